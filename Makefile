@@ -1,0 +1,70 @@
+# Cunxiao: the two commands a newcomer needs are `make run` and `make test`.
+# Every target installs what is missing from Debian's apt first.
+
+BUILD      ?= build
+BUILD_TYPE ?= RelWithDebInfo
+JOBS       ?= $(shell nproc)
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Every Debian package the build, the tests and `make run` use.
+PACKAGES := cmake g++ make ninja-build pkg-config git ca-certificates openssl \
+  libsqlite3-dev sqlite3 libcurl4-openssl-dev libssl-dev nlohmann-json3-dev \
+  libzstd-dev zlib1g-dev libcpp-httplib-dev libpq-dev postgresql \
+  qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools \
+  qt6-positioning-dev qml6-module-qtquick qml6-module-qtquick-controls \
+  qml6-module-qtquick-window qml6-module-qtquick-layouts qml6-module-qtquick-templates \
+  qml6-module-qtqml-workerscript qml6-module-qttest qml6-module-qtquick-dialogs \
+  qml6-module-qtpositioning qml6-module-qtquick-shapes qml6-module-qt-labs-settings \
+  fonts-noto-cjk iproute2 procps
+
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+
+.PHONY: all deps build test run bench soak fuzz asan tsan package package-test clean format
+
+all: build
+
+deps:
+	@scripts/install-deps.sh $(PACKAGES)
+
+$(BUILD)/build.ninja: CMakeLists.txt | deps
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE)
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+run: build
+	scripts/run-demo.sh $(BUILD)
+
+bench: build
+	scripts/bench.sh $(BUILD)
+
+soak: build
+	cd $(BUILD) && ctest --output-on-failure -L soak
+
+fuzz:
+	@scripts/install-deps.sh $(PACKAGES) $(FUZZ_PACKAGES)
+	scripts/fuzz.sh
+
+asan:
+	@scripts/install-deps.sh $(PACKAGES)
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCUNXIAO_SANITIZE=address,undefined
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ctest --output-on-failure -j $(JOBS) --timeout 900
+
+tsan:
+	@scripts/install-deps.sh $(PACKAGES)
+	cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCUNXIAO_SANITIZE=thread
+	cmake --build build-tsan -j $(JOBS)
+	cd build-tsan && ctest --output-on-failure -L threads
+
+package: build
+	cd $(BUILD) && cpack -G DEB
+
+package-test: package
+	scripts/package-test.sh $(BUILD)
+
+clean:
+	rm -rf $(BUILD) build-asan build-tsan

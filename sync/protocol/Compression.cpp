@@ -1,0 +1,57 @@
+#include "protocol/Compression.h"
+
+#include "protocol/Errors.h"
+
+#include <zstd.h>
+
+#include <memory>
+
+namespace cx {
+
+std::string compress(std::string_view data, int level)
+{
+    std::string out(ZSTD_compressBound(data.size()), '\0');
+    size_t n = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), level);
+    if (ZSTD_isError(n))
+        throw Error(ErrorKind::Protocol, std::string("compression failed: ") + ZSTD_getErrorName(n));
+    out.resize(n);
+    return out;
+}
+
+std::string decompress(std::string_view data, size_t maxBytes)
+{
+    std::unique_ptr<ZSTD_DStream, size_t (*)(ZSTD_DStream *)> ds(ZSTD_createDStream(), ZSTD_freeDStream);
+    ZSTD_initDStream(ds.get());
+    std::string out;
+    ZSTD_inBuffer in{data.data(), data.size(), 0};
+    char buf[65536];
+    size_t ret = 1;
+    while (in.pos < in.size) {
+        ZSTD_outBuffer o{buf, sizeof buf, 0};
+        ret = ZSTD_decompressStream(ds.get(), &o, &in);
+        if (ZSTD_isError(ret))
+            throw Error(ErrorKind::Protocol, std::string("corrupt compressed body: ") + ZSTD_getErrorName(ret));
+        out.append(buf, o.pos);
+        if (out.size() > maxBytes)
+            throw Error(ErrorKind::Protocol, "compressed body expands past " + std::to_string(maxBytes) + " bytes");
+        if (o.pos == 0 && in.pos < in.size && ret != 0)
+            continue;
+    }
+    // Flush whatever is still buffered.
+    while (ret != 0) {
+        ZSTD_outBuffer o{buf, sizeof buf, 0};
+        ret = ZSTD_decompressStream(ds.get(), &o, &in);
+        if (ZSTD_isError(ret))
+            throw Error(ErrorKind::Protocol, std::string("corrupt compressed body: ") + ZSTD_getErrorName(ret));
+        if (o.pos == 0)
+            break;
+        out.append(buf, o.pos);
+        if (out.size() > maxBytes)
+            throw Error(ErrorKind::Protocol, "compressed body expands past " + std::to_string(maxBytes) + " bytes");
+    }
+    if (ret != 0)
+        throw Error(ErrorKind::Protocol, "truncated compressed body");
+    return out;
+}
+
+} // namespace cx

@@ -1,0 +1,357 @@
+#include "protocol/Messages.h"
+
+#include "protocol/Errors.h"
+
+namespace cx {
+
+namespace {
+[[noreturn]] void bad(const std::string &path, const std::string &what)
+{
+    throw Error(ErrorKind::Protocol, path + ": " + what);
+}
+
+const Json &need(const Json &j, const char *key, const std::string &path)
+{
+    if (!j.is_object())
+        bad(path, "not an object");
+    auto it = j.find(key);
+    if (it == j.end())
+        bad(path, std::string("missing \"") + key + "\"");
+    return *it;
+}
+
+std::string needString(const Json &j, const char *key, const std::string &path)
+{
+    const Json &v = need(j, key, path);
+    if (!v.is_string())
+        bad(path + "." + key, "not a string");
+    return v.get<std::string>();
+}
+
+uint64_t needUnsigned(const Json &j, const char *key, const std::string &path)
+{
+    const Json &v = need(j, key, path);
+    if (!v.is_number_unsigned())
+        bad(path + "." + key, "not a non-negative integer");
+    return v.get<uint64_t>();
+}
+
+int64_t needInteger(const Json &j, const char *key, const std::string &path)
+{
+    const Json &v = need(j, key, path);
+    if (!v.is_number_integer())
+        bad(path + "." + key, "not an integer");
+    return v.get<int64_t>();
+}
+
+Version needVersion(const Json &v, const std::string &path)
+{
+    if (!v.is_string())
+        bad(path, "not a version");
+    auto ver = Version::parse(v.get<std::string>());
+    if (!ver)
+        bad(path, "not a version");
+    return *ver;
+}
+
+int checkProtocol(const Json &j, const std::string &path)
+{
+    int p = static_cast<int>(needInteger(j, "protocol", path));
+    if (p != kProtocolVersion)
+        throw Error(ErrorKind::Version, "protocol version " + std::to_string(p) + " is not supported; this side speaks " +
+                                            std::to_string(kProtocolVersion));
+    return p;
+}
+
+Cursor cursorFrom(const Json &j, const std::string &path)
+{
+    if (!j.is_object())
+        bad(path, "not an object");
+    Cursor c;
+    for (auto it = j.begin(); it != j.end(); ++it) {
+        if (!isValidSchoolCode(it.key()))
+            bad(path, "bad school code \"" + it.key() + "\"");
+        if (!it->is_number_unsigned())
+            bad(path + "." + it.key(), "not a sequence number");
+        c[it.key()] = it->get<uint64_t>();
+    }
+    return c;
+}
+
+std::vector<RecordState> recordsFrom(const Json &j, const char *key, const std::string &path)
+{
+    std::vector<RecordState> out;
+    auto it = j.find(key);
+    if (it == j.end())
+        return out;
+    if (!it->is_array())
+        bad(path + "." + key, "not an array");
+    out.reserve(it->size());
+    for (size_t i = 0; i < it->size(); ++i)
+        out.push_back(RecordState::fromJson((*it)[i], path + "." + key + "[" + std::to_string(i) + "]"));
+    return out;
+}
+} // namespace
+
+const char *opName(Op op)
+{
+    switch (op) {
+    case Op::Put: return "put";
+    case Op::Delete: return "delete";
+    case Op::Resolve: return "resolve";
+    }
+    return "put";
+}
+
+Json Mutation::toJson() const
+{
+    Json j;
+    j["n"] = n;
+    j["c"] = collection;
+    j["id"] = id;
+    j["school"] = school;
+    j["op"] = opName(op);
+    j["f"] = fields;
+    Json b = Json::object();
+    for (const auto &[k, v] : base)
+        b[k] = v ? Json(v->toString()) : Json(nullptr);
+    j["base"] = b;
+    j["v"] = version.toString();
+    if (!settles.empty()) {
+        Json s = Json::array();
+        for (const auto &v : settles)
+            s.push_back(v.toString());
+        j["settles"] = s;
+    }
+    return j;
+}
+
+Mutation Mutation::fromJson(const Json &j, const std::string &path)
+{
+    Mutation m;
+    m.n = needUnsigned(j, "n", path);
+    if (m.n == 0)
+        bad(path + ".n", "counters start at 1");
+    m.collection = needString(j, "c", path);
+    if (!isValidName(m.collection))
+        bad(path + ".c", "not a collection name");
+    m.id = needString(j, "id", path);
+    if (!isValidRecordId(m.id))
+        bad(path + ".id", "not a record id");
+    m.school = needString(j, "school", path);
+    if (!isValidSchoolCode(m.school))
+        bad(path + ".school", "not a school code");
+    std::string op = needString(j, "op", path);
+    if (op == "put") m.op = Op::Put;
+    else if (op == "delete") m.op = Op::Delete;
+    else if (op == "resolve") m.op = Op::Resolve;
+    else bad(path + ".op", "unknown operation \"" + op + "\"");
+    const Json &f = need(j, "f", path);
+    if (!f.is_object())
+        bad(path + ".f", "not an object");
+    for (auto it = f.begin(); it != f.end(); ++it)
+        if (!isValidFieldName(it.key()))
+            bad(path + ".f", "bad field name \"" + it.key() + "\"");
+    m.fields = f;
+    const Json &b = need(j, "base", path);
+    if (!b.is_object())
+        bad(path + ".base", "not an object");
+    for (auto it = b.begin(); it != b.end(); ++it) {
+        if (!isValidFieldName(it.key()))
+            bad(path + ".base", "bad field name \"" + it.key() + "\"");
+        m.base[it.key()] = it->is_null() ? std::nullopt
+                                         : std::optional<Version>(needVersion(*it, path + ".base." + it.key()));
+    }
+    m.version = needVersion(need(j, "v", path), path + ".v");
+    if (auto s = j.find("settles"); s != j.end()) {
+        if (!s->is_array())
+            bad(path + ".settles", "not an array");
+        for (size_t i = 0; i < s->size(); ++i)
+            m.settles.push_back(needVersion((*s)[i], path + ".settles[" + std::to_string(i) + "]"));
+    }
+    return m;
+}
+
+Json Rejection::toJson() const
+{
+    Json j{{"n", n}, {"reason", reason}};
+    if (!fieldReasons.empty())
+        j["fields"] = fieldReasons;
+    return j;
+}
+
+Rejection Rejection::fromJson(const Json &j, const std::string &path)
+{
+    Rejection r;
+    r.n = needUnsigned(j, "n", path);
+    r.reason = needString(j, "reason", path);
+    if (auto f = j.find("fields"); f != j.end()) {
+        if (!f->is_object())
+            bad(path + ".fields", "not an object");
+        r.fieldReasons = *f;
+    }
+    return r;
+}
+
+Json SyncRequest::toJson() const
+{
+    Json j;
+    j["protocol"] = protocol;
+    j["device"] = device;
+    j["cursor"] = Json::object();
+    for (const auto &[k, v] : cursor)
+        j["cursor"][k] = v;
+    Json ms = Json::array();
+    for (const auto &m : mutations)
+        ms.push_back(m.toJson());
+    j["mutations"] = ms;
+    j["page_bytes"] = pageBytes;
+    return j;
+}
+
+SyncRequest SyncRequest::fromJson(const Json &j)
+{
+    const std::string path = "request";
+    SyncRequest r;
+    r.protocol = checkProtocol(j, path);
+    r.device = needString(j, "device", path);
+    r.cursor = cursorFrom(need(j, "cursor", path), path + ".cursor");
+    const Json &ms = need(j, "mutations", path);
+    if (!ms.is_array())
+        bad(path + ".mutations", "not an array");
+    for (size_t i = 0; i < ms.size(); ++i)
+        r.mutations.push_back(Mutation::fromJson(ms[i], path + ".mutations[" + std::to_string(i) + "]"));
+    if (j.contains("page_bytes"))
+        r.pageBytes = needUnsigned(j, "page_bytes", path);
+    return r;
+}
+
+Json SyncResponse::toJson() const
+{
+    Json j;
+    j["protocol"] = protocol;
+    j["server_time"] = serverTime;
+    j["acked"] = acked;
+    Json rj = Json::array();
+    for (const auto &r : rejected)
+        rj.push_back(r.toJson());
+    j["rejected"] = rj;
+    Json aj = Json::array();
+    for (const auto &r : applied)
+        aj.push_back(r.toJson());
+    j["applied"] = aj;
+    Json cj = Json::array();
+    for (const auto &r : changes)
+        cj.push_back(r.toJson());
+    j["changes"] = cj;
+    j["cursor"] = Json::object();
+    for (const auto &[k, v] : cursor)
+        j["cursor"][k] = v;
+    j["more"] = more;
+    j["checksums"] = Json::object();
+    for (const auto &[k, v] : checksums)
+        j["checksums"][k] = v;
+    j["scopes"] = scopes;
+    return j;
+}
+
+SyncResponse SyncResponse::fromJson(const Json &j)
+{
+    const std::string path = "response";
+    SyncResponse r;
+    r.protocol = checkProtocol(j, path);
+    r.serverTime = needInteger(j, "server_time", path);
+    r.acked = needUnsigned(j, "acked", path);
+    const Json &rj = need(j, "rejected", path);
+    if (!rj.is_array())
+        bad(path + ".rejected", "not an array");
+    for (size_t i = 0; i < rj.size(); ++i)
+        r.rejected.push_back(Rejection::fromJson(rj[i], path + ".rejected[" + std::to_string(i) + "]"));
+    r.applied = recordsFrom(j, "applied", path);
+    r.changes = recordsFrom(j, "changes", path);
+    r.cursor = cursorFrom(need(j, "cursor", path), path + ".cursor");
+    const Json &more = need(j, "more", path);
+    if (!more.is_boolean())
+        bad(path + ".more", "not a boolean");
+    r.more = more.get<bool>();
+    if (auto c = j.find("checksums"); c != j.end()) {
+        if (!c->is_object())
+            bad(path + ".checksums", "not an object");
+        for (auto it = c->begin(); it != c->end(); ++it) {
+            if (!it->is_string())
+                bad(path + ".checksums." + it.key(), "not a string");
+            r.checksums[it.key()] = it->get<std::string>();
+        }
+    }
+    if (auto s = j.find("scopes"); s != j.end()) {
+        if (!s->is_array())
+            bad(path + ".scopes", "not an array");
+        for (size_t i = 0; i < s->size(); ++i) {
+            if (!(*s)[i].is_string() || !isValidSchoolCode((*s)[i].get<std::string>()))
+                bad(path + ".scopes[" + std::to_string(i) + "]", "not a school code");
+            r.scopes.push_back((*s)[i].get<std::string>());
+        }
+    }
+    return r;
+}
+
+Json EnrollRequest::toJson() const
+{
+    return Json{{"protocol", protocol}, {"user", user}, {"password", password}, {"device", device}, {"device_name", deviceName}};
+}
+
+EnrollRequest EnrollRequest::fromJson(const Json &j)
+{
+    const std::string path = "enroll";
+    EnrollRequest r;
+    r.protocol = checkProtocol(j, path);
+    r.user = needString(j, "user", path);
+    r.password = needString(j, "password", path);
+    r.device = needString(j, "device", path);
+    if (j.contains("device_name"))
+        r.deviceName = needString(j, "device_name", path);
+    return r;
+}
+
+Json EnrollResponse::toJson() const
+{
+    return Json{{"protocol", protocol}, {"token", token}, {"node", node},        {"user", user},
+                {"role", role},         {"schools", schools}, {"server_time", serverTime}};
+}
+
+EnrollResponse EnrollResponse::fromJson(const Json &j)
+{
+    const std::string path = "enroll reply";
+    EnrollResponse r;
+    r.protocol = checkProtocol(j, path);
+    r.token = needString(j, "token", path);
+    r.node = static_cast<uint32_t>(needUnsigned(j, "node", path));
+    r.user = needString(j, "user", path);
+    r.role = needString(j, "role", path);
+    const Json &s = need(j, "schools", path);
+    if (!s.is_array())
+        bad(path + ".schools", "not an array");
+    for (const auto &x : s) {
+        if (!x.is_string())
+            bad(path + ".schools", "not a list of school codes");
+        r.schools.push_back(x.get<std::string>());
+    }
+    r.serverTime = needInteger(j, "server_time", path);
+    return r;
+}
+
+Json ErrorReply::toJson() const
+{
+    return Json{{"error", error}, {"message", message}, {"server_protocol", serverProtocol}};
+}
+
+Json parseJson(std::string_view text, const char *what)
+{
+    try {
+        return Json::parse(text.begin(), text.end());
+    } catch (const Json::parse_error &e) {
+        throw Error(ErrorKind::Protocol, std::string(what) + " is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    }
+}
+
+} // namespace cx

@@ -1,0 +1,117 @@
+#pragma once
+// The wire messages. One POST /v1/sync per cycle carries the device's unsent
+// mutations and its cursor; the reply acknowledges them and returns a page of
+// changes. Bodies are JSON compressed with zstd. See docs/protocol.md.
+#include "protocol/Json.h"
+#include "protocol/Record.h"
+#include "protocol/Version.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cx {
+
+// Bumped on any incompatible change; both sides name both numbers on mismatch.
+inline constexpr int kProtocolVersion = 1;
+inline constexpr const char *kContentType = "application/json";
+inline constexpr const char *kContentEncoding = "zstd";
+
+enum class Op { Put, Delete, Resolve };
+const char *opName(Op op);
+
+// One local change, identified by (device, n). `base` holds, for each field it
+// writes, the version the device had seen (null: the device saw no value), so
+// the server can tell a sequential edit from a concurrent one.
+struct Mutation {
+    uint64_t n = 0;
+    std::string collection;
+    std::string id;
+    std::string school;
+    Op op = Op::Put;
+    Json fields = Json::object();
+    std::map<std::string, std::optional<Version>> base;
+    Version version;
+    std::vector<Version> settles;              // Resolve: the conflict versions this settles
+
+    Json toJson() const;
+    static Mutation fromJson(const Json &j, const std::string &path = "mutation");
+};
+
+struct Rejection {
+    uint64_t n = 0;
+    std::string reason;
+    Json fieldReasons = Json::object();        // field -> reason, for form checks
+
+    Json toJson() const;
+    static Rejection fromJson(const Json &j, const std::string &path);
+};
+
+using Cursor = std::map<std::string, uint64_t>;  // school -> last seq seen
+
+struct SyncRequest {
+    int protocol = kProtocolVersion;
+    std::string device;
+    Cursor cursor;
+    std::vector<Mutation> mutations;
+    uint64_t pageBytes = 48 * 1024;            // the most change bytes (uncompressed) wanted back
+
+    Json toJson() const;
+    static SyncRequest fromJson(const Json &j);
+};
+
+struct SyncResponse {
+    int protocol = kProtocolVersion;
+    int64_t serverTime = 0;                    // ms since the epoch
+    uint64_t acked = 0;                        // last applied mutation counter of this device
+    std::vector<Rejection> rejected;
+    std::vector<RecordState> applied;          // server state of the records just pushed
+    std::vector<RecordState> changes;          // the page
+    Cursor cursor;
+    bool more = false;
+    std::map<std::string, std::string> checksums; // per scope, for scopes fully pulled
+    std::vector<std::string> scopes;           // schools this account may see now
+
+    Json toJson() const;
+    static SyncResponse fromJson(const Json &j);
+};
+
+struct EnrollRequest {
+    int protocol = kProtocolVersion;
+    std::string user;
+    std::string password;
+    std::string device;                        // the device's UUIDv7
+    std::string deviceName;
+
+    Json toJson() const;
+    static EnrollRequest fromJson(const Json &j);
+};
+
+struct EnrollResponse {
+    int protocol = kProtocolVersion;
+    std::string token;
+    uint32_t node = 0;                         // the device's number in versions
+    std::string user;
+    std::string role;
+    std::vector<std::string> schools;
+    int64_t serverTime = 0;
+
+    Json toJson() const;
+    static EnrollResponse fromJson(const Json &j);
+};
+
+// Error body of any non-2xx reply: {"error": kind, "message": text, ...}.
+struct ErrorReply {
+    std::string error;
+    std::string message;
+    int serverProtocol = kProtocolVersion;
+
+    Json toJson() const;
+};
+
+// Parses JSON text, throwing cx::Error(Protocol) with the byte offset on failure.
+Json parseJson(std::string_view text, const char *what);
+
+} // namespace cx

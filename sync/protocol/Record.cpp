@@ -1,0 +1,194 @@
+#include "protocol/Record.h"
+
+#include "protocol/Crypto.h"
+#include "protocol/Errors.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace cx {
+
+namespace {
+[[noreturn]] void bad(const std::string &path, const std::string &what)
+{
+    throw Error(ErrorKind::Protocol, path + ": " + what);
+}
+
+const Json &member(const Json &j, const char *key, const std::string &path)
+{
+    auto it = j.find(key);
+    if (it == j.end())
+        bad(path, std::string("missing \"") + key + "\"");
+    return *it;
+}
+
+std::string stringMember(const Json &j, const char *key, const std::string &path)
+{
+    const Json &v = member(j, key, path);
+    if (!v.is_string())
+        bad(path + "." + key, "not a string");
+    return v.get<std::string>();
+}
+} // namespace
+
+bool RecordState::hasConflict(std::string_view field) const
+{
+    return std::any_of(conflicts.begin(), conflicts.end(), [&](const Conflict &c) { return c.field == field; });
+}
+
+bool RecordState::deleted() const
+{
+    auto it = fields.find(kDeletedField);
+    return it != fields.end() && *it == true && !hasConflict(kDeletedField);
+}
+
+void RecordState::sortConflicts()
+{
+    std::sort(conflicts.begin(), conflicts.end(), [](const Conflict &a, const Conflict &b) {
+        return std::tie(a.field, a.version) < std::tie(b.field, b.version);
+    });
+}
+
+Json RecordState::toJson() const
+{
+    Json j;
+    j["c"] = collection;
+    j["id"] = id;
+    j["school"] = school;
+    j["seq"] = seq;
+    j["f"] = fields;
+    Json v = Json::object();
+    for (const auto &[k, ver] : versions)
+        v[k] = ver.toString();
+    j["v"] = v;
+    Json b = Json::object();
+    for (const auto &[k, who] : by)
+        b[k] = who;
+    j["by"] = b;
+    if (!conflicts.empty()) {
+        Json x = Json::array();
+        for (const auto &c : conflicts)
+            x.push_back({{"f", c.field}, {"value", c.value}, {"v", c.version.toString()}, {"by", c.by}});
+        j["x"] = x;
+    }
+    return j;
+}
+
+RecordState RecordState::fromJson(const Json &j, const std::string &path)
+{
+    if (!j.is_object())
+        bad(path, "not an object");
+    RecordState r;
+    r.collection = stringMember(j, "c", path);
+    if (!isValidName(r.collection))
+        bad(path + ".c", "not a collection name");
+    r.id = stringMember(j, "id", path);
+    if (!isValidRecordId(r.id))
+        bad(path + ".id", "not a record id");
+    r.school = stringMember(j, "school", path);
+    if (!isValidSchoolCode(r.school))
+        bad(path + ".school", "not a school code");
+    const Json &seq = member(j, "seq", path);
+    if (!seq.is_number_unsigned())
+        bad(path + ".seq", "not a sequence number");
+    r.seq = seq.get<uint64_t>();
+    const Json &f = member(j, "f", path);
+    if (!f.is_object())
+        bad(path + ".f", "not an object");
+    for (auto it = f.begin(); it != f.end(); ++it)
+        if (!isValidFieldName(it.key()))
+            bad(path + ".f", "bad field name \"" + it.key() + "\"");
+    r.fields = f;
+    const Json &v = member(j, "v", path);
+    if (!v.is_object())
+        bad(path + ".v", "not an object");
+    for (auto it = v.begin(); it != v.end(); ++it) {
+        if (!it->is_string())
+            bad(path + ".v." + it.key(), "not a version");
+        auto ver = Version::parse(it->get<std::string>());
+        if (!ver)
+            bad(path + ".v." + it.key(), "not a version");
+        r.versions[it.key()] = *ver;
+    }
+    if (auto b = j.find("by"); b != j.end()) {
+        if (!b->is_object())
+            bad(path + ".by", "not an object");
+        for (auto it = b->begin(); it != b->end(); ++it) {
+            if (!it->is_string())
+                bad(path + ".by." + it.key(), "not a string");
+            r.by[it.key()] = it->get<std::string>();
+        }
+    }
+    if (auto x = j.find("x"); x != j.end()) {
+        if (!x->is_array())
+            bad(path + ".x", "not an array");
+        for (size_t i = 0; i < x->size(); ++i) {
+            const Json &c = (*x)[i];
+            std::string p = path + ".x[" + std::to_string(i) + "]";
+            if (!c.is_object())
+                bad(p, "not an object");
+            Conflict con;
+            con.field = stringMember(c, "f", p);
+            if (!isValidFieldName(con.field))
+                bad(p + ".f", "bad field name");
+            con.value = member(c, "value", p);
+            auto ver = Version::parse(stringMember(c, "v", p));
+            if (!ver)
+                bad(p + ".v", "not a version");
+            con.version = *ver;
+            if (c.contains("by"))
+                con.by = stringMember(c, "by", p);
+            r.conflicts.push_back(std::move(con));
+        }
+        r.sortConflicts();
+    }
+    return r;
+}
+
+bool isValidName(std::string_view s)
+{
+    if (s.empty() || s.size() > 64 || !(s[0] >= 'a' && s[0] <= 'z'))
+        return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+bool isValidFieldName(std::string_view s) { return s == kDeletedField || isValidName(s); }
+
+bool isValidSchoolCode(std::string_view s)
+{
+    if (s == kCountyScope)
+        return true;
+    if (s.empty() || s.size() > 32)
+        return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+}
+
+bool isValidRecordId(std::string_view s)
+{
+    if (s.empty() || s.size() > 64)
+        return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' || c == ':';
+    });
+}
+
+uint64_t scopeHash(std::string_view collection, std::string_view id, uint64_t seq)
+{
+    std::string key;
+    key.reserve(collection.size() + id.size() + 24);
+    key.append(collection).push_back('\0');
+    key.append(id).push_back('\0');
+    key.append(std::to_string(seq));
+    return hash64(key);
+}
+
+std::string checksumHex(uint64_t sum)
+{
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(sum));
+    return buf;
+}
+
+} // namespace cx

@@ -1,0 +1,183 @@
+#include "engine/CurlTransport.h"
+
+#include "protocol/Errors.h"
+
+#include <curl/curl.h>
+
+#include <cctype>
+#include <memory>
+#include <mutex>
+
+namespace cx {
+
+namespace {
+std::once_flag g_curlInit;
+
+size_t onWrite(char *data, size_t size, size_t n, void *user)
+{
+    static_cast<std::string *>(user)->append(data, size * n);
+    return size * n;
+}
+
+struct HeaderCapture {
+    std::string contentEncoding;
+};
+
+size_t onHeader(char *data, size_t size, size_t n, void *user)
+{
+    std::string line(data, size * n);
+    std::string lower;
+    for (char c : line)
+        lower.push_back(char(std::tolower(static_cast<unsigned char>(c))));
+    const std::string key = "content-encoding:";
+    if (lower.rfind(key, 0) == 0) {
+        std::string v = lower.substr(key.size());
+        while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front())))
+            v.erase(v.begin());
+        while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back())))
+            v.pop_back();
+        static_cast<HeaderCapture *>(user)->contentEncoding = v;
+    }
+    return size * n;
+}
+
+int onProgress(void *user, curl_off_t dlTotal, curl_off_t dlNow, curl_off_t ulTotal, curl_off_t ulNow)
+{
+    auto *fn = static_cast<ProgressFn *>(user);
+    if (fn && *fn)
+        (*fn)(uint64_t(ulNow), uint64_t(ulTotal), uint64_t(dlNow), uint64_t(dlTotal));
+    return 0;
+}
+
+ErrorKind kindOf(CURLcode rc)
+{
+    switch (rc) {
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_ISSUER_ERROR:
+        return ErrorKind::Tls;
+    default:
+        return ErrorKind::Network;
+    }
+}
+
+std::string hostOf(const std::string &url)
+{
+    auto p = url.find("://");
+    if (p == std::string::npos)
+        return {};
+    std::string rest = url.substr(p + 3);
+    rest = rest.substr(0, rest.find('/'));
+    if (!rest.empty() && rest[0] == '[')
+        return rest.substr(1, rest.find(']') - 1);
+    return rest.substr(0, rest.rfind(':') == std::string::npos ? rest.size() : rest.rfind(':'));
+}
+} // namespace
+
+void checkServerUrl(const std::string &url)
+{
+    if (url.rfind("https://", 0) == 0 && hostOf(url).size() > 0)
+        return;
+    if (url.rfind("http://", 0) == 0) {
+        std::string h = hostOf(url);
+        if (h == "localhost" || h == "::1" || h.rfind("127.", 0) == 0)
+            return;
+        throw Error(ErrorKind::Invalid, "refusing plain http to " + h + ": use https:// (plain http is for this machine only)");
+    }
+    throw Error(ErrorKind::Invalid, "not a server address: \"" + url + "\" (expected https://HOST:PORT)");
+}
+
+CurlTransport::CurlTransport(TransportOptions options) : m_options(std::move(options))
+{
+    checkServerUrl(m_options.baseUrl);
+    std::call_once(g_curlInit, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+    m_curl = curl_easy_init();
+    if (!m_curl)
+        throw Error(ErrorKind::Network, "could not start the network library");
+}
+
+CurlTransport::~CurlTransport()
+{
+    if (m_curl)
+        curl_easy_cleanup(m_curl);
+}
+
+HttpReply CurlTransport::post(const std::string &path, const std::string &body, const std::string &bearerToken)
+{
+    CURL *c = m_curl;
+    curl_easy_reset(c); // keeps the live connection and the TLS session cache
+    std::string url = m_options.baseUrl;
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
+    url += path;
+
+    HttpReply reply;
+    HeaderCapture headers;
+    char errbuf[CURL_ERROR_SIZE] = {0};
+
+    curl_slist *hdrs = nullptr;
+    hdrs = curl_slist_append(hdrs, "Content-Type: application/json");
+    hdrs = curl_slist_append(hdrs, "Content-Encoding: zstd");
+    hdrs = curl_slist_append(hdrs, "Accept-Encoding: zstd");
+    hdrs = curl_slist_append(hdrs, "Expect:");
+    std::string auth;
+    if (!bearerToken.empty()) {
+        auth = "Authorization: Bearer " + bearerToken;
+        hdrs = curl_slist_append(hdrs, auth.c_str());
+    }
+    std::unique_ptr<curl_slist, void (*)(curl_slist *)> hdrGuard(hdrs, curl_slist_free_all);
+
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_POST, 1L);
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onWrite);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &reply.body);
+    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, onHeader);
+    curl_easy_setopt(c, CURLOPT_HEADERDATA, &headers);
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, m_options.connectTimeoutSec);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, m_options.lowSpeedBytesPerSec);
+    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, m_options.lowSpeedSeconds);
+    curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!m_options.caFile.empty())
+        curl_easy_setopt(c, CURLOPT_CAINFO, m_options.caFile.c_str());
+    if (!m_options.pin.empty())
+        curl_easy_setopt(c, CURLOPT_PINNEDPUBLICKEY, m_options.pin.c_str());
+    if (m_progress) {
+        curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, onProgress);
+        curl_easy_setopt(c, CURLOPT_XFERINFODATA, &m_progress);
+        curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    }
+
+    CURLcode rc = curl_easy_perform(c);
+    if (rc != CURLE_OK) {
+        std::string detail = errbuf[0] ? errbuf : curl_easy_strerror(rc);
+        if (rc == CURLE_OPERATION_TIMEDOUT)
+            detail = "no progress for " + std::to_string(m_options.lowSpeedSeconds) + " s (" + detail + ")";
+        if (rc == CURLE_SSL_PINNEDPUBKEYNOTMATCH)
+            detail = "the server's public key does not match the pinned key";
+        throw Error(kindOf(rc), "cannot reach " + m_options.baseUrl + ": " + detail);
+    }
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply.status);
+    curl_off_t up = 0, down = 0;
+    long reqSize = 0, hdrSize = 0;
+    curl_easy_getinfo(c, CURLINFO_SIZE_UPLOAD_T, &up);
+    curl_easy_getinfo(c, CURLINFO_SIZE_DOWNLOAD_T, &down);
+    curl_easy_getinfo(c, CURLINFO_REQUEST_SIZE, &reqSize);
+    curl_easy_getinfo(c, CURLINFO_HEADER_SIZE, &hdrSize);
+    reply.bytesUp = uint64_t(reqSize) + uint64_t(up);
+    reply.bytesDown = uint64_t(hdrSize) + uint64_t(down);
+    reply.contentEncoding = headers.contentEncoding;
+    return reply;
+}
+
+} // namespace cx

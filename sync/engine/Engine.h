@@ -1,0 +1,144 @@
+#pragma once
+// The device sync engine: the one object the CLI and the app talk to.
+//
+// States of a record on the device (derived, stored on the record):
+//   pending    a local change is in the outbox, not yet sent
+//   sent       sent, the server has not acknowledged it yet (a lost reply
+//              leaves it here; the next cycle sends it again and the server
+//              applies it once)
+//   confirmed  the visible values are the server's, nothing waits
+//   rejected   the server refused a change; reason kept, values stay visible
+//   conflict   the server keeps values that lost a concurrent edit; a person
+//              settles them with resolve()
+//
+// What always holds:
+//   - a local change and its outbox entry are written in one transaction;
+//   - visible values = last server state + every unacknowledged local change,
+//     replayed in order, so no acknowledged or pending edit is ever hidden;
+//   - a page of changes, the acknowledgements and the cursor advance together
+//     in one transaction: a crash at any point repeats work, never loses it.
+//
+// A cycle: read the outbox and cursor (txn) -> POST /v1/sync (no lock held)
+// -> apply acks, applied states and the page, advance cursors (txn). sync()
+// repeats cycles while the server has more or the outbox has unsent changes.
+#include "engine/Replica.h"
+#include "engine/Transport.h"
+#include "protocol/Messages.h"
+#include "protocol/Version.h"
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cx {
+
+enum class SyncState { Pending, Sent, Confirmed, Rejected, Conflict };
+const char *syncStateName(SyncState s);
+
+struct LocalRecord {
+    std::string collection, id, school;
+    Json fields = Json::object();
+    bool deleted = false;
+    SyncState state = SyncState::Confirmed;
+    std::string rejectReason;
+    Json rejectFields = Json::object();
+    std::vector<Conflict> conflicts;           // unsettled, as the person sees them
+    std::map<std::string, Version> versions;   // of the visible values
+    std::map<std::string, std::string> by;     // who set each visible value
+    uint64_t seq = 0;
+
+    Json toJson() const;
+};
+
+struct SyncReport {
+    int requests = 0;
+    uint64_t bytesUp = 0, bytesDown = 0;
+    int pushed = 0, pulled = 0, rejected = 0, conflicts = 0;
+    bool complete = false;                     // nothing left to send or fetch
+    int repairedScopes = 0;
+    Json toJson() const;
+};
+
+struct EngineStatus {
+    bool enrolled = false;
+    std::string server, user, role, device;
+    std::vector<std::string> schools;
+    int pending = 0, sent = 0, rejected = 0, conflicts = 0;
+    int64_t lastSyncMs = 0;                    // last cycle that reached the server
+    int64_t lastCompleteMs = 0;                // last time everything was confirmed
+    Cursor cursor;
+    std::vector<std::pair<int64_t, std::string>> recentErrors;
+    Json toJson() const;
+};
+
+struct SyncProgress {
+    int cycle = 0;
+    uint64_t upNow = 0, upTotal = 0, downNow = 0, downTotal = 0;
+    int pulled = 0;
+};
+
+class Engine {
+public:
+    using TransportFactory = std::function<std::unique_ptr<Transport>(const TransportOptions &)>;
+
+    // Opens (creating if needed) the replica at dbPath. The factory makes the
+    // transport; the default is CurlTransport.
+    explicit Engine(const std::string &dbPath, TransportFactory factory = {}, HybridClock::WallClock wall = {});
+    ~Engine();
+
+    // Signs this device in; stores the server, the device token and the account.
+    void enroll(const TransportOptions &server, const std::string &user, const std::string &password,
+                const std::string &deviceName = {});
+    bool enrolled();
+
+    // Local changes: each is one transaction with its outbox entry.
+    // put: id empty = a new UUIDv7 (returned). school empty = the record's school,
+    // or the account's only school.
+    std::string put(const std::string &collection, const std::string &id, const std::string &school, const Json &fields);
+    void remove(const std::string &collection, const std::string &id);
+    // Settles every conflict on `field` with `value` (which may be either side's or another).
+    void resolve(const std::string &collection, const std::string &id, const std::string &field, const Json &value);
+    // Drops the rejected changes of a record (the person gave up on them).
+    void discardRejected(const std::string &collection, const std::string &id);
+
+    std::optional<LocalRecord> get(const std::string &collection, const std::string &id);
+    std::vector<LocalRecord> list(const std::string &collection, bool includeDeleted = false);
+    std::vector<LocalRecord> conflicts();
+    std::vector<LocalRecord> rejected();
+    EngineStatus status();
+
+    // One request/reply. Throws cx::Error on failure (network, TLS, auth, protocol);
+    // nothing is applied from a reply that fails to decode.
+    SyncReport syncOnce();
+    // Cycles until complete (or maxCycles). Throws like syncOnce; the report of
+    // what completed before the failure is in lastReport().
+    SyncReport sync(int maxCycles = 1000);
+    const SyncReport &lastReport() const { return m_lastReport; }
+    void setProgressCallback(std::function<void(const SyncProgress &)> fn);
+
+    Replica &replica() { return m_replica; }
+    HybridClock &clock() { return m_clock; }
+
+private:
+    struct Impl;
+    LocalRecord toLocal(const StoredRecord &r);
+    void recompute(StoredRecord &r);
+    std::string defaultSchool(const std::string &collection, const std::string &id);
+    void applyServerState(const RecordState &s, std::map<std::string, ScopeRow> &scopes, int *pulled);
+    void persistClock();
+    Transport &transport();
+    SyncReport cycle(SyncReport &total, bool &more);
+
+    Replica m_replica;
+    TransportFactory m_factory;
+    HybridClock m_clock;
+    std::unique_ptr<Transport> m_transport;
+    std::recursive_mutex m_mutex;
+    SyncReport m_lastReport;
+    std::function<void(const SyncProgress &)> m_progress;
+};
+
+} // namespace cx

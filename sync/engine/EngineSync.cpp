@@ -1,0 +1,357 @@
+// Engine: enrolment, status and the sync cycle (see the states in Engine.h).
+#include "engine/Engine.h"
+
+#include "engine/Overlay.h"
+#include "protocol/Compression.h"
+#include "protocol/Errors.h"
+#include "protocol/Uuid.h"
+
+#include <set>
+
+namespace cx {
+
+namespace {
+constexpr size_t kPushBytes = 48 * 1024;   // mutations per request, uncompressed
+constexpr uint64_t kPageBytes = 48 * 1024; // changes per reply, uncompressed
+
+Json decodeBody(const HttpReply &reply, const char *what)
+{
+    std::string text = reply.body;
+    if (reply.contentEncoding == "zstd")
+        text = decompress(reply.body);
+    else if (!reply.contentEncoding.empty() && reply.contentEncoding != "identity")
+        throw Error(ErrorKind::Protocol, std::string(what) + " has an unknown encoding \"" + reply.contentEncoding + "\"");
+    return parseJson(text, what);
+}
+
+// Turns a non-200 reply into a typed error with the server's own words.
+[[noreturn]] void throwHttpError(const HttpReply &reply)
+{
+    std::string message;
+    try {
+        Json j = decodeBody(reply, "the server's error reply");
+        message = j.value("message", std::string());
+        if (reply.status == 426 && j.contains("server_protocol"))
+            message = "the server speaks protocol " + std::to_string(j.value("server_protocol", 0)) +
+                      ", this device speaks " + std::to_string(kProtocolVersion) + (message.empty() ? "" : ": " + message);
+    } catch (const std::exception &) {
+        message = "HTTP " + std::to_string(reply.status);
+    }
+    if (message.empty())
+        message = "HTTP " + std::to_string(reply.status);
+    switch (reply.status) {
+    case 401: throw Error(ErrorKind::Auth, "the server refused this device: " + message);
+    case 403: throw Error(ErrorKind::Forbidden, message);
+    case 426: throw Error(ErrorKind::Version, message);
+    case 400: throw Error(ErrorKind::Protocol, "the server could not read the request: " + message);
+    default: throw Error(ErrorKind::Server, "the server failed (HTTP " + std::to_string(reply.status) + "): " + message);
+    }
+}
+} // namespace
+
+Json SyncReport::toJson() const
+{
+    return Json{{"requests", requests}, {"bytes_up", bytesUp}, {"bytes_down", bytesDown}, {"pushed", pushed},
+                {"pulled", pulled},     {"rejected", rejected}, {"conflicts", conflicts}, {"complete", complete},
+                {"repaired_scopes", repairedScopes}};
+}
+
+Json EngineStatus::toJson() const
+{
+    Json j{{"enrolled", enrolled}, {"server", server}, {"user", user}, {"role", role}, {"device", device},
+           {"schools", schools}, {"pending", pending}, {"sent", sent}, {"rejected", rejected}, {"conflicts", conflicts},
+           {"last_sync", lastSyncMs}, {"last_complete", lastCompleteMs}};
+    j["cursor"] = Json::object();
+    for (const auto &[k, v] : cursor)
+        j["cursor"][k] = v;
+    Json errs = Json::array();
+    for (const auto &[at, msg] : recentErrors)
+        errs.push_back(Json{{"at", at}, {"message", msg}});
+    j["recent_errors"] = errs;
+    return j;
+}
+
+void Engine::setProgressCallback(std::function<void(const SyncProgress &)> fn)
+{
+    std::lock_guard lock(m_mutex);
+    m_progress = std::move(fn);
+}
+
+void Engine::enroll(const TransportOptions &server, const std::string &user, const std::string &password,
+                    const std::string &deviceName)
+{
+    checkServerUrl(server.baseUrl);
+    std::string device;
+    {
+        std::lock_guard lock(m_mutex);
+        auto owner = m_replica.meta("user");
+        if (owner && *owner != user)
+            throw Error(ErrorKind::Invalid, "this database belongs to " + *owner + "; use another database file for " + user);
+        device = m_replica.meta("device").value_or("");
+        if (device.empty()) {
+            device = uuidV7();
+            m_replica.setMeta("device", device);
+        }
+    }
+    EnrollRequest req;
+    req.user = user;
+    req.password = password;
+    req.device = device;
+    req.deviceName = deviceName;
+    auto t = m_factory(server);
+    int64_t t0 = m_clock.physicalNow() - m_clock.offsetMs();
+    HttpReply reply = t->post("/v1/enroll", compress(req.toJson().dump()), "");
+    int64_t t1 = m_clock.physicalNow() - m_clock.offsetMs();
+    if (reply.status != 200)
+        throwHttpError(reply);
+    EnrollResponse resp = EnrollResponse::fromJson(decodeBody(reply, "the enrolment reply"));
+
+    std::lock_guard lock(m_mutex);
+    Transaction tx(m_replica.db());
+    m_clock.setNode(resp.node);
+    m_clock.correct(resp.serverTime + (t1 - t0) / 2, t1);
+    m_replica.setMeta("server", server.baseUrl);
+    m_replica.setMeta("ca_file", server.caFile);
+    m_replica.setMeta("pin", server.pin);
+    m_replica.setMeta("token", resp.token);
+    m_replica.setMeta("node", std::to_string(resp.node));
+    m_replica.setMeta("user", resp.user);
+    m_replica.setMeta("role", resp.role);
+    m_replica.setMeta("schools", Json(resp.schools).dump());
+    persistClock();
+    tx.commit();
+    m_transport = std::move(t); // keep the warm connection
+}
+
+EngineStatus Engine::status()
+{
+    std::lock_guard lock(m_mutex);
+    EngineStatus s;
+    s.enrolled = m_replica.meta("token").has_value();
+    s.server = m_replica.meta("server").value_or("");
+    s.user = m_replica.meta("user").value_or("");
+    s.role = m_replica.meta("role").value_or("");
+    s.device = m_replica.meta("device").value_or("");
+    for (const auto &x : parseJson(m_replica.meta("schools").value_or("[]"), "schools"))
+        s.schools.push_back(x.get<std::string>());
+    s.pending = m_replica.outboxCount("pending");
+    s.sent = m_replica.outboxCount("sent");
+    s.rejected = int(m_replica.recordsInState("rejected").size());
+    s.conflicts = int(m_replica.recordsInState("conflict").size());
+    s.lastSyncMs = std::stoll(m_replica.meta("last_sync").value_or("0"));
+    s.lastCompleteMs = std::stoll(m_replica.meta("last_complete").value_or("0"));
+    for (const auto &row : m_replica.scopes())
+        s.cursor[row.school] = row.cursor;
+    s.recentErrors = m_replica.recentErrors(10);
+    return s;
+}
+
+void Engine::applyServerState(const RecordState &s, std::map<std::string, ScopeRow> &scopes, int *pulled)
+{
+    auto existing = m_replica.record(s.collection, s.id);
+    uint64_t oldSeq = existing && existing->server ? existing->server->seq : 0;
+    bool repairing = m_replica.meta("repair:" + s.school).has_value();
+    if (oldSeq >= s.seq && !repairing)
+        return; // we already hold this state or a newer one
+    if (existing && existing->school != s.school && oldSeq) {
+        ScopeRow &old = scopes[existing->school];
+        old.school = existing->school;
+        old.sum -= scopeHash(s.collection, s.id, oldSeq);
+    } else if (oldSeq && !repairing) {
+        scopes[s.school].sum -= scopeHash(s.collection, s.id, oldSeq);
+    }
+    ScopeRow &row = scopes[s.school];
+    row.school = s.school;
+    row.sum += scopeHash(s.collection, s.id, s.seq);
+    for (const auto &[f, v] : s.versions)
+        m_clock.observe(v.hlc);
+    StoredRecord r = existing.value_or(StoredRecord{s.collection, s.id, s.school});
+    r.school = s.school;
+    r.server = s;
+    recompute(r);
+    m_replica.saveRecord(r);
+    if (pulled)
+        ++*pulled;
+}
+
+SyncReport Engine::syncOnce()
+{
+    SyncReport report;
+    bool more = false;
+    cycle(report, more);
+    report.complete = !more;
+    m_lastReport = report;
+    return report;
+}
+
+SyncReport Engine::sync(int maxCycles)
+{
+    SyncReport total;
+    m_lastReport = total;
+    for (int i = 0; i < maxCycles; ++i) {
+        bool more = false;
+        cycle(total, more);
+        m_lastReport = total;
+        if (!more) {
+            total.complete = true;
+            break;
+        }
+    }
+    m_lastReport = total;
+    return total;
+}
+
+SyncReport Engine::cycle(SyncReport &total, bool &more)
+{
+    SyncRequest req;
+    std::string token;
+    std::set<std::string> schoolsBefore;
+    {
+        std::lock_guard lock(m_mutex);
+        token = m_replica.meta("token").value_or("");
+        if (token.empty())
+            throw Error(ErrorKind::Invalid, "this device is not enrolled: run enroll first");
+        req.device = m_replica.meta("device").value_or("");
+        req.pageBytes = kPageBytes;
+        Transaction t(m_replica.db());
+        std::set<std::pair<std::string, std::string>> touched;
+        for (auto &e : m_replica.outboxToSend(kPushBytes)) {
+            if (e.state == "pending") {
+                m_replica.setOutboxState(e.mutation.n, "sent");
+                touched.insert({e.mutation.collection, e.mutation.id});
+            }
+            req.mutations.push_back(std::move(e.mutation));
+        }
+        for (const auto &[c, id] : touched) {
+            auto r = m_replica.record(c, id);
+            if (r) {
+                recompute(*r);
+                m_replica.saveRecord(*r);
+            }
+        }
+        for (const auto &row : m_replica.scopes())
+            req.cursor[row.school] = row.cursor;
+        t.commit();
+    }
+
+    std::string body = compress(req.toJson().dump());
+    Transport &tr = transport();
+    if (m_progress) {
+        int cycleNo = total.requests + 1;
+        int pulledSoFar = total.pulled;
+        auto cb = m_progress;
+        tr.setProgress([cb, cycleNo, pulledSoFar](uint64_t un, uint64_t ut, uint64_t dn, uint64_t dt) {
+            cb(SyncProgress{cycleNo, un, ut, dn, dt, pulledSoFar});
+        });
+    }
+    int64_t t0 = m_clock.physicalNow() - m_clock.offsetMs();
+    HttpReply reply;
+    try {
+        reply = tr.post("/v1/sync", body, token);
+    } catch (const Error &e) {
+        std::lock_guard lock(m_mutex);
+        m_replica.logError(errorKindName(e.kind()), e.what());
+        throw;
+    }
+    int64_t t1 = m_clock.physicalNow() - m_clock.offsetMs();
+    total.requests++;
+    total.bytesUp += reply.bytesUp;
+    total.bytesDown += reply.bytesDown;
+
+    SyncResponse resp;
+    try {
+        if (reply.status != 200)
+            throwHttpError(reply);
+        resp = SyncResponse::fromJson(decodeBody(reply, "the server's reply"));
+        uint64_t lastMade = std::stoull(m_replica.meta("next_n").value_or("1")) - 1;
+        if (resp.acked > lastMade)
+            throw Error(ErrorKind::Protocol, "the server acknowledges change " + std::to_string(resp.acked) +
+                                                 " but this device has made only " + std::to_string(lastMade));
+    } catch (const Error &e) {
+        std::lock_guard lock(m_mutex);
+        m_replica.logError(errorKindName(e.kind()), e.what());
+        throw;
+    }
+
+    std::lock_guard lock(m_mutex);
+    Transaction t(m_replica.db());
+    m_clock.correct(resp.serverTime + (t1 - t0) / 2, t1);
+
+    std::map<uint64_t, const Rejection *> rejections;
+    for (const auto &r : resp.rejected)
+        rejections[r.n] = &r;
+    std::set<std::pair<std::string, std::string>> touched;
+    for (const auto &m : req.mutations) {
+        if (m.n > resp.acked)
+            continue;
+        touched.insert({m.collection, m.id});
+        auto it = rejections.find(m.n);
+        if (it != rejections.end()) {
+            m_replica.setOutboxState(m.n, "rejected", it->second->reason, it->second->fieldReasons);
+            total.rejected++;
+        } else {
+            m_replica.removeOutbox(m.n);
+            total.pushed++;
+        }
+    }
+
+    std::map<std::string, ScopeRow> scopes;
+    for (const auto &row : m_replica.scopes())
+        scopes[row.school] = row;
+    for (const auto &s : resp.applied) {
+        applyServerState(s, scopes, nullptr);
+        touched.erase({s.collection, s.id});
+    }
+    for (const auto &s : resp.changes) {
+        applyServerState(s, scopes, &total.pulled);
+        touched.erase({s.collection, s.id});
+    }
+    for (const auto &[c, id] : touched) {
+        if (auto r = m_replica.record(c, id)) {
+            recompute(*r);
+            m_replica.saveRecord(*r);
+        }
+    }
+    for (const auto &[school, seq] : resp.cursor) {
+        scopes[school].school = school;
+        scopes[school].cursor = seq;
+    }
+    bool repaired = false;
+    for (const auto &[school, hex] : resp.checksums) {
+        ScopeRow &row = scopes[school];
+        row.school = school;
+        bool wasRepairing = m_replica.meta("repair:" + school).has_value();
+        if (checksumHex(row.sum) == hex) {
+            if (wasRepairing)
+                m_replica.db().exec("DELETE FROM meta WHERE key='repair:" + school + "'");
+            continue;
+        }
+        if (wasRepairing) {
+            m_replica.logError("integrity", "scope " + school + " still differs from the server after a repair");
+            m_replica.db().exec("DELETE FROM meta WHERE key='repair:" + school + "'");
+            continue;
+        }
+        // Re-pull this scope only; the outbox and every other scope stay as they are.
+        m_replica.setMeta("repair:" + school, "1");
+        row.cursor = 0;
+        row.sum = 0;
+        repaired = true;
+        total.repairedScopes++;
+    }
+    for (const auto &[school, row] : scopes)
+        m_replica.saveScope(row);
+    if (!resp.scopes.empty())
+        m_replica.setMeta("schools", Json(resp.scopes).dump());
+    m_replica.setMeta("last_sync", std::to_string(wallClockMs()));
+    persistClock();
+
+    bool outboxLeft = m_replica.outboxCount("pending") + m_replica.outboxCount("sent") > 0;
+    more = resp.more || repaired || (outboxLeft && !req.mutations.empty());
+    total.conflicts = int(m_replica.recordsInState("conflict").size());
+    if (!more && !outboxLeft)
+        m_replica.setMeta("last_complete", std::to_string(wallClockMs()));
+    t.commit();
+    return total;
+}
+
+} // namespace cx

@@ -1,0 +1,81 @@
+#pragma once
+// The device's local replica: one SQLite file per signed-in account (WAL),
+// numbered schema migrations, and the tables the engine needs:
+//   meta     key/value: device id, token, server, account, clock, counters
+//   records  per record: the visible values (server state + local edits), the
+//            last server state, its seq, the derived sync state
+//   outbox   the device's mutations not yet acknowledged (or rejected)
+//   scopes   per scope (school code or "*"): pull cursor and checksum sum
+//   errors   recent errors the person can see
+// It knows SQL, not sync rules: Engine decides, Replica stores.
+#include "engine/Sqlite.h"
+#include "protocol/Messages.h"
+#include "protocol/Record.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cx {
+
+struct OutboxEntry {
+    Mutation mutation;
+    std::string state;   // pending | sent | rejected
+    std::string reason;  // for rejected
+    Json fieldReasons = Json::object();
+};
+
+struct StoredRecord {
+    std::string collection, id, school;
+    Json fields = Json::object();
+    bool deleted = false;
+    std::optional<RecordState> server;
+    std::string state;
+    int64_t updated = 0;
+};
+
+struct ScopeRow {
+    std::string school;
+    uint64_t cursor = 0;
+    uint64_t sum = 0;
+};
+
+class Replica {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    explicit Replica(const std::string &path);
+
+    Db &db() { return m_db; }
+    int schemaVersion();
+
+    std::optional<std::string> meta(const std::string &key);
+    void setMeta(const std::string &key, const std::string &value);
+
+    std::optional<StoredRecord> record(const std::string &collection, const std::string &id);
+    void saveRecord(const StoredRecord &r);
+    std::vector<StoredRecord> records(const std::string &collection, bool includeDeleted);
+    std::vector<StoredRecord> recordsInState(const std::string &state);
+
+    uint64_t appendOutbox(Mutation m);               // assigns n, returns it
+    std::vector<OutboxEntry> outboxFor(const std::string &collection, const std::string &id);
+    std::vector<OutboxEntry> outboxToSend(size_t maxBytes);
+    void setOutboxState(uint64_t n, const std::string &state, const std::string &reason = {},
+                        const Json &fieldReasons = Json::object());
+    void removeOutbox(uint64_t n);
+    std::vector<uint64_t> outboxUpTo(uint64_t n);
+    int outboxCount(const std::string &state);
+
+    std::vector<ScopeRow> scopes();
+    void saveScope(const ScopeRow &s);
+
+    void logError(const std::string &kind, const std::string &message);
+    std::vector<std::pair<int64_t, std::string>> recentErrors(int limit);
+
+private:
+    void migrate();
+
+    Db m_db;
+};
+
+} // namespace cx

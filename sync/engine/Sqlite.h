@@ -1,0 +1,73 @@
+#pragma once
+// A small RAII layer over the SQLite C API: a connection, prepared statements,
+// and transactions. Every failure becomes a cx::Error(Storage) that says what
+// failed and where (the SQL and the file), with "disk full" called out.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cx {
+
+class Db;
+
+class Stmt {
+public:
+    Stmt(Db &db, std::string_view sql);
+    ~Stmt();
+    Stmt(const Stmt &) = delete;
+    Stmt &operator=(const Stmt &) = delete;
+
+    Stmt &bind(int i, std::string_view v);
+    Stmt &bind(int i, int64_t v);
+    Stmt &bindNull(int i);
+    Stmt &bindOptional(int i, const std::optional<std::string> &v);
+
+    bool step();            // true while a row is available
+    void run();             // step to completion, reset
+    void reset();
+
+    int64_t integer(int col) const;
+    std::string text(int col) const;
+    bool isNull(int col) const;
+
+private:
+    Db &m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+    std::string m_sql;
+};
+
+class Db {
+public:
+    explicit Db(const std::string &path);
+    ~Db();
+    Db(const Db &) = delete;
+    Db &operator=(const Db &) = delete;
+
+    void exec(std::string_view sql);
+    sqlite3 *handle() const { return m_db; }
+    const std::string &path() const { return m_path; }
+    [[noreturn]] void fail(int rc, std::string_view what) const;
+
+    bool inTransaction() const { return sqlite3_get_autocommit(m_db) == 0; }
+
+private:
+    sqlite3 *m_db = nullptr;
+    std::string m_path;
+};
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() was reached.
+class Transaction {
+public:
+    explicit Transaction(Db &db);
+    ~Transaction();
+    void commit();
+
+private:
+    Db &m_db;
+    bool m_done = false;
+};
+
+} // namespace cx

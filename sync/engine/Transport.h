@@ -1,0 +1,45 @@
+#pragma once
+// How the engine reaches the server: one request, one reply. CurlTransport is
+// the real one (HTTPS through libcurl + OpenSSL); the deterministic simulation
+// plugs an in-process one behind the same interface.
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace cx {
+
+struct HttpReply {
+    long status = 0;
+    std::string body;            // as received (still compressed)
+    std::string contentEncoding;
+    uint64_t bytesUp = 0;        // request line, headers and body
+    uint64_t bytesDown = 0;      // status line, headers and body
+};
+
+struct TransportOptions {
+    std::string baseUrl;         // https://host:port (http:// only for loopback)
+    std::string caFile;          // verify against this CA bundle instead of the system store
+    std::string pin;             // "sha256//BASE64" public-key pin, optional
+    long connectTimeoutSec = 30;
+    long lowSpeedBytesPerSec = 8;  // a transfer slower than this ...
+    long lowSpeedSeconds = 60;     // ... for this long is dead; progress never times out
+};
+
+// Progress of the current transfer: bytes sent of total, bytes received of total (0 = unknown).
+using ProgressFn = std::function<void(uint64_t upNow, uint64_t upTotal, uint64_t downNow, uint64_t downTotal)>;
+
+class Transport {
+public:
+    virtual ~Transport() = default;
+    // Throws cx::Error(Network | Tls) when no HTTP reply arrived.
+    virtual HttpReply post(const std::string &path, const std::string &body, const std::string &bearerToken) = 0;
+    virtual void setProgress(ProgressFn fn) { m_progress = std::move(fn); }
+
+protected:
+    ProgressFn m_progress;
+};
+
+// Throws cx::Error(Invalid) unless the URL is https://, or http:// to a loopback host.
+void checkServerUrl(const std::string &url);
+
+} // namespace cx

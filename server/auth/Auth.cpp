@@ -1,0 +1,152 @@
+#include "auth/Auth.h"
+
+#include "protocol/Crypto.h"
+#include "protocol/Errors.h"
+
+#include <algorithm>
+
+namespace cx::server {
+
+bool isValidRole(const std::string &role)
+{
+    return role == "head" || role == "teacher" || role == "inspector" || role == "bureau";
+}
+
+bool isValidUserName(const std::string &user)
+{
+    if (user.empty() || user.size() > 64)
+        return false;
+    return std::all_of(user.begin(), user.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
+               c == '@' || c == '-';
+    });
+}
+
+std::vector<std::string> readScopes(Store &store, const std::string &role, const std::vector<std::string> &schools)
+{
+    std::vector<std::string> out;
+    if (role == "bureau") {
+        for (const auto &s : store.schools())
+            out.push_back(s.code);
+    } else {
+        out = schools;
+    }
+    out.push_back(kCountyScope);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+bool mayWrite(const std::string &role, const std::vector<std::string> &schools, const std::string &school)
+{
+    if (role == "bureau")
+        return true;
+    if (school == kCountyScope)
+        return false;
+    return std::find(schools.begin(), schools.end(), school) != schools.end();
+}
+
+void addUser(Store &store, const std::string &user, const std::string &role, const std::vector<std::string> &schools,
+             const std::string &password)
+{
+    if (!isValidUserName(user))
+        throw Error(ErrorKind::Invalid, "user name \"" + user + "\" is not valid (1-64 of A-Z a-z 0-9 _ . @ -)");
+    if (!isValidRole(role))
+        throw Error(ErrorKind::Invalid, "role \"" + role + "\" is not one of head, teacher, inspector, bureau");
+    if (password.size() < 6)
+        throw Error(ErrorKind::Invalid, "password is too short (at least 6 characters)");
+    if (role != "bureau" && schools.empty())
+        throw Error(ErrorKind::Invalid, "a " + role + " account needs --schools");
+    if ((role == "head" || role == "teacher") && schools.size() != 1)
+        throw Error(ErrorKind::Invalid, "a " + role + " account belongs to exactly one school");
+    for (const auto &s : schools)
+        if (!store.school(s))
+            throw Error(ErrorKind::Invalid, "school " + s + " does not exist (add it with add-school)");
+    Account a;
+    a.user = user;
+    a.role = role;
+    a.pwHash = hashPassword(password);
+    a.schools = schools;
+    store.putAccount(a);
+}
+
+int revokeUser(Store &store, const std::string &user)
+{
+    if (!store.account(user))
+        throw Error(ErrorKind::NotFound, "no account named " + user);
+    store.setAccountRevoked(user, true);
+    return store.revokeDevicesOf(user);
+}
+
+namespace {
+const char *kBadLogin = "wrong user name or password";
+// Verified against when the user is unknown, so both cases take the same time.
+const std::string &dummyHash()
+{
+    static const std::string h = hashPassword("cunxiao-not-a-password");
+    return h;
+}
+} // namespace
+
+EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs)
+{
+    if (!isValidRecordId(req.device))
+        throw Error(ErrorKind::Protocol, "enroll.device: not a device id");
+    auto acc = store.account(req.user);
+    bool ok = verifyPassword(req.password, acc ? acc->pwHash : dummyHash());
+    if (!acc || !ok)
+        throw Error(ErrorKind::Auth, kBadLogin);
+    if (acc->revoked)
+        throw Error(ErrorKind::Auth, "account " + req.user + " is revoked");
+
+    std::string token = randomToken(32);
+    std::string hash = sha256Hex(token);
+    uint32_t node = 0;
+    Transaction tx(store);
+    if (auto dev = store.device(req.device)) {
+        if (dev->user != req.user)
+            throw Error(ErrorKind::Auth, "device " + req.device + " is enrolled for another account; use a new device id");
+        if (dev->revoked)
+            throw Error(ErrorKind::Auth, "device " + req.device + " is revoked; use a new device id");
+        store.setDeviceToken(req.device, hash, req.deviceName, nowMs);
+        node = dev->node;
+    } else {
+        Device d;
+        d.id = req.device;
+        d.user = req.user;
+        d.tokenHash = hash;
+        d.name = req.deviceName;
+        d.created = nowMs;
+        d.lastSeen = nowMs;
+        node = store.insertDevice(d);
+    }
+    tx.commit();
+
+    EnrollResponse r;
+    r.token = token;
+    r.node = node;
+    r.user = acc->user;
+    r.role = acc->role;
+    r.schools = acc->role == "bureau" ? readScopes(store, acc->role, acc->schools) : acc->schools;
+    if (acc->role == "bureau")
+        std::erase(r.schools, std::string(kCountyScope));
+    r.serverTime = nowMs;
+    return r;
+}
+
+DeviceSession authenticate(Store &store, const std::string &token)
+{
+    if (token.empty())
+        throw Error(ErrorKind::Auth, "missing device token (Authorization: Bearer ...)");
+    auto dev = store.deviceByTokenHash(sha256Hex(token));
+    if (!dev)
+        throw Error(ErrorKind::Auth, "unknown device token; enroll again");
+    if (dev->revoked)
+        throw Error(ErrorKind::Auth, "this device has been revoked");
+    auto acc = store.account(dev->user);
+    if (!acc || acc->revoked)
+        throw Error(ErrorKind::Auth, "account " + dev->user + " is revoked");
+    return DeviceSession{dev->id, dev->user, acc->role, dev->node, acc->schools};
+}
+
+} // namespace cx::server

@@ -1,0 +1,534 @@
+#include "storage/SqliteStore.h"
+
+#include "protocol/Errors.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+namespace cx::server {
+
+namespace {
+
+// Numbered migrations: migration i (1-based) takes the schema from i-1 to i.
+// Never edit one that has shipped; append a new one.
+const char *const kMigrations[] = {
+    // 1: the first schema.
+    R"SQL(
+CREATE TABLE schools(code TEXT PRIMARY KEY, name TEXT NOT NULL, county TEXT NOT NULL DEFAULT '');
+CREATE TABLE accounts(user TEXT PRIMARY KEY, role TEXT NOT NULL, pw_hash TEXT NOT NULL,
+                      revoked INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE account_schools(user TEXT NOT NULL, school TEXT NOT NULL, PRIMARY KEY(user, school));
+CREATE TABLE devices(device_id TEXT PRIMARY KEY, user TEXT NOT NULL, node INTEGER NOT NULL UNIQUE,
+                     token_hash TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',
+                     last_counter INTEGER NOT NULL DEFAULT 0, revoked INTEGER NOT NULL DEFAULT 0,
+                     created INTEGER NOT NULL, last_seen INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX devices_token ON devices(token_hash);
+CREATE INDEX devices_user ON devices(user);
+CREATE TABLE records(collection TEXT NOT NULL, id TEXT NOT NULL, school TEXT NOT NULL,
+                     seq INTEGER NOT NULL, state TEXT NOT NULL, PRIMARY KEY(collection, id));
+CREATE INDEX records_school_seq ON records(school, seq);
+CREATE TABLE rejections(device_id TEXT NOT NULL, n INTEGER NOT NULL, reason TEXT NOT NULL,
+                        PRIMARY KEY(device_id, n));
+CREATE TABLE scope_sums(school TEXT PRIMARY KEY, sum INTEGER NOT NULL);
+CREATE TABLE audit(seq INTEGER NOT NULL, at INTEGER NOT NULL, user TEXT NOT NULL, device TEXT NOT NULL,
+                   collection TEXT NOT NULL, id TEXT NOT NULL, mutation TEXT NOT NULL);
+CREATE INDEX audit_record ON audit(collection, id);
+INSERT INTO meta(key, value) VALUES('seq', '0');
+INSERT INTO meta(key, value) VALUES('hlc', '0');
+)SQL",
+};
+
+constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
+
+} // namespace
+
+// A cached prepared statement; reset on every use.
+class SqliteStore::Stmt {
+public:
+    Stmt(SqliteStore &owner, sqlite3_stmt *s) : m_owner(owner), m_s(s) {}
+    ~Stmt() { sqlite3_finalize(m_s); }
+
+    Stmt &reset()
+    {
+        sqlite3_reset(m_s);
+        sqlite3_clear_bindings(m_s);
+        m_i = 0;
+        return *this;
+    }
+    Stmt &bind(const std::string &v)
+    {
+        sqlite3_bind_text(m_s, ++m_i, v.data(), int(v.size()), SQLITE_TRANSIENT);
+        return *this;
+    }
+    Stmt &bind(const char *v) { return bind(std::string(v)); }
+    Stmt &bind(int64_t v)
+    {
+        sqlite3_bind_int64(m_s, ++m_i, v);
+        return *this;
+    }
+    Stmt &bindU(uint64_t v) { return bind(static_cast<int64_t>(v)); }
+    // true while a row is available.
+    bool step()
+    {
+        int rc = sqlite3_step(m_s);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
+        m_owner.fail(sqlite3_sql(m_s));
+    }
+    void run()
+    {
+        while (step()) {
+        }
+    }
+    std::string text(int col)
+    {
+        const unsigned char *t = sqlite3_column_text(m_s, col);
+        return t ? std::string(reinterpret_cast<const char *>(t), size_t(sqlite3_column_bytes(m_s, col))) : std::string();
+    }
+    int64_t i64(int col) { return sqlite3_column_int64(m_s, col); }
+    uint64_t u64(int col) { return static_cast<uint64_t>(i64(col)); }
+    bool isNull(int col) { return sqlite3_column_type(m_s, col) == SQLITE_NULL; }
+    // Ends a read early, so no statement holds a read snapshot open.
+    template <class T> T done(T value)
+    {
+        sqlite3_reset(m_s);
+        return value;
+    }
+
+private:
+    SqliteStore &m_owner;
+    sqlite3_stmt *m_s;
+    int m_i = 0;
+};
+
+SqliteStore::SqliteStore(const std::string &path, bool create) : m_path(path)
+{
+    if (!create && !std::filesystem::exists(path))
+        throw Error(ErrorKind::Storage, path + ": no such database");
+    int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
+        std::string msg = m_db ? sqlite3_errmsg(m_db) : "out of memory";
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw Error(ErrorKind::Storage, path + ": " + msg);
+    }
+    sqlite3_busy_timeout(m_db, 10000);
+    try {
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=NORMAL");
+        exec("PRAGMA foreign_keys=ON");
+        migrate();
+    } catch (...) {
+        m_stmts.clear();
+        sqlite3_close(m_db);
+        m_db = nullptr;
+        throw;
+    }
+}
+
+SqliteStore::~SqliteStore()
+{
+    m_stmts.clear();
+    if (m_db)
+        sqlite3_close(m_db);
+}
+
+int SqliteStore::latestSchemaVersion() { return kLatest; }
+
+void SqliteStore::fail(const std::string &what)
+{
+    throw Error(ErrorKind::Storage, m_path + ": " + sqlite3_errmsg(m_db) + " (in: " + what + ")");
+}
+
+void SqliteStore::exec(const char *sql)
+{
+    char *err = nullptr;
+    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "error";
+        sqlite3_free(err);
+        throw Error(ErrorKind::Storage, m_path + ": " + msg);
+    }
+}
+
+SqliteStore::Stmt &SqliteStore::prepare(const char *sql)
+{
+    auto it = m_stmts.find(sql);
+    if (it != m_stmts.end())
+        return it->second->reset();
+    sqlite3_stmt *s = nullptr;
+    if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK)
+        fail(sql);
+    auto &slot = m_stmts[sql];
+    slot = std::make_unique<Stmt>(*this, s);
+    return *slot;
+}
+
+void SqliteStore::migrate()
+{
+    exec("CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    int v = schemaVersion();
+    if (v > kLatest)
+        throw Error(ErrorKind::Storage, m_path + ": schema version " + std::to_string(v) +
+                                            " was written by a newer cunxiao-server (this one knows up to " +
+                                            std::to_string(kLatest) + ")");
+    for (int i = v; i < kLatest; ++i) {
+        exec("BEGIN IMMEDIATE");
+        try {
+            exec(kMigrations[i]);
+            prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)").bind(std::to_string(i + 1)).run();
+            exec("COMMIT");
+        } catch (...) {
+            sqlite3_exec(m_db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+}
+
+void SqliteStore::begin() { exec("BEGIN IMMEDIATE"); }
+void SqliteStore::commit() { exec("COMMIT"); }
+void SqliteStore::rollback()
+{
+    if (!sqlite3_get_autocommit(m_db))
+        exec("ROLLBACK");
+}
+
+int SqliteStore::schemaVersion()
+{
+    auto v = meta("schema_version");
+    return v ? std::stoi(*v) : 0;
+}
+
+std::optional<std::string> SqliteStore::meta(const std::string &key)
+{
+    auto &s = prepare("SELECT value FROM meta WHERE key = ?").bind(key);
+    if (s.step())
+        return s.done(std::optional<std::string>(s.text(0)));
+    return std::nullopt;
+}
+
+void SqliteStore::setMeta(const std::string &key, const std::string &value)
+{
+    prepare("INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+        .bind(key)
+        .bind(value)
+        .run();
+}
+
+uint64_t SqliteStore::lastSeq()
+{
+    auto v = meta("seq");
+    return v ? std::stoull(*v) : 0;
+}
+
+uint64_t SqliteStore::nextSeq()
+{
+    uint64_t s = lastSeq() + 1;
+    setMeta("seq", std::to_string(s));
+    return s;
+}
+
+void SqliteStore::putSchool(const School &s)
+{
+    prepare("INSERT INTO schools(code, name, county) VALUES(?, ?, ?) "
+            "ON CONFLICT(code) DO UPDATE SET name = excluded.name, county = excluded.county")
+        .bind(s.code)
+        .bind(s.name)
+        .bind(s.county)
+        .run();
+}
+
+std::optional<School> SqliteStore::school(const std::string &code)
+{
+    auto &s = prepare("SELECT code, name, county FROM schools WHERE code = ?").bind(code);
+    if (s.step())
+        return s.done(std::optional<School>(School{s.text(0), s.text(1), s.text(2)}));
+    return std::nullopt;
+}
+
+std::vector<School> SqliteStore::schools()
+{
+    std::vector<School> out;
+    auto &s = prepare("SELECT code, name, county FROM schools ORDER BY code");
+    while (s.step())
+        out.push_back(School{s.text(0), s.text(1), s.text(2)});
+    return out;
+}
+
+void SqliteStore::putAccount(const Account &a)
+{
+    prepare("INSERT INTO accounts(user, role, pw_hash, revoked) VALUES(?, ?, ?, ?) "
+            "ON CONFLICT(user) DO UPDATE SET role = excluded.role, pw_hash = excluded.pw_hash, revoked = excluded.revoked")
+        .bind(a.user)
+        .bind(a.role)
+        .bind(a.pwHash)
+        .bind(int64_t(a.revoked))
+        .run();
+    prepare("DELETE FROM account_schools WHERE user = ?").bind(a.user).run();
+    for (const auto &school : a.schools)
+        prepare("INSERT OR IGNORE INTO account_schools(user, school) VALUES(?, ?)").bind(a.user).bind(school).run();
+}
+
+std::optional<Account> SqliteStore::account(const std::string &user)
+{
+    auto &s = prepare("SELECT user, role, pw_hash, revoked FROM accounts WHERE user = ?").bind(user);
+    if (!s.step())
+        return std::nullopt;
+    Account a = s.done(Account{s.text(0), s.text(1), s.text(2), s.i64(3) != 0, {}});
+    auto &q = prepare("SELECT school FROM account_schools WHERE user = ? ORDER BY school").bind(user);
+    while (q.step())
+        a.schools.push_back(q.text(0));
+    return a;
+}
+
+std::vector<Account> SqliteStore::accounts()
+{
+    std::vector<std::string> users;
+    auto &s = prepare("SELECT user FROM accounts ORDER BY user");
+    while (s.step())
+        users.push_back(s.text(0));
+    std::vector<Account> out;
+    for (const auto &u : users)
+        out.push_back(*account(u));
+    return out;
+}
+
+void SqliteStore::setAccountRevoked(const std::string &user, bool revoked)
+{
+    prepare("UPDATE accounts SET revoked = ? WHERE user = ?").bind(int64_t(revoked)).bind(user).run();
+}
+
+namespace {
+Device deviceFrom(SqliteStore::Stmt &s)
+{
+    Device d;
+    d.id = s.text(0);
+    d.user = s.text(1);
+    d.node = uint32_t(s.i64(2));
+    d.tokenHash = s.text(3);
+    d.name = s.text(4);
+    d.lastCounter = s.u64(5);
+    d.revoked = s.i64(6) != 0;
+    d.created = s.i64(7);
+    d.lastSeen = s.i64(8);
+    return d;
+}
+#define CX_DEVICE_COLS "device_id, user, node, token_hash, name, last_counter, revoked, created, last_seen"
+} // namespace
+
+uint32_t SqliteStore::insertDevice(const Device &d)
+{
+    auto &m = prepare("SELECT COALESCE(MAX(node), 0) FROM devices");
+    m.step();
+    uint32_t node = m.done(uint32_t(m.i64(0) + 1));
+    prepare("INSERT INTO devices(" CX_DEVICE_COLS ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(d.id)
+        .bind(d.user)
+        .bind(int64_t(node))
+        .bind(d.tokenHash)
+        .bind(d.name)
+        .bindU(d.lastCounter)
+        .bind(int64_t(d.revoked))
+        .bind(d.created)
+        .bind(d.lastSeen)
+        .run();
+    return node;
+}
+
+std::optional<Device> SqliteStore::device(const std::string &id)
+{
+    auto &s = prepare("SELECT " CX_DEVICE_COLS " FROM devices WHERE device_id = ?").bind(id);
+    if (s.step())
+        return s.done(std::optional<Device>(deviceFrom(s)));
+    return std::nullopt;
+}
+
+std::optional<Device> SqliteStore::deviceByTokenHash(const std::string &hash)
+{
+    auto &s = prepare("SELECT " CX_DEVICE_COLS " FROM devices WHERE token_hash = ?").bind(hash);
+    if (s.step())
+        return s.done(std::optional<Device>(deviceFrom(s)));
+    return std::nullopt;
+}
+
+void SqliteStore::setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name,
+                                 int64_t now)
+{
+    prepare("UPDATE devices SET token_hash = ?, name = ?, last_seen = ? WHERE device_id = ?")
+        .bind(tokenHash)
+        .bind(name)
+        .bind(now)
+        .bind(id)
+        .run();
+}
+
+void SqliteStore::setDeviceProgress(const std::string &id, uint64_t lastCounter, int64_t lastSeen)
+{
+    prepare("UPDATE devices SET last_counter = ?, last_seen = ? WHERE device_id = ?")
+        .bindU(lastCounter)
+        .bind(lastSeen)
+        .bind(id)
+        .run();
+}
+
+int SqliteStore::revokeDevicesOf(const std::string &user)
+{
+    auto &c = prepare("SELECT COUNT(*) FROM devices WHERE user = ? AND revoked = 0").bind(user);
+    c.step();
+    int n = c.done(int(c.i64(0)));
+    prepare("UPDATE devices SET revoked = 1 WHERE user = ?").bind(user).run();
+    return n;
+}
+
+std::vector<Device> SqliteStore::devicesOf(const std::string &user)
+{
+    std::vector<Device> out;
+    auto &s = prepare("SELECT " CX_DEVICE_COLS " FROM devices WHERE user = ? ORDER BY node").bind(user);
+    while (s.step())
+        out.push_back(deviceFrom(s));
+    return out;
+}
+
+namespace {
+RecordState recordFrom(SqliteStore::Stmt &s, int stateCol, int seqCol, const std::string &path)
+{
+    RecordState r = RecordState::fromJson(Json::parse(s.text(stateCol)), path);
+    r.seq = s.u64(seqCol);
+    return r;
+}
+} // namespace
+
+std::optional<RecordState> SqliteStore::record(const std::string &collection, const std::string &id)
+{
+    auto &s = prepare("SELECT state, seq FROM records WHERE collection = ? AND id = ?").bind(collection).bind(id);
+    if (s.step())
+        return s.done(std::optional<RecordState>(recordFrom(s, 0, 1, "stored record")));
+    return std::nullopt;
+}
+
+void SqliteStore::putRecord(const RecordState &r)
+{
+    prepare("INSERT INTO records(collection, id, school, seq, state) VALUES(?, ?, ?, ?, ?) "
+            "ON CONFLICT(collection, id) DO UPDATE SET school = excluded.school, seq = excluded.seq, state = excluded.state")
+        .bind(r.collection)
+        .bind(r.id)
+        .bind(r.school)
+        .bindU(r.seq)
+        .bind(r.toJson().dump())
+        .run();
+}
+
+std::vector<RecordState> SqliteStore::recordsAfter(const std::string &school, uint64_t after, size_t limit)
+{
+    std::vector<RecordState> out;
+    auto &s = prepare("SELECT state, seq FROM records WHERE school = ? AND seq > ? ORDER BY seq LIMIT ?")
+                  .bind(school)
+                  .bindU(after)
+                  .bind(int64_t(limit));
+    while (s.step())
+        out.push_back(recordFrom(s, 0, 1, "stored record"));
+    return out;
+}
+
+uint64_t SqliteStore::maxSeq(const std::string &school)
+{
+    auto &s = prepare("SELECT COALESCE(MAX(seq), 0) FROM records WHERE school = ?").bind(school);
+    s.step();
+    return s.done(s.u64(0));
+}
+
+std::vector<RecordState> SqliteStore::recordsOf(const std::string &collection, const std::optional<std::string> &school)
+{
+    std::vector<RecordState> out;
+    if (school) {
+        auto &s = prepare("SELECT state, seq FROM records WHERE collection = ? AND school = ? ORDER BY seq")
+                      .bind(collection)
+                      .bind(*school);
+        while (s.step())
+            out.push_back(recordFrom(s, 0, 1, "stored record"));
+    } else {
+        auto &s = prepare("SELECT state, seq FROM records WHERE collection = ? ORDER BY seq").bind(collection);
+        while (s.step())
+            out.push_back(recordFrom(s, 0, 1, "stored record"));
+    }
+    return out;
+}
+
+std::vector<RecordState> SqliteStore::allRecordsOfSchool(const std::string &school)
+{
+    std::vector<RecordState> out;
+    auto &s = prepare("SELECT collection, id, seq FROM records WHERE school = ? ORDER BY seq").bind(school);
+    while (s.step()) {
+        RecordState r;
+        r.collection = s.text(0);
+        r.id = s.text(1);
+        r.school = school;
+        r.seq = s.u64(2);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
+void SqliteStore::putRejection(const std::string &device, const Rejection &r)
+{
+    prepare("INSERT OR REPLACE INTO rejections(device_id, n, reason) VALUES(?, ?, ?)")
+        .bind(device)
+        .bindU(r.n)
+        .bind(r.toJson().dump())
+        .run();
+}
+
+std::vector<Rejection> SqliteStore::rejections(const std::string &device, uint64_t fromN, uint64_t toN)
+{
+    std::vector<Rejection> out;
+    auto &s = prepare("SELECT reason FROM rejections WHERE device_id = ? AND n >= ? AND n <= ? ORDER BY n")
+                  .bind(device)
+                  .bindU(fromN)
+                  .bindU(toN);
+    while (s.step())
+        out.push_back(Rejection::fromJson(Json::parse(s.text(0)), "stored rejection"));
+    return out;
+}
+
+uint64_t SqliteStore::scopeSum(const std::string &school)
+{
+    auto &s = prepare("SELECT sum FROM scope_sums WHERE school = ?").bind(school);
+    return s.step() ? s.done(s.u64(0)) : 0;
+}
+
+void SqliteStore::setScopeSum(const std::string &school, uint64_t sum)
+{
+    prepare("INSERT INTO scope_sums(school, sum) VALUES(?, ?) ON CONFLICT(school) DO UPDATE SET sum = excluded.sum")
+        .bind(school)
+        .bindU(sum)
+        .run();
+}
+
+void SqliteStore::addAudit(const AuditEntry &e)
+{
+    prepare("INSERT INTO audit(seq, at, user, device, collection, id, mutation) VALUES(?, ?, ?, ?, ?, ?, ?)")
+        .bindU(e.seq)
+        .bind(e.at)
+        .bind(e.user)
+        .bind(e.device)
+        .bind(e.collection)
+        .bind(e.id)
+        .bind(e.mutation.dump())
+        .run();
+}
+
+std::vector<AuditEntry> SqliteStore::auditOf(const std::string &collection, const std::string &id)
+{
+    std::vector<AuditEntry> out;
+    auto &s = prepare("SELECT seq, at, user, device, collection, id, mutation FROM audit "
+                      "WHERE collection = ? AND id = ? ORDER BY rowid")
+                  .bind(collection)
+                  .bind(id);
+    while (s.step())
+        out.push_back(AuditEntry{s.u64(0), s.i64(1), s.text(2), s.text(3), s.text(4), s.text(5), Json::parse(s.text(6))});
+    return out;
+}
+
+} // namespace cx::server

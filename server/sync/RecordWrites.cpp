@@ -1,0 +1,94 @@
+#include "sync/RecordWrites.h"
+
+#include "protocol/Errors.h"
+#include "protocol/Merge.h"
+
+#include <algorithm>
+
+namespace cx::server {
+
+void storeChangedRecord(Store &store, RecordState &rec, uint64_t oldSeq, const AuditEntry &audit)
+{
+    uint64_t sum = store.scopeSum(rec.school);
+    if (oldSeq != 0)
+        sum -= scopeHash(rec.collection, rec.id, oldSeq);
+    rec.seq = store.nextSeq();
+    sum += scopeHash(rec.collection, rec.id, rec.seq);
+    store.setScopeSum(rec.school, sum);
+    store.putRecord(rec);
+    AuditEntry e = audit;
+    e.seq = rec.seq;
+    e.collection = rec.collection;
+    e.id = rec.id;
+    store.addAudit(e);
+}
+
+namespace {
+uint64_t storedHlc(Store &store)
+{
+    auto v = store.meta("hlc");
+    return v ? std::stoull(*v) : 0;
+}
+} // namespace
+
+Version serverTick(Store &store, int64_t nowMs)
+{
+    uint64_t next = std::max(storedHlc(store) + 1, makeHlc(nowMs, 0));
+    store.setMeta("hlc", std::to_string(next));
+    return Version{next, 0};
+}
+
+void serverObserve(Store &store, uint64_t hlc)
+{
+    if (hlc > storedHlc(store))
+        store.setMeta("hlc", std::to_string(hlc));
+}
+
+RecordState serverPut(Store &store, const std::string &collection, const std::string &id, const std::string &school,
+                      const Json &fields, const std::string &author, int64_t nowMs)
+{
+    auto existing = store.record(collection, id);
+    if (existing && existing->school != school)
+        throw Error(ErrorKind::Invalid, collection + "/" + id + " belongs to school " + existing->school + ", not " + school);
+    RecordState rec;
+    if (existing) {
+        rec = *existing;
+    } else {
+        rec.collection = collection;
+        rec.id = id;
+        rec.school = school;
+    }
+    Mutation m;
+    m.collection = collection;
+    m.id = id;
+    m.school = school;
+    m.op = Op::Put;
+    m.fields = fields;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        auto v = rec.versions.find(it.key());
+        m.base[it.key()] = v == rec.versions.end() ? std::nullopt : std::optional<Version>(v->second);
+    }
+    if (auto d = rec.versions.find(kDeletedField); d != rec.versions.end() && !fields.contains(kDeletedField))
+        m.base[kDeletedField] = d->second;
+    m.version = serverTick(store, nowMs);
+    uint64_t oldSeq = existing ? existing->seq : 0;
+    MergeOutcome out = applyMutation(rec, m, author);
+    if (out.changed) {
+        AuditEntry a;
+        a.at = nowMs;
+        a.user = author;
+        a.mutation = m.toJson();
+        storeChangedRecord(store, rec, oldSeq, a);
+    }
+    return rec;
+}
+
+uint64_t recomputeScopeSum(Store &store, const std::string &school)
+{
+    uint64_t sum = 0;
+    for (const auto &r : store.allRecordsOfSchool(school))
+        sum += scopeHash(r.collection, r.id, r.seq);
+    return sum;
+}
+
+} // namespace cx::server

@@ -1,0 +1,34 @@
+#pragma once
+// The one path by which a record changes on the server, for sync and admin
+// writes alike: a new global seq, the scope checksum kept incrementally, and
+// an audit entry saying who changed what. Call inside a transaction.
+#include "storage/Store.h"
+
+#include <optional>
+#include <string>
+
+namespace cx::server {
+
+inline constexpr size_t kMaxFieldsBytes = 256 * 1024;  // a mutation's fields JSON
+inline constexpr int64_t kMaxClockLeadMs = 60 * 1000;  // versions at most this far ahead of the server
+
+// Stores `rec` (already merged) under a new seq; `oldSeq` is its previous seq
+// (0: the record is new). Sets rec.seq.
+void storeChangedRecord(Store &store, RecordState &rec, uint64_t oldSeq, const AuditEntry &audit);
+
+// The server's own hybrid clock, kept in meta: a new node-0 version for an
+// admin write, and observing versions written by devices.
+Version serverTick(Store &store, int64_t nowMs);
+void serverObserve(Store &store, uint64_t hlc);
+
+// An admin write (import, demo, publish-form, bureau correction from the
+// command line): merges `fields` as a sequential edit with a node-0 version
+// through cx::applyMutation. Returns the record's state afterwards.
+// Throws cx::Error(Invalid) if the record exists in another school.
+RecordState serverPut(Store &store, const std::string &collection, const std::string &id, const std::string &school,
+                      const Json &fields, const std::string &author, int64_t nowMs);
+
+// The checksum sum of a scope computed from scratch (for checks and tests).
+uint64_t recomputeScopeSum(Store &store, const std::string &school);
+
+} // namespace cx::server

@@ -1,0 +1,172 @@
+#include "sync/SyncHandler.h"
+
+#include "protocol/Errors.h"
+#include "protocol/Merge.h"
+#include "sync/RecordWrites.h"
+
+#include <algorithm>
+#include <set>
+
+namespace cx::server {
+
+namespace {
+
+// Why a mutation cannot apply, or "" if it may.
+std::string checkMutation(Store &store, const DeviceSession &who, const Mutation &m,
+                          const std::optional<RecordState> &existing)
+{
+    if (m.school != kCountyScope && !store.school(m.school))
+        return "school " + m.school + " does not exist";
+    if (!mayWrite(who.role, who.schools, m.school)) {
+        if (m.school == kCountyScope)
+            return "only bureau accounts may write county-wide (\"*\") records";
+        return "school " + m.school + " is outside this account's scope";
+    }
+    if (existing && existing->school != m.school)
+        return m.collection + "/" + m.id + " belongs to school " + existing->school + "; a record cannot move to school " +
+               m.school;
+    size_t bytes = m.fields.dump().size();
+    if (bytes > kMaxFieldsBytes)
+        return "the fields are " + std::to_string(bytes) + " bytes; the limit is " + std::to_string(kMaxFieldsBytes);
+    return {};
+}
+
+// Applies one new mutation; returns the rejection if it was refused.
+std::optional<Rejection> applyOne(Store &store, const DeviceSession &who, const Mutation &in, int64_t nowMs,
+                                  const Validator &validator)
+{
+    auto existing = store.record(in.collection, in.id);
+    if (std::string why = checkMutation(store, who, in, existing); !why.empty())
+        return Rejection{in.n, why, Json::object()};
+
+    // A device clock far ahead must not win every conflict: clamp its version.
+    Mutation m = in;
+    const uint64_t limit = makeHlc(nowMs + kMaxClockLeadMs, 0);
+    if (m.version.hlc > limit) {
+        auto stored = store.meta("hlc");
+        uint64_t last = stored ? std::stoull(*stored) : 0;
+        m.version.hlc = std::max(limit, last + 1); // distinct from earlier clamped writes
+    }
+    serverObserve(store, m.version.hlc);
+
+    RecordState rec;
+    if (existing) {
+        rec = *existing;
+    } else {
+        rec.collection = m.collection;
+        rec.id = m.id;
+        rec.school = m.school;
+    }
+    MergeOutcome out = applyMutation(rec, m, who.user);
+    if (auto r = validator.check(rec, m)) {
+        r->n = m.n;
+        return r;
+    }
+    if (out.changed) {
+        AuditEntry a;
+        a.at = nowMs;
+        a.user = who.user;
+        a.device = who.device;
+        a.mutation = m.toJson();
+        storeChangedRecord(store, rec, existing ? existing->seq : 0, a);
+    }
+    return std::nullopt;
+}
+
+// The page of changes: whole records in seq order per scope until pageBytes.
+void buildPage(Store &store, const SyncRequest &req, SyncResponse &resp)
+{
+    constexpr size_t kBatch = 256;
+    size_t bytes = 0;
+    bool full = false;
+    for (const auto &scope : resp.scopes) {
+        auto c = req.cursor.find(scope);
+        uint64_t cur = c == req.cursor.end() ? 0 : c->second;
+        if (full) {
+            resp.cursor[scope] = cur;
+            if (store.maxSeq(scope) > cur)
+                resp.more = true;
+            continue;
+        }
+        for (;;) {
+            auto batch = store.recordsAfter(scope, cur, kBatch);
+            for (auto &r : batch) {
+                size_t size = r.toJson().dump().size();
+                if (!resp.changes.empty() && bytes + size > req.pageBytes) {
+                    full = true;
+                    break;
+                }
+                bytes += size;
+                cur = r.seq;
+                resp.changes.push_back(std::move(r));
+            }
+            if (full || batch.size() < kBatch)
+                break;
+        }
+        resp.cursor[scope] = cur;
+        if (full)
+            resp.more = true;
+        else
+            resp.checksums[scope] = checksumHex(store.scopeSum(scope));
+    }
+}
+
+} // namespace
+
+SyncResponse handleSync(Store &store, const DeviceSession &who, const SyncRequest &req, int64_t nowMs)
+{
+    static const AcceptAll accept;
+    return handleSync(store, who, req, nowMs, accept);
+}
+
+SyncResponse handleSync(Store &store, const DeviceSession &who, const SyncRequest &req, int64_t nowMs,
+                        const Validator &validator)
+{
+    if (req.device != who.device)
+        throw Error(ErrorKind::Auth, "request.device " + req.device + " does not match this token's device");
+
+    Transaction tx(store);
+    auto dev = store.device(who.device);
+    if (!dev)
+        throw Error(ErrorKind::Auth, "unknown device " + who.device);
+
+    SyncResponse resp;
+    resp.serverTime = nowMs;
+    resp.scopes = readScopes(store, who.role, who.schools);
+
+    std::vector<const Mutation *> order;
+    for (const auto &m : req.mutations)
+        order.push_back(&m);
+    std::stable_sort(order.begin(), order.end(), [](const Mutation *a, const Mutation *b) { return a->n < b->n; });
+
+    uint64_t last = dev->lastCounter;
+    for (const Mutation *m : order) {
+        if (m->n <= last)
+            continue; // applied (or rejected) by an earlier attempt
+        if (auto rej = applyOne(store, who, *m, nowMs, validator))
+            store.putRejection(who.device, *rej);
+        last = m->n;
+    }
+    store.setDeviceProgress(who.device, last, nowMs);
+    resp.acked = last;
+
+    if (!order.empty())
+        resp.rejected = store.rejections(who.device, order.front()->n, order.back()->n);
+
+    // The server state of every record this request touched, retries included,
+    // as long as the account may read it.
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const Mutation *m : order) {
+        if (!seen.insert({m->collection, m->id}).second)
+            continue;
+        auto rec = store.record(m->collection, m->id);
+        if (rec && std::binary_search(resp.scopes.begin(), resp.scopes.end(), rec->school))
+            resp.applied.push_back(std::move(*rec));
+    }
+
+    buildPage(store, req, resp);
+    tx.commit();
+    return resp;
+}
+
+} // namespace cx::server

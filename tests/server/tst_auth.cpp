@@ -1,0 +1,157 @@
+// Accounts, password hashes, device tokens, revocation.
+#include "TestUtil.h"
+
+#include "protocol/Crypto.h"
+#include "protocol/Errors.h"
+
+#include <QtTest>
+
+using namespace cxt;
+
+namespace {
+std::string authError(County &c, const std::string &user, const std::string &pw, const std::string &device)
+{
+    EnrollRequest req;
+    req.user = user;
+    req.password = pw;
+    req.device = device;
+    try {
+        enroll(*c.store, req, kNow);
+    } catch (const cx::Error &e) {
+        if (e.kind() != ErrorKind::Auth)
+            return std::string("wrong kind: ") + e.what();
+        return e.what();
+    }
+    return "accepted";
+}
+} // namespace
+
+class TestAuth : public QObject {
+    Q_OBJECT
+private slots:
+    void hashesVerify()
+    {
+        std::string h = cx::hashPassword("correct horse");
+        QVERIFY(h.rfind("scrypt$", 0) == 0);
+        QVERIFY(cx::verifyPassword("correct horse", h));
+        QVERIFY(!cx::verifyPassword("correct horse!", h));
+    }
+
+    void accountStoresOnlyHash()
+    {
+        County c;
+        auto a = c.store->account("head.a");
+        QVERIFY(a);
+        QVERIFY(a->pwHash.find("secret1") == std::string::npos);
+        QVERIFY(cx::verifyPassword("secret1", a->pwHash));
+        QCOMPARE(a->schools, std::vector<std::string>{"A"});
+    }
+
+    void addUserValidates_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QStringList>("schools");
+        QTest::addColumn<QString>("needle");
+        QTest::newRow("bad role") << "x" << "janitor" << QStringList{"A"} << "role";
+        QTest::newRow("bad name") << "a b" << "head" << QStringList{"A"} << "user name";
+        QTest::newRow("unknown school") << "x" << "head" << QStringList{"Z"} << "does not exist";
+        QTest::newRow("head two schools") << "x" << "head" << QStringList{"A", "B"} << "exactly one";
+        QTest::newRow("inspector none") << "x" << "inspector" << QStringList{} << "--schools";
+    }
+    void addUserValidates()
+    {
+        QFETCH(QString, user);
+        QFETCH(QString, role);
+        QFETCH(QStringList, schools);
+        QFETCH(QString, needle);
+        County c;
+        std::vector<std::string> s;
+        for (const auto &x : schools)
+            s.push_back(x.toStdString());
+        try {
+            addUser(*c.store, user.toStdString(), role.toStdString(), s, "secret1");
+            QFAIL("accepted");
+        } catch (const cx::Error &e) {
+            QVERIFY2(std::string(e.what()).find(needle.toStdString()) != std::string::npos, e.what());
+        }
+    }
+
+    void enrollIssuesTokenAndNodes()
+    {
+        County c;
+        DeviceSession s1 = c.device("head.a", "dev-1");
+        DeviceSession s2 = c.device("teacher.b", "dev-2");
+        QCOMPARE(s1.user, std::string("head.a"));
+        QCOMPARE(s1.role, std::string("head"));
+        QCOMPARE(s1.node, uint32_t(1));
+        QCOMPARE(s2.node, uint32_t(2));
+        auto d = c.store->device("dev-1");
+        QVERIFY(d);
+        QCOMPARE(d->tokenHash.size(), size_t(64)); // SHA-256 hex, not the token
+    }
+
+    void reenrollKeepsNodeAndCounter()
+    {
+        County c;
+        DeviceSession s = c.device("head.a", "dev-1");
+        c.sync(s, {put(1, "pupils", "p1", "A", {{"name", "x"}}, ver(kNow, s.node))});
+        DeviceSession again = c.device("head.a", "dev-1");
+        QCOMPARE(again.node, s.node);
+        QCOMPARE(c.store->device("dev-1")->lastCounter, uint64_t(1));
+    }
+
+    void sameMessageForUnknownUserAndWrongPassword()
+    {
+        County c;
+        std::string unknown = authError(c, "nobody", "secret1", "dev-1");
+        std::string wrong = authError(c, "head.a", "wrong-pw", "dev-1");
+        QCOMPARE(unknown, wrong);
+        QCOMPARE(authError(c, "head.a", "secret1", "dev-1"), std::string("accepted"));
+    }
+
+    void tokenLookup()
+    {
+        County c;
+        EnrollRequest req{kProtocolVersion, "inspector", "secret1", "dev-9", "pad"};
+        EnrollResponse r = enroll(*c.store, req, kNow);
+        QCOMPARE(r.role, std::string("inspector"));
+        QCOMPARE(r.schools, (std::vector<std::string>{"A", "B"}));
+        DeviceSession s = authenticate(*c.store, r.token);
+        QCOMPARE(s.device, std::string("dev-9"));
+        QCOMPARE(s.schools, (std::vector<std::string>{"A", "B"}));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, authenticate(*c.store, r.token + "x"));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, authenticate(*c.store, ""));
+        // A new token replaces the old one.
+        EnrollResponse r2 = enroll(*c.store, req, kNow);
+        QVERIFY_THROWS_EXCEPTION(cx::Error, authenticate(*c.store, r.token));
+        QCOMPARE(authenticate(*c.store, r2.token).device, std::string("dev-9"));
+    }
+
+    void revokeRefusesDevicesAndAccount()
+    {
+        County c;
+        EnrollRequest req{kProtocolVersion, "head.a", "secret1", "dev-1", "phone"};
+        EnrollResponse r = enroll(*c.store, req, kNow);
+        QCOMPARE(revokeUser(*c.store, "head.a"), 1);
+        try {
+            authenticate(*c.store, r.token);
+            QFAIL("revoked token accepted");
+        } catch (const cx::Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::Auth);
+        }
+        QVERIFY(authError(c, "head.a", "secret1", "dev-2") != "accepted");
+        QVERIFY_THROWS_EXCEPTION(cx::Error, revokeUser(*c.store, "nobody"));
+    }
+
+    void bureauEnrollListsAllSchools()
+    {
+        County c;
+        EnrollRequest req{kProtocolVersion, "bureau", "secret1", "dev-b", "pc"};
+        EnrollResponse r = enroll(*c.store, req, kNow);
+        QCOMPARE(r.schools, (std::vector<std::string>{"A", "B"}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuth)
+#include "tst_auth.moc"

@@ -1,0 +1,410 @@
+// The sync handler, called directly (no HTTP): idempotency, scope, paging,
+// checksums, conflicts.
+#include "TestUtil.h"
+
+#include "protocol/Errors.h"
+#include "sync/RecordWrites.h"
+
+#include <QtTest>
+#include <set>
+
+using namespace cxt;
+
+namespace {
+
+std::set<std::string> ids(const std::vector<RecordState> &rs)
+{
+    std::set<std::string> out;
+    for (const auto &r : rs)
+        out.insert(r.collection + "/" + r.id);
+    return out;
+}
+
+// Rejects pupils whose grade is above 6.
+class GradeValidator : public Validator {
+public:
+    std::optional<Rejection> check(const RecordState &after, const Mutation &) const override
+    {
+        auto g = after.fields.find("grade");
+        if (g != after.fields.end() && g->is_number() && g->get<int>() > 6)
+            return Rejection{0, "grade must be 1-6", {{"grade", "must be 1-6"}}};
+        return std::nullopt;
+    }
+};
+
+} // namespace
+
+class TestSync : public QObject {
+    Q_OBJECT
+private slots:
+    void retriedPushAppliesOnce()
+    {
+        County c;
+        DeviceSession d = c.device("head.a", "dev-1");
+        std::vector<Mutation> batch = {
+            put(1, "pupils", "p1", "A", {{"name", "李小梅"}}, ver(kNow, d.node, 1)),
+            put(2, "pupils", "p2", "A", {{"name", "王芳"}}, ver(kNow, d.node, 2)),
+            put(3, "pupils", "p1", "A", {{"grade", 3}}, ver(kNow, d.node, 3), {{"grade", std::nullopt}}),
+        };
+        SyncResponse first = c.sync(d, batch);
+        QCOMPARE(first.acked, uint64_t(3));
+        QVERIFY(first.rejected.empty());
+        QCOMPARE(first.applied.size(), size_t(2));
+        const uint64_t seqAfter = c.store->lastSeq();
+        const auto p1 = *c.store->record("pupils", "p1");
+
+        // The reply was lost: the device sends the same batch again.
+        SyncResponse retry = c.sync(d, batch);
+        QCOMPARE(retry.acked, uint64_t(3));
+        QCOMPARE(c.store->lastSeq(), seqAfter);
+        QVERIFY(*c.store->record("pupils", "p1") == p1);
+        QCOMPARE(retry.applied.size(), size_t(2));
+        QCOMPARE(ids(retry.applied), ids(first.applied));
+        QCOMPARE(c.store->auditOf("pupils", "p1").size(), size_t(2));
+
+        // A retry that also carries a new mutation applies only the new one.
+        batch.push_back(put(4, "pupils", "p2", "A", {{"grade", 2}}, ver(kNow, d.node, 4), {{"grade", std::nullopt}}));
+        SyncResponse more = c.sync(d, batch);
+        QCOMPARE(more.acked, uint64_t(4));
+        QCOMPARE(c.store->lastSeq(), seqAfter + 1);
+        QCOMPARE(c.store->record("pupils", "p2")->fields["grade"].get<int>(), 2);
+    }
+
+    void outOfScopeRejectedAloneAndRemembered()
+    {
+        County c;
+        DeviceSession d = c.device("head.a", "dev-1");
+        std::vector<Mutation> batch = {
+            put(1, "pupils", "p1", "A", {{"name", "a"}}, ver(kNow, d.node, 1)),
+            put(2, "pupils", "p2", "B", {{"name", "b"}}, ver(kNow, d.node, 2)),
+            put(3, "forms", "f1", "*", {{"title", "x"}}, ver(kNow, d.node, 3)),
+            put(4, "pupils", "p3", "Z", {{"name", "z"}}, ver(kNow, d.node, 4)),
+            put(5, "pupils", "p4", "A", {{"name", "d"}}, ver(kNow, d.node, 5)),
+        };
+        SyncResponse r = c.sync(d, batch);
+        QCOMPARE(r.acked, uint64_t(5));
+        QCOMPARE(r.rejected.size(), size_t(3));
+        QCOMPARE(r.rejected[0].n, uint64_t(2));
+        QVERIFY(r.rejected[0].reason.find("outside") != std::string::npos);
+        QCOMPARE(r.rejected[1].n, uint64_t(3));
+        QCOMPARE(r.rejected[2].n, uint64_t(4));
+        QVERIFY(r.rejected[2].reason.find("does not exist") != std::string::npos);
+        QVERIFY(c.store->record("pupils", "p1"));
+        QVERIFY(c.store->record("pupils", "p4"));
+        QVERIFY(!c.store->record("pupils", "p2"));
+        QVERIFY(!c.store->record("forms", "f1"));
+        QCOMPARE(ids(r.applied), (std::set<std::string>{"pupils/p1", "pupils/p4"}));
+
+        SyncResponse retry = c.sync(d, batch);
+        QCOMPARE(retry.rejected.size(), size_t(3));
+        QCOMPARE(retry.rejected[0].reason, r.rejected[0].reason);
+    }
+
+    void recordKeepsItsSchool()
+    {
+        County c;
+        DeviceSession b = c.device("bureau", "dev-b");
+        c.sync(b, {put(1, "pupils", "p1", "A", {{"name", "a"}}, ver(kNow, b.node, 1))});
+        SyncResponse r = c.sync(b, {put(2, "pupils", "p1", "B", {{"name", "b"}}, ver(kNow, b.node, 2))});
+        QCOMPARE(r.rejected.size(), size_t(1));
+        QVERIFY(r.rejected[0].reason.find("cannot move") != std::string::npos);
+        QCOMPARE(c.store->record("pupils", "p1")->school, std::string("A"));
+    }
+
+    void bureauWritesCountyScope()
+    {
+        County c;
+        DeviceSession b = c.device("bureau", "dev-b");
+        SyncResponse r = c.sync(b, {put(1, "forms", "f1", "*", {{"title", "x"}}, ver(kNow, b.node, 1))});
+        QVERIFY(r.rejected.empty());
+        QVERIFY(c.store->record("forms", "f1"));
+    }
+
+    void oversizedFieldsRejected()
+    {
+        County c;
+        DeviceSession d = c.device("head.a", "dev-1");
+        std::string big(kMaxFieldsBytes + 10, 'x');
+        SyncResponse r = c.sync(d, {put(1, "pupils", "p1", "A", {{"note", big}}, ver(kNow, d.node, 1)),
+                                    put(2, "pupils", "p2", "A", {{"note", "ok"}}, ver(kNow, d.node, 2))});
+        QCOMPARE(r.rejected.size(), size_t(1));
+        QCOMPARE(r.rejected[0].n, uint64_t(1));
+        QVERIFY(c.store->record("pupils", "p2"));
+    }
+
+    void validatorRejects()
+    {
+        County c;
+        DeviceSession d = c.device("head.a", "dev-1");
+        SyncRequest req;
+        req.device = d.device;
+        req.mutations = {put(1, "pupils", "p1", "A", {{"grade", 9}}, ver(kNow, d.node, 1)),
+                         put(2, "pupils", "p2", "A", {{"grade", 5}}, ver(kNow, d.node, 2))};
+        GradeValidator v;
+        SyncResponse r = handleSync(*c.store, d, req, kNow, v);
+        QCOMPARE(r.rejected.size(), size_t(1));
+        QCOMPARE(r.rejected[0].n, uint64_t(1));
+        QCOMPARE(r.rejected[0].fieldReasons["grade"].get<std::string>(), std::string("must be 1-6"));
+        QVERIFY(!c.store->record("pupils", "p1"));
+        QVERIFY(c.store->record("pupils", "p2"));
+    }
+
+    void clockAheadIsClamped()
+    {
+        County c;
+        DeviceSession d = c.device("head.a", "dev-1");
+        const int64_t yearAhead = kNow + 365LL * 24 * 3600 * 1000;
+        c.sync(d, {put(1, "pupils", "p1", "A", {{"name", "a"}}, ver(yearAhead, d.node, 1)),
+                   put(2, "pupils", "p1", "A", {{"name", "b"}}, ver(yearAhead, d.node, 2), {{"name", std::nullopt}})});
+        auto rec = *c.store->record("pupils", "p1");
+        QVERIFY(rec.versions["name"].millis() <= uint64_t(kNow + kMaxClockLeadMs));
+        QCOMPARE(rec.versions["name"].node, d.node);
+        QVERIFY(c.store->auditOf("pupils", "p1").size() == 2);
+    }
+
+    void deviceMustMatchToken()
+    {
+        County c;
+        DeviceSession d = c.device("head.a", "dev-1");
+        SyncRequest req;
+        req.device = "dev-other";
+        QVERIFY_THROWS_EXCEPTION(cx::Error, handleSync(*c.store, d, req, kNow));
+    }
+
+    void scopeFiltering_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QStringList>("scopes");
+        QTest::addColumn<QStringList>("visible");
+        QTest::newRow("head") << "head.a" << QStringList{"*", "A"} << QStringList{"forms/f1", "pupils/a1"};
+        QTest::newRow("teacher") << "teacher.b" << QStringList{"*", "B"} << QStringList{"forms/f1", "pupils/b1"};
+        QTest::newRow("inspector") << "inspector" << QStringList{"*", "A", "B"}
+                                   << QStringList{"forms/f1", "pupils/a1", "pupils/b1"};
+        QTest::newRow("bureau") << "bureau" << QStringList{"*", "A", "B", "C"}
+                                << QStringList{"forms/f1", "pupils/a1", "pupils/b1", "pupils/c1"};
+    }
+    void scopeFiltering()
+    {
+        QFETCH(QString, user);
+        QFETCH(QStringList, scopes);
+        QFETCH(QStringList, visible);
+        County c;
+        c.store->putSchool({"C", "School C", "Test"});
+        {
+            Transaction tx(*c.store);
+            serverPut(*c.store, "forms", "f1", "*", {{"title", "t"}}, "admin", kNow);
+            serverPut(*c.store, "pupils", "a1", "A", {{"name", "a"}}, "admin", kNow);
+            serverPut(*c.store, "pupils", "b1", "B", {{"name", "b"}}, "admin", kNow);
+            serverPut(*c.store, "pupils", "c1", "C", {{"name", "c"}}, "admin", kNow);
+            tx.commit();
+        }
+        DeviceSession d = c.device(user.toStdString(), "dev-x");
+        SyncResponse r = c.sync(d, {});
+        std::vector<std::string> expectScopes;
+        for (const auto &s : scopes)
+            expectScopes.push_back(s.toStdString());
+        QCOMPARE(r.scopes, expectScopes);
+        std::set<std::string> expectIds;
+        for (const auto &s : visible)
+            expectIds.insert(s.toStdString());
+        QCOMPARE(ids(r.changes), expectIds);
+        QVERIFY(!r.more);
+        QCOMPARE(r.checksums.size(), expectScopes.size());
+        for (const auto &s : expectScopes)
+            QVERIFY(r.cursor.count(s));
+    }
+
+    void pagingByBytes()
+    {
+        County c;
+        {
+            Transaction tx(*c.store);
+            for (int i = 0; i < 60; ++i)
+                serverPut(*c.store, "pupils", "p" + std::to_string(i), i % 3 ? "A" : "B",
+                          {{"name", "学生" + std::to_string(i)}, {"note", std::string(100, 'n')}}, "admin", kNow);
+            serverPut(*c.store, "forms", "f1", "*", {{"title", "t"}}, "admin", kNow);
+            tx.commit();
+        }
+        DeviceSession d = c.device("inspector", "dev-i");
+        Cursor cursor;
+        std::multiset<std::string> got;
+        int pages = 0;
+        const uint64_t pageBytes = 1500;
+        for (;;) {
+            SyncResponse r = c.sync(d, {}, cursor, pageBytes);
+            ++pages;
+            QVERIFY(pages < 100);
+            size_t bytes = 0;
+            uint64_t lastSeq = 0;
+            std::string lastSchool;
+            for (const auto &rec : r.changes) {
+                bytes += rec.toJson().dump().size();
+                got.insert(rec.id);
+                if (rec.school == lastSchool)
+                    QVERIFY(rec.seq > lastSeq); // seq order within a scope
+                lastSeq = rec.seq;
+                lastSchool = rec.school;
+                QVERIFY(rec.seq > cursor[rec.school]);
+            }
+            QVERIFY(!r.changes.empty() || !r.more);
+            QVERIFY(r.changes.size() == 1 || bytes <= pageBytes);
+            for (const auto &[scope, sum] : r.checksums)
+                QCOMPARE(sum, checksumHex(recomputeScopeSum(*c.store, scope)));
+            cursor = r.cursor;
+            if (!r.more) {
+                QCOMPARE(r.checksums.size(), size_t(3));
+                break;
+            }
+        }
+        QVERIFY(pages > 3);
+        QCOMPARE(got.size(), size_t(61));
+        QCOMPARE(std::set<std::string>(got.begin(), got.end()).size(), size_t(61)); // each exactly once
+        QCOMPARE(cursor["A"], c.store->maxSeq("A"));
+        QCOMPARE(cursor["B"], c.store->maxSeq("B"));
+
+        // Nothing changed: an empty page with every checksum.
+        SyncResponse idle = c.sync(d, {}, cursor, pageBytes);
+        QVERIFY(idle.changes.empty());
+        QVERIFY(!idle.more);
+        QCOMPARE(idle.checksums.size(), size_t(3));
+
+        // A tiny page still carries one record.
+        SyncResponse one = c.sync(d, {}, {}, 1);
+        QCOMPARE(one.changes.size(), size_t(1));
+        QVERIFY(one.more);
+    }
+
+    void checksumMatchesScratch()
+    {
+        County c;
+        DeviceSession d = c.device("head.a", "dev-1");
+        uint64_t n = 0;
+        for (int i = 0; i < 20; ++i)
+            c.sync(d, {put(++n, "pupils", "p" + std::to_string(i % 7), "A", {{"grade", i}}, ver(kNow + i, d.node),
+                           {{"grade", std::nullopt}})});
+        auto rec = *c.store->record("pupils", "p3");
+        c.sync(d, {del(++n, "pupils", "p3", "A", ver(kNow + 100, d.node), seen(rec))});
+        QVERIFY(c.store->record("pupils", "p3")->deleted());
+        QCOMPARE(c.store->scopeSum("A"), recomputeScopeSum(*c.store, "A"));
+        SyncResponse r = c.sync(d, {});
+        QCOMPARE(r.checksums["A"], checksumHex(recomputeScopeSum(*c.store, "A")));
+        QCOMPARE(r.checksums["*"], checksumHex(0));
+    }
+
+    void concurrentSameFieldEdits_data()
+    {
+        QTest::addColumn<bool>("firstA");
+        QTest::newRow("A then B") << true;
+        QTest::newRow("B then A") << false;
+    }
+    void concurrentSameFieldEdits()
+    {
+        QFETCH(bool, firstA);
+        County c;
+        DeviceSession a = c.device("head.a", "dev-a");
+        DeviceSession b = c.device("head.a2", "dev-b");
+        SyncResponse created = c.sync(a, {put(1, "pupils", "p1", "A", {{"name", "李小梅"}, {"grade", 3}}, ver(kNow, a.node))});
+        const RecordState base = created.applied.at(0);
+        Mutation ma = put(2, "pupils", "p1", "A", {{"grade", 4}}, ver(kNow + 10, a.node), seen(base));
+        Mutation mb = put(1, "pupils", "p1", "A", {{"grade", 5}}, ver(kNow + 20, b.node), seen(base));
+        if (firstA) {
+            c.sync(a, {ma});
+            c.sync(b, {mb});
+        } else {
+            c.sync(b, {mb});
+            c.sync(a, {ma});
+        }
+        RecordState rec = *c.store->record("pupils", "p1");
+        QCOMPARE(rec.fields["grade"].get<int>(), 5); // the higher version wins in either order
+        QCOMPARE(rec.conflicts.size(), size_t(1));
+        QCOMPARE(rec.conflicts[0].field, std::string("grade"));
+        QCOMPARE(rec.conflicts[0].value.get<int>(), 4);
+        QCOMPARE(rec.by["grade"], std::string("head.a2"));
+        QCOMPARE(rec.fields["name"].get<std::string>(), std::string("李小梅"));
+    }
+
+    void differentFieldsBothSurvive()
+    {
+        County c;
+        DeviceSession a = c.device("head.a", "dev-a");
+        DeviceSession b = c.device("head.a2", "dev-b");
+        SyncResponse created = c.sync(a, {put(1, "pupils", "p1", "A", {{"name", "x"}, {"grade", 3}}, ver(kNow, a.node))});
+        const RecordState base = created.applied.at(0);
+        c.sync(a, {put(2, "pupils", "p1", "A", {{"grade", 4}}, ver(kNow + 10, a.node), seen(base))});
+        c.sync(b, {put(1, "pupils", "p1", "A", {{"name", "y"}}, ver(kNow + 5, b.node), seen(base))});
+        RecordState rec = *c.store->record("pupils", "p1");
+        QCOMPARE(rec.fields["grade"].get<int>(), 4);
+        QCOMPARE(rec.fields["name"].get<std::string>(), std::string("y"));
+        QVERIFY(rec.conflicts.empty());
+    }
+
+    void editRacingDelete_data()
+    {
+        QTest::addColumn<bool>("deleteFirst");
+        QTest::newRow("delete then edit") << true;
+        QTest::newRow("edit then delete") << false;
+    }
+    void editRacingDelete()
+    {
+        QFETCH(bool, deleteFirst);
+        County c;
+        DeviceSession a = c.device("head.a", "dev-a");
+        DeviceSession b = c.device("head.a2", "dev-b");
+        SyncResponse created = c.sync(a, {put(1, "pupils", "p1", "A", {{"name", "x"}, {"grade", 3}}, ver(kNow, a.node))});
+        const RecordState base = created.applied.at(0);
+        Mutation d = del(2, "pupils", "p1", "A", ver(kNow + 10, a.node), seen(base));
+        Mutation e = put(1, "pupils", "p1", "A", {{"grade", 4}}, ver(kNow + 5, b.node), seen(base));
+        if (deleteFirst) {
+            c.sync(a, {d});
+            c.sync(b, {e});
+        } else {
+            c.sync(b, {e});
+            c.sync(a, {d});
+        }
+        RecordState rec = *c.store->record("pupils", "p1");
+        QVERIFY(!rec.deleted());
+        QVERIFY(rec.hasConflict(kDeletedField));
+        QCOMPARE(rec.fields["grade"].get<int>(), 4);
+        // Still pulled by the school's devices.
+        SyncResponse r = c.sync(b, {});
+        QCOMPARE(ids(r.changes).count("pupils/p1"), size_t(1));
+    }
+
+    void serverHandlesUnsortedBatch()
+    {
+        County c;
+        DeviceSession d = c.device("head.a", "dev-1");
+        SyncResponse r = c.sync(d, {put(2, "pupils", "p2", "A", {{"name", "b"}}, ver(kNow, d.node, 2)),
+                                    put(1, "pupils", "p1", "A", {{"name", "a"}}, ver(kNow, d.node, 1))});
+        QCOMPARE(r.acked, uint64_t(2));
+        QVERIFY(c.store->record("pupils", "p1")->seq < c.store->record("pupils", "p2")->seq);
+    }
+
+    void newScopeStartsFromZero()
+    {
+        County c;
+        {
+            Transaction tx(*c.store);
+            serverPut(*c.store, "pupils", "b1", "B", {{"name", "b"}}, "admin", kNow);
+            tx.commit();
+        }
+        DeviceSession d = c.device("head.a", "dev-1");
+        SyncResponse r = c.sync(d, {});
+        QVERIFY(!r.cursor.count("B"));
+        // The inspector had A only; B is added later and starts from 0.
+        Account insp = *c.store->account("inspector");
+        insp.schools = {"A"};
+        c.store->putAccount(insp);
+        DeviceSession i = c.device("inspector", "dev-i");
+        SyncResponse r1 = c.sync(i, {});
+        insp.schools = {"A", "B"};
+        c.store->putAccount(insp);
+        i = c.device("inspector", "dev-i");
+        SyncResponse r2 = c.sync(i, {}, r1.cursor);
+        QCOMPARE(ids(r2.changes), std::set<std::string>{"pupils/b1"});
+        QCOMPARE(r2.cursor["A"], r1.cursor["A"]);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSync)
+#include "tst_sync.moc"

@@ -1,0 +1,282 @@
+#include "cli/Commands.h"
+
+#include "protocol/Errors.h"
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+namespace cx::cli {
+
+namespace {
+[[noreturn]] void usage(const std::string &what)
+{
+    throw Error(ErrorKind::Invalid, what + " (see --help)");
+}
+
+bool takeFlag(std::vector<std::string> &args, const std::string &flag)
+{
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        if (*it == flag) {
+            args.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
+std::string takeOption(std::vector<std::string> &args, const std::string &flag)
+{
+    for (auto it = args.begin(); it != args.end(); ++it) {
+        if (*it == flag) {
+            if (it + 1 == args.end())
+                usage(flag + " needs a value");
+            std::string v = *(it + 1);
+            args.erase(it, it + 2);
+            return v;
+        }
+    }
+    return {};
+}
+
+std::string humanBytes(uint64_t b)
+{
+    char buf[32];
+    if (b < 10 * 1024)
+        std::snprintf(buf, sizeof buf, "%llu B", (unsigned long long)b);
+    else if (b < 10 * 1024 * 1024)
+        std::snprintf(buf, sizeof buf, "%.1f KB", b / 1024.0);
+    else
+        std::snprintf(buf, sizeof buf, "%.1f MB", b / (1024.0 * 1024.0));
+    return buf;
+}
+
+std::string when(int64_t ms)
+{
+    if (ms <= 0)
+        return "never";
+    time_t t = time_t(ms / 1000);
+    char buf[64];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", std::localtime(&t));
+    return buf;
+}
+} // namespace
+
+int exitCodeFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Network: return Network;
+    case ErrorKind::Tls: return Tls;
+    case ErrorKind::Auth: return Auth;
+    case ErrorKind::Invalid: return Usage;
+    default: return Failed;
+    }
+}
+
+Json parseValue(const std::string &text)
+{
+    try {
+        return Json::parse(text);
+    } catch (const Json::parse_error &) {
+        return Json(text);
+    }
+}
+
+int cmdEnroll(Engine &e, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    TransportOptions o;
+    std::string user = takeOption(args, "--user");
+    bool fromStdin = takeFlag(args, "--password-stdin");
+    o.caFile = takeOption(args, "--ca");
+    o.pin = takeOption(args, "--pin");
+    std::string name = takeOption(args, "--device-name");
+    if (args.size() != 1 || user.empty() || !fromStdin)
+        usage("enroll needs URL --user NAME --password-stdin");
+    o.baseUrl = args[0];
+    std::string password;
+    std::getline(std::cin, password);
+    if (!password.empty() && password.back() == '\r')
+        password.pop_back();
+    e.enroll(o, user, password, name.empty() ? "cunxiao-cli" : name);
+    auto s = e.status();
+    std::string schools;
+    for (const auto &x : s.schools)
+        schools += (schools.empty() ? "" : ",") + x;
+    std::printf("enrolled %s (%s) at %s, schools %s\n", s.user.c_str(), s.role.c_str(), s.server.c_str(), schools.c_str());
+    return Ok;
+}
+
+int cmdPut(Engine &e, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    std::string school = takeOption(args, "--school");
+    if (args.size() < 2)
+        usage("put needs COLLECTION ID|- field=value ...");
+    std::string collection = args[0], id = args[1] == "-" ? std::string() : args[1];
+    Json fields = Json::object();
+    for (size_t i = 2; i < args.size(); ++i) {
+        auto eq = args[i].find('=');
+        if (eq == std::string::npos || eq == 0)
+            usage("\"" + args[i] + "\" is not field=value");
+        fields[args[i].substr(0, eq)] = parseValue(args[i].substr(eq + 1));
+    }
+    if (fields.empty())
+        usage("put needs at least one field=value");
+    std::string made = e.put(collection, id, school, fields);
+    if (id.empty())
+        std::printf("%s\n", made.c_str());
+    return Ok;
+}
+
+int cmdGet(Engine &e, const std::vector<std::string> &args)
+{
+    if (args.size() != 2)
+        usage("get needs COLLECTION ID");
+    auto r = e.get(args[0], args[1]);
+    if (!r)
+        throw Error(ErrorKind::NotFound, "no record " + args[0] + "/" + args[1]);
+    std::printf("%s\n", r->toJson().dump(2).c_str());
+    return Ok;
+}
+
+int cmdDelete(Engine &e, const std::vector<std::string> &args)
+{
+    if (args.size() != 2)
+        usage("delete needs COLLECTION ID");
+    e.remove(args[0], args[1]);
+    return Ok;
+}
+
+int cmdList(Engine &e, const std::vector<std::string> &args)
+{
+    if (args.size() != 1)
+        usage("list needs COLLECTION");
+    for (const auto &r : e.list(args[0]))
+        std::printf("%s\n", r.toJson().dump().c_str());
+    return Ok;
+}
+
+int cmdSync(Engine &e, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    bool json = takeFlag(args, "--json");
+    if (!args.empty())
+        usage("sync takes only --json");
+    SyncReport r;
+    try {
+        r = e.sync();
+    } catch (const Error &err) {
+        if (json)
+            std::printf("%s\n", Json{{"error", errorKindName(err.kind())}, {"message", err.what()},
+                                     {"report", e.lastReport().toJson()}}.dump().c_str());
+        throw;
+    }
+    if (json) {
+        std::printf("%s\n", r.toJson().dump().c_str());
+    } else {
+        std::printf("synced: %d request%s, %s up, %s down; pushed %d, pulled %d, rejected %d, conflicts %d\n",
+                    r.requests, r.requests == 1 ? "" : "s", humanBytes(r.bytesUp).c_str(), humanBytes(r.bytesDown).c_str(),
+                    r.pushed, r.pulled, r.rejected, r.conflicts);
+    }
+    if (r.rejected > 0) {
+        std::fprintf(stderr, "cunxiao-cli: the server rejected %d change%s; see `cunxiao-cli rejected`\n", r.rejected,
+                     r.rejected == 1 ? "" : "s");
+        return Rejected;
+    }
+    return Ok;
+}
+
+int cmdStatus(Engine &e, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    bool json = takeFlag(args, "--json");
+    auto s = e.status();
+    if (json) {
+        std::printf("%s\n", s.toJson().dump().c_str());
+        return Ok;
+    }
+    std::printf("account:   %s (%s) on %s\n", s.enrolled ? s.user.c_str() : "(not enrolled)", s.role.c_str(), s.server.c_str());
+    std::printf("pending:   %d waiting to send, %d sent and unconfirmed\n", s.pending, s.sent);
+    std::printf("rejected:  %d   conflicts: %d\n", s.rejected, s.conflicts);
+    std::printf("last sync: %s   everything confirmed: %s\n", when(s.lastSyncMs).c_str(), when(s.lastCompleteMs).c_str());
+    std::string cur;
+    for (const auto &[k, v] : s.cursor)
+        cur += (cur.empty() ? "" : ", ") + k + "@" + std::to_string(v);
+    std::printf("cursor:    %s\n", cur.empty() ? "(nothing pulled yet)" : cur.c_str());
+    if (!s.recentErrors.empty())
+        std::printf("last error: %s: %s\n", when(s.recentErrors.front().first).c_str(), s.recentErrors.front().second.c_str());
+    return Ok;
+}
+
+int cmdConflicts(Engine &e, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    bool json = takeFlag(args, "--json");
+    auto list = e.conflicts();
+    if (json) {
+        Json out = Json::array();
+        for (const auto &r : list)
+            out.push_back(r.toJson());
+        std::printf("%s\n", out.dump().c_str());
+        return Ok;
+    }
+    if (list.empty())
+        std::printf("no conflicts\n");
+    for (const auto &r : list) {
+        Json j = r.toJson();
+        for (const auto &c : j["conflicts"])
+            std::printf("%s/%s %s: kept %s (by %s) | other %s (by %s)\n", r.collection.c_str(), r.id.c_str(),
+                        c["field"].get<std::string>().c_str(), c["value"].dump().c_str(), c["by"].get<std::string>().c_str(),
+                        c["other"]["value"].dump().c_str(), c["other"]["by"].get<std::string>().c_str());
+    }
+    return Ok;
+}
+
+int cmdResolve(Engine &e, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    std::string take = takeOption(args, "--take");
+    if (args.size() != 3 || take.empty())
+        usage("resolve needs COLLECTION ID FIELD --take local|remote|VALUE");
+    auto r = e.get(args[0], args[1]);
+    if (!r)
+        throw Error(ErrorKind::NotFound, "no record " + args[0] + "/" + args[1]);
+    const std::string &field = args[2];
+    const Conflict *other = nullptr;
+    for (const auto &c : r->conflicts)
+        if (c.field == field && (!other || other->version < c.version))
+            other = &c;
+    if (!other)
+        throw Error(ErrorKind::Invalid, args[0] + "/" + args[1] + " has no conflict on \"" + field + "\"");
+    auto cur = r->fields.find(field);
+    Json kept = cur == r->fields.end() ? Json(nullptr) : *cur;
+    auto keptVersion = r->versions.count(field) ? r->versions.at(field) : Version{};
+    uint32_t me = e.clock().node();
+    Json value;
+    if (take == "local" || take == "remote") {
+        // "local" is the value this device wrote, if either side is its own; else the kept one.
+        bool otherIsMine = other->version.node == me && keptVersion.node != me;
+        bool wantOther = (take == "local") == otherIsMine;
+        value = wantOther ? other->value : kept;
+    } else {
+        value = parseValue(take);
+    }
+    e.resolve(args[0], args[1], field, value);
+    return Ok;
+}
+
+int cmdRejected(Engine &e, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    bool json = takeFlag(args, "--json");
+    for (const auto &r : e.rejected()) {
+        if (json)
+            std::printf("%s\n", r.toJson().dump().c_str());
+        else
+            std::printf("%s/%s: %s\n", r.collection.c_str(), r.id.c_str(), r.rejectReason.c_str());
+    }
+    return Ok;
+}
+
+} // namespace cx::cli

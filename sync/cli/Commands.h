@@ -1,0 +1,39 @@
+#pragma once
+// The command-line client's commands, one function each. Arguments after the
+// command name come in `args`; each returns the process exit code.
+#include "engine/Engine.h"
+#include "protocol/Errors.h"
+
+#include <string>
+#include <vector>
+
+namespace cx::cli {
+
+enum Exit {
+    Ok = 0,
+    Failed = 1,
+    Usage = 2,
+    Network = 3,
+    Tls = 4,
+    Auth = 5,
+    Rejected = 6,
+    Conflicts = 7, // only with sync --fail-on-conflict
+};
+
+int exitCodeFor(ErrorKind kind);
+
+int cmdEnroll(Engine &e, const std::vector<std::string> &args);
+int cmdPut(Engine &e, const std::vector<std::string> &args);
+int cmdGet(Engine &e, const std::vector<std::string> &args);
+int cmdDelete(Engine &e, const std::vector<std::string> &args);
+int cmdList(Engine &e, const std::vector<std::string> &args);
+int cmdSync(Engine &e, const std::vector<std::string> &args);
+int cmdStatus(Engine &e, const std::vector<std::string> &args);
+int cmdConflicts(Engine &e, const std::vector<std::string> &args);
+int cmdResolve(Engine &e, const std::vector<std::string> &args);
+int cmdRejected(Engine &e, const std::vector<std::string> &args);
+
+// "value read as JSON if it parses, else a string"
+Json parseValue(const std::string &text);
+
+} // namespace cx::cli

@@ -1,0 +1,73 @@
+// cunxiao-cli: the command-line client of the Cunxiao sync engine.
+#include "cli/Commands.h"
+#include "protocol/Errors.h"
+
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <map>
+
+namespace {
+const char *kUsage =
+    R"(usage: cunxiao-cli --db FILE COMMAND [ARGS]
+
+  enroll URL --user NAME --password-stdin [--ca FILE] [--pin sha256//BASE64] [--device-name NAME]
+  put COLLECTION ID|- [--school CODE] field=value ...   '-' makes a new id and prints it;
+                                                        a value is JSON if it parses, else a string
+  get COLLECTION ID            the record as JSON, with its sync state
+  delete COLLECTION ID
+  list COLLECTION              JSON Lines
+  sync [--json]                requests, bytes up/down, pushed, pulled, rejected, conflicts
+  status [--json]              pending count, last sync, cursor
+  conflicts [--json]
+  resolve COLLECTION ID FIELD --take local|remote|VALUE
+  rejected [--json]            records the server refused, with reasons
+
+Exit status: 0 ok, 1 failed, 2 usage, 3 network, 4 TLS, 5 authentication,
+6 the server rejected changes.
+)";
+}
+
+int main(int argc, char **argv)
+{
+    using namespace cx::cli;
+    std::string db;
+    std::vector<std::string> rest;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--db" && i + 1 < argc)
+            db = argv[++i];
+        else if (a == "--help" || a == "-h") {
+            std::fputs(kUsage, stdout);
+            return Ok;
+        } else
+            rest.emplace_back(a);
+    }
+    if (db.empty() || rest.empty()) {
+        std::fputs(kUsage, stderr);
+        return Usage;
+    }
+    std::string command = rest.front();
+    std::vector<std::string> args(rest.begin() + 1, rest.end());
+    static const std::map<std::string, int (*)(cx::Engine &, const std::vector<std::string> &)> commands = {
+        {"enroll", cmdEnroll},   {"put", cmdPut},         {"get", cmdGet},
+        {"delete", cmdDelete},   {"list", cmdList},       {"sync", cmdSync},
+        {"status", cmdStatus},   {"conflicts", cmdConflicts}, {"resolve", cmdResolve},
+        {"rejected", cmdRejected},
+    };
+    auto it = commands.find(command);
+    if (it == commands.end()) {
+        std::fprintf(stderr, "cunxiao-cli: unknown command \"%s\" (see --help)\n", command.c_str());
+        return Usage;
+    }
+    try {
+        cx::Engine engine(db);
+        return it->second(engine, args);
+    } catch (const cx::Error &e) {
+        std::fprintf(stderr, "cunxiao-cli: %s\n", e.what());
+        return exitCodeFor(e.kind());
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "cunxiao-cli: %s\n", e.what());
+        return Failed;
+    }
+}

@@ -1,0 +1,136 @@
+// The wire codec: round trips, compression limits, and malformed input
+// reported with the path of the bad part.
+#include "protocol/Compression.h"
+#include "protocol/Errors.h"
+#include "protocol/Messages.h"
+
+#include <QtTest>
+
+using namespace cx;
+
+class TestCodec : public QObject {
+    Q_OBJECT
+private slots:
+    void compressionRoundTrip()
+    {
+        std::string text;
+        for (int i = 0; i < 2000; ++i)
+            text += "{\"name\":\"李小梅\",\"grade\":3},";
+        std::string z = compress(text);
+        QVERIFY(z.size() < text.size() / 10);
+        QCOMPARE(decompress(z), text);
+    }
+
+    void decompressionRefusesBombs()
+    {
+        std::string big(8 * 1024 * 1024, 'a');
+        std::string z = compress(big);
+        QVERIFY_THROWS_EXCEPTION(Error, decompress(z, 1024 * 1024));
+    }
+
+    void decompressionRefusesGarbageAndTruncation()
+    {
+        QVERIFY_THROWS_EXCEPTION(Error, decompress("this is not zstd"));
+        std::string z = compress(std::string(100000, 'x') + "tail");
+        QVERIFY_THROWS_EXCEPTION(Error, decompress(z.substr(0, z.size() / 2)));
+    }
+
+    void requestRoundTrip()
+    {
+        SyncRequest r;
+        r.device = "0190b2c3-d4e5-7000-8000-000000000001";
+        r.cursor["S1"] = 42;
+        r.cursor["*"] = 3;
+        Mutation m;
+        m.n = 7;
+        m.collection = "pupils";
+        m.id = "p1";
+        m.school = "S1";
+        m.fields = Json{{"name", "王芳"}, {"grade", 4}};
+        m.base["name"] = Version{99, 2};
+        m.base["grade"] = std::nullopt;
+        m.version = Version{100, 2};
+        r.mutations.push_back(m);
+        SyncRequest back = SyncRequest::fromJson(Json::parse(r.toJson().dump()));
+        QCOMPARE(back.toJson(), r.toJson());
+        QCOMPARE(back.mutations[0].base.at("grade").has_value(), false);
+    }
+
+    void responseRoundTrip()
+    {
+        SyncResponse r;
+        r.serverTime = 1'700'000'000'000;
+        r.acked = 7;
+        r.rejected.push_back(Rejection{6, "outside scope", Json::object()});
+        RecordState s;
+        s.collection = "pupils";
+        s.id = "p1";
+        s.school = "S1";
+        s.seq = 12;
+        s.fields = Json{{"name", "王芳"}};
+        s.versions["name"] = Version{100, 2};
+        s.by["name"] = "li.na";
+        s.conflicts.push_back(Conflict{"name", "王方", Version{99, 3}, "zhao"});
+        r.changes.push_back(s);
+        r.cursor["S1"] = 12;
+        r.more = true;
+        r.checksums["S1"] = "00000000000000ff";
+        r.scopes = {"S1", "*"};
+        SyncResponse back = SyncResponse::fromJson(Json::parse(r.toJson().dump()));
+        QCOMPARE(back.toJson(), r.toJson());
+        QVERIFY(back.changes[0] == s);
+    }
+
+    void malformed_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("expected");
+        const QString ok = R"({"protocol":1,"server_time":1,"acked":0,"rejected":[],"changes":[],"cursor":{},"more":false})";
+        QTest::newRow("not an object") << "[]" << "response";
+        QTest::newRow("missing acked") << R"({"protocol":1,"server_time":1,"rejected":[],"cursor":{},"more":false})"
+                                       << "missing \"acked\"";
+        QTest::newRow("wrong type") << QString(ok).replace("\"more\":false", "\"more\":\"no\"") << "response.more";
+        QTest::newRow("bad change") << QString(ok).replace("\"changes\":[]", R"("changes":[{"c":"pupils","id":"x","school":"S1","seq":1,"f":[],"v":{}}])")
+                                    << "response.changes[0].f";
+        QTest::newRow("bad version") << QString(ok).replace("\"changes\":[]", R"("changes":[{"c":"pupils","id":"x","school":"S1","seq":1,"f":{},"v":{"a":"zz"}}])")
+                                     << "response.changes[0].v.a";
+        QTest::newRow("negative cursor") << QString(ok).replace("\"cursor\":{}", R"("cursor":{"S1":-4})") << "response.cursor.S1";
+    }
+    void malformed()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, expected);
+        try {
+            SyncResponse::fromJson(Json::parse(json.toStdString()));
+            QFAIL("accepted a malformed reply");
+        } catch (const Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::Protocol);
+            QVERIFY2(QString::fromUtf8(e.what()).contains(expected), e.what());
+        }
+    }
+
+    void otherProtocolVersionNamesBoth()
+    {
+        try {
+            SyncResponse::fromJson(Json::parse(R"({"protocol":9})"));
+            QFAIL("accepted protocol 9");
+        } catch (const Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::Version);
+            QString what = QString::fromUtf8(e.what());
+            QVERIFY2(what.contains("9") && what.contains("1"), e.what());
+        }
+    }
+
+    void invalidJsonSaysWhere()
+    {
+        try {
+            parseJson("{\"a\": tru}", "the reply");
+            QFAIL("parsed invalid JSON");
+        } catch (const Error &e) {
+            QVERIFY2(QString::fromUtf8(e.what()).contains("at byte"), e.what());
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCodec)
+#include "tst_codec.moc"

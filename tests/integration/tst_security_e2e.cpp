@@ -1,0 +1,121 @@
+// Who may talk to the bureau: wrong passwords, unknown or other CAs, a wrong
+// pin, plain http off loopback, a revoked device, a client of another protocol
+// version. Each is refused with a clear one-line error and its own exit code.
+#include "Fixture.h"
+
+#include "engine/CurlTransport.h"
+#include "protocol/Compression.h"
+#include "protocol/Messages.h"
+
+#include <QJsonObject>
+#include <QtTest>
+
+class TestSecurityE2E : public QObject {
+    Q_OBJECT
+    std::unique_ptr<BureauFixture> b;
+
+    CliResult enroll(const QString &db, const QString &user, const QString &password, const QStringList &extra,
+                     const QString &url = {})
+    {
+        QStringList args = {"enroll", url.isEmpty() ? b->url() : url, "--user", user, "--password-stdin"};
+        args += extra;
+        return b->cli(db, args, password.toUtf8() + "\n");
+    }
+
+private slots:
+    void initTestCase()
+    {
+        b = std::make_unique<BureauFixture>(true);
+        b->addSchool("S1", "红旗村完小");
+        b->addUser("head1", "head", "S1", "correct horse");
+        b->addUser("teacher9", "teacher", "S1", "battery staple");
+        b->start();
+    }
+
+    void wrongPasswordIsRefused()
+    {
+        CliResult r = enroll("wrong.db", "head1", "not it", {"--ca", b->caFile()});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.startsWith("cunxiao-cli:") && r.err.trimmed().count('\n') == 0, qPrintable(r.err));
+        CliResult u = enroll("nobody.db", "nobody", "not it", {"--ca", b->caFile()});
+        QCOMPARE(u.exitCode, 5);
+    }
+
+    void unknownCaIsRefused()
+    {
+        CliResult r = enroll("noca.db", "head1", "correct horse", {});
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains("cannot reach"), qPrintable(r.err));
+    }
+
+    void otherCaIsRefused()
+    {
+        CliResult r = enroll("otherca.db", "head1", "correct horse", {"--ca", b->otherCaFile()});
+        QCOMPARE(r.exitCode, 4);
+    }
+
+    void wrongPinIsRefused()
+    {
+        CliResult r = enroll("badpin.db", "head1", "correct horse",
+                             {"--ca", b->caFile(), "--pin", "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="});
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains("pinned"), qPrintable(r.err));
+    }
+
+    void rightPinIsAccepted()
+    {
+        CliResult r = enroll("pinned.db", "head1", "correct horse", {"--ca", b->caFile(), "--pin", b->serverPin()});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(b->cli("pinned.db", {"sync"}).exitCode, 0);
+    }
+
+    void plainHttpOnlyOnLoopback()
+    {
+        CliResult r = enroll("plain.db", "head1", "correct horse", {}, "http://example.org:8080");
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains("https"), qPrintable(r.err));
+    }
+
+    void revokedDeviceIsRefusedOnItsNextRequest()
+    {
+        QCOMPARE(enroll("revoked.db", "teacher9", "battery staple", {"--ca", b->caFile()}).exitCode, 0);
+        QCOMPARE(b->cli("revoked.db", {"put", "pupils", "-", "name=测试"}).exitCode, 0);
+        QCOMPARE(b->cli("revoked.db", {"sync"}).exitCode, 0);
+        QCOMPARE(b->cli("revoked.db", {"put", "pupils", "-", "name=未发送"}).exitCode, 0);
+        b->admin({"revoke", "--user", "teacher9"});
+        CliResult r = b->cli("revoked.db", {"sync"});
+        QCOMPARE(r.exitCode, 5);
+        // The unsent edit is still on the device.
+        QCOMPARE(b->cli("revoked.db", {"status", "--json"}).json().object()["pending"].toInt() +
+                     b->cli("revoked.db", {"status", "--json"}).json().object()["sent"].toInt(),
+                 1);
+    }
+
+    void otherProtocolVersionNamesBoth()
+    {
+        cx::TransportOptions o;
+        o.baseUrl = b->url().toStdString();
+        o.caFile = b->caFile().toStdString();
+        cx::CurlTransport t(o);
+        cx::Json req = cx::EnrollRequest{}.toJson();
+        req["protocol"] = 99;
+        cx::HttpReply reply = t.post("/v1/enroll", cx::compress(req.dump()), "");
+        QCOMPARE(reply.status, 426L);
+        std::string body = reply.contentEncoding == "zstd" ? cx::decompress(reply.body) : reply.body;
+        QString message = QString::fromStdString(cx::Json::parse(body).value("message", ""));
+        QVERIFY2(message.contains("99") && message.contains("1"), qPrintable(message));
+    }
+
+    void garbageBodyIsAClearError()
+    {
+        cx::TransportOptions o;
+        o.baseUrl = b->url().toStdString();
+        o.caFile = b->caFile().toStdString();
+        cx::CurlTransport t(o);
+        cx::HttpReply reply = t.post("/v1/enroll", "definitely not zstd", "");
+        QCOMPARE(reply.status, 400L);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSecurityE2E)
+#include "tst_security_e2e.moc"

@@ -195,6 +195,8 @@ void SqliteStore::rollback()
         exec("ROLLBACK");
 }
 
+bool SqliteStore::inTransaction() { return !sqlite3_get_autocommit(m_db); }
+
 int SqliteStore::schemaVersion()
 {
     auto v = meta("schema_version");

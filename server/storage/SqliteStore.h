@@ -25,6 +25,7 @@ public:
     void begin() override;
     void commit() override;
     void rollback() override;
+    bool inTransaction() override;
 
     int schemaVersion() override;
     std::optional<std::string> meta(const std::string &key) override;

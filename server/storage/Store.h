@@ -59,6 +59,7 @@ public:
     virtual void begin() = 0;
     virtual void commit() = 0;
     virtual void rollback() = 0;
+    virtual bool inTransaction() = 0;
 
     // meta: schema version, last assigned seq, server hlc.
     virtual int schemaVersion() = 0;
@@ -113,13 +114,18 @@ public:
     virtual std::vector<AuditEntry> auditOf(const std::string &collection, const std::string &id) = 0;
 };
 
-// RAII transaction: rolls back unless commit() was called.
+// RAII transaction: rolls back unless commit() was called. Inside an open
+// transaction it joins it (the outer one commits or rolls back).
 class Transaction {
 public:
-    explicit Transaction(Store &s) : m_store(s) { m_store.begin(); }
+    explicit Transaction(Store &s) : m_store(s), m_outer(s.inTransaction())
+    {
+        if (!m_outer)
+            m_store.begin();
+    }
     ~Transaction()
     {
-        if (!m_done) {
+        if (!m_done && !m_outer) {
             try {
                 m_store.rollback();
             } catch (...) {
@@ -128,7 +134,8 @@ public:
     }
     void commit()
     {
-        m_store.commit();
+        if (!m_outer)
+            m_store.commit();
         m_done = true;
     }
     Transaction(const Transaction &) = delete;
@@ -136,6 +143,7 @@ public:
 
 private:
     Store &m_store;
+    bool m_outer;
     bool m_done = false;
 };
 

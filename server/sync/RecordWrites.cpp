@@ -63,8 +63,16 @@ RecordState serverPut(Store &store, const std::string &collection, const std::st
     m.id = id;
     m.school = school;
     m.op = Op::Put;
-    m.fields = fields;
+    // Only what differs: importing the same file twice changes nothing.
+    m.fields = Json::object();
     for (auto it = fields.begin(); it != fields.end(); ++it) {
+        auto cur = rec.fields.find(it.key());
+        if (!existing || cur == rec.fields.end() || *cur != it.value() || rec.hasConflict(it.key()))
+            m.fields[it.key()] = it.value();
+    }
+    if (existing && m.fields.empty())
+        return rec;
+    for (auto it = m.fields.begin(); it != m.fields.end(); ++it) {
         auto v = rec.versions.find(it.key());
         m.base[it.key()] = v == rec.versions.end() ? std::nullopt : std::optional<Version>(v->second);
     }

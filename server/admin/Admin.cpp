@@ -1,0 +1,244 @@
+#include "admin/Admin.h"
+
+#include "protocol/Errors.h"
+#include "protocol/Uuid.h"
+#include "sync/RecordWrites.h"
+
+#include <filesystem>
+#include <istream>
+#include <ostream>
+#include <set>
+#include <sstream>
+
+namespace cx::server {
+
+namespace fs = std::filesystem;
+
+std::string databasePath(const std::string &dataDir) { return (fs::path(dataDir) / "cunxiao.db").string(); }
+
+std::unique_ptr<SqliteStore> initDataDir(const std::string &dataDir)
+{
+    std::error_code ec;
+    fs::create_directories(dataDir, ec);
+    if (ec)
+        throw Error(ErrorKind::Invalid, "cannot create " + dataDir + ": " + ec.message());
+    return std::make_unique<SqliteStore>(databasePath(dataDir), true);
+}
+
+std::unique_ptr<SqliteStore> openDataDir(const std::string &dataDir)
+{
+    if (!fs::exists(databasePath(dataDir)))
+        throw Error(ErrorKind::Invalid, dataDir + " is not a Cunxiao data directory (run: cunxiao-server init " + dataDir + ")");
+    return std::make_unique<SqliteStore>(databasePath(dataDir), false);
+}
+
+void addSchool(Store &store, const std::string &code, const std::string &name, const std::string &county, int64_t nowMs)
+{
+    if (code == kCountyScope || !isValidSchoolCode(code))
+        throw Error(ErrorKind::Invalid, "school code \"" + code + "\" is not valid (1-32 of A-Z a-z 0-9 _ -)");
+    if (name.empty())
+        throw Error(ErrorKind::Invalid, "--name must not be empty");
+    Transaction tx(store);
+    store.putSchool({code, name, county});
+    serverPut(store, "schools", code, code, Json{{"code", code}, {"name", name}, {"county", county}}, "admin", nowMs);
+    tx.commit();
+}
+
+int64_t publishForm(Store &store, const Json &def, int64_t nowMs)
+{
+    if (!def.is_object())
+        throw Error(ErrorKind::Invalid, "a form definition is a JSON object");
+    auto id = def.find("id");
+    if (id == def.end() || !id->is_string() || !isValidRecordId(id->get<std::string>()))
+        throw Error(ErrorKind::Invalid, "the form definition needs an \"id\" (1-64 of A-Z a-z 0-9 _ . : -)");
+    const std::string formId = id->get<std::string>();
+    Transaction tx(store);
+    auto existing = store.record("forms", formId);
+    int64_t version = 1;
+    if (auto v = def.find("version"); v != def.end() && v->is_number_integer()) {
+        version = v->get<int64_t>();
+    } else if (existing) {
+        auto old = existing->fields.find("version");
+        int64_t oldVersion = old != existing->fields.end() && old->is_number_integer() ? old->get<int64_t>() : 0;
+        auto oldDef = existing->fields.find("definition");
+        version = oldDef != existing->fields.end() && *oldDef == def ? oldVersion : oldVersion + 1;
+    }
+    Json title = def.contains("title") ? def["title"] : Json(formId);
+    serverPut(store, "forms", formId, kCountyScope, Json{{"definition", def}, {"version", version}, {"title", title}},
+              "admin", nowMs);
+    tx.commit();
+    return version;
+}
+
+namespace {
+struct ImportLine {
+    std::string collection;
+    std::string id;
+    Json fields;
+};
+
+std::string checkLine(const std::string &text, ImportLine &out, const std::string &school,
+                      std::set<std::pair<std::string, std::string>> &seen)
+{
+    Json j;
+    try {
+        j = Json::parse(text);
+    } catch (const Json::parse_error &e) {
+        return "not valid JSON (at byte " + std::to_string(e.byte) + ")";
+    }
+    if (!j.is_object())
+        return "not a JSON object";
+    for (auto it = j.begin(); it != j.end(); ++it)
+        if (it.key() != "collection" && it.key() != "id" && it.key() != "fields" && it.key() != "school")
+            return "unknown key \"" + it.key() + "\" (expected collection, id, fields)";
+    auto c = j.find("collection");
+    if (c == j.end() || !c->is_string())
+        return "missing \"collection\"";
+    out.collection = c->get<std::string>();
+    if (!isValidName(out.collection))
+        return "collection \"" + out.collection + "\" is not a valid name ([a-z][a-z0-9_]{0,63})";
+    if (auto s = j.find("school"); s != j.end() && (!s->is_string() || s->get<std::string>() != school))
+        return "\"school\" differs from --school " + school;
+    auto id = j.find("id");
+    if (id == j.end() || id->is_null()) {
+        out.id = uuidV7();
+    } else {
+        if (!id->is_string())
+            return "\"id\" is not a string";
+        out.id = id->get<std::string>();
+        if (!isValidRecordId(out.id))
+            return "id \"" + out.id + "\" is not valid (1-64 of A-Z a-z 0-9 _ . : -)";
+    }
+    auto f = j.find("fields");
+    if (f == j.end() || !f->is_object())
+        return "\"fields\" is missing or not an object";
+    for (auto it = f->begin(); it != f->end(); ++it)
+        if (!isValidName(it.key()))
+            return "field name \"" + it.key() + "\" is not valid ([a-z][a-z0-9_]{0,63})";
+    if (f->dump().size() > kMaxFieldsBytes)
+        return "fields are larger than " + std::to_string(kMaxFieldsBytes) + " bytes";
+    if (!seen.insert({out.collection, out.id}).second)
+        return out.collection + "/" + out.id + " appears twice in the file";
+    out.fields = std::move(*f);
+    return {};
+}
+} // namespace
+
+ImportResult importJsonLines(Store &store, const std::string &school, std::istream &in, const std::string &fileName,
+                             int64_t nowMs)
+{
+    if (school != kCountyScope && !store.school(school))
+        throw Error(ErrorKind::Invalid, "school " + school + " does not exist (add it with add-school)");
+    std::vector<ImportLine> lines;
+    std::vector<std::string> errors;
+    std::set<std::pair<std::string, std::string>> seen;
+    std::string text;
+    size_t lineNo = 0;
+    while (std::getline(in, text)) {
+        ++lineNo;
+        if (!text.empty() && text.back() == '\r')
+            text.pop_back();
+        if (text.find_first_not_of(" \t") == std::string::npos)
+            continue; // blank lines are allowed
+        ImportLine line;
+        if (std::string why = checkLine(text, line, school, seen); !why.empty()) {
+            errors.push_back(fileName + ":" + std::to_string(lineNo) + ": " + why);
+            continue;
+        }
+        lines.push_back(std::move(line));
+    }
+    if (errors.empty()) {
+        // Records that exist in another school are refused too.
+        for (size_t i = 0; i < lines.size(); ++i) {
+            auto rec = store.record(lines[i].collection, lines[i].id);
+            if (rec && rec->school != school)
+                errors.push_back(fileName + ": " + lines[i].collection + "/" + lines[i].id + " belongs to school " +
+                                 rec->school + ", not " + school);
+        }
+    }
+    if (!errors.empty()) {
+        std::string msg;
+        for (const auto &e : errors)
+            msg += e + "\n";
+        msg += fileName + ": " + std::to_string(errors.size()) + " bad line(s); nothing was imported";
+        throw Error(ErrorKind::Invalid, msg);
+    }
+    ImportResult result;
+    Transaction tx(store);
+    for (const auto &line : lines) {
+        uint64_t before = store.lastSeq();
+        serverPut(store, line.collection, line.id, school, line.fields, "import", nowMs);
+        ++result.lines;
+        if (store.lastSeq() != before)
+            ++result.changed;
+    }
+    tx.commit();
+    return result;
+}
+
+namespace {
+std::string csvCell(const Json &v)
+{
+    std::string s;
+    if (v.is_null())
+        return s;
+    s = v.is_string() ? v.get<std::string>() : v.dump();
+    if (s.find_first_of(",\"\r\n") == std::string::npos)
+        return s;
+    std::string q = "\"";
+    for (char ch : s) {
+        if (ch == '"')
+            q += '"';
+        q += ch;
+    }
+    return q + "\"";
+}
+} // namespace
+
+size_t exportRecords(Store &store, const std::string &collection, const std::optional<std::string> &school,
+                     ExportFormat format, std::ostream &out)
+{
+    if (!isValidName(collection))
+        throw Error(ErrorKind::Invalid, "collection \"" + collection + "\" is not a valid name");
+    std::vector<RecordState> recs = store.recordsOf(collection, school);
+    std::erase_if(recs, [](const RecordState &r) { return r.deleted(); });
+    if (format == ExportFormat::JsonLines) {
+        for (const auto &r : recs) {
+            Json f = r.fields;
+            f.erase(kDeletedField);
+            out << Json{{"collection", r.collection}, {"id", r.id}, {"school", r.school}, {"fields", f}}.dump() << '\n';
+        }
+        return recs.size();
+    }
+    std::set<std::string> names;
+    for (const auto &r : recs)
+        for (auto it = r.fields.begin(); it != r.fields.end(); ++it)
+            if (it.key() != kDeletedField)
+                names.insert(it.key());
+    out << "id,school";
+    for (const auto &n : names)
+        out << ',' << csvCell(n);
+    out << "\r\n";
+    for (const auto &r : recs) {
+        out << csvCell(r.id) << ',' << csvCell(r.school);
+        for (const auto &n : names) {
+            auto it = r.fields.find(n);
+            out << ',' << (it == r.fields.end() ? std::string() : csvCell(*it));
+        }
+        out << "\r\n";
+    }
+    return recs.size();
+}
+
+std::vector<std::string> splitList(const std::string &s)
+{
+    std::vector<std::string> out;
+    std::stringstream ss(s);
+    std::string item;
+    while (std::getline(ss, item, ','))
+        if (!item.empty())
+            out.push_back(item);
+    return out;
+}
+
+} // namespace cx::server

@@ -1,0 +1,50 @@
+#pragma once
+// The bureau's administrative operations behind the command line: the data
+// directory, schools, accounts, forms, bulk import and export. Writes to
+// records go through serverPut (the sync merge path, node-0 versions).
+#include "storage/SqliteStore.h"
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cx::server {
+
+// DATA_DIR/cunxiao.db (+ -wal, -shm while open).
+std::string databasePath(const std::string &dataDir);
+// Creates DATA_DIR if needed and the database at the newest schema.
+std::unique_ptr<SqliteStore> initDataDir(const std::string &dataDir);
+// Opens an existing data directory; throws cx::Error(Invalid) if it is not one.
+std::unique_ptr<SqliteStore> openDataDir(const std::string &dataDir);
+
+// Adds or renames a school, and keeps its "schools" record (scope: the school).
+void addSchool(Store &store, const std::string &code, const std::string &name, const std::string &county, int64_t nowMs);
+
+// Publishes a form definition (a JSON object with an "id") as the record
+// forms/<id> in scope "*": fields {definition, version, title}. The version is
+// the definition's own "version" if it is an integer, else one more than the
+// published one. Returns the version.
+int64_t publishForm(Store &store, const Json &definition, int64_t nowMs);
+
+struct ImportResult {
+    size_t lines = 0;      // records read
+    size_t changed = 0;    // records that changed
+};
+
+// Imports JSON Lines {"collection","id","fields"} into `school`. Validates every
+// line first; if any is bad, imports nothing and throws cx::Error(Invalid) whose
+// message lists every bad line as "FILE:LINE: reason", one per line. Otherwise
+// one transaction. A line without "id" gets a new UUIDv7.
+ImportResult importJsonLines(Store &store, const std::string &school, std::istream &in, const std::string &fileName,
+                             int64_t nowMs);
+
+enum class ExportFormat { JsonLines, Csv };
+// Writes the live (not deleted) records of a collection; returns how many.
+size_t exportRecords(Store &store, const std::string &collection, const std::optional<std::string> &school,
+                     ExportFormat format, std::ostream &out);
+
+std::vector<std::string> splitList(const std::string &commaSeparated);
+
+} // namespace cx::server

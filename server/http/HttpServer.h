@@ -1,0 +1,67 @@
+#pragma once
+// The HTTP(S) face of the server: routes of docs/protocol.md over cpp-httplib,
+// zstd bodies both ways, JSON error replies, one mutex around the store.
+#include "storage/Store.h"
+#include "sync/Validator.h"
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace httplib {
+class Server;
+}
+
+namespace cx::server {
+
+struct HttpOptions {
+    std::string host = "127.0.0.1";
+    int port = 0;                              // 0: any free port
+    std::string tlsCert;                       // both set: HTTPS
+    std::string tlsKey;
+    int threads = 8;
+    int readTimeoutSec = 180;                  // a 40 kbit/s client needs long reads
+    int writeTimeoutSec = 180;
+    bool log = true;                           // one line per request on stderr
+};
+
+// A reply as the routes produce it, before compression (testable without sockets).
+struct HttpReply {
+    int status = 200;
+    std::string body;                          // uncompressed JSON
+    bool compress = true;
+};
+
+// The routes as plain functions: (content encoding, raw body[, bearer token]) -> reply.
+HttpReply routeEnroll(Store &store, std::mutex &lock, const std::string &encoding, const std::string &body, int64_t nowMs);
+HttpReply routeSync(Store &store, std::mutex &lock, const Validator &validator, const std::string &authorization,
+                    const std::string &encoding, const std::string &body, int64_t nowMs);
+HttpReply routeHealth();
+
+class HttpServer {
+public:
+    HttpServer(Store &store, const Validator &validator, HttpOptions options);
+    ~HttpServer();
+
+    // Binds the socket; returns the port. Throws cx::Error(Invalid) on failure
+    // (address in use, unreadable certificate).
+    int bind();
+    // "https://HOST:PORT" or "http://HOST:PORT" (after bind).
+    std::string url() const;
+    // Serves until stop(). Returns false if the server failed.
+    bool run();
+    void stop();
+
+private:
+    void installRoutes();
+
+    Store &m_store;
+    const Validator &m_validator;
+    HttpOptions m_opt;
+    std::unique_ptr<httplib::Server> m_server;
+    std::mutex m_lock;
+    int m_port = 0;
+};
+
+} // namespace cx::server

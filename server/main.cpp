@@ -1,0 +1,396 @@
+// cunxiao-server: the command line. Parsing only; the work is in cunxiao_server_core.
+#include "admin/Admin.h"
+#include "admin/Demo.h"
+#include "auth/Auth.h"
+#include "http/HttpServer.h"
+#include "protocol/Errors.h"
+#include "protocol/Version.h"
+#include "sync/Validator.h"
+
+#include <algorithm>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <pthread.h>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace cx;
+using namespace cx::server;
+
+namespace {
+
+const char *kUsage = R"(usage: cunxiao-server COMMAND DATA_DIR ...
+
+  init DATA_DIR
+  admin DATA_DIR add-school --id CODE --name NAME [--county NAME]
+  admin DATA_DIR add-user --user NAME --role head|teacher|inspector|bureau --schools CODE[,CODE...] --password-stdin
+  admin DATA_DIR revoke --user NAME
+  admin DATA_DIR publish-form FILE
+  import DATA_DIR --school CODE FILE
+  export DATA_DIR COLLECTION [--school CODE] --format jsonl|csv
+  serve DATA_DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE]
+  demo DATA_DIR [--schools N] [--pupils N] [--forms DIR]
+
+Run "cunxiao-server COMMAND --help" for one command. See docs/server.md.
+)";
+
+const std::map<std::string, std::string> kHelp = {
+    {"init", "usage: cunxiao-server init DATA_DIR\n"
+             "Creates DATA_DIR (if needed) and its database DATA_DIR/cunxiao.db at the newest schema.\n"
+             "On an existing data directory it only applies pending schema migrations.\n"},
+    {"add-school", "usage: cunxiao-server admin DATA_DIR add-school --id CODE --name NAME [--county NAME]\n"
+                   "Adds a school (or renames it). CODE: 1-32 of A-Z a-z 0-9 _ -, e.g. the official code 530128101.\n"
+                   "Also writes the school's record in collection \"schools\".\n"},
+    {"add-user", "usage: cunxiao-server admin DATA_DIR add-user --user NAME --role head|teacher|inspector|bureau\n"
+                 "                                 --schools CODE[,CODE...] --password-stdin\n"
+                 "Adds an account or replaces its role, schools and password. The password is the first line\n"
+                 "of standard input (at least 6 characters); only its scrypt hash is stored.\n"
+                 "head and teacher: exactly one school; inspector: the schools assigned; bureau: all schools\n"
+                 "(--schools may be omitted).\n"},
+    {"revoke", "usage: cunxiao-server admin DATA_DIR revoke --user NAME\n"
+               "Revokes the account and every device enrolled with it: their next request gets 401.\n"},
+    {"publish-form", "usage: cunxiao-server admin DATA_DIR publish-form FILE\n"
+                     "Publishes a form definition (JSON object with \"id\") as record forms/<id>, scope \"*\",\n"
+                     "fields {definition, version, title}. Every device receives it on its next sync.\n"},
+    {"import", "usage: cunxiao-server import DATA_DIR --school CODE FILE\n"
+               "Imports JSON Lines, one record per line: {\"collection\":\"pupils\",\"id\":\"...\",\"fields\":{...}}\n"
+               "(a line without \"id\" gets a new UUIDv7). Every line is checked first; bad lines are reported\n"
+               "as FILE:LINE: reason and then nothing is imported. Otherwise one transaction. FILE - reads stdin.\n"},
+    {"export", "usage: cunxiao-server export DATA_DIR COLLECTION [--school CODE] --format jsonl|csv\n"
+               "Writes the live records of COLLECTION to standard output. jsonl: {collection,id,school,fields}\n"
+               "per line; csv: UTF-8, a header of id, school and the union of field names, RFC 4180 quoting.\n"},
+    {"serve", "usage: cunxiao-server serve DATA_DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
+              "           [--threads N]\n"
+              "Serves the sync protocol (POST /v1/enroll, POST /v1/sync, GET /v1/health). HTTPS with both\n"
+              "--tls-cert and --tls-key (PEM), else plain HTTP (clients accept it only on loopback).\n"
+              "PORT 0 picks a free port. Prints \"cunxiao-server listening on URL\" once bound.\n"
+              "Stops cleanly on SIGTERM or SIGINT. One log line per request on stderr.\n"},
+    {"demo", "usage: cunxiao-server demo DATA_DIR [--schools N] [--pupils N] [--forms DIR]\n"
+             "Initialises DATA_DIR if needed and generates a demo county: N schools (default 6) of a township,\n"
+             "accounts of every role with known passwords (printed), N pupils per school (default 120),\n"
+             "teachers, and the form definitions in DIR (default: the source tree's forms/county) published.\n"},
+};
+
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;
+    std::vector<std::string> flags;
+
+    bool has(const std::string &flag) const
+    {
+        return std::find(flags.begin(), flags.end(), flag) != flags.end() || options.count(flag);
+    }
+    std::string opt(const std::string &name, const std::string &def = {}) const
+    {
+        auto it = options.find(name);
+        return it == options.end() ? def : it->second;
+    }
+    std::string need(const std::string &name) const
+    {
+        auto it = options.find(name);
+        if (it == options.end() || it->second.empty())
+            throw Error(ErrorKind::Invalid, "missing " + name);
+        return it->second;
+    }
+};
+
+const std::vector<std::string> kFlags = {"--help", "-h", "--password-stdin"};
+
+Args parse(int argc, char **argv, int from, const std::vector<std::string> &known)
+{
+    Args a;
+    for (int i = from; i < argc; ++i) {
+        std::string s = argv[i];
+        if (s.size() > 1 && s[0] == '-' && s != "-") {
+            if (std::find(kFlags.begin(), kFlags.end(), s) != kFlags.end()) {
+                a.flags.push_back(s);
+                continue;
+            }
+            std::string value;
+            if (auto eq = s.find('='); eq != std::string::npos) {
+                value = s.substr(eq + 1);
+                s = s.substr(0, eq);
+            } else {
+                if (i + 1 >= argc)
+                    throw Error(ErrorKind::Invalid, s + " needs a value");
+                value = argv[++i];
+            }
+            if (std::find(known.begin(), known.end(), s) == known.end())
+                throw Error(ErrorKind::Invalid, "unknown option " + s);
+            a.options[s] = value;
+        } else {
+            a.positional.push_back(s);
+        }
+    }
+    return a;
+}
+
+void expectPositional(const Args &a, size_t n, const char *what)
+{
+    if (a.positional.size() != n)
+        throw Error(ErrorKind::Invalid, std::string("expected ") + what);
+}
+
+int toInt(const std::string &s, const std::string &name)
+{
+    try {
+        size_t used = 0;
+        int v = std::stoi(s, &used);
+        if (used == s.size() && v >= 0)
+            return v;
+    } catch (...) {
+    }
+    throw Error(ErrorKind::Invalid, name + " must be a non-negative number, not \"" + s + "\"");
+}
+
+int cmdInit(const Args &a)
+{
+    expectPositional(a, 1, "DATA_DIR");
+    bool existed = std::filesystem::exists(databasePath(a.positional[0]));
+    auto store = initDataDir(a.positional[0]);
+    std::cout << (existed ? "data directory " : "initialised ") << a.positional[0]
+              << (existed ? " is up to date" : "") << " (schema " << store->schemaVersion() << ")\n";
+    return 0;
+}
+
+int cmdAdmin(int argc, char **argv)
+{
+    // admin DATA_DIR SUBCOMMAND ...
+    if (argc < 4 || std::string(argv[2]).rfind("-", 0) == 0) {
+        if (argc >= 3 && (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
+            for (auto k : {"add-school", "add-user", "revoke", "publish-form"})
+                std::cout << kHelp.at(k) << '\n';
+            return 0;
+        }
+        throw Error(ErrorKind::Invalid, "usage: cunxiao-server admin DATA_DIR add-school|add-user|revoke|publish-form ...");
+    }
+    const std::string dir = argv[2];
+    const std::string sub = argv[3];
+    if (!kHelp.count(sub) || sub == "init" || sub == "import" || sub == "export" || sub == "serve" || sub == "demo")
+        throw Error(ErrorKind::Invalid, "unknown admin command \"" + sub + "\" (add-school, add-user, revoke, publish-form)");
+    Args a = parse(argc, argv, 4, {"--id", "--name", "--county", "--user", "--role", "--schools"});
+    if (a.has("--help") || a.has("-h")) {
+        std::cout << kHelp.at(sub);
+        return 0;
+    }
+    auto store = openDataDir(dir);
+    if (sub == "add-school") {
+        expectPositional(a, 0, "no arguments besides the options");
+        addSchool(*store, a.need("--id"), a.need("--name"), a.opt("--county"), wallClockMs());
+        std::cout << "school " << a.need("--id") << " " << a.need("--name") << " added\n";
+    } else if (sub == "add-user") {
+        expectPositional(a, 0, "no arguments besides the options");
+        if (!a.has("--password-stdin"))
+            throw Error(ErrorKind::Invalid, "missing --password-stdin (the password is read from standard input)");
+        std::string pw;
+        if (!std::getline(std::cin, pw))
+            throw Error(ErrorKind::Invalid, "no password on standard input");
+        if (!pw.empty() && pw.back() == '\r')
+            pw.pop_back();
+        std::string role = a.need("--role");
+        std::vector<std::string> schools = splitList(a.opt("--schools"));
+        Transaction tx(*store);
+        addUser(*store, a.need("--user"), role, schools, pw);
+        tx.commit();
+        std::cout << "account " << a.need("--user") << " (" << role << ") saved\n";
+    } else if (sub == "revoke") {
+        expectPositional(a, 0, "no arguments besides --user");
+        Transaction tx(*store);
+        int n = revokeUser(*store, a.need("--user"));
+        tx.commit();
+        std::cout << "account " << a.need("--user") << " revoked with " << n << " device(s)\n";
+    } else if (sub == "publish-form") {
+        expectPositional(a, 1, "FILE");
+        std::ifstream f(a.positional[0]);
+        if (!f)
+            throw Error(ErrorKind::Invalid, "cannot read " + a.positional[0]);
+        Json def;
+        try {
+            def = Json::parse(f);
+        } catch (const Json::parse_error &e) {
+            throw Error(ErrorKind::Invalid, a.positional[0] + ": not valid JSON (at byte " + std::to_string(e.byte) + ")");
+        }
+        int64_t v = publishForm(*store, def, wallClockMs());
+        std::cout << "form " << def.value("id", "") << " published, version " << v << "\n";
+    }
+    return 0;
+}
+
+int cmdImport(const Args &a)
+{
+    expectPositional(a, 2, "DATA_DIR and FILE");
+    auto store = openDataDir(a.positional[0]);
+    const std::string file = a.positional[1];
+    const std::string school = a.need("--school");
+    ImportResult r;
+    auto t0 = std::chrono::steady_clock::now();
+    if (file == "-") {
+        r = importJsonLines(*store, school, std::cin, "<stdin>", wallClockMs());
+    } else {
+        std::ifstream in(file, std::ios::binary);
+        if (!in)
+            throw Error(ErrorKind::Invalid, "cannot read " + file);
+        r = importJsonLines(*store, school, in, file, wallClockMs());
+    }
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+    std::cout << "imported " << r.lines << " record(s) into school " << school << " (" << r.changed << " changed) in "
+              << ms << " ms\n";
+    return 0;
+}
+
+int cmdExport(const Args &a)
+{
+    expectPositional(a, 2, "DATA_DIR and COLLECTION");
+    auto store = openDataDir(a.positional[0]);
+    std::string format = a.need("--format");
+    ExportFormat f;
+    if (format == "jsonl")
+        f = ExportFormat::JsonLines;
+    else if (format == "csv")
+        f = ExportFormat::Csv;
+    else
+        throw Error(ErrorKind::Invalid, "--format must be jsonl or csv, not \"" + format + "\"");
+    std::optional<std::string> school;
+    if (a.options.count("--school"))
+        school = a.need("--school");
+    exportRecords(*store, a.positional[1], school, f, std::cout);
+    std::cout.flush();
+    return std::cout ? 0 : 1;
+}
+
+int cmdServe(const Args &a)
+{
+    expectPositional(a, 1, "DATA_DIR");
+    auto store = openDataDir(a.positional[0]);
+    std::string listen = a.need("--listen");
+    HttpOptions opt;
+    auto colon = listen.rfind(':');
+    if (colon == std::string::npos)
+        throw Error(ErrorKind::Invalid, "--listen wants HOST:PORT, e.g. 127.0.0.1:8443");
+    opt.host = listen.substr(0, colon);
+    if (opt.host.size() > 1 && opt.host.front() == '[' && opt.host.back() == ']')
+        opt.host = opt.host.substr(1, opt.host.size() - 2);
+    opt.port = toInt(listen.substr(colon + 1), "--listen PORT");
+    if (opt.port > 65535)
+        throw Error(ErrorKind::Invalid, "--listen PORT must be 0-65535");
+    opt.tlsCert = a.opt("--tls-cert");
+    opt.tlsKey = a.opt("--tls-key");
+    if (a.options.count("--threads"))
+        opt.threads = std::max(1, toInt(a.opt("--threads"), "--threads"));
+
+    // Signals are taken by one thread that stops the server.
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    AcceptAll validator;
+    HttpServer server(*store, validator, opt);
+    server.bind();
+    std::cout << "cunxiao-server listening on " << server.url() << std::endl;
+    std::thread waiter([&] {
+        int sig = 0;
+        sigwait(&set, &sig);
+        std::fprintf(stderr, "cunxiao-server: %s, stopping\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+        server.stop();
+    });
+    bool ok = server.run();
+    pthread_kill(waiter.native_handle(), SIGTERM); // wakes the waiter if run() ended by itself
+    waiter.join();
+    return ok ? 0 : 1;
+}
+
+std::string defaultFormsDir(const char *argv0)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path exe = fs::canonical("/proc/self/exe", ec);
+    if (!ec) {
+        fs::path shared = exe.parent_path().parent_path() / "share" / "cunxiao" / "forms" / "county";
+        if (fs::is_directory(shared))
+            return shared.string();
+    }
+#ifdef CUNXIAO_SOURCE_DIR
+    fs::path src = fs::path(CUNXIAO_SOURCE_DIR) / "forms" / "county";
+    if (fs::is_directory(src))
+        return src.string();
+#endif
+    (void)argv0;
+    return {};
+}
+
+int cmdDemo(const Args &a, const char *argv0)
+{
+    expectPositional(a, 1, "DATA_DIR");
+    DemoOptions opt;
+    if (a.options.count("--schools"))
+        opt.schools = toInt(a.opt("--schools"), "--schools");
+    if (a.options.count("--pupils"))
+        opt.pupils = toInt(a.opt("--pupils"), "--pupils");
+    if (opt.schools < 1 || opt.schools > 200)
+        throw Error(ErrorKind::Invalid, "--schools must be 1-200");
+    opt.formsDir = a.options.count("--forms") ? a.opt("--forms") : defaultFormsDir(argv0);
+    if (a.options.count("--forms") && !std::filesystem::is_directory(opt.formsDir))
+        throw Error(ErrorKind::Invalid, "--forms " + opt.formsDir + " is not a directory");
+    auto store = initDataDir(a.positional[0]);
+    generateDemo(*store, opt, wallClockMs(), std::cout);
+    return 0;
+}
+
+int run(int argc, char **argv)
+{
+    if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" || std::string(argv[1]) == "help") {
+        std::cout << kUsage;
+        return argc < 2 ? 2 : 0;
+    }
+    const std::string cmd = argv[1];
+    if (cmd == "admin")
+        return cmdAdmin(argc, argv);
+    static const std::map<std::string, std::vector<std::string>> known = {
+        {"init", {}},
+        {"import", {"--school"}},
+        {"export", {"--school", "--format"}},
+        {"serve", {"--listen", "--tls-cert", "--tls-key", "--threads"}},
+        {"demo", {"--schools", "--pupils", "--forms"}},
+    };
+    auto k = known.find(cmd);
+    if (k == known.end())
+        throw Error(ErrorKind::Invalid, "unknown command \"" + cmd + "\" (run cunxiao-server --help)");
+    Args a = parse(argc, argv, 2, k->second);
+    if (a.has("--help") || a.has("-h")) {
+        std::cout << kHelp.at(cmd);
+        return 0;
+    }
+    if (cmd == "init")
+        return cmdInit(a);
+    if (cmd == "import")
+        return cmdImport(a);
+    if (cmd == "export")
+        return cmdExport(a);
+    if (cmd == "serve")
+        return cmdServe(a);
+    return cmdDemo(a, argv[0]);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    try {
+        return run(argc, argv);
+    } catch (const cx::Error &e) {
+        std::cerr << "cunxiao-server: " << e.what() << std::endl;
+        return 1;
+    } catch (const std::exception &e) {
+        std::cerr << "cunxiao-server: " << e.what() << std::endl;
+        return 1;
+    }
+}

@@ -1,0 +1,59 @@
+#pragma once
+// Value: what an expression computes: null, boolean, number, text or a list
+// (select_many choices, a repeat column). Dates are ISO text ("2025-09-01").
+#include "protocol/Json.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace cx::forms {
+
+class Value
+{
+public:
+    using List = std::vector<Value>;
+
+    Value() = default;                                  // null
+    Value(bool b) : m_v(b) {}
+    Value(double d);                                    // NaN and infinities become null
+    Value(int i) : m_v(double(i)) {}
+    Value(std::string s);                               // "" becomes null
+    Value(const char *s) : Value(std::string(s)) {}
+    static Value list(List items);                      // an empty list is null
+
+    bool isNull() const { return m_v.index() == 0; }
+    bool isBool() const { return m_v.index() == 1; }
+    bool isNumber() const { return m_v.index() == 2; }
+    bool isString() const { return m_v.index() == 3; }
+    bool isList() const { return m_v.index() == 4; }
+
+    bool boolean() const { return std::get<bool>(m_v); }
+    double number() const { return std::get<double>(m_v); }
+    const std::string &string() const { return std::get<std::string>(m_v); }
+    const List &items() const;                          // empty for non-lists
+
+    bool truthy() const;                                // null, false, 0 and "" are false
+    std::optional<double> toNumber() const;             // numbers, numeric text, booleans
+    std::string toString() const;                       // null is ""; lists join with spaces
+    cx::Json toJson() const;
+
+    bool operator==(const Value &o) const;
+
+private:
+    std::variant<std::monostate, bool, double, std::string, std::shared_ptr<const List>> m_v;
+};
+
+// Formats a number the way a person writes it: 3, 0.5, 99.9 (no trailing zeros).
+std::string formatNumber(double d);
+
+// Dates as day numbers (days since 1970-01-01), from and to "YYYY-MM-DD".
+std::optional<long> parseDate(std::string_view s);
+std::string formatDate(long days);
+bool isValidTime(std::string_view s);                   // "HH:MM" or "HH:MM:SS"
+long todayLocal();                                      // the device's (or server's) local date
+
+} // namespace cx::forms

@@ -370,6 +370,7 @@ private slots:
     void manyConnections();
     void bandwidthCap();
     void roundTripDelay();
+    void connectRtt();
     void cutEvery();
     void cutEveryCountsBothDirections();
     void refuseFor();
@@ -378,6 +379,7 @@ private slots:
     void signalsAndExit();
     void idleCpu();
     void badArguments();
+    void targetDown();
 };
 
 void TstLinkemu::passthroughIntact_data()
@@ -494,6 +496,28 @@ void TstLinkemu::roundTripDelay()
     qInfo("village round trip: min %.0f ms, max %.0f ms", best * 1000, worst * 1000);
     QVERIFY2(best >= 0.600, qPrintable(QString::number(best)));
     QVERIFY2(worst < 3.0, qPrintable(QString::number(worst)));
+}
+
+// --connect-rtt: a fresh connection pays the TCP handshake's round trip too.
+void TstLinkemu::connectRtt()
+{
+    Server echo(Server::Echo);
+    Proxy proxy(echo.port(), {"--delay-ms", "200", "--connect-rtt"});
+    auto t0 = SteadyClock::now();
+    int fd = dial(proxy.port());
+    QVERIFY(fd >= 0);
+    QVERIFY(sendAll(fd, "hello", 5));
+    QCOMPARE(recvN(fd, 5), QByteArray("hello"));
+    double first = secondsSince(t0);
+    t0 = SteadyClock::now();
+    QVERIFY(sendAll(fd, "again", 5));
+    QCOMPARE(recvN(fd, 5), QByteArray("again"));
+    double second = secondsSince(t0);
+    ::close(fd);
+    qInfo("with --connect-rtt: first exchange %.0f ms, next %.0f ms", first * 1000, second * 1000);
+    QVERIFY2(first >= 0.79, qPrintable(QString::number(first)));    // handshake + request
+    QVERIFY2(second >= 0.4, qPrintable(QString::number(second)));
+    QVERIFY(second < 3.0);
 }
 
 // village-cutting with the speed overridden to lan: cut every 51200 bytes.
@@ -615,9 +639,17 @@ void TstLinkemu::controlCut()
     Transfer t = transfer(proxy.port(), data);
     QCOMPARE(t.received, data);
 
+    // `stall T` holds everything for T seconds.
+    QCOMPARE(proxy.command("stall 0.5"), QByteArray("OK stall 0.5"));
+    auto t0 = SteadyClock::now();
+    Transfer ts = transfer(proxy.port(), "0123");
+    QCOMPARE(ts.received, QByteArray("0123"));
+    QVERIFY(secondsSince(t0) >= 0.45);
+
     const QByteArray stats = proxy.command("stats");
     QJsonObject j = QJsonDocument::fromJson(stats).object();
-    QCOMPARE(num(j, "bytes_up"), 10004);
+    QCOMPARE(num(j, "bytes_up"), 10008);
+    QCOMPARE(num(j, "stalls"), 1);
     QCOMPARE(proxy.command("bogus").left(3), QByteArray("ERR"));
 }
 
@@ -709,6 +741,26 @@ void TstLinkemu::badArguments()
         QVERIFY2(p.exitCode() != 0, qPrintable(args.join(' ')));
         QVERIFY(!p.readAllStandardOutput().startsWith("LISTENING"));
     }
+}
+
+// Nothing listens at the target: the client's connection is reset.
+void TstLinkemu::targetDown()
+{
+    quint16 deadPort;
+    {
+        Server gone(Server::Sink);
+        deadPort = gone.port();
+    }
+    Proxy proxy(deadPort, {});
+    int fd = dial(proxy.port());
+    QVERIFY(fd >= 0);
+    sendAll(fd, "x", 1);
+    int err = 0;
+    QVERIFY(recvN(fd, 1, &err).isEmpty());
+    QCOMPARE(err, ECONNRESET);
+    ::close(fd);
+    QJsonObject s = proxy.waitStats([](const QJsonObject &o) { return num(o, "connections_accepted") == 1 && num(o, "connections_active") == 0; });
+    QCOMPARE(num(s, "connections_active"), 0);
 }
 
 QTEST_GUILESS_MAIN(TstLinkemu)

@@ -1,0 +1,178 @@
+// Admin operations: import (all-or-nothing, line numbers), export, forms, demo.
+#include "TestUtil.h"
+
+#include "admin/Admin.h"
+#include "admin/Demo.h"
+#include "protocol/Errors.h"
+#include "sync/RecordWrites.h"
+
+#include <QElapsedTimer>
+#include <QtTest>
+#include <sstream>
+
+using namespace cxt;
+
+class TestAdmin : public QObject {
+    Q_OBJECT
+private slots:
+    void importReportsEveryBadLine()
+    {
+        County c;
+        std::istringstream in(
+            "{\"collection\":\"pupils\",\"id\":\"p1\",\"fields\":{\"name\":\"李小梅\"}}\n"
+            "{\"collection\":\"pupils\",\"id\":\"p2\",\"fields\":{\"name\":\n"
+            "\n"
+            "{\"collection\":\"Pupils\",\"id\":\"p3\",\"fields\":{}}\n"
+            "{\"collection\":\"pupils\",\"id\":\"p4\",\"fields\":[1]}\n"
+            "{\"collection\":\"pupils\",\"id\":\"p1\",\"fields\":{\"a\":1}}\n"
+            "{\"collection\":\"pupils\",\"fields\":{\"name\":\"no id is fine\"}}\n"
+            "{\"collection\":\"pupils\",\"id\":\"bad id\",\"fields\":{}}\n");
+        try {
+            importJsonLines(*c.store, "A", in, "roster.jsonl", kNow);
+            QFAIL("imported a bad file");
+        } catch (const cx::Error &e) {
+            std::string msg = e.what();
+            QVERIFY2(msg.find("roster.jsonl:2: not valid JSON") != std::string::npos, e.what());
+            QVERIFY2(msg.find("roster.jsonl:4: collection \"Pupils\"") != std::string::npos, e.what());
+            QVERIFY2(msg.find("roster.jsonl:5: \"fields\"") != std::string::npos, e.what());
+            QVERIFY2(msg.find("roster.jsonl:6: pupils/p1 appears twice") != std::string::npos, e.what());
+            QVERIFY2(msg.find("roster.jsonl:8: id \"bad id\"") != std::string::npos, e.what());
+            QVERIFY2(msg.find("roster.jsonl:7") == std::string::npos, e.what());
+            QVERIFY2(msg.find("roster.jsonl:1:") == std::string::npos, e.what());
+        }
+        QVERIFY(!c.store->record("pupils", "p1"));
+        QCOMPARE(c.store->lastSeq(), uint64_t(0));
+    }
+
+    void importUnknownSchool()
+    {
+        County c;
+        std::istringstream in("{\"collection\":\"pupils\",\"id\":\"p1\",\"fields\":{}}\n");
+        QVERIFY_THROWS_EXCEPTION(cx::Error, importJsonLines(*c.store, "Z", in, "f", kNow));
+    }
+
+    void importIsFastAndIdempotent()
+    {
+        County c;
+        std::string text;
+        for (int i = 0; i < 10000; ++i)
+            text += Json{{"collection", "pupils"},
+                         {"id", "p" + std::to_string(i)},
+                         {"fields", {{"name", "学生" + std::to_string(i)}, {"grade", 1 + i % 6}, {"village", "大箐村"}}}}
+                        .dump() +
+                    "\n";
+        QElapsedTimer t;
+        t.start();
+        std::istringstream in(text);
+        ImportResult r = importJsonLines(*c.store, "A", in, "big.jsonl", kNow);
+        qInfo("imported 10,000 lines in %lld ms", t.elapsed());
+        QCOMPARE(r.lines, size_t(10000));
+        QCOMPARE(r.changed, size_t(10000));
+        QVERIFY(t.elapsed() < 30000);
+        QCOMPARE(c.store->scopeSum("A"), recomputeScopeSum(*c.store, "A"));
+        std::istringstream again(text);
+        ImportResult r2 = importJsonLines(*c.store, "A", again, "big.jsonl", kNow);
+        QCOMPARE(r2.changed, size_t(0));
+    }
+
+    void importedRecordsSync()
+    {
+        County c;
+        std::istringstream in("{\"collection\":\"pupils\",\"id\":\"p1\",\"fields\":{\"name\":\"王芳\"}}\n");
+        importJsonLines(*c.store, "A", in, "f", kNow);
+        DeviceSession d = c.device("head.a", "dev-1");
+        SyncResponse r = c.sync(d, {});
+        QCOMPARE(r.changes.size(), size_t(1));
+        QCOMPARE(r.changes[0].versions["name"].node, uint32_t(0)); // a server write
+        // An import of a record that exists in another school is refused.
+        std::istringstream other("{\"collection\":\"pupils\",\"id\":\"p1\",\"fields\":{\"name\":\"x\"}}\n");
+        QVERIFY_THROWS_EXCEPTION(cx::Error, importJsonLines(*c.store, "B", other, "f", kNow));
+    }
+
+    void exportFormats()
+    {
+        County c;
+        {
+            Transaction tx(*c.store);
+            serverPut(*c.store, "pupils", "p1", "A", {{"name", "李小梅"}, {"note", "says \"hi\", then\nleaves"}}, "t", kNow);
+            serverPut(*c.store, "pupils", "p2", "A", {{"name", "王芳"}, {"grade", 3}}, "t", kNow);
+            serverPut(*c.store, "pupils", "p3", "B", {{"name", "张伟"}}, "t", kNow);
+            serverPut(*c.store, "pupils", "p4", "A", {{"name", "gone"}, {"_deleted", true}}, "t", kNow);
+            tx.commit();
+        }
+        std::ostringstream csv;
+        QCOMPARE(exportRecords(*c.store, "pupils", std::string("A"), ExportFormat::Csv, csv), size_t(2));
+        QCOMPARE(csv.str(), std::string("id,school,grade,name,note\r\n"
+                                        "p1,A,,李小梅,\"says \"\"hi\"\", then\nleaves\"\r\n"
+                                        "p2,A,3,王芳,\r\n"));
+        std::ostringstream jl;
+        QCOMPARE(exportRecords(*c.store, "pupils", std::nullopt, ExportFormat::JsonLines, jl), size_t(3));
+        std::istringstream lines(jl.str());
+        std::string line;
+        std::vector<Json> rows;
+        while (std::getline(lines, line))
+            rows.push_back(Json::parse(line));
+        QCOMPARE(rows.size(), size_t(3));
+        QCOMPARE(rows[0]["collection"].get<std::string>(), std::string("pupils"));
+        QCOMPARE(rows[0]["fields"]["name"].get<std::string>(), std::string("李小梅"));
+        QCOMPARE(rows[2]["school"].get<std::string>(), std::string("B"));
+    }
+
+    void publishFormVersions()
+    {
+        County c;
+        Json def = {{"id", "home_visit"}, {"title", "家访记录"}, {"fields", Json::array()}};
+        QCOMPARE(publishForm(*c.store, def, kNow), int64_t(1));
+        QCOMPARE(publishForm(*c.store, def, kNow), int64_t(1)); // unchanged
+        def["fields"].push_back({{"name", "date"}});
+        QCOMPARE(publishForm(*c.store, def, kNow), int64_t(2));
+        auto rec = c.store->record("forms", "home_visit");
+        QVERIFY(rec);
+        QCOMPARE(rec->school, std::string("*"));
+        QCOMPARE(rec->fields["title"].get<std::string>(), std::string("家访记录"));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, publishForm(*c.store, Json{{"title", "no id"}}, kNow));
+    }
+
+    void addSchoolWritesRecord()
+    {
+        County c;
+        addSchool(*c.store, "530102009", "大箐村完小", "禄劝县", kNow);
+        QVERIFY(c.store->school("530102009"));
+        QCOMPARE(c.store->record("schools", "530102009")->fields["name"].get<std::string>(), std::string("大箐村完小"));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, addSchool(*c.store, "*", "x", "", kNow));
+    }
+
+    void demoCounty()
+    {
+        QTemporaryDir dir;
+        auto store = initDataDir(dir.path().toStdString());
+        DemoOptions opt;
+        opt.schools = 6;
+        opt.pupils = 40;
+        std::ostringstream out;
+        generateDemo(*store, opt, kNow, out);
+        QCOMPARE(store->schools().size(), size_t(6));
+        for (const char *role : {"head", "teacher", "inspector", "bureau"}) {
+            bool found = false;
+            for (const auto &a : store->accounts())
+                found |= a.role == role;
+            QVERIFY2(found, role);
+        }
+        auto pupils = store->recordsOf("pupils", std::nullopt);
+        QVERIFY(pupils.size() > 100);
+        QVERIFY(pupils[0].fields.contains("ethnicity"));
+        QVERIFY(!store->recordsOf("teachers", std::nullopt).empty());
+        QCOMPARE(store->recordsOf("schools", std::nullopt).size(), size_t(6));
+        QVERIFY(out.str().find("cunxiao-demo") != std::string::npos);
+        for (const auto &s : store->schools())
+            QCOMPARE(store->scopeSum(s.code), recomputeScopeSum(*store, s.code));
+        // Running it again changes nothing.
+        const uint64_t seq = store->lastSeq();
+        std::ostringstream out2;
+        generateDemo(*store, opt, kNow, out2);
+        QCOMPARE(store->lastSeq(), seq);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdmin)
+#include "tst_admin.moc"

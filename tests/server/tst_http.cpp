@@ -1,0 +1,211 @@
+// The HTTP(S) layer: a real server on a loopback port, a real client.
+#include "TestUtil.h"
+
+#include "http/HttpServer.h"
+#include "protocol/Compression.h"
+#include "protocol/Errors.h"
+#include "protocol/Uuid.h"
+
+#include <QProcess>
+#include <QtTest>
+#include <httplib.h>
+#include <thread>
+
+using namespace cxt;
+
+namespace {
+
+struct Running {
+    County county;
+    AcceptAll validator;
+    std::unique_ptr<HttpServer> server;
+    std::thread thread;
+    int port = 0;
+
+    explicit Running(HttpOptions opt = {})
+    {
+        opt.log = false;
+        server = std::make_unique<HttpServer>(*county.store, validator, opt);
+        port = server->bind();
+        thread = std::thread([this] { server->run(); });
+    }
+    ~Running()
+    {
+        server->stop();
+        thread.join();
+    }
+};
+
+httplib::Result post(httplib::Client &cli, const std::string &path, const Json &body, const std::string &token = {},
+                     bool compress = true)
+{
+    httplib::Headers h;
+    if (compress)
+        h.emplace("Content-Encoding", "zstd");
+    if (!token.empty())
+        h.emplace("Authorization", "Bearer " + token);
+    return cli.Post(path, h, compress ? cx::compress(body.dump()) : body.dump(), "application/json");
+}
+
+Json replyJson(const httplib::Result &r)
+{
+    if (!r)
+        return Json();
+    if (r->get_header_value("Content-Encoding") == "zstd")
+        return Json::parse(cx::decompress(r->body));
+    return Json::parse(r->body);
+}
+
+} // namespace
+
+class TestHttp : public QObject {
+    Q_OBJECT
+private slots:
+    void health()
+    {
+        Running s;
+        httplib::Client cli("127.0.0.1", s.port);
+        auto r = cli.Get("/v1/health");
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QCOMPARE(replyJson(r)["protocol"].get<int>(), 1);
+    }
+
+    void enrollAndSync()
+    {
+        Running s;
+        httplib::Client cli("127.0.0.1", s.port);
+        cli.set_decompress(false);
+        // Even a client that asks for gzip gets exactly one zstd layer.
+        cli.set_default_headers({{"Accept-Encoding", "gzip, deflate"}});
+        const std::string dev = cx::uuidV7();
+        auto r = post(cli, "/v1/enroll", EnrollRequest{1, "head.a", "secret1", dev, "phone"}.toJson());
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QCOMPARE(r->get_header_value("Content-Encoding"), std::string("zstd"));
+        EnrollResponse e = EnrollResponse::fromJson(replyJson(r));
+        QCOMPARE(e.role, std::string("head"));
+
+        SyncRequest req;
+        req.device = dev;
+        req.mutations = {put(1, "pupils", "p1", "A", {{"name", "李小梅"}}, ver(cx::wallClockMs(), e.node))};
+        r = post(cli, "/v1/sync", req.toJson(), e.token);
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        SyncResponse resp = SyncResponse::fromJson(replyJson(r));
+        QCOMPARE(resp.acked, uint64_t(1));
+        QCOMPARE(resp.applied.size(), size_t(1));
+        QVERIFY(resp.checksums.count("A"));
+
+        // An uncompressed body is accepted too.
+        req.mutations.clear();
+        r = post(cli, "/v1/sync", req.toJson(), e.token, false);
+        QCOMPARE(r->status, 200);
+    }
+
+    void errors()
+    {
+        Running s;
+        httplib::Client cli("127.0.0.1", s.port);
+        const std::string dev = cx::uuidV7();
+        auto r = post(cli, "/v1/enroll", EnrollRequest{1, "head.a", "wrong!!", dev, ""}.toJson());
+        QCOMPARE(r->status, 401);
+        QCOMPARE(replyJson(r)["error"].get<std::string>(), std::string("auth"));
+        std::string wrongPw = replyJson(r)["message"];
+        r = post(cli, "/v1/enroll", EnrollRequest{1, "nobody", "wrong!!", dev, ""}.toJson());
+        QCOMPARE(replyJson(r)["message"].get<std::string>(), wrongPw);
+
+        r = post(cli, "/v1/enroll", EnrollRequest{1, "head.a", "secret1", dev, ""}.toJson());
+        EnrollResponse e = EnrollResponse::fromJson(replyJson(r));
+
+        // Unknown token.
+        SyncRequest req;
+        req.device = dev;
+        r = post(cli, "/v1/sync", req.toJson(), "nope");
+        QCOMPARE(r->status, 401);
+
+        // Malformed: the message names the path.
+        Json bad = req.toJson();
+        bad["mutations"] = Json::array({Json{{"n", 1}, {"c", "pupils"}, {"id", "x"}, {"school", "A"}, {"op", "put"},
+                                              {"f", 5}, {"base", Json::object()}, {"v", "0000000000000001-1"}}});
+        r = post(cli, "/v1/sync", bad, e.token);
+        QCOMPARE(r->status, 400);
+        Json err = replyJson(r);
+        QCOMPARE(err["error"].get<std::string>(), std::string("protocol"));
+        QCOMPARE(err["message"].get<std::string>(), std::string("request.mutations[0].f: not an object"));
+        QCOMPARE(err["server_protocol"].get<int>(), 1);
+
+        // Not JSON, and corrupt zstd.
+        httplib::Headers h{{"Authorization", "Bearer " + e.token}, {"Content-Encoding", "zstd"}};
+        r = cli.Post("/v1/sync", h, "garbage", "application/json");
+        QCOMPARE(r->status, 400);
+
+        // Another protocol version: 426 naming both.
+        Json v2 = req.toJson();
+        v2["protocol"] = 2;
+        r = post(cli, "/v1/sync", v2, e.token);
+        QCOMPARE(r->status, 426);
+        err = replyJson(r);
+        QCOMPARE(err["error"].get<std::string>(), std::string("version"));
+        QVERIFY(err["message"].get<std::string>().find('2') != std::string::npos);
+        QVERIFY(err["message"].get<std::string>().find('1') != std::string::npos);
+
+        // Device of another token.
+        Json other = req.toJson();
+        other["device"] = cx::uuidV7();
+        r = post(cli, "/v1/sync", other, e.token);
+        QCOMPARE(r->status, 401);
+
+        // Revoked: refused on the next request.
+        {
+            Transaction tx(*s.county.store);
+            revokeUser(*s.county.store, "head.a");
+            tx.commit();
+        }
+        r = post(cli, "/v1/sync", req.toJson(), e.token);
+        QCOMPARE(r->status, 401);
+
+        r = cli.Get("/v1/nothing");
+        QCOMPARE(r->status, 404);
+    }
+
+    void tls()
+    {
+        QTemporaryDir dir;
+        const QString cert = dir.path() + "/cert.pem", key = dir.path() + "/key.pem";
+        QProcess openssl;
+        openssl.start("openssl", {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                                  "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
+                                  "subjectAltName=IP:127.0.0.1"});
+        const bool ran = openssl.waitForFinished(30000);
+        const int rc = ran && openssl.exitStatus() == QProcess::NormalExit ? openssl.exitCode() : -1;
+        if (rc != 0)
+            QSKIP("openssl command not available");
+        HttpOptions opt;
+        opt.tlsCert = cert.toStdString();
+        opt.tlsKey = key.toStdString();
+        Running s(opt);
+        QVERIFY(s.server->url().rfind("https://127.0.0.1:", 0) == 0);
+        httplib::SSLClient cli("127.0.0.1", s.port);
+        cli.set_ca_cert_path(cert.toStdString().c_str());
+        cli.enable_server_certificate_verification(true);
+        auto r = cli.Get("/v1/health");
+        QVERIFY2(r, httplib::to_string(r.error()).c_str());
+        QCOMPARE(r->status, 200);
+
+        HttpOptions badOpt;
+        badOpt.tlsCert = dir.path().toStdString() + "/missing.pem";
+        badOpt.tlsKey = key.toStdString();
+        AcceptAll v;
+        bool refused = false;
+        try {
+            HttpServer bad(*s.county.store, v, badOpt);
+        } catch (const cx::Error &) {
+            refused = true;
+        }
+        QVERIFY(refused);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttp)
+#include "tst_http.moc"

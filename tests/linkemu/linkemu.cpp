@@ -388,6 +388,8 @@ private:
     std::vector<uint64_t> cutAt_;
 
     bool statsDirty_ = true;
+    bool statsRefusing_ = false;  // as last written
+    bool statsStalling_ = false;
     int64_t statsWrittenAt_ = 0;
 
     std::vector<char> readBuf_ = std::vector<char>(65536);
@@ -539,6 +541,8 @@ int Emulator::run()
         pump(now);
         // Sweep finished connections.
         std::erase_if(conns_, [](const std::unique_ptr<Conn> &c) { return c->dead; });
+        if ((now < refuseUntil_) != statsRefusing_ || (now < stallUntil_) != statsStalling_)
+            statsDirty_ = true;  // a window ended: the file says so
         if (statsDirty_ && now - statsWrittenAt_ >= 100 * kMs)
             writeStats(now);
 
@@ -582,6 +586,8 @@ int Emulator::run()
             wake = std::min(wake, statsWrittenAt_ + 100 * kMs);
         if (now < acceptPausedUntil_)
             wake = std::min(wake, acceptPausedUntil_);
+        if (now < refuseUntil_)
+            wake = std::min(wake, refuseUntil_);
         timespec ts{};
         timespec *tsp = nullptr;
         if (wake != kNever) {
@@ -1079,6 +1085,8 @@ void Emulator::writeStats(int64_t now)
 {
     statsDirty_ = false;
     statsWrittenAt_ = now;
+    statsRefusing_ = now < refuseUntil_;
+    statsStalling_ = now < stallUntil_;
     if (opt_.statsFile.empty())
         return;
     // Write a temporary file and rename it, so a reader never sees half a file.

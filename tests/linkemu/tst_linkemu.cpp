@@ -570,46 +570,56 @@ void TstLinkemu::cutEveryCountsBothDirections()
     QVERIFY(num(s, "bytes_down") > 0);
 }
 
-// Refused for the first second; accepted after; `refuse N` on command.
+// --refuse-for and `refuse N`. No timing races: refusals are checked with
+// long windows, expiry by waiting past short ones.
 void TstLinkemu::refuseFor()
 {
     Server echo(Server::Echo);
-    Proxy proxy(echo.port(), {"--refuse-for", "1.0"}, true);
-    auto refused = [&] {
-        int fd = dial(proxy.port());
+    auto refused = [](quint16 port) {
+        int fd = dial(port);
         if (fd < 0)
             return true;
         sendAll(fd, "hello", 5);
-        int err = 0;
-        QByteArray r = recvN(fd, 5, &err);
+        QByteArray r = recvN(fd, 5);
         ::close(fd);
         return r.isEmpty();
     };
-    auto accepted = [&] {
-        int fd = dial(proxy.port());
+    auto accepted = [](quint16 port) {
+        int fd = dial(port);
         if (fd < 0)
             return false;
         bool ok = sendAll(fd, "hello", 5) && recvN(fd, 5) == "hello";
         ::close(fd);
         return ok;
     };
-    QVERIFY(secondsSince(proxy.started()) < 0.8);
-    QVERIFY(refused());
-    QJsonObject s = proxy.waitStats([](const QJsonObject &o) { return num(o, "connections_refused") >= 1; });
-    QCOMPARE(num(s, "connections_refused"), 1);
-    QCOMPARE(num(s, "connections_accepted"), 0);
+    {
+        Proxy proxy(echo.port(), {"--refuse-for", "60"}, true);
+        QVERIFY(refused(proxy.port()));
+        QJsonObject s = proxy.waitStats([](const QJsonObject &o) { return num(o, "connections_refused") >= 1; });
+        QCOMPARE(num(s, "connections_refused"), 1);
+        QCOMPARE(num(s, "connections_accepted"), 0);
+        QCOMPARE(s.value("refusing").toBool(), true);
 
-    while (secondsSince(proxy.started()) < 1.2)
-        QThread::msleep(20);
-    QVERIFY(accepted());
-
-    QCOMPARE(proxy.command("refuse 30"), QByteArray("OK refuse 30"));
-    QVERIFY(refused());
-    QCOMPARE(proxy.command("refuse 0"), QByteArray("OK refuse 0"));
-    QVERIFY(accepted());
-    s = proxy.waitStats([](const QJsonObject &o) { return num(o, "connections_accepted") >= 2 && num(o, "connections_refused") >= 2; });
-    QCOMPARE(num(s, "connections_refused"), 2);
-    QCOMPARE(num(s, "connections_accepted"), 2);
+        QCOMPARE(proxy.command("refuse 0"), QByteArray("OK refuse 0"));
+        QVERIFY(accepted(proxy.port()));
+        QCOMPARE(proxy.command("refuse 60"), QByteArray("OK refuse 60"));
+        QVERIFY(refused(proxy.port()));
+        QCOMPARE(proxy.command("refuse 0.3"), QByteArray("OK refuse 0.3"));
+        QThread::msleep(500);
+        QVERIFY(accepted(proxy.port()));  // the window expired
+        s = proxy.waitStats([](const QJsonObject &o) { return num(o, "connections_accepted") >= 2 && num(o, "connections_refused") >= 2; });
+        QCOMPARE(num(s, "connections_refused"), 2);
+        QCOMPARE(num(s, "connections_accepted"), 2);
+    }
+    {
+        Proxy proxy(echo.port(), {"--refuse-for", "0.3"});
+        while (secondsSince(proxy.started()) < 0.5)
+            QThread::msleep(20);
+        QVERIFY(accepted(proxy.port()));
+        QJsonObject s = proxy.waitStats([](const QJsonObject &o) { return num(o, "connections_accepted") == 1; });
+        QCOMPARE(s.value("refusing").toBool(), false);
+        QCOMPARE(num(s, "connections_refused"), 0);
+    }
 }
 
 // `cut` on stdin resets the open connections at that moment, both sides.

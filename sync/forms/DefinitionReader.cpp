@@ -50,6 +50,14 @@ const std::set<std::string> kFieldKeys = {"name", "type", "label", "hint", "requ
                                           "max_rows", "appearance"};
 const std::set<std::string> kRoles = {"head", "teacher", "inspector", "bureau"};
 
+// A member by reference (definitions keep pointers into the JSON), or null.
+const cx::Json &member(const cx::Json &j, const char *key)
+{
+    static const cx::Json none;
+    auto it = j.find(key);
+    return it == j.end() ? none : *it;
+}
+
 std::string keyList(const std::set<std::string> &keys)
 {
     std::string s;
@@ -193,7 +201,7 @@ void DefinitionReader::readForm()
         p.title = text(pj.value("title", cx::Json()), "", where + " title", true);
         m_def.m_pages.push_back(p);
         std::vector<int> top;
-        readFields(pj.value("fields", cx::Json()), -1, -1, index, top, where + " fields");
+        readFields(member(pj, "fields"), -1, -1, index, top, where + " fields");
         m_def.m_pages[size_t(index)].fields = std::move(top);
     }
 }
@@ -315,7 +323,7 @@ void DefinitionReader::readField(const cx::Json &j, int parent, int repeat, int 
     into.push_back(index);
     if (container) {
         std::vector<int> children;
-        readFields(j.value("fields", cx::Json()), index, f.type == FieldType::Repeat ? index : repeat, page, children,
+        readFields(member(j, "fields"), index, f.type == FieldType::Repeat ? index : repeat, page, children,
                    "fields");
         m_def.m_fields[size_t(index)].children = std::move(children);
     }

@@ -71,11 +71,13 @@ void DependencyGraph::build(FormDefinition &def, std::vector<DefinitionProblem> 
         }
         std::vector<int> cycle(path.begin() + seenAt[size_t(cur)], path.end());
         std::reverse(cycle.begin(), cycle.end());
+        std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
         std::string text;
         for (int c : cycle)
             text += def.m_fields[size_t(c)].name + " -> ";
         text += def.m_fields[size_t(cycle.front())].name;
-        problems.push_back({def.m_id, def.m_fields[size_t(cycle.front())].name, "calculate",
+        const Field &first = def.m_fields[size_t(cycle.front())];
+        problems.push_back({def.m_id, first.name, first.calculate ? "calculate" : "relevant",
                             0, "calculations or relevance depend on each other in a cycle: " + text});
         return;
     }

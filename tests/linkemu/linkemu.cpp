@@ -233,6 +233,12 @@ Options parseArgs(int argc, char **argv)
     }
     if (o.targetHost.empty())
         die("--target HOST:PORT is required");
+    // Keep every duration within int64 nanoseconds (a year is plenty).
+    constexpr double kMaxSeconds = 365.0 * 24 * 3600;
+    o.stallSeconds = std::min(o.stallSeconds, kMaxSeconds);
+    o.refuseFor = std::min(o.refuseFor, kMaxSeconds);
+    for (int d : {UP, DOWN})
+        o.delayMs[d] = std::min(o.delayMs[d], kMaxSeconds * 1000);
     return o;
 }
 

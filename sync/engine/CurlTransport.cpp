@@ -49,8 +49,14 @@ int onProgress(void *user, curl_off_t dlTotal, curl_off_t dlNow, curl_off_t ulTo
     return 0;
 }
 
-ErrorKind kindOf(CURLcode rc)
+ErrorKind kindOf(CURLcode rc, const std::string &detail)
 {
+    // A link cut in the middle of a handshake is the network, not a certificate.
+    if (rc == CURLE_SSL_CONNECT_ERROR) {
+        for (const char *cut : {"reset", "SYSCALL", "unexpected eof", "Broken pipe", "Connection refused"})
+            if (detail.find(cut) != std::string::npos)
+                return ErrorKind::Network;
+    }
     switch (rc) {
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CACERT_BADFILE:
@@ -165,7 +171,7 @@ HttpReply CurlTransport::post(const std::string &path, const std::string &body, 
             detail = "no progress for " + std::to_string(m_options.lowSpeedSeconds) + " s (" + detail + ")";
         if (rc == CURLE_SSL_PINNEDPUBKEYNOTMATCH)
             detail = "the server's public key does not match the pinned key";
-        throw Error(kindOf(rc), "cannot reach " + m_options.baseUrl + ": " + detail);
+        throw Error(kindOf(rc, detail), "cannot reach " + m_options.baseUrl + ": " + detail);
     }
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &reply.status);
     curl_off_t up = 0, down = 0;

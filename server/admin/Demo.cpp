@@ -73,7 +73,7 @@ public:
     }
     std::string date(int year)
     {
-        char buf[16];
+        char buf[32];
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, range(1, 12), range(1, 28));
         return buf;
     }

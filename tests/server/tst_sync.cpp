@@ -5,6 +5,7 @@
 #include "protocol/Errors.h"
 #include "sync/RecordWrites.h"
 
+#include <QElapsedTimer>
 #include <QtTest>
 #include <set>
 
@@ -378,6 +379,37 @@ private slots:
                                     put(1, "pupils", "p1", "A", {{"name", "a"}}, ver(kNow, d.node, 1))});
         QCOMPARE(r.acked, uint64_t(2));
         QVERIFY(c.store->record("pupils", "p1")->seq < c.store->record("pupils", "p2")->seq);
+    }
+
+    void firstPullOfFiveThousand()
+    {
+        County c;
+        {
+            Transaction tx(*c.store);
+            for (int i = 0; i < 5000; ++i)
+                serverPut(*c.store, "pupils", "p" + std::to_string(i), "A",
+                          {{"name", "学生" + std::to_string(i)}, {"grade", 1 + i % 6}, {"village", "大箐村三组"},
+                           {"guardian_phone", "13800000000"}, {"left_behind", i % 3 == 0}},
+                          "import", kNow);
+            tx.commit();
+        }
+        DeviceSession d = c.device("head.a", "dev-1");
+        QElapsedTimer t;
+        t.start();
+        Cursor cursor;
+        size_t got = 0, pages = 0, bytes = 0;
+        for (;;) {
+            SyncResponse r = c.sync(d, {}, cursor, 48 * 1024);
+            ++pages;
+            got += r.changes.size();
+            bytes += r.toJson().dump().size();
+            cursor = r.cursor;
+            if (!r.more)
+                break;
+        }
+        qInfo("first pull of 5,000 records: %zu pages, %zu bytes of JSON, %lld ms in the handler", pages, bytes,
+              t.elapsed());
+        QCOMPARE(got, size_t(5000));
     }
 
     void newScopeStartsFromZero()

@@ -14,6 +14,7 @@ const std::vector<FunctionInfo> &allFunctions()
         {"coalesce", Fn::Coalesce, 1, -1, "coalesce(a, b, ...)"},
         {"empty", Fn::Empty, 1, 1, "empty(x)"},
         {"count", Fn::Count, 1, 1, "count(${repeat}) or count(${repeat/field})"},
+        {"count-value", Fn::CountValue, 2, 2, "count-value(${repeat/field}, value)"},
         {"sum", Fn::Sum, 1, -1, "sum(${repeat/field}) or sum(a, b, ...)"},
         {"min", Fn::Min, 1, -1, "min(a, b, ...)"},
         {"max", Fn::Max, 1, -1, "max(a, b, ...)"},
@@ -108,6 +109,15 @@ Value applyFunction(Fn fn, const std::vector<Value> &a, long today)
         double n = 0;
         for (const Value &v : a[0].items())
             n += v.isNull() ? 0 : 1;
+        return Value(n);
+    }
+    case Fn::CountValue: {
+        if (a[1].isNull())
+            return Value(0);
+        double n = 0;
+        std::string want = a[1].toString();
+        for (const Value &v : a[0].isList() ? a[0].items() : Value::List{a[0]})
+            n += !v.isNull() && v.toString() == want ? 1 : 0;
         return Value(n);
     }
     case Fn::Sum: {

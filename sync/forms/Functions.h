@@ -10,7 +10,7 @@ namespace cx::forms {
 
 enum class Fn {
     If, Coalesce, Empty, Count, Sum, Min, Max, Avg, Round, Int, Floor, Ceil, Abs,
-    StringLength, Concat, Contains, StartsWith, EndsWith, Regex, Selected, CountSelected,
+    CountValue, StringLength, Concat, Contains, StartsWith, EndsWith, Regex, Selected, CountSelected,
     Today, DateAdd, DateDiff, Age, Year, Number, String, Row, True, False,
 };
 

@@ -167,6 +167,9 @@ private slots:
         row("count(${n})", "0");
         row("count(${many})", "2");
         row("sum(${cls/pupils})", "55");
+        row("count-value(${cls/pupils}, 30)", "1");
+        row("count-value(${many}, 'c')", "1");
+        row("count-value(${n}, 'c')", "0");
         row("sum(${a}, ${b}, ${n})", "13");
         row("sum(${n})", "0");
         row("min(${cls/pupils})", "25");

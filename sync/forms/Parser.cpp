@@ -66,8 +66,21 @@ private:
         return n;
     }
 
+    // Limits nesting so a hostile definition cannot exhaust the stack.
+    struct Depth {
+        Parser &p;
+        explicit Depth(Parser &parser, const Token &at) : p(parser)
+        {
+            if (++p.m_depth > kMaxDepth)
+                p.fail(at, "expression nested too deeply (more than " + std::to_string(kMaxDepth) + " levels)");
+        }
+        ~Depth() { --p.m_depth; }
+    };
+    static constexpr int kMaxDepth = 64;
+
     std::unique_ptr<Node> parseOr()
     {
+        Depth d(*this, peek());
         auto l = parseAnd();
         while (peek().kind == Tok::Or) {
             size_t off = next().offset;
@@ -87,6 +100,7 @@ private:
     std::unique_ptr<Node> parseNot()
     {
         if (peek().kind == Tok::Not) {
+            Depth d(*this, peek());
             auto n = make(NodeKind::Not, next().offset);
             n->args.push_back(parseNot());
             return n;
@@ -145,6 +159,7 @@ private:
     std::unique_ptr<Node> parseUnary()
     {
         if (peek().kind == Tok::Minus) {
+            Depth d(*this, peek());
             auto n = make(NodeKind::Neg, next().offset);
             n->args.push_back(parseUnary());
             return n;
@@ -215,12 +230,15 @@ private:
     std::string_view m_src;
     std::vector<Token> m_toks;
     size_t m_pos = 0;
+    int m_depth = 0;
 };
 
 } // namespace
 
 std::unique_ptr<Node> parseExpressionTree(std::string_view source)
 {
+    if (source.size() > 10000)
+        throw ExpressionError(1, "expression too long (more than 10000 bytes)");
     return Parser(source).parse();
 }
 

@@ -1,6 +1,6 @@
 // Parsing form definitions: what is accepted, and every problem named with
 // form id, field and part (and position, for expressions).
-#include "forms/FormDefinition.h"
+#include "forms/Forms.h"
 
 #include <QtTest>
 
@@ -250,6 +250,28 @@ private slots:
         } catch (const FormDefinitionError &e) {
             QVERIFY2(QString::fromUtf8(e.what()).contains("JSON syntax error at " + where), e.what());
         }
+    }
+
+    void docsExampleIsTrue()
+    {
+        // The complete example in docs/forms.md parses, and its answers are valid.
+        QFile f(QStringLiteral(CX_SOURCE_DIR "/docs/forms.md"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        std::string md = f.readAll().toStdString();
+        std::vector<std::string> blocks;
+        for (size_t at = md.find("```json\n"); at != std::string::npos; at = md.find("```json\n", at)) {
+            size_t b = at + 8, e = md.find("```", b);
+            blocks.push_back(md.substr(b, e - b));
+            at = e + 3;
+        }
+        QVERIFY(blocks.size() >= 2);
+        FormDefinition d = FormDefinition::parseText(blocks[0]);
+        QCOMPARE(d.id(), std::string("class_return"));
+        cx::Json answers = cx::Json::parse(blocks[1]);
+        FormSession s(d, answers, {nullptr, *parseDate("2025-09-20")});
+        QVERIFY(s.isValid());
+        QCOMPARE(s.answers(), answers); // the calculated values shown are the computed ones
+        QVERIFY(validateSubmission(d, answers).empty());
     }
 
     void parseTextAccepts()

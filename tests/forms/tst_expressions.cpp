@@ -300,6 +300,9 @@ private slots:
         QTest::newRow("regex literal") << "regex(., ${s})" << 1 << "pattern of regex()";
         QTest::newRow("regex bad") << "regex(., '[a-')" << 10 << "invalid regex";
         QTest::newRow("after op") << "1 * * 2" << 5 << "found '*'";
+        QTest::newRow("too deep") << QString(100, QChar(0x28)) + "1" + QString(100, QChar(0x29)) << 65 << "nested too deeply";
+        QTest::newRow("too many minus") << QString(100, '-') + "1" << 64 << "nested too deeply";
+        QTest::newRow("too long") << "1" + QString(10000, ' ') << 1 << "too long";
     }
 
     void errors()

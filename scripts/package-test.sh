@@ -395,7 +395,7 @@ step "after purge: /var/lib/cunxiao, user cunxiao, settings and unit links gone"
     test ! -e /etc/default/cunxiao-server
     test ! -e /etc/systemd/system/multi-user.target.wants/cunxiao-server.service
     test ! -e /etc/systemd/system/cunxiao-server.service
-    ! dpkg-query -W -f='\${Status}\n' cunxiao-server 2>/dev/null | grep -q installed"
+    ! dpkg-query -W -f='\${Status}\n' cunxiao-server 2>/dev/null | grep -qx 'install ok installed'"
 step "apt-get purge cunxiao (the app)" inroot_sh "apt-get purge -y -q cunxiao; test ! -e /usr/bin/cunxiao-cli"
 
 cleanup

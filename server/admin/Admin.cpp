@@ -71,12 +71,6 @@ int64_t publishForm(Store &store, const Json &def, int64_t nowMs)
 }
 
 namespace {
-struct ImportLine {
-    std::string collection;
-    std::string id;
-    Json fields;
-};
-
 std::string checkLine(const std::string &text, ImportLine &out, const std::string &school,
                       std::set<std::pair<std::string, std::string>> &seen)
 {
@@ -124,13 +118,9 @@ std::string checkLine(const std::string &text, ImportLine &out, const std::strin
 }
 } // namespace
 
-ImportResult importJsonLines(Store &store, const std::string &school, std::istream &in, const std::string &fileName,
-                             int64_t nowMs)
+ImportRead readImportLines(const std::string &school, std::istream &in, const std::string &fileName)
 {
-    if (school != kCountyScope && !store.school(school))
-        throw Error(ErrorKind::Invalid, "school " + school + " does not exist (add it with add-school)");
-    std::vector<ImportLine> lines;
-    std::vector<std::string> errors;
+    ImportRead read;
     std::set<std::pair<std::string, std::string>> seen;
     std::string text;
     size_t lineNo = 0;
@@ -142,11 +132,22 @@ ImportResult importJsonLines(Store &store, const std::string &school, std::istre
             continue; // blank lines are allowed
         ImportLine line;
         if (std::string why = checkLine(text, line, school, seen); !why.empty()) {
-            errors.push_back(fileName + ":" + std::to_string(lineNo) + ": " + why);
+            read.errors.push_back(fileName + ":" + std::to_string(lineNo) + ": " + why);
             continue;
         }
-        lines.push_back(std::move(line));
+        read.lines.push_back(std::move(line));
     }
+    return read;
+}
+
+ImportResult importJsonLines(Store &store, const std::string &school, std::istream &in, const std::string &fileName,
+                             int64_t nowMs)
+{
+    if (school != kCountyScope && !store.school(school))
+        throw Error(ErrorKind::Invalid, "school " + school + " does not exist (add it with add-school)");
+    ImportRead read = readImportLines(school, in, fileName);
+    std::vector<ImportLine> &lines = read.lines;
+    std::vector<std::string> &errors = read.errors;
     if (errors.empty()) {
         // Records that exist in another school are refused too.
         for (size_t i = 0; i < lines.size(); ++i) {

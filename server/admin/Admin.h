@@ -33,6 +33,23 @@ struct ImportResult {
     size_t changed = 0;    // records that changed
 };
 
+// One checked line of an import file.
+struct ImportLine {
+    std::string collection;
+    std::string id;
+    Json fields;
+};
+
+struct ImportRead {
+    std::vector<ImportLine> lines;     // the good lines, in file order
+    std::vector<std::string> errors;   // "FILE:LINE: reason" for every bad line
+};
+
+// The import file reader on its own (no store): reads every line of `in` and
+// checks it (JSON, keys, names, id, fields, size, no record twice). Used by
+// importJsonLines and by the fuzz target fuzz/fuzz_import.cpp.
+ImportRead readImportLines(const std::string &school, std::istream &in, const std::string &fileName);
+
 // Imports JSON Lines {"collection","id","fields"} into `school`. Validates every
 // line first; if any is bad, imports nothing and throws cx::Error(Invalid) whose
 // message lists every bad line as "FILE:LINE: reason", one per line. Otherwise

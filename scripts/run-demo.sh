@@ -11,8 +11,8 @@ SERVER=$BIN/server/cunxiao-server
 CLI=$BIN/sync/cli/cunxiao-cli
 APP=$BIN/app/cunxiao
 PORT=${CUNXIAO_PORT:-8443}
-DEMO_USER=${CUNXIAO_DEMO_USER:-head.hongqi}
-DEMO_PASSWORD=${CUNXIAO_DEMO_PASSWORD:-demo123}
+DEMO_USER=${CUNXIAO_DEMO_USER:-zhang.wei}
+DEMO_PASSWORD=${CUNXIAO_DEMO_PASSWORD:-cunxiao-demo}
 
 pids=()
 cleanup() {
@@ -64,7 +64,7 @@ fi
 A=$DEMO/cli-head.db B=$DEMO/cli-teacher.db
 run() { echo "\$ cunxiao-cli $*"; "$CLI" "$@"; }
 rm -f "$A"* "$B"*
-TEACHER=${CUNXIAO_DEMO_TEACHER:-teacher.hongqi}
+TEACHER=${CUNXIAO_DEMO_TEACHER:-li.na}
 echo "$DEMO_PASSWORD" | run --db "$A" enroll "$URL" --user "$DEMO_USER" --password-stdin --ca "$DEMO/ca.pem"
 echo "$DEMO_PASSWORD" | run --db "$B" enroll "$URL" --user "$TEACHER" --password-stdin --ca "$DEMO/ca.pem"
 run --db "$A" sync

@@ -312,8 +312,13 @@ void Engine::discardRejected(const std::string &collection, const std::string &i
     for (const auto &e : m_replica.outboxFor(collection, id))
         if (e.state == "rejected")
             m_replica.removeOutbox(e.mutation.n);
-    recompute(*existing);
-    m_replica.saveRecord(*existing);
+    if (!existing->server && m_replica.outboxFor(collection, id).empty()) {
+        // Never reached the bureau and nothing else waits: the record goes.
+        m_replica.deleteRecord(collection, id);
+    } else {
+        recompute(*existing);
+        m_replica.saveRecord(*existing);
+    }
     t.commit();
 }
 

@@ -130,6 +130,12 @@ void Replica::saveRecord(const StoredRecord &r)
     q.run();
 }
 
+void Replica::deleteRecord(const std::string &collection, const std::string &id)
+{
+    Stmt q(m_db, "DELETE FROM records WHERE collection=? AND id=?");
+    q.bind(1, collection).bind(2, id).run();
+}
+
 std::vector<StoredRecord> Replica::records(const std::string &collection, bool includeDeleted)
 {
     Stmt q(m_db, std::string("SELECT ") + kRecordColumns + " FROM records WHERE collection=?" +

@@ -54,6 +54,7 @@ public:
 
     std::optional<StoredRecord> record(const std::string &collection, const std::string &id);
     void saveRecord(const StoredRecord &r);
+    void deleteRecord(const std::string &collection, const std::string &id);
     std::vector<StoredRecord> records(const std::string &collection, bool includeDeleted);
     std::vector<StoredRecord> recordsInState(const std::string &state);
 

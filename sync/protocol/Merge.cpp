@@ -51,14 +51,18 @@ void mergeField(RecordState &rec, MergeOutcome &out, const Mutation &m, const st
     std::optional<Version> base = baseOf(m, field);
     std::optional<Version> cur = currentVersion(rec, field);
 
-    // The author saw these values; they no longer need settling.
-    if (base) {
-        std::erase_if(rec.conflicts, [&](const Conflict &c) { return c.field == field && c.version == *base; });
-    }
+    // The author saw these values (its base, and always its own earlier writes);
+    // they no longer need settling.
+    std::erase_if(rec.conflicts, [&](const Conflict &c) {
+        return c.field == field && ((base && c.version == *base) || (m.version.node != 0 && c.version.node == m.version.node));
+    });
     if (cur && *cur == m.version)
         return; // this very write is already applied
 
-    if (!cur || cur == base) {
+    // A device always sees its own earlier writes (they are in its outbox), even
+    // when the server clamped their version because the device clock ran ahead.
+    bool ownEarlierWrite = cur && m.version.node != 0 && cur->node == m.version.node;
+    if (!cur || cur == base || ownEarlierWrite) {
         setField(rec, field, value, m.version, author);
         out.changed = true;
         return;

@@ -3,7 +3,8 @@
 //
 // For each field the mutation writes, with `base` the version the device had
 // seen and `cur` the version the server holds:
-//   - cur == base (or the server has no version): a sequential edit; it applies.
+//   - cur == base (or the server has no version, or the current value is this
+//     same device's earlier write): a sequential edit; it applies.
 //   - otherwise the edits were concurrent. If both wrote the same value there is
 //     nothing to settle. Else the higher version (hlc, node) wins, on every
 //     replica and in any arrival order, and the other value is kept as a

@@ -70,6 +70,11 @@ private slots:
         QTest::newRow("sequential edit with older clock still applies")
             << R"([{"f":{"grade":3},"v":[30,1]}, {"f":{"grade":4},"base":{"grade":[30,1]},"v":[20,2]}])"
             << R"({"grade":4})" << "[]" << false;
+        QTest::newRow("a device's edit after its own clamped write is sequential")
+            << R"([{"f":{"grade":3},"v":[10,1]},
+                   {"f":{"grade":4},"base":{"grade":[10,1]},"v":[15,2]},
+                   {"f":{"grade":5},"base":{"grade":[99,2]},"v":[100,2]}])"
+            << R"({"grade":5})" << "[]" << false;
         QTest::newRow("different fields both survive")
             << R"([{"f":{"name":"李梅","grade":3},"v":[10,1]},
                    {"f":{"name":"李小梅"},"base":{"name":[10,1]},"v":[20,2]},

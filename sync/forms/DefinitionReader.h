@@ -4,7 +4,12 @@
 // malformed expressions, unknown references, cycles) before refusing it.
 #include "forms/FormDefinition.h"
 
+#include <string>
+
 namespace cx::forms {
+
+// Edit distance between two names, for "did you mean ...?" hints.
+size_t editDistance(const std::string &a, const std::string &b);
 
 class DefinitionReader
 {

@@ -1,0 +1,179 @@
+#include "core/AppContext.h"
+
+#include "core/JsonVariant.h"
+#include "sync/SyncController.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QTemporaryDir>
+#include <QDateTime>
+#include <QDir>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace cx::app {
+
+static AppContext *s_instance = nullptr;
+
+AppContext::AppContext(const QString &dataDir, QObject *parent)
+    : QObject(parent), m_dataDir(dataDir)
+{
+    QDir().mkpath(m_dataDir);
+    m_settings = std::make_unique<QSettings>(QDir(m_dataDir).filePath(QStringLiteral("cunxiao.ini")), QSettings::IniFormat);
+    m_sync = new SyncController(this);
+    connect(this, &AppContext::localChange, m_sync, &SyncController::localChanged);
+    connect(m_sync, &SyncController::dataPulled, this, [this] { emit dataChanged({}); });
+    s_instance = this;
+}
+
+AppContext::~AppContext()
+{
+    closeAccount();
+    if (s_instance == this)
+        s_instance = nullptr;
+}
+
+AppContext *AppContext::instance() { return s_instance; }
+
+AppContext *AppContext::ensure()
+{
+    if (!s_instance) {
+        // QML tests create singletons without main(): give them a throwaway data folder.
+        static QTemporaryDir tmp;
+        auto *ctx = new AppContext(tmp.path(), QCoreApplication::instance());
+        ctx->setFallbackSchool(QStringLiteral("S001"));
+        ctx->sync()->setAutomatic(false);
+    }
+    return s_instance;
+}
+
+QString AppContext::accountKey(const QString &server, const QString &user)
+{
+    QString host = QUrl(server).host();
+    if (host.isEmpty())
+        host = QStringLiteral("local");
+    QString key = user + QLatin1Char('@') + host;
+    key.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9@._-]")), QStringLiteral("_"));
+    // Two servers on one host (ports) must not share a replica.
+    QByteArray h = QCryptographicHash::hash(server.toUtf8(), QCryptographicHash::Sha256).toHex().left(8);
+    return key + QLatin1Char('-') + QString::fromLatin1(h);
+}
+
+QString AppContext::accountDir(const QString &key) const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("accounts/") + key);
+}
+
+bool AppContext::openAccount(const QString &key, QString *error)
+{
+    if (key == m_account && m_engine)
+        return true;
+    closeAccount();
+    const QString dir = accountDir(key);
+    QDir().mkpath(dir);
+    try {
+        m_engine = std::make_unique<cx::Engine>(QDir(dir).filePath(QStringLiteral("replica.sqlite")).toStdString());
+    } catch (const std::exception &e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        addError(QString::fromStdString(e.what()));
+        return false;
+    }
+    m_account = key;
+    m_sync->setEngine(m_engine.get());
+    emit accountChanged();
+    emit dataChanged({});
+    return true;
+}
+
+void AppContext::closeAccount()
+{
+    if (!m_engine)
+        return;
+    m_sync->setEngine(nullptr);   // waits for a running cycle
+    m_engine.reset();
+    m_account.clear();
+    emit accountChanged();
+    emit dataChanged({});
+}
+
+QString AppContext::defaultSchool() const
+{
+    if (m_engine) {
+        auto st = m_engine->status();
+        for (const auto &s : st.schools)
+            if (s != "*")
+                return qstr(s);
+    }
+    return m_fallbackSchool;
+}
+
+QString AppContext::put(const QString &collection, const QString &id, const QVariantMap &fields, QString *error,
+                        const QString &school)
+{
+    if (!m_engine) {
+        if (error)
+            *error = tr("No account is open.");
+        return {};
+    }
+    QString out;
+    try {
+        QString sch = school;
+        if (sch.isEmpty() && (id.isEmpty() || !m_engine->get(str(collection), str(id))))
+            sch = defaultSchool();
+        out = qstr(m_engine->put(str(collection), str(id), str(sch), toJson(fields)));
+    } catch (const std::exception &e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        addError(QString::fromStdString(e.what()));
+        return {};
+    }
+    emit dataChanged(collection);
+    emit localChange();
+    return out;
+}
+
+bool AppContext::remove(const QString &collection, const QString &id, QString *error)
+{
+    if (!m_engine)
+        return false;
+    try {
+        m_engine->remove(str(collection), str(id));
+    } catch (const std::exception &e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        addError(QString::fromStdString(e.what()));
+        return false;
+    }
+    emit dataChanged(collection);
+    emit localChange();
+    return true;
+}
+
+bool AppContext::resolve(const QString &collection, const QString &id, const QString &field, const QVariant &value,
+                         QString *error)
+{
+    if (!m_engine)
+        return false;
+    try {
+        m_engine->resolve(str(collection), str(id), str(field), toJson(value));
+    } catch (const std::exception &e) {
+        if (error)
+            *error = QString::fromStdString(e.what());
+        addError(QString::fromStdString(e.what()));
+        return false;
+    }
+    emit dataChanged(collection);
+    emit localChange();
+    return true;
+}
+
+void AppContext::addError(const QString &message)
+{
+    m_errors.prepend(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm  ")) + message);
+    while (m_errors.size() > 20)
+        m_errors.removeLast();
+    emit errorsChanged();
+}
+
+} // namespace cx::app

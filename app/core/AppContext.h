@@ -1,0 +1,71 @@
+#pragma once
+// AppContext: the services of one run of the app: the data folder, the open
+// account's engine (one SQLite replica per account) and every local write, so
+// that models reload and the sync controller hears about changes in one place.
+#include "engine/Engine.h"
+
+#include <QObject>
+#include <QSettings>
+#include <QStringList>
+#include <QVariantMap>
+
+#include <memory>
+
+namespace cx::app {
+
+class SyncController;
+
+class AppContext : public QObject
+{
+    Q_OBJECT
+public:
+    explicit AppContext(const QString &dataDir, QObject *parent = nullptr);
+    ~AppContext() override;
+    static AppContext *instance();
+    static AppContext *ensure();   // instance(), or a throwaway one for QML tests
+
+    QString dataDir() const { return m_dataDir; }
+    QSettings &settings() { return *m_settings; }
+    SyncController *sync() const { return m_sync; }
+
+    // The account's folder key: "user@host" made safe for a file name.
+    static QString accountKey(const QString &server, const QString &user);
+    QString accountDir(const QString &key) const;
+    // Opens (creating) the account's replica; closes any other first.
+    bool openAccount(const QString &key, QString *error = nullptr);
+    void closeAccount();
+    QString account() const { return m_account; }
+    cx::Engine *engine() const { return m_engine.get(); }
+
+    // The account's schools as the engine knows them, else the demo school.
+    QString defaultSchool() const;
+    // Local writes: every one goes through here. Empty return = failed (error set).
+    QString put(const QString &collection, const QString &id, const QVariantMap &fields, QString *error = nullptr,
+                const QString &school = {});
+    bool remove(const QString &collection, const QString &id, QString *error = nullptr);
+    bool resolve(const QString &collection, const QString &id, const QString &field, const QVariant &value,
+                 QString *error = nullptr);
+
+    // Recent errors the person can see in Settings (newest first, at most 20).
+    QStringList recentErrors() const { return m_errors; }
+    void addError(const QString &message);
+    void clearErrors() { m_errors.clear(); emit errorsChanged(); }
+
+    // The demo school used when the replica has no account (self-test, screenshots).
+    void setFallbackSchool(const QString &s) { m_fallbackSchool = s; }
+
+signals:
+    void accountChanged();
+    void dataChanged(const QString &collection);   // empty: anything may have changed
+    void localChange();                            // a local write waits to be sent
+    void errorsChanged();
+
+private:
+    QString m_dataDir, m_account, m_fallbackSchool;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<cx::Engine> m_engine;
+    SyncController *m_sync = nullptr;
+    QStringList m_errors;
+};
+
+} // namespace cx::app

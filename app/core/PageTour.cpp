@@ -1,0 +1,93 @@
+#include "core/PageTour.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QMutex>
+#include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QThread>
+
+#include <cstdio>
+
+namespace cx::app {
+
+static QtMessageHandler s_previous = nullptr;
+static QMutex s_mutex;
+static QStringList s_warnings;
+
+QStringList PageTour::pages()
+{
+    return {QStringLiteral("SignInPage"),   QStringLiteral("PinPage"),        QStringLiteral("HomePage"),
+            QStringLiteral("PupilsPage"),   QStringLiteral("PupilPage"),      QStringLiteral("PupilEditPage"),
+            QStringLiteral("HomeVisitPage"), QStringLiteral("DropoutsPage"),  QStringLiteral("FormsPage"),
+            QStringLiteral("FormFillPage"), QStringLiteral("SubmissionsPage"), QStringLiteral("InspectionPage"),
+            QStringLiteral("ConflictsPage"), QStringLiteral("SettingsPage")};
+}
+
+static void counter(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
+{
+    const QByteArray cat = ctx.category ? QByteArray(ctx.category) : QByteArray();
+    const bool noise = cat.startsWith("qt.qpa") || cat.startsWith("qt.text.font") || msg.contains(QLatin1String("propagateSizeHints"));
+    if (type != QtDebugMsg && type != QtInfoMsg && !noise) {
+        QMutexLocker l(&s_mutex);
+        s_warnings << msg;
+    }
+    if (s_previous)
+        s_previous(type, ctx, msg);
+}
+
+void PageTour::installWarningCounter() { s_previous = qInstallMessageHandler(counter); }
+int PageTour::warnings()
+{
+    QMutexLocker l(&s_mutex);
+    return int(s_warnings.size());
+}
+QStringList PageTour::warningTexts()
+{
+    QMutexLocker l(&s_mutex);
+    return s_warnings;
+}
+
+static void settle(int ms)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        QThread::msleep(5);
+    }
+}
+
+int PageTour::run(QQmlApplicationEngine &engine, const QList<QSize> &sizes, const QString &dir)
+{
+    if (engine.rootObjects().isEmpty())
+        return 1;
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (!window)
+        return 1;
+    settle(300);
+    for (const QSize &size : sizes) {
+        window->resize(size);
+        settle(150);
+        int n = 0;
+        for (const QString &page : pages()) {
+            ++n;
+            QMetaObject::invokeMethod(window, "openPage", Q_ARG(QVariant, page), Q_ARG(QVariant, QVariantMap()));
+            settle(dir.isEmpty() ? 80 : 400);
+            if (!dir.isEmpty()) {
+                const QString sub = QDir(dir).filePath(QStringLiteral("%1x%2").arg(size.width()).arg(size.height()));
+                QDir().mkpath(sub);
+                const QImage img = window->grabWindow();
+                const QString file = QDir(sub).filePath(QStringLiteral("%1-%2.png").arg(n, 2, 10, QLatin1Char('0')).arg(page));
+                if (img.isNull() || !img.save(file))
+                    std::fprintf(stderr, "cunxiao: could not save %s\n", qPrintable(file));
+            }
+        }
+    }
+    QMetaObject::invokeMethod(window, "openPage", Q_ARG(QVariant, QStringLiteral("HomePage")), Q_ARG(QVariant, QVariantMap()));
+    settle(100);
+    return warnings();
+}
+
+} // namespace cx::app

@@ -1,0 +1,46 @@
+#pragma once
+// Records: reads and writes single records for pages (a pupil's details, a
+// visit being edited). Writes go through AppContext so lists reload and sync starts.
+#include <QObject>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+class QQmlEngine;
+class QJSEngine;
+
+namespace cx::app {
+
+class Records : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
+    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)   // bumps on any data change
+public:
+    using QObject::QObject;
+    static Records *create(QQmlEngine *, QJSEngine *);
+
+    QString lastError() const { return m_error; }
+    int revision() const { return m_revision; }
+
+    // The record's fields plus "id", "_state" (pending/sent/confirmed/rejected/conflict), "_reason".
+    Q_INVOKABLE QVariantMap get(const QString &collection, const QString &id) const;
+    // Every record of a collection whose `field` equals `value` (e.g. visits of a pupil), newest first by `sortField`.
+    Q_INVOKABLE QVariantList where(const QString &collection, const QString &field, const QVariant &value,
+                                   const QString &sortField = {}) const;
+    Q_INVOKABLE int countWhere(const QString &collection, const QString &field, const QVariant &value) const;
+    // Creates (id empty) or updates; returns the id, empty on failure (lastError says why).
+    Q_INVOKABLE QString save(const QString &collection, const QString &id, const QVariantMap &fields);
+    Q_INVOKABLE bool remove(const QString &collection, const QString &id);
+
+signals:
+    void lastErrorChanged();
+    void revisionChanged();
+
+private:
+    QString m_error;
+    int m_revision = 0;
+};
+
+} // namespace cx::app

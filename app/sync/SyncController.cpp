@@ -1,0 +1,201 @@
+#include "sync/SyncController.h"
+
+#include "core/AppContext.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace cx::app {
+
+namespace {
+constexpr int kDebounceMs = 3000;
+constexpr int kPeriodicSec = 300;
+constexpr int kMaxBackoffSec = 1800;
+}
+
+SyncController::SyncController(QObject *parent) : QObject(parent)
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kDebounceMs);
+    connect(&m_debounce, &QTimer::timeout, this, &SyncController::syncNow);
+    m_periodic.setSingleShot(true);
+    connect(&m_periodic, &QTimer::timeout, this, &SyncController::syncNow);
+    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, &SyncController::onFinished);
+}
+
+SyncController::~SyncController() { setEngine(nullptr); }
+
+void SyncController::setEngine(cx::Engine *engine)
+{
+    if (m_syncing)
+        m_watcher.waitForFinished();
+    if (m_engine)
+        m_engine->setProgressCallback({});
+    m_engine = engine;
+    m_syncing = false;
+    m_again = false;
+    m_debounce.stop();
+    m_periodic.stop();
+    m_backoffSec = 0;
+    m_lastError.clear();
+    if (m_engine) {
+        m_engine->setProgressCallback([this](const cx::SyncProgress &p) {
+            QMetaObject::invokeMethod(this, [this, p] { onProgress(p); }, Qt::QueuedConnection);
+        });
+        auto st = m_engine->status();
+        if (st.lastCompleteMs)
+            m_lastConfirmed = QDateTime::fromMSecsSinceEpoch(st.lastCompleteMs);
+        if (st.lastSyncMs)
+            m_lastSync = QDateTime::fromMSecsSinceEpoch(st.lastSyncMs);
+        if (m_automatic && st.enrolled)
+            schedule(1);
+    }
+    refreshCounts();
+}
+
+void SyncController::setAutomatic(bool on)
+{
+    m_automatic = on;
+    if (!on) {
+        m_debounce.stop();
+        m_periodic.stop();
+    }
+}
+
+void SyncController::refreshCounts()
+{
+    if (m_engine) {
+        auto st = m_engine->status();
+        m_pending = st.pending + st.sent;
+        m_conflicts = st.conflicts;
+        m_rejected = st.rejected;
+    } else {
+        m_pending = m_conflicts = m_rejected = 0;
+    }
+    emit changed();
+}
+
+void SyncController::localChanged()
+{
+    refreshCounts();
+    if (m_automatic && m_engine && m_engine->enrolled())
+        m_debounce.start();
+}
+
+void SyncController::schedule(int seconds)
+{
+    if (!m_automatic)
+        return;
+    m_periodic.start(seconds * 1000);
+}
+
+void SyncController::syncNow()
+{
+    if (!m_engine)
+        return;
+    if (m_syncing) {
+        m_again = true;
+        return;
+    }
+    m_debounce.stop();
+    m_periodic.stop();
+    m_syncing = true;
+    m_progress = -1;
+    emit changed();
+    cx::Engine *engine = m_engine;
+    m_watcher.setFuture(QtConcurrent::run([engine]() -> QString {
+        try {
+            if (!engine->enrolled())
+                return QStringLiteral("E:%1").arg(int(cx::ErrorKind::Auth));
+            engine->sync();
+            return {};
+        } catch (const cx::Error &e) {
+            return QStringLiteral("E:%1:").arg(int(e.kind())) + QString::fromStdString(e.what());
+        } catch (const std::exception &e) {
+            return QStringLiteral("E:%1:").arg(int(cx::ErrorKind::Storage)) + QString::fromStdString(e.what());
+        }
+    }));
+}
+
+void SyncController::onProgress(const cx::SyncProgress &p)
+{
+    if (!m_syncing)
+        return;
+    const double total = double(p.upTotal + p.downTotal);
+    m_progress = total > 0 ? qBound(0.0, double(p.upNow + p.downNow) / total, 1.0) : -1;
+    emit changed();
+}
+
+void SyncController::onFinished()
+{
+    const QString r = m_watcher.result();
+    m_syncing = false;
+    m_tried = true;
+    m_progress = 1;
+    const bool ok = r.isEmpty();
+    if (ok) {
+        m_online = true;
+        m_lastError.clear();
+        m_backoffSec = 0;
+        m_lastSync = QDateTime::currentDateTime();
+        if (m_engine) {
+            auto st = m_engine->status();
+            if (st.lastCompleteMs)
+                m_lastConfirmed = QDateTime::fromMSecsSinceEpoch(st.lastCompleteMs);
+        }
+        schedule(kPeriodicSec);
+    } else {
+        const int kind = r.section(QLatin1Char(':'), 1, 1).toInt();
+        const auto k = cx::ErrorKind(kind);
+        m_online = !(k == cx::ErrorKind::Network || k == cx::ErrorKind::Tls);
+        m_lastError = plainError(k);
+        const QString detail = r.section(QLatin1Char(':'), 2);
+        if (auto *ctx = AppContext::instance())
+            ctx->addError(detail.isEmpty() ? m_lastError : m_lastError + QStringLiteral(" (") + detail + QLatin1Char(')'));
+        m_backoffSec = m_backoffSec == 0 ? 30 : qMin(m_backoffSec * 2, kMaxBackoffSec);
+        schedule(m_backoffSec);
+    }
+    refreshCounts();
+    emit finished(ok);
+    emit dataPulled();
+    if (m_again) {
+        m_again = false;
+        syncNow();
+    }
+}
+
+QString SyncController::plainError(cx::ErrorKind kind)
+{
+    switch (kind) {
+    case cx::ErrorKind::Network:
+        //: Sync error shown on Home. The phone has no connection to the bureau's server.
+        return tr("No connection to the bureau's server. Your changes are kept on this phone and will be sent later.");
+    case cx::ErrorKind::Tls:
+        //: Sync error: the server's security certificate was refused.
+        return tr("The server's security certificate could not be trusted. Ask the bureau to check the server address.");
+    case cx::ErrorKind::Auth:
+        //: Sync error: the account or device is no longer accepted.
+        return tr("The server no longer accepts this account on this phone. Please sign in again.");
+    case cx::ErrorKind::Version:
+        //: Sync error: the app is too old or too new for the server.
+        return tr("This app version does not match the server. Please update the app.");
+    case cx::ErrorKind::Protocol:
+        //: Sync error: the server's reply could not be understood.
+        return tr("The server's reply could not be understood. Try again later.");
+    case cx::ErrorKind::Server:
+        //: Sync error: the server had a problem.
+        return tr("The bureau's server has a problem. Try again later.");
+    case cx::ErrorKind::Storage:
+        //: Sync error: the local database (storage) failed, e.g. the phone is full.
+        return tr("This phone could not save the data. Check that storage is not full.");
+    case cx::ErrorKind::Forbidden:
+        //: Sync error: the account may not change some data.
+        return tr("Some changes are outside what this account may change.");
+    case cx::ErrorKind::Invalid:
+    case cx::ErrorKind::NotFound:
+        break;
+    }
+    //: Sync error of an unexpected kind.
+    return tr("Sync failed. Try again later.");
+}
+
+} // namespace cx::app

@@ -228,6 +228,25 @@ std::string Engine::put(const std::string &collection, const std::string &idIn, 
     }
     if (!changes && existing)
         return id;
+    // Typing into a draft makes many small changes: while the last change of
+    // this record has not been sent, fold the new values into it (nobody has
+    // seen its version yet) instead of queueing another.
+    if (!o.anyRejected && !outbox.empty() && outbox.back().state == "pending" && outbox.back().mutation.op == Op::Put) {
+        Mutation prev = outbox.back().mutation;
+        for (auto it = m.fields.begin(); it != m.fields.end(); ++it) {
+            if (!prev.fields.contains(it.key()))
+                prev.base[it.key()] = o.baseOf(it.key());
+            prev.fields[it.key()] = it.value();
+        }
+        prev.version = m_clock.tick();
+        persistClock();
+        m_replica.replacePendingOutbox(prev);
+        StoredRecord r = *existing;
+        recompute(r);
+        m_replica.saveRecord(r);
+        t.commit();
+        return id;
+    }
     for (auto it = m.fields.begin(); it != m.fields.end(); ++it)
         m.base[it.key()] = o.baseOf(it.key());
     if (auto d = o.baseOf(kDeletedField))

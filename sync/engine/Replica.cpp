@@ -168,6 +168,14 @@ uint64_t Replica::appendOutbox(Mutation m)
     return n;
 }
 
+void Replica::replacePendingOutbox(const Mutation &m)
+{
+    Stmt q(m_db, "UPDATE outbox SET body=? WHERE n=? AND state='pending'");
+    q.bind(1, m.toJson().dump()).bind(2, int64_t(m.n)).run();
+    if (sqlite3_changes(m_db.handle()) != 1)
+        throw Error(ErrorKind::Storage, "outbox entry " + std::to_string(m.n) + " is no longer pending");
+}
+
 std::vector<OutboxEntry> Replica::outboxFor(const std::string &collection, const std::string &id)
 {
     Stmt q(m_db, "SELECT body, state, reason, field_reasons FROM outbox WHERE collection=? AND id=? ORDER BY n");

@@ -59,6 +59,7 @@ public:
     std::vector<StoredRecord> recordsInState(const std::string &state);
 
     uint64_t appendOutbox(Mutation m);               // assigns n, returns it
+    void replacePendingOutbox(const Mutation &m);    // same n, still unsent
     std::vector<OutboxEntry> outboxFor(const std::string &collection, const std::string &id);
     std::vector<OutboxEntry> outboxToSend(size_t maxBytes);
     void setOutboxState(uint64_t n, const std::string &state, const std::string &reason = {},

@@ -116,10 +116,26 @@ private slots:
         QCOMPARE(e->replica().outboxCount("pending"), 1);
     }
 
+    void unsentEditsOfARecordFoldIntoOne()
+    {
+        auto e = engineWithSchool(freshPath());
+        std::string id = e->put("submissions", "", "", Json{{"status", "draft"}, {"answers", Json{{"a", 1}}}});
+        for (int i = 2; i < 50; ++i)
+            e->put("submissions", id, "", Json{{"answers", Json{{"a", i}}}, {"note", "n" + std::to_string(i)}});
+        auto out = e->replica().outboxFor("submissions", id);
+        QCOMPARE(int(out.size()), 1);
+        QCOMPARE(out[0].mutation.fields["answers"]["a"].get<int>(), 49);
+        QCOMPARE(out[0].mutation.fields["status"].get<std::string>(), std::string("draft"));
+        QVERIFY(!out[0].mutation.base.at("note").has_value());
+        QCOMPARE(e->get("submissions", id)->fields["note"].get<std::string>(), std::string("n49"));
+    }
+
     void secondEditBuildsOnTheFirst()
     {
         auto e = engineWithSchool(freshPath());
         std::string id = e->put("pupils", "", "", Json{{"grade", 3}});
+        // Once the first change is on its way, the second is a change of its own.
+        e->replica().setOutboxState(e->replica().outboxFor("pupils", id)[0].mutation.n, "sent");
         e->put("pupils", id, "", Json{{"grade", 4}});
         auto out = e->replica().outboxFor("pupils", id);
         QCOMPARE(int(out.size()), 2);

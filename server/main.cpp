@@ -66,7 +66,7 @@ const std::map<std::string, std::string> kHelp = {
                "Writes the live records of COLLECTION to standard output. jsonl: {collection,id,school,fields}\n"
                "per line; csv: UTF-8, a header of id, school and the union of field names, RFC 4180 quoting.\n"},
     {"serve", "usage: cunxiao-server serve DATA_DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
-              "           [--threads N]\n"
+              "           [--threads N] [--max-attachment-mb N]\n"
               "Serves the sync protocol (POST /v1/enroll, POST /v1/sync, GET /v1/health). HTTPS with both\n"
               "--tls-cert and --tls-key (PEM), else plain HTTP (clients accept it only on loopback).\n"
               "PORT 0 picks a free port. Prints \"cunxiao-server listening on URL\" once bound.\n"
@@ -283,6 +283,10 @@ int cmdServe(const Args &a)
     opt.tlsKey = a.opt("--tls-key");
     if (a.options.count("--threads"))
         opt.threads = std::max(1, toInt(a.opt("--threads"), "--threads"));
+    // Attachments (docs/village.md): DATA_DIR/attachments, limit per file in MB (default 10).
+    opt.attachmentsDir = (std::filesystem::path(a.positional[0]) / "attachments").string();
+    if (a.options.count("--max-attachment-mb"))
+        opt.maxAttachmentBytes = uint64_t(toInt(a.opt("--max-attachment-mb"), "--max-attachment-mb")) * 1024 * 1024;
 
     // Signals are taken by one thread that stops the server.
     sigset_t set;
@@ -358,7 +362,7 @@ int run(int argc, char **argv)
         {"init", {}},
         {"import", {"--school"}},
         {"export", {"--school", "--format"}},
-        {"serve", {"--listen", "--tls-cert", "--tls-key", "--threads"}},
+        {"serve", {"--listen", "--tls-cert", "--tls-key", "--threads", "--max-attachment-mb"}},
         {"demo", {"--schools", "--pupils", "--forms"}},
     };
     auto k = known.find(cmd);

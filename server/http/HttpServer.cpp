@@ -1,5 +1,7 @@
 #include "http/HttpServer.h"
 
+#include "attachments/AttachmentStore.h"
+
 #include "auth/Auth.h"
 #include "protocol/Compression.h"
 #include "protocol/Errors.h"
@@ -9,6 +11,8 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <cstdio>
 
 namespace cx::server {
@@ -159,6 +163,27 @@ void HttpServer::installRoutes()
         send(res, routeSync(m_store, m_lock, m_validator, req.get_header_value("Authorization"),
                             req.get_header_value("Content-Encoding"), req.body, wallClockMs()));
     });
+    // Attachments (docs/village.md): check, chunked resumable upload, download with Range.
+    if (!m_opt.attachmentsDir.empty()) {
+        auto files = std::make_shared<AttachmentStore>(m_opt.attachmentsDir, m_opt.maxAttachmentBytes);
+        s.Post("/v1/attachments/check", [this, send, files](const httplib::Request &req, httplib::Response &res) {
+            send(res, routeAttachmentCheck(m_store, m_lock, *files, req.get_header_value("Authorization"),
+                                           req.get_header_value("Content-Encoding"), req.body));
+        });
+        s.Put(R"(/v1/attachments/([0-9a-f]{64}))", [this, send, files](const httplib::Request &req, httplib::Response &res) {
+            send(res, routeAttachmentPut(m_store, m_lock, *files, req.get_header_value("Authorization"), req.matches[1],
+                                         req.get_param_value("offset"), req.get_param_value("size"), req.body));
+        });
+        s.Get(R"(/v1/attachments/([0-9a-f]{64}))", [this, send, files](const httplib::Request &req, httplib::Response &res) {
+            HttpReply r = routeAttachmentGet(m_store, m_lock, *files, req.get_header_value("Authorization"), req.matches[1]);
+            if (r.status != 200)
+                return send(res, r);
+            std::ifstream in(r.body, std::ios::binary);
+            std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            res.status = 200;
+            res.set_content(std::move(data), "application/octet-stream"); // httplib answers Range with 206
+        });
+    }
     // Anything else: a JSON 404, compressed like every error body.
     s.set_error_handler([send](const httplib::Request &req, httplib::Response &res) {
         if (!res.body.empty())

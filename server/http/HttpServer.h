@@ -24,6 +24,9 @@ struct HttpOptions {
     int readTimeoutSec = 180;                  // a 40 kbit/s client needs long reads
     int writeTimeoutSec = 180;
     bool log = true;                           // one line per request on stderr
+    // Attachments (docs/village.md): served when a directory is given.
+    std::string attachmentsDir;                // DATA_DIR/attachments
+    uint64_t maxAttachmentBytes = 10 * 1024 * 1024; // the bureau's limit per file
 };
 
 // A reply as the routes produce it, before compression (testable without sockets).

@@ -441,6 +441,13 @@ uint64_t SqliteStore::maxSeq(const std::string &school)
     return s.done(s.u64(0));
 }
 
+uint64_t SqliteStore::countAfter(const std::string &school, uint64_t after)
+{
+    auto &s = prepare("SELECT COUNT(*) FROM records WHERE school = ? AND seq > ?").bind(school).bindU(after);
+    s.step();
+    return s.done(s.u64(0));
+}
+
 std::vector<RecordState> SqliteStore::recordsOf(const std::string &collection, const std::optional<std::string> &school)
 {
     std::vector<RecordState> out;

@@ -55,6 +55,7 @@ public:
     void putRecord(const RecordState &r) override;
     std::vector<RecordState> recordsAfter(const std::string &school, uint64_t after, size_t limit) override;
     uint64_t maxSeq(const std::string &school) override;
+    uint64_t countAfter(const std::string &school, uint64_t after) override;
     std::vector<RecordState> recordsOf(const std::string &collection,
                                        const std::optional<std::string> &school) override;
     std::vector<RecordState> allRecordsOfSchool(const std::string &school) override;

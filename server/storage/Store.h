@@ -95,6 +95,9 @@ public:
     // Records of a school with seq > after, by seq, at most `limit`.
     virtual std::vector<RecordState> recordsAfter(const std::string &school, uint64_t after, size_t limit) = 0;
     virtual uint64_t maxSeq(const std::string &school) = 0;
+    // How many records of a school have seq > after (the remaining-download
+    // estimate of docs/village.md). Default: unknown (0).
+    virtual uint64_t countAfter(const std::string &school, uint64_t after) { (void)school; (void)after; return 0; }
     // All records of a collection (optionally one school), by seq; deleted ones too.
     virtual std::vector<RecordState> recordsOf(const std::string &collection,
                                                const std::optional<std::string> &school) = 0;

@@ -58,7 +58,7 @@ std::optional<Rejection> applyOne(Store &store, const DeviceSession &who, const 
         rec.school = m.school;
     }
     MergeOutcome out = applyMutation(rec, m, who.user);
-    if (auto r = validator.check(rec, m)) {
+    if (auto r = validator.check(existing, rec, m, who)) {
         r->n = m.n;
         return r;
     }
@@ -108,6 +108,15 @@ void buildPage(Store &store, const SyncRequest &req, SyncResponse &resp)
             resp.more = true;
         else
             resp.checksums[scope] = checksumHex(store.scopeSum(scope));
+    }
+    // Village links: when more is waiting, estimate it (records x this page's
+    // mean record size) so the device can say how much a first download takes.
+    if (resp.more && !resp.changes.empty()) {
+        uint64_t left = 0;
+        for (const auto &[scope, cur] : resp.cursor)
+            left += store.countAfter(scope, cur);
+        resp.remainingRecords = left;
+        resp.remainingBytes = left * (bytes / resp.changes.size());
     }
 }
 

@@ -161,8 +161,37 @@ int cmdSync(Engine &e, const std::vector<std::string> &argsIn)
 {
     auto args = argsIn;
     bool json = takeFlag(args, "--json");
+    // Bad-link knobs (docs/village.md); tests and benchmarks shorten them.
+    bool progress = takeFlag(args, "--progress");
+    SyncTuning t = e.tuning();
+    auto num = [&](const char *flag, auto &field, uint64_t scale) {
+        std::string v = takeOption(args, flag);
+        if (v.empty())
+            return;
+        try {
+            field = std::decay_t<decltype(field)>(std::stoull(v) * scale);
+        } catch (...) {
+            usage(std::string(flag) + " wants a number");
+        }
+    };
+    num("--retries", t.maxRetries, 1);
+    num("--backoff-ms", t.backoffMs, 1);
+    num("--backoff-max-ms", t.backoffMaxMs, 1);
+    num("--page-kb", t.pageWireBytes, 1024);
+    num("--push-bytes", t.pushBytes, 1);
+    num("--chunk-kb", t.chunkBytes, 1024);
+    e.setTuning(t);
+    if (progress)
+        e.setProgressCallback([](const SyncProgress &p) {
+            if (p.upTotal && !p.cycle) // attachment upload progress
+                return;
+            if (p.remainingRecords)
+                std::fprintf(stderr, "cycle %d: pulled %d; about %s (%llu records) still to download\n", p.cycle, p.pulled,
+                             humanBytes(p.remainingBytes).c_str(), static_cast<unsigned long long>(p.remainingRecords));
+        });
     if (!args.empty())
-        usage("sync takes only --json");
+        usage("sync takes --json, --progress, --retries N, --backoff-ms N, --backoff-max-ms N, --page-kb N, "
+              "--push-bytes N, --chunk-kb N");
     SyncReport r;
     try {
         r = e.sync();
@@ -178,6 +207,13 @@ int cmdSync(Engine &e, const std::vector<std::string> &argsIn)
         std::printf("synced: %d request%s, %s up, %s down; pushed %d, pulled %d, rejected %d, conflicts %d\n",
                     r.requests, r.requests == 1 ? "" : "s", humanBytes(r.bytesUp).c_str(), humanBytes(r.bytesDown).c_str(),
                     r.pushed, r.pulled, r.rejected, r.conflicts);
+        if (r.retries)
+            std::printf("network failures retried: %d\n", r.retries);
+        if (r.attachmentsSent || r.attachmentsRefused || r.attachmentsHeld || r.attachmentsPending)
+            std::printf("attachments: %d sent, %d refused, %d waiting%s\n", r.attachmentsSent, r.attachmentsRefused,
+                        r.attachmentsPending, r.attachmentsHeld ? " (held until an unmetered link)" : "");
+        if (!r.attachmentError.empty())
+            std::printf("attachments failed (records are synced): %s\n", r.attachmentError.c_str());
     }
     if (r.rejected > 0) {
         std::fprintf(stderr, "cunxiao-cli: the server rejected %d change%s; see `cunxiao-cli rejected`\n", r.rejected,
@@ -275,6 +311,48 @@ int cmdRejected(Engine &e, const std::vector<std::string> &argsIn)
             std::printf("%s\n", r.toJson().dump().c_str());
         else
             std::printf("%s/%s: %s\n", r.collection.c_str(), r.id.c_str(), r.rejectReason.c_str());
+    }
+    return Ok;
+}
+
+} // namespace cx::cli
+namespace cx::cli {
+
+// attach FILE [--type MIME]: copies the file next to the database, queues it,
+// prints the reference to put into a record field (docs/village.md).
+int cmdAttach(Engine &e, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    std::string type = takeOption(args, "--type");
+    if (args.size() != 1)
+        usage("attach FILE [--type MIME]");
+    AttachmentInfo a = e.attach(args[0], type);
+    std::printf("%s\n", a.reference().dump().c_str());
+    return Ok;
+}
+
+// attachments [--json]: each attachment's state.
+int cmdAttachments(Engine &e, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    bool json = takeFlag(args, "--json");
+    if (!args.empty())
+        usage("attachments takes only --json");
+    auto list = e.attachments();
+    if (json) {
+        Json out = Json::array();
+        for (const auto &a : list)
+            out.push_back(a.toJson());
+        std::printf("%s\n", out.dump().c_str());
+        return Ok;
+    }
+    for (const auto &a : list) {
+        std::printf("%s  %s  %s", a.sha256.substr(0, 12).c_str(), humanBytes(a.size).c_str(), a.state.c_str());
+        if (a.state == "uploading")
+            std::printf(" (%s sent)", humanBytes(a.offset).c_str());
+        if (a.state == "refused")
+            std::printf(": %s", a.reason.c_str());
+        std::printf("\n");
     }
     return Ok;
 }

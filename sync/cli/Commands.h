@@ -32,6 +32,8 @@ int cmdStatus(Engine &e, const std::vector<std::string> &args);
 int cmdConflicts(Engine &e, const std::vector<std::string> &args);
 int cmdResolve(Engine &e, const std::vector<std::string> &args);
 int cmdRejected(Engine &e, const std::vector<std::string> &args);
+int cmdAttach(Engine &e, const std::vector<std::string> &args);      // docs/village.md
+int cmdAttachments(Engine &e, const std::vector<std::string> &args);
 
 // "value read as JSON if it parses, else a string"
 Json parseValue(const std::string &text);

@@ -17,11 +17,14 @@ const char *kUsage =
   get COLLECTION ID            the record as JSON, with its sync state
   delete COLLECTION ID
   list COLLECTION              JSON Lines
-  sync [--json]                requests, bytes up/down, pushed, pulled, rejected, conflicts
+  sync [--json] [--progress]   requests, bytes up/down, pushed, pulled, rejected, conflicts
+       [--retries N] [--backoff-ms N] [--page-kb N] [--push-bytes N] [--chunk-kb N]
   status [--json]              pending count, last sync, cursor
   conflicts [--json]
   resolve COLLECTION ID FIELD --take local|remote|VALUE
   rejected [--json]            records the server refused, with reasons
+  attach FILE [--type MIME]    keep a photo for upload; prints {"sha256","size","type"} for a field
+  attachments [--json]         each attachment: pending, uploading (offset), done, refused (reason)
 
 Exit status: 0 ok, 1 failed, 2 usage, 3 network, 4 TLS, 5 authentication,
 6 the server rejected changes.
@@ -53,7 +56,7 @@ int main(int argc, char **argv)
         {"enroll", cmdEnroll},   {"put", cmdPut},         {"get", cmdGet},
         {"delete", cmdDelete},   {"list", cmdList},       {"sync", cmdSync},
         {"status", cmdStatus},   {"conflicts", cmdConflicts}, {"resolve", cmdResolve},
-        {"rejected", cmdRejected},
+        {"rejected", cmdRejected}, {"attach", cmdAttach}, {"attachments", cmdAttachments},
     };
     auto it = commands.find(command);
     if (it == commands.end()) {

@@ -113,6 +113,18 @@ CurlTransport::~CurlTransport()
 
 HttpReply CurlTransport::post(const std::string &path, const std::string &body, const std::string &bearerToken)
 {
+    HttpRequest r;
+    r.path = path;
+    r.body = body;
+    r.bearerToken = bearerToken;
+    return send(r);
+}
+
+HttpReply CurlTransport::send(const HttpRequest &request)
+{
+    const std::string &path = request.path;
+    const std::string &body = request.body;
+    const std::string &bearerToken = request.bearerToken;
     CURL *c = m_curl;
     curl_easy_reset(c); // keeps the live connection and the TLS session cache
     std::string url = m_options.baseUrl;
@@ -125,8 +137,16 @@ HttpReply CurlTransport::post(const std::string &path, const std::string &body, 
     char errbuf[CURL_ERROR_SIZE] = {0};
 
     curl_slist *hdrs = nullptr;
-    hdrs = curl_slist_append(hdrs, "Content-Type: application/json");
-    hdrs = curl_slist_append(hdrs, "Content-Encoding: zstd");
+    std::string ctype = "Content-Type: " + request.contentType;
+    std::string cenc = "Content-Encoding: " + request.contentEncoding;
+    std::string range = "Range: " + request.range;
+    if (request.method != "GET") {
+        hdrs = curl_slist_append(hdrs, ctype.c_str());
+        if (!request.contentEncoding.empty())
+            hdrs = curl_slist_append(hdrs, cenc.c_str());
+    }
+    if (!request.range.empty())
+        hdrs = curl_slist_append(hdrs, range.c_str());
     hdrs = curl_slist_append(hdrs, "Accept-Encoding: zstd");
     hdrs = curl_slist_append(hdrs, "Expect:");
     std::string auth;
@@ -137,9 +157,15 @@ HttpReply CurlTransport::post(const std::string &path, const std::string &body, 
     std::unique_ptr<curl_slist, void (*)(curl_slist *)> hdrGuard(hdrs, curl_slist_free_all);
 
     curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_POST, 1L);
-    curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
-    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+    if (request.method == "GET") {
+        curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(c, CURLOPT_POST, 1L);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.size()));
+        if (request.method != "POST")
+            curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    }
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onWrite);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &reply.body);
@@ -183,6 +209,7 @@ HttpReply CurlTransport::post(const std::string &path, const std::string &body, 
     reply.bytesUp = uint64_t(reqSize) + uint64_t(up);
     reply.bytesDown = uint64_t(hdrSize) + uint64_t(down);
     reply.contentEncoding = headers.contentEncoding;
+    curl_easy_getinfo(c, CURLINFO_NUM_CONNECTS, &reply.newConnections);
     return reply;
 }
 

@@ -15,6 +15,7 @@ public:
     ~CurlTransport() override;
 
     HttpReply post(const std::string &path, const std::string &body, const std::string &bearerToken) override;
+    HttpReply send(const HttpRequest &r) override; // any method (attachments: PUT, GET with Range)
     const TransportOptions &options() const { return m_options; }
 
 private:

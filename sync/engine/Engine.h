@@ -59,6 +59,34 @@ struct SyncReport {
     int pushed = 0, pulled = 0, rejected = 0, conflicts = 0;
     bool complete = false;                     // nothing left to send or fetch
     int repairedScopes = 0;
+    // Village links (docs/village.md):
+    int retries = 0;                           // network failures retried after a backoff
+    int connections = 0;                       // new connections opened (0 per request = reused)
+    uint64_t remainingRecords = 0;             // server's estimate of what is still to pull
+    uint64_t remainingBytes = 0;               // ... on the wire (compressed), estimated
+    int attachmentsSent = 0, attachmentsRefused = 0, attachmentsHeld = 0, attachmentsPending = 0;
+    uint64_t attachmentBytes = 0;              // attachment payload confirmed by the server
+    std::string attachmentError;               // the last attachment failure (records still synced)
+    Json toJson() const;
+};
+
+// Knobs for bad links; defaults suit a 40 kbit/s, 600 ms link (docs/village.md).
+struct SyncTuning {
+    uint64_t pageWireBytes = 32 * 1024;        // target compressed page size (<= 64 KB lost per cut)
+    uint64_t firstPageBytes = 48 * 1024;       // uncompressed page asked for before the ratio is known
+    uint64_t maxPageBytes = 1024 * 1024;       // uncompressed page never above this
+    size_t pushBytes = 48 * 1024;              // mutations per request, uncompressed
+    int maxRetries = 8;                        // consecutive network failures before sync() gives up
+    int backoffMs = 1000;                      // first retry after ~this, doubling ...
+    int backoffMaxMs = 30000;                  // ... up to this; each jittered to 50-100 %
+    size_t chunkBytes = 32 * 1024;             // attachment upload chunk
+};
+
+struct AttachmentInfo {
+    std::string sha256, type, path, state;     // state: pending | uploading | done | refused
+    uint64_t size = 0, offset = 0;             // offset: bytes the server confirmed
+    std::string reason;                        // for refused
+    Json reference() const;                    // {"sha256":..,"size":N,"type":..} for a record field
     Json toJson() const;
 };
 
@@ -78,6 +106,8 @@ struct SyncProgress {
     int cycle = 0;
     uint64_t upNow = 0, upTotal = 0, downNow = 0, downTotal = 0;
     int pulled = 0;
+    uint64_t remainingBytes = 0;               // estimated wire bytes still to pull (0 = none/unknown)
+    uint64_t remainingRecords = 0;
 };
 
 class Engine {
@@ -119,6 +149,19 @@ public:
     const SyncReport &lastReport() const { return m_lastReport; }
     void setProgressCallback(std::function<void(const SyncProgress &)> fn);
 
+    // Village links (docs/village.md).
+    void setTuning(const SyncTuning &t);
+    SyncTuning tuning();
+    // Copies the file into the attachments folder next to the database and
+    // queues it for upload; returns its reference for a record field.
+    AttachmentInfo attach(const std::string &file, const std::string &type = {});
+    std::vector<AttachmentInfo> attachments();
+    // "Photos only on unmetered": while both hold, attachment uploads wait.
+    void setAttachmentsOnlyUnmetered(bool on);  // stored in the replica
+    void setLinkMetered(bool metered);          // the app tells what link it is on
+    // Uploads waiting attachments now (sync() calls it after the records).
+    void uploadAttachments(SyncReport &report);
+
     Replica &replica() { return m_replica; }
     HybridClock &clock() { return m_clock; }
 
@@ -131,6 +174,8 @@ private:
     void persistClock();
     Transport &transport();
     SyncReport cycle(SyncReport &total, bool &more);
+    void backoff(int attempt);
+    void uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &report);
 
     Replica m_replica;
     TransportFactory m_factory;
@@ -139,6 +184,10 @@ private:
     std::recursive_mutex m_mutex;
     SyncReport m_lastReport;
     std::function<void(const SyncProgress &)> m_progress;
+    SyncTuning m_tuning;
+    double m_wireRatio = 0;                    // compressed / uncompressed of the last page (0 = unknown)
+    int m_pageShrink = 0;                      // halvings after consecutive failed pages
+    bool m_linkMetered = true;
 };
 
 } // namespace cx

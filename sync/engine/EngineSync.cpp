@@ -6,21 +6,26 @@
 #include "protocol/Errors.h"
 #include "protocol/Uuid.h"
 
+#include <algorithm>
+#include <chrono>
+#include <random>
 #include <set>
+#include <thread>
 
 namespace cx {
 
 namespace {
-constexpr size_t kPushBytes = 48 * 1024;   // mutations per request, uncompressed
-constexpr uint64_t kPageBytes = 48 * 1024; // changes per reply, uncompressed
+// Push and page sizes are in SyncTuning (Engine.h): tests and the app set them.
 
-Json decodeBody(const HttpReply &reply, const char *what)
+Json decodeBody(const HttpReply &reply, const char *what, size_t *plainSize = nullptr)
 {
     std::string text = reply.body;
     if (reply.contentEncoding == "zstd")
         text = decompress(reply.body);
     else if (!reply.contentEncoding.empty() && reply.contentEncoding != "identity")
         throw Error(ErrorKind::Protocol, std::string(what) + " has an unknown encoding \"" + reply.contentEncoding + "\"");
+    if (plainSize)
+        *plainSize = text.size();
     return parseJson(text, what);
 }
 
@@ -53,7 +58,36 @@ Json SyncReport::toJson() const
 {
     return Json{{"requests", requests}, {"bytes_up", bytesUp}, {"bytes_down", bytesDown}, {"pushed", pushed},
                 {"pulled", pulled},     {"rejected", rejected}, {"conflicts", conflicts}, {"complete", complete},
-                {"repaired_scopes", repairedScopes}};
+                {"repaired_scopes", repairedScopes}, {"retries", retries}, {"connections", connections},
+                {"remaining_records", remainingRecords}, {"remaining_bytes", remainingBytes},
+                {"attachments", Json{{"sent", attachmentsSent}, {"bytes", attachmentBytes},
+                                     {"refused", attachmentsRefused}, {"held", attachmentsHeld},
+                                     {"pending", attachmentsPending}, {"error", attachmentError}}}};
+}
+
+void Engine::setTuning(const SyncTuning &t)
+{
+    std::lock_guard lock(m_mutex);
+    m_tuning = t;
+}
+
+SyncTuning Engine::tuning()
+{
+    std::lock_guard lock(m_mutex);
+    return m_tuning;
+}
+
+// Exponential backoff with jitter: attempt 1 waits 50-100 % of backoffMs, then doubling, capped.
+void Engine::backoff(int attempt)
+{
+    SyncTuning t = tuning();
+    double ms = t.backoffMs;
+    for (int i = 1; i < attempt && ms < t.backoffMaxMs; ++i)
+        ms *= 2;
+    ms = std::min<double>(ms, t.backoffMaxMs);
+    static thread_local std::mt19937 rng{std::random_device{}()};
+    ms *= std::uniform_real_distribution<double>(0.5, 1.0)(rng);
+    std::this_thread::sleep_for(std::chrono::milliseconds(int64_t(ms)));
 }
 
 Json EngineStatus::toJson() const
@@ -188,13 +222,37 @@ SyncReport Engine::sync(int maxCycles)
 {
     SyncReport total;
     m_lastReport = total;
-    for (int i = 0; i < maxCycles; ++i) {
+    // Network failures are retried with backoff (docs/village.md): each cycle
+    // commits its page and cursor, so a retry resumes where the cut came.
+    int failures = 0;
+    for (int i = 0; i < maxCycles;) {
         bool more = false;
-        cycle(total, more);
+        try {
+            cycle(total, more);
+        } catch (const Error &e) {
+            m_lastReport = total;
+            if (e.kind() != ErrorKind::Network || ++failures > tuning().maxRetries)
+                throw;
+            total.retries++;
+            m_pageShrink = std::min(m_pageShrink + 1, 4); // a page that keeps being cut gets smaller
+            backoff(failures);
+            continue;
+        }
+        failures = 0;
+        m_pageShrink = 0;
+        ++i;
         m_lastReport = total;
         if (!more) {
             total.complete = true;
             break;
+        }
+    }
+    // Records first; attachments after. Their failure never fails the record sync.
+    if (total.complete) {
+        try {
+            uploadAttachments(total);
+        } catch (const std::exception &e) {
+            total.attachmentError = e.what();
         }
     }
     m_lastReport = total;
@@ -212,10 +270,18 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
         if (token.empty())
             throw Error(ErrorKind::Invalid, "this device is not enrolled: run enroll first");
         req.device = m_replica.meta("device").value_or("");
-        req.pageBytes = kPageBytes;
+        // Pages sized by wire bytes: from the last page's compression ratio,
+        // aim at pageWireBytes compressed, halved per consecutive failure.
+        {
+            uint64_t page = m_tuning.firstPageBytes;
+            if (m_wireRatio > 0)
+                page = uint64_t(double(m_tuning.pageWireBytes) / m_wireRatio);
+            page = std::clamp<uint64_t>(page, 4096, m_tuning.maxPageBytes);
+            req.pageBytes = std::max<uint64_t>(4096, page >> m_pageShrink);
+        }
         Transaction t(m_replica.db());
         std::set<std::pair<std::string, std::string>> touched;
-        for (auto &e : m_replica.outboxToSend(kPushBytes)) {
+        for (auto &e : m_replica.outboxToSend(m_tuning.pushBytes)) {
             if (e.state == "pending") {
                 m_replica.setOutboxState(e.mutation.n, "sent");
                 touched.insert({e.mutation.collection, e.mutation.id});
@@ -257,12 +323,19 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
     total.requests++;
     total.bytesUp += reply.bytesUp;
     total.bytesDown += reply.bytesDown;
+    total.connections += int(reply.newConnections);
 
     SyncResponse resp;
     try {
         if (reply.status != 200)
             throwHttpError(reply);
-        resp = SyncResponse::fromJson(decodeBody(reply, "the server's reply"));
+        size_t plain = 0;
+        resp = SyncResponse::fromJson(decodeBody(reply, "the server's reply", &plain));
+        // Wire/plain ratio of a reply with a page: sizes the next page, scales the estimate.
+        if (!resp.changes.empty() && plain > 4096)
+            m_wireRatio = double(reply.body.size()) / double(plain);
+        total.remainingRecords = resp.more ? resp.remainingRecords : 0;
+        total.remainingBytes = resp.more ? uint64_t(double(resp.remainingBytes) * (m_wireRatio > 0 ? m_wireRatio : 1.0)) : 0;
         uint64_t lastMade = std::stoull(m_replica.meta("next_n").value_or("1")) - 1;
         if (resp.acked > lastMade)
             throw Error(ErrorKind::Protocol, "the server acknowledges change " + std::to_string(resp.acked) +
@@ -351,6 +424,14 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
     if (!more && !outboxLeft)
         m_replica.setMeta("last_complete", std::to_string(wallClockMs()));
     t.commit();
+    if (m_progress) { // after each cycle: what is still to come (before a large first download too)
+        SyncProgress p;
+        p.cycle = total.requests;
+        p.pulled = total.pulled;
+        p.remainingBytes = total.remainingBytes;
+        p.remainingRecords = total.remainingRecords;
+        m_progress(p);
+    }
     return total;
 }
 

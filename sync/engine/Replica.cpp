@@ -27,6 +27,14 @@ const char *const kMigrations[] = {
        CREATE TABLE scopes(school TEXT PRIMARY KEY, cursor INTEGER NOT NULL DEFAULT 0,
                            sum INTEGER NOT NULL DEFAULT 0);
        CREATE TABLE errors(at INTEGER NOT NULL, kind TEXT NOT NULL, message TEXT NOT NULL);)",
+    // 2: attachments (docs/village.md): the device's files by SHA-256 and how far
+    // each upload got (offset = bytes the server confirmed).
+    R"(CREATE TABLE attachments(
+         sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, type TEXT NOT NULL, path TEXT NOT NULL,
+         state TEXT NOT NULL DEFAULT 'pending', offset INTEGER NOT NULL DEFAULT 0,
+         reason TEXT NOT NULL DEFAULT '', failures INTEGER NOT NULL DEFAULT 0,
+         created INTEGER NOT NULL, updated INTEGER NOT NULL);
+       CREATE INDEX attachments_state ON attachments(state);)",
 };
 
 StoredRecord readRecord(Stmt &q)

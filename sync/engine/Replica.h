@@ -42,7 +42,7 @@ struct ScopeRow {
 
 class Replica {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2; // 2: attachments
 
     explicit Replica(const std::string &path);
 

@@ -4,6 +4,7 @@
 // plugs an in-process one behind the same interface.
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
 
 namespace cx {
@@ -14,6 +15,7 @@ struct HttpReply {
     std::string contentEncoding;
     uint64_t bytesUp = 0;        // request line, headers and body
     uint64_t bytesDown = 0;      // status line, headers and body
+    long newConnections = 0;     // connections opened for this request (0 = reused)
 };
 
 struct TransportOptions {
@@ -25,6 +27,18 @@ struct TransportOptions {
     long lowSpeedSeconds = 60;     // ... for this long is dead; progress never times out
 };
 
+// Any request (attachments need PUT/GET with raw bodies and headers; added for
+// docs/village.md). `post` is the sync protocol's case of it.
+struct HttpRequest {
+    std::string method = "POST";             // POST | PUT | GET
+    std::string path;
+    std::string body;
+    std::string contentType = "application/json";
+    std::string contentEncoding = "zstd";    // "" = none
+    std::string bearerToken;
+    std::string range;                       // "bytes=N-" for GET, optional
+};
+
 // Progress of the current transfer: bytes sent of total, bytes received of total (0 = unknown).
 using ProgressFn = std::function<void(uint64_t upNow, uint64_t upTotal, uint64_t downNow, uint64_t downTotal)>;
 
@@ -33,6 +47,14 @@ public:
     virtual ~Transport() = default;
     // Throws cx::Error(Network | Tls) when no HTTP reply arrived.
     virtual HttpReply post(const std::string &path, const std::string &body, const std::string &bearerToken) = 0;
+    // The general request. The default handles only what post() can do, so a
+    // transport that implements post() alone keeps working (without attachments).
+    virtual HttpReply send(const HttpRequest &r)
+    {
+        if (r.method != "POST" || r.contentType != "application/json" || r.contentEncoding != "zstd")
+            throw std::runtime_error("this transport supports only POST of compressed JSON");
+        return post(r.path, r.body, r.bearerToken);
+    }
     virtual void setProgress(ProgressFn fn) { m_progress = std::move(fn); }
 
 protected:

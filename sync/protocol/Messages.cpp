@@ -252,6 +252,10 @@ Json SyncResponse::toJson() const
     for (const auto &[k, v] : checksums)
         j["checksums"][k] = v;
     j["scopes"] = scopes;
+    if (remainingRecords) { // optional, additive (docs/village.md)
+        j["remaining_records"] = remainingRecords;
+        j["remaining_bytes"] = remainingBytes;
+    }
     return j;
 }
 
@@ -292,6 +296,11 @@ SyncResponse SyncResponse::fromJson(const Json &j)
             r.scopes.push_back((*s)[i].get<std::string>());
         }
     }
+    // Optional estimates (docs/village.md); an older server sends neither.
+    if (j.contains("remaining_records"))
+        r.remainingRecords = needUnsigned(j, "remaining_records", path);
+    if (j.contains("remaining_bytes"))
+        r.remainingBytes = needUnsigned(j, "remaining_bytes", path);
     return r;
 }
 

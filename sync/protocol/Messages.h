@@ -73,6 +73,11 @@ struct SyncResponse {
     bool more = false;
     std::map<std::string, std::string> checksums; // per scope, for scopes fully pulled
     std::vector<std::string> scopes;           // schools this account may see now
+    // Optional (added for village links, docs/village.md): when `more`, the
+    // server's estimate of what is still to come after this page, so a device
+    // can tell the person before a large first download. 0 = not given.
+    uint64_t remainingRecords = 0;
+    uint64_t remainingBytes = 0;               // uncompressed JSON bytes, estimated
 
     Json toJson() const;
     static SyncResponse fromJson(const Json &j);

@@ -1,0 +1,293 @@
+#include "attachments/AttachmentStore.h"
+
+#include "auth/Auth.h"
+#include "protocol/Compression.h"
+#include "protocol/Errors.h"
+#include "protocol/Messages.h"
+
+#include <openssl/evp.h>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+namespace cx::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool isHash(const std::string &s)
+{
+    if (s.size() != 64)
+        return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    return true;
+}
+
+std::string fileSha256(const std::string &path)
+{
+    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+    std::ifstream in(path, std::ios::binary);
+    std::string buf(1 << 16, '\0');
+    while (in) {
+        in.read(buf.data(), std::streamsize(buf.size()));
+        if (in.gcount() > 0)
+            EVP_DigestUpdate(ctx.get(), buf.data(), size_t(in.gcount()));
+    }
+    unsigned char md[32];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx.get(), md, &len);
+    static const char *hex = "0123456789abcdef";
+    std::string out;
+    for (unsigned i = 0; i < len; ++i) {
+        out.push_back(hex[md[i] >> 4]);
+        out.push_back(hex[md[i] & 15]);
+    }
+    return out;
+}
+
+std::string tooLarge(uint64_t size, uint64_t max)
+{
+    auto mb = [](uint64_t b) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f", double(b) / (1024.0 * 1024.0));
+        return std::string(buf);
+    };
+    return "the file is " + mb(size) + " MB (" + std::to_string(size) + " bytes); the bureau accepts at most " + mb(max) +
+           " MB per attachment";
+}
+
+HttpReply jsonReply(int status, Json j)
+{
+    j["protocol"] = kProtocolVersion;
+    return HttpReply{status, j.dump(), true};
+}
+
+HttpReply errorJson(int status, const std::string &kind, const std::string &message, Json extra = Json::object())
+{
+    extra["error"] = kind;
+    extra["message"] = message;
+    return HttpReply{status, extra.dump(), true};
+}
+
+std::string bearerOf(const std::string &authorization)
+{
+    const std::string prefix = "Bearer ";
+    if (authorization.size() > prefix.size() && authorization.compare(0, prefix.size(), prefix) == 0)
+        return authorization.substr(prefix.size());
+    return {};
+}
+
+void authorize(Store &store, std::mutex &lock, const std::string &authorization)
+{
+    std::lock_guard g(lock);
+    authenticate(store, bearerOf(authorization)); // throws Error(Auth) for unknown or revoked devices
+}
+
+HttpReply fromError()
+{
+    try {
+        throw;
+    } catch (const cx::Error &e) {
+        switch (e.kind()) {
+        case ErrorKind::Auth: return errorJson(401, "auth", e.what());
+        case ErrorKind::Version: return errorJson(426, "version", e.what());
+        case ErrorKind::Protocol:
+        case ErrorKind::Invalid: return errorJson(400, "protocol", e.what());
+        default:
+            std::fprintf(stderr, "cunxiao-server: attachments: %s\n", e.what());
+            return errorJson(500, "server", "internal server error; see the server log");
+        }
+    } catch (const Json::exception &e) {
+        return errorJson(400, "protocol", std::string("malformed message: ") + e.what());
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "cunxiao-server: attachments: %s\n", e.what());
+        return errorJson(500, "server", "internal server error; see the server log");
+    }
+}
+
+uint64_t toU64(const std::string &s, const char *name)
+{
+    if (s.empty() || s.size() > 19 || s.find_first_not_of("0123456789") != std::string::npos)
+        throw Error(ErrorKind::Protocol, std::string(name) + " must be a number");
+    return std::stoull(s);
+}
+
+} // namespace
+
+AttachmentStore::AttachmentStore(std::string dir, uint64_t maxBytes) : m_dir(std::move(dir)), m_max(maxBytes)
+{
+    fs::create_directories(m_dir);
+}
+
+AttachmentStore::Status AttachmentStore::status(const std::string &sha, uint64_t size)
+{
+    std::lock_guard g(m_mutex);
+    Status s;
+    if (fs::exists(m_dir + "/" + sha)) {
+        s.state = "have";
+        s.offset = fs::file_size(m_dir + "/" + sha);
+        return s;
+    }
+    if (size > m_max) {
+        s.state = "refused";
+        s.reason = tooLarge(size, m_max);
+        return s;
+    }
+    std::error_code ec;
+    uint64_t part = fs::file_size(m_dir + "/" + sha + ".part", ec);
+    if (!ec && part > 0 && part <= size) {
+        s.state = "partial";
+        s.offset = part;
+    } else {
+        s.state = "missing";
+    }
+    return s;
+}
+
+AttachmentStore::PutResult AttachmentStore::put(const std::string &sha, uint64_t offset, uint64_t size,
+                                                const std::string &data)
+{
+    std::lock_guard g(m_mutex);
+    PutResult r;
+    const std::string final = m_dir + "/" + sha, part = final + ".part";
+    if (fs::exists(final)) {
+        r.offset = fs::file_size(final);
+        r.complete = true;
+        return r;
+    }
+    if (size > m_max) {
+        r.status = 413;
+        r.message = tooLarge(size, m_max);
+        return r;
+    }
+    std::error_code ec;
+    uint64_t have = fs::file_size(part, ec);
+    if (ec)
+        have = 0;
+    if (have > size) { // a stale part from a different declared size
+        fs::remove(part, ec);
+        have = 0;
+    }
+    r.offset = have;
+    if (offset != have) {
+        r.status = 409;
+        r.message = "the server holds " + std::to_string(have) + " bytes of this attachment; continue from there";
+        return r;
+    }
+    if (offset + data.size() > size) {
+        r.status = 400;
+        r.message = "the chunk goes past the declared size " + std::to_string(size);
+        return r;
+    }
+    if (!data.empty() || have == 0) {
+        int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0640);
+        if (fd < 0)
+            throw Error(ErrorKind::Storage, "cannot open " + part);
+        size_t done = 0;
+        while (done < data.size()) {
+            ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+            if (n <= 0) {
+                ::close(fd);
+                (void)::truncate(part.c_str(), off_t(have)); // never confirm half a chunk
+                throw Error(ErrorKind::Storage, "cannot write " + part + " (disk full?)");
+            }
+            done += size_t(n);
+        }
+        ::fdatasync(fd); // confirmed means on disk
+        ::close(fd);
+    }
+    r.offset = have + data.size();
+    if (r.offset == size) {
+        if (fileSha256(part) != sha) {
+            fs::remove(part, ec);
+            r.status = 422;
+            r.offset = 0;
+            r.message = "the received file does not match its SHA-256; send it again";
+            return r;
+        }
+        fs::rename(part, final);
+        r.complete = true;
+    }
+    return r;
+}
+
+std::string AttachmentStore::completePath(const std::string &sha)
+{
+    std::lock_guard g(m_mutex);
+    std::string final = m_dir + "/" + sha;
+    return isHash(sha) && fs::exists(final) ? final : std::string();
+}
+
+HttpReply routeAttachmentCheck(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
+                               const std::string &encoding, const std::string &body)
+{
+    try {
+        authorize(store, lock, authorization);
+        std::string text = encoding == "zstd" ? cx::decompress(body, kMaxBodyBytes) : body;
+        Json req = parseJson(text, "attachment check");
+        if (req.value("protocol", 0) != kProtocolVersion)
+            return errorJson(426, "version", "the server speaks protocol " + std::to_string(kProtocolVersion),
+                             Json{{"server_protocol", kProtocolVersion}});
+        const Json &list = req.at("attachments");
+        if (!list.is_array() || list.size() > 10000)
+            throw Error(ErrorKind::Protocol, "attachments must be an array of at most 10000");
+        Json out = Json::array();
+        for (const auto &x : list) {
+            std::string sha = x.at("sha256").get<std::string>();
+            uint64_t size = x.at("size").get<uint64_t>();
+            if (!isHash(sha))
+                throw Error(ErrorKind::Protocol, "\"" + sha + "\" is not a SHA-256 in lower-case hex");
+            auto st = files.status(sha, size);
+            Json a{{"sha256", sha}, {"state", st.state}, {"offset", st.offset}};
+            if (!st.reason.empty())
+                a["reason"] = st.reason;
+            out.push_back(a);
+        }
+        return jsonReply(200, Json{{"attachments", out}, {"max_bytes", files.maxBytes()}});
+    } catch (...) {
+        return fromError();
+    }
+}
+
+HttpReply routeAttachmentPut(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
+                             const std::string &sha, const std::string &offset, const std::string &size,
+                             const std::string &body)
+{
+    try {
+        authorize(store, lock, authorization);
+        if (!isHash(sha))
+            throw Error(ErrorKind::Protocol, "\"" + sha + "\" is not a SHA-256 in lower-case hex");
+        auto r = files.put(sha, toU64(offset, "offset"), toU64(size, "size"), body);
+        if (r.status == 200)
+            return jsonReply(200, Json{{"offset", r.offset}, {"complete", r.complete}});
+        const char *kind = r.status == 413 ? "too-large" : "protocol";
+        return errorJson(r.status, kind, r.message, Json{{"offset", r.offset}});
+    } catch (...) {
+        return fromError();
+    }
+}
+
+HttpReply routeAttachmentGet(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
+                             const std::string &sha)
+{
+    try {
+        authorize(store, lock, authorization);
+        std::string path = files.completePath(sha);
+        if (path.empty())
+            return errorJson(404, "not-found", "no attachment " + sha);
+        return HttpReply{200, path, false};
+    } catch (...) {
+        return fromError();
+    }
+}
+
+} // namespace cx::server

@@ -1,0 +1,56 @@
+#pragma once
+// Attachments at the bureau (docs/village.md): files named by their SHA-256 in
+// DATA_DIR/attachments/. An upload grows "<sha256>.part" chunk by chunk; each
+// chunk is flushed to disk before its offset is confirmed, and the file becomes
+// "<sha256>" only once its SHA-256 matches its name. Thread-safe.
+#include "http/HttpServer.h"
+#include "storage/Store.h"
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+
+namespace cx::server {
+
+constexpr uint64_t kDefaultMaxAttachmentBytes = 10 * 1024 * 1024;
+
+class AttachmentStore {
+public:
+    AttachmentStore(std::string dir, uint64_t maxBytes = kDefaultMaxAttachmentBytes);
+
+    struct Status {
+        std::string state;   // have | partial | missing | refused
+        uint64_t offset = 0; // bytes held (partial)
+        std::string reason;  // refused
+    };
+    Status status(const std::string &sha256, uint64_t size);
+
+    struct PutResult {
+        int status = 200;    // 200, 409 offset differs, 413 too large, 422 content does not match, 400 bad request
+        uint64_t offset = 0; // confirmed bytes after the call
+        bool complete = false;
+        std::string message;
+    };
+    PutResult put(const std::string &sha256, uint64_t offset, uint64_t size, const std::string &data);
+
+    // The path of a complete attachment, or "" if there is none.
+    std::string completePath(const std::string &sha256);
+    uint64_t maxBytes() const { return m_max; }
+
+private:
+    std::string m_dir;
+    uint64_t m_max;
+    std::mutex m_mutex;
+};
+
+// The routes as plain functions (authorization checked against the store, like /v1/sync).
+HttpReply routeAttachmentCheck(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
+                               const std::string &encoding, const std::string &body);
+HttpReply routeAttachmentPut(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
+                             const std::string &sha256, const std::string &offset, const std::string &size,
+                             const std::string &body);
+// 200 with the path in body (compress=false) or an error reply.
+HttpReply routeAttachmentGet(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
+                             const std::string &sha256);
+
+} // namespace cx::server

@@ -1,0 +1,352 @@
+// Engine: attachments (photos, signatures), see docs/village.md.
+//
+// A file is content-addressed by SHA-256. attach() copies it into the folder
+// "<db>.attachments/" next to the replica and queues it; a record field refers
+// to it as {"sha256": "...", "size": N, "type": "image/jpeg"}. After the records
+// of a sync, uploadAttachments() asks the server which it lacks
+// (POST /v1/attachments/check) and sends the rest in chunks
+// (PUT /v1/attachments/{sha256}?offset=N&size=TOTAL), saving the offset the
+// server confirmed after every chunk, so a cut costs at most one chunk.
+#include "engine/Attachments.h"
+#include "engine/Engine.h"
+
+#include "protocol/Compression.h"
+#include "protocol/Crypto.h"
+#include "protocol/Errors.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace cx {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string readFile(const std::string &path, uint64_t offset = 0, uint64_t length = UINT64_MAX)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ErrorKind::NotFound, "cannot read " + path);
+    in.seekg(std::streamoff(offset));
+    std::string out;
+    if (length == UINT64_MAX) {
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        out = ss.str();
+    } else {
+        out.resize(length);
+        in.read(out.data(), std::streamsize(length));
+        out.resize(size_t(in.gcount()));
+    }
+    return out;
+}
+
+std::string guessType(const std::string &file)
+{
+    std::string ext = fs::path(file).extension().string();
+    for (char &c : ext)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".jpg" || ext == ".jpeg")
+        return "image/jpeg";
+    if (ext == ".png")
+        return "image/png";
+    if (ext == ".webp")
+        return "image/webp";
+    if (ext == ".pdf")
+        return "application/pdf";
+    return "application/octet-stream";
+}
+
+Json replyJson(const HttpReply &reply)
+{
+    try {
+        std::string text = reply.contentEncoding == "zstd" ? decompress(reply.body) : reply.body;
+        return Json::parse(text);
+    } catch (const std::exception &) {
+        return Json::object();
+    }
+}
+
+[[noreturn]] void throwReply(const HttpReply &reply, const std::string &what)
+{
+    Json j = replyJson(reply);
+    std::string msg = j.is_object() ? j.value("message", std::string()) : std::string();
+    if (msg.empty())
+        msg = "HTTP " + std::to_string(reply.status);
+    switch (reply.status) {
+    case 401: throw Error(ErrorKind::Auth, "the server refused this device: " + msg);
+    case 403: throw Error(ErrorKind::Forbidden, msg);
+    case 426: throw Error(ErrorKind::Version, msg);
+    case 400:
+    case 404: throw Error(ErrorKind::Protocol, what + ": " + msg);
+    default: throw Error(ErrorKind::Server, what + " failed (HTTP " + std::to_string(reply.status) + "): " + msg);
+    }
+}
+
+AttachmentInfo readRow(Stmt &q)
+{
+    AttachmentInfo a;
+    a.sha256 = q.text(0);
+    a.size = uint64_t(q.integer(1));
+    a.type = q.text(2);
+    a.path = q.text(3);
+    a.state = q.text(4);
+    a.offset = uint64_t(q.integer(5));
+    a.reason = q.text(6);
+    return a;
+}
+
+constexpr const char *kColumns = "sha256, size, type, path, state, offset, reason";
+constexpr int kMaxDamagedCopies = 3; // the server's copy failed its SHA-256 this often: give up
+
+} // namespace
+
+bool isSha256Hex(const std::string &s)
+{
+    if (s.size() != 64)
+        return false;
+    for (char c : s)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    return true;
+}
+
+Json AttachmentInfo::reference() const { return Json{{"sha256", sha256}, {"size", size}, {"type", type}}; }
+
+Json AttachmentInfo::toJson() const
+{
+    Json j{{"sha256", sha256}, {"size", size}, {"type", type}, {"state", state}, {"offset", offset}, {"path", path}};
+    if (!reason.empty())
+        j["reason"] = reason;
+    return j;
+}
+
+AttachmentInfo Engine::attach(const std::string &file, const std::string &type)
+{
+    std::string data = readFile(file);
+    AttachmentInfo a;
+    a.sha256 = sha256Hex(data);
+    a.size = data.size();
+    a.type = type.empty() ? guessType(file) : type;
+    fs::path dir = m_replica.db().path() + ".attachments";
+    fs::create_directories(dir);
+    a.path = (dir / a.sha256).string();
+    if (!fs::exists(a.path) || fs::file_size(a.path) != a.size) {
+        std::string tmp = a.path + ".tmp";
+        {
+            std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+            out.write(data.data(), std::streamsize(data.size()));
+            out.flush();
+            if (!out)
+                throw Error(ErrorKind::Storage, "cannot write " + tmp + " (disk full?)");
+        }
+        fs::rename(tmp, a.path);
+    }
+    std::lock_guard lock(m_mutex);
+    Stmt q(m_replica.db(), "INSERT INTO attachments(sha256, size, type, path, state, offset, created, updated) "
+                           "VALUES(?, ?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT(sha256) DO NOTHING");
+    int64_t now = wallClockMs();
+    q.bind(1, a.sha256).bind(2, int64_t(a.size)).bind(3, a.type).bind(4, a.path).bind(5, now).bind(6, now).run();
+    Stmt r(m_replica.db(), std::string("SELECT ") + kColumns + " FROM attachments WHERE sha256=?");
+    r.bind(1, a.sha256);
+    if (r.step())
+        return readRow(r);
+    return a;
+}
+
+std::vector<AttachmentInfo> Engine::attachments()
+{
+    std::lock_guard lock(m_mutex);
+    std::vector<AttachmentInfo> out;
+    Stmt q(m_replica.db(), std::string("SELECT ") + kColumns + " FROM attachments ORDER BY created, sha256");
+    while (q.step())
+        out.push_back(readRow(q));
+    return out;
+}
+
+void Engine::setAttachmentsOnlyUnmetered(bool on)
+{
+    std::lock_guard lock(m_mutex);
+    m_replica.setMeta("attachments_only_unmetered", on ? "1" : "0");
+}
+
+void Engine::setLinkMetered(bool metered)
+{
+    std::lock_guard lock(m_mutex);
+    m_linkMetered = metered;
+}
+
+namespace {
+void saveProgress(Db &db, const AttachmentInfo &a, int failuresDelta = 0)
+{
+    Stmt q(db, "UPDATE attachments SET state=?, offset=?, reason=?, failures=failures+?, updated=? WHERE sha256=?");
+    q.bind(1, a.state).bind(2, int64_t(a.offset)).bind(3, a.reason).bind(4, int64_t(failuresDelta)).bind(5, wallClockMs())
+        .bind(6, a.sha256)
+        .run();
+}
+} // namespace
+
+void Engine::uploadAttachments(SyncReport &report)
+{
+    std::string token;
+    std::vector<AttachmentInfo> todo;
+    {
+        std::lock_guard lock(m_mutex);
+        token = m_replica.meta("token").value_or("");
+        Stmt q(m_replica.db(), std::string("SELECT ") + kColumns +
+                                   " FROM attachments WHERE state IN ('pending','uploading') ORDER BY created, sha256");
+        while (q.step())
+            todo.push_back(readRow(q));
+        if (!todo.empty() && m_replica.meta("attachments_only_unmetered").value_or("0") == "1" && m_linkMetered) {
+            report.attachmentsHeld = int(todo.size());
+            report.attachmentsPending = int(todo.size());
+            return; // held until an unmetered link
+        }
+    }
+    if (todo.empty() || token.empty())
+        return;
+
+    int failures = 0;
+    for (;;) {
+        try {
+            // Which does the server lack, and how much of each has it?
+            Json ask = Json::array();
+            for (const auto &a : todo)
+                ask.push_back(Json{{"sha256", a.sha256}, {"size", a.size}});
+            HttpRequest req;
+            req.path = "/v1/attachments/check";
+            req.body = compress(Json{{"protocol", kProtocolVersion}, {"attachments", ask}}.dump());
+            req.bearerToken = token;
+            Transport &tr = transport();
+            tr.setProgress({});
+            HttpReply reply = tr.send(req);
+            report.requests++;
+            report.bytesUp += reply.bytesUp;
+            report.bytesDown += reply.bytesDown;
+            report.connections += int(reply.newConnections);
+            if (reply.status != 200)
+                throwReply(reply, "the attachment check");
+            Json j = replyJson(reply);
+            std::map<std::string, Json> answers;
+            for (const auto &x : j.value("attachments", Json::array()))
+                answers[x.value("sha256", std::string())] = x;
+            for (auto &a : todo) {
+                if (a.state == "done" || a.state == "refused")
+                    continue;
+                auto it = answers.find(a.sha256);
+                if (it == answers.end())
+                    throw Error(ErrorKind::Protocol, "the server did not answer for attachment " + a.sha256);
+                std::string st = it->second.value("state", std::string());
+                if (st == "have") {
+                    a.state = "done";
+                    a.offset = a.size;
+                    report.attachmentsSent++;
+                } else if (st == "refused") {
+                    a.state = "refused";
+                    a.reason = it->second.value("reason", std::string("refused by the server"));
+                    report.attachmentsRefused++;
+                } else {
+                    a.offset = it->second.value("offset", uint64_t(0));
+                    a.state = "uploading";
+                }
+                {
+                    std::lock_guard lock(m_mutex);
+                    saveProgress(m_replica.db(), a);
+                }
+                if (a.state == "uploading") {
+                    uploadOne(a, token, report);
+                    failures = 0; // progress made: a later cut starts a fresh backoff
+                }
+            }
+            break;
+        } catch (const Error &e) {
+            if (e.kind() != ErrorKind::Network || ++failures > tuning().maxRetries) {
+                std::lock_guard lock(m_mutex);
+                m_replica.logError(errorKindName(e.kind()), std::string("attachments: ") + e.what());
+                throw;
+            }
+            report.retries++;
+            backoff(failures);
+        }
+    }
+    for (const auto &a : todo)
+        if (a.state == "pending" || a.state == "uploading")
+            report.attachmentsPending++;
+}
+
+void Engine::uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &report)
+{
+    const size_t chunk = std::max<size_t>(1024, tuning().chunkBytes);
+    Transport &tr = transport();
+    if (m_progress) {
+        auto cb = m_progress;
+        const uint64_t *base = &a.offset;
+        uint64_t total = a.size;
+        tr.setProgress([cb, base, total](uint64_t un, uint64_t, uint64_t, uint64_t) {
+            SyncProgress p;
+            p.upNow = *base + un;
+            p.upTotal = total;
+            cb(p);
+        });
+    }
+    int conflicts = 0;
+    while (a.offset < a.size || a.size == 0) {
+        HttpRequest req;
+        req.method = "PUT";
+        req.path = "/v1/attachments/" + a.sha256 + "?offset=" + std::to_string(a.offset) + "&size=" + std::to_string(a.size);
+        req.body = readFile(a.path, a.offset, std::min<uint64_t>(chunk, a.size - a.offset));
+        req.contentType = a.type.empty() ? "application/octet-stream" : a.type;
+        req.contentEncoding.clear(); // photos do not compress
+        req.bearerToken = token;
+        HttpReply reply = tr.send(req);
+        report.requests++;
+        report.bytesUp += reply.bytesUp;
+        report.bytesDown += reply.bytesDown;
+        report.connections += int(reply.newConnections);
+        Json j = replyJson(reply);
+        std::lock_guard lock(m_mutex);
+        if (reply.status == 200) {
+            uint64_t confirmed = j.value("offset", a.offset);
+            report.attachmentBytes += confirmed > a.offset ? confirmed - a.offset : 0;
+            a.offset = confirmed;
+            if (j.value("complete", false)) {
+                a.state = "done";
+                a.offset = a.size;
+                report.attachmentsSent++;
+                saveProgress(m_replica.db(), a);
+                break;
+            }
+            saveProgress(m_replica.db(), a);
+        } else if (reply.status == 409 && j.contains("offset") && ++conflicts < 5) {
+            a.offset = j.value("offset", uint64_t(0)); // the server's copy is elsewhere: continue from there
+            saveProgress(m_replica.db(), a);
+        } else if (reply.status == 413) {
+            a.state = "refused";
+            a.reason = j.value("message", std::string("the file is larger than the server allows"));
+            report.attachmentsRefused++;
+            saveProgress(m_replica.db(), a);
+            break;
+        } else if (reply.status == 422) {
+            // The server's assembled copy failed its SHA-256: start over, a few times at most.
+            Stmt q(m_replica.db(), "SELECT failures FROM attachments WHERE sha256=?");
+            q.bind(1, a.sha256);
+            int failed = q.step() ? int(q.integer(0)) + 1 : 1;
+            a.offset = 0;
+            if (failed >= kMaxDamagedCopies) {
+                a.state = "refused";
+                a.reason = "the server received a damaged copy " + std::to_string(failed) + " times; not retrying";
+                report.attachmentsRefused++;
+            }
+            saveProgress(m_replica.db(), a, 1);
+            if (a.state == "refused")
+                break;
+        } else {
+            throwReply(reply, "the attachment upload");
+        }
+    }
+    tr.setProgress({});
+}
+
+} // namespace cx

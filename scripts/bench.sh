@@ -1,0 +1,31 @@
+#!/bin/sh
+# make bench: runs the benchmarks of BUILD_DIR, prints their tables on stdout and
+# writes BUILD_DIR/bench/results.json (docs/village.md). Not part of make test.
+set -eu
+BUILD=${1:-build}
+OUT="$BUILD/bench"
+mkdir -p "$OUT"
+cmake --build "$BUILD" --target bench_sync >/dev/null 2>&1 || true
+cmake --build "$BUILD" --target bench_forms >/dev/null 2>&1 || true
+
+SYNC_JSON=null
+if [ -x "$BUILD/bench/sync/bench_sync" ]; then
+    echo "== bench_sync: lan, village (40 kbit/s, 600 ms), village-cutting (+ cut every 50 KB)"
+    echo "   rt-ratio = requests / round trips needed; t-ratio = seconds / (round trip + payload / bandwidth)"
+    "$BUILD/bench/sync/bench_sync" --json "$OUT/sync.json" ${BENCH_SYNC_ARGS:-}
+    SYNC_JSON=$(cat "$OUT/sync.json")
+else
+    echo "bench_sync was not built (tests disabled?)" >&2
+fi
+
+printf '{"sync": %s}\n' "$SYNC_JSON" > "$OUT/results.json"
+
+# bench_forms (the forms engineer's) merges its "forms" key into the same file.
+FORMS=$(find "$BUILD/bench/forms" -maxdepth 1 -name bench_forms -type f 2>/dev/null | head -n 1 || true)
+if [ -n "$FORMS" ] && [ -x "$FORMS" ]; then
+    echo
+    echo "== bench_forms"
+    "$FORMS" "$OUT/results.json"
+fi
+echo
+echo "results: $OUT/results.json"

@@ -1,0 +1,312 @@
+// Sync on a village link (issue 5, docs/village.md): the real cunxiao-server over
+// TLS, the real cunxiao-cli, and the real cunxiao-linkemu between them, cutting
+// connections. Correctness, not timing: where the property does not need
+// 40 kbit/s, the link is faster (the cuts are what matter).
+#include "../integration/Fixture.h"
+
+#include "engine/Engine.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+class Link {
+public:
+    Link(quint16 target, QStringList args)
+    {
+        m_stats = m_dir.filePath("stats.json");
+        args << "--target" << QStringLiteral("127.0.0.1:%1").arg(target) << "--stats" << m_stats << "--stdin-control";
+        m_proc.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_proc.start(CX_LINKEMU_EXE, args);
+        if (!m_proc.waitForStarted(5000))
+            qFatal("cannot start cunxiao-linkemu");
+        QByteArray first = readLine(5000);
+        if (!first.startsWith("LISTENING 127.0.0.1:"))
+            qFatal("linkemu said '%s'", first.constData());
+        m_port = quint16(first.mid(first.lastIndexOf(':') + 1).toUInt());
+    }
+    ~Link()
+    {
+        m_proc.closeWriteChannel(); // linkemu exits at EOF
+        if (!m_proc.waitForFinished(3000))
+            m_proc.kill();
+    }
+    // https://127.0.0.1:PORT: the test certificate names IP 127.0.0.1.
+    QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(m_port); }
+    QByteArray readLine(int ms)
+    {
+        QElapsedTimer t;
+        t.start();
+        while (!m_proc.canReadLine() && t.elapsed() < ms)
+            m_proc.waitForReadyRead(20);
+        return m_proc.canReadLine() ? m_proc.readLine().trimmed() : QByteArray();
+    }
+    QByteArray command(const QByteArray &c)
+    {
+        m_proc.write(c + "\n");
+        m_proc.waitForBytesWritten(2000);
+        return readLine(5000);
+    }
+    QJsonObject stats() { return QJsonDocument::fromJson(command("stats")).object(); }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_stats;
+    QProcess m_proc;
+    quint16 m_port = 0;
+};
+
+const QString kSchool = "530102001";
+
+void enrollVia(BureauFixture &b, const QString &db, const QString &url)
+{
+    CliResult r = b.cli(db, {"enroll", url, "--user", "head", "--password-stdin", "--ca", b.caFile()}, "pw-123456\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+}
+
+QStringList fastRetries() { return {"--retries", "40", "--backoff-ms", "20", "--backoff-max-ms", "200"}; }
+
+QJsonObject syncJson(BureauFixture &b, const QString &db, const QStringList &extra = {}, int *exit = nullptr)
+{
+    CliResult r = b.cli(db, QStringList{"sync", "--json"} + extra, {}, 600000);
+    if (exit)
+        *exit = r.exitCode;
+    else if (r.exitCode != 0)
+        qWarning("sync failed (%d): %s %s", r.exitCode, qPrintable(r.out), qPrintable(r.err));
+    return QJsonDocument::fromJson(r.out.trimmed().split('\n').last().toUtf8()).object();
+}
+
+QByteArray randomBytes(int n, quint32 seed)
+{
+    QByteArray out(n, '\0');
+    quint32 x = seed;
+    for (int i = 0; i < n; ++i) {
+        x = x * 1664525u + 1013904223u;
+        out[i] = char(x >> 24);
+    }
+    return out;
+}
+
+} // namespace
+
+class TstVillage : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        m_bureau = std::make_unique<BureauFixture>(true);
+        m_bureau->addSchool(kSchool, "上寨小学");
+        m_bureau->addUser("head", "head", kSchool);
+        // A school of 2,000 pupils, imported like a bureau would.
+        QFile f(m_bureau->path("school.jsonl"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const char *names[] = {"王小明", "李小梅", "张伟", "刘芳", "陈静", "杨洋", "黄磊", "赵敏"};
+        for (int i = 0; i < 2000; ++i) {
+            QJsonObject fields{{"name", QString::fromUtf8(names[i % 8])}, {"grade", 1 + i % 6}, {"k", i},
+                               {"guardian_phone", QStringLiteral("138%1").arg(i * 7919 % 100000000, 8, 10, QChar('0'))},
+                               {"village", QStringLiteral("第%1组").arg(i % 13)}};
+            f.write(QJsonDocument(QJsonObject{{"collection", "pupils"}, {"fields", fields}}).toJson(QJsonDocument::Compact) +
+                    "\n");
+        }
+        f.close();
+        runTool(CX_SERVER_EXE, {"import", m_bureau->dataDir(), "--school", kSchool, f.fileName()});
+        m_bureau->start();
+    }
+
+    // A first download of 2,000 records through repeated cuts completes, holds every
+    // record once, and never starts over (bytes down < 2x a clean download).
+    void firstDownloadThroughCuts()
+    {
+        const QStringList small = {"--page-kb", "8"}; // pages of ~8 KB on the wire: several per cut window
+        Link clean(m_bureau->port(), {"--kbps", "2000", "--delay-ms", "20"});
+        enrollVia(*m_bureau, "clean.db", clean.url());
+        QJsonObject a = syncJson(*m_bureau, "clean.db", small);
+        QCOMPARE(a["pulled"].toInt(), 2001); // + the school's own record
+        const double cleanDown = clean.stats()["bytes_down"].toDouble();
+
+        Link cutting(m_bureau->port(), {"--kbps", "2000", "--delay-ms", "20", "--cut-every", "24K"});
+        enrollVia(*m_bureau, "cut.db", cutting.url());
+        int exit = -1;
+        QJsonObject r = syncJson(*m_bureau, "cut.db", small + fastRetries(), &exit);
+        QCOMPARE(exit, 0);
+        QVERIFY(r["complete"].toBool());
+        QJsonObject st = cutting.stats();
+        qInfo("clean: %.0f bytes down; through %d cuts: %.0f bytes down, %d retries", cleanDown, st["cuts"].toInt(),
+              st["bytes_down"].toDouble(), r["retries"].toInt());
+        QVERIFY2(st["cuts"].toInt() >= 4, "the link should have cut the download several times");
+        QVERIFY(r["retries"].toInt() >= 1);
+        QVERIFY2(st["bytes_down"].toDouble() < 2 * cleanDown, "a cut must not restart the download from zero");
+
+        CliResult list = m_bureau->cli("cut.db", {"list", "pupils"});
+        QCOMPARE(list.exitCode, 0);
+        QSet<QString> ids;
+        QSet<int> ks;
+        for (const QString &line : list.out.split('\n', Qt::SkipEmptyParts)) {
+            QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            QVERIFY(!ids.contains(o["id"].toString()));
+            ids.insert(o["id"].toString());
+            ks.insert(o["fields"].toObject()["k"].toInt());
+        }
+        QCOMPARE(ids.size(), 2000);
+        QCOMPARE(ks.size(), 2000);
+    }
+
+    // A 1 MB photo upload cut several times resumes from its confirmed offset;
+    // the server's copy matches the SHA-256. A photo over the limit is refused
+    // with a reason, once, and the sync still succeeds.
+    void photoUploadResumes()
+    {
+        Link link(m_bureau->port(), {"--kbps", "4000", "--delay-ms", "10", "--cut-every", "200K"});
+        enrollVia(*m_bureau, "photo.db", link.url());
+        QJsonObject first = syncJson(*m_bureau, "photo.db", fastRetries());
+        QVERIFY(first["complete"].toBool());
+        const double upBefore = link.stats()["bytes_up"].toDouble();
+        const int cutsBefore = link.stats()["cuts"].toInt();
+
+        QByteArray photo = randomBytes(1024 * 1024, 7);
+        QFile pf(m_bureau->path("photo.jpg"));
+        QVERIFY(pf.open(QIODevice::WriteOnly));
+        pf.write(photo);
+        pf.close();
+        const QString sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex();
+        CliResult att = m_bureau->cli("photo.db", {"attach", pf.fileName()});
+        QCOMPARE(att.exitCode, 0);
+        QJsonObject ref = QJsonDocument::fromJson(att.out.toUtf8()).object();
+        QCOMPARE(ref["sha256"].toString(), sha);
+        QCOMPARE(ref["size"].toInt(), photo.size());
+        QCOMPARE(ref["type"].toString(), QString("image/jpeg"));
+        // The record refers to the photo and is synced first.
+        CliResult put = m_bureau->cli("photo.db", {"put", "pupils", "-", "name=王小明", "photo=" + att.out.trimmed()});
+        QCOMPARE(put.exitCode, 0);
+
+        QFile big(m_bureau->path("big.jpg"));
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        big.write(randomBytes(11 * 1024 * 1024, 9));
+        big.close();
+        QCOMPARE(m_bureau->cli("photo.db", {"attach", big.fileName()}).exitCode, 0);
+
+        int exit = -1;
+        QJsonObject r = syncJson(*m_bureau, "photo.db", fastRetries(), &exit);
+        QCOMPARE(exit, 0);
+        QCOMPARE(r["pushed"].toInt(), 1);
+        QJsonObject st = link.stats();
+        const int cuts = st["cuts"].toInt() - cutsBefore;
+        const double up = st["bytes_up"].toDouble() - upBefore;
+        qInfo("1 MB photo through %d cuts: %.0f bytes up (%.0f sent again)", cuts, up, up - photo.size());
+        QVERIFY2(cuts >= 3, "the upload should have been cut several times");
+        // Each cut costs at most about one 32 KB chunk plus a TLS reconnect.
+        QVERIFY2(up < photo.size() + (cuts + 1) * 48 * 1024, "an upload must resume from its offset, not restart");
+
+        QFile stored(m_bureau->dataDir() + "/attachments/" + sha);
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        QCOMPARE(QString(QCryptographicHash::hash(stored.readAll(), QCryptographicHash::Sha256).toHex()), sha);
+
+        CliResult list = m_bureau->cli("photo.db", {"attachments", "--json"});
+        QJsonArray arr = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(arr.size(), 2);
+        for (const auto &v : arr) {
+            QJsonObject o = v.toObject();
+            if (o["sha256"].toString() == sha) {
+                QCOMPARE(o["state"].toString(), QString("done"));
+            } else {
+                QCOMPARE(o["state"].toString(), QString("refused"));
+                QVERIFY2(o["reason"].toString().contains("at most 10.0 MB"), qPrintable(o["reason"].toString()));
+            }
+        }
+        // Refused is final: the next sync sends nothing for it.
+        const double upMid = link.stats()["bytes_up"].toDouble();
+        QJsonObject again = syncJson(*m_bureau, "photo.db", fastRetries());
+        QCOMPARE(again["requests"].toInt(), 1);
+        QVERIFY(link.stats()["bytes_up"].toDouble() - upMid < 4096);
+        QVERIFY(!m_bureau->serverRecords("pupils").isEmpty());
+    }
+
+    // 100 cuts during pushes: no record twice on the server, none missing.
+    void hundredCutsDuringPushes()
+    {
+        Link link(m_bureau->port(), {"--kbps", "2000", "--delay-ms", "20"});
+        enrollVia(*m_bureau, "push.db", link.url());
+        QCOMPARE(syncJson(*m_bureau, "push.db", fastRetries())["complete"].toBool(), true);
+        const QString db = m_bureau->path("push.db");
+        int made = 0;
+        int effectiveCuts = 0;
+        for (int round = 0; round < 20 && effectiveCuts < 100; ++round) {
+            {
+                cx::Engine e(db.toStdString());
+                for (int i = 0; i < 150; ++i, ++made)
+                    e.put("visits", "", kSchool.toStdString(), cx::Json{{"m", made}, {"note", "家访记录 " + std::to_string(made)}});
+            }
+            QProcess sync;
+            sync.start(CX_CLI_EXE, QStringList{"--db", db, "sync", "--json", "--push-bytes", "1200"} + fastRetries());
+            QVERIFY(sync.waitForStarted());
+            while (!sync.waitForFinished(150)) {
+                QByteArray reply = link.command("cut");
+                if (reply.startsWith("OK cut ") && reply.mid(7).toInt() > 0)
+                    ++effectiveCuts;
+            }
+            QVERIFY2(sync.exitCode() == 0, sync.readAllStandardError().constData());
+        }
+        qInfo("%d records pushed through %d cuts", made, effectiveCuts);
+        QVERIFY(effectiveCuts >= 100);
+        // Nothing left to send, and the server has each record exactly once.
+        QJsonObject status = m_bureau->cli("push.db", {"status", "--json"}).json().object();
+        QCOMPARE(status["pending"].toInt(), 0);
+        QCOMPARE(status["sent"].toInt(), 0);
+        QString out = runTool(CX_SERVER_EXE, {"export", m_bureau->dataDir(), "visits", "--format", "jsonl"});
+        QSet<QString> ids;
+        QSet<int> ms;
+        int lines = 0;
+        for (const QString &line : out.split('\n', Qt::SkipEmptyParts)) {
+            QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+            ++lines;
+            ids.insert(o["id"].toString());
+            ms.insert(o["fields"].toObject()["m"].toInt());
+        }
+        QCOMPARE(lines, made);
+        QCOMPARE(ids.size(), made);
+        QCOMPARE(ms.size(), made);
+    }
+
+    // 40 kbit/s, 600 ms: a 300 KB request body that keeps moving is never killed
+    // (a low-speed limit, not a total timeout), and the connection is reused.
+    void slowUploadIsNotKilled()
+    {
+        Link link(m_bureau->port(), {"--profile", "village"});
+        enrollVia(*m_bureau, "slow.db", link.url());
+        QJsonObject first = syncJson(*m_bureau, "slow.db", fastRetries());
+        QVERIFY(first["complete"].toBool());
+        QFile f(m_bureau->path("scan.jpg"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(randomBytes(300 * 1024, 11));
+        f.close();
+        QCOMPARE(m_bureau->cli("slow.db", {"attach", f.fileName()}).exitCode, 0);
+        const int connBefore = link.stats()["connections_accepted"].toInt();
+        QElapsedTimer t;
+        t.start();
+        int exit = -1;
+        QJsonObject r = syncJson(*m_bureau, "slow.db", {"--chunk-kb", "300", "--retries", "0"}, &exit);
+        qInfo("300 KB in one request at 40 kbit/s: %lld ms, %d retries", t.elapsed(), r["retries"].toInt());
+        QCOMPARE(exit, 0);
+        QCOMPARE(r["retries"].toInt(), 0);
+        QCOMPARE(r["attachments"].toObject()["sent"].toInt(), 1);
+        QVERIFY(t.elapsed() > 50000); // it really was slow
+        // One process, one connection for the sync cycle, the check and the upload.
+        QCOMPARE(link.stats()["connections_accepted"].toInt() - connBefore, 1);
+    }
+
+    void cleanupTestCase() { m_bureau.reset(); }
+
+private:
+    std::unique_ptr<BureauFixture> m_bureau;
+};
+
+QTEST_GUILESS_MAIN(TstVillage)
+#include "tst_village.moc"

@@ -1,6 +1,5 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
 import QtQuick.Layouts
 import Cunxiao
 
@@ -16,10 +15,25 @@ ApplicationWindow {
     //: Window title: the app's name.
     title: qsTr("Cunxiao village school data")
 
-    Material.theme: Material.Light
-    Material.primary: Theme.primary
-    Material.accent: Theme.primary
-    Material.background: Theme.background
+    // One style for every platform: Basic, coloured here. It draws without
+    // shader effects, so it looks the same on the software renderer of old PCs.
+    palette.window: Theme.background
+    palette.windowText: Theme.text
+    palette.base: Theme.surface
+    palette.alternateBase: "#EEF2EF"
+    palette.text: Theme.text
+    palette.button: "#E2EAE5"
+    palette.buttonText: Theme.text
+    palette.dark: Theme.primary
+    palette.mid: "#BFCBC4"
+    palette.midlight: "#D5DED9"
+    palette.light: "#F4F7F5"
+    palette.brightText: "white"
+    palette.highlight: Theme.primary
+    palette.highlightedText: "white"
+    palette.placeholderText: "#7C857F"
+    palette.toolTipBase: Theme.text
+    palette.toolTipText: "white"
     font.pixelSize: Theme.fontBody
     font.family: "Noto Sans CJK SC"
 
@@ -75,7 +89,7 @@ ApplicationWindow {
     header: ToolBar {
         visible: !app.chromeless
         height: visible ? Theme.touch + 8 : 0
-        Material.foreground: "white"
+        background: Rectangle { color: Theme.primary }
         RowLayout {
             anchors.fill: parent
             anchors.leftMargin: 4
@@ -85,6 +99,8 @@ ApplicationWindow {
                 visible: stack.depth > 1 || !app.wide
                 text: stack.depth > 1 ? "‹" : "☰"
                 font.pixelSize: 26
+                palette.buttonText: "white"
+                background: Rectangle { color: parent.down ? "#2E8A62" : "transparent"; radius: 4 }
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
                 onClicked: stack.depth > 1 ? app.back() : drawer.open()
@@ -95,6 +111,7 @@ ApplicationWindow {
                 text: stack.currentItem ? stack.currentItem.title : ""
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
+                color: "white"
                 elide: Text.ElideRight
                 Layout.fillWidth: true
                 Layout.leftMargin: app.wide && stack.depth <= 1 ? 12 : 0

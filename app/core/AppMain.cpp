@@ -60,7 +60,7 @@ int appMain(int argc, char *argv[])
     if (dir.isEmpty())
         dir = tour ? tmp.path() : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    QQuickStyle::setStyle(QStringLiteral("Basic"));
     AppContext ctx(dir);
     AppSettings settings(&ctx);
     Session session(&ctx, &ctx);

@@ -21,7 +21,7 @@ void seedDemoData(AppContext &ctx, int pupils)
     QString dropoutId, firstId;
     for (int i = 0; i < pupils; ++i) {
         const int grade = 1 + i % 6;
-        QVariantMap p{{QStringLiteral("name"), QString::fromUtf8(family[i % 12]) + QString::fromUtf8(given[(i * 7) % 12])},
+        QVariantMap p{{QStringLiteral("name"), QString::fromUtf8(family[i % 12]) + QString::fromUtf8(given[(i * 5 + i / 12) % 12])},
                       {QStringLiteral("gender"), i % 2 ? QStringLiteral("female") : QStringLiteral("male")},
                       {QStringLiteral("birth_date"), QDate(2019 - grade, 1 + i % 12, 1 + i % 27).toString(Qt::ISODate)},
                       {QStringLiteral("ethnicity"), i % 3 ? QStringLiteral("汉族") : QStringLiteral("彝族")},
@@ -54,7 +54,7 @@ void seedDemoData(AppContext &ctx, int pupils)
              {QStringLiteral("date"), today.addDays(-30).toString(Qt::ISODate)}, {QStringLiteral("reason"), QStringLiteral("routine")},
              {QStringLiteral("met"), QStringLiteral("母亲")}, {QStringLiteral("findings"), QStringLiteral("学习习惯良好。")},
              {QStringLiteral("outcome_back_at_school"), true}});
-    QFile f(QStringLiteral(":/demo/forms/home_visit.json"));
+    QFile f(QStringLiteral(":/Cunxiao/demo/forms/home_visit.json"));
     if (f.open(QIODevice::ReadOnly)) {
         const QVariantMap def = QJsonDocument::fromJson(f.readAll()).toVariant().toMap();
         ctx.put(QStringLiteral("forms"), def.value(QStringLiteral("id")).toString(),

@@ -1,4 +1,1450 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <extracomment>Title of the conflicts page.</extracomment>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Two people changed the same information. Nothing was lost: choose which value is right, or type the right one.</source>
+        <extracomment>Conflicts page: explanation.</extracomment>
+        <translation>Two people changed the same information. Nothing was lost: choose which value is right, or type the right one.</translation>
+    </message>
+    <message>
+        <source>Kept now</source>
+        <extracomment>Conflicts: the value shown now.</extracomment>
+        <translation>Kept now</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <extracomment>Conflicts: the other value that lost.</extracomment>
+        <translation>Other value</translation>
+    </message>
+    <message>
+        <source>by %1, %2</source>
+        <extracomment>Conflicts: who set the value and when. %1 user, %2 time.</extracomment>
+        <translation>by %1, %2</translation>
+    </message>
+    <message>
+        <source>Keep this</source>
+        <extracomment>Conflicts: choose this value.</extracomment>
+        <translation>Keep this</translation>
+    </message>
+    <message>
+        <source>Or type the right value</source>
+        <extracomment>Conflicts: type a different value instead.</extracomment>
+        <translation>Or type the right value</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <extracomment>Conflicts: use the typed value.</extracomment>
+        <translation>Use</translation>
+    </message>
+    <message>
+        <source>No conflicts. Everything agrees with the bureau.</source>
+        <extracomment>Conflicts page: nothing to settle.</extracomment>
+        <translation>No conflicts. Everything agrees with the bureau.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <extracomment>Placeholder of a date box: the format to type.</extracomment>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <extracomment>Button beside a date box: fills in today's date.</extracomment>
+        <translation>Today</translation>
+    </message>
+</context>
+<context>
+    <name>DropoutsPage</name>
+    <message>
+        <source>Dropouts</source>
+        <extracomment>Title of the dropout-control page.</extracomment>
+        <translation>Dropouts</translation>
+    </message>
+    <message>
+        <source>Pupils who left school. Visit each family and record whether the pupil came back.</source>
+        <extracomment>Dropouts page: explanation.</extracomment>
+        <translation>Pupils who left school. Visit each family and record whether the pupil came back.</translation>
+    </message>
+    <message>
+        <source>Grade %1 · Class %2</source>
+        <translation>Grade %1 · Class %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last visit %1 · %n visit(s)</source>
+        <extracomment>Dropouts: the last visit. %1 date, %2 number of visits.</extracomment>
+        <translation><numerusform>Last visit %1 · %n visit</numerusform><numerusform>Last visit %1 · %n visits</numerusform></translation>
+    </message>
+    <message>
+        <source>Not visited yet</source>
+        <extracomment>Dropouts: no visit yet.</extracomment>
+        <translation>Not visited yet</translation>
+    </message>
+    <message>
+        <source>Next follow-up: %1</source>
+        <extracomment>Dropouts: next follow-up visit date.</extracomment>
+        <translation>Next follow-up: %1</translation>
+    </message>
+    <message>
+        <source>Record visit</source>
+        <extracomment>Dropouts: record a visit to this pupil's family.</extracomment>
+        <translation>Record visit</translation>
+    </message>
+    <message>
+        <source>Pupil details</source>
+        <extracomment>Dropouts: open the pupil's page.</extracomment>
+        <translation>Pupil details</translation>
+    </message>
+    <message>
+        <source>No pupil has left school.</source>
+        <extracomment>Dropouts: nobody left school.</extracomment>
+        <translation>No pupil has left school.</translation>
+    </message>
+</context>
+<context>
+    <name>FormFillPage</name>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2: %3</source>
+        <extracomment>Form filling: which page. %1 current, %2 total pages (the review page is not counted).</extracomment>
+        <translation>Page %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>Ready to submit</source>
+        <extracomment>Review page: heading of the list of problems.</extracomment>
+        <translation>Ready to submit</translation>
+    </message>
+    <message>
+        <source>Please fix these first</source>
+        <translation>Please fix these first</translation>
+    </message>
+    <message>
+        <source>All answers are complete. Check them below, then submit.</source>
+        <extracomment>Review page: all answers are acceptable.</extracomment>
+        <translation>All answers are complete. Check them below, then submit.</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <extracomment>Form filling: go to the previous page.</extracomment>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <extracomment>Form filling: the draft is saved automatically.</extracomment>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <extracomment>Form filling: submit the form to the bureau.</extracomment>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <extracomment>Form filling: go to the next page.</extracomment>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <extracomment>Dialog after submitting a form.</extracomment>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>The form is saved and will be sent to the bureau at the next sync. You can follow it under Submissions.</source>
+        <extracomment>Dialog after submitting a form: what happens next.</extracomment>
+        <translation>The form is saved and will be sent to the bureau at the next sync. You can follow it under Submissions.</translation>
+    </message>
+</context>
+<context>
+    <name>FormsPage</name>
+    <message>
+        <source>Forms</source>
+        <extracomment>Title of the forms page.</extracomment>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <extracomment>Forms list: the form's version number.</extracomment>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>No forms yet. Forms published by the bureau arrive with the next sync.</source>
+        <extracomment>Forms page: none yet.</extracomment>
+        <translation>No forms yet. Forms published by the bureau arrive with the next sync.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Home</source>
+        <extracomment>Title of the home page.</extracomment>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Hello, %1</source>
+        <extracomment>Home greeting. %1 is the person's user name.</extracomment>
+        <translation>Hello, %1</translation>
+    </message>
+    <message>
+        <source>What needs doing</source>
+        <extracomment>Home card heading: the list of tasks.</extracomment>
+        <translation>What needs doing</translation>
+    </message>
+    <message>
+        <source>Forms to fill</source>
+        <extracomment>Home task: forms published by the bureau not yet submitted.</extracomment>
+        <translation>Forms to fill</translation>
+    </message>
+    <message>
+        <source>Drafts to finish</source>
+        <extracomment>Home task: drafts not yet submitted.</extracomment>
+        <translation>Drafts to finish</translation>
+    </message>
+    <message>
+        <source>Returned for correction</source>
+        <extracomment>Home task: submissions the bureau returned or the server refused.</extracomment>
+        <translation>Returned for correction</translation>
+    </message>
+    <message>
+        <source>Follow-up visits due</source>
+        <extracomment>Home task: home visits with a follow-up date in the next 7 days or overdue.</extracomment>
+        <translation>Follow-up visits due</translation>
+    </message>
+    <message>
+        <source>Pupils who left school</source>
+        <extracomment>Home task: pupils who left school (dropout control).</extracomment>
+        <translation>Pupils who left school</translation>
+    </message>
+    <message>
+        <source>Inspections assigned</source>
+        <extracomment>Home task: inspections assigned to this person.</extracomment>
+        <translation>Inspections assigned</translation>
+    </message>
+    <message>
+        <source>Conflicts to settle</source>
+        <extracomment>Home task: sync conflicts to settle.</extracomment>
+        <translation>Conflicts to settle</translation>
+    </message>
+    <message>
+        <source>Sync with the bureau</source>
+        <extracomment>Home card heading: sync with the bureau.</extracomment>
+        <translation>Sync with the bureau</translation>
+    </message>
+    <message>
+        <source>Quick actions</source>
+        <extracomment>Home card heading: shortcuts.</extracomment>
+        <translation>Quick actions</translation>
+    </message>
+    <message>
+        <source>New home visit</source>
+        <extracomment>Home shortcut: record a new home visit.</extracomment>
+        <translation>New home visit</translation>
+    </message>
+    <message>
+        <source>Add pupil</source>
+        <extracomment>Home shortcut: add a pupil.</extracomment>
+        <translation>Add pupil</translation>
+    </message>
+</context>
+<context>
+    <name>HomeVisitPage</name>
+    <message>
+        <source>Home visit</source>
+        <extracomment>Title when editing a home visit.</extracomment>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>New home visit</source>
+        <extracomment>Title when recording a new home visit.</extracomment>
+        <translation>New home visit</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>Dropout risk</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>Dropout risk</translation>
+    </message>
+    <message>
+        <source>Pupil left school</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>Pupil left school</translation>
+    </message>
+    <message>
+        <source>Returned pupil</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>Returned pupil</translation>
+    </message>
+    <message>
+        <source>Left-behind child</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>Left-behind child</translation>
+    </message>
+    <message>
+        <source>Choose the pupil first.</source>
+        <translation>Choose the pupil first.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the visit.</source>
+        <translation>Enter the date of the visit.</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>Pupil</translation>
+    </message>
+    <message>
+        <source>Grade %1 · Class %2</source>
+        <translation>Grade %1 · Class %2</translation>
+    </message>
+    <message>
+        <source>Type a name to find the pupil</source>
+        <extracomment>Home visit: search box to pick the pupil.</extracomment>
+        <translation>Type a name to find the pupil</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>Visitors</translation>
+    </message>
+    <message>
+        <source>Date of visit</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>Date of visit</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Who was met</source>
+        <extracomment>Home visit form label: family members met.</extracomment>
+        <translation>Who was met</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>What was found</translation>
+    </message>
+    <message>
+        <source>What was agreed</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>What was agreed</translation>
+    </message>
+    <message>
+        <source>Back at school</source>
+        <extracomment>Home visit: the pupil has come back to school.</extracomment>
+        <translation>Back at school</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>Follow-up date</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Guardian's signature</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>Guardian's signature</translation>
+    </message>
+    <message>
+        <source>Saved on this phone. It will be sent to the bureau at the next sync.</source>
+        <extracomment>Home visit: confirmation after saving.</extracomment>
+        <translation>Saved on this phone. It will be sent to the bureau at the next sync.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <extracomment>Save button.</extracomment>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <source>Inspections</source>
+        <extracomment>Title of the inspections page.</extracomment>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Teaching</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>Teaching</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>Safety</translation>
+    </message>
+    <message>
+        <source>Hygiene</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>Hygiene</translation>
+    </message>
+    <message>
+        <source>Canteen</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>Canteen</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>Buildings</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>+ New inspection</source>
+        <extracomment>Inspections: start a new inspection.</extracomment>
+        <translation>+ New inspection</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <extracomment>Inspection status.</extracomment>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <extracomment>Inspection status.</extracomment>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <extracomment>Inspection: heading of the checklist.</extracomment>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <extracomment>Inspection checklist: the item passes.</extracomment>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <extracomment>Inspection checklist: the item fails.</extracomment>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <extracomment>Inspection checklist: a note on the item.</extracomment>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <extracomment>Inspection: problems found.</extracomment>
+        <translation>Problems found</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <extracomment>Inspection: deadline to fix the problems (整改期限).</extracomment>
+        <translation>Rectification deadline</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <extracomment>Inspection: photos.</extracomment>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Head's signature</source>
+        <extracomment>Inspection: the school head signs.</extracomment>
+        <translation>Head's signature</translation>
+    </message>
+    <message>
+        <source>Save inspection</source>
+        <extracomment>Inspection: save and mark as done.</extracomment>
+        <translation>Save inspection</translation>
+    </message>
+    <message>
+        <source>Choose an inspection on the left, or start a new one.</source>
+        <extracomment>Inspections: nothing chosen yet (desktop).</extracomment>
+        <translation>Choose an inspection on the left, or start a new one.</translation>
+    </message>
+</context>
+<context>
+    <name>LabeledValue</name>
+    <message>
+        <source>—</source>
+        <extracomment>Shown for a value that is not filled in.</extracomment>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>LocationField</name>
+    <message>
+        <source>Looking for the position…</source>
+        <translation>Looking for the position…</translation>
+    </message>
+    <message>
+        <source>Tap to record where you are, or type the position.</source>
+        <extracomment>Location field: a position source exists.</extracomment>
+        <translation>Tap to record where you are, or type the position.</translation>
+    </message>
+    <message>
+        <source>No position source on this device: type latitude and longitude.</source>
+        <extracomment>Location field: the device has no GPS / positioning.</extracomment>
+        <translation>No position source on this device: type latitude and longitude.</translation>
+    </message>
+    <message>
+        <source>Record position</source>
+        <extracomment>Location field: start reading the position.</extracomment>
+        <translation>Record position</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <extracomment>Placeholder: latitude in degrees.</extracomment>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <extracomment>Placeholder: longitude in degrees.</extracomment>
+        <translation>Longitude</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Cunxiao village school data</source>
+        <extracomment>Window title: the app's name.</extracomment>
+        <translation>Cunxiao village school data</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <extracomment>Navigation item: the home screen.</extracomment>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Pupils</source>
+        <extracomment>Navigation item: the pupil roster.</extracomment>
+        <translation>Pupils</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <extracomment>Navigation item: forms to fill.</extracomment>
+        <translation>Forms</translation>
+    </message>
+    <message>
+        <source>Submissions</source>
+        <extracomment>Navigation item: drafts and submitted forms.</extracomment>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>Dropouts</source>
+        <extracomment>Navigation item: pupils who left school (dropout control).</extracomment>
+        <translation>Dropouts</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <extracomment>Navigation item: school inspections.</extracomment>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <extracomment>Navigation item: sync conflicts to settle.</extracomment>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <extracomment>Navigation item: settings.</extracomment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <extracomment>Accessible name of the header button (back or menu).</extracomment>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Cunxiao</source>
+        <extracomment>Drawer heading: the app's short name.</extracomment>
+        <translation>Cunxiao</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPicker</name>
+    <message>
+        <source>Choose photo</source>
+        <extracomment>Photo field: pick a picture file.</extracomment>
+        <translation>Choose photo</translation>
+    </message>
+    <message>
+        <source>Replace photo</source>
+        <translation>Replace photo</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <extracomment>Photo field: take a picture with the camera.</extracomment>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <extracomment>Photo field: remove the photo.</extracomment>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>This file could not be read as a picture.</source>
+        <extracomment>Photo field: the chosen file is not a picture.</extracomment>
+        <translation>This file could not be read as a picture.</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <extracomment>Title of the file dialog for photos.</extracomment>
+        <translation>Choose a photo</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <extracomment>File dialog filter for pictures.</extracomment>
+        <translation>Pictures (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>PinPage</name>
+    <message>
+        <source>Choose a PIN</source>
+        <extracomment>PIN page title when setting a new PIN.</extracomment>
+        <translation>Choose a PIN</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <extracomment>PIN page title when unlocking.</extracomment>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>A PIN of 4 to 8 digits opens the app on this phone without a connection and keeps pupils' data safe if the phone is lost.</source>
+        <extracomment>PIN page explanation when choosing a PIN.</extracomment>
+        <translation>A PIN of 4 to 8 digits opens the app on this phone without a connection and keeps pupils' data safe if the phone is lost.</translation>
+    </message>
+    <message>
+        <source>Type the PIN of %1.</source>
+        <extracomment>PIN page explanation when unlocking. %1 is the user name.</extracomment>
+        <translation>Type the PIN of %1.</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <extracomment>Placeholder of the PIN box.</extracomment>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <extracomment>Placeholder of the second PIN box (type the PIN again).</extracomment>
+        <translation>PIN again</translation>
+    </message>
+    <message>
+        <source>Save PIN</source>
+        <extracomment>PIN page button: save the new PIN / unlock.</extracomment>
+        <translation>Save PIN</translation>
+    </message>
+    <message>
+        <source>The PIN needs at least 4 digits.</source>
+        <extracomment>PIN page: the PIN is too short.</extracomment>
+        <translation>The PIN needs at least 4 digits.</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <extracomment>PIN page: the two PINs differ.</extracomment>
+        <translation>The two PINs are not the same.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <extracomment>PIN page: continue without a PIN / sign out instead of unlocking.</extracomment>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+</context>
+<context>
+    <name>PupilEditPage</name>
+    <message>
+        <source>Edit pupil</source>
+        <extracomment>Title when editing a pupil.</extracomment>
+        <translation>Edit pupil</translation>
+    </message>
+    <message>
+        <source>Add pupil</source>
+        <extracomment>Title when adding a pupil.</extracomment>
+        <translation>Add pupil</translation>
+    </message>
+    <message>
+        <source>Please enter the pupil's name.</source>
+        <translation>Please enter the pupil's name.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <source>Guardian's phone</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>Guardian's phone</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Boarding</source>
+        <translation>Boarding</translation>
+    </message>
+    <message>
+        <source>Left-behind child</source>
+        <translation>Left-behind child</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>In school</source>
+        <translation>In school</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <extracomment>Save button.</extracomment>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>PupilPage</name>
+    <message>
+        <source>Pupil</source>
+        <translation>Pupil</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <extracomment>A yes/no value on the pupil page.</extracomment>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>Routine</translation>
+    </message>
+    <message>
+        <source>Dropout risk</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>Dropout risk</translation>
+    </message>
+    <message>
+        <source>Pupil left school</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>Pupil left school</translation>
+    </message>
+    <message>
+        <source>Returned pupil</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>Returned pupil</translation>
+    </message>
+    <message>
+        <source>Left-behind child</source>
+        <extracomment>Home visit reason.
+----------
+Pupil field label: parents work away (留守儿童).</extracomment>
+        <translation>Left-behind child</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <extracomment>Pupil page: edit the pupil's details.</extracomment>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>New home visit</source>
+        <extracomment>Pupil page: record a home visit for this pupil.</extracomment>
+        <translation>New home visit</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <extracomment>Pupil page card heading.</extracomment>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>Birth date</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>Ethnicity</translation>
+    </message>
+    <message>
+        <source>Grade and class</source>
+        <extracomment>Pupil field label: grade and class.</extracomment>
+        <translation>Grade and class</translation>
+    </message>
+    <message>
+        <source>Grade %1 · Class %2</source>
+        <translation>Grade %1 · Class %2</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>Guardian</translation>
+    </message>
+    <message>
+        <source>Guardian's phone</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>Guardian's phone</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Boarding</source>
+        <extracomment>Pupil field label: lives at school.</extracomment>
+        <translation>Boarding</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Pupil field label: in school or left.</extracomment>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Left school</source>
+        <translation>Left school</translation>
+    </message>
+    <message>
+        <source>In school</source>
+        <translation>In school</translation>
+    </message>
+    <message>
+        <source>Home visits (%1)</source>
+        <extracomment>Pupil page card heading: list of home visits.</extracomment>
+        <translation>Home visits (%1)</translation>
+    </message>
+    <message>
+        <source>No home visits recorded yet.</source>
+        <extracomment>Pupil page: no visits yet.</extracomment>
+        <translation>No home visits recorded yet.</translation>
+    </message>
+    <message>
+        <source>Follow up on %1</source>
+        <extracomment>Visit history: the follow-up date.</extracomment>
+        <translation>Follow up on %1</translation>
+    </message>
+</context>
+<context>
+    <name>PupilsPage</name>
+    <message>
+        <source>Pupils</source>
+        <extracomment>Title of the roster page.</extracomment>
+        <translation>Pupils</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <extracomment>Placeholder of the roster search box.</extracomment>
+        <translation>Search by name</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <extracomment>Roster filter: all grades.</extracomment>
+        <translation>All grades</translation>
+    </message>
+    <message>
+        <source>Grade %1</source>
+        <extracomment>Roster filter: grade number %1.</extracomment>
+        <translation>Grade %1</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <extracomment>Roster filter: all classes.</extracomment>
+        <translation>All classes</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <extracomment>Roster filter: class number %1.</extracomment>
+        <translation>Class %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pupil(s)</source>
+        <extracomment>Roster: how many pupils match the search and filters.</extracomment>
+        <translation><numerusform>%n pupil</numerusform><numerusform>%n pupils</numerusform></translation>
+    </message>
+    <message>
+        <source>+ Add pupil</source>
+        <extracomment>Roster: add a new pupil.</extracomment>
+        <translation>+ Add pupil</translation>
+    </message>
+    <message>
+        <source>Grade %1 · Class %2 · %3</source>
+        <extracomment>Roster row: grade, class and village of a pupil.</extracomment>
+        <translation>Grade %1 · Class %2 · %3</translation>
+    </message>
+    <message>
+        <source>Left school</source>
+        <extracomment>Roster badge: the pupil has left school.</extracomment>
+        <translation>Left school</translation>
+    </message>
+    <message>
+        <source>No pupils match. Change the search or the filters, or add a pupil.</source>
+        <extracomment>Roster empty state.</extracomment>
+        <translation>No pupils match. Change the search or the filters, or add a pupil.</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatField</name>
+    <message>
+        <source>No. %1</source>
+        <extracomment>Repeat group: heading of row number %1.</extracomment>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <extracomment>Repeat group: remove this row.</extracomment>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>+ Add</source>
+        <extracomment>Repeat group: add one more row.</extracomment>
+        <translation>+ Add</translation>
+    </message>
+</context>
+<context>
+    <name>SelectOneField</name>
+    <message>
+        <source>Choose…</source>
+        <extracomment>Drop-down with nothing chosen yet.</extracomment>
+        <translation>Choose…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Title of the settings page.</extracomment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <extracomment>Settings: language section heading.</extracomment>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <extracomment>Settings: account section heading.</extracomment>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <extracomment>Settings: the server address.</extracomment>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <extracomment>Settings: the user name and role.</extracomment>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <extracomment>Settings: the school(s) of this account.</extracomment>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <extracomment>Settings: lock the app (asks for the PIN).</extracomment>
+        <translation>Lock now</translation>
+    </message>
+    <message>
+        <source>Set a PIN</source>
+        <translation>Set a PIN</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <extracomment>Settings: sign out of this account.</extracomment>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <extracomment>Settings: sync section heading.</extracomment>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Send photos only over Wi-Fi</source>
+        <extracomment>Settings: upload photos only on Wi-Fi or other unmetered networks.</extracomment>
+        <translation>Send photos only over Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Recent errors</source>
+        <extracomment>Settings: recent errors heading.</extracomment>
+        <translation>Recent errors</translation>
+    </message>
+    <message>
+        <source>No errors.</source>
+        <extracomment>Settings: no recent errors.</extracomment>
+        <translation>No errors.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <extracomment>Settings: clear the list of errors.</extracomment>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <extracomment>Settings: about section heading.</extracomment>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <extracomment>Settings: app version.</extracomment>
+        <translation>Version</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <extracomment>Title of the sign-in page.</extracomment>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Cunxiao</source>
+        <extracomment>Sign-in page: the app's name, large.</extracomment>
+        <translation>Cunxiao</translation>
+    </message>
+    <message>
+        <source>Village school data for the county education bureau</source>
+        <extracomment>Sign-in page: one line saying what the app is for.</extracomment>
+        <translation>Village school data for the county education bureau</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <extracomment>Sign-in field label: the bureau's server address.</extracomment>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <extracomment>Sign-in field label: the account name given by the bureau.</extracomment>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <extracomment>Sign-in field label.</extracomment>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <extracomment>Sign-in button.</extracomment>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <source>Sign in once with a connection. After that the app works offline and sends your data when a connection is back.</source>
+        <extracomment>Sign-in page: note on what happens to data offline.</extracomment>
+        <translation>Sign in once with a connection. After that the app works offline and sends your data when a connection is back.</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureCanvas</name>
+    <message>
+        <source>Sign here</source>
+        <extracomment>Signature box placeholder.</extracomment>
+        <translation>Sign here</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <extracomment>Signature box: erase what was drawn.</extracomment>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Keep signature</source>
+        <extracomment>Signature box: keep the drawn signature.</extracomment>
+        <translation>Keep signature</translation>
+    </message>
+</context>
+<context>
+    <name>StateBadge</name>
+    <message>
+        <source>Draft</source>
+        <extracomment>State of a record or submission: saved on the phone only.</extracomment>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <extracomment>State: a local change not yet sent to the bureau.
+----------
+State: same as pending, for submissions.</extracomment>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <extracomment>State: sent, the bureau has not confirmed yet.</extracomment>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <extracomment>State: the bureau's server confirmed it.</extracomment>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <extracomment>State: the server refused the change.</extracomment>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <extracomment>State: the bureau returned a submission for correction.</extracomment>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <extracomment>State: the bureau accepted a submission.</extracomment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <extracomment>State: two people changed the same field; someone must choose.</extracomment>
+        <translation>Conflict</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsPage</name>
+    <message>
+        <source>Submissions</source>
+        <extracomment>Title of the submissions page.</extracomment>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <extracomment>Submissions: why the server refused it. %1 is the reason.</extracomment>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <source>Bureau's comment: %1</source>
+        <extracomment>Submissions: the bureau's comment when returning it. %1 is the comment.</extracomment>
+        <translation>Bureau's comment: %1</translation>
+    </message>
+    <message>
+        <source>Tap to continue</source>
+        <extracomment>Submissions: hint that the item can be opened and changed.</extracomment>
+        <translation>Tap to continue</translation>
+    </message>
+    <message>
+        <source>No drafts or submissions yet.</source>
+        <extracomment>Submissions page: nothing yet.</extracomment>
+        <translation>No drafts or submissions yet.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Sync now</source>
+        <extracomment>Accessible name of the header's sync button.
+----------
+Home, sync card: button that starts a sync now.</extracomment>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <extracomment>Home, sync card: the server was reached in the last sync.</extracomment>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <extracomment>Home, sync card: the server could not be reached (or not tried yet).</extracomment>
+        <translation>Offline</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <extracomment>Home, sync card: number of changes on this phone not yet confirmed by the bureau.</extracomment>
+        <translation><numerusform>%n change waiting to be sent</numerusform><numerusform>%n changes waiting to be sent</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent</source>
+        <extracomment>Home, sync card: nothing is waiting.</extracomment>
+        <translation>Nothing waiting to be sent</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <source>HH:MM</source>
+        <extracomment>Placeholder of a time box: the format to type.</extracomment>
+        <translation>HH:MM</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <extracomment>Button beside a time box: fills in the time now.</extracomment>
+        <translation>Now</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::AppContext</name>
+    <message>
+        <source>No account is open.</source>
+        <translation>No account is open.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::ConflictModel</name>
+    <message>
+        <source>(empty)</source>
+        <extracomment>Conflicts page: a field that has no value.</extracomment>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <extracomment>Conflicts page: a yes/no value.</extracomment>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::FormController</name>
+    <message>
+        <source>Review</source>
+        <extracomment>Form filling: title of the last page, where the person checks everything before submitting.</extracomment>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>This form is not on this phone yet. Sync, then try again.</source>
+        <extracomment>Form filling: the form's definition is not on this phone yet.</extracomment>
+        <translation>This form is not on this phone yet. Sync, then try again.</translation>
+    </message>
+    <message>
+        <source>The form could not be opened: %1</source>
+        <extracomment>Form filling: the form could not be read. %1 lists the problems.</extracomment>
+        <translation>The form could not be opened: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::Session</name>
+    <message>
+        <source>School head</source>
+        <extracomment>Role of the signed-in person.</extracomment>
+        <translation>School head</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <extracomment>Role of the signed-in person.</extracomment>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <extracomment>Role of the signed-in person.</extracomment>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Bureau staff</source>
+        <extracomment>Role of the signed-in person.</extracomment>
+        <translation>Bureau staff</translation>
+    </message>
+    <message>
+        <source>Please fill in the server address, user name and password.</source>
+        <extracomment>Sign-in error when a box is empty.</extracomment>
+        <translation>Please fill in the server address, user name and password.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <extracomment>Sign-in error: wrong user name or password.</extracomment>
+        <translation>The user name or password is wrong.</translation>
+    </message>
+    <message>
+        <source>Check the server address (%1).</source>
+        <extracomment>Sign-in error: the server address is not acceptable. %1 is the technical reason.</extracomment>
+        <translation>Check the server address (%1).</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again.</source>
+        <extracomment>PIN page: the PIN typed is wrong.</extracomment>
+        <translation>Wrong PIN. Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::SyncController</name>
+    <message>
+        <source>No connection to the bureau's server. Your changes are kept on this phone and will be sent later.</source>
+        <extracomment>Sync error shown on Home. The phone has no connection to the bureau's server.</extracomment>
+        <translation>No connection to the bureau's server. Your changes are kept on this phone and will be sent later.</translation>
+    </message>
+    <message>
+        <source>The server's security certificate could not be trusted. Ask the bureau to check the server address.</source>
+        <extracomment>Sync error: the server's security certificate was refused.</extracomment>
+        <translation>The server's security certificate could not be trusted. Ask the bureau to check the server address.</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this account on this phone. Please sign in again.</source>
+        <extracomment>Sync error: the account or device is no longer accepted.</extracomment>
+        <translation>The server no longer accepts this account on this phone. Please sign in again.</translation>
+    </message>
+    <message>
+        <source>This app version does not match the server. Please update the app.</source>
+        <extracomment>Sync error: the app is too old or too new for the server.</extracomment>
+        <translation>This app version does not match the server. Please update the app.</translation>
+    </message>
+    <message>
+        <source>The server's reply could not be understood. Try again later.</source>
+        <extracomment>Sync error: the server's reply could not be understood.</extracomment>
+        <translation>The server's reply could not be understood. Try again later.</translation>
+    </message>
+    <message>
+        <source>The bureau's server has a problem. Try again later.</source>
+        <extracomment>Sync error: the server had a problem.</extracomment>
+        <translation>The bureau's server has a problem. Try again later.</translation>
+    </message>
+    <message>
+        <source>This phone could not save the data. Check that storage is not full.</source>
+        <extracomment>Sync error: the local database (storage) failed, e.g. the phone is full.</extracomment>
+        <translation>This phone could not save the data. Check that storage is not full.</translation>
+    </message>
+    <message>
+        <source>Some changes are outside what this account may change.</source>
+        <extracomment>Sync error: the account may not change some data.</extracomment>
+        <translation>Some changes are outside what this account may change.</translation>
+    </message>
+    <message>
+        <source>Sync failed. Try again later.</source>
+        <extracomment>Sync error of an unexpected kind.</extracomment>
+        <translation>Sync failed. Try again later.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::SyncStatus</name>
+    <message>
+        <source>Not yet confirmed by the bureau</source>
+        <extracomment>Home, sync card: the bureau has never confirmed anything from this phone.</extracomment>
+        <translation>Not yet confirmed by the bureau</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <extracomment>Time of the last confirmation: less than a minute ago.</extracomment>
+        <translation>just now</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <extracomment>Time of the last confirmation, in minutes.</extracomment>
+        <translation><numerusform>%n minute ago</numerusform><numerusform>%n minutes ago</numerusform></translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <extracomment>Time of the last confirmation: today at HH:mm.</extracomment>
+        <translation>today at %1</translation>
+    </message>
+    <message>
+        <source>Confirmed by the bureau %1</source>
+        <extracomment>Home, sync card. %1 is a time such as "5 minutes ago".</extracomment>
+        <translation>Confirmed by the bureau %1</translation>
+    </message>
+    <message>
+        <source>Sending and receiving…</source>
+        <extracomment>Sync status bar while a sync runs.</extracomment>
+        <translation>Sending and receiving…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline · %n change(s) waiting</source>
+        <extracomment>Sync status bar: offline; %n changes wait on the phone.</extracomment>
+        <translation><numerusform>Offline · %n change waiting</numerusform><numerusform>Offline · %n changes waiting</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <extracomment>Sync status bar: %n changes not yet sent to the bureau.</extracomment>
+        <translation><numerusform>%n change waiting to be sent</numerusform><numerusform>%n changes waiting to be sent</numerusform></translation>
+    </message>
+    <message>
+        <source>Everything sent</source>
+        <extracomment>Sync status bar: nothing waits to be sent.</extracomment>
+        <translation>Everything sent</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,1450 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <extracomment>Title of the conflicts page.</extracomment>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Two people changed the same information. Nothing was lost: choose which value is right, or type the right one.</source>
+        <extracomment>Conflicts page: explanation.</extracomment>
+        <translation>两人修改了同一项信息。数据没有丢失：请选择正确的值，或输入正确的值。</translation>
+    </message>
+    <message>
+        <source>Kept now</source>
+        <extracomment>Conflicts: the value shown now.</extracomment>
+        <translation>当前保留的值</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <extracomment>Conflicts: the other value that lost.</extracomment>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <source>by %1, %2</source>
+        <extracomment>Conflicts: who set the value and when. %1 user, %2 time.</extracomment>
+        <translation>%1 修改，%2</translation>
+    </message>
+    <message>
+        <source>Keep this</source>
+        <extracomment>Conflicts: choose this value.</extracomment>
+        <translation>保留此值</translation>
+    </message>
+    <message>
+        <source>Or type the right value</source>
+        <extracomment>Conflicts: type a different value instead.</extracomment>
+        <translation>或输入正确的值</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <extracomment>Conflicts: use the typed value.</extracomment>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>No conflicts. Everything agrees with the bureau.</source>
+        <extracomment>Conflicts page: nothing to settle.</extracomment>
+        <translation>没有冲突，数据与教育局一致。</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <extracomment>Placeholder of a date box: the format to type.</extracomment>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <extracomment>Button beside a date box: fills in today's date.</extracomment>
+        <translation>今天</translation>
+    </message>
+</context>
+<context>
+    <name>DropoutsPage</name>
+    <message>
+        <source>Dropouts</source>
+        <extracomment>Title of the dropout-control page.</extracomment>
+        <translation>控辍保学</translation>
+    </message>
+    <message>
+        <source>Pupils who left school. Visit each family and record whether the pupil came back.</source>
+        <extracomment>Dropouts page: explanation.</extracomment>
+        <translation>已辍学的学生。请逐户家访，并记录学生是否返校。</translation>
+    </message>
+    <message>
+        <source>Grade %1 · Class %2</source>
+        <translation>%1年级 · %2班</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last visit %1 · %n visit(s)</source>
+        <extracomment>Dropouts: the last visit. %1 date, %2 number of visits.</extracomment>
+        <translation><numerusform>最近家访 %1 · 共 %n 次</numerusform></translation>
+    </message>
+    <message>
+        <source>Not visited yet</source>
+        <extracomment>Dropouts: no visit yet.</extracomment>
+        <translation>尚未家访</translation>
+    </message>
+    <message>
+        <source>Next follow-up: %1</source>
+        <extracomment>Dropouts: next follow-up visit date.</extracomment>
+        <translation>下次回访：%1</translation>
+    </message>
+    <message>
+        <source>Record visit</source>
+        <extracomment>Dropouts: record a visit to this pupil's family.</extracomment>
+        <translation>记录家访</translation>
+    </message>
+    <message>
+        <source>Pupil details</source>
+        <extracomment>Dropouts: open the pupil's page.</extracomment>
+        <translation>学生详情</translation>
+    </message>
+    <message>
+        <source>No pupil has left school.</source>
+        <extracomment>Dropouts: nobody left school.</extracomment>
+        <translation>没有辍学学生。</translation>
+    </message>
+</context>
+<context>
+    <name>FormFillPage</name>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2: %3</source>
+        <extracomment>Form filling: which page. %1 current, %2 total pages (the review page is not counted).</extracomment>
+        <translation>第 %1/%2 页：%3</translation>
+    </message>
+    <message>
+        <source>Ready to submit</source>
+        <extracomment>Review page: heading of the list of problems.</extracomment>
+        <translation>可以提交</translation>
+    </message>
+    <message>
+        <source>Please fix these first</source>
+        <translation>请先修改以下问题</translation>
+    </message>
+    <message>
+        <source>All answers are complete. Check them below, then submit.</source>
+        <extracomment>Review page: all answers are acceptable.</extracomment>
+        <translation>所有内容已填写完整。请核对后提交。</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <extracomment>Form filling: go to the previous page.</extracomment>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Draft saved</source>
+        <extracomment>Form filling: the draft is saved automatically.</extracomment>
+        <translation>草稿已保存</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <extracomment>Form filling: submit the form to the bureau.</extracomment>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <extracomment>Form filling: go to the next page.</extracomment>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <extracomment>Dialog after submitting a form.</extracomment>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>The form is saved and will be sent to the bureau at the next sync. You can follow it under Submissions.</source>
+        <extracomment>Dialog after submitting a form: what happens next.</extracomment>
+        <translation>表单已保存，将在下次同步时发送给教育局。可在“提交记录”中查看进度。</translation>
+    </message>
+</context>
+<context>
+    <name>FormsPage</name>
+    <message>
+        <source>Forms</source>
+        <extracomment>Title of the forms page.</extracomment>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <extracomment>Forms list: the form's version number.</extracomment>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>No forms yet. Forms published by the bureau arrive with the next sync.</source>
+        <extracomment>Forms page: none yet.</extracomment>
+        <translation>暂无表单。教育局发布的表单将在下次同步时下载。</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Home</source>
+        <extracomment>Title of the home page.</extracomment>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Hello, %1</source>
+        <extracomment>Home greeting. %1 is the person's user name.</extracomment>
+        <translation>您好，%1</translation>
+    </message>
+    <message>
+        <source>What needs doing</source>
+        <extracomment>Home card heading: the list of tasks.</extracomment>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Forms to fill</source>
+        <extracomment>Home task: forms published by the bureau not yet submitted.</extracomment>
+        <translation>待填表单</translation>
+    </message>
+    <message>
+        <source>Drafts to finish</source>
+        <extracomment>Home task: drafts not yet submitted.</extracomment>
+        <translation>未完成的草稿</translation>
+    </message>
+    <message>
+        <source>Returned for correction</source>
+        <extracomment>Home task: submissions the bureau returned or the server refused.</extracomment>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <source>Follow-up visits due</source>
+        <extracomment>Home task: home visits with a follow-up date in the next 7 days or overdue.</extracomment>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Pupils who left school</source>
+        <extracomment>Home task: pupils who left school (dropout control).</extracomment>
+        <translation>辍学学生</translation>
+    </message>
+    <message>
+        <source>Inspections assigned</source>
+        <extracomment>Home task: inspections assigned to this person.</extracomment>
+        <translation>待督导检查</translation>
+    </message>
+    <message>
+        <source>Conflicts to settle</source>
+        <extracomment>Home task: sync conflicts to settle.</extracomment>
+        <translation>待处理冲突</translation>
+    </message>
+    <message>
+        <source>Sync with the bureau</source>
+        <extracomment>Home card heading: sync with the bureau.</extracomment>
+        <translation>与教育局同步</translation>
+    </message>
+    <message>
+        <source>Quick actions</source>
+        <extracomment>Home card heading: shortcuts.</extracomment>
+        <translation>快捷操作</translation>
+    </message>
+    <message>
+        <source>New home visit</source>
+        <extracomment>Home shortcut: record a new home visit.</extracomment>
+        <translation>新建家访</translation>
+    </message>
+    <message>
+        <source>Add pupil</source>
+        <extracomment>Home shortcut: add a pupil.</extracomment>
+        <translation>添加学生</translation>
+    </message>
+</context>
+<context>
+    <name>HomeVisitPage</name>
+    <message>
+        <source>Home visit</source>
+        <extracomment>Title when editing a home visit.</extracomment>
+        <translation>家访</translation>
+    </message>
+    <message>
+        <source>New home visit</source>
+        <extracomment>Title when recording a new home visit.</extracomment>
+        <translation>新建家访</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>常规家访</translation>
+    </message>
+    <message>
+        <source>Dropout risk</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>辍学风险</translation>
+    </message>
+    <message>
+        <source>Pupil left school</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>学生已辍学</translation>
+    </message>
+    <message>
+        <source>Returned pupil</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>返校学生</translation>
+    </message>
+    <message>
+        <source>Left-behind child</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <source>Choose the pupil first.</source>
+        <translation>请先选择学生。</translation>
+    </message>
+    <message>
+        <source>Enter the date of the visit.</source>
+        <translation>请填写家访日期。</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Grade %1 · Class %2</source>
+        <translation>%1年级 · %2班</translation>
+    </message>
+    <message>
+        <source>Type a name to find the pupil</source>
+        <extracomment>Home visit: search box to pick the pupil.</extracomment>
+        <translation>输入姓名查找学生</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>家访人</translation>
+    </message>
+    <message>
+        <source>Date of visit</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>家访日期</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>家访原因</translation>
+    </message>
+    <message>
+        <source>Who was met</source>
+        <extracomment>Home visit form label: family members met.</extracomment>
+        <translation>见到的人</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>了解到的情况</translation>
+    </message>
+    <message>
+        <source>What was agreed</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>商定的措施</translation>
+    </message>
+    <message>
+        <source>Back at school</source>
+        <extracomment>Home visit: the pupil has come back to school.</extracomment>
+        <translation>已返校</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Guardian's signature</source>
+        <extracomment>Home visit form label.</extracomment>
+        <translation>监护人签名</translation>
+    </message>
+    <message>
+        <source>Saved on this phone. It will be sent to the bureau at the next sync.</source>
+        <extracomment>Home visit: confirmation after saving.</extracomment>
+        <translation>已保存在本机，将在下次同步时发送给教育局。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <extracomment>Save button.</extracomment>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <source>Inspections</source>
+        <extracomment>Title of the inspections page.</extracomment>
+        <translation>督导检查</translation>
+    </message>
+    <message>
+        <source>Teaching</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>教学</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Hygiene</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>卫生</translation>
+    </message>
+    <message>
+        <source>Canteen</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>食堂</translation>
+    </message>
+    <message>
+        <source>Buildings</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>校舍</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <extracomment>Inspection checklist item.</extracomment>
+        <translation>收费</translation>
+    </message>
+    <message>
+        <source>+ New inspection</source>
+        <extracomment>Inspections: start a new inspection.</extracomment>
+        <translation>+ 新建检查</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <extracomment>Inspection status.</extracomment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <extracomment>Inspection status.</extracomment>
+        <translation>待检查</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <extracomment>Inspection: heading of the checklist.</extracomment>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <extracomment>Inspection checklist: the item passes.</extracomment>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <extracomment>Inspection checklist: the item fails.</extracomment>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <extracomment>Inspection checklist: a note on the item.</extracomment>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <extracomment>Inspection: problems found.</extracomment>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Rectification deadline</source>
+        <extracomment>Inspection: deadline to fix the problems (整改期限).</extracomment>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <extracomment>Inspection: photos.</extracomment>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Head's signature</source>
+        <extracomment>Inspection: the school head signs.</extracomment>
+        <translation>校长签名</translation>
+    </message>
+    <message>
+        <source>Save inspection</source>
+        <extracomment>Inspection: save and mark as done.</extracomment>
+        <translation>保存检查</translation>
+    </message>
+    <message>
+        <source>Choose an inspection on the left, or start a new one.</source>
+        <extracomment>Inspections: nothing chosen yet (desktop).</extracomment>
+        <translation>请在左侧选择一项检查，或新建检查。</translation>
+    </message>
+</context>
+<context>
+    <name>LabeledValue</name>
+    <message>
+        <source>—</source>
+        <extracomment>Shown for a value that is not filled in.</extracomment>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>LocationField</name>
+    <message>
+        <source>Looking for the position…</source>
+        <translation>正在定位…</translation>
+    </message>
+    <message>
+        <source>Tap to record where you are, or type the position.</source>
+        <extracomment>Location field: a position source exists.</extracomment>
+        <translation>点击记录当前位置，或手动输入。</translation>
+    </message>
+    <message>
+        <source>No position source on this device: type latitude and longitude.</source>
+        <extracomment>Location field: the device has no GPS / positioning.</extracomment>
+        <translation>本设备无法定位：请手动输入纬度和经度。</translation>
+    </message>
+    <message>
+        <source>Record position</source>
+        <extracomment>Location field: start reading the position.</extracomment>
+        <translation>记录位置</translation>
+    </message>
+    <message>
+        <source>Latitude</source>
+        <extracomment>Placeholder: latitude in degrees.</extracomment>
+        <translation>纬度</translation>
+    </message>
+    <message>
+        <source>Longitude</source>
+        <extracomment>Placeholder: longitude in degrees.</extracomment>
+        <translation>经度</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Cunxiao village school data</source>
+        <extracomment>Window title: the app's name.</extracomment>
+        <translation>村校数据</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <extracomment>Navigation item: the home screen.</extracomment>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Pupils</source>
+        <extracomment>Navigation item: the pupil roster.</extracomment>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <extracomment>Navigation item: forms to fill.</extracomment>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Submissions</source>
+        <extracomment>Navigation item: drafts and submitted forms.</extracomment>
+        <translation>提交记录</translation>
+    </message>
+    <message>
+        <source>Dropouts</source>
+        <extracomment>Navigation item: pupils who left school (dropout control).</extracomment>
+        <translation>控辍保学</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <extracomment>Navigation item: school inspections.</extracomment>
+        <translation>督导检查</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <extracomment>Navigation item: sync conflicts to settle.</extracomment>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <extracomment>Navigation item: settings.</extracomment>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <extracomment>Accessible name of the header button (back or menu).</extracomment>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
+    </message>
+    <message>
+        <source>Cunxiao</source>
+        <extracomment>Drawer heading: the app's short name.</extracomment>
+        <translation>村校</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPicker</name>
+    <message>
+        <source>Choose photo</source>
+        <extracomment>Photo field: pick a picture file.</extracomment>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Replace photo</source>
+        <translation>更换照片</translation>
+    </message>
+    <message>
+        <source>Take photo</source>
+        <extracomment>Photo field: take a picture with the camera.</extracomment>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <extracomment>Photo field: remove the photo.</extracomment>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>This file could not be read as a picture.</source>
+        <extracomment>Photo field: the chosen file is not a picture.</extracomment>
+        <translation>无法读取此文件，不是图片。</translation>
+    </message>
+    <message>
+        <source>Choose a photo</source>
+        <extracomment>Title of the file dialog for photos.</extracomment>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <extracomment>File dialog filter for pictures.</extracomment>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+</context>
+<context>
+    <name>PinPage</name>
+    <message>
+        <source>Choose a PIN</source>
+        <extracomment>PIN page title when setting a new PIN.</extracomment>
+        <translation>设置PIN码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <extracomment>PIN page title when unlocking.</extracomment>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>A PIN of 4 to 8 digits opens the app on this phone without a connection and keeps pupils' data safe if the phone is lost.</source>
+        <extracomment>PIN page explanation when choosing a PIN.</extracomment>
+        <translation>4到8位数字的PIN码可在无网络时打开应用；手机丢失时也能保护学生信息。</translation>
+    </message>
+    <message>
+        <source>Type the PIN of %1.</source>
+        <extracomment>PIN page explanation when unlocking. %1 is the user name.</extracomment>
+        <translation>请输入 %1 的PIN码。</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <extracomment>Placeholder of the PIN box.</extracomment>
+        <translation>PIN码</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <extracomment>Placeholder of the second PIN box (type the PIN again).</extracomment>
+        <translation>再次输入PIN码</translation>
+    </message>
+    <message>
+        <source>Save PIN</source>
+        <extracomment>PIN page button: save the new PIN / unlock.</extracomment>
+        <translation>保存PIN码</translation>
+    </message>
+    <message>
+        <source>The PIN needs at least 4 digits.</source>
+        <extracomment>PIN page: the PIN is too short.</extracomment>
+        <translation>PIN码至少需要4位数字。</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <extracomment>PIN page: the two PINs differ.</extracomment>
+        <translation>两次输入的PIN码不一致。</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <extracomment>PIN page: continue without a PIN / sign out instead of unlocking.</extracomment>
+        <translation>暂不设置</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+</context>
+<context>
+    <name>PupilEditPage</name>
+    <message>
+        <source>Edit pupil</source>
+        <extracomment>Title when editing a pupil.</extracomment>
+        <translation>编辑学生</translation>
+    </message>
+    <message>
+        <source>Add pupil</source>
+        <extracomment>Title when adding a pupil.</extracomment>
+        <translation>添加学生</translation>
+    </message>
+    <message>
+        <source>Please enter the pupil's name.</source>
+        <translation>请填写学生姓名。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Guardian's phone</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>监护人电话</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <extracomment>Pupil form label.</extracomment>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Boarding</source>
+        <translation>寄宿</translation>
+    </message>
+    <message>
+        <source>Left-behind child</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <source>In school</source>
+        <translation>在校</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <extracomment>Save button.</extracomment>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
+    <name>PupilPage</name>
+    <message>
+        <source>Pupil</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <extracomment>A yes/no value on the pupil page.</extracomment>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>常规家访</translation>
+    </message>
+    <message>
+        <source>Dropout risk</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>辍学风险</translation>
+    </message>
+    <message>
+        <source>Pupil left school</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>学生已辍学</translation>
+    </message>
+    <message>
+        <source>Returned pupil</source>
+        <extracomment>Home visit reason.</extracomment>
+        <translation>返校学生</translation>
+    </message>
+    <message>
+        <source>Left-behind child</source>
+        <extracomment>Home visit reason.
+----------
+Pupil field label: parents work away (留守儿童).</extracomment>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <extracomment>Pupil page: edit the pupil's details.</extracomment>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>New home visit</source>
+        <extracomment>Pupil page: record a home visit for this pupil.</extracomment>
+        <translation>新建家访</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <extracomment>Pupil page card heading.</extracomment>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Grade and class</source>
+        <extracomment>Pupil field label: grade and class.</extracomment>
+        <translation>年级班级</translation>
+    </message>
+    <message>
+        <source>Grade %1 · Class %2</source>
+        <translation>%1年级 · %2班</translation>
+    </message>
+    <message>
+        <source>Guardian</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>监护人</translation>
+    </message>
+    <message>
+        <source>Guardian's phone</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>监护人电话</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Boarding</source>
+        <extracomment>Pupil field label: lives at school.</extracomment>
+        <translation>寄宿</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <extracomment>Pupil field label.</extracomment>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <extracomment>Pupil field label: in school or left.</extracomment>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Left school</source>
+        <translation>已辍学</translation>
+    </message>
+    <message>
+        <source>In school</source>
+        <translation>在校</translation>
+    </message>
+    <message>
+        <source>Home visits (%1)</source>
+        <extracomment>Pupil page card heading: list of home visits.</extracomment>
+        <translation>家访记录（%1）</translation>
+    </message>
+    <message>
+        <source>No home visits recorded yet.</source>
+        <extracomment>Pupil page: no visits yet.</extracomment>
+        <translation>还没有家访记录。</translation>
+    </message>
+    <message>
+        <source>Follow up on %1</source>
+        <extracomment>Visit history: the follow-up date.</extracomment>
+        <translation>%1 回访</translation>
+    </message>
+</context>
+<context>
+    <name>PupilsPage</name>
+    <message>
+        <source>Pupils</source>
+        <extracomment>Title of the roster page.</extracomment>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <extracomment>Placeholder of the roster search box.</extracomment>
+        <translation>按姓名搜索</translation>
+    </message>
+    <message>
+        <source>All grades</source>
+        <extracomment>Roster filter: all grades.</extracomment>
+        <translation>全部年级</translation>
+    </message>
+    <message>
+        <source>Grade %1</source>
+        <extracomment>Roster filter: grade number %1.</extracomment>
+        <translation>%1年级</translation>
+    </message>
+    <message>
+        <source>All classes</source>
+        <extracomment>Roster filter: all classes.</extracomment>
+        <translation>全部班级</translation>
+    </message>
+    <message>
+        <source>Class %1</source>
+        <extracomment>Roster filter: class number %1.</extracomment>
+        <translation>%1班</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pupil(s)</source>
+        <extracomment>Roster: how many pupils match the search and filters.</extracomment>
+        <translation><numerusform>共 %n 名学生</numerusform></translation>
+    </message>
+    <message>
+        <source>+ Add pupil</source>
+        <extracomment>Roster: add a new pupil.</extracomment>
+        <translation>+ 添加学生</translation>
+    </message>
+    <message>
+        <source>Grade %1 · Class %2 · %3</source>
+        <extracomment>Roster row: grade, class and village of a pupil.</extracomment>
+        <translation>%1年级 · %2班 · %3</translation>
+    </message>
+    <message>
+        <source>Left school</source>
+        <extracomment>Roster badge: the pupil has left school.</extracomment>
+        <translation>已辍学</translation>
+    </message>
+    <message>
+        <source>No pupils match. Change the search or the filters, or add a pupil.</source>
+        <extracomment>Roster empty state.</extracomment>
+        <translation>没有符合条件的学生。请修改搜索或筛选条件，或添加学生。</translation>
+    </message>
+</context>
+<context>
+    <name>RepeatField</name>
+    <message>
+        <source>No. %1</source>
+        <extracomment>Repeat group: heading of row number %1.</extracomment>
+        <translation>第 %1 项</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <extracomment>Repeat group: remove this row.</extracomment>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>+ Add</source>
+        <extracomment>Repeat group: add one more row.</extracomment>
+        <translation>+ 添加</translation>
+    </message>
+</context>
+<context>
+    <name>SelectOneField</name>
+    <message>
+        <source>Choose…</source>
+        <extracomment>Drop-down with nothing chosen yet.</extracomment>
+        <translation>请选择…</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Title of the settings page.</extracomment>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <extracomment>Settings: language section heading.</extracomment>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <extracomment>Settings: account section heading.</extracomment>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <extracomment>Settings: the server address.</extracomment>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <extracomment>Settings: the user name and role.</extracomment>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <extracomment>Settings: the school(s) of this account.</extracomment>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <extracomment>Settings: lock the app (asks for the PIN).</extracomment>
+        <translation>立即锁定</translation>
+    </message>
+    <message>
+        <source>Set a PIN</source>
+        <translation>设置PIN码</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <extracomment>Settings: sign out of this account.</extracomment>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <extracomment>Settings: sync section heading.</extracomment>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Send photos only over Wi-Fi</source>
+        <extracomment>Settings: upload photos only on Wi-Fi or other unmetered networks.</extracomment>
+        <translation>仅在Wi-Fi下发送照片</translation>
+    </message>
+    <message>
+        <source>Recent errors</source>
+        <extracomment>Settings: recent errors heading.</extracomment>
+        <translation>最近的错误</translation>
+    </message>
+    <message>
+        <source>No errors.</source>
+        <extracomment>Settings: no recent errors.</extracomment>
+        <translation>没有错误。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <extracomment>Settings: clear the list of errors.</extracomment>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <extracomment>Settings: about section heading.</extracomment>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <extracomment>Settings: app version.</extracomment>
+        <translation>版本</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <source>Sign in</source>
+        <extracomment>Title of the sign-in page.</extracomment>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Cunxiao</source>
+        <extracomment>Sign-in page: the app's name, large.</extracomment>
+        <translation>村校</translation>
+    </message>
+    <message>
+        <source>Village school data for the county education bureau</source>
+        <extracomment>Sign-in page: one line saying what the app is for.</extracomment>
+        <translation>为县教育局采集村校数据</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <extracomment>Sign-in field label: the bureau's server address.</extracomment>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <extracomment>Sign-in field label: the account name given by the bureau.</extracomment>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <extracomment>Sign-in field label.</extracomment>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <extracomment>Sign-in button.</extracomment>
+        <translation>正在登录…</translation>
+    </message>
+    <message>
+        <source>Sign in once with a connection. After that the app works offline and sends your data when a connection is back.</source>
+        <extracomment>Sign-in page: note on what happens to data offline.</extracomment>
+        <translation>首次登录需要联网。之后可离线使用，恢复网络后自动发送数据。</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureCanvas</name>
+    <message>
+        <source>Sign here</source>
+        <extracomment>Signature box placeholder.</extracomment>
+        <translation>请在此签名</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <extracomment>Signature box: erase what was drawn.</extracomment>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Keep signature</source>
+        <extracomment>Signature box: keep the drawn signature.</extracomment>
+        <translation>保存签名</translation>
+    </message>
+</context>
+<context>
+    <name>StateBadge</name>
+    <message>
+        <source>Draft</source>
+        <extracomment>State of a record or submission: saved on the phone only.</extracomment>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Waiting to send</source>
+        <extracomment>State: a local change not yet sent to the bureau.
+----------
+State: same as pending, for submissions.</extracomment>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <extracomment>State: sent, the bureau has not confirmed yet.</extracomment>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <extracomment>State: the bureau's server confirmed it.</extracomment>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <extracomment>State: the server refused the change.</extracomment>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <extracomment>State: the bureau returned a submission for correction.</extracomment>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <extracomment>State: the bureau accepted a submission.</extracomment>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <extracomment>State: two people changed the same field; someone must choose.</extracomment>
+        <translation>有冲突</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsPage</name>
+    <message>
+        <source>Submissions</source>
+        <extracomment>Title of the submissions page.</extracomment>
+        <translation>提交记录</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <extracomment>Submissions: why the server refused it. %1 is the reason.</extracomment>
+        <translation>被拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Bureau's comment: %1</source>
+        <extracomment>Submissions: the bureau's comment when returning it. %1 is the comment.</extracomment>
+        <translation>教育局意见：%1</translation>
+    </message>
+    <message>
+        <source>Tap to continue</source>
+        <extracomment>Submissions: hint that the item can be opened and changed.</extracomment>
+        <translation>点击继续填写</translation>
+    </message>
+    <message>
+        <source>No drafts or submissions yet.</source>
+        <extracomment>Submissions page: nothing yet.</extracomment>
+        <translation>暂无草稿或提交记录。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Sync now</source>
+        <extracomment>Accessible name of the header's sync button.
+----------
+Home, sync card: button that starts a sync now.</extracomment>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <extracomment>Home, sync card: the server was reached in the last sync.</extracomment>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <extracomment>Home, sync card: the server could not be reached (or not tried yet).</extracomment>
+        <translation>离线</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <extracomment>Home, sync card: number of changes on this phone not yet confirmed by the bureau.</extracomment>
+        <translation><numerusform>%n 项修改等待发送</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing waiting to be sent</source>
+        <extracomment>Home, sync card: nothing is waiting.</extracomment>
+        <translation>没有等待发送的内容</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <source>HH:MM</source>
+        <extracomment>Placeholder of a time box: the format to type.</extracomment>
+        <translation>时:分</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <extracomment>Button beside a time box: fills in the time now.</extracomment>
+        <translation>现在</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::AppContext</name>
+    <message>
+        <source>No account is open.</source>
+        <translation>未打开账号。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::ConflictModel</name>
+    <message>
+        <source>(empty)</source>
+        <extracomment>Conflicts page: a field that has no value.</extracomment>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <extracomment>Conflicts page: a yes/no value.</extracomment>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::FormController</name>
+    <message>
+        <source>Review</source>
+        <extracomment>Form filling: title of the last page, where the person checks everything before submitting.</extracomment>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>This form is not on this phone yet. Sync, then try again.</source>
+        <extracomment>Form filling: the form's definition is not on this phone yet.</extracomment>
+        <translation>本机还没有此表单。请同步后重试。</translation>
+    </message>
+    <message>
+        <source>The form could not be opened: %1</source>
+        <extracomment>Form filling: the form could not be read. %1 lists the problems.</extracomment>
+        <translation>无法打开表单：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::Session</name>
+    <message>
+        <source>School head</source>
+        <extracomment>Role of the signed-in person.</extracomment>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <extracomment>Role of the signed-in person.</extracomment>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <extracomment>Role of the signed-in person.</extracomment>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <source>Bureau staff</source>
+        <extracomment>Role of the signed-in person.</extracomment>
+        <translation>教育局工作人员</translation>
+    </message>
+    <message>
+        <source>Please fill in the server address, user name and password.</source>
+        <extracomment>Sign-in error when a box is empty.</extracomment>
+        <translation>请填写服务器地址、用户名和密码。</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <extracomment>Sign-in error: wrong user name or password.</extracomment>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Check the server address (%1).</source>
+        <extracomment>Sign-in error: the server address is not acceptable. %1 is the technical reason.</extracomment>
+        <translation>请检查服务器地址（%1）。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Try again.</source>
+        <extracomment>PIN page: the PIN typed is wrong.</extracomment>
+        <translation>PIN码错误，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::SyncController</name>
+    <message>
+        <source>No connection to the bureau's server. Your changes are kept on this phone and will be sent later.</source>
+        <extracomment>Sync error shown on Home. The phone has no connection to the bureau's server.</extracomment>
+        <translation>无法连接教育局服务器。您的修改已保存在本机，稍后会自动发送。</translation>
+    </message>
+    <message>
+        <source>The server's security certificate could not be trusted. Ask the bureau to check the server address.</source>
+        <extracomment>Sync error: the server's security certificate was refused.</extracomment>
+        <translation>服务器的安全证书不可信。请联系教育局核对服务器地址。</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this account on this phone. Please sign in again.</source>
+        <extracomment>Sync error: the account or device is no longer accepted.</extracomment>
+        <translation>服务器不再接受本机上的此账号。请重新登录。</translation>
+    </message>
+    <message>
+        <source>This app version does not match the server. Please update the app.</source>
+        <extracomment>Sync error: the app is too old or too new for the server.</extracomment>
+        <translation>应用版本与服务器不匹配。请更新应用。</translation>
+    </message>
+    <message>
+        <source>The server's reply could not be understood. Try again later.</source>
+        <extracomment>Sync error: the server's reply could not be understood.</extracomment>
+        <translation>无法识别服务器的回复。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The bureau's server has a problem. Try again later.</source>
+        <extracomment>Sync error: the server had a problem.</extracomment>
+        <translation>教育局服务器出现故障。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>This phone could not save the data. Check that storage is not full.</source>
+        <extracomment>Sync error: the local database (storage) failed, e.g. the phone is full.</extracomment>
+        <translation>本机无法保存数据。请检查存储空间是否已满。</translation>
+    </message>
+    <message>
+        <source>Some changes are outside what this account may change.</source>
+        <extracomment>Sync error: the account may not change some data.</extracomment>
+        <translation>部分修改超出了此账号的权限。</translation>
+    </message>
+    <message>
+        <source>Sync failed. Try again later.</source>
+        <extracomment>Sync error of an unexpected kind.</extracomment>
+        <translation>同步失败。请稍后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::SyncStatus</name>
+    <message>
+        <source>Not yet confirmed by the bureau</source>
+        <extracomment>Home, sync card: the bureau has never confirmed anything from this phone.</extracomment>
+        <translation>尚未得到教育局确认</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <extracomment>Time of the last confirmation: less than a minute ago.</extracomment>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s) ago</source>
+        <extracomment>Time of the last confirmation, in minutes.</extracomment>
+        <translation><numerusform>%n 分钟前</numerusform></translation>
+    </message>
+    <message>
+        <source>today at %1</source>
+        <extracomment>Time of the last confirmation: today at HH:mm.</extracomment>
+        <translation>今天 %1</translation>
+    </message>
+    <message>
+        <source>Confirmed by the bureau %1</source>
+        <extracomment>Home, sync card. %1 is a time such as "5 minutes ago".</extracomment>
+        <translation>教育局已于%1确认</translation>
+    </message>
+    <message>
+        <source>Sending and receiving…</source>
+        <extracomment>Sync status bar while a sync runs.</extracomment>
+        <translation>正在发送和接收…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline · %n change(s) waiting</source>
+        <extracomment>Sync status bar: offline; %n changes wait on the phone.</extracomment>
+        <translation><numerusform>离线 · %n 项修改等待发送</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting to be sent</source>
+        <extracomment>Sync status bar: %n changes not yet sent to the bureau.</extracomment>
+        <translation><numerusform>%n 项修改等待发送</numerusform></translation>
+    </message>
+    <message>
+        <source>Everything sent</source>
+        <extracomment>Sync status bar: nothing waits to be sent.</extracomment>
+        <translation>全部已发送</translation>
+    </message>
+</context>
 </TS>

@@ -12,7 +12,11 @@ ItemDelegate {
     property bool current: false
     property bool vertical: false
     implicitHeight: vertical ? 64 : Theme.touch + 4
-    highlighted: current
+    background: Rectangle {
+        color: root.down ? "#D5E6DC" : (root.current ? "#E4F0E9" : "transparent")
+        Rectangle { visible: root.current && !root.vertical; width: 4; height: parent.height; color: Theme.primary }
+        Rectangle { visible: root.current && root.vertical; width: parent.width; height: 3; color: Theme.primary }
+    }
     Accessible.name: label
     contentItem: GridLayout {
         columns: root.vertical ? 1 : 2

@@ -42,6 +42,8 @@ Item {
             objectName: "compactSyncButton"
             text: "⟳"
             font.pixelSize: 22
+            palette.buttonText: "white"
+            background: Rectangle { color: parent.down ? "#2E8A62" : "transparent"; radius: 4 }
             enabled: !root.syncing
             implicitWidth: Theme.touch
             implicitHeight: Theme.touch

@@ -1,0 +1,105 @@
+import QtQuick
+import QtTest
+import Cunxiao
+
+// Each field type renders its input, reports edits, and shows problems.
+TestCase {
+    id: tc
+    name: "Fields"
+    width: 400
+    height: 600
+    visible: true
+    when: windowShown
+
+    Component { id: fieldComponent; FormField { width: 380 } }
+
+    function make(descriptor) {
+        const f = createTemporaryObject(fieldComponent, tc, { field: descriptor })
+        verify(f !== null)
+        return f
+    }
+
+    function test_types_data() {
+        return [
+            { tag: "text", type: "text", input: "textInput" },
+            { tag: "integer", type: "integer", input: "numberInput" },
+            { tag: "decimal", type: "decimal", input: "numberInput" },
+            { tag: "date", type: "date", input: "dateInput" },
+            { tag: "time", type: "time", input: "timeInput" },
+            { tag: "geopoint", type: "geopoint", input: "latitude" },
+            { tag: "signature", type: "signature", input: "signatureCanvas" },
+            { tag: "note", type: "note", input: "noteText" }
+        ]
+    }
+    function test_types(data) {
+        const f = make({ name: "q", type: data.type, label: "Question", relevant: true, required: false, error: "", row: -1 })
+        const input = findChild(f, data.input)
+        verify(input !== null, "no " + data.input + " for " + data.type)
+    }
+
+    function test_requiredMark() {
+        const f = make({ name: "q", type: "text", label: "Name", relevant: true, required: true, error: "", row: -1 })
+        compare(findChild(f, "fieldLabel").text, "Name *")
+    }
+
+    function test_hiddenWhenNotRelevant() {
+        const f = make({ name: "q", type: "text", label: "Name", relevant: false, required: false, error: "", row: -1 })
+        verify(!f.visible)
+    }
+
+    function test_errorShown() {
+        const f = make({ name: "q", type: "integer", label: "People", relevant: true, required: false, error: "Between 1 and 20", row: -1 })
+        const err = findChild(f, "fieldError")
+        verify(err.visible)
+        verify(err.text.indexOf("Between 1 and 20") >= 0)
+        f.field = { name: "q", type: "integer", label: "People", relevant: true, required: false, error: "", row: -1 }
+        verify(!err.visible)
+    }
+
+    SignalSpy { id: answered; signalName: "answered" }
+
+    function test_numberEditsAreNumbers() {
+        const f = make({ name: "n", type: "integer", label: "N", relevant: true, required: false, error: "", row: -1 })
+        answered.target = f
+        answered.clear()
+        const input = findChild(f, "numberInput")
+        input.forceActiveFocus()
+        keyClick(Qt.Key_4)
+        keyClick(Qt.Key_2)
+        compare(answered.count, 2)
+        compare(answered.signalArguments[1][1], 42)
+        keyClick(Qt.Key_X)
+        compare(answered.signalArguments[2][1], "42x")   // passed on, so the form can say what is wrong
+    }
+
+    function test_textEdits() {
+        const f = make({ name: "t", type: "text", label: "T", relevant: true, required: false, error: "", row: -1 })
+        answered.target = f
+        answered.clear()
+        findChild(f, "textInput").forceActiveFocus()
+        keyClick(Qt.Key_A)
+        compare(answered.count, 1)
+        compare(answered.signalArguments[0][0], "t")
+        compare(answered.signalArguments[0][1], "a")
+    }
+
+    function test_selectOne() {
+        const f = make({ name: "s", type: "select_one", label: "S", relevant: true, required: false, error: "", row: -1,
+                        value: "b", options: [{ value: "a", label: "A" }, { value: "b", label: "B" }] })
+        verify(findChild(f, "fieldInput").item !== null)
+    }
+
+    function test_selectManyList() {
+        const f = make({ name: "m", type: "select_many", label: "M", relevant: true, required: false, error: "", row: -1,
+                        value: ["a"], options: [{ value: "a", label: "A" }, { value: "b", label: "B" }] })
+        compare(findChild(f, "fieldInput").item.chosen.length, 1)
+    }
+
+    function test_groupAndRepeat() {
+        const child = { name: "c", type: "text", label: "C", relevant: true, required: false, error: "", row: 0 }
+        const g = make({ name: "g", type: "group", label: "G", relevant: true, required: false, error: "", row: -1, children: [child] })
+        tryVerify(() => findChild(g, "textInput") !== null)
+        const r = make({ name: "r", type: "repeat", label: "R", relevant: true, required: false, error: "", row: -1, rows: [[child], [child]], minRows: 0, maxRows: -1 })
+        tryVerify(() => findChild(r, "addRowButton") !== null)
+    }
+}

@@ -1,0 +1,20 @@
+// Qt Quick Test runner for tests/app/qml/tst_*.qml, with the app's QML module.
+#include "core/AppContext.h"
+
+#include <QQmlEngine>
+#include <QQuickStyle>
+#include <QtQml/qqmlextensionplugin.h>
+#include <QtQuickTest/quicktest.h>
+
+Q_IMPORT_QML_PLUGIN(CunxiaoPlugin)
+
+class Setup : public QObject
+{
+    Q_OBJECT
+public slots:
+    void applicationAvailable() { QQuickStyle::setStyle(QStringLiteral("Basic")); }
+    void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(cunxiao_app, Setup)
+#include "tst_app_qml.moc"

@@ -206,12 +206,12 @@ void RecordListModel::onFiltered()
         refilter();
         return;
     }
-    m_resetting = true;
+    m_changing = true;
     beginResetModel();
     m_rows = m_filterWatcher.result();
     m_shown = std::min(int(m_rows->size()), m_pageSize);
     endResetModel();
-    m_resetting = false;
+    m_changing = false;
     m_loading = false;
     emit loadingChanged();
     emit countChanged();
@@ -238,15 +238,17 @@ void RecordListModel::fetchMore(const QModelIndex &parent)
 {
     if (!canFetchMore(parent))
         return;
-    if (m_resetting) {
-        // A view asking for more while it handles the reset: insert after the reset is done.
+    if (m_changing) {
+        // A view asking for more while it handles a reset or an insert: insert after that is done.
         QMetaObject::invokeMethod(this, [this] { fetchMore({}); }, Qt::QueuedConnection);
         return;
     }
     const int n = std::min(int(m_rows->size()) - m_shown, m_pageSize);
+    m_changing = true;
     beginInsertRows({}, m_shown, m_shown + n - 1);
     m_shown += n;
     endInsertRows();
+    m_changing = false;
     emit countChanged();
 }
 

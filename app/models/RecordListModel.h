@@ -99,7 +99,7 @@ private:
     QVariantMap m_filters;
     bool m_desc = false;
     int m_pageSize = 50;
-    bool m_loading = false, m_reloadAgain = false, m_filterAgain = false, m_resetting = false;
+    bool m_loading = false, m_reloadAgain = false, m_filterAgain = false, m_changing = false;
     std::shared_ptr<const RecordRows> m_all;      // the whole collection
     std::shared_ptr<const RecordRows> m_rows;     // matching, sorted
     int m_shown = 0;

@@ -26,6 +26,7 @@ Loader {
     Component {
         id: area
         TextArea {
+            background: Rectangle { color: "white"; border.color: "#BFCBC4" }
             objectName: "textInput"
             readOnly: root.readOnly
             wrapMode: TextEdit.Wrap

@@ -291,6 +291,10 @@ void Engine::uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &
             cb(p);
         });
     }
+    struct ClearProgress { // the callback points into `a`: never leave it behind
+        Transport &t;
+        ~ClearProgress() { t.setProgress({}); }
+    } clearProgress{tr};
     int conflicts = 0;
     while (a.offset < a.size || a.size == 0) {
         HttpRequest req;
@@ -346,7 +350,6 @@ void Engine::uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &
             throwReply(reply, "the attachment upload");
         }
     }
-    tr.setProgress({});
 }
 
 } // namespace cx

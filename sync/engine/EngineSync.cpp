@@ -309,6 +309,8 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
         tr.setProgress([cb, cycleNo, pulledSoFar](uint64_t un, uint64_t ut, uint64_t dn, uint64_t dt) {
             cb(SyncProgress{cycleNo, un, ut, dn, dt, pulledSoFar});
         });
+    } else {
+        tr.setProgress({}); // a callback removed since the last cycle must not linger
     }
     int64_t t0 = m_clock.physicalNow() - m_clock.offsetMs();
     HttpReply reply;

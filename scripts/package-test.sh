@@ -38,6 +38,7 @@ SUITE=bookworm
 export LC_ALL=C.UTF-8
 
 mkdir -p "$WORK" "$ARCHIVES" "$LOG"
+rm -f "$LOG"/*.log   # this run's logs only
 
 # ------------------------------------------------------------------ reporting
 failures=0
@@ -169,7 +170,8 @@ if [ -z "$server_deb" ] || [ -z "$app_deb" ]; then
 fi
 note "packages: $(basename "$server_deb") $(basename "$app_deb")"
 app_has_gui=no
-dpkg-deb -c "$app_deb" | grep -q ' \./usr/bin/cunxiao$' && app_has_gui=yes
+app_files=$(dpkg-deb -c "$app_deb")   # (not piped into grep -q: pipefail and SIGPIPE)
+case "$app_files" in *" ./usr/bin/cunxiao"$'\n'*|*" ./usr/bin/cunxiao") app_has_gui=yes ;; esac
 
 # ----------------------------------------------------- a fresh copy of it
 safe_rm "$ROOT" || exit 1

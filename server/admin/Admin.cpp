@@ -75,6 +75,8 @@ std::string checkLine(const std::string &text, ImportLine &out, const std::strin
                       std::set<std::pair<std::string, std::string>> &seen)
 {
     Json j;
+    if (jsonDepth(text) > kMaxJsonDepth) // copying or dumping it would overflow the stack
+        return "nests arrays or objects deeper than " + std::to_string(kMaxJsonDepth) + " levels";
     try {
         j = Json::parse(text);
     } catch (const Json::parse_error &e) {

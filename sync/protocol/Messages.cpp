@@ -354,8 +354,34 @@ Json ErrorReply::toJson() const
     return Json{{"error", error}, {"message", message}, {"server_protocol", serverProtocol}};
 }
 
+int jsonDepth(std::string_view text, int limit)
+{
+    int depth = 0, deepest = 0;
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > deepest && (deepest = depth) >= limit)
+                return deepest;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
 Json parseJson(std::string_view text, const char *what)
 {
+    if (jsonDepth(text) > kMaxJsonDepth)
+        throw Error(ErrorKind::Protocol, std::string(what) + " nests arrays or objects deeper than " +
+                                             std::to_string(kMaxJsonDepth) + " levels");
     try {
         return Json::parse(text.begin(), text.end());
     } catch (const Json::parse_error &e) {

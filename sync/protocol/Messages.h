@@ -116,7 +116,16 @@ struct ErrorReply {
     Json toJson() const;
 };
 
-// Parses JSON text, throwing cx::Error(Protocol) with the byte offset on failure.
+// The deepest nesting of arrays and objects a message may have. nlohmann::json
+// parses any depth, but copies and dumps recurse: a few MB of "[[[[..." (a few
+// hundred bytes compressed) would overflow the stack of whoever copies it.
+inline constexpr int kMaxJsonDepth = 256;
+// The nesting depth of JSON text (arrays and objects, outside strings), counted
+// without parsing; stops at `limit`.
+int jsonDepth(std::string_view text, int limit = kMaxJsonDepth + 1);
+
+// Parses JSON text, throwing cx::Error(Protocol) with the byte offset on failure,
+// or if it nests deeper than kMaxJsonDepth.
 Json parseJson(std::string_view text, const char *what);
 
 } // namespace cx

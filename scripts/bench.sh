@@ -5,8 +5,8 @@ set -eu
 BUILD=${1:-build}
 OUT="$BUILD/bench"
 mkdir -p "$OUT"
-cmake --build "$BUILD" --target bench_sync >/dev/null 2>&1 || true
-cmake --build "$BUILD" --target bench_forms >/dev/null 2>&1 || true
+cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_sync >/dev/null 2>&1 || true
+cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_forms >/dev/null 2>&1 || true
 
 SYNC_JSON=null
 if [ -x "$BUILD/bench/sync/bench_sync" ]; then

@@ -212,11 +212,13 @@ int main(int argc, char **argv)
             other.sync();
             auto pupils = other.list("pupils");
             for (int i = 0; i < 10; ++i)
-                other.put("pupils", pupils[size_t(i)].id, "", cx::Json{{"grade", 6}, {"note", "转学 " + std::to_string(i)}});
+                other.put("pupils", pupils[size_t(i)].id, "",
+                          cx::Json{{"note", "转学 " + name.toStdString() + " " + std::to_string(i)}});
             other.sync();
             auto mine = dev.list("pupils");
             for (int i = 0; i < 10; ++i)
-                dev.put("pupils", mine[size_t(100 + i)].id, "", cx::Json{{"guardian_phone", "1390000000" + std::to_string(i)}});
+                dev.put("pupils", mine[size_t(100 + i)].id, "",
+                        cx::Json{{"guardian_phone", "139" + std::to_string(qHash(name) % 1000) + std::to_string(i)}});
         }
         Measure edits = measure(link, [&] { return dev.sync(); });
         QJsonObject ej = edits.toJson(p, 1);
@@ -224,6 +226,8 @@ int main(int argc, char **argv)
         ej["pulled"] = dev.lastReport().pulled;
         pr["edits_10_up_10_down"] = ej;
         row(name, "10 up + 10 down", ej);
+        if (ej["pushed"].toInt() != 10 || ej["pulled"].toInt() != 10)
+            std::printf("  (pushed %d, pulled %d: expected 10 and 10)\n", ej["pushed"].toInt(), ej["pulled"].toInt());
 
         // A 1 MB photo, cut three times by command (plus the profile's own cuts).
         if (photo) {

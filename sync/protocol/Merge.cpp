@@ -77,7 +77,12 @@ void mergeField(RecordState &rec, MergeOutcome &out, const Mutation &m, const st
         return;
     }
     if (m.version > *cur) {
-        addConflict(rec, out, field, valueOf(rec, field), *cur, rec.by.count(field) ? rec.by[field] : std::string());
+        // A resolve that names the current version among those it settles has
+        // settled it: keeping it as a conflict would bring back what the person
+        // just settled (and a replay of the same resolve would then drop it).
+        bool settled = m.op == Op::Resolve && std::find(m.settles.begin(), m.settles.end(), *cur) != m.settles.end();
+        if (!settled)
+            addConflict(rec, out, field, valueOf(rec, field), *cur, rec.by.count(field) ? rec.by[field] : std::string());
         setField(rec, field, value, m.version, author);
     } else {
         addConflict(rec, out, field, value, m.version, author);

@@ -262,7 +262,7 @@ void Engine::uploadAttachments(SyncReport &report)
             }
             break;
         } catch (const Error &e) {
-            if (e.kind() != ErrorKind::Network || ++failures > tuning().maxRetries) {
+            if (e.kind() != ErrorKind::Network || ++failures > maxRetries()) {
                 std::lock_guard lock(m_mutex);
                 m_replica.logError(errorKindName(e.kind()), std::string("attachments: ") + e.what());
                 throw;

@@ -76,7 +76,8 @@ struct SyncTuning {
     uint64_t firstPageBytes = 48 * 1024;       // uncompressed page asked for before the ratio is known
     uint64_t maxPageBytes = 1024 * 1024;       // uncompressed page never above this
     size_t pushBytes = 48 * 1024;              // mutations per request, uncompressed
-    int maxRetries = 8;                        // consecutive network failures before sync() gives up
+    int maxRetries = -1;                       // consecutive network failures before sync() gives up;
+                                               // -1: 8 with CurlTransport, 0 with an injected transport
     int backoffMs = 1000;                      // first retry after ~this, doubling ...
     int backoffMaxMs = 30000;                  // ... up to this; each jittered to 50-100 %
     size_t chunkBytes = 32 * 1024;             // attachment upload chunk
@@ -175,6 +176,7 @@ private:
     Transport &transport();
     SyncReport cycle(SyncReport &total, bool &more);
     void backoff(int attempt);
+    int maxRetries();
     void uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &report);
 
     Replica m_replica;

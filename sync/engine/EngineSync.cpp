@@ -1,6 +1,7 @@
 // Engine: enrolment, status and the sync cycle (see the states in Engine.h).
 #include "engine/Engine.h"
 
+#include "engine/CurlTransport.h"
 #include "engine/Overlay.h"
 #include "protocol/Compression.h"
 #include "protocol/Errors.h"
@@ -75,6 +76,16 @@ SyncTuning Engine::tuning()
 {
     std::lock_guard lock(m_mutex);
     return m_tuning;
+}
+
+// maxRetries < 0 (the default) = automatic: 8 on the real network, 0 with an
+// injected transport (a simulation decides its own retries and keeps its time).
+int Engine::maxRetries()
+{
+    int n = tuning().maxRetries;
+    if (n >= 0)
+        return n;
+    return dynamic_cast<CurlTransport *>(&transport()) ? 8 : 0;
 }
 
 // Exponential backoff with jitter: attempt 1 waits 50-100 % of backoffMs, then doubling, capped.
@@ -231,7 +242,7 @@ SyncReport Engine::sync(int maxCycles)
             cycle(total, more);
         } catch (const Error &e) {
             m_lastReport = total;
-            if (e.kind() != ErrorKind::Network || ++failures > tuning().maxRetries)
+            if (e.kind() != ErrorKind::Network || ++failures > maxRetries())
                 throw;
             total.retries++;
             m_pageShrink = std::min(m_pageShrink + 1, 4); // a page that keeps being cut gets smaller

@@ -71,8 +71,17 @@ Replica::Replica(const std::string &path) : m_db(path)
     // Detect a damaged file at open, before anything writes to it.
     {
         Stmt q(m_db, "PRAGMA quick_check");
-        if (q.step() && q.text(0) != "ok")
-            throw Error(ErrorKind::Storage, "the local database " + path + " is damaged: " + q.text(0));
+        if (q.step() && q.text(0) != "ok") {
+            // quick_check's report is several lines ("*** in database main ***\nPage 3: ...");
+            // an error is one line (the CLI prints it as one, the app shows it in one place).
+            std::string report = q.text(0);
+            for (char &c : report)
+                if (c == '\n' || c == '\r')
+                    c = ' ';
+            if (report.size() > 200)
+                report = report.substr(0, 200) + "...";
+            throw Error(ErrorKind::Storage, "the local database " + path + " is damaged: " + report);
+        }
     }
     m_db.exec("PRAGMA journal_mode=WAL");
     m_db.exec("PRAGMA synchronous=NORMAL");

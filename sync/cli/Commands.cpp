@@ -1,5 +1,6 @@
 #include "cli/Commands.h"
 
+#include "engine/Recovery.h"
 #include "protocol/Errors.h"
 
 #include <cstdio>
@@ -312,6 +313,18 @@ int cmdRejected(Engine &e, const std::vector<std::string> &argsIn)
         else
             std::printf("%s/%s: %s\n", r.collection.c_str(), r.id.c_str(), r.rejectReason.c_str());
     }
+    return Ok;
+}
+
+int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args)
+{
+    if (!args.empty())
+        usage("recover takes no arguments");
+    RecoveryReport r = recoverReplica(dbPath);
+    std::printf("recovered %s: %d unsent change(s) kept, %d unreadable; %d record(s) kept; the damaged file is %s\n",
+                dbPath.c_str(), r.outboxKept, r.outboxLost, r.recordsKept, r.damagedCopy.c_str());
+    std::printf(r.enrolled ? "run sync to send the kept changes and fetch everything again\n"
+                           : "the device settings were lost: enroll again, then sync\n");
     return Ok;
 }
 

@@ -32,6 +32,8 @@ int cmdStatus(Engine &e, const std::vector<std::string> &args);
 int cmdConflicts(Engine &e, const std::vector<std::string> &args);
 int cmdResolve(Engine &e, const std::vector<std::string> &args);
 int cmdRejected(Engine &e, const std::vector<std::string> &args);
+// Runs without an Engine: the database may be too damaged to open.
+int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args);
 int cmdAttach(Engine &e, const std::vector<std::string> &args);      // docs/village.md
 int cmdAttachments(Engine &e, const std::vector<std::string> &args);
 

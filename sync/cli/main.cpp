@@ -23,6 +23,7 @@ const char *kUsage =
   conflicts [--json]
   resolve COLLECTION ID FIELD --take local|remote|VALUE
   rejected [--json]            records the server refused, with reasons
+  recover                      salvage a damaged database: keeps unsent changes, moves it aside
   attach FILE [--type MIME]    keep a photo for upload; prints {"sha256","size","type"} for a field
   attachments [--json]         each attachment: pending, uploading (offset), done, refused (reason)
 
@@ -58,6 +59,14 @@ int main(int argc, char **argv)
         {"status", cmdStatus},   {"conflicts", cmdConflicts}, {"resolve", cmdResolve},
         {"rejected", cmdRejected}, {"attach", cmdAttach}, {"attachments", cmdAttachments},
     };
+    if (command == "recover") {
+        try {
+            return cmdRecover(db, args);
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "cunxiao-cli: %s\n", e.what());
+            return Failed;
+        }
+    }
     auto it = commands.find(command);
     if (it == commands.end()) {
         std::fprintf(stderr, "cunxiao-cli: unknown command \"%s\" (see --help)\n", command.c_str());
@@ -67,7 +76,10 @@ int main(int argc, char **argv)
         cx::Engine engine(db);
         return it->second(engine, args);
     } catch (const cx::Error &e) {
-        std::fprintf(stderr, "cunxiao-cli: %s\n", e.what());
+        std::string what = e.what();
+        if (e.kind() == cx::ErrorKind::Storage && what.find("damaged") != std::string::npos)
+            what += "; to recover what can be read: cunxiao-cli --db " + db + " recover";
+        std::fprintf(stderr, "cunxiao-cli: %s\n", what.c_str());
         return exitCodeFor(e.kind());
     } catch (const std::exception &e) {
         std::fprintf(stderr, "cunxiao-cli: %s\n", e.what());

@@ -81,6 +81,8 @@ std::string checkLine(const std::string &text, ImportLine &out, const std::strin
         j = Json::parse(text);
     } catch (const Json::parse_error &e) {
         return "not valid JSON (at byte " + std::to_string(e.byte) + ")";
+    } catch (const Json::exception &) { // out_of_range: a number like 1e999
+        return "not valid JSON (a number out of range)";
     }
     if (!j.is_object())
         return "not a JSON object";

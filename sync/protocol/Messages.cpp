@@ -386,6 +386,9 @@ Json parseJson(std::string_view text, const char *what)
         return Json::parse(text.begin(), text.end());
     } catch (const Json::parse_error &e) {
         throw Error(ErrorKind::Protocol, std::string(what) + " is not valid JSON (at byte " + std::to_string(e.byte) + ")");
+    } catch (const Json::exception &e) {
+        // e.g. out_of_range 406: a number like 1e999 that no double holds
+        throw Error(ErrorKind::Protocol, std::string(what) + " is not valid JSON (" + e.what() + ")");
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <mutex>
@@ -206,7 +207,9 @@ HttpReply CurlTransport::send(const HttpRequest &request)
     curl_easy_getinfo(c, CURLINFO_SIZE_DOWNLOAD_T, &down);
     curl_easy_getinfo(c, CURLINFO_REQUEST_SIZE, &reqSize);
     curl_easy_getinfo(c, CURLINFO_HEADER_SIZE, &hdrSize);
-    reply.bytesUp = uint64_t(reqSize) + uint64_t(up);
+    // REQUEST_SIZE already counts the body curl sent (a 1 MB upload counted twice
+    // before); take it, or the body alone if it is larger.
+    reply.bytesUp = std::max(uint64_t(reqSize), uint64_t(up));
     reply.bytesDown = uint64_t(hdrSize) + uint64_t(down);
     reply.contentEncoding = headers.contentEncoding;
     curl_easy_getinfo(c, CURLINFO_NUM_CONNECTS, &reply.newConnections);

@@ -386,12 +386,12 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
         scopes[row.school] = row;
     for (const auto &s : resp.applied) {
         applyServerState(s, scopes, nullptr);
-        touched.erase({s.collection, s.id});
     }
     for (const auto &s : resp.changes) {
         applyServerState(s, scopes, &total.pulled);
-        touched.erase({s.collection, s.id});
     }
+    // Records whose changes were just acknowledged or rejected: their state
+    // changes even when the server sent no newer version of them.
     for (const auto &[c, id] : touched) {
         if (auto r = m_replica.record(c, id)) {
             recompute(*r);

@@ -34,7 +34,18 @@ const std::vector<std::string> &collections()
 
 namespace {
 constexpr int64_t kStart = 1'764'000'000'000;
-const cx::server::AcceptAll g_accept;
+// The bureau refuses grade "bad": rejections of records that already exist.
+class SimValidator final : public cx::server::Validator {
+public:
+    std::optional<cx::Rejection> check(const std::optional<cx::RecordState> &, const cx::RecordState &,
+                                       const cx::Mutation &m, const cx::server::DeviceSession &) const override
+    {
+        if (m.fields.contains("grade") && m.fields["grade"] == "bad")
+            return cx::Rejection{0, "grade \"bad\" is not allowed", Json{{"grade", "not allowed"}}};
+        return std::nullopt;
+    }
+};
+const SimValidator g_accept;
 
 std::vector<std::string> split(const std::string &s)
 {
@@ -127,6 +138,10 @@ void World::openDevice(size_t i)
     d.engine = std::make_unique<cx::Engine>(
         d.path, [this, i](const cx::TransportOptions &) { return std::make_unique<SimTransport>(*this, i); },
         [this, i] { return m_now + m_devs[i]->skew; });
+    // Simulated time: the simulation itself decides when a device tries again.
+    cx::SyncTuning t = d.engine->tuning();
+    t.maxRetries = 0;
+    d.engine->setTuning(t);
 }
 
 void World::crashDevice(size_t i)
@@ -230,6 +245,21 @@ void World::recordLedger(size_t d, const std::string &collection, const std::str
                          bool isDelete)
 {
     auto out = m_devs[d]->engine->replica().outboxFor(collection, id);
+    // What the bureau will refuse follows from the change as it will be sent.
+    if (!out.empty()) {
+        const cx::Mutation &last = out.back().mutation;
+        bool bad = last.fields.contains("grade") && last.fields["grade"] == "bad";
+        expectRejected = bad || m_foreign.count(collection + "/" + id) > 0;
+    }
+    if (!out.empty() && out.back().mutation.n <= m_devs[d]->lastN) {
+        // Folded into this record's still unsent change (or nothing changed).
+        for (auto it = m_ledger.rbegin(); it != m_ledger.rend(); ++it)
+            if (it->device == d && it->n == out.back().mutation.n) {
+                it->expectRejected = expectRejected;
+                break;
+            }
+        return;
+    }
     if (out.empty() || out.back().mutation.n <= m_devs[d]->lastN)
         return; // the change changed nothing: no mutation
     uint64_t n = out.back().mutation.n;
@@ -282,9 +312,12 @@ void World::step(int stepNo)
             Json f = Json::object();
             for (size_t k = 0, n = 1 + pick(2); k < n; ++k)
                 f[fieldNames[pick(fieldNames.size())]] = roll() < 0.2 ? Json("same") : Json(value());
+            bool bad = roll() < m_faults.outOfScope * 2;
+            if (bad)
+                f["grade"] = "bad";
             note(who + "edit " + c + "/" + rec.id + " " + f.dump());
             d.engine->put(c, rec.id, "", f);
-            recordLedger(di, c, rec.id, m_foreign.count(c + "/" + rec.id) > 0, false);
+            recordLedger(di, c, rec.id, bad || m_foreign.count(c + "/" + rec.id) > 0, false);
         } else if (r < 0.65) {
             std::string c = collections()[pick(collections().size())];
             auto list = d.engine->list(c);

@@ -18,6 +18,7 @@ PACKAGES := cmake g++ make ninja-build pkg-config git ca-certificates openssl \
   fonts-noto-cjk iproute2 procps
 
 FUZZ_PACKAGES := clang libclang-rt-14-dev
+PACKAGE_PACKAGES := dpkg-dev file debootstrap
 
 .PHONY: all deps build test run bench soak fuzz asan tsan package package-test clean format
 
@@ -61,6 +62,7 @@ tsan:
 	cd build-tsan && ctest --output-on-failure -L threads
 
 package: build
+	@scripts/install-deps.sh $(PACKAGE_PACKAGES)
 	cd $(BUILD) && cpack -G DEB
 
 package-test: package

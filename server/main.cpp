@@ -5,7 +5,7 @@
 #include "http/HttpServer.h"
 #include "protocol/Errors.h"
 #include "protocol/Version.h"
-#include "sync/Validator.h"
+#include "sync/FormsValidator.h"
 
 #include <algorithm>
 #include <chrono>
@@ -296,7 +296,7 @@ int cmdServe(const Args &a)
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    AcceptAll validator;
+    FormsValidator validator(*store);
     HttpServer server(*store, validator, opt);
     server.bind();
     std::cout << "cunxiao-server listening on " << server.url() << std::endl;

@@ -1,5 +1,6 @@
 #include "admin/Admin.h"
 
+#include "forms/FormDefinition.h"
 #include "protocol/Errors.h"
 #include "protocol/Uuid.h"
 #include "sync/RecordWrites.h"
@@ -63,9 +64,14 @@ int64_t publishForm(Store &store, const Json &def, int64_t nowMs)
         auto oldDef = existing->fields.find("definition");
         version = oldDef != existing->fields.end() && *oldDef == def ? oldVersion : oldVersion + 1;
     }
+    // A malformed definition is refused here, before any device sees it.
+    forms::FormDefinition::parse(def);
     Json title = def.contains("title") ? def["title"] : Json(formId);
-    serverPut(store, "forms", formId, kCountyScope, Json{{"definition", def}, {"version", version}, {"title", title}},
-              "admin", nowMs);
+    Json fields{{"definition", def}, {"version", version}, {"title", title}};
+    serverPut(store, "forms", formId, kCountyScope, fields, "admin", nowMs);
+    // Every version is kept, so drafts and submissions made on an older one
+    // can still be opened and checked against the form they were made with.
+    serverPut(store, "form_versions", formId + ".v" + std::to_string(version), kCountyScope, fields, "admin", nowMs);
     tx.commit();
     return version;
 }

@@ -58,7 +58,7 @@ std::optional<Rejection> applyOne(Store &store, const DeviceSession &who, const 
         rec.school = m.school;
     }
     MergeOutcome out = applyMutation(rec, m, who.user);
-    if (auto r = validator.check(rec, m)) {
+    if (auto r = validator.check(existing, rec, m, who)) {
         r->n = m.n;
         return r;
     }

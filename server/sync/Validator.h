@@ -2,6 +2,7 @@
 // A hook that checks a record as it would be after a mutation. The forms
 // engine plugs in here to validate collection "submissions" whose status is
 // "submitted"; the default accepts everything.
+#include "auth/Auth.h"
 #include "protocol/Messages.h"
 #include "protocol/Record.h"
 
@@ -13,12 +14,16 @@ class Validator {
 public:
     virtual ~Validator() = default;
     // A rejection (its `n` is filled in by the caller) refuses the mutation.
-    virtual std::optional<cx::Rejection> check(const cx::RecordState &after, const cx::Mutation &m) const = 0;
+    // `before`: the record as the server held it (none for a new record);
+    // `after`: as it would be; `who`: the device and account sending it.
+    virtual std::optional<cx::Rejection> check(const std::optional<cx::RecordState> &before, const cx::RecordState &after,
+                                               const cx::Mutation &m, const DeviceSession &who) const = 0;
 };
 
 class AcceptAll final : public Validator {
 public:
-    std::optional<cx::Rejection> check(const cx::RecordState &, const cx::Mutation &) const override
+    std::optional<cx::Rejection> check(const std::optional<cx::RecordState> &, const cx::RecordState &,
+                                       const cx::Mutation &, const DeviceSession &) const override
     {
         return std::nullopt;
     }

@@ -149,6 +149,14 @@ int cmdDelete(Engine &e, const std::vector<std::string> &args)
     return Ok;
 }
 
+int cmdDiscard(Engine &e, const std::vector<std::string> &args)
+{
+    if (args.size() != 2)
+        usage("discard needs COLLECTION ID");
+    e.discardRejected(args[0], args[1]);
+    return Ok;
+}
+
 int cmdList(Engine &e, const std::vector<std::string> &args)
 {
     if (args.size() != 1)
@@ -329,6 +337,7 @@ int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args)
 }
 
 } // namespace cx::cli
+
 namespace cx::cli {
 
 // attach FILE [--type MIME]: copies the file next to the database, queues it,

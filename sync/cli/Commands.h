@@ -26,16 +26,17 @@ int cmdEnroll(Engine &e, const std::vector<std::string> &args);
 int cmdPut(Engine &e, const std::vector<std::string> &args);
 int cmdGet(Engine &e, const std::vector<std::string> &args);
 int cmdDelete(Engine &e, const std::vector<std::string> &args);
+int cmdDiscard(Engine &e, const std::vector<std::string> &args); // drop the rejected changes of a record
 int cmdList(Engine &e, const std::vector<std::string> &args);
 int cmdSync(Engine &e, const std::vector<std::string> &args);
 int cmdStatus(Engine &e, const std::vector<std::string> &args);
 int cmdConflicts(Engine &e, const std::vector<std::string> &args);
 int cmdResolve(Engine &e, const std::vector<std::string> &args);
 int cmdRejected(Engine &e, const std::vector<std::string> &args);
-// Runs without an Engine: the database may be too damaged to open.
-int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args);
 int cmdAttach(Engine &e, const std::vector<std::string> &args);      // docs/village.md
 int cmdAttachments(Engine &e, const std::vector<std::string> &args);
+// Runs without an Engine: the database may be too damaged to open.
+int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args);
 
 // "value read as JSON if it parses, else a string"
 Json parseValue(const std::string &text);

@@ -16,6 +16,7 @@ const char *kUsage =
                                                         a value is JSON if it parses, else a string
   get COLLECTION ID            the record as JSON, with its sync state
   delete COLLECTION ID
+  discard COLLECTION ID        give up the changes the server rejected on a record
   list COLLECTION              JSON Lines
   sync [--json] [--progress]   requests, bytes up/down, pushed, pulled, rejected, conflicts
        [--retries N] [--backoff-ms N] [--page-kb N] [--push-bytes N] [--chunk-kb N]
@@ -23,9 +24,9 @@ const char *kUsage =
   conflicts [--json]
   resolve COLLECTION ID FIELD --take local|remote|VALUE
   rejected [--json]            records the server refused, with reasons
-  recover                      salvage a damaged database: keeps unsent changes, moves it aside
   attach FILE [--type MIME]    keep a photo for upload; prints {"sha256","size","type"} for a field
   attachments [--json]         each attachment: pending, uploading (offset), done, refused (reason)
+  recover                      salvage a damaged database: keeps unsent changes, moves it aside
 
 Exit status: 0 ok, 1 failed, 2 usage, 3 network, 4 TLS, 5 authentication,
 6 the server rejected changes.
@@ -55,7 +56,7 @@ int main(int argc, char **argv)
     std::vector<std::string> args(rest.begin() + 1, rest.end());
     static const std::map<std::string, int (*)(cx::Engine &, const std::vector<std::string> &)> commands = {
         {"enroll", cmdEnroll},   {"put", cmdPut},         {"get", cmdGet},
-        {"delete", cmdDelete},   {"list", cmdList},       {"sync", cmdSync},
+        {"delete", cmdDelete},   {"discard", cmdDiscard},   {"list", cmdList},       {"sync", cmdSync},
         {"status", cmdStatus},   {"conflicts", cmdConflicts}, {"resolve", cmdResolve},
         {"rejected", cmdRejected}, {"attach", cmdAttach}, {"attachments", cmdAttachments},
     };

@@ -1,0 +1,34 @@
+#pragma once
+// The bureau's rules for forms and submissions, checked on every mutation of
+// collections "forms" and "submissions" (see docs/forms.md, "Life of a form"):
+//   - a form definition that does not parse is refused; the previous stays;
+//   - a submission sent with status "submitted" must pass validateSubmission,
+//     the same engine the device runs, or it is refused with reasons per field;
+//   - once submitted, a submission's answers never change: a correction is a
+//     new submission that names the one it corrects and why;
+//   - only bureau staff accept or return a submitted one (returned needs a
+//     comment); an accepted one is locked.
+#include "sync/Validator.h"
+#include "storage/Store.h"
+
+namespace cx::server {
+
+class FormsValidator final : public Validator {
+public:
+    explicit FormsValidator(Store &store) : m_store(store) {}
+    std::optional<cx::Rejection> check(const std::optional<cx::RecordState> &before, const cx::RecordState &after,
+                                       const cx::Mutation &m, const DeviceSession &who) const override;
+
+private:
+    std::optional<cx::Rejection> checkForm(const cx::RecordState &after) const;
+    std::optional<cx::Rejection> checkSubmission(const std::optional<cx::RecordState> &before,
+                                                 const cx::RecordState &after, const cx::Mutation &m,
+                                                 const DeviceSession &who) const;
+    Store &m_store;
+};
+
+// The definition of form `id` at `version`: the current one, or an earlier one
+// kept in collection "form_versions" as "<id>.v<version>".
+std::optional<cx::Json> formDefinition(Store &store, const std::string &id, int64_t version);
+
+} // namespace cx::server

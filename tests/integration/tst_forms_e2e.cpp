@@ -1,0 +1,190 @@
+// Forms through the real server: the bureau publishes, a head submits; a valid
+// submission is accepted, an invalid one rejected with reasons per field, a
+// submitted one never changes, a returned one comes back with its comment, a
+// malformed definition is refused and the previous version stays, and a draft
+// outlives a new version of its form.
+#include "Fixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QtTest>
+
+class TestFormsE2E : public QObject {
+    Q_OBJECT
+    std::unique_ptr<BureauFixture> b;
+    QJsonObject valid;
+
+    QString formPath() const { return QString(CX_SOURCE_DIR) + "/forms/county/safety_hazard.json"; }
+
+    QJsonObject get(const QString &db, const QString &c, const QString &id)
+    {
+        return b->cli(db, {"get", c, id}).json().object();
+    }
+
+    QString submit(const QString &db, const QJsonObject &answers, const QString &status = "submitted", int version = 1)
+    {
+        CliResult r = b->cli(db, {"put", "submissions", "-", "form=safety_hazard", QString("form_version=%1").arg(version),
+                                  "status=" + status,
+                                  "answers=" + QString::fromUtf8(QJsonDocument(answers).toJson(QJsonDocument::Compact))});
+        return r.exitCode == 0 ? r.out.trimmed() : QString();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QFile f(QString(CX_SOURCE_DIR) + "/tests/forms/samples/safety_hazard.json");
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        valid = QJsonDocument::fromJson(f.readAll()).object()["valid"].toObject();
+        QVERIFY(!valid.isEmpty());
+        b = std::make_unique<BureauFixture>(true);
+        b->addSchool("S1", "红旗村完小");
+        b->addUser("head1", "head", "S1");
+        b->addUser("bureau1", "bureau", "");
+        b->admin({"publish-form", formPath()});
+        b->start();
+        b->enroll("head1.db", "head1");
+        b->enroll("bureau1.db", "bureau1");
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+    }
+
+    void formReachesTheDevice()
+    {
+        QJsonObject form = get("head1.db", "forms", "safety_hazard");
+        QCOMPARE(form["fields"].toObject()["version"].toInt(), 1);
+        QVERIFY(form["fields"].toObject()["definition"].toObject().contains("pages"));
+    }
+
+    void validSubmissionIsAccepted()
+    {
+        QString id = submit("head1.db", valid);
+        QVERIFY(!id.isEmpty());
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+        QCOMPARE(get("head1.db", "submissions", id)["state"].toString(), "confirmed");
+        QJsonObject server = b->serverRecords("submissions")[id].toObject();
+        QCOMPARE(server["fields"].toObject()["status"].toString(), "submitted");
+        QCOMPARE(server["fields"].toObject()["answers"].toObject()["place"].toString(), "dormitory");
+    }
+
+    void invalidSubmissionIsRejectedWithReasonsPerField()
+    {
+        QJsonObject bad = valid;
+        bad["severity"] = "critical"; // a critical hazard must be fixed within 7 days
+        QString id = submit("head1.db", bad);
+        CliResult r = b->cli("head1.db", {"sync"});
+        QCOMPARE(r.exitCode, 6);
+        QJsonObject rec = get("head1.db", "submissions", id);
+        QCOMPARE(rec["state"].toString(), "rejected");
+        QVERIFY2(rec["field_reasons"].toObject().contains("deadline"), qPrintable(QJsonDocument(rec).toJson()));
+        QVERIFY(!b->serverRecords("submissions").contains(id));
+        // Fixing the deadline sends the whole corrected submission again.
+        QCOMPARE(b->cli("head1.db", {"put", "submissions", id,
+                                     "answers=" + QString::fromUtf8(QJsonDocument([&] {
+                                                      QJsonObject a = bad;
+                                                      a["deadline"] = "2025-10-18";
+                                                      return a;
+                                                  }()).toJson(QJsonDocument::Compact))})
+                     .exitCode,
+                 0);
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+        QCOMPARE(get("head1.db", "submissions", id)["state"].toString(), "confirmed");
+        QCOMPARE(b->serverRecords("submissions")[id].toObject()["fields"].toObject()["status"].toString(), "submitted");
+    }
+
+    void submittedNeverChangesCorrectionIsNew()
+    {
+        QString id = submit("head1.db", valid);
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+        QJsonObject changed = valid;
+        changed["place"] = "canteen";
+        b->cli("head1.db", {"put", "submissions", id,
+                            "answers=" + QString::fromUtf8(QJsonDocument(changed).toJson(QJsonDocument::Compact))});
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 6);
+        QVERIFY2(get("head1.db", "submissions", id)["reason"].toString().contains("correction"), qPrintable(QJsonDocument(get("head1.db", "submissions", id)).toJson()));
+        QCOMPARE(b->serverRecords("submissions")[id].toObject()["fields"].toObject()["answers"].toObject()["place"].toString(),
+                 "dormitory");
+        QCOMPARE(b->cli("head1.db", {"discard", "submissions", id}).exitCode, 0);
+        CliResult c = b->cli("head1.db", {"put", "submissions", "-", "form=safety_hazard", "form_version=1",
+                                          "status=submitted", "corrects=" + id, "reason=地点填错",
+                                          "answers=" + QString::fromUtf8(QJsonDocument(changed).toJson(QJsonDocument::Compact))});
+        QCOMPARE(c.exitCode, 0);
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+        QJsonObject corr = b->serverRecords("submissions")[c.out.trimmed()].toObject()["fields"].toObject();
+        QCOMPARE(corr["corrects"].toString(), id);
+        QCOMPARE(b->serverRecords("submissions")[id].toObject()["fields"].toObject()["answers"].toObject()["place"].toString(),
+                 "dormitory"); // the history stays
+    }
+
+    void returnedComesBackAsATask()
+    {
+        QString id = submit("head1.db", valid);
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+        QCOMPARE(b->cli("bureau1.db", {"sync"}).exitCode, 0);
+        // A head may not accept its own return.
+        b->cli("head1.db", {"put", "submissions", id, "status=accepted"});
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 6);
+        b->cli("head1.db", {"discard", "submissions", id});
+        // Returning needs a comment.
+        b->cli("bureau1.db", {"put", "submissions", id, "status=returned"});
+        QCOMPARE(b->cli("bureau1.db", {"sync"}).exitCode, 6);
+        QCOMPARE(b->cli("bureau1.db", {"put", "submissions", id, "comment=请补充整改后的照片"}).exitCode, 0);
+        QCOMPARE(b->cli("bureau1.db", {"sync"}).exitCode, 0);
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+        QJsonObject rec = get("head1.db", "submissions", id);
+        QCOMPARE(rec["fields"].toObject()["status"].toString(), "returned");
+        QCOMPARE(rec["fields"].toObject()["comment"].toString(), "请补充整改后的照片");
+        QCOMPARE(rec["state"].toString(), "confirmed");
+    }
+
+    void malformedDefinitionIsRefusedPreviousStays()
+    {
+        QString bad = b->path("bad-form.json");
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"id":"safety_hazard","version":2,"title":{"zh":"坏"},"pages":[{"fields":[{"name":"x","type":"integer","constraint":". >= "}]}]})");
+        f.close();
+        int code = 0;
+        QString out = runTool(CX_SERVER_EXE, {"admin", b->dataDir(), "publish-form", bad}, {}, &code);
+        QVERIFY(code != 0);
+        QCOMPARE(b->serverRecords("forms")["safety_hazard"].toObject()["fields"].toObject()["version"].toInt(), 1);
+        // The bureau's own device cannot slip one in either.
+        QCOMPARE(b->cli("bureau1.db", {"put", "forms", "safety_hazard", "--school", "*",
+                                       R"(definition={"id":"safety_hazard","pages":"oops"})", "version=3"})
+                     .exitCode,
+                 0);
+        QCOMPARE(b->cli("bureau1.db", {"sync"}).exitCode, 6);
+        QCOMPARE(b->serverRecords("forms")["safety_hazard"].toObject()["fields"].toObject()["version"].toInt(), 1);
+    }
+
+    void draftOutlivesANewVersion()
+    {
+        QJsonObject partial{{"place", "toilet"}, {"description", "厕所墙体开裂"}};
+        QString draft = submit("head1.db", partial, "draft");
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+        // Version 2 of the form.
+        QFile src(formPath());
+        QVERIFY(src.open(QIODevice::ReadOnly));
+        QJsonObject def = QJsonDocument::fromJson(src.readAll()).object();
+        def["version"] = 2;
+        QFile v2(b->path("v2.json"));
+        QVERIFY(v2.open(QIODevice::WriteOnly));
+        v2.write(QJsonDocument(def).toJson());
+        v2.close();
+        b->admin({"publish-form", b->path("v2.json")});
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+        QCOMPARE(get("head1.db", "forms", "safety_hazard")["fields"].toObject()["version"].toInt(), 2);
+        // The old version is still on the device, and the draft with every answer.
+        QCOMPARE(get("head1.db", "form_versions", "safety_hazard.v1")["fields"].toObject()["version"].toInt(), 1);
+        QJsonObject d = get("head1.db", "submissions", draft)["fields"].toObject();
+        QCOMPARE(d["form_version"].toInt(), 1);
+        QCOMPARE(d["answers"].toObject(), partial);
+        // A submission made on version 1 is still checked against version 1.
+        QString late = submit("head1.db", valid, "submitted", 1);
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+        QCOMPARE(get("head1.db", "submissions", late)["state"].toString(), "confirmed");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFormsE2E)
+#include "tst_forms_e2e.moc"

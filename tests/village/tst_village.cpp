@@ -128,8 +128,12 @@ private slots:
         const QStringList small = {"--page-kb", "8"}; // pages of ~8 KB on the wire: several per cut window
         Link clean(m_bureau->port(), {"--kbps", "2000", "--delay-ms", "20"});
         enrollVia(*m_bureau, "clean.db", clean.url());
-        QJsonObject a = syncJson(*m_bureau, "clean.db", small);
+        CliResult clean1 = m_bureau->cli("clean.db", QStringList{"sync", "--json", "--progress"} + small);
+        QCOMPARE(clean1.exitCode, 0);
+        QJsonObject a = QJsonDocument::fromJson(clean1.out.toUtf8()).object();
         QCOMPARE(a["pulled"].toInt(), 2001); // + the school's own record
+        // Before most of the download the person is told how much is coming (remaining_bytes).
+        QVERIFY2(clean1.err.contains("still to download"), qPrintable(clean1.err));
         const double cleanDown = clean.stats()["bytes_down"].toDouble();
 
         Link cutting(m_bureau->port(), {"--kbps", "2000", "--delay-ms", "20", "--cut-every", "24K"});

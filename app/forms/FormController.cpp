@@ -74,11 +74,33 @@ bool FormController::open(const QString &formId, const QString &submissionId)
     auto *ctx = AppContext::ensure();
     m_error.clear();
     cx::Json answers = cx::Json::object();
+    int64_t answeredVersion = 0;
+    m_notices.clear();
+    m_orphans = cx::Json::object();
+    m_corrects.clear();
+    m_bureauComment.clear();
     if (!submissionId.isEmpty() && ctx->engine()) {
         auto sub = ctx->engine()->get("submissions", str(submissionId));
         if (sub) {
             answers = sub->fields.value("answers", cx::Json::object());
             m_status = qstr(sub->fields.value("status", std::string("draft")));
+            answeredVersion = sub->fields.value("form_version", int64_t(0));
+            m_orphans = sub->fields.value("orphans", cx::Json::object());
+            m_bureauComment = qstr(sub->fields.value("comment", std::string()));
+            if (m_status == QLatin1String("returned") && !m_bureauComment.isEmpty())
+                //: Form filling: the bureau sent this submission back. %1 is the bureau's comment.
+                m_notices << tr("The bureau returned this: %1").arg(m_bureauComment);
+            if (sub->state == cx::SyncState::Rejected) {
+                //: Form filling: the bureau's server refused this submission. %1 is its reason.
+                m_notices << tr("The bureau refused this submission: %1").arg(qstr(sub->rejectReason));
+                for (auto it = sub->rejectFields.begin(); it != sub->rejectFields.end(); ++it)
+                    m_notices << qstr(it.key()) + QStringLiteral(": ") +
+                                     qstr(it->is_string() ? it->get<std::string>() : it->dump());
+            }
+            // A submitted return never changes: saving it makes a correction.
+            if (m_status == QLatin1String("submitted") || m_status == QLatin1String("returned") ||
+                m_status == QLatin1String("accepted"))
+                m_corrects = submissionId;
         }
     }
     cx::Json def;
@@ -97,6 +119,16 @@ bool FormController::open(const QString &formId, const QString &submissionId)
         return false;
     m_submissionId = submissionId;
     if (!submissionId.isEmpty()) {
+        if (answeredVersion != 0 && answeredVersion != m_def->version()) {
+            // Started on another version: carry answers over by field name; what
+            // has no place any more is kept with the draft and shown.
+            cx::forms::MigrationResult moved = cx::forms::migrateAnswers(answers, *m_def, m_orphans);
+            answers = moved.answers;
+            m_orphans = moved.orphans;
+        }
+        for (auto it = m_orphans.begin(); it != m_orphans.end(); ++it)
+            //: Form filling: an answer typed on an earlier version of the form, which this version no longer asks. %1 field, %2 answer.
+            m_notices << tr("Kept from the earlier version of this form: %1 = %2").arg(qstr(it.key()), qstr(it->dump()));
         m_session = std::make_unique<FormSession>(*m_def, answers, SessionOptions{m_records.get(), {}});
         m_showAllIssues = false;
     }
@@ -367,8 +399,21 @@ bool FormController::persist(const QString &status)
                                                                                                   : m_session->answers())},
                        {QStringLiteral("status"), status},
                        {QStringLiteral("updated_at"), QDateTime::currentDateTime().toString(Qt::ISODate)}};
+    if (!m_orphans.empty())
+        fields.insert(QStringLiteral("orphans"), toVariant(m_orphans));
+    QString target = m_submissionId;
+    if (!m_corrects.isEmpty() && m_submissionId == m_corrects) {
+        target.clear(); // a new submission that names the one it corrects
+        fields.insert(QStringLiteral("corrects"), m_corrects);
+        fields.insert(QStringLiteral("reason"),
+                      m_bureauComment.isEmpty()
+                          //: Reason stored with a correction of a submitted form.
+                          ? tr("Correction of an earlier submission")
+                          //: Reason stored with a correction the bureau asked for. %1 is the bureau's comment.
+                          : tr("Corrected after the bureau returned it: %1").arg(m_bureauComment));
+    }
     QString err;
-    const QString id = ctx->put(QStringLiteral("submissions"), m_submissionId, fields, &err);
+    const QString id = ctx->put(QStringLiteral("submissions"), target, fields, &err);
     if (id.isEmpty()) {
         m_error = err;
         return false;
@@ -376,6 +421,8 @@ bool FormController::persist(const QString &status)
     const bool idChanged = id != m_submissionId;
     m_submissionId = id;
     m_status = status;
+    if (status == QLatin1String("submitted"))
+        m_corrects = id; // from now on a change is a correction
     if (idChanged)
         emit loadedChanged();
     emit saved();
@@ -385,7 +432,7 @@ bool FormController::persist(const QString &status)
 bool FormController::saveDraft()
 {
     m_saveTimer.stop();
-    return persist(m_status == QLatin1String("returned") ? m_status : QStringLiteral("draft"));
+    return persist(QStringLiteral("draft"));
 }
 
 bool FormController::submit()

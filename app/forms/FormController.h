@@ -5,6 +5,9 @@
 // issues (checked as the person types); saves the draft on every change and
 // submits. The answers live in a "submissions" record.
 #include <QObject>
+#include <QStringList>
+
+#include "protocol/Json.h"
 #include <QTimer>
 #include <QVariantList>
 #include <QVariantMap>
@@ -38,6 +41,10 @@ class FormController : public QObject
     Q_PROPERTY(QVariantList review READ review NOTIFY fieldsChanged)
     Q_PROPERTY(bool valid READ valid NOTIFY fieldsChanged)
     Q_PROPERTY(QString status READ status NOTIFY fieldsChanged)
+    // What the person must know before changing a submission: the bureau's
+    // comment or reasons for refusing it, and answers kept from an earlier
+    // version of the form that have no place in this one.
+    Q_PROPERTY(QStringList notices READ notices NOTIFY loadedChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
 public:
     explicit FormController(QObject *parent = nullptr);
@@ -58,6 +65,7 @@ public:
     QVariantList review() const;
     bool valid() const;
     QString status() const { return m_status; }
+    QStringList notices() const { return m_notices; }
     QString language() const { return m_lang; }
     void setLanguage(const QString &l);
 
@@ -92,6 +100,9 @@ private:
     QString text(const void *localText) const;
 
     QString m_formId, m_submissionId, m_error, m_status = QStringLiteral("draft"), m_lang = QStringLiteral("zh");
+    QStringList m_notices;
+    cx::Json m_orphans = cx::Json::object();  // kept with the draft, never dropped
+    QString m_corrects, m_bureauComment;     // set while editing a submitted one: saving makes a correction
     int m_formVersion = 0;
     QTimer m_saveTimer;   // the draft is saved shortly after every change, not per keystroke
     int m_page = 0;

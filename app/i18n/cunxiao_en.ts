@@ -1293,6 +1293,31 @@ Home, sync card: button that starts a sync now.</extracomment>
 <context>
     <name>cx::app::FormController</name>
     <message>
+        <source>The bureau returned this: %1</source>
+        <extracomment>Form filling: the bureau sent this submission back. %1 is the bureau's comment.</extracomment>
+        <translation>The bureau returned this: %1</translation>
+    </message>
+    <message>
+        <source>The bureau refused this submission: %1</source>
+        <extracomment>Form filling: the bureau's server refused this submission. %1 is its reason.</extracomment>
+        <translation>The bureau refused this submission: %1</translation>
+    </message>
+    <message>
+        <source>Kept from the earlier version of this form: %1 = %2</source>
+        <extracomment>Form filling: an answer typed on an earlier version of the form, which this version no longer asks. %1 field, %2 answer.</extracomment>
+        <translation>Kept from the earlier version of this form: %1 = %2</translation>
+    </message>
+    <message>
+        <source>Correction of an earlier submission</source>
+        <extracomment>Reason stored with a correction of a submitted form.</extracomment>
+        <translation>Correction of an earlier submission</translation>
+    </message>
+    <message>
+        <source>Corrected after the bureau returned it: %1</source>
+        <extracomment>Reason stored with a correction the bureau asked for. %1 is the bureau's comment.</extracomment>
+        <translation>Corrected after the bureau returned it: %1</translation>
+    </message>
+    <message>
         <source>Review</source>
         <extracomment>Form filling: title of the last page, where the person checks everything before submitting.</extracomment>
         <translation>Review</translation>

@@ -62,6 +62,17 @@ Page {
             x: Theme.margin
             spacing: Theme.spacing
             Item { Layout.preferredHeight: 2 }
+            // The bureau's comment or reasons, and answers kept from an earlier version.
+            Repeater {
+                model: form.notices
+                delegate: Label {
+                    required property string modelData
+                    text: modelData
+                    color: Theme.error
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+            }
             FieldList {
                 objectName: "pageFields"
                 visible: !form.onReview

@@ -106,6 +106,14 @@ void SyncController::syncNow()
         try {
             if (!engine->enrolled())
                 return QStringLiteral("E:%1").arg(int(cx::ErrorKind::Auth));
+            // The app keeps its own schedule for trying again; within one sync,
+            // retry a cut link only briefly so "no connection" shows in seconds.
+            cx::SyncTuning t = engine->tuning();
+            if (t.maxRetries < 0) {
+                t.maxRetries = 2;
+                t.backoffMaxMs = 4000;
+                engine->setTuning(t);
+            }
             engine->sync();
             return {};
         } catch (const cx::Error &e) {

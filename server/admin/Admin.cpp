@@ -64,8 +64,11 @@ int64_t publishForm(Store &store, const Json &def, int64_t nowMs)
         auto oldDef = existing->fields.find("definition");
         version = oldDef != existing->fields.end() && *oldDef == def ? oldVersion : oldVersion + 1;
     }
-    // A malformed definition is refused here, before any device sees it.
-    forms::FormDefinition::parse(def);
+    // A malformed definition is refused here, before any device sees it; it is
+    // checked as it will be stored, with its version.
+    Json checked = def;
+    checked["version"] = version;
+    forms::FormDefinition::parse(checked);
     Json title = def.contains("title") ? def["title"] : Json(formId);
     Json fields{{"definition", def}, {"version", version}, {"title", title}};
     serverPut(store, "forms", formId, kCountyScope, fields, "admin", nowMs);

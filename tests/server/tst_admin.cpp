@@ -121,16 +121,28 @@ private slots:
     void publishFormVersions()
     {
         County c;
-        Json def = {{"id", "home_visit"}, {"title", "家访记录"}, {"fields", Json::array()}};
+        Json field = {{"name", "visitor"}, {"type", "text"}, {"label", {{"zh", "家访人"}, {"en", "Visitor"}}}};
+        Json def = {{"id", "home_visit"}, {"roles", Json::array({"teacher"})}, {"schools", "*"},
+                    {"title", {{"zh", "家访记录"}, {"en", "Home visit"}}},
+                    {"pages", Json::array({{{"id", "p1"}, {"title", {{"zh", "家访"}, {"en", "Visit"}}}, {"fields", Json::array({field})}}})}};
         QCOMPARE(publishForm(*c.store, def, kNow), int64_t(1));
         QCOMPARE(publishForm(*c.store, def, kNow), int64_t(1)); // unchanged
-        def["fields"].push_back({{"name", "date"}});
+        def["pages"][0]["fields"].push_back(
+            {{"name", "date"}, {"type", "date"}, {"label", {{"zh", "日期"}, {"en", "Date"}}}});
         QCOMPARE(publishForm(*c.store, def, kNow), int64_t(2));
         auto rec = c.store->record("forms", "home_visit");
         QVERIFY(rec);
         QCOMPARE(rec->school, std::string("*"));
-        QCOMPARE(rec->fields["title"].get<std::string>(), std::string("家访记录"));
+        QCOMPARE(rec->fields["title"]["zh"].get<std::string>(), std::string("家访记录"));
+        // Every version is kept.
+        QVERIFY(c.store->record("form_versions", "home_visit.v1"));
+        QVERIFY(c.store->record("form_versions", "home_visit.v2"));
         QVERIFY_THROWS_EXCEPTION(cx::Error, publishForm(*c.store, Json{{"title", "no id"}}, kNow));
+        // A malformed definition is refused and the previous version stays.
+        Json bad = def;
+        bad["pages"][0]["fields"][0]["constraint"] = ". >= ";
+        QVERIFY_THROWS_EXCEPTION(cx::Error, publishForm(*c.store, bad, kNow));
+        QCOMPARE(c.store->record("forms", "home_visit")->fields["version"].get<int64_t>(), int64_t(2));
     }
 
     void addSchoolWritesRecord()

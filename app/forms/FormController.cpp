@@ -14,7 +14,9 @@ using namespace cx::forms;
 FormController::FormController(QObject *parent) : QObject(parent)
 {
     m_saveTimer.setSingleShot(true);
-    m_saveTimer.setInterval(700);
+    // Saved as soon as the event loop is free again: a killed process loses at
+    // most the keystroke in progress (unsent edits fold into one change).
+    m_saveTimer.setInterval(0);
     connect(&m_saveTimer, &QTimer::timeout, this, &FormController::saveDraft);
     if (auto *s = AppSettings::instance()) {
         m_lang = s->formLanguage();

@@ -12,6 +12,19 @@ Page {
     background: Rectangle { color: Theme.background }
 
     RecordListModel { id: forms; collection: "forms"; sortField: "id" }
+    // A form names who fills it ("roles") and where ("schools": "*" or codes);
+    // bureau staff see every form.
+    function meantForMe(def) {
+        if (!def) return false
+        if (Session.role === "bureau") return true
+        var roles = def.roles || []
+        if (roles.length > 0 && roles.indexOf(Session.role) < 0) return false
+        var schools = def.schools
+        if (schools === undefined || schools === "*") return true
+        for (var i = 0; i < Session.schools.length; ++i)
+            if (schools.indexOf(Session.schools[i]) >= 0) return true
+        return false
+    }
     function localText(t) {
         if (t === undefined || t === null) return ""
         if (typeof t === "string") return t
@@ -30,7 +43,8 @@ Page {
             required property string recordId
             required property var fields
             width: ListView.view.width
-            implicitHeight: 76
+            visible: page.meantForMe(row.fields.definition)
+            implicitHeight: visible ? 76 : 0
             background: Rectangle { color: row.down ? "#E4EEE8" : Theme.surface; radius: Theme.radius; border.color: Theme.divider }
             onClicked: app.push("FormFillPage", { formId: recordId })
             contentItem: ColumnLayout {

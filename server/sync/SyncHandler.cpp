@@ -74,7 +74,44 @@ std::optional<Rejection> applyOne(Store &store, const DeviceSession &who, const 
 }
 
 // The page of changes: whole records in seq order per scope until pageBytes.
-void buildPage(Store &store, const SyncRequest &req, SyncResponse &resp)
+// Forms are published county-wide ("*") but reach only the roles and schools
+// their definition names; bureau staff see them all.
+bool visibleTo(const RecordState &r, const DeviceSession &who)
+{
+    if (r.school != kCountyScope || who.role == "bureau")
+        return true;
+    if (r.collection != "forms" && r.collection != "form_versions")
+        return true;
+    auto d = r.fields.find("definition");
+    if (d == r.fields.end() || !d->is_object())
+        return true;
+    if (auto roles = d->find("roles"); roles != d->end() && roles->is_array() && !roles->empty()) {
+        if (std::find(roles->begin(), roles->end(), Json(who.role)) == roles->end())
+            return false;
+    }
+    auto schools = d->find("schools");
+    if (schools == d->end() || !schools->is_array())
+        return true; // "*" or not said: every school
+    for (const auto &mine : who.schools)
+        if (std::find(schools->begin(), schools->end(), Json(mine)) != schools->end())
+            return true;
+    return false;
+}
+
+// The checksum of a scope as this account sees it.
+uint64_t visibleSum(Store &store, const std::string &scope, const DeviceSession &who)
+{
+    uint64_t sum = store.scopeSum(scope);
+    if (scope != kCountyScope || who.role == "bureau")
+        return sum;
+    for (const char *c : {"forms", "form_versions"})
+        for (const auto &r : store.recordsOf(c, std::string(kCountyScope)))
+            if (!visibleTo(r, who))
+                sum -= scopeHash(r.collection, r.id, r.seq);
+    return sum;
+}
+
+void buildPage(Store &store, const SyncRequest &req, SyncResponse &resp, const DeviceSession &who)
 {
     constexpr size_t kBatch = 256;
     size_t bytes = 0;
@@ -91,6 +128,10 @@ void buildPage(Store &store, const SyncRequest &req, SyncResponse &resp)
         for (;;) {
             auto batch = store.recordsAfter(scope, cur, kBatch);
             for (auto &r : batch) {
+                if (!visibleTo(r, who)) {
+                    cur = r.seq; // not for this account: skipped, never sent
+                    continue;
+                }
                 size_t size = r.toJson().dump().size();
                 if (!resp.changes.empty() && bytes + size > req.pageBytes) {
                     full = true;
@@ -107,7 +148,7 @@ void buildPage(Store &store, const SyncRequest &req, SyncResponse &resp)
         if (full)
             resp.more = true;
         else
-            resp.checksums[scope] = checksumHex(store.scopeSum(scope));
+            resp.checksums[scope] = checksumHex(visibleSum(store, scope, who));
     }
     // Village links: when more is waiting, estimate it (records x this page's
     // mean record size) so the device can say how much a first download takes.
@@ -173,7 +214,7 @@ SyncResponse handleSync(Store &store, const DeviceSession &who, const SyncReques
             resp.applied.push_back(std::move(*rec));
     }
 
-    buildPage(store, req, resp);
+    buildPage(store, req, resp, who);
     tx.commit();
     return resp;
 }

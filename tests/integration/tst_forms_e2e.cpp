@@ -43,6 +43,7 @@ private slots:
         b->addUser("head1", "head", "S1");
         b->addUser("bureau1", "bureau", "");
         b->admin({"publish-form", formPath()});
+        b->admin({"publish-form", QString(CX_SOURCE_DIR) + "/forms/county/school_inspection.json"});
         b->start();
         b->enroll("head1.db", "head1");
         b->enroll("bureau1.db", "bureau1");
@@ -54,6 +55,19 @@ private slots:
         QJsonObject form = get("head1.db", "forms", "safety_hazard");
         QCOMPARE(form["fields"].toObject()["version"].toInt(), 1);
         QVERIFY(form["fields"].toObject()["definition"].toObject().contains("pages"));
+    }
+
+    // Forms reach only the roles (and schools) they are meant for; the bureau sees all.
+    void formsReachOnlyWhoTheyAreFor()
+    {
+        QVERIFY(get("head1.db", "forms", "school_inspection").isEmpty());
+        QVERIFY(get("head1.db", "form_versions", "school_inspection.v1").isEmpty());
+        QCOMPARE(b->cli("bureau1.db", {"sync"}).exitCode, 0);
+        QCOMPARE(get("bureau1.db", "forms", "school_inspection")["fields"].toObject()["version"].toInt(), 1);
+        // The head's replica still agrees with the server's checksum of "*".
+        QJsonObject st = b->cli("head1.db", {"status", "--json"}).json().object();
+        QCOMPARE(st["recent_errors"].toArray().size(), 0);
+        QCOMPARE(b->cli("head1.db", {"sync", "--json"}).json().object()["repaired_scopes"].toInt(), 0);
     }
 
     void validSubmissionIsAccepted()

@@ -350,31 +350,31 @@ std::optional<LocalRecord> Engine::get(const std::string &collection, const std:
     return toLocal(*r);
 }
 
+std::vector<LocalRecord> Engine::toLocal(const std::vector<StoredRecord> &rs)
+{
+    std::vector<LocalRecord> out;
+    out.reserve(rs.size());
+    for (const auto &r : rs)
+        out.push_back(toLocal(r));
+    return out;
+}
+
 std::vector<LocalRecord> Engine::list(const std::string &collection, bool includeDeleted)
 {
     std::lock_guard lock(m_mutex);
-    std::vector<LocalRecord> out;
-    for (const auto &r : m_replica.records(collection, includeDeleted))
-        out.push_back(toLocal(r));
-    return out;
+    return toLocal(m_replica.records(collection, includeDeleted));
 }
 
 std::vector<LocalRecord> Engine::conflicts()
 {
     std::lock_guard lock(m_mutex);
-    std::vector<LocalRecord> out;
-    for (const auto &r : m_replica.recordsInState("conflict"))
-        out.push_back(toLocal(r));
-    return out;
+    return toLocal(m_replica.recordsInState("conflict"));
 }
 
 std::vector<LocalRecord> Engine::rejected()
 {
     std::lock_guard lock(m_mutex);
-    std::vector<LocalRecord> out;
-    for (const auto &r : m_replica.recordsInState("rejected"))
-        out.push_back(toLocal(r));
-    return out;
+    return toLocal(m_replica.recordsInState("rejected"));
 }
 
 } // namespace cx

@@ -169,6 +169,7 @@ public:
 private:
     struct Impl;
     LocalRecord toLocal(const StoredRecord &r);
+    std::vector<LocalRecord> toLocal(const std::vector<StoredRecord> &rs);
     void recompute(StoredRecord &r);
     std::string defaultSchool(const std::string &collection, const std::string &id);
     void applyServerState(const RecordState &s, std::map<std::string, ScopeRow> &scopes, int *pulled);

@@ -11,7 +11,7 @@ PACKAGES := cmake g++ make ninja-build pkg-config git ca-certificates openssl \
   libsqlite3-dev sqlite3 libcurl4-openssl-dev libssl-dev nlohmann-json3-dev \
   libzstd-dev zlib1g-dev libcpp-httplib-dev libpq-dev postgresql \
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools \
-  qt6-positioning-dev qml6-module-qtquick qml6-module-qtquick-controls \
+  qt6-positioning-dev qt6-multimedia-dev qml6-module-qtmultimedia qml6-module-qtquick qml6-module-qtquick-controls \
   qml6-module-qtquick-window qml6-module-qtquick-layouts qml6-module-qtquick-templates \
   qml6-module-qtqml-workerscript qml6-module-qttest qml6-module-qtquick-dialogs \
   qml6-module-qtpositioning qml6-module-qtquick-shapes qml6-module-qt-labs-settings \

@@ -19,11 +19,29 @@ bool isEmptyAnswer(const cx::Json &a)
 
 static LocalText bad(const char *zh, const char *en) { return LocalText::of(zh, en); }
 
+static bool isSha256Hex(const cx::Json &h)
+{
+    if (!h.is_string() || h.get_ref<const std::string &>().size() != 64)
+        return false;
+    for (char c : h.get_ref<const std::string &>())
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    return true;
+}
+
+// An attachment as the sync engine names it ({"sha256": HEX, "size": N, "type": ...},
+// docs/protocol.md), an object with an "id", or a plain string (a file name kept
+// by drafts made before photos went through the engine).
 static bool isAttachmentRef(const cx::Json &a)
 {
     if (a.is_string())
         return !a.get_ref<const std::string &>().empty();
-    return a.is_object() && a.contains("id") && a["id"].is_string() && !a["id"].get_ref<const std::string &>().empty();
+    if (!a.is_object())
+        return false;
+    if (a.contains("sha256"))
+        return isSha256Hex(a["sha256"]) && a.contains("size") && a["size"].is_number_integer() &&
+               (a["size"].is_number_unsigned() || a["size"].get<int64_t>() >= 0);
+    return a.contains("id") && a["id"].is_string() && !a["id"].get_ref<const std::string &>().empty();
 }
 
 std::optional<LocalText> answerTypeProblem(const Field &f, const cx::Json &a)
@@ -121,6 +139,8 @@ Value answerValue(const Field &f, const cx::Json &a)
         for (const auto &e : a) {
             if (f.type == FieldType::Repeat)
                 items.push_back(Value(true));
+            else if (e.is_object() && e.contains("sha256"))
+                items.push_back(answerValue(f, e["sha256"]));
             else if (e.is_object() && e.contains("id"))
                 items.push_back(answerValue(f, e["id"]));
             else if (e.is_string() || e.is_number() || e.is_boolean())
@@ -135,6 +155,8 @@ Value answerValue(const Field &f, const cx::Json &a)
                 return {};
             return Value(formatNumber(a["lat"].get<double>()) + " " + formatNumber(a["lon"].get<double>()));
         }
+        if (a.contains("sha256"))
+            return answerValue(f, a["sha256"]);
         if (a.contains("id"))
             return answerValue(f, a["id"]);
         return {};

@@ -320,6 +320,43 @@ private slots:
         QCOMPARE(paths(cx::forms::validateSubmission(def, a, nullptr, kToday)), expected);
     }
 
+    void attachmentAnswers_data()
+    {
+        QTest::addColumn<QString>("answers");
+        QTest::addColumn<QStringList>("expected");
+        const QString sha = QString(64, QLatin1Char('a'));
+        const QString ref = QStringLiteral(R"({"sha256":"%1","size":1234,"type":"image/jpeg"})").arg(sha);
+        QTest::newRow("engine references") << QStringLiteral(R"({"photos":[%1],"photo":%1,"sig":%1})").arg(ref) << QStringList{};
+        QTest::newRow("old file names") << R"({"photos":["a.jpg"],"photo":"b.jpg","sig":"c.png"})" << QStringList{};
+        QTest::newRow("object with id") << R"({"photo":{"id":"x1"},"sig":{"id":"x2"}})" << QStringList{};
+        QTest::newRow("sha256 not hex") << QStringLiteral(R"({"photo":{"sha256":"%1","size":1},"sig":"c.png"})").arg(QString(64, QLatin1Char('G')))
+                                        << QStringList{"photo:type"};
+        QTest::newRow("sha256 without size") << QStringLiteral(R"({"sig":{"sha256":"%1"}})").arg(sha) << QStringList{"sig:type"};
+        QTest::newRow("negative size") << QStringLiteral(R"({"sig":{"sha256":"%1","size":-1}})").arg(sha) << QStringList{"sig:type"};
+        QTest::newRow("one photo where a list is asked") << QStringLiteral(R"({"photos":%1,"sig":"c.png"})").arg(ref)
+                                                         << QStringList{"photos:type"};
+        QTest::newRow("required signature missing") << R"({"photo":"b.jpg"})" << QStringList{"sig:required"};
+    }
+
+    void attachmentAnswers()
+    {
+        QFETCH(QString, answers);
+        QFETCH(QStringList, expected);
+        const FormDefinition d = FormDefinition::parse(cx::Json::parse(R"J({
+          "id": "att", "version": 1, "title": "T", "roles": ["head"], "fields": [
+            {"name": "photos", "type": "photo", "multiple": true, "label": "P"},
+            {"name": "photo", "type": "photo", "label": "P1"},
+            {"name": "sig", "type": "signature", "label": "S", "required": true},
+            {"name": "n", "type": "integer", "label": "N", "calculate": "count(${photos})"}]})J"));
+        cx::Json a = cx::Json::parse(answers.toStdString());
+        QCOMPARE(paths(cx::forms::validateSubmission(d, a, nullptr, kToday)), expected);
+        if (expected.isEmpty()) {
+            // Expressions see an attachment by its hash (or id/name): count(.) counts photos.
+            FormSession s(d, a, opts());
+            QCOMPARE(s.answers().value("n", cx::Json(0)).get<int>(), a.contains("photos") ? int(a["photos"].size()) : 0);
+        }
+    }
+
     void validatorAgreesWithSession()
     {
         // The device validates the draft; the server validates what was submitted: same verdict.

@@ -4,6 +4,7 @@
 #include "protocol/Errors.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <string>
 
@@ -190,6 +191,12 @@ int cmdSync(Engine &e, const std::vector<std::string> &argsIn)
     num("--push-bytes", t.pushBytes, 1);
     num("--chunk-kb", t.chunkBytes, 1024);
     e.setTuning(t);
+    // What link this is (the app knows; here the person says). Photos wait only
+    // when the "photos only on unmetered" setting is on and the link is metered.
+    const bool metered = takeFlag(args, "--metered"), unmetered = takeFlag(args, "--unmetered");
+    if (metered && unmetered)
+        usage("sync takes --metered or --unmetered, not both");
+    e.setLinkMetered(!unmetered);
     if (progress)
         e.setProgressCallback([](const SyncProgress &p) {
             if (p.upTotal && !p.cycle) // attachment upload progress
@@ -199,8 +206,8 @@ int cmdSync(Engine &e, const std::vector<std::string> &argsIn)
                              humanBytes(p.remainingBytes).c_str(), static_cast<unsigned long long>(p.remainingRecords));
         });
     if (!args.empty())
-        usage("sync takes --json, --progress, --retries N, --backoff-ms N, --backoff-max-ms N, --page-kb N, "
-              "--push-bytes N, --chunk-kb N");
+        usage("sync takes --json, --progress, --metered, --unmetered, --retries N, --backoff-ms N, --backoff-max-ms N, "
+              "--page-kb N, --push-bytes N, --chunk-kb N");
     SyncReport r;
     try {
         r = e.sync();
@@ -376,6 +383,67 @@ int cmdAttachments(Engine &e, const std::vector<std::string> &argsIn)
             std::printf(": %s", a.reason.c_str());
         std::printf("\n");
     }
+    return Ok;
+}
+
+// photos-only-unmetered on|off: the setting (kept in the database) that holds
+// attachment uploads while the link is metered (sync --metered, the default).
+int cmdPhotosOnlyUnmetered(Engine &e, const std::vector<std::string> &args)
+{
+    if (args.size() != 1 || (args[0] != "on" && args[0] != "off"))
+        usage("photos-only-unmetered on|off");
+    e.setAttachmentsOnlyUnmetered(args[0] == "on");
+    return Ok;
+}
+
+// fetch-attachment SHA256 [--size N] [--out FILE] [--json] [--progress] [--retries N]
+// [--backoff-ms N] [--backoff-max-ms N]: downloads an attachment another device
+// took (resuming a cut download) and prints its local path.
+int cmdFetchAttachment(Engine &e, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    const bool json = takeFlag(args, "--json"), progress = takeFlag(args, "--progress");
+    const std::string out = takeOption(args, "--out");
+    uint64_t size = 0;
+    SyncTuning t = e.tuning();
+    auto num = [&](const char *flag, auto &field) {
+        std::string v = takeOption(args, flag);
+        if (v.empty())
+            return;
+        try {
+            field = std::decay_t<decltype(field)>(std::stoull(v));
+        } catch (...) {
+            usage(std::string(flag) + " wants a number");
+        }
+    };
+    num("--size", size);
+    num("--retries", t.maxRetries);
+    num("--backoff-ms", t.backoffMs);
+    num("--backoff-max-ms", t.backoffMaxMs);
+    if (args.size() != 1)
+        usage("fetch-attachment SHA256 [--size N] [--out FILE] [--json] [--progress] [--retries N] [--backoff-ms N] "
+              "[--backoff-max-ms N]");
+    e.setTuning(t);
+    if (progress)
+        e.setProgressCallback([](const SyncProgress &p) {
+            if (p.downTotal)
+                std::fprintf(stderr, "downloaded %s of %s\n", humanBytes(p.downNow).c_str(), humanBytes(p.downTotal).c_str());
+        });
+    const std::string path = e.fetchAttachment(args[0], size);
+    std::string where = path;
+    if (!out.empty()) {
+        std::error_code ec;
+        std::filesystem::copy_file(path, out, std::filesystem::copy_options::overwrite_existing, ec);
+        if (ec)
+            throw Error(ErrorKind::Storage, "cannot copy the attachment to " + out + ": " + ec.message());
+        where = out;
+    }
+    std::error_code ec;
+    const uint64_t bytes = std::filesystem::file_size(where, ec);
+    if (json)
+        std::printf("%s\n", Json{{"sha256", args[0]}, {"path", where}, {"size", bytes}}.dump().c_str());
+    else
+        std::printf("%s\n", where.c_str());
     return Ok;
 }
 

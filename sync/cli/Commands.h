@@ -35,6 +35,8 @@ int cmdResolve(Engine &e, const std::vector<std::string> &args);
 int cmdRejected(Engine &e, const std::vector<std::string> &args);
 int cmdAttach(Engine &e, const std::vector<std::string> &args);      // docs/village.md
 int cmdAttachments(Engine &e, const std::vector<std::string> &args);
+int cmdFetchAttachment(Engine &e, const std::vector<std::string> &args);
+int cmdPhotosOnlyUnmetered(Engine &e, const std::vector<std::string> &args);
 // Runs without an Engine: the database may be too damaged to open.
 int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args);
 

@@ -20,12 +20,17 @@ const char *kUsage =
   list COLLECTION              JSON Lines
   sync [--json] [--progress]   requests, bytes up/down, pushed, pulled, rejected, conflicts
        [--retries N] [--backoff-ms N] [--page-kb N] [--push-bytes N] [--chunk-kb N]
+       [--metered | --unmetered]   the link (default metered): see photos-only-unmetered
   status [--json]              pending count, last sync, cursor
   conflicts [--json]
   resolve COLLECTION ID FIELD --take local|remote|VALUE
   rejected [--json]            records the server refused, with reasons
   attach FILE [--type MIME]    keep a photo for upload; prints {"sha256","size","type"} for a field
   attachments [--json]         each attachment: pending, uploading (offset), done, refused (reason)
+  fetch-attachment SHA256 [--size N] [--out FILE] [--json] [--progress] [--retries N]
+                               download an attachment another device took (resumes after a
+                               cut, checks its SHA-256); prints its local path
+  photos-only-unmetered on|off hold photo uploads while the link is metered (stored)
   recover                      salvage a damaged database: keeps unsent changes, moves it aside
 
 Exit status: 0 ok, 1 failed, 2 usage, 3 network, 4 TLS, 5 authentication,
@@ -59,6 +64,7 @@ int main(int argc, char **argv)
         {"delete", cmdDelete},   {"discard", cmdDiscard},   {"list", cmdList},       {"sync", cmdSync},
         {"status", cmdStatus},   {"conflicts", cmdConflicts}, {"resolve", cmdResolve},
         {"rejected", cmdRejected}, {"attach", cmdAttach}, {"attachments", cmdAttachments},
+        {"fetch-attachment", cmdFetchAttachment}, {"photos-only-unmetered", cmdPhotosOnlyUnmetered},
     };
     if (command == "recover") {
         try {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 
@@ -14,31 +15,63 @@ namespace cx {
 namespace {
 std::once_flag g_curlInit;
 
+struct HeaderCapture {
+    long status = 0;             // of the latest status line
+    std::string contentEncoding;
+    std::string contentRange;
+};
+
+// Where the body goes: the request's sink for a 2xx reply when it has one,
+// otherwise the reply's body string.
+struct BodyTarget {
+    std::string *body = nullptr;
+    const HeaderCapture *headers = nullptr;
+    const std::function<bool(long, const char *, size_t)> *sink = nullptr;
+    bool sinkFailed = false;
+};
+
 size_t onWrite(char *data, size_t size, size_t n, void *user)
 {
-    static_cast<std::string *>(user)->append(data, size * n);
+    auto *t = static_cast<BodyTarget *>(user);
+    const long st = t->headers->status;
+    if (t->sink && *t->sink && st >= 200 && st < 300) {
+        if (!(*t->sink)(st, data, size * n)) {
+            t->sinkFailed = true;
+            return 0; // aborts the transfer (CURLE_WRITE_ERROR)
+        }
+        return size * n;
+    }
+    t->body->append(data, size * n);
     return size * n;
 }
 
-struct HeaderCapture {
-    std::string contentEncoding;
-};
+std::string trimmed(std::string v)
+{
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front())))
+        v.erase(v.begin());
+    while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back())))
+        v.pop_back();
+    return v;
+}
 
 size_t onHeader(char *data, size_t size, size_t n, void *user)
 {
+    auto *h = static_cast<HeaderCapture *>(user);
     std::string line(data, size * n);
     std::string lower;
     for (char c : line)
         lower.push_back(char(std::tolower(static_cast<unsigned char>(c))));
-    const std::string key = "content-encoding:";
-    if (lower.rfind(key, 0) == 0) {
-        std::string v = lower.substr(key.size());
-        while (!v.empty() && std::isspace(static_cast<unsigned char>(v.front())))
-            v.erase(v.begin());
-        while (!v.empty() && std::isspace(static_cast<unsigned char>(v.back())))
-            v.pop_back();
-        static_cast<HeaderCapture *>(user)->contentEncoding = v;
+    if (lower.rfind("http/", 0) == 0) { // a new status line: earlier headers were of another reply
+        auto sp = lower.find(' ');
+        h->status = sp == std::string::npos ? 0 : std::atol(lower.c_str() + sp + 1);
+        h->contentEncoding.clear();
+        h->contentRange.clear();
     }
+    const std::string key = "content-encoding:", range = "content-range:";
+    if (lower.rfind(key, 0) == 0)
+        h->contentEncoding = trimmed(lower.substr(key.size()));
+    if (lower.rfind(range, 0) == 0)
+        h->contentRange = trimmed(lower.substr(range.size()));
     return size * n;
 }
 
@@ -168,8 +201,9 @@ HttpReply CurlTransport::send(const HttpRequest &request)
             curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
     }
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
+    BodyTarget target{&reply.body, &headers, request.sink ? &request.sink : nullptr};
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onWrite);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &reply.body);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &target);
     curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, onHeader);
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &headers);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
@@ -192,6 +226,8 @@ HttpReply CurlTransport::send(const HttpRequest &request)
     }
 
     CURLcode rc = curl_easy_perform(c);
+    if (target.sinkFailed)
+        throw Error(ErrorKind::Storage, "the download from " + m_options.baseUrl + path + " could not be stored (disk full?)");
     if (rc != CURLE_OK) {
         std::string detail = errbuf[0] ? errbuf : curl_easy_strerror(rc);
         if (rc == CURLE_OPERATION_TIMEDOUT)
@@ -212,6 +248,7 @@ HttpReply CurlTransport::send(const HttpRequest &request)
     reply.bytesUp = std::max(uint64_t(reqSize), uint64_t(up));
     reply.bytesDown = uint64_t(hdrSize) + uint64_t(down);
     reply.contentEncoding = headers.contentEncoding;
+    reply.contentRange = headers.contentRange;
     curl_easy_getinfo(c, CURLINFO_NUM_CONNECTS, &reply.newConnections);
     return reply;
 }

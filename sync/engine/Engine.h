@@ -162,6 +162,20 @@ public:
     void setLinkMetered(bool metered);          // the app tells what link it is on
     // Uploads waiting attachments now (sync() calls it after the records).
     void uploadAttachments(SyncReport &report);
+    // The local complete copy of an attachment ("<db>.attachments/<sha256>"),
+    // or "" when this device does not have it (yet).
+    std::string attachmentPath(const std::string &sha256);
+    // Downloads an attachment this device lacks (a photo another device took)
+    // and returns its local path; returns at once if it is already here.
+    // Resumes a cut download from the bytes already in "<sha256>.part"
+    // (Range), retries network failures with the sync backoff, checks the
+    // SHA-256 while receiving, and reports progress (downNow of downTotal)
+    // through the progress callback. expectedSize (0 = unknown) is the size
+    // the record's reference gives. Does not hold the engine's lock while
+    // transferring: other calls (and sync) go on meanwhile. Throws cx::Error:
+    // NotFound (not on the server, or this account may not see it), Protocol
+    // (the copy received is damaged; removed), Network, Auth, Storage.
+    std::string fetchAttachment(const std::string &sha256, uint64_t expectedSize = 0);
 
     Replica &replica() { return m_replica; }
     HybridClock &clock() { return m_clock; }
@@ -179,6 +193,7 @@ private:
     void backoff(int attempt);
     int maxRetries();
     void uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &report);
+    std::string downloadOne(const std::string &sha256, uint64_t expectedSize);
 
     Replica m_replica;
     TransportFactory m_factory;
@@ -191,6 +206,11 @@ private:
     double m_wireRatio = 0;                    // compressed / uncompressed of the last page (0 = unknown)
     int m_pageShrink = 0;                      // halvings after consecutive failed pages
     bool m_linkMetered = true;
+    // Downloads use their own connection so that they never wait for, or
+    // disturb, a sync running on another thread; one download at a time.
+    std::mutex m_fetchMutex;
+    std::unique_ptr<Transport> m_fetchTransport;
+    std::string m_fetchServer;                 // the server m_fetchTransport talks to
 };
 
 } // namespace cx

@@ -16,6 +16,7 @@ struct HttpReply {
     uint64_t bytesUp = 0;        // request line, headers and body
     uint64_t bytesDown = 0;      // status line, headers and body
     long newConnections = 0;     // connections opened for this request (0 = reused)
+    std::string contentRange;    // the Content-Range header of a 206 reply ("bytes N-M/T")
 };
 
 struct TransportOptions {
@@ -37,6 +38,11 @@ struct HttpRequest {
     std::string contentEncoding = "zstd";    // "" = none
     std::string bearerToken;
     std::string range;                       // "bytes=N-" for GET, optional
+    // Streaming a large reply (attachment downloads): when set, the body of a
+    // 2xx reply goes here as it arrives, never into HttpReply::body (an error
+    // body still does). `status` is the reply's (200, or 206 for a Range).
+    // Returning false aborts the transfer with cx::Error(Storage).
+    std::function<bool(long status, const char *data, size_t n)> sink;
 };
 
 // Progress of the current transfer: bytes sent of total, bytes received of total (0 = unknown).

@@ -66,11 +66,12 @@ const std::map<std::string, std::string> kHelp = {
                "Writes the live records of COLLECTION to standard output. jsonl: {collection,id,school,fields}\n"
                "per line; csv: UTF-8, a header of id, school and the union of field names, RFC 4180 quoting.\n"},
     {"serve", "usage: cunxiao-server serve DATA_DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
-              "           [--threads N] [--max-attachment-mb N]\n"
+              "           [--threads N] [--max-attachment-mb N] [--part-max-age-days N]\n"
               "Serves the sync protocol (POST /v1/enroll, POST /v1/sync, GET /v1/health). HTTPS with both\n"
               "--tls-cert and --tls-key (PEM), else plain HTTP (clients accept it only on loopback).\n"
               "PORT 0 picks a free port. Prints \"cunxiao-server listening on URL\" once bound.\n"
-              "Stops cleanly on SIGTERM or SIGINT. One log line per request on stderr.\n"},
+              "Stops cleanly on SIGTERM or SIGINT. One log line per request on stderr.\n"
+              "Unfinished attachment uploads untouched for N days (default 30) are removed at start and daily.\n"},
     {"demo", "usage: cunxiao-server demo DATA_DIR [--schools N] [--pupils N] [--forms DIR]\n"
              "Initialises DATA_DIR if needed and generates a demo county: N schools (default 6) of a township,\n"
              "accounts of every role with known passwords (printed), N pupils per school (default 120),\n"
@@ -287,6 +288,8 @@ int cmdServe(const Args &a)
     opt.attachmentsDir = (std::filesystem::path(a.positional[0]) / "attachments").string();
     if (a.options.count("--max-attachment-mb"))
         opt.maxAttachmentBytes = uint64_t(toInt(a.opt("--max-attachment-mb"), "--max-attachment-mb")) * 1024 * 1024;
+    if (a.options.count("--part-max-age-days"))
+        opt.partMaxAgeDays = std::max(1, toInt(a.opt("--part-max-age-days"), "--part-max-age-days"));
 
     // Signals are taken by one thread that stops the server.
     sigset_t set;
@@ -362,7 +365,7 @@ int run(int argc, char **argv)
         {"init", {}},
         {"import", {"--school"}},
         {"export", {"--school", "--format"}},
-        {"serve", {"--listen", "--tls-cert", "--tls-key", "--threads", "--max-attachment-mb"}},
+        {"serve", {"--listen", "--tls-cert", "--tls-key", "--threads", "--max-attachment-mb", "--part-max-age-days"}},
         {"demo", {"--schools", "--pupils", "--forms"}},
     };
     auto k = known.find(cmd);

@@ -10,6 +10,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -86,10 +87,27 @@ std::string bearerOf(const std::string &authorization)
     return {};
 }
 
-void authorize(Store &store, std::mutex &lock, const std::string &authorization)
+DeviceSession authorize(Store &store, std::mutex &lock, const std::string &authorization)
 {
     std::lock_guard g(lock);
-    authenticate(store, bearerOf(authorization)); // throws Error(Auth) for unknown or revoked devices
+    return authenticate(store, bearerOf(authorization)); // throws Error(Auth) for unknown or revoked devices
+}
+
+// Whether this account may download the file: it uploaded it, or a record it
+// may read refers to it (bureau staff read every school).
+bool mayDownload(Store &store, std::mutex &lock, const DeviceSession &who, const std::string &sha)
+{
+    std::lock_guard g(lock);
+    if (store.attachmentUploadedBy(sha, who.user))
+        return true;
+    const auto schools = store.attachmentSchools(sha);
+    if (schools.empty())
+        return false;
+    const auto scopes = readScopes(store, who.role, who.schools);
+    for (const auto &s : schools)
+        if (std::binary_search(scopes.begin(), scopes.end(), s))
+            return true;
+    return false;
 }
 
 HttpReply fromError()
@@ -220,6 +238,68 @@ AttachmentStore::PutResult AttachmentStore::put(const std::string &sha, uint64_t
     return r;
 }
 
+size_t AttachmentStore::removeStaleParts(std::chrono::seconds maxAge)
+{
+    std::lock_guard g(m_mutex); // no upload appends while we look
+    size_t removed = 0;
+    std::error_code ec;
+    const auto cutoff = fs::file_time_type::clock::now() - maxAge;
+    for (const auto &entry : fs::directory_iterator(m_dir, ec)) {
+        const fs::path &p = entry.path();
+        if (p.extension() != ".part" || !isHash(p.stem().string()) || !entry.is_regular_file(ec))
+            continue;
+        auto written = fs::last_write_time(p, ec);
+        if (!ec && written < cutoff && fs::remove(p, ec))
+            ++removed;
+    }
+    return removed;
+}
+
+ByteRange parseByteRange(const std::string &header, uint64_t size)
+{
+    ByteRange r;
+    r.length = size;
+    const std::string prefix = "bytes=";
+    if (header.compare(0, prefix.size(), prefix) != 0 || header.find(',') != std::string::npos)
+        return r; // absent, another unit, or several ranges: the whole file
+    const std::string spec = header.substr(prefix.size());
+    const auto dash = spec.find('-');
+    auto num = [](const std::string &t, uint64_t &v) {
+        if (t.empty() || t.size() > 19 || t.find_first_not_of("0123456789") != std::string::npos)
+            return false;
+        v = std::stoull(t);
+        return true;
+    };
+    uint64_t a = 0, b = 0;
+    if (dash == std::string::npos)
+        return r;
+    const std::string from = spec.substr(0, dash), to = spec.substr(dash + 1);
+    if (from.empty()) { // the last N bytes
+        if (!num(to, b))
+            return r;
+        if (b == 0 || size == 0) {
+            r.satisfiable = false;
+            return r;
+        }
+        b = std::min(b, size);
+        r.first = size - b;
+        r.length = b;
+        r.partial = true;
+        return r;
+    }
+    if (!num(from, a) || (!to.empty() && (!num(to, b) || b < a)))
+        return r;
+    if (a >= size) {
+        r.satisfiable = false;
+        return r;
+    }
+    const uint64_t last = to.empty() ? size - 1 : std::min(b, size - 1);
+    r.first = a;
+    r.length = last - a + 1;
+    r.partial = true;
+    return r;
+}
+
 std::string AttachmentStore::completePath(const std::string &sha)
 {
     std::lock_guard g(m_mutex);
@@ -263,12 +343,17 @@ HttpReply routeAttachmentPut(Store &store, std::mutex &lock, AttachmentStore &fi
                              const std::string &body)
 {
     try {
-        authorize(store, lock, authorization);
+        const DeviceSession who = authorize(store, lock, authorization);
         if (!isHash(sha))
             throw Error(ErrorKind::Protocol, "\"" + sha + "\" is not a SHA-256 in lower-case hex");
         auto r = files.put(sha, toU64(offset, "offset"), toU64(size, "size"), body);
-        if (r.status == 200)
+        if (r.status == 200) {
+            if (r.complete) { // the uploader may download it again (before any record refers to it)
+                std::lock_guard g(lock);
+                store.addAttachmentUploader(sha, who.user);
+            }
             return jsonReply(200, Json{{"offset", r.offset}, {"complete", r.complete}});
+        }
         const char *kind = r.status == 413 ? "too-large" : "protocol";
         return errorJson(r.status, kind, r.message, Json{{"offset", r.offset}});
     } catch (...) {
@@ -280,10 +365,12 @@ HttpReply routeAttachmentGet(Store &store, std::mutex &lock, AttachmentStore &fi
                              const std::string &sha)
 {
     try {
-        authorize(store, lock, authorization);
+        const DeviceSession who = authorize(store, lock, authorization);
         std::string path = files.completePath(sha);
-        if (path.empty())
-            return errorJson(404, "not-found", "no attachment " + sha);
+        // Not held, or not for this account: the same answer, so nobody learns
+        // which photos another school has.
+        if (path.empty() || !mayDownload(store, lock, who, sha))
+            return errorJson(404, "not-found", "no attachment " + sha + " for this account");
         return HttpReply{200, path, false};
     } catch (...) {
         return fromError();

@@ -3,9 +3,14 @@
 // DATA_DIR/attachments/. An upload grows "<sha256>.part" chunk by chunk; each
 // chunk is flushed to disk before its offset is confirmed, and the file becomes
 // "<sha256>" only once its SHA-256 matches its name. Thread-safe.
+// A file is served only to an account that may see a record referring to it
+// (Store::attachmentSchools against the account's read scopes) or that
+// uploaded it; to anyone else it does not exist (404). The ".part" of an
+// upload abandoned for longer than the bureau allows is removed.
 #include "http/HttpServer.h"
 #include "storage/Store.h"
 
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <string>
@@ -36,6 +41,9 @@ public:
     // The path of a complete attachment, or "" if there is none.
     std::string completePath(const std::string &sha256);
     uint64_t maxBytes() const { return m_max; }
+    // Removes every "<sha256>.part" not written to for longer than maxAge
+    // (uploads nobody will finish); returns how many.
+    size_t removeStaleParts(std::chrono::seconds maxAge);
 
 private:
     std::string m_dir;
@@ -43,13 +51,26 @@ private:
     std::mutex m_mutex;
 };
 
+constexpr int kDefaultPartMaxAgeDays = 30;
+
+// A Range header ("bytes=N-", "bytes=N-M", "bytes=-N") against a file of `size`.
+// No header, or one this server does not split (several ranges), is the whole
+// file (partial = false). satisfiable = false: answer 416.
+struct ByteRange {
+    uint64_t first = 0, length = 0;
+    bool partial = false;
+    bool satisfiable = true;
+};
+ByteRange parseByteRange(const std::string &header, uint64_t size);
+
 // The routes as plain functions (authorization checked against the store, like /v1/sync).
 HttpReply routeAttachmentCheck(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
                                const std::string &encoding, const std::string &body);
 HttpReply routeAttachmentPut(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
                              const std::string &sha256, const std::string &offset, const std::string &size,
                              const std::string &body);
-// 200 with the path in body (compress=false) or an error reply.
+// 200 with the path in body (compress=false) or an error reply: 404 both for a
+// file the server lacks and for one this account may not see.
 HttpReply routeAttachmentGet(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
                              const std::string &sha256);
 

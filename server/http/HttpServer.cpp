@@ -10,10 +10,12 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
-#include <fstream>
-#include <iterator>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <thread>
 
 namespace cx::server {
 
@@ -165,7 +167,7 @@ void HttpServer::installRoutes()
     });
     // Attachments (docs/village.md): check, chunked resumable upload, download with Range.
     if (!m_opt.attachmentsDir.empty()) {
-        auto files = std::make_shared<AttachmentStore>(m_opt.attachmentsDir, m_opt.maxAttachmentBytes);
+        auto files = m_files = std::make_shared<AttachmentStore>(m_opt.attachmentsDir, m_opt.maxAttachmentBytes);
         s.Post("/v1/attachments/check", [this, send, files](const httplib::Request &req, httplib::Response &res) {
             send(res, routeAttachmentCheck(m_store, m_lock, *files, req.get_header_value("Authorization"),
                                            req.get_header_value("Content-Encoding"), req.body));
@@ -174,14 +176,41 @@ void HttpServer::installRoutes()
             send(res, routeAttachmentPut(m_store, m_lock, *files, req.get_header_value("Authorization"), req.matches[1],
                                          req.get_param_value("offset"), req.get_param_value("size"), req.body));
         });
+        // The file streams from disk in 64 KB pieces; a Range ("bytes=N-", the
+        // device resuming a cut download) gets 206 with Content-Range.
         s.Get(R"(/v1/attachments/([0-9a-f]{64}))", [this, send, files](const httplib::Request &req, httplib::Response &res) {
             HttpReply r = routeAttachmentGet(m_store, m_lock, *files, req.get_header_value("Authorization"), req.matches[1]);
             if (r.status != 200)
                 return send(res, r);
-            std::ifstream in(r.body, std::ios::binary);
-            std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-            res.status = 200;
-            res.set_content(std::move(data), "application/octet-stream"); // httplib answers Range with 206
+            auto in = std::make_shared<std::ifstream>(r.body, std::ios::binary);
+            std::error_code ec;
+            const uint64_t size = std::filesystem::file_size(r.body, ec);
+            if (!*in || ec)
+                return send(res, errorReply(500, "server", "cannot read the attachment; see the server log"));
+            ByteRange range = parseByteRange(req.get_header_value("Range"), size);
+            const_cast<httplib::Request &>(req).ranges.clear(); // ours, not httplib's
+            res.set_header("Accept-Ranges", "bytes");
+            if (!range.satisfiable) {
+                res.set_header("Content-Range", "bytes */" + std::to_string(size));
+                return send(res, errorReply(416, "protocol", "the range is past the end of the file (" +
+                                                                 std::to_string(size) + " bytes)"));
+            }
+            res.status = range.partial ? 206 : 200;
+            if (range.partial)
+                res.set_header("Content-Range", "bytes " + std::to_string(range.first) + "-" +
+                                                    std::to_string(range.first + range.length - 1) + "/" +
+                                                    std::to_string(size));
+            const uint64_t first = range.first;
+            res.set_content_provider(size_t(range.length), "application/octet-stream",
+                                     [in, first](size_t offset, size_t length, httplib::DataSink &sink) {
+                                         std::string buf(std::min<size_t>(length, 64 * 1024), '\0');
+                                         in->seekg(std::streamoff(first + offset));
+                                         in->read(buf.data(), std::streamsize(buf.size()));
+                                         const auto n = size_t(in->gcount());
+                                         if (n == 0)
+                                             return false; // the file shrank: end the connection
+                                         return sink.write(buf.data(), n);
+                                     });
         });
     }
     // Anything else: a JSON 404, compressed like every error body.
@@ -231,8 +260,49 @@ std::string HttpServer::url() const
     return std::string(m_opt.tlsCert.empty() ? "http" : "https") + "://" + host + ":" + std::to_string(m_port);
 }
 
-bool HttpServer::run() { return m_server->listen_after_bind(); }
+bool HttpServer::run()
+{
+    std::thread sweeper;
+    if (m_files)
+        sweeper = std::thread([this] { sweepStaleParts(); });
+    bool ok = m_server->listen_after_bind();
+    {
+        std::lock_guard g(m_sweepLock);
+        m_stopping = true;
+    }
+    m_sweepWake.notify_all();
+    if (sweeper.joinable())
+        sweeper.join();
+    return ok;
+}
 
-void HttpServer::stop() { m_server->stop(); }
+// Uploads abandoned for partMaxAgeDays: at start, then once a day.
+void HttpServer::sweepStaleParts()
+{
+    const auto maxAge = std::chrono::hours(24) * std::max(1, m_opt.partMaxAgeDays);
+    std::unique_lock l(m_sweepLock);
+    while (!m_stopping) {
+        l.unlock();
+        try {
+            if (size_t n = m_files->removeStaleParts(std::chrono::duration_cast<std::chrono::seconds>(maxAge)))
+                std::fprintf(stderr, "cunxiao-server: removed %zu unfinished attachment upload%s older than %d days\n", n,
+                             n == 1 ? "" : "s", m_opt.partMaxAgeDays);
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "cunxiao-server: cleaning unfinished uploads: %s\n", e.what());
+        }
+        l.lock();
+        m_sweepWake.wait_for(l, std::chrono::hours(24), [this] { return m_stopping; });
+    }
+}
+
+void HttpServer::stop()
+{
+    {
+        std::lock_guard g(m_sweepLock);
+        m_stopping = true;
+    }
+    m_sweepWake.notify_all();
+    m_server->stop();
+}
 
 } // namespace cx::server

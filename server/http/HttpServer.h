@@ -4,6 +4,7 @@
 #include "storage/Store.h"
 #include "sync/Validator.h"
 
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -14,6 +15,8 @@ class Server;
 }
 
 namespace cx::server {
+
+class AttachmentStore;
 
 struct HttpOptions {
     std::string host = "127.0.0.1";
@@ -27,6 +30,7 @@ struct HttpOptions {
     // Attachments (docs/village.md): served when a directory is given.
     std::string attachmentsDir;                // DATA_DIR/attachments
     uint64_t maxAttachmentBytes = 10 * 1024 * 1024; // the bureau's limit per file
+    int partMaxAgeDays = 30;                   // an upload's .part untouched this long is removed
 };
 
 // A reply as the routes produce it, before compression (testable without sockets).
@@ -52,12 +56,19 @@ public:
     int bind();
     // "https://HOST:PORT" or "http://HOST:PORT" (after bind).
     std::string url() const;
-    // Serves until stop(). Returns false if the server failed.
+    // Serves until stop(). Returns false if the server failed. With
+    // attachments, removes stale upload parts at start and then daily.
     bool run();
     void stop();
 
 private:
     void installRoutes();
+    void sweepStaleParts();
+
+    std::shared_ptr<AttachmentStore> m_files;  // null without an attachments directory
+    std::mutex m_sweepLock;
+    std::condition_variable m_sweepWake;
+    bool m_stopping = false;
 
     Store &m_store;
     const Validator &m_validator;

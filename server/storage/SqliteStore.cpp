@@ -37,6 +37,17 @@ CREATE INDEX audit_record ON audit(collection, id);
 INSERT INTO meta(key, value) VALUES('seq', '0');
 INSERT INTO meta(key, value) VALUES('hlc', '0');
 )SQL",
+    // 2: who may download an attachment (docs/village.md): the schools whose
+    // records refer to it, and its uploaders. Filled from the records already held.
+    R"SQL(
+CREATE TABLE attachment_refs(sha256 TEXT NOT NULL, school TEXT NOT NULL, PRIMARY KEY(sha256, school)) WITHOUT ROWID;
+CREATE TABLE attachment_uploads(sha256 TEXT NOT NULL, user TEXT NOT NULL, PRIMARY KEY(sha256, user)) WITHOUT ROWID;
+INSERT OR IGNORE INTO attachment_refs(sha256, school)
+  SELECT DISTINCT json_extract(t.value, '$.sha256'), r.school
+  FROM records r, json_tree(r.state) t
+  WHERE t.type = 'object' AND json_type(t.value, '$.sha256') = 'text'
+    AND length(json_extract(t.value, '$.sha256')) = 64;
+)SQL",
 };
 
 constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
@@ -538,6 +549,31 @@ std::vector<AuditEntry> SqliteStore::auditOf(const std::string &collection, cons
     while (s.step())
         out.push_back(AuditEntry{s.u64(0), s.i64(1), s.text(2), s.text(3), s.text(4), s.text(5), Json::parse(s.text(6))});
     return out;
+}
+
+void SqliteStore::addAttachmentRef(const std::string &sha256, const std::string &school)
+{
+    prepare("INSERT OR IGNORE INTO attachment_refs(sha256, school) VALUES(?, ?)").bind(sha256).bind(school).run();
+}
+
+std::vector<std::string> SqliteStore::attachmentSchools(const std::string &sha256)
+{
+    std::vector<std::string> out;
+    auto &s = prepare("SELECT school FROM attachment_refs WHERE sha256 = ? ORDER BY school").bind(sha256);
+    while (s.step())
+        out.push_back(s.text(0));
+    return out;
+}
+
+void SqliteStore::addAttachmentUploader(const std::string &sha256, const std::string &user)
+{
+    prepare("INSERT OR IGNORE INTO attachment_uploads(sha256, user) VALUES(?, ?)").bind(sha256).bind(user).run();
+}
+
+bool SqliteStore::attachmentUploadedBy(const std::string &sha256, const std::string &user)
+{
+    auto &s = prepare("SELECT 1 FROM attachment_uploads WHERE sha256 = ? AND user = ?").bind(sha256).bind(user);
+    return s.step() ? s.done(true) : false;
 }
 
 } // namespace cx::server

@@ -69,6 +69,11 @@ public:
     void addAudit(const AuditEntry &e) override;
     std::vector<AuditEntry> auditOf(const std::string &collection, const std::string &id) override;
 
+    void addAttachmentRef(const std::string &sha256, const std::string &school) override;
+    std::vector<std::string> attachmentSchools(const std::string &sha256) override;
+    void addAttachmentUploader(const std::string &sha256, const std::string &user) override;
+    bool attachmentUploadedBy(const std::string &sha256, const std::string &user) override;
+
     class Stmt;
 
 private:

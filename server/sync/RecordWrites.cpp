@@ -16,11 +16,35 @@ void storeChangedRecord(Store &store, RecordState &rec, uint64_t oldSeq, const A
     sum += scopeHash(rec.collection, rec.id, rec.seq);
     store.setScopeSum(rec.school, sum);
     store.putRecord(rec);
+    // Who may download the files it refers to: kept in the same transaction.
+    std::vector<std::string> refs;
+    collectAttachmentRefs(rec.fields, refs);
+    for (const auto &c : rec.conflicts)
+        collectAttachmentRefs(c.value, refs);
+    for (const auto &sha : refs)
+        store.addAttachmentRef(sha, rec.school);
     AuditEntry e = audit;
     e.seq = rec.seq;
     e.collection = rec.collection;
     e.id = rec.id;
     store.addAudit(e);
+}
+
+void collectAttachmentRefs(const Json &value, std::vector<std::string> &out)
+{
+    if (value.is_object()) {
+        auto it = value.find("sha256");
+        if (it != value.end() && it->is_string()) {
+            const std::string &h = it->get_ref<const std::string &>();
+            if (h.size() == 64 && h.find_first_not_of("0123456789abcdef") == std::string::npos)
+                out.push_back(h);
+        }
+        for (const auto &v : value)
+            collectAttachmentRefs(v, out);
+    } else if (value.is_array()) {
+        for (const auto &v : value)
+            collectAttachmentRefs(v, out);
+    }
 }
 
 namespace {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cx::server {
 
@@ -13,8 +14,14 @@ inline constexpr size_t kMaxFieldsBytes = 256 * 1024;  // a mutation's fields JS
 inline constexpr int64_t kMaxClockLeadMs = 60 * 1000;  // versions at most this far ahead of the server
 
 // Stores `rec` (already merged) under a new seq; `oldSeq` is its previous seq
-// (0: the record is new). Sets rec.seq.
+// (0: the record is new). Sets rec.seq. Every attachment the record's values
+// refer to becomes visible to the record's school (Store::addAttachmentRef).
 void storeChangedRecord(Store &store, RecordState &rec, uint64_t oldSeq, const AuditEntry &audit);
+
+// The SHA-256 of every attachment reference in a value: an object with a
+// "sha256" string of 64 lower-case hex digits, at any depth (form answers nest
+// them in arrays and objects).
+void collectAttachmentRefs(const Json &value, std::vector<std::string> &out);
 
 // The server's own hybrid clock, kept in meta: a new node-0 version for an
 // admin write, and observing versions written by devices.

@@ -9,6 +9,7 @@
 
 #include "engine/CurlTransport.h"
 #include "engine/Engine.h"
+#include "LinkProcess.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -21,44 +22,10 @@
 
 namespace {
 
-class Link {
+// The emulator with one of its named profiles.
+class Link : public LinkProcess {
 public:
-    Link(quint16 target, const QString &profile)
-    {
-        m_proc.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_proc.start(CX_LINKEMU_EXE, {"--profile", profile, "--target", QStringLiteral("127.0.0.1:%1").arg(target),
-                                      "--stdin-control"});
-        if (!m_proc.waitForStarted(5000))
-            qFatal("cannot start cunxiao-linkemu");
-        QByteArray first = readLine(5000);
-        m_port = quint16(first.mid(first.lastIndexOf(':') + 1).toUInt());
-    }
-    ~Link()
-    {
-        m_proc.closeWriteChannel();
-        if (!m_proc.waitForFinished(3000))
-            m_proc.kill();
-    }
-    QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(m_port); }
-    QByteArray readLine(int ms)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (!m_proc.canReadLine() && t.elapsed() < ms)
-            m_proc.waitForReadyRead(10);
-        return m_proc.canReadLine() ? m_proc.readLine().trimmed() : QByteArray();
-    }
-    QByteArray command(const QByteArray &c)
-    {
-        m_proc.write(c + "\n");
-        m_proc.waitForBytesWritten(2000);
-        return readLine(5000);
-    }
-    QJsonObject stats() { return QJsonDocument::fromJson(command("stats")).object(); }
-
-private:
-    QProcess m_proc;
-    quint16 m_port = 0;
+    Link(quint16 target, const QString &profile) : LinkProcess(target, {"--profile", profile}) {}
 };
 
 struct Profile {

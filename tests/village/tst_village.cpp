@@ -5,8 +5,10 @@
 #include "../integration/Fixture.h"
 
 #include "engine/Engine.h"
+#include "LinkProcess.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -17,57 +19,14 @@
 
 namespace {
 
-class Link {
-public:
-    Link(quint16 target, QStringList args)
-    {
-        m_stats = m_dir.filePath("stats.json");
-        args << "--target" << QStringLiteral("127.0.0.1:%1").arg(target) << "--stats" << m_stats << "--stdin-control";
-        m_proc.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_proc.start(CX_LINKEMU_EXE, args);
-        if (!m_proc.waitForStarted(5000))
-            qFatal("cannot start cunxiao-linkemu");
-        QByteArray first = readLine(5000);
-        if (!first.startsWith("LISTENING 127.0.0.1:"))
-            qFatal("linkemu said '%s'", first.constData());
-        m_port = quint16(first.mid(first.lastIndexOf(':') + 1).toUInt());
-    }
-    ~Link()
-    {
-        m_proc.closeWriteChannel(); // linkemu exits at EOF
-        if (!m_proc.waitForFinished(3000))
-            m_proc.kill();
-    }
-    // https://127.0.0.1:PORT: the test certificate names IP 127.0.0.1.
-    QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(m_port); }
-    QByteArray readLine(int ms)
-    {
-        QElapsedTimer t;
-        t.start();
-        while (!m_proc.canReadLine() && t.elapsed() < ms)
-            m_proc.waitForReadyRead(20);
-        return m_proc.canReadLine() ? m_proc.readLine().trimmed() : QByteArray();
-    }
-    QByteArray command(const QByteArray &c)
-    {
-        m_proc.write(c + "\n");
-        m_proc.waitForBytesWritten(2000);
-        return readLine(5000);
-    }
-    QJsonObject stats() { return QJsonDocument::fromJson(command("stats")).object(); }
-
-private:
-    QTemporaryDir m_dir;
-    QString m_stats;
-    QProcess m_proc;
-    quint16 m_port = 0;
-};
+using Link = LinkProcess;
 
 const QString kSchool = "530102001";
+const QString kOtherSchool = "530102002";
 
-void enrollVia(BureauFixture &b, const QString &db, const QString &url)
+void enrollVia(BureauFixture &b, const QString &db, const QString &url, const QString &user = "head")
 {
-    CliResult r = b.cli(db, {"enroll", url, "--user", "head", "--password-stdin", "--ca", b.caFile()}, "pw-123456\n");
+    CliResult r = b.cli(db, {"enroll", url, "--user", user, "--password-stdin", "--ca", b.caFile()}, "pw-123456\n");
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
 }
 
@@ -105,6 +64,9 @@ private slots:
         m_bureau = std::make_unique<BureauFixture>(true);
         m_bureau->addSchool(kSchool, "上寨小学");
         m_bureau->addUser("head", "head", kSchool);
+        m_bureau->addUser("teacher", "teacher", kSchool);
+        m_bureau->addSchool(kOtherSchool, "下寨小学");
+        m_bureau->addUser("head2", "head", kOtherSchool);
         // A school of 2,000 pupils, imported like a bureau would.
         QFile f(m_bureau->path("school.jsonl"));
         QVERIFY(f.open(QIODevice::WriteOnly));
@@ -231,6 +193,125 @@ private slots:
         QCOMPARE(again["requests"].toInt(), 1);
         QVERIFY(link.stats()["bytes_up"].toDouble() - upMid < 4096);
         QVERIFY(!m_bureau->serverRecords("pupils").isEmpty());
+    }
+
+    // A 1 MB photo the head took comes down to a teacher's device through a link
+    // cut every 200 KB: each attempt resumes from the bytes already received
+    // (Range), and the copy matches its SHA-256. The .part is gone afterwards.
+    void photoDownloadResumes()
+    {
+        QByteArray photo = randomBytes(1024 * 1024, 13);
+        const QString sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex();
+        QFile pf(m_bureau->path("visit.jpg"));
+        QVERIFY(pf.open(QIODevice::WriteOnly));
+        pf.write(photo);
+        pf.close();
+        enrollVia(*m_bureau, "head-dl.db", m_bureau->url());
+        CliResult att = m_bureau->cli("head-dl.db", {"attach", pf.fileName()});
+        QCOMPARE(att.exitCode, 0);
+        QCOMPARE(m_bureau->cli("head-dl.db", {"put", "home_visits", "-", "note=家访", "photo=" + att.out.trimmed()}).exitCode, 0);
+        QJsonObject up = syncJson(*m_bureau, "head-dl.db", fastRetries());
+        QCOMPARE(up["attachments"].toObject()["sent"].toInt(), 1);
+
+        Link link(m_bureau->port(), {"--kbps", "4000", "--delay-ms", "10", "--cut-every", "200K"});
+        enrollVia(*m_bureau, "teacher-dl.db", link.url(), "teacher");
+        QVERIFY(syncJson(*m_bureau, "teacher-dl.db", fastRetries())["complete"].toBool());
+        const QJsonObject s0 = link.stats();
+        CliResult fetched = m_bureau->cli(
+            "teacher-dl.db",
+            QStringList{"fetch-attachment", sha, "--size", QString::number(photo.size()), "--json"} + fastRetries(), {},
+            600000);
+        QVERIFY2(fetched.exitCode == 0, qPrintable(fetched.err));
+        const QJsonObject s1 = link.stats();
+        const int cuts = s1["cuts"].toInt() - s0["cuts"].toInt();
+        const double down = s1["bytes_down"].toDouble() - s0["bytes_down"].toDouble();
+        qInfo("1 MB photo download through %d cuts: %.0f bytes down (%.0f received again)", cuts, down,
+              down - photo.size());
+        QVERIFY2(cuts >= 3, "the download should have been cut several times");
+        QVERIFY2(down < photo.size() + cuts * 64 * 1024, "a download must resume from its offset, not restart");
+        const QString path = fetched.json().object()["path"].toString();
+        QFile got(path);
+        QVERIFY2(got.open(QIODevice::ReadOnly), qPrintable(path));
+        QCOMPARE(QString(QCryptographicHash::hash(got.readAll(), QCryptographicHash::Sha256).toHex()), sha);
+        QVERIFY(!QFile::exists(path + ".part"));
+        // Already here: a second fetch does not open a connection.
+        const int before = link.stats()["connections_accepted"].toInt();
+        QCOMPARE(m_bureau->cli("teacher-dl.db", {"fetch-attachment", sha}).exitCode, 0);
+        QCOMPARE(link.stats()["connections_accepted"].toInt(), before);
+    }
+
+    // Who may download: the head of another school is told the photo is not
+    // there (the server does not even confirm it exists); a teacher of the same
+    // school gets it. A stale, wrong .part left on the device is detected by the
+    // SHA-256, removed, and the file fetched again from zero.
+    void attachmentOnlyForItsSchool()
+    {
+        QByteArray photo = randomBytes(150 * 1024, 17);
+        const QString sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex();
+        QFile pf(m_bureau->path("signature.png"));
+        QVERIFY(pf.open(QIODevice::WriteOnly));
+        pf.write(photo);
+        pf.close();
+        enrollVia(*m_bureau, "head-sig.db", m_bureau->url());
+        CliResult att = m_bureau->cli("head-sig.db", {"attach", pf.fileName()});
+        QCOMPARE(att.exitCode, 0);
+        QCOMPARE(m_bureau->cli("head-sig.db", {"put", "inspections", "-", "signature=" + att.out.trimmed()}).exitCode, 0);
+        QCOMPARE(syncJson(*m_bureau, "head-sig.db")["attachments"].toObject()["sent"].toInt(), 1);
+
+        enrollVia(*m_bureau, "head2.db", m_bureau->url(), "head2");
+        CliResult refused = m_bureau->cli("head2.db", {"fetch-attachment", sha});
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains("not on the server, or this account may not see it"), qPrintable(refused.err));
+        QVERIFY(!QFile::exists(m_bureau->path("head2.db.attachments/" + sha)));
+
+        enrollVia(*m_bureau, "teacher-sig.db", m_bureau->url(), "teacher");
+        QDir().mkpath(m_bureau->path("teacher-sig.db.attachments"));
+        QFile stale(m_bureau->path("teacher-sig.db.attachments/" + sha + ".part"));
+        QVERIFY(stale.open(QIODevice::WriteOnly));
+        stale.write(randomBytes(4000, 99)); // not the photo's first bytes
+        stale.close();
+        CliResult got = m_bureau->cli("teacher-sig.db", {"fetch-attachment", sha, "--json"});
+        QVERIFY2(got.exitCode == 0, qPrintable(got.err));
+        QFile f(got.json().object()["path"].toString());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), photo);
+        QVERIFY(!stale.exists());
+    }
+
+    // "Photos only on unmetered": on a metered link the record goes up and the
+    // photo waits (the server lacks it); on an unmetered link the next sync
+    // sends it.
+    void photosHeldUntilUnmetered()
+    {
+        enrollVia(*m_bureau, "metered.db", m_bureau->url());
+        QCOMPARE(m_bureau->cli("metered.db", {"photos-only-unmetered", "on"}).exitCode, 0);
+        QByteArray photo = randomBytes(64 * 1024, 23);
+        const QString sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex();
+        QFile pf(m_bureau->path("held.jpg"));
+        QVERIFY(pf.open(QIODevice::WriteOnly));
+        pf.write(photo);
+        pf.close();
+        CliResult att = m_bureau->cli("metered.db", {"attach", pf.fileName()});
+        QCOMPARE(att.exitCode, 0);
+        CliResult put = m_bureau->cli("metered.db", {"put", "home_visits", "-", "note=held", "photo=" + att.out.trimmed()});
+        QCOMPARE(put.exitCode, 0);
+        const QString id = put.out.trimmed();
+
+        QJsonObject metered = syncJson(*m_bureau, "metered.db", {"--metered"});
+        QCOMPARE(metered["pushed"].toInt(), 1);
+        QCOMPARE(metered["attachments"].toObject()["held"].toInt(), 1);
+        QCOMPARE(metered["attachments"].toObject()["sent"].toInt(), 0);
+        QVERIFY(m_bureau->serverRecords("home_visits").contains(id));
+        const QString onServer = m_bureau->dataDir() + "/attachments/" + sha;
+        QVERIFY(!QFile::exists(onServer));
+        QVERIFY(!QFile::exists(onServer + ".part"));
+
+        QJsonObject unmetered = syncJson(*m_bureau, "metered.db", {"--unmetered"});
+        QCOMPARE(unmetered["attachments"].toObject()["held"].toInt(), 0);
+        QCOMPARE(unmetered["attachments"].toObject()["sent"].toInt(), 1);
+        QFile stored(onServer);
+        QVERIFY(stored.open(QIODevice::ReadOnly));
+        QCOMPARE(stored.readAll(), photo);
     }
 
     // 100 cuts during pushes: no record twice on the server, none missing.

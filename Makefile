@@ -49,17 +49,15 @@ fuzz:
 	@scripts/install-deps.sh $(PACKAGES) $(FUZZ_PACKAGES)
 	scripts/fuzz.sh
 
+# Sanitizers (scripts/sanitize.sh): exit non-zero on a failing test or on any
+# sanitizer report, in the test or in a server/cli process it started.
 asan:
 	@scripts/install-deps.sh $(PACKAGES)
-	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCUNXIAO_SANITIZE=address,undefined
-	cmake --build build-asan -j $(JOBS)
-	cd build-asan && ctest --output-on-failure -j $(JOBS) --timeout 900
+	JOBS=$(JOBS) scripts/sanitize.sh asan
 
 tsan:
 	@scripts/install-deps.sh $(PACKAGES)
-	cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCUNXIAO_SANITIZE=thread
-	cmake --build build-tsan -j $(JOBS)
-	cd build-tsan && ctest --output-on-failure -L threads
+	JOBS=$(JOBS) scripts/sanitize.sh tsan
 
 package: build
 	@scripts/install-deps.sh $(PACKAGE_PACKAGES)

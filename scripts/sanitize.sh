@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# make asan / make tsan: builds a sanitizer tree and runs tests in it; exits
+# non-zero on a failing test OR on any sanitizer report, including one in a
+# child process (the tests start real cunxiao-server and cunxiao-cli processes,
+# and some tests expect those to exit non-zero, so an exit code alone is not
+# proof). Every instrumented process writes its reports to
+# BUILD/sanitizer-logs/KIND.PID (log_path); any such file fails the run.
+#
+#   scripts/sanitize.sh asan    build-asan, -fsanitize=address,undefined, every test but soak
+#   scripts/sanitize.sh tsan    build-tsan, -fsanitize=thread, the tests labelled "threads"
+#   extra arguments go to ctest:  scripts/sanitize.sh asan -R tst_sync_e2e
+#
+# Sanitizer trees are Debug at -O1 -g1 (faster to build and run than -O0, line
+# numbers in reports), without benchmarks or fuzzers. See docs/testing.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SRC=$(pwd)
+KIND=${1:?usage: scripts/sanitize.sh asan|tsan [ctest args]}
+shift
+JOBS=${JOBS:-$(nproc)}
+CTEST_JOBS=${CTEST_JOBS:-$JOBS}
+
+case "$KIND" in
+  asan)
+    BUILD=${SAN_BUILD:-build-asan}
+    SANITIZE=address,undefined
+    TARGETS=()                       # everything (benchmarks are off in this tree)
+    SELECT=(-LE soak)
+    ;;
+  tsan)
+    BUILD=${SAN_BUILD:-build-tsan}
+    SANITIZE=thread
+    # Only what the threading tests need: far fewer targets than the whole tree.
+    TARGETS=(--target tst_engine_threads tst_server_threads cunxiao-server cunxiao-cli)
+    SELECT=(-L threads)
+    ;;
+  *) echo "usage: scripts/sanitize.sh asan|tsan [ctest args]" >&2; exit 2 ;;
+esac
+
+start=$(date +%s)
+if [ ! -f "$BUILD/build.ninja" ]; then
+  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+    -DCMAKE_C_FLAGS_DEBUG="-O1 -g1" -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
+    -DCUNXIAO_BUILD_BENCH=OFF -DCUNXIAO_FUZZ=OFF -DCUNXIAO_SANITIZE="$SANITIZE"
+fi
+cmake --build "$BUILD" -j "$JOBS" "${TARGETS[@]}"
+built=$(date +%s)
+
+LOGS="$SRC/$BUILD/sanitizer-logs"
+rm -rf "$LOGS"
+mkdir -p "$LOGS"
+# Reports go to files (checked below), so a report in a child process whose
+# exit code the test ignores still fails the run. LSan suppressions are for
+# leaks inside system libraries only (Qt's platform plugins, fontconfig, Mesa).
+export ASAN_OPTIONS="log_path=$LOGS/asan:detect_leaks=1:strict_init_order=1:detect_stack_use_after_return=0${ASAN_EXTRA:+:$ASAN_EXTRA}"
+export UBSAN_OPTIONS="log_path=$LOGS/ubsan:print_stacktrace=1:halt_on_error=1"
+export LSAN_OPTIONS="suppressions=$SRC/scripts/lsan.supp:print_suppressions=0"
+# die_after_fork=0: QProcess forks the server and cli from a test that already has threads.
+export TSAN_OPTIONS="log_path=$LOGS/tsan:halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$SRC/scripts/tsan.supp"
+
+set +e
+(cd "$BUILD" && ctest --output-on-failure -j "$CTEST_JOBS" --timeout 1800 "${SELECT[@]}" "$@")
+rc=$?
+set -e
+end=$(date +%s)
+
+reports=$(find "$LOGS" -type f -size +0 | sort)
+if [ -n "$reports" ]; then
+  for f in $reports; do
+    echo "==================== sanitizer report: $f"
+    # Which process: the first frames name it.
+    cat "$f"
+  done
+  echo "$(echo "$reports" | wc -l) sanitizer report(s) in $LOGS" >&2
+  [ "$rc" -ne 0 ] || rc=1
+fi
+echo "$KIND: build $(( (built - start) / 60 )) min $(( (built - start) % 60 )) s," \
+     "tests $(( (end - built) / 60 )) min $(( (end - built) % 60 )) s, ctest exit $rc," \
+     "sanitizer reports: $(echo -n "$reports" | grep -c . || true)"
+exit "$rc"

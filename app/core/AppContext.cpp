@@ -1,6 +1,7 @@
 #include "core/AppContext.h"
 
 #include "core/JsonVariant.h"
+#include "sync/LinkMonitor.h"
 #include "sync/SyncController.h"
 
 #include <QCoreApplication>
@@ -23,6 +24,14 @@ AppContext::AppContext(const QString &dataDir, QObject *parent)
     m_sync = new SyncController(this);
     connect(this, &AppContext::localChange, m_sync, &SyncController::localChanged);
     connect(m_sync, &SyncController::dataPulled, this, [this] { emit dataChanged({}); });
+    // The link: sync at once when it comes back; photos wait while it is metered
+    // (if the person asked so in Settings, stored here as sync/photosOnlyUnmetered).
+    m_sync->setPhotosOnlyUnmetered(m_settings->value(QStringLiteral("sync/photosOnlyUnmetered"), true).toBool());
+    m_link = new LinkMonitor(this);
+    connect(m_link, &LinkMonitor::reconnected, m_sync, &SyncController::linkReturned);
+    connect(m_link, &LinkMonitor::meteredChanged, m_sync, &SyncController::setLinkMetered);
+    m_link->start();
+    m_sync->setLinkMetered(m_link->metered());
     s_instance = this;
 }
 
@@ -90,6 +99,7 @@ void AppContext::closeAccount()
 {
     if (!m_engine)
         return;
+    emit aboutToCloseAccount();
     m_sync->setEngine(nullptr);   // waits for a running cycle
     m_engine.reset();
     m_account.clear();

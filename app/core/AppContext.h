@@ -14,6 +14,7 @@
 namespace cx::app {
 
 class SyncController;
+class LinkMonitor;
 
 class AppContext : public QObject
 {
@@ -27,6 +28,7 @@ public:
     QString dataDir() const { return m_dataDir; }
     QSettings &settings() { return *m_settings; }
     SyncController *sync() const { return m_sync; }
+    LinkMonitor *link() const { return m_link; }
 
     // The account's folder key: "user@host" made safe for a file name.
     static QString accountKey(const QString &server, const QString &user);
@@ -56,6 +58,7 @@ public:
 
 signals:
     void accountChanged();
+    void aboutToCloseAccount();                    // work on the engine must end now
     void dataChanged(const QString &collection);   // empty: anything may have changed
     void localChange();                            // a local write waits to be sent
     void errorsChanged();
@@ -65,6 +68,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<cx::Engine> m_engine;
     SyncController *m_sync = nullptr;
+    LinkMonitor *m_link = nullptr;
     QStringList m_errors;
 };
 

@@ -1,6 +1,7 @@
 #include "core/AppSettings.h"
 
 #include "core/AppContext.h"
+#include "sync/SyncController.h"
 
 #include <QCoreApplication>
 #include <QJSEngine>
@@ -62,8 +63,10 @@ bool AppSettings::photosOnlyUnmetered() const
 
 void AppSettings::setPhotosOnlyUnmetered(bool on)
 {
-    if (auto *ctx = AppContext::instance())
+    if (auto *ctx = AppContext::instance()) {
         ctx->settings().setValue(QStringLiteral("sync/photosOnlyUnmetered"), on);
+        ctx->sync()->setPhotosOnlyUnmetered(on);   // tells the engine
+    }
     emit changed();
 }
 

@@ -22,7 +22,7 @@ QStringList PageTour::pages()
             QStringLiteral("PupilsPage"),   QStringLiteral("PupilPage"),      QStringLiteral("PupilEditPage"),
             QStringLiteral("HomeVisitPage"), QStringLiteral("DropoutsPage"),  QStringLiteral("FormsPage"),
             QStringLiteral("FormFillPage"), QStringLiteral("SubmissionsPage"), QStringLiteral("InspectionPage"),
-            QStringLiteral("ConflictsPage"), QStringLiteral("SettingsPage")};
+            QStringLiteral("ConflictsPage"), QStringLiteral("SettingsPage"), QStringLiteral("CameraPage")};
 }
 
 static void counter(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)

@@ -4,6 +4,7 @@
 #include "core/AppSettings.h"
 #include "core/JsonVariant.h"
 #include "forms/Forms.h"
+#include "media/MediaStore.h"
 
 #include <QDateTime>
 
@@ -128,6 +129,8 @@ bool FormController::open(const QString &formId, const QString &submissionId)
             answers = moved.answers;
             m_orphans = moved.orphans;
         }
+        if (m_corrects.isEmpty())
+            upgradeAttachments(answers);
         for (auto it = m_orphans.begin(); it != m_orphans.end(); ++it)
             //: Form filling: an answer typed on an earlier version of the form, which this version no longer asks. %1 field, %2 answer.
             m_notices << tr("Kept from the earlier version of this form: %1 = %2").arg(qstr(it.key()), qstr(it->dump()));
@@ -137,6 +140,35 @@ bool FormController::open(const QString &formId, const QString &submissionId)
     emit loadedChanged();
     refresh();
     return true;
+}
+
+void FormController::upgradeAttachments(cx::Json &answers)
+{
+    // A draft from before photos went through the sync engine names files in
+    // the account's media folder: give them to the engine now, so they reach
+    // the bureau, and answer with its reference. Rows of repeats too.
+    auto *media = MediaStore::create(nullptr, nullptr);
+    auto upgrade = [&](const cx::Json &v) {
+        const QVariant ref = media->reference(qstr(v.get<std::string>()));
+        return ref.typeId() == QMetaType::QVariantMap ? toJson(ref) : v;
+    };
+    for (auto it = answers.begin(); it != answers.end(); ++it) {
+        const Field *f = m_def->find(it.key());
+        if (!f)
+            continue;
+        cx::Json &v = it.value();
+        if ((f->type == FieldType::Photo || f->type == FieldType::Signature) && v.is_string()) {
+            v = upgrade(v);
+        } else if (f->type == FieldType::Photo && v.is_array()) {
+            for (auto &e : v)
+                if (e.is_string())
+                    e = upgrade(e);
+        } else if (f->type == FieldType::Repeat && v.is_array()) {
+            for (auto &row : v)
+                if (row.is_object())
+                    upgradeAttachments(row);
+        }
+    }
 }
 
 bool FormController::openDefinition(const QString &json)

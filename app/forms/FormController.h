@@ -98,6 +98,7 @@ private:
     void refresh();
     bool persist(const QString &status);
     QString text(const void *localText) const;
+    void upgradeAttachments(cx::Json &answers);
 
     QString m_formId, m_submissionId, m_error, m_status = QStringLiteral("draft"), m_lang = QStringLiteral("zh");
     QStringList m_notices;

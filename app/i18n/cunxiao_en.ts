@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AttachmentPreview</name>
+    <message>
+        <source>Download (%1)</source>
+        <extracomment>Photo taken on another device: download it to this phone. %1 is its size.</extracomment>
+        <translation>Download (%1)</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <extracomment>Photo field: remove this photo from the answer (accessible name of the small ✕ button).</extracomment>
+        <translation>Remove photo</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <source>Take photo</source>
+        <extracomment>Title of the camera page.
+----------
+Camera page: the shutter button.</extracomment>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <source>No camera was found on this device. Use "Choose photo" to pick a picture file instead.</source>
+        <extracomment>Camera page on a device without a camera.</extracomment>
+        <translation>No camera was found on this device. Use "Choose photo" to pick a picture file instead.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <extracomment>Camera page: close without taking a photo.</extracomment>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>Conflicts</source>
@@ -201,23 +234,18 @@
         <translation>What needs doing</translation>
     </message>
     <message>
-        <source>Forms to fill</source>
-        <extracomment>Home task: forms published by the bureau not yet submitted.</extracomment>
-        <translation>Forms to fill</translation>
-    </message>
-    <message>
         <source>Drafts to finish</source>
         <extracomment>Home task: drafts not yet submitted.</extracomment>
         <translation>Drafts to finish</translation>
     </message>
     <message>
         <source>Returned for correction</source>
-        <extracomment>Home task: submissions the bureau returned or the server refused.</extracomment>
+        <extracomment>Home task: submissions the bureau returned with a comment, to correct.</extracomment>
         <translation>Returned for correction</translation>
     </message>
     <message>
         <source>Follow-up visits due</source>
-        <extracomment>Home task: home visits with a follow-up date in the next 7 days or overdue.</extracomment>
+        <extracomment>Home task: home visits whose follow-up date is today or past, pupil not back at school.</extracomment>
         <translation>Follow-up visits due</translation>
     </message>
     <message>
@@ -254,6 +282,16 @@
         <source>Add pupil</source>
         <extracomment>Home shortcut: add a pupil.</extracomment>
         <translation>Add pupil</translation>
+    </message>
+    <message>
+        <source>Forms due</source>
+        <extracomment>Home task: forms this person must file for the current period (school year, term, month) and has not submitted yet.</extracomment>
+        <translation>Forms due</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <extracomment>Home task: changes the server refused (the reason is shown on each).</extracomment>
+        <translation>Refused by the server</translation>
     </message>
 </context>
 <context>
@@ -600,22 +638,13 @@
     </message>
     <message>
         <source>Replace photo</source>
+        <extracomment>Photo field: pick another picture file instead of this one.</extracomment>
         <translation>Replace photo</translation>
     </message>
     <message>
         <source>Take photo</source>
         <extracomment>Photo field: take a picture with the camera.</extracomment>
         <translation>Take photo</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <extracomment>Photo field: remove the photo.</extracomment>
-        <translation>Remove</translation>
-    </message>
-    <message>
-        <source>This file could not be read as a picture.</source>
-        <extracomment>Photo field: the chosen file is not a picture.</extracomment>
-        <translation>This file could not be read as a picture.</translation>
     </message>
     <message>
         <source>Choose a photo</source>
@@ -626,6 +655,11 @@
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <extracomment>File dialog filter for pictures.</extracomment>
         <translation>Pictures (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <extracomment>Photo field with several photos: pick one more picture file.</extracomment>
+        <translation>Add photo</translation>
     </message>
 </context>
 <context>
@@ -1309,12 +1343,10 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
     <message>
         <source>Correction of an earlier submission</source>
-        <extracomment>Reason stored with a correction of a submitted form.</extracomment>
         <translation>Correction of an earlier submission</translation>
     </message>
     <message>
         <source>Corrected after the bureau returned it: %1</source>
-        <extracomment>Reason stored with a correction the bureau asked for. %1 is the bureau's comment.</extracomment>
         <translation>Corrected after the bureau returned it: %1</translation>
     </message>
     <message>
@@ -1331,6 +1363,92 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>The form could not be opened: %1</source>
         <extracomment>Form filling: the form could not be read. %1 lists the problems.</extracomment>
         <translation>The form could not be opened: %1</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::MediaStore</name>
+    <message>
+        <source>This is not a picture (%1).</source>
+        <extracomment>Photo: what was handed over is neither a picture nor a file. %1 is its type (for engineers).</extracomment>
+        <translation>This is not a picture (%1).</translation>
+    </message>
+    <message>
+        <source>%1 could not be read as a picture (%2).</source>
+        <extracomment>Photo field: the chosen file could not be read as a picture. %1 is the file, %2 the reason.</extracomment>
+        <translation>%1 could not be read as a picture (%2).</translation>
+    </message>
+    <message>
+        <source>The camera gave no picture. Please try again.</source>
+        <extracomment>Photo field: the camera gave no picture.</extracomment>
+        <translation>The camera gave no picture. Please try again.</translation>
+    </message>
+    <message>
+        <source>The picture could not be converted to JPEG.</source>
+        <extracomment>Photo field: encoding the picture failed.</extracomment>
+        <translation>The picture could not be converted to JPEG.</translation>
+    </message>
+    <message>
+        <source>The signature could not be saved as a picture.</source>
+        <extracomment>Signature box: the drawing could not be turned into a picture.</extracomment>
+        <translation>The signature could not be saved as a picture.</translation>
+    </message>
+    <message>
+        <source>No account is open: sign in before adding photos.</source>
+        <extracomment>Photo or signature: there is no account open to keep it in.</extracomment>
+        <translation>No account is open: sign in before adding photos.</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved on this phone (%1). Check that storage is not full.</source>
+        <extracomment>Photo or signature: writing it to the phone's storage failed. %1 is the reason.</extracomment>
+        <translation>The picture could not be saved on this phone (%1). Check that storage is not full.</translation>
+    </message>
+    <message>
+        <source>Only on this phone: save to send it</source>
+        <extracomment>Photo state: a photo saved by an older version of the app, kept on this phone; saving the page sends it.</extracomment>
+        <translation>Only on this phone: save to send it</translation>
+    </message>
+    <message>
+        <source>This picture is no longer on this phone</source>
+        <translation>This picture is no longer on this phone</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <extracomment>Photo state: being downloaded from the bureau.</extracomment>
+        <translation>Downloading…</translation>
+    </message>
+    <message>
+        <source>Not on this phone yet (%1)</source>
+        <extracomment>Photo state: taken on another device; %1 is its size, e.g. "350 KB".</extracomment>
+        <translation>Not on this phone yet (%1)</translation>
+    </message>
+    <message>
+        <source>Sent to the bureau</source>
+        <extracomment>Photo state: the bureau has the photo.</extracomment>
+        <translation>Sent to the bureau</translation>
+    </message>
+    <message>
+        <source>Refused by the bureau: %1</source>
+        <extracomment>Photo state: the bureau refused the photo (e.g. too large). %1 is its reason.</extracomment>
+        <translation>Refused by the bureau: %1</translation>
+    </message>
+    <message>
+        <source>Held until Wi-Fi</source>
+        <extracomment>Photo state: the photo waits because the person chose to send photos only over Wi-Fi and the phone is on mobile data.</extracomment>
+        <translation>Held until Wi-Fi</translation>
+    </message>
+    <message>
+        <source>Sending: %1 of %2</source>
+        <extracomment>Photo state: partly sent; %1 and %2 are sizes such as "120 KB" of "350 KB".</extracomment>
+        <translation>Sending: %1 of %2</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <extracomment>Photo state: kept on the phone, will be sent with the next sync.</extracomment>
+        <translation>Waiting to be sent</translation>
+    </message>
+    <message>
+        <source>The bureau does not have this photo yet: the phone that took it has not sent it.</source>
+        <translation>The bureau does not have this photo yet: the phone that took it has not sent it.</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +1588,21 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>Everything sent</source>
         <extracomment>Sync status bar: nothing waits to be sent.</extracomment>
         <translation>Everything sent</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) held until Wi-Fi</source>
+        <extracomment>Sync status: %n photos or signatures wait because photos go only over Wi-Fi and the phone is on mobile data.</extracomment>
+        <translation><numerusform>%n photo held until Wi-Fi</numerusform><numerusform>%n photos held until Wi-Fi</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) waiting to be sent</source>
+        <extracomment>Sync status: %n photos or signatures not yet sent to the bureau.</extracomment>
+        <translation><numerusform>%n photo waiting to be sent</numerusform><numerusform>%n photos waiting to be sent</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) refused by the bureau</source>
+        <extracomment>Sync status: %n photos the bureau refused (the reason shows on the photo).</extracomment>
+        <translation><numerusform>%n photo refused by the bureau</numerusform><numerusform>%n photos refused by the bureau</numerusform></translation>
     </message>
 </context>
 </TS>

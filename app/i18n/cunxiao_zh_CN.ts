@@ -2,6 +2,39 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AttachmentPreview</name>
+    <message>
+        <source>Download (%1)</source>
+        <extracomment>Photo taken on another device: download it to this phone. %1 is its size.</extracomment>
+        <translation>下载（%1）</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <extracomment>Photo field: remove this photo from the answer (accessible name of the small ✕ button).</extracomment>
+        <translation>删除照片</translation>
+    </message>
+</context>
+<context>
+    <name>CameraPage</name>
+    <message>
+        <source>Take photo</source>
+        <extracomment>Title of the camera page.
+----------
+Camera page: the shutter button.</extracomment>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>No camera was found on this device. Use "Choose photo" to pick a picture file instead.</source>
+        <extracomment>Camera page on a device without a camera.</extracomment>
+        <translation>本设备没有找到摄像头。请用“选择照片”选取图片文件。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <extracomment>Camera page: close without taking a photo.</extracomment>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsPage</name>
     <message>
         <source>Conflicts</source>
@@ -201,23 +234,18 @@
         <translation>待办事项</translation>
     </message>
     <message>
-        <source>Forms to fill</source>
-        <extracomment>Home task: forms published by the bureau not yet submitted.</extracomment>
-        <translation>待填表单</translation>
-    </message>
-    <message>
         <source>Drafts to finish</source>
         <extracomment>Home task: drafts not yet submitted.</extracomment>
         <translation>未完成的草稿</translation>
     </message>
     <message>
         <source>Returned for correction</source>
-        <extracomment>Home task: submissions the bureau returned or the server refused.</extracomment>
+        <extracomment>Home task: submissions the bureau returned with a comment, to correct.</extracomment>
         <translation>退回修改</translation>
     </message>
     <message>
         <source>Follow-up visits due</source>
-        <extracomment>Home task: home visits with a follow-up date in the next 7 days or overdue.</extracomment>
+        <extracomment>Home task: home visits whose follow-up date is today or past, pupil not back at school.</extracomment>
         <translation>待回访</translation>
     </message>
     <message>
@@ -254,6 +282,16 @@
         <source>Add pupil</source>
         <extracomment>Home shortcut: add a pupil.</extracomment>
         <translation>添加学生</translation>
+    </message>
+    <message>
+        <source>Forms due</source>
+        <extracomment>Home task: forms this person must file for the current period (school year, term, month) and has not submitted yet.</extracomment>
+        <translation>待填报表格</translation>
+    </message>
+    <message>
+        <source>Refused by the server</source>
+        <extracomment>Home task: changes the server refused (the reason is shown on each).</extracomment>
+        <translation>被服务器拒收</translation>
     </message>
 </context>
 <context>
@@ -600,22 +638,13 @@
     </message>
     <message>
         <source>Replace photo</source>
+        <extracomment>Photo field: pick another picture file instead of this one.</extracomment>
         <translation>更换照片</translation>
     </message>
     <message>
         <source>Take photo</source>
         <extracomment>Photo field: take a picture with the camera.</extracomment>
         <translation>拍照</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <extracomment>Photo field: remove the photo.</extracomment>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>This file could not be read as a picture.</source>
-        <extracomment>Photo field: the chosen file is not a picture.</extracomment>
-        <translation>无法读取此文件，不是图片。</translation>
     </message>
     <message>
         <source>Choose a photo</source>
@@ -626,6 +655,11 @@
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <extracomment>File dialog filter for pictures.</extracomment>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <extracomment>Photo field with several photos: pick one more picture file.</extracomment>
+        <translation>添加照片</translation>
     </message>
 </context>
 <context>
@@ -1309,12 +1343,10 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
     <message>
         <source>Correction of an earlier submission</source>
-        <extracomment>Reason stored with a correction of a submitted form.</extracomment>
         <translation>更正之前的提交</translation>
     </message>
     <message>
         <source>Corrected after the bureau returned it: %1</source>
-        <extracomment>Reason stored with a correction the bureau asked for. %1 is the bureau's comment.</extracomment>
         <translation>按教育局退回意见更正：%1</translation>
     </message>
     <message>
@@ -1331,6 +1363,92 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>The form could not be opened: %1</source>
         <extracomment>Form filling: the form could not be read. %1 lists the problems.</extracomment>
         <translation>无法打开表单：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::MediaStore</name>
+    <message>
+        <source>This is not a picture (%1).</source>
+        <extracomment>Photo: what was handed over is neither a picture nor a file. %1 is its type (for engineers).</extracomment>
+        <translation>这不是图片（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read as a picture (%2).</source>
+        <extracomment>Photo field: the chosen file could not be read as a picture. %1 is the file, %2 the reason.</extracomment>
+        <translation>无法将 %1 读取为图片（%2）。</translation>
+    </message>
+    <message>
+        <source>The camera gave no picture. Please try again.</source>
+        <extracomment>Photo field: the camera gave no picture.</extracomment>
+        <translation>摄像头没有拍到照片，请重试。</translation>
+    </message>
+    <message>
+        <source>The picture could not be converted to JPEG.</source>
+        <extracomment>Photo field: encoding the picture failed.</extracomment>
+        <translation>图片无法转换为 JPEG 格式。</translation>
+    </message>
+    <message>
+        <source>The signature could not be saved as a picture.</source>
+        <extracomment>Signature box: the drawing could not be turned into a picture.</extracomment>
+        <translation>签名无法保存为图片。</translation>
+    </message>
+    <message>
+        <source>No account is open: sign in before adding photos.</source>
+        <extracomment>Photo or signature: there is no account open to keep it in.</extracomment>
+        <translation>尚未登录账号：请先登录再添加照片。</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved on this phone (%1). Check that storage is not full.</source>
+        <extracomment>Photo or signature: writing it to the phone's storage failed. %1 is the reason.</extracomment>
+        <translation>图片无法保存在本机（%1）。请检查存储空间是否已满。</translation>
+    </message>
+    <message>
+        <source>Only on this phone: save to send it</source>
+        <extracomment>Photo state: a photo saved by an older version of the app, kept on this phone; saving the page sends it.</extracomment>
+        <translation>仅保存在本机：保存后即发送</translation>
+    </message>
+    <message>
+        <source>This picture is no longer on this phone</source>
+        <translation>本机上已没有这张图片</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <extracomment>Photo state: being downloaded from the bureau.</extracomment>
+        <translation>正在下载…</translation>
+    </message>
+    <message>
+        <source>Not on this phone yet (%1)</source>
+        <extracomment>Photo state: taken on another device; %1 is its size, e.g. "350 KB".</extracomment>
+        <translation>本机尚无此照片（%1）</translation>
+    </message>
+    <message>
+        <source>Sent to the bureau</source>
+        <extracomment>Photo state: the bureau has the photo.</extracomment>
+        <translation>已发送到教育局</translation>
+    </message>
+    <message>
+        <source>Refused by the bureau: %1</source>
+        <extracomment>Photo state: the bureau refused the photo (e.g. too large). %1 is its reason.</extracomment>
+        <translation>教育局拒收：%1</translation>
+    </message>
+    <message>
+        <source>Held until Wi-Fi</source>
+        <extracomment>Photo state: the photo waits because the person chose to send photos only over Wi-Fi and the phone is on mobile data.</extracomment>
+        <translation>等待连接 Wi-Fi 后发送</translation>
+    </message>
+    <message>
+        <source>Sending: %1 of %2</source>
+        <extracomment>Photo state: partly sent; %1 and %2 are sizes such as "120 KB" of "350 KB".</extracomment>
+        <translation>正在发送：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <extracomment>Photo state: kept on the phone, will be sent with the next sync.</extracomment>
+        <translation>等待发送</translation>
+    </message>
+    <message>
+        <source>The bureau does not have this photo yet: the phone that took it has not sent it.</source>
+        <translation>教育局还没有这张照片：拍照的手机尚未发送。</translation>
     </message>
 </context>
 <context>
@@ -1470,6 +1588,21 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>Everything sent</source>
         <extracomment>Sync status bar: nothing waits to be sent.</extracomment>
         <translation>全部已发送</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) held until Wi-Fi</source>
+        <extracomment>Sync status: %n photos or signatures wait because photos go only over Wi-Fi and the phone is on mobile data.</extracomment>
+        <translation><numerusform>%n 张照片等待连接 Wi-Fi 后发送</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) waiting to be sent</source>
+        <extracomment>Sync status: %n photos or signatures not yet sent to the bureau.</extracomment>
+        <translation><numerusform>%n 张照片等待发送</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) refused by the bureau</source>
+        <extracomment>Sync status: %n photos the bureau refused (the reason shows on the photo).</extracomment>
+        <translation><numerusform>%n 张照片被教育局拒收</numerusform></translation>
     </message>
 </context>
 </TS>

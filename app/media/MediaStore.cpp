@@ -1,16 +1,37 @@
 #include "media/MediaStore.h"
 
 #include "core/AppContext.h"
+#include "core/JsonVariant.h"
+#include "sync/SyncController.h"
 
 #include <QBuffer>
-#include <QCryptographicHash>
 #include <QDir>
-#include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QImageReader>
+#include <QImageWriter>
+#include <QJSValue>
 #include <QJSEngine>
+#include <QLocale>
+#include <QCameraDevice>
+#include <QMediaDevices>
+#include <QPainter>
+#include <QTemporaryFile>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace cx::app {
+
+MediaStore::MediaStore(QObject *parent) : QObject(parent)
+{
+    auto *ctx = AppContext::ensure();
+    // Uploads move on during a sync; "held" follows the link and the setting.
+    connect(ctx->sync(), &SyncController::finished, this, &MediaStore::bump);
+    connect(ctx->sync(), &SyncController::photosHeldChanged, this, &MediaStore::bump);
+    connect(ctx, &AppContext::accountChanged, this, &MediaStore::bump);
+    connect(ctx, &AppContext::aboutToCloseAccount, this, &MediaStore::waitForDownloads);
+}
+
+MediaStore::~MediaStore() { waitForDownloads(); }
 
 MediaStore *MediaStore::create(QQmlEngine *, QJSEngine *)
 {
@@ -20,6 +41,8 @@ MediaStore *MediaStore::create(QQmlEngine *, QJSEngine *)
     QJSEngine::setObjectOwnership(s, QJSEngine::CppOwnership);
     return s;
 }
+
+bool MediaStore::hasCamera() const { return !QMediaDevices::videoInputs().isEmpty(); }
 
 bool MediaStore::hasPositioning() const
 {
@@ -37,55 +60,316 @@ QString MediaStore::mediaDir() const
     return QDir(ctx->accountDir(account)).filePath(QStringLiteral("media"));
 }
 
-QString MediaStore::storeImage(const QImage &image, const char *format, int quality, const QString &dir)
+void MediaStore::setError(const QString &e)
 {
-    if (image.isNull())
-        return {};
-    QByteArray bytes;
-    QBuffer buf(&bytes);
-    buf.open(QIODevice::WriteOnly);
-    if (!image.save(&buf, format, quality))
-        return {};
-    const QString name = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()) +
-                         QLatin1Char('.') + QString::fromLatin1(format).toLower();
-    QDir().mkpath(dir);
-    QFile f(QDir(dir).filePath(name));
-    if (!f.exists()) {
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-            return {};
-    }
-    return name;
+    m_lastError = e;
+    emit lastErrorChanged();
+    if (!e.isEmpty())
+        if (auto *ctx = AppContext::instance())
+            ctx->addError(e);
 }
 
-QString MediaStore::importPhoto(const QUrl &file)
+void MediaStore::bump()
 {
-    QImageReader reader(file.isLocalFile() ? file.toLocalFile() : file.toString());
-    reader.setAutoTransform(true);   // phones store rotation in EXIF
+    ++m_revision;
+    emit revisionChanged();
+}
+
+QVariantMap MediaStore::importImage(const QVariant &sourceIn)
+{
+    QVariant source = sourceIn;
+    if (source.userType() == qMetaTypeId<QJSValue>())
+        source = source.value<QJSValue>().toVariant();
+    if (source.typeId() == QMetaType::QImage)
+        return importImage(source.value<QImage>());
+    if (source.typeId() != QMetaType::QUrl && source.typeId() != QMetaType::QString) {
+        //: Photo: what was handed over is neither a picture nor a file. %1 is its type (for engineers).
+        setError(tr("This is not a picture (%1).").arg(QString::fromLatin1(source.typeName())));
+        return {};
+    }
+    const QUrl u = source.typeId() == QMetaType::QUrl ? source.toUrl() : QUrl::fromUserInput(source.toString());
+    const QString path = u.isLocalFile() ? u.toLocalFile() : source.toString();
+    QImageReader reader(path);
+    reader.setAutoTransform(true);   // phones store the rotation in EXIF
     const QSize size = reader.size();
     if (size.isValid() && qMax(size.width(), size.height()) > kMaxSide)
         reader.setScaledSize(size.scaled(kMaxSide, kMaxSide, Qt::KeepAspectRatio));
-    QImage img = reader.read();
-    if (img.isNull())
+    const QImage img = reader.read();
+    if (img.isNull()) {
+        //: Photo field: the chosen file could not be read as a picture. %1 is the file, %2 the reason.
+        setError(tr("%1 could not be read as a picture (%2).").arg(QFileInfo(path).fileName(), reader.errorString()));
         return {};
+    }
+    return importImage(img);
+}
+
+QVariantMap MediaStore::importImage(const QImage &source)
+{
+    if (source.isNull()) {
+        //: Photo field: the camera gave no picture.
+        setError(tr("The camera gave no picture. Please try again."));
+        return {};
+    }
+    QImage img = source;
     if (qMax(img.width(), img.height()) > kMaxSide)
         img = img.scaled(kMaxSide, kMaxSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    return storeImage(img.convertToFormat(QImage::Format_RGB888), "JPG", kJpegQuality, mediaDir());
+    if (img.hasAlphaChannel()) {   // JPEG has no transparency: show it on white, not black
+        QImage flat(img.size(), QImage::Format_RGB888);
+        flat.fill(Qt::white);
+        QPainter(&flat).drawImage(0, 0, img);
+        img = flat;
+    } else {
+        img = img.convertToFormat(QImage::Format_RGB888);
+    }
+    QByteArray bytes;
+    QBuffer buf(&bytes);
+    buf.open(QIODevice::WriteOnly);
+    if (!img.save(&buf, "JPG", kJpegQuality)) {
+        //: Photo field: encoding the picture failed.
+        setError(tr("The picture could not be converted to JPEG."));
+        return {};
+    }
+    return attach(bytes, QStringLiteral("image/jpeg"), QStringLiteral("jpg"));
 }
 
-QString MediaStore::saveSignature(const QString &dataUrl)
+QVariantMap MediaStore::saveSignature(const QString &dataUrl)
 {
     const int comma = dataUrl.indexOf(QLatin1Char(','));
-    if (comma < 0)
+    const QImage img = comma < 0 ? QImage() : QImage::fromData(QByteArray::fromBase64(dataUrl.mid(comma + 1).toLatin1()));
+    QByteArray bytes;
+    QBuffer buf(&bytes);
+    buf.open(QIODevice::WriteOnly);
+    QImageWriter writer(&buf, "png");
+    const bool ok = !img.isNull() && writer.write(img);
+    if (!ok) {
+        //: Signature box: the drawing could not be turned into a picture.
+        setError(tr("The signature could not be saved as a picture."));
         return {};
-    const QImage img = QImage::fromData(QByteArray::fromBase64(dataUrl.mid(comma + 1).toLatin1()));
-    return storeImage(img, "PNG", -1, mediaDir());
+    }
+    return attach(bytes, QStringLiteral("image/png"), QStringLiteral("png"));
 }
 
-QUrl MediaStore::url(const QString &name) const
+QVariantMap MediaStore::attach(const QByteArray &bytes, const QString &type, const QString &suffix)
 {
-    if (name.isEmpty())
+    auto *ctx = AppContext::ensure();
+    cx::Engine *engine = ctx->engine();
+    if (!engine) {
+        //: Photo or signature: there is no account open to keep it in.
+        setError(tr("No account is open: sign in before adding photos."));
         return {};
-    return QUrl::fromLocalFile(QDir(mediaDir()).filePath(name));
+    }
+    // The engine copies the file next to the replica under its SHA-256;
+    // this temporary file (same folder, so the same disk) is only the hand-over.
+    QTemporaryFile tmp(QDir(ctx->accountDir(ctx->account())).filePath(QStringLiteral("import-XXXXXX.") + suffix));
+    if (!tmp.open() || tmp.write(bytes) != bytes.size() || !tmp.flush()) {
+        //: Photo or signature: writing it to the phone's storage failed. %1 is the reason.
+        setError(tr("The picture could not be saved on this phone (%1). Check that storage is not full.").arg(tmp.errorString()));
+        return {};
+    }
+    QVariantMap ref;
+    try {
+        const cx::AttachmentInfo a = engine->attach(tmp.fileName().toStdString(), type.toStdString());
+        ref = toVariant(a.reference()).toMap();
+    } catch (const std::exception &e) {
+        setError(tr("The picture could not be saved on this phone (%1). Check that storage is not full.")
+                     .arg(QString::fromStdString(e.what())));
+        return {};
+    }
+    if (!m_lastError.isEmpty()) {
+        m_lastError.clear();
+        emit lastErrorChanged();
+    }
+    bump();
+    emit ctx->localChange();   // a new photo waits to be sent: sync soon
+    return ref;
+}
+
+QString MediaStore::sha256Of(const QVariant &refIn)
+{
+    QVariant ref = refIn;
+    if (ref.userType() == qMetaTypeId<QJSValue>())
+        ref = ref.value<QJSValue>().toVariant();
+    if (ref.typeId() != QMetaType::QVariantMap)
+        return {};
+    const QString sha = ref.toMap().value(QStringLiteral("sha256")).toString();
+    return sha.size() == 64 ? sha : QString();
+}
+
+QUrl MediaStore::url(const QVariant &ref) const
+{
+    const QString sha = sha256Of(ref);
+    if (!sha.isEmpty()) {
+        cx::Engine *engine = AppContext::ensure()->engine();
+        const std::string path = engine ? engine->attachmentPath(sha.toStdString()) : std::string();
+        return path.empty() ? QUrl() : QUrl::fromLocalFile(QString::fromStdString(path));
+    }
+    const QString name = ref.typeId() == QMetaType::QString ? ref.toString() : QString();
+    if (name.isEmpty() || name.contains(QLatin1Char('/')))
+        return {};
+    const QString path = QDir(mediaDir()).filePath(name);
+    return QFileInfo::exists(path) ? QUrl::fromLocalFile(path) : QUrl();
+}
+
+void MediaStore::reloadStates() const
+{
+    if (m_loadedRevision == m_revision)
+        return;
+    m_loadedRevision = m_revision;
+    m_uploads.clear();
+    cx::Engine *engine = AppContext::ensure()->engine();
+    if (!engine)
+        return;
+    try {
+        for (const auto &a : engine->attachments())
+            m_uploads.insert(QString::fromStdString(a.sha256),
+                             Upload{QString::fromStdString(a.state), QString::fromStdString(a.reason), qint64(a.offset)});
+    } catch (const std::exception &) {
+        // a locked or closing replica: no states this time
+    }
+}
+
+QVariantMap MediaStore::status(const QVariant &refIn) const
+{
+    QVariant ref = refIn;
+    if (ref.userType() == qMetaTypeId<QJSValue>())
+        ref = ref.value<QJSValue>().toVariant();
+    QVariantMap out;
+    const QString sha = sha256Of(ref);
+    const bool local = !url(ref).isEmpty();
+    out.insert(QStringLiteral("local"), local);
+    QString state, text;
+    if (sha.isEmpty()) {
+        const QString name = ref.typeId() == QMetaType::QString ? ref.toString() : QString();
+        if (name.isEmpty()) {
+            state = QStringLiteral("none");
+        } else {
+            state = QStringLiteral("old");
+            text = local
+                       //: Photo state: a photo saved by an older version of the app, kept on this phone; saving the page sends it.
+                       ? tr("Only on this phone: save to send it")
+                       //: Photo state: an older answer names a picture file this phone no longer has.
+                       : tr("This picture is no longer on this phone");
+        }
+    } else {
+        const qint64 size = ref.toMap().value(QStringLiteral("size")).toLongLong();
+        out.insert(QStringLiteral("size"), size);
+        out.insert(QStringLiteral("sizeText"), QLocale().formattedDataSize(size));
+        reloadStates();
+        const auto it = m_uploads.constFind(sha);
+        if (m_downloading.contains(sha)) {
+            state = QStringLiteral("downloading");
+            //: Photo state: being downloaded from the bureau.
+            text = tr("Downloading…");
+        } else if (it == m_uploads.constEnd()) {
+            state = local ? QStringLiteral("here") : QStringLiteral("remote");
+            if (!local)
+                //: Photo state: taken on another device; %1 is its size, e.g. "350 KB".
+                text = tr("Not on this phone yet (%1)").arg(QLocale().formattedDataSize(size));
+        } else if (it->state == QLatin1String("done")) {
+            state = QStringLiteral("sent");
+            //: Photo state: the bureau has the photo.
+            text = tr("Sent to the bureau");
+        } else if (it->state == QLatin1String("refused")) {
+            state = QStringLiteral("refused");
+            //: Photo state: the bureau refused the photo (e.g. too large). %1 is its reason.
+            text = tr("Refused by the bureau: %1").arg(it->reason);
+            out.insert(QStringLiteral("reason"), it->reason);
+        } else if (AppContext::ensure()->sync()->photosHeld()) {
+            state = QStringLiteral("held");
+            //: Photo state: the photo waits because the person chose to send photos only over Wi-Fi and the phone is on mobile data.
+            text = tr("Held until Wi-Fi");
+        } else if (it->state == QLatin1String("uploading") && it->offset > 0) {
+            state = QStringLiteral("sending");
+            //: Photo state: partly sent; %1 and %2 are sizes such as "120 KB" of "350 KB".
+            text = tr("Sending: %1 of %2").arg(QLocale().formattedDataSize(it->offset), QLocale().formattedDataSize(size));
+        } else {
+            state = QStringLiteral("waiting");
+            //: Photo state: kept on the phone, will be sent with the next sync.
+            text = tr("Waiting to be sent");
+        }
+    }
+    out.insert(QStringLiteral("state"), state);
+    out.insert(QStringLiteral("text"), text);
+    return out;
+}
+
+void MediaStore::download(const QVariant &refIn)
+{
+    QVariant ref = refIn;
+    if (ref.userType() == qMetaTypeId<QJSValue>())
+        ref = ref.value<QJSValue>().toVariant();
+    const QString sha = sha256Of(ref);
+    cx::Engine *engine = AppContext::ensure()->engine();
+    if (sha.isEmpty() || m_downloading.contains(sha))
+        return;
+    if (!engine) {
+        setError(tr("No account is open: sign in before adding photos."));
+        return;
+    }
+    const quint64 size = ref.toMap().value(QStringLiteral("size")).toULongLong();
+    m_downloading.insert(sha);
+    bump();
+    auto *w = new QFutureWatcher<QString>(this);
+    m_downloads.append(w);
+    connect(w, &QFutureWatcher<QString>::finished, this, [this, w, sha] {
+        const QString r = w->result();
+        m_downloads.removeOne(w);
+        w->deleteLater();
+        m_downloading.remove(sha);
+        QString error;
+        if (!r.isEmpty()) {
+            const auto kind = cx::ErrorKind(r.section(QLatin1Char(':'), 1, 1).toInt());
+            error = kind == cx::ErrorKind::NotFound
+                        //: Downloading a photo: the bureau does not have it (the device that took it has not sent it yet).
+                        ? tr("The bureau does not have this photo yet: the phone that took it has not sent it.")
+                        : SyncController::plainError(kind);
+            setError(error + QStringLiteral(" (") + r.section(QLatin1Char(':'), 2) + QLatin1Char(')'));
+        }
+        emit downloadFinished(sha, r.isEmpty(), error);
+        bump();
+    });
+    w->setFuture(QtConcurrent::run([engine, sha, size]() -> QString {
+        try {
+            engine->fetchAttachment(sha.toStdString(), size);
+            return {};
+        } catch (const cx::Error &e) {
+            return QStringLiteral("E:%1:").arg(int(e.kind())) + QString::fromStdString(e.what());
+        } catch (const std::exception &e) {
+            return QStringLiteral("E:%1:").arg(int(cx::ErrorKind::Storage)) + QString::fromStdString(e.what());
+        }
+    }));
+}
+
+void MediaStore::waitForDownloads()
+{
+    // The engine is about to close: a running download must not outlive it.
+    for (auto *w : std::as_const(m_downloads))
+        w->waitForFinished();
+}
+
+QVariant MediaStore::reference(const QVariant &valueIn)
+{
+    QVariant value = valueIn;
+    if (value.userType() == qMetaTypeId<QJSValue>())
+        value = value.value<QJSValue>().toVariant();
+    if (value.typeId() == QMetaType::QVariantList) {
+        QVariantList out;
+        for (const QVariant &v : value.toList())
+            out.append(reference(v));
+        return out;
+    }
+    if (value.typeId() != QMetaType::QString || value.toString().isEmpty())
+        return value;
+    const QUrl local = url(value);
+    if (local.isEmpty())
+        return value;   // nothing to send; keep the name so nothing is lost
+    QFile f(local.toLocalFile());
+    if (!f.open(QIODevice::ReadOnly))
+        return value;
+    const bool png = local.toLocalFile().endsWith(QLatin1String(".png"), Qt::CaseInsensitive);
+    const QVariantMap ref = attach(f.readAll(), png ? QStringLiteral("image/png") : QStringLiteral("image/jpeg"),
+                                   png ? QStringLiteral("png") : QStringLiteral("jpg"));
+    return ref.isEmpty() ? value : QVariant(ref);
 }
 
 } // namespace cx::app

@@ -1,10 +1,19 @@
 #pragma once
-// MediaStore: photos and signatures behind one interface. A photo comes from a
-// file (desktop picker) or a camera where the platform has one; either way it
-// is scaled to at most 1600 px and stored as JPEG q80, content-addressed
-// (SHA-256 name) in the account's media folder. Answers keep the file name.
+// MediaStore: photos and signatures, whatever their source. A picked file and a
+// camera capture both go through importImage(): scaled to at most 1600 px,
+// JPEG q80 (a signature: PNG), handed to the sync engine (Engine::attach copies
+// it next to the replica, content-addressed, and queues it for upload after the
+// records). The answer or record field keeps the engine's reference
+// {"sha256": HEX, "size": N, "type": "image/jpeg"}; url() finds the local copy,
+// download() fetches another device's photo, status() says where it stands.
+// Answers of drafts made before this kept a file name in the account's media/
+// folder: those still show, and reference() sends them on when saved again.
+#include <QFutureWatcher>
+#include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QUrl>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 class QQmlEngine;
@@ -20,25 +29,64 @@ class MediaStore : public QObject
     QML_SINGLETON
     Q_PROPERTY(bool hasCamera READ hasCamera CONSTANT)
     Q_PROPERTY(bool hasPositioning READ hasPositioning CONSTANT)
+    // Bumps whenever a photo's local copy or upload state may have changed;
+    // QML bindings on url()/status() read it to re-evaluate.
+    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
 public:
-    using QObject::QObject;
+    explicit MediaStore(QObject *parent = nullptr);
+    ~MediaStore() override;
     static MediaStore *create(QQmlEngine *, QJSEngine *);
 
-    bool hasCamera() const { return false; }   // Qt Multimedia is not part of this build
+    bool hasCamera() const;
     bool hasPositioning() const;
+    int revision() const { return m_revision; }
+    QString lastError() const { return m_lastError; }
 
     static constexpr int kMaxSide = 1600;
     static constexpr int kJpegQuality = 80;
 
-    // Scales and stores an image file; returns the stored name ("<sha256>.jpg"), empty on failure.
-    Q_INVOKABLE QString importPhoto(const QUrl &file);
-    // Stores a PNG signature given as a data URL (Canvas.toDataURL()); returns its name.
-    Q_INVOKABLE QString saveSignature(const QString &dataUrl);
-    // A URL an Image can show for a stored name.
-    Q_INVOKABLE QUrl url(const QString &name) const;
+    // The one way in for a photo: a QImage (camera) or a file (URL or path,
+    // from the picker). Returns the reference, or an empty map (lastError says why).
+    Q_INVOKABLE QVariantMap importImage(const QVariant &source);
+    QVariantMap importImage(const QImage &image);
+    // A signature drawn on a Canvas, as its data URL (Canvas.toDataURL("image/png")).
+    Q_INVOKABLE QVariantMap saveSignature(const QString &dataUrl);
+    // A URL an Image can show: the local copy, or empty when this device lacks it.
+    Q_INVOKABLE QUrl url(const QVariant &ref) const;
+    // {state, text, size, sizeText, local, reason}: state is one of
+    // waiting | sending | held | sent | refused (this device's upload), here
+    // (a copy from elsewhere), remote (not on this device), downloading,
+    // old (a file name kept by an older draft), none.
+    Q_INVOKABLE QVariantMap status(const QVariant &ref) const;
+    // Fetches a photo this device lacks, off the GUI thread.
+    Q_INVOKABLE void download(const QVariant &ref);
+    // A reference for saving: an old file name is attached now (so it reaches
+    // the bureau); anything else is returned as it is.
+    Q_INVOKABLE QVariant reference(const QVariant &value);
 
-    static QString storeImage(const QImage &image, const char *format, int quality, const QString &dir);
+    static QString sha256Of(const QVariant &ref);
     QString mediaDir() const;
+
+signals:
+    void revisionChanged();
+    void lastErrorChanged();
+    void downloadFinished(const QString &sha256, bool ok, const QString &error);
+
+private:
+    QVariantMap attach(const QByteArray &bytes, const QString &type, const QString &suffix);
+    void setError(const QString &e);
+    void bump();
+    void reloadStates() const;
+    void waitForDownloads();
+
+    int m_revision = 0;
+    QString m_lastError;
+    struct Upload { QString state, reason; qint64 offset = 0; };
+    mutable QHash<QString, Upload> m_uploads;   // by sha256, from Engine::attachments()
+    mutable int m_loadedRevision = -1;
+    QSet<QString> m_downloading;
+    QList<QFutureWatcher<QString> *> m_downloads;
 };
 
 } // namespace cx::app

@@ -38,6 +38,8 @@ void SyncController::setEngine(cx::Engine *engine)
     m_backoffSec = 0;
     m_lastError.clear();
     if (m_engine) {
+        m_engine->setAttachmentsOnlyUnmetered(m_photosOnlyUnmetered);
+        m_engine->setLinkMetered(m_linkMetered);
         m_engine->setProgressCallback([this](const cx::SyncProgress &p) {
             QMetaObject::invokeMethod(this, [this, p] { onProgress(p); }, Qt::QueuedConnection);
         });
@@ -63,15 +65,57 @@ void SyncController::setAutomatic(bool on)
 
 void SyncController::refreshCounts()
 {
+    m_pending = m_conflicts = m_rejected = m_photosWaiting = m_photosRefused = 0;
     if (m_engine) {
         auto st = m_engine->status();
         m_pending = st.pending + st.sent;
         m_conflicts = st.conflicts;
         m_rejected = st.rejected;
-    } else {
-        m_pending = m_conflicts = m_rejected = 0;
+        for (const auto &a : m_engine->attachments()) {
+            if (a.state == "pending" || a.state == "uploading")
+                ++m_photosWaiting;
+            else if (a.state == "refused")
+                ++m_photosRefused;
+        }
     }
     emit changed();
+}
+
+void SyncController::setPhotosOnlyUnmetered(bool on)
+{
+    if (on == m_photosOnlyUnmetered)
+        return;
+    const bool wasHeld = photosHeld();
+    m_photosOnlyUnmetered = on;
+    if (m_engine)
+        m_engine->setAttachmentsOnlyUnmetered(on);
+    emit photosHeldChanged();
+    emit changed();
+    if (wasHeld && !photosHeld() && m_photosWaiting > 0)
+        localChanged();   // held photos may go now
+}
+
+void SyncController::setLinkMetered(bool metered)
+{
+    if (metered == m_linkMetered)
+        return;
+    const bool wasHeld = photosHeld();
+    m_linkMetered = metered;
+    if (m_engine)
+        m_engine->setLinkMetered(metered);
+    emit photosHeldChanged();
+    emit changed();
+    if (wasHeld && !photosHeld() && m_photosWaiting > 0 && m_automatic && m_engine && m_engine->enrolled())
+        syncNow();   // on Wi-Fi again: send the held photos now
+}
+
+void SyncController::linkReturned()
+{
+    if (!m_automatic || !m_engine || !m_engine->enrolled())
+        return;
+    // The failure that set the backoff was the missing link: try at once.
+    m_backoffSec = 0;
+    syncNow();
 }
 
 void SyncController::localChanged()

@@ -1,7 +1,9 @@
 #pragma once
 // SyncController: runs Engine::sync on a worker thread, one cycle at a time:
-// soon after local changes (debounced), periodically, and on request, backing
-// off after failures. The Engine is thread-safe behind its own mutex.
+// soon after local changes (debounced), periodically, on request, and at once
+// when the link comes back (LinkMonitor), backing off after failures. It also
+// tells the engine what link it is on and whether photos wait for an
+// unmetered one. The Engine is thread-safe behind its own mutex.
 #include "engine/Engine.h"
 #include "protocol/Errors.h"
 
@@ -34,6 +36,16 @@ public:
     QDateTime lastSync() const { return m_lastSync; }
     int nextDelaySeconds() const { return m_backoffSec; }
 
+    // "Photos only over Wi-Fi": while it is on and the link is metered, the
+    // engine holds attachment uploads (records still go).
+    void setPhotosOnlyUnmetered(bool on);
+    bool photosOnlyUnmetered() const { return m_photosOnlyUnmetered; }
+    bool linkMetered() const { return m_linkMetered; }
+    bool photosHeld() const { return m_photosOnlyUnmetered && m_linkMetered; }
+    // Attachments of this device by state, as of the last sync or change.
+    int photosWaiting() const { return m_photosWaiting; }   // not yet sent (held or not)
+    int photosRefused() const { return m_photosRefused; }
+
     // Plain words for an engine error kind, for people who are not engineers.
     static QString plainError(cx::ErrorKind kind);
 
@@ -41,11 +53,14 @@ public slots:
     void syncNow();
     void localChanged();   // (re)starts the debounce timer
     void refreshCounts();
+    void linkReturned();                  // offline -> online: sync now, forget the backoff
+    void setLinkMetered(bool metered);    // what LinkMonitor says; unmetered again: send held photos
 
 signals:
     void changed();
     void finished(bool ok);
     void dataPulled();
+    void photosHeldChanged();
 
 private:
     void onProgress(const cx::SyncProgress &p);
@@ -62,6 +77,8 @@ private:
     int m_pending = 0, m_conflicts = 0, m_rejected = 0;
     QDateTime m_lastConfirmed, m_lastSync;
     int m_backoffSec = 0;
+    bool m_photosOnlyUnmetered = true, m_linkMetered = false;
+    int m_photosWaiting = 0, m_photosRefused = 0;
 };
 
 } // namespace cx::app

@@ -35,6 +35,26 @@ int SyncStatus::rejectedCount() const { return m_c->rejected(); }
 QDateTime SyncStatus::lastConfirmed() const { return m_c->lastConfirmed(); }
 QString SyncStatus::lastError() const { return m_c->lastError(); }
 void SyncStatus::syncNow() { m_c->syncNow(); }
+int SyncStatus::photosWaiting() const { return m_c->photosWaiting(); }
+int SyncStatus::photosRefused() const { return m_c->photosRefused(); }
+bool SyncStatus::photosHeld() const { return m_c->photosHeld() && m_c->photosWaiting() > 0; }
+
+QString SyncStatus::photoSummary() const
+{
+    QStringList parts;
+    if (m_c->photosWaiting() > 0) {
+        if (m_c->photosHeld())
+            //: Sync status: %n photos or signatures wait because photos go only over Wi-Fi and the phone is on mobile data.
+            parts << tr("%n photo(s) held until Wi-Fi", nullptr, m_c->photosWaiting());
+        else
+            //: Sync status: %n photos or signatures not yet sent to the bureau.
+            parts << tr("%n photo(s) waiting to be sent", nullptr, m_c->photosWaiting());
+    }
+    if (m_c->photosRefused() > 0)
+        //: Sync status: %n photos the bureau refused (the reason shows on the photo).
+        parts << tr("%n photo(s) refused by the bureau", nullptr, m_c->photosRefused());
+    return parts.join(QStringLiteral(" · "));
+}
 
 QString SyncStatus::lastConfirmedText() const
 {

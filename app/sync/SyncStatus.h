@@ -29,6 +29,11 @@ class SyncStatus : public QObject
     Q_PROPERTY(QString lastConfirmedText READ lastConfirmedText NOTIFY changed)
     Q_PROPERTY(QString lastError READ lastError NOTIFY changed)
     Q_PROPERTY(QString summary READ summary NOTIFY changed)
+    // Photos and signatures of this device not yet at the bureau, and why.
+    Q_PROPERTY(int photosWaiting READ photosWaiting NOTIFY changed)
+    Q_PROPERTY(int photosRefused READ photosRefused NOTIFY changed)
+    Q_PROPERTY(bool photosHeld READ photosHeld NOTIFY changed)
+    Q_PROPERTY(QString photoSummary READ photoSummary NOTIFY changed)
 public:
     explicit SyncStatus(SyncController *controller, QObject *parent = nullptr);
     static SyncStatus *create(QQmlEngine *, QJSEngine *);
@@ -44,6 +49,10 @@ public:
     QString lastConfirmedText() const;
     QString lastError() const;
     QString summary() const;
+    int photosWaiting() const;
+    int photosRefused() const;
+    bool photosHeld() const;
+    QString photoSummary() const;   // "" when every photo has been sent
 
     Q_INVOKABLE void syncNow();
 

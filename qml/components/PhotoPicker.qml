@@ -4,61 +4,130 @@ import QtQuick.Dialogs
 import QtQuick.Layouts
 import Cunxiao
 
-// PhotoPicker: one interface for photos. Desktop: a file dialog; where the
-// platform has a camera, MediaStore.hasCamera offers it. The picked image is
-// scaled down (max 1600 px, JPEG q80) before it is stored.
+// PhotoPicker: one interface for photos, whatever their source: a file dialog
+// everywhere, and the camera (CameraPage) where the device has one. Both hand
+// the picture to MediaStore.importImage(), which scales it (max 1600 px, JPEG
+// q80) and gives it to the sync engine; the answer holds the engine's
+// reference {sha256, size, type} (a list of them when `multiple`).
 ColumnLayout {
     id: root
-    property string value
-    signal edited(string value)
-    spacing: 6
-    Image {
-        visible: root.value !== ""
-        source: root.value !== "" ? MediaStore.url(root.value) : ""
-        fillMode: Image.PreserveAspectFit
-        sourceSize.width: 640
-        Layout.preferredHeight: 160
-        Layout.fillWidth: true
+    property var value               // a reference, an old file name, "" / null; a list when multiple
+    property bool multiple: false
+    signal edited(var value)
+    readonly property var items: {
+        if (Array.isArray(root.value))
+            return root.value
+        if (root.value === undefined || root.value === null || root.value === "")
+            return []
+        return [root.value]
     }
-    RowLayout {
+    spacing: 6
+
+    function add(ref) {
+        if (!ref || ref.sha256 === undefined)
+            return
+        root.edited(root.multiple ? root.items.concat([ref]) : ref)
+    }
+    function removeAt(i) {
+        if (!root.multiple) {
+            root.edited("")
+            return
+        }
+        const rest = root.items.slice()
+        rest.splice(i, 1)
+        root.edited(rest)
+    }
+
+    Flow {
+        Layout.fillWidth: true
+        spacing: 8
+        visible: root.items.length > 0
+        Repeater {
+            objectName: "photos"
+            model: root.items
+            delegate: AttachmentPreview {
+                required property var modelData
+                required property int index
+                width: root.multiple ? Math.min(220, root.width) : root.width
+                reference: modelData
+                previewHeight: 160
+                removable: root.enabled
+                onRemoveRequested: root.removeAt(index)
+            }
+        }
+    }
+    Flow {
+        Layout.fillWidth: true
+        spacing: 8
+        visible: root.enabled
         Button {
-            //: Photo field: pick a picture file.
-            text: root.value === "" ? qsTr("Choose photo") : qsTr("Replace photo")
+            objectName: "choosePhoto"
+            text: root.items.length === 0
+                  //: Photo field: pick a picture file.
+                  ? qsTr("Choose photo")
+                  : root.multiple
+                    //: Photo field with several photos: pick one more picture file.
+                    ? qsTr("Add photo")
+                    //: Photo field: pick another picture file instead of this one.
+                    : qsTr("Replace photo")
             implicitHeight: Theme.touch
             onClicked: dialog.open()
         }
         Button {
+            objectName: "takePhoto"
             visible: MediaStore.hasCamera
             //: Photo field: take a picture with the camera.
             text: qsTr("Take photo")
             implicitHeight: Theme.touch
-        }
-        Button {
-            visible: root.value !== ""
-            //: Photo field: remove the photo.
-            text: qsTr("Remove")
-            flat: true
-            implicitHeight: Theme.touch
-            onClicked: root.edited("")
+            onClicked: camera.open()
         }
     }
     Label {
         id: failed
-        visible: false
-        //: Photo field: the chosen file is not a picture.
-        text: qsTr("This file could not be read as a picture.")
+        objectName: "photoError"
+        visible: text !== ""
         color: Theme.error
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
     }
     FileDialog {
         id: dialog
         //: Title of the file dialog for photos.
         title: qsTr("Choose a photo")
+        fileMode: root.multiple ? FileDialog.OpenFiles : FileDialog.OpenFile
         //: File dialog filter for pictures.
         nameFilters: [qsTr("Pictures (*.jpg *.jpeg *.png)")]
         onAccepted: {
-            const name = MediaStore.importPhoto(selectedFile)
-            failed.visible = name === ""
-            if (name !== "") root.edited(name)
+            failed.text = ""
+            const files = root.multiple ? selectedFiles : [selectedFile]
+            let refs = []
+            for (const f of files) {
+                const ref = MediaStore.importImage(f)
+                if (ref.sha256 === undefined)
+                    failed.text = MediaStore.lastError
+                else
+                    refs.push(ref)
+            }
+            if (refs.length > 0)
+                root.edited(root.multiple ? root.items.concat(refs) : refs[0])
+        }
+    }
+    Popup {
+        id: camera
+        parent: Overlay.overlay
+        x: 0
+        y: 0
+        width: parent ? parent.width : 360
+        height: parent ? parent.height : 640
+        modal: true
+        padding: 0
+        closePolicy: Popup.CloseOnEscape
+        contentItem: Loader {
+            active: camera.opened
+            sourceComponent: CameraPage {
+                onCaptured: ref => { camera.close(); root.add(ref) }
+                onCancelled: camera.close()
+            }
         }
     }
 }

@@ -3,13 +3,15 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Cunxiao
 
-// SignatureCanvas: a signature drawn with a finger or mouse; saved as PNG
-// through MediaStore (the answer is the stored file name).
+// SignatureCanvas: a signature drawn with a finger or mouse, kept as a PNG
+// through MediaStore, which gives it to the sync engine; the answer is the
+// engine's reference {sha256, size, type} (an old draft may hold a file name).
 ColumnLayout {
     id: root
-    property string value          // stored file name, or empty
+    property var value             // a reference, an old file name, or empty
     property bool dirty: false
-    signal edited(string value)
+    readonly property bool hasValue: root.value !== undefined && root.value !== null && root.value !== ""
+    signal edited(var value)
     spacing: 6
     Rectangle {
         Layout.fillWidth: true
@@ -17,16 +19,20 @@ ColumnLayout {
         color: "white"
         border.color: Theme.divider
         radius: 6
-        Image {
+        AttachmentPreview {
+            id: preview
             anchors.fill: parent
-            visible: root.value !== "" && !root.dirty
-            source: root.value !== "" ? MediaStore.url(root.value) : ""
-            fillMode: Image.PreserveAspectFit
+            visible: root.hasValue && !root.dirty
+            reference: root.hasValue ? root.value : null
+            previewHeight: parent.height
+            framed: false
+            showState: false
         }
         Canvas {
             id: canvas
             objectName: "signatureCanvas"
             anchors.fill: parent
+            enabled: root.enabled
             property var strokes: []
             onPaint: {
                 const ctx = getContext("2d")
@@ -43,19 +49,39 @@ ColumnLayout {
             }
             MouseArea {
                 anchors.fill: parent
-                onPressed: mouse => { canvas.strokes.push([{ x: mouse.x, y: mouse.y }]); root.dirty = true }
+                // A signature from elsewhere that is not here yet: let its download button take the click.
+                enabled: root.dirty || !root.hasValue || preview.shown
+                onPressed: mouse => { canvas.strokes.push([{ x: mouse.x, y: mouse.y }]); root.dirty = true; canvas.requestPaint() }
                 onPositionChanged: mouse => { canvas.strokes[canvas.strokes.length - 1].push({ x: mouse.x, y: mouse.y }); canvas.requestPaint() }
             }
         }
         Label {
             anchors.centerIn: parent
-            visible: root.value === "" && !root.dirty
+            visible: !root.hasValue && !root.dirty
             //: Signature box placeholder.
             text: qsTr("Sign here")
             color: Theme.muted
         }
     }
+    Label {
+        objectName: "signatureState"
+        visible: root.hasValue && !root.dirty && text !== ""
+        text: preview.status.text || ""
+        font.pixelSize: Theme.fontSmall
+        color: preview.status.state === "sent" ? Theme.ok : preview.status.state === "refused" ? Theme.error : Theme.muted
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
+    Label {
+        id: failed
+        objectName: "signatureError"
+        visible: text !== ""
+        color: Theme.error
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+    }
     RowLayout {
+        visible: root.enabled
         Button {
             //: Signature box: erase what was drawn.
             text: qsTr("Clear")
@@ -63,15 +89,23 @@ ColumnLayout {
             onClicked: { canvas.strokes = []; canvas.requestPaint(); root.dirty = false; root.edited("") }
         }
         Button {
+            objectName: "keepSignature"
             //: Signature box: keep the drawn signature.
             text: qsTr("Keep signature")
             highlighted: true
             enabled: root.dirty
             implicitHeight: Theme.touch
             onClicked: {
-                const name = MediaStore.saveSignature(canvas.toDataURL("image/png"))
+                const ref = MediaStore.saveSignature(canvas.toDataURL("image/png"))
+                if (ref.sha256 === undefined) {
+                    failed.text = MediaStore.lastError
+                    return
+                }
+                failed.text = ""
+                canvas.strokes = []
+                canvas.requestPaint()
                 root.dirty = false
-                root.edited(name)
+                root.edited(ref)
             }
         }
     }

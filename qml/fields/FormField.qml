@@ -87,8 +87,8 @@ ColumnLayout {
     Component { id: selectOne; SelectOneField { field: root.field; enabled: !root.readOnly && root.field.readonly !== true; onEdited: v => root.answer(v) } }
     Component { id: selectMany; SelectManyField { field: root.field; enabled: !root.readOnly && root.field.readonly !== true; onEdited: v => root.answer(v) } }
     Component { id: geopoint; LocationField { value: root.field.value === undefined ? null : root.field.value; enabled: !root.readOnly; onEdited: v => root.answer(v) } }
-    Component { id: photo; PhotoPicker { value: typeof root.field.value === "string" ? root.field.value : ""; enabled: !root.readOnly; onEdited: v => root.answer(v) } }
-    Component { id: signature; SignatureCanvas { value: typeof root.field.value === "string" ? root.field.value : ""; enabled: !root.readOnly; onEdited: v => root.answer(v) } }
+    Component { id: photo; PhotoPicker { value: root.field.value === undefined ? null : root.field.value; multiple: root.field.multiple === true; enabled: !root.readOnly; onEdited: v => root.answer(v) } }
+    Component { id: signature; SignatureCanvas { value: root.field.value === undefined ? null : root.field.value; enabled: !root.readOnly; onEdited: v => root.answer(v) } }
     Component {
         id: note
         Label {

@@ -15,8 +15,8 @@ Page {
     readonly property var original: recordId !== "" ? Records.get("home_visits", recordId) : ({})
     property string chosenPupil: pupilId !== "" ? pupilId : (original.pupil || "")
     property var location: original.location || null
-    property string photo: original.photo || ""
-    property string signature: original.signature || ""
+    property var photo: original.photo || ""          // MediaStore reference (or an old file name)
+    property var signature: original.signature || ""
     readonly property bool aboutLeaving: reason.currentValue === "left_school" || reason.currentValue === "dropout_risk"
     title: recordId !== ""
            //: Title when editing a home visit.
@@ -47,7 +47,7 @@ Page {
             pupil: chosenPupil, visitors: visitors.text.trim(), date: date.value, reason: reason.currentValue,
             met: met.text.trim(), findings: findings.text.trim(), actions: actions.text.trim(),
             follow_up_date: followUp.value, outcome_back_at_school: page.aboutLeaving ? back.checked : null,
-            location: page.location, photo: page.photo, signature: page.signature
+            location: page.location, photo: MediaStore.reference(page.photo), signature: MediaStore.reference(page.signature)
         }
         const id = Records.save("home_visits", recordId, v)
         if (id === "") { problem.text = Records.lastError; return false }

@@ -139,7 +139,7 @@ Page {
                     highlighted: true
                     implicitHeight: Theme.touch + 4
                     Layout.fillWidth: true
-                    onClicked: Records.save("inspections", page.recordId, { checklist: page.checklist, problems: problems.text, deadline: deadline.value, photo: photo.value, signature: signature.value, status: "done" })
+                    onClicked: Records.save("inspections", page.recordId, { checklist: page.checklist, problems: problems.text, deadline: deadline.value, photo: MediaStore.reference(photo.value), signature: MediaStore.reference(signature.value), status: "done" })
                 }
             }
         }

@@ -13,7 +13,12 @@ class Setup : public QObject
     Q_OBJECT
 public slots:
     void applicationAvailable() { QQuickStyle::setStyle(QStringLiteral("Basic")); }
-    void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        engine->addImportPath(QStringLiteral("qrc:/"));
+        // Photos need a replica to attach to: a throwaway account (never enrolled, never synced).
+        cx::app::AppContext::ensure()->openAccount(QStringLiteral("qml-test"));
+    }
 };
 
 QUICK_TEST_MAIN_WITH_SETUP(cunxiao_app, Setup)

@@ -1,0 +1,112 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtMultimedia
+import Cunxiao
+
+// CameraPage: take a photo with the device's camera (Qt Multimedia: a
+// CaptureSession with a Camera, an ImageCapture and a VideoOutput). The
+// captured image goes to MediaStore.importImage(), the same path as a picked
+// file; `captured` hands the reference to whoever opened the page
+// (PhotoPicker). Without a camera the page says so and offers to go back.
+Page {
+    id: page
+    property string pageName: "CameraPage"
+    property bool busy: false
+    signal captured(var reference)
+    signal cancelled()
+    //: Title of the camera page.
+    title: qsTr("Take photo")
+    background: Rectangle { color: "#101210" }
+
+    Loader {
+        id: session
+        anchors.fill: parent
+        // Nothing of the camera exists until a camera does: no device, no warnings.
+        active: MediaStore.hasCamera && page.visible
+        sourceComponent: Item {
+            function shoot() { imageCapture.capture() }
+            readonly property bool ready: imageCapture.readyForCapture
+            CaptureSession {
+                camera: Camera {
+                    id: cam
+                    active: true
+                    onErrorOccurred: (error, errorString) => message.text = errorString
+                }
+                imageCapture: ImageCapture {
+                    id: imageCapture
+                    onImageCaptured: (requestId, image) => {
+                        const ref = MediaStore.importImage(image)
+                        page.busy = false
+                        if (ref.sha256 === undefined)
+                            message.text = MediaStore.lastError
+                        else
+                            page.captured(ref)
+                    }
+                    onErrorOccurred: (requestId, error, errorString) => { page.busy = false; message.text = errorString }
+                }
+                videoOutput: viewfinder
+            }
+            VideoOutput {
+                id: viewfinder
+                anchors.fill: parent
+                fillMode: VideoOutput.PreserveAspectFit
+            }
+        }
+    }
+
+    ColumnLayout {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, 480)
+        visible: !MediaStore.hasCamera
+        spacing: Theme.spacing
+        Label {
+            objectName: "noCamera"
+            //: Camera page on a device without a camera.
+            text: qsTr("No camera was found on this device. Use \"Choose photo\" to pick a picture file instead.")
+            color: "white"
+            font.pixelSize: Theme.fontLarge
+            wrapMode: Text.Wrap
+            horizontalAlignment: Text.AlignHCenter
+            Layout.fillWidth: true
+        }
+    }
+
+    footer: Pane {
+        background: Rectangle { color: "#101210" }
+        ColumnLayout {
+            width: parent.width
+            spacing: 6
+            Label {
+                id: message
+                objectName: "cameraMessage"
+                visible: text !== ""
+                color: "#FFB4A9"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacing
+                Button {
+                    //: Camera page: close without taking a photo.
+                    text: qsTr("Cancel")
+                    implicitHeight: Theme.touch
+                    onClicked: page.cancelled()
+                }
+                Item { Layout.fillWidth: true }
+                BusyIndicator { running: page.busy; visible: running; implicitHeight: Theme.touch }
+                Button {
+                    objectName: "shutter"
+                    //: Camera page: the shutter button.
+                    text: qsTr("Take photo")
+                    highlighted: true
+                    enabled: session.item !== null && session.item.ready && !page.busy
+                    implicitHeight: Theme.touch
+                    implicitWidth: 140
+                    onClicked: { page.busy = true; message.text = ""; session.item.shoot() }
+                }
+            }
+        }
+    }
+}

@@ -2,23 +2,76 @@
 
 #include "core/AppContext.h"
 #include "core/JsonVariant.h"
+#include "engine/RecordQuery.h"
 
 #include <QCollator>
 #include <QCoreApplication>
-#include <QSet>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#ifdef CX_HAVE_ICU
+#include <unicode/ucol.h>
+#endif
 
 #include <algorithm>
 
 namespace cx::app {
 
+namespace {
+// Names sort as people expect them in Chinese (pinyin; digits as numbers), as
+// QCollator(zh_CN) does: ICU collation keys that SQLite compares byte by byte.
+cx::RecordQuery::TextKey chineseSortKey()
+{
+#ifndef CX_HAVE_ICU
+    return {};
+#else
+    UErrorCode err = U_ZERO_ERROR;
+    std::shared_ptr<UCollator> coll(ucol_open("zh", &err), ucol_close);
+    if (U_FAILURE(err) || !coll)
+        return {};
+    ucol_setAttribute(coll.get(), UCOL_NUMERIC_COLLATION, UCOL_ON, &err);
+    return [coll](std::string_view v) {
+        const QString s = QString::fromUtf8(v.data(), qsizetype(v.size()));
+        const auto *u = reinterpret_cast<const UChar *>(s.utf16());
+        std::string key(64, '\0');
+        int32_t n = ucol_getSortKey(coll.get(), u, int32_t(s.size()), reinterpret_cast<uint8_t *>(key.data()), int32_t(key.size()));
+        if (n > int32_t(key.size())) {
+            key.resize(size_t(n));
+            n = ucol_getSortKey(coll.get(), u, int32_t(s.size()), reinterpret_cast<uint8_t *>(key.data()), n);
+        }
+        key.resize(size_t(std::max(n, 0)));
+        return key;
+    };
+#endif
+}
+
+QVariantMap rowMap(const RecordRow &r)
+{
+    QVariantMap m = r.fields;
+    m.insert(QStringLiteral("id"), r.id);
+    m.insert(QStringLiteral("_school"), r.school);
+    m.insert(QStringLiteral("_state"), r.state);
+    m.insert(QStringLiteral("_reason"), r.reason);
+    return m;
+}
+} // namespace
+
+RecordRow toRow(const cx::LocalRecord &r)
+{
+    RecordRow row;
+    row.id = qstr(r.id);
+    row.school = qstr(r.school);
+    row.state = QString::fromLatin1(cx::syncStateName(r.state));
+    row.reason = qstr(r.rejectReason);
+    row.conflicts = int(r.conflicts.size());
+    row.fields = toVariant(r.fields).toMap();
+    return row;
+}
+
 RecordListModel::RecordListModel(QObject *parent) : QAbstractListModel(parent)
 {
-    connect(&m_loadWatcher, &QFutureWatcherBase::finished, this, &RecordListModel::onLoaded);
-    connect(&m_filterWatcher, &QFutureWatcherBase::finished, this, &RecordListModel::onFiltered);
+    connect(&m_selectWatcher, &QFutureWatcherBase::finished, this, &RecordListModel::onSelected);
     if (auto *ctx = AppContext::ensure()) {
         connect(ctx, &AppContext::dataChanged, this, [this](const QString &c) {
             if (c.isEmpty() || c == m_collection)
@@ -27,19 +80,16 @@ RecordListModel::RecordListModel(QObject *parent) : QAbstractListModel(parent)
     }
 }
 
-RecordListModel::~RecordListModel()
-{
-    m_loadWatcher.waitForFinished();
-    m_filterWatcher.waitForFinished();
-}
+RecordListModel::~RecordListModel() { m_selectWatcher.waitForFinished(); }
 
 void RecordListModel::setCollection(const QString &c)
 {
     if (c == m_collection)
         return;
     m_collection = c;
+    m_distinct.clear();
     emit collectionChanged();
-    reload();
+    requery(false);
 }
 
 void RecordListModel::setSearch(const QString &s)
@@ -48,7 +98,7 @@ void RecordListModel::setSearch(const QString &s)
         return;
     m_search = s;
     emit searchChanged();
-    refilter();
+    requery(false);
 }
 
 void RecordListModel::setFilters(const QVariantMap &f)
@@ -57,7 +107,7 @@ void RecordListModel::setFilters(const QVariantMap &f)
         return;
     m_filters = f;
     emit filtersChanged();
-    refilter();
+    requery(false);
 }
 
 void RecordListModel::setTitleField(const QString &f)
@@ -66,8 +116,8 @@ void RecordListModel::setTitleField(const QString &f)
         return;
     m_titleField = f;
     emit titleFieldChanged();
-    if (m_shown)
-        emit dataChanged(index(0), index(m_shown - 1), {TitleRole});
+    if (m_total)
+        emit dataChanged(index(0), index(m_total - 1), {TitleRole});
 }
 
 void RecordListModel::setSortField(const QString &f)
@@ -76,7 +126,7 @@ void RecordListModel::setSortField(const QString &f)
         return;
     m_sortField = f;
     emit sortFieldChanged();
-    reload();
+    requery(false);
 }
 
 void RecordListModel::setSortDescending(bool d)
@@ -85,7 +135,7 @@ void RecordListModel::setSortDescending(bool d)
         return;
     m_desc = d;
     emit sortFieldChanged();
-    refilter();
+    requery(false);
 }
 
 void RecordListModel::setPageSize(int n)
@@ -94,124 +144,126 @@ void RecordListModel::setPageSize(int n)
         return;
     m_pageSize = n;
     emit pageSizeChanged();
+    requery(false);
 }
 
 void RecordListModel::reload()
 {
+    m_distinct.clear();
+    requery(true);
+}
+
+void RecordListModel::fail(const QString &what) const
+{
+    if (auto *ctx = AppContext::instance())
+        ctx->addError(what);
+}
+
+bool RecordListModel::ensureQuery()
+{
     auto *ctx = AppContext::instance();
-    if (m_collection.isEmpty() || !ctx)
-        return;
-    if (m_loadWatcher.isRunning()) {
-        m_reloadAgain = true;
-        return;
-    }
-    cx::Engine *engine = ctx->engine();
+    cx::Engine *engine = ctx ? ctx->engine() : nullptr;
     if (!engine) {
-        m_all = std::make_shared<RecordRows>();
-        refilter();
+        m_query.reset();
+        m_queryPath.clear();
+        return false;
+    }
+    const QString path = qstr(engine->replica().db().path());
+    if (m_query && path == m_queryPath)
+        return true;
+    try {
+        m_query = std::make_shared<cx::RecordQuery>(str(path), chineseSortKey());
+        m_queryPath = path;
+    } catch (const std::exception &e) {
+        m_query.reset();
+        m_queryPath.clear();
+        fail(QString::fromUtf8(e.what()));
+    }
+    return bool(m_query);
+}
+
+void RecordListModel::requery(bool keepPosition)
+{
+    if (m_collection.isEmpty())
+        return;
+    if (m_selectWatcher.isRunning()) {
+        // One selection at a time on the query's connection; the latest wins.
+        m_again = true;
+        m_againKeep = m_againKeep || keepPosition;
         return;
     }
+    const bool haveQuery = ensureQuery();
     if (!m_loading) {
         m_loading = true;
         emit loadingChanged();
     }
-    const std::string collection = str(m_collection);
-    const QString sortField = m_sortField;
-    const RecordListModel *self = this;
-    m_loadWatcher.setFuture(QtConcurrent::run([engine, collection, sortField, self]() {
-        auto rows = std::make_shared<RecordRows>();
-        std::vector<cx::LocalRecord> list;
+    m_keepPosition = keepPosition;
+    const quint64 generation = ++m_generation;
+    if (!haveQuery) {
+        Selected none;
+        none.generation = generation;
+        m_selectWatcher.setFuture(QtConcurrent::run([none] { return none; }));
+        return;
+    }
+    cx::RecordSelection sel;
+    sel.collection = str(m_collection);
+    sel.search = str(m_search.trimmed().toLower());
+    for (auto it = m_filters.begin(); it != m_filters.end(); ++it) {
+        const QString v = it.value().toString();
+        if (it.value().isValid() && !v.isEmpty())
+            sel.conditions.push_back({str(it.key()), cx::FieldCondition::Eq, str(v)});
+    }
+    sel.sortField = str(m_sortField);
+    sel.descending = m_desc;
+    const int pageSize = m_pageSize;
+    auto query = m_query;
+    m_selectWatcher.setFuture(QtConcurrent::run([query, sel, pageSize, generation] {
+        Selected out;
+        out.generation = generation;
         try {
-            list = engine->list(collection);
-        } catch (const std::exception &) {
-            return std::shared_ptr<const RecordRows>(rows);
+            out.total = int(query->select(sel));
+            for (const auto &r : query->rows(0, size_t(pageSize)))
+                out.firstPage.push_back(toRow(r));
+        } catch (const std::exception &e) {
+            out.total = 0;
+            out.firstPage.clear();
+            out.error = QString::fromUtf8(e.what());
         }
-        rows->reserve(list.size());
-        for (auto &r : list) {
-            RecordRow row;
-            row.id = qstr(r.id);
-            row.school = qstr(r.school);
-            row.state = QString::fromLatin1(cx::syncStateName(r.state));
-            row.reason = qstr(r.rejectReason);
-            row.conflicts = int(r.conflicts.size());
-            row.fields = toVariant(r.fields).toMap();
-            row.searchKey = (row.fields.value(QStringLiteral("name")).toString() + QLatin1Char(' ') +
-                             row.fields.value(QStringLiteral("code")).toString() + QLatin1Char(' ') +
-                             row.fields.value(QStringLiteral("title")).toString()).toLower();
-            row.sortKey = row.fields.value(sortField).toString();
-            self->decorate(row);
-            rows->push_back(std::move(row));
-        }
-        return std::shared_ptr<const RecordRows>(rows);
+        return out;
     }));
 }
 
-void RecordListModel::onLoaded()
+void RecordListModel::onSelected()
 {
-    m_all = m_loadWatcher.result();
-    if (m_reloadAgain) {
-        m_reloadAgain = false;
-        reload();
+    if (m_again) {
+        const bool keep = m_againKeep;
+        m_again = m_againKeep = false;
+        requery(keep);
         return;
     }
-    refilter();
-}
-
-void RecordListModel::refilter()
-{
-    if (!m_all)
-        return;
-    if (m_filterWatcher.isRunning()) {
-        m_filterAgain = true;
-        return;
+    Selected s = m_selectWatcher.result();
+    if (!s.error.isEmpty())
+        fail(s.error);
+    for (auto &r : s.firstPage)
+        decorate(r);
+    if (m_keepPosition && s.total == m_total) {
+        // Same number of rows (an edit, a sync that changed values): refresh in
+        // place so the list keeps its scroll position.
+        m_pages.clear();
+        m_lru.clear();
+        m_pages[0] = std::move(s.firstPage);
+        m_lru.push_front(0);
+        if (m_total)
+            emit dataChanged(index(0), index(m_total - 1));
+    } else {
+        beginResetModel();
+        m_total = s.total;
+        m_pages.clear();
+        m_lru.clear();
+        m_pages[0] = std::move(s.firstPage);
+        m_lru.push_front(0);
+        endResetModel();
     }
-    if (!m_loading) {
-        m_loading = true;
-        emit loadingChanged();
-    }
-    auto all = m_all;
-    const QString needle = m_search.trimmed().toLower();
-    QVariantMap filters;
-    for (auto it = m_filters.begin(); it != m_filters.end(); ++it)
-        if (it.value().isValid() && !it.value().toString().isEmpty())
-            filters.insert(it.key(), it.value());
-    const bool desc = m_desc;
-    const bool numeric = m_sortField == QLatin1String("grade");
-    const RecordListModel *self = this;
-    m_filterWatcher.setFuture(QtConcurrent::run([all, needle, filters, desc, numeric, self]() {
-        auto out = std::make_shared<RecordRows>();
-        for (const auto &r : *all) {
-            if (!needle.isEmpty() && !r.searchKey.contains(needle))
-                continue;
-            bool ok = true;
-            for (auto it = filters.begin(); ok && it != filters.end(); ++it)
-                ok = r.fields.value(it.key()).toString() == it.value().toString();
-            if (ok && self->accept(r))
-                out->push_back(r);
-        }
-        QCollator coll(QLocale(QLocale::Chinese, QLocale::China));
-        coll.setNumericMode(true);
-        std::stable_sort(out->begin(), out->end(), [&](const RecordRow &a, const RecordRow &b) {
-            int c = numeric ? (a.sortKey.toInt() - b.sortKey.toInt()) : coll.compare(a.sortKey, b.sortKey);
-            return desc ? c > 0 : c < 0;
-        });
-        return std::shared_ptr<const RecordRows>(out);
-    }));
-}
-
-void RecordListModel::onFiltered()
-{
-    if (m_filterAgain) {
-        m_filterAgain = false;
-        refilter();
-        return;
-    }
-    m_changing = true;
-    beginResetModel();
-    m_rows = m_filterWatcher.result();
-    m_shown = std::min(int(m_rows->size()), m_pageSize);
-    endResetModel();
-    m_changing = false;
     m_loading = false;
     emit loadingChanged();
     emit countChanged();
@@ -222,53 +274,83 @@ bool RecordListModel::waitForLoaded(int msecs)
 {
     QElapsedTimer t;
     t.start();
-    while ((m_loading || m_loadWatcher.isRunning() || m_filterWatcher.isRunning()) && t.elapsed() < msecs)
+    while ((m_loading || m_selectWatcher.isRunning()) && t.elapsed() < msecs)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     return !m_loading;
 }
 
-int RecordListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : m_shown; }
-
-bool RecordListModel::canFetchMore(const QModelIndex &parent) const
+int RecordListModel::count() const
 {
-    return !parent.isValid() && m_rows && m_shown < int(m_rows->size());
+    int n = 0;
+    for (const auto &[page, rows] : m_pages)
+        n += int(rows.size());
+    return n;
 }
 
-void RecordListModel::fetchMore(const QModelIndex &parent)
+int RecordListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : m_total; }
+
+const RecordRow *RecordListModel::rowAt(int row) const
 {
-    if (!canFetchMore(parent))
-        return;
-    if (m_changing) {
-        // A view asking for more while it handles a reset or an insert: insert after that is done.
-        QMetaObject::invokeMethod(this, [this] { fetchMore({}); }, Qt::QueuedConnection);
-        return;
+    if (row < 0 || row >= m_total)
+        return nullptr;
+    const int page = row / m_pageSize;
+    auto it = m_pages.find(page);
+    if (it == m_pages.end()) {
+        // While a new selection is being made the query holds the new one:
+        // show nothing for rows not in memory until the reset.
+        if (m_selectWatcher.isRunning() || !m_query)
+            return nullptr;
+        RecordRows rows;
+        try {
+            for (const auto &r : m_query->rows(size_t(page) * size_t(m_pageSize), size_t(m_pageSize)))
+                rows.push_back(toRow(r));
+        } catch (const std::exception &e) {
+            fail(QString::fromUtf8(e.what()));
+            return nullptr;
+        }
+        for (auto &r : rows)
+            decorate(r);
+        ++m_pagesRead;
+        it = m_pages.emplace(page, std::move(rows)).first;
+        m_lru.push_front(page);
+        while (int(m_lru.size()) > kCachedPages) {
+            m_pages.erase(m_lru.back());
+            m_lru.pop_back();
+        }
+    } else if (m_lru.front() != page) {
+        m_lru.remove(page);
+        m_lru.push_front(page);
     }
-    const int n = std::min(int(m_rows->size()) - m_shown, m_pageSize);
-    m_changing = true;
-    beginInsertRows({}, m_shown, m_shown + n - 1);
-    m_shown += n;
-    endInsertRows();
-    m_changing = false;
-    emit countChanged();
+    const size_t i = size_t(row - page * m_pageSize);
+    return i < it->second.size() ? &it->second[i] : nullptr;
 }
 
 QVariant RecordListModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_shown)
+    if (!index.isValid() || index.row() >= m_total)
         return {};
-    const RecordRow &r = (*m_rows)[size_t(index.row())];
+    const RecordRow *r = rowAt(index.row());
+    if (!r) {
+        // A row not read yet (a new selection is on its way): empty values of the right types.
+        switch (role) {
+        case FieldsRole: return QVariantMap();
+        case SyncStateRole: return QStringLiteral("confirmed");
+        case ConflictsRole: return 0;
+        default: return QString();
+        }
+    }
     switch (role) {
     case Qt::DisplayRole:
     case TitleRole: {
-        QString t = r.fields.value(m_titleField).toString();
-        return t.isEmpty() ? r.fields.value(QStringLiteral("name")).toString() : t;
+        QString t = r->fields.value(m_titleField).toString();
+        return t.isEmpty() ? r->fields.value(QStringLiteral("name")).toString() : t;
     }
-    case IdRole: return r.id;
-    case FieldsRole: return r.fields;
-    case SyncStateRole: return r.state;
-    case ReasonRole: return r.reason;
-    case SchoolRole: return r.school;
-    case ConflictsRole: return r.conflicts;
+    case IdRole: return r->id;
+    case FieldsRole: return r->fields;
+    case SyncStateRole: return r->state;
+    case ReasonRole: return r->reason;
+    case SchoolRole: return r->school;
+    case ConflictsRole: return r->conflicts;
     }
     return {};
 }
@@ -279,48 +361,46 @@ QHash<int, QByteArray> RecordListModel::roleNames() const
             {ReasonRole, "reason"}, {SchoolRole, "school"}, {ConflictsRole, "conflicts"}};
 }
 
-static QVariantMap rowMap(const RecordRow &r)
-{
-    QVariantMap m = r.fields;
-    m.insert(QStringLiteral("id"), r.id);
-    m.insert(QStringLiteral("_school"), r.school);
-    m.insert(QStringLiteral("_state"), r.state);
-    m.insert(QStringLiteral("_reason"), r.reason);
-    return m;
-}
-
 QVariantMap RecordListModel::get(int row) const
 {
-    if (row < 0 || row >= m_shown)
-        return {};
-    return rowMap((*m_rows)[size_t(row)]);
+    const RecordRow *r = rowAt(row);
+    return r ? rowMap(*r) : QVariantMap();
 }
 
 QVariantMap RecordListModel::record(const QString &id) const
 {
-    if (m_all)
-        for (const auto &r : *m_all)
-            if (r.id == id)
-                return rowMap(r);
+    if (!m_query || id.isEmpty())
+        return {};
+    try {
+        if (auto r = m_query->get(str(m_collection), str(id)); r && !r->deleted) {
+            RecordRow row = toRow(*r);
+            decorate(row);
+            return rowMap(row);
+        }
+    } catch (const std::exception &e) {
+        fail(QString::fromUtf8(e.what()));
+    }
     return {};
 }
 
 QStringList RecordListModel::distinct(const QString &field) const
 {
+    if (auto it = m_distinct.constFind(field); it != m_distinct.constEnd())
+        return *it;
     QStringList out;
-    if (!m_all)
+    if (!m_query || m_collection.isEmpty())
         return out;
-    QSet<QString> seen;
-    for (const auto &r : *m_all) {
-        const QString v = r.fields.value(field).toString();
-        if (!v.isEmpty() && !seen.contains(v)) {
-            seen.insert(v);
-            out << v;
-        }
+    try {
+        for (const auto &v : m_query->distinct(str(m_collection), str(field)))
+            out << qstr(v);
+    } catch (const std::exception &e) {
+        fail(QString::fromUtf8(e.what()));
+        return out;
     }
     QCollator coll;
     coll.setNumericMode(true);
     std::sort(out.begin(), out.end(), [&](const QString &a, const QString &b) { return coll.compare(a, b) < 0; });
+    m_distinct.insert(field, out);
     return out;
 }
 

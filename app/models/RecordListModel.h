@@ -1,23 +1,31 @@
 #pragma once
-// RecordListModel: one synced collection as a list for QML: searched by name,
-// filtered by field values, sorted, loaded off the GUI thread and handed to
-// the view in pages (fetchMore), so a roster of 20,000 pupils never builds
-// 20,000 delegates or blocks a frame.
+// RecordListModel: one synced collection as a list for QML, scaled for a
+// roster of 20,000 pupils: search by name, filters and sort run in SQL
+// (cx::RecordQuery, on its own read-only connection to the replica, off the
+// GUI thread), rowCount() is the number of matches, and rows are read from
+// the replica a page at a time as the view asks for them, keeping at most a
+// few pages in memory (a windowed cache), so the view never waits for the
+// engine during a sync and memory does not grow with scrolling.
 #include <QAbstractListModel>
 #include <QFutureWatcher>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <list>
+#include <map>
 #include <memory>
 #include <vector>
+
+namespace cx {
+class RecordQuery;
+struct LocalRecord;
+}
 
 namespace cx::app {
 
 struct RecordRow {
     QString id, school, state, reason;
     QVariantMap fields;
-    QString searchKey;     // lower-cased name (and code) for search
-    QString sortKey;
     int conflicts = 0;
 };
 using RecordRows = std::vector<RecordRow>;
@@ -34,8 +42,8 @@ class RecordListModel : public QAbstractListModel
     Q_PROPERTY(bool sortDescending READ sortDescending WRITE setSortDescending NOTIFY sortFieldChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)          // rows the view holds now
-    Q_PROPERTY(int total READ total NOTIFY countChanged)          // rows matching
+    Q_PROPERTY(int count READ count NOTIFY countChanged)          // rows held in memory now (a few pages)
+    Q_PROPERTY(int total READ total NOTIFY countChanged)          // rows matching (= rowCount)
 public:
     enum Roles { IdRole = Qt::UserRole + 1, TitleRole, FieldsRole, SyncStateRole, ReasonRole, SchoolRole, ConflictsRole };
 
@@ -57,20 +65,20 @@ public:
     int pageSize() const { return m_pageSize; }
     void setPageSize(int n);
     bool loading() const { return m_loading; }
-    int count() const { return m_shown; }
-    int total() const { return int(m_rows ? m_rows->size() : 0); }
+    int count() const;
+    int total() const { return m_total; }
+    static constexpr int kCachedPages = 8;   // the window: at most this many pages in memory
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
-    bool canFetchMore(const QModelIndex &parent) const override;
-    void fetchMore(const QModelIndex &parent) override;
 
     Q_INVOKABLE QVariantMap get(int row) const;
-    Q_INVOKABLE QVariantMap record(const QString &id) const;   // from the whole collection
-    Q_INVOKABLE QStringList distinct(const QString &field) const;
+    Q_INVOKABLE QVariantMap record(const QString &id) const;   // any record of the collection
+    Q_INVOKABLE QStringList distinct(const QString &field) const;   // over the whole collection
     Q_INVOKABLE void reload();
     Q_INVOKABLE bool waitForLoaded(int msecs = 5000);          // tests and benchmarks
+    int pagesRead() const { return m_pagesRead; }              // tests and benchmarks
 
 signals:
     void collectionChanged();
@@ -84,26 +92,39 @@ signals:
     void loaded();
 
 protected:
-    // Subclasses add derived values to each row (e.g. a submission's display state).
+    // Subclasses add derived values to each row (e.g. a submission's display state). GUI thread.
     virtual void decorate(RecordRow &) const {}
-    // Subclasses may hide rows beyond the search and filters.
-    virtual bool accept(const RecordRow &) const { return true; }
 
 private:
-    struct Query;
-    void refilter();
-    void onLoaded();
-    void onFiltered();
+    struct Selected {
+        quint64 generation = 0;
+        int total = 0;
+        RecordRows firstPage;
+        QString error;
+    };
+    void requery(bool keepPosition);
+    void onSelected();
+    bool ensureQuery();
+    const RecordRow *rowAt(int row) const;
+    void fail(const QString &what) const;
 
     QString m_collection, m_search, m_titleField = QStringLiteral("name"), m_sortField = QStringLiteral("name");
     QVariantMap m_filters;
     bool m_desc = false;
-    int m_pageSize = 50;
-    bool m_loading = false, m_reloadAgain = false, m_filterAgain = false, m_changing = false;
-    std::shared_ptr<const RecordRows> m_all;      // the whole collection
-    std::shared_ptr<const RecordRows> m_rows;     // matching, sorted
-    int m_shown = 0;
-    QFutureWatcher<std::shared_ptr<const RecordRows>> m_loadWatcher, m_filterWatcher;
+    int m_pageSize = 100;
+    bool m_loading = false, m_again = false, m_againKeep = false, m_keepPosition = false;
+    quint64 m_generation = 0;
+    int m_total = 0;
+    std::shared_ptr<cx::RecordQuery> m_query;
+    QString m_queryPath;
+    // The window: page number -> rows; m_lru front = most recently used.
+    mutable std::map<int, RecordRows> m_pages;
+    mutable std::list<int> m_lru;
+    mutable int m_pagesRead = 0;
+    mutable QHash<QString, QStringList> m_distinct;
+    QFutureWatcher<Selected> m_selectWatcher;
 };
+
+RecordRow toRow(const cx::LocalRecord &r);
 
 } // namespace cx::app

@@ -2,6 +2,7 @@
 
 #include "core/AppContext.h"
 #include "core/JsonVariant.h"
+#include "engine/RecordQuery.h"
 
 #include <QJSEngine>
 
@@ -34,49 +35,82 @@ Records *Records::create(QQmlEngine *, QJSEngine *)
     return s;
 }
 
-QVariantMap Records::get(const QString &collection, const QString &id) const
+cx::RecordQuery *Records::query() const
 {
     auto *ctx = AppContext::instance();
-    if (!ctx || !ctx->engine() || id.isEmpty())
+    cx::Engine *engine = ctx ? ctx->engine() : nullptr;
+    if (!engine) {
+        m_query.reset();
+        m_queryPath.clear();
+        return nullptr;
+    }
+    const QString path = qstr(engine->replica().db().path());
+    if (!m_query || path != m_queryPath) {
+        try {
+            m_query = std::make_shared<cx::RecordQuery>(str(path));
+            m_queryPath = path;
+        } catch (const std::exception &e) {
+            m_query.reset();
+            m_queryPath.clear();
+            ctx->addError(QString::fromUtf8(e.what()));
+        }
+    }
+    return m_query.get();
+}
+
+QVariantMap Records::get(const QString &collection, const QString &id) const
+{
+    auto *q = query();
+    if (!q || id.isEmpty())
         return {};
     try {
-        if (auto r = ctx->engine()->get(str(collection), str(id)); r && !r->deleted)
+        if (auto r = q->get(str(collection), str(id)); r && !r->deleted)
             return toMap(*r);
     } catch (const std::exception &) {
     }
     return {};
 }
 
+static cx::RecordSelection selection(const QString &collection, const QString &field, const QVariant &value)
+{
+    cx::RecordSelection s;
+    s.collection = str(collection);
+    if (!field.isEmpty()) {
+        const QString v = value.typeId() == QMetaType::Bool ? (value.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                                            : value.toString();
+        s.conditions.push_back({str(field), cx::FieldCondition::Eq, str(v)});
+    }
+    return s;
+}
+
 QVariantList Records::where(const QString &collection, const QString &field, const QVariant &value,
                             const QString &sortField) const
 {
     QVariantList out;
-    auto *ctx = AppContext::instance();
-    if (!ctx || !ctx->engine())
+    auto *q = query();
+    if (!q)
         return out;
-    const cx::Json want = toJson(value);
-    std::vector<cx::LocalRecord> rows;
+    cx::RecordSelection s = selection(collection, field, value);
+    s.sortField = str(sortField);
+    s.descending = !sortField.isEmpty();   // newest first
     try {
-        for (auto &r : ctx->engine()->list(str(collection)))
-            if (field.isEmpty() || (r.fields.contains(str(field)) && r.fields[str(field)] == want))
-                rows.push_back(std::move(r));
+        for (const auto &r : q->list(s))
+            out.append(toMap(r));
     } catch (const std::exception &) {
-        return out;
     }
-    if (!sortField.isEmpty()) {
-        const std::string f = str(sortField);
-        std::stable_sort(rows.begin(), rows.end(), [&](const cx::LocalRecord &a, const cx::LocalRecord &b) {
-            return a.fields.value(f, cx::Json()).dump() > b.fields.value(f, cx::Json()).dump();
-        });
-    }
-    for (const auto &r : rows)
-        out.append(toMap(r));
     return out;
 }
 
 int Records::countWhere(const QString &collection, const QString &field, const QVariant &value) const
 {
-    return int(where(collection, field, value).size());
+    auto *q = query();
+    if (!q)
+        return 0;
+    try {
+        return int(q->count(selection(collection, field, value)));
+    } catch (const std::exception &) {
+        return 0;
+    }
 }
 
 QString Records::save(const QString &collection, const QString &id, const QVariantMap &fields)

@@ -1,9 +1,17 @@
 #pragma once
 // Records: reads and writes single records for pages (a pupil's details, a
-// visit being edited). Writes go through AppContext so lists reload and sync starts.
+// visit being edited). Reads go through cx::RecordQuery on its own read-only
+// connection (conditions in SQL; never waits for the engine during a sync);
+// writes go through AppContext so lists reload and sync starts.
 #include <QObject>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+namespace cx {
+class RecordQuery;
+}
 
 class QQmlEngine;
 class QJSEngine;
@@ -39,6 +47,10 @@ signals:
     void revisionChanged();
 
 private:
+    cx::RecordQuery *query() const;   // opened on the current account's replica; null without one
+
+    mutable std::shared_ptr<cx::RecordQuery> m_query;
+    mutable QString m_queryPath;
     QString m_error;
     int m_revision = 0;
 };

@@ -11,25 +11,32 @@ Page {
     title: qsTr("Home")
     background: Rectangle { color: Theme.background }
 
-    // Counts of what needs doing; recomputed whenever any record changes.
-    readonly property var todo: {
-        Records.revision   // dependency: any change
-        const today = Qt.formatDate(new Date(), "yyyy-MM-dd")
-        const soon = Qt.formatDate(new Date(Date.now() + 7 * 86400000), "yyyy-MM-dd")
-        const subs = Records.where("submissions", "", null)
-        const visits = Records.where("home_visits", "", null)
-        const done = {}
-        for (const s of subs) if (s.status === "submitted" || s.status === "accepted") done[s.form] = true
-        const forms = Records.where("forms", "", null).filter(f => !done[f.id])
-        return {
-            forms: forms.length,
-            drafts: subs.filter(s => s.status === "draft").length,
-            returned: subs.filter(s => s.status === "returned" || s._state === "rejected").length,
-            followUps: visits.filter(v => v.follow_up_date && v.follow_up_date <= soon && v.outcome_back_at_school !== true).length,
-            overdue: visits.filter(v => v.follow_up_date && v.follow_up_date < today && v.outcome_back_at_school !== true).length,
-            inspections: Records.where("inspections", "status", "assigned").length,
-            dropouts: Records.where("pupils", "status", "left").length
+    // What needs doing, counted in C++ (TodoModel) and again whenever data changes.
+    TodoModel {
+        id: todo
+        role: Session.role
+        schools: Session.schools
+    }
+    function todoText(kind) {
+        switch (kind) {
+        //: Home task: forms this person must file for the current period (school year, term, month) and has not submitted yet.
+        case "forms_due": return qsTr("Forms due")
+        //: Home task: drafts not yet submitted.
+        case "drafts": return qsTr("Drafts to finish")
+        //: Home task: submissions the bureau returned with a comment, to correct.
+        case "returned": return qsTr("Returned for correction")
+        //: Home task: changes the server refused (the reason is shown on each).
+        case "rejected": return qsTr("Refused by the server")
+        //: Home task: sync conflicts to settle.
+        case "conflicts": return qsTr("Conflicts to settle")
+        //: Home task: home visits whose follow-up date is today or past, pupil not back at school.
+        case "follow_ups": return qsTr("Follow-up visits due")
+        //: Home task: pupils who left school (dropout control).
+        case "dropouts": return qsTr("Pupils who left school")
+        //: Home task: inspections assigned to this person.
+        case "inspections": return qsTr("Inspections assigned")
         }
+        return kind
     }
 
     ScrollView {
@@ -56,50 +63,19 @@ Page {
                 heading: qsTr("What needs doing")
                 Layout.fillWidth: true
                 Layout.alignment: Qt.AlignTop
-                TodoRow {
-                    //: Home task: forms published by the bureau not yet submitted.
-                    text: qsTr("Forms to fill")
-                    count: page.todo.forms
-                    onClicked: app.openPage("FormsPage")
-                }
-                TodoRow {
-                    //: Home task: drafts not yet submitted.
-                    text: qsTr("Drafts to finish")
-                    count: page.todo.drafts
-                    onClicked: app.openPage("SubmissionsPage")
-                }
-                TodoRow {
-                    //: Home task: submissions the bureau returned or the server refused.
-                    text: qsTr("Returned for correction")
-                    count: page.todo.returned
-                    urgent: true
-                    onClicked: app.openPage("SubmissionsPage")
-                }
-                TodoRow {
-                    //: Home task: home visits with a follow-up date in the next 7 days or overdue.
-                    text: qsTr("Follow-up visits due")
-                    count: page.todo.followUps
-                    urgent: page.todo.overdue > 0
-                    onClicked: app.openPage("DropoutsPage")
-                }
-                TodoRow {
-                    //: Home task: pupils who left school (dropout control).
-                    text: qsTr("Pupils who left school")
-                    count: page.todo.dropouts
-                    onClicked: app.openPage("DropoutsPage")
-                }
-                TodoRow {
-                    //: Home task: inspections assigned to this person.
-                    text: qsTr("Inspections assigned")
-                    count: page.todo.inspections
-                    onClicked: app.openPage("InspectionPage")
-                }
-                TodoRow {
-                    //: Home task: sync conflicts to settle.
-                    text: qsTr("Conflicts to settle")
-                    count: SyncStatus.conflictCount
-                    urgent: true
-                    onClicked: app.openPage("ConflictsPage")
+                Repeater {
+                    model: todo
+                    delegate: TodoRow {
+                        required property string kind
+                        required property int count
+                        required property bool urgent
+                        required property string target
+                        objectName: "todo_" + kind
+                        text: page.todoText(kind)
+                        todoCount: count
+                        todoUrgent: urgent
+                        onClicked: app.openPage(target)
+                    }
                 }
             }
             SectionCard {
@@ -138,8 +114,8 @@ Page {
 
     component TodoRow: ItemDelegate {
         id: row
-        property int count: 0
-        property bool urgent: false
+        property int todoCount: 0
+        property bool todoUrgent: false
         Layout.fillWidth: true
         implicitHeight: Theme.touch + 4
         contentItem: RowLayout {
@@ -148,12 +124,12 @@ Page {
                 implicitWidth: Math.max(32, num.implicitWidth + 14)
                 implicitHeight: 28
                 radius: 14
-                color: row.count === 0 ? "#E7ECE9" : (row.urgent ? Theme.error : Theme.primary)
+                color: row.todoCount === 0 ? "#E7ECE9" : (row.todoUrgent ? Theme.error : Theme.primary)
                 Label {
                     id: num
                     anchors.centerIn: parent
-                    text: row.count
-                    color: row.count === 0 ? Theme.muted : "white"
+                    text: row.todoCount
+                    color: row.todoCount === 0 ? Theme.muted : "white"
                     font.bold: true
                 }
             }

@@ -316,6 +316,18 @@ std::optional<LocalRecord> RecordQuery::get(const std::string &collection, const
     return std::move(rs.front());
 }
 
+size_t RecordQuery::countInState(const std::string &state, const std::string &collection)
+{
+    std::lock_guard lock(m_mutex);
+    Stmt q(*this, collection.empty() ? "SELECT count(*) FROM main.records WHERE state=?1"
+                                     : "SELECT count(*) FROM main.records WHERE state=?1 AND collection=?2");
+    q.bind(1, state);
+    if (!collection.empty())
+        q.bind(2, collection);
+    q.step();
+    return size_t(q.integer(0));
+}
+
 std::vector<std::string> RecordQuery::distinct(const std::string &collection, const std::string &field)
 {
     std::lock_guard lock(m_mutex);

@@ -67,6 +67,10 @@ public:
     size_t count(const RecordSelection &s);
     std::vector<LocalRecord> list(const RecordSelection &s, size_t limit = size_t(-1));
     std::optional<LocalRecord> get(const std::string &collection, const std::string &id);
+    // Records of every collection in a sync state ("rejected", "conflict"), as
+    // many as Engine::rejected() / conflicts() return.
+    // With a collection, only that collection's.
+    size_t countInState(const std::string &state, const std::string &collection = {});
     // The distinct non-empty text values of a field over a collection's live records.
     std::vector<std::string> distinct(const std::string &collection, const std::string &field);
 

@@ -1,4 +1,6 @@
-// The app's C++ side without QML: the roster model pages its rows, the PIN is
+// The app's C++ side without QML: the roster model reads its rows from the
+// replica a page at a time (search, filters and sort in SQL), Home's to-do
+// counts come from a real replica, the PIN is
 // stored as a salted hash, submissions map to the states people see, and the
 // form controller renders, checks and saves a form through the forms engine.
 #include "account/Session.h"
@@ -6,6 +8,7 @@
 #include "forms/FormController.h"
 #include "models/RecordListModel.h"
 #include "models/SubmissionModel.h"
+#include "models/TodoModel.h"
 #include "sync/SyncController.h"
 
 #include <QAbstractItemModelTester>
@@ -49,25 +52,53 @@ private slots:
         model.setCollection(QStringLiteral("pupils"));
         QVERIFY(model.loading());
         QVERIFY(model.waitForLoaded(20000));
-        qInfo("roster of %d pupils loaded in %lld ms", n, static_cast<long long>(t.elapsed()));
+        qInfo("roster of %d pupils: first rows in %lld ms", n, static_cast<long long>(t.elapsed()));
         QCOMPARE(model.total(), n);
-        QCOMPARE(model.rowCount(), model.pageSize());   // never every row at once
-        QVERIFY(model.canFetchMore({}));
-        model.fetchMore({});
-        QCOMPARE(model.rowCount(), 2 * model.pageSize());
+        QCOMPARE(model.rowCount(), n);                  // the view knows the size at once ...
+        QCOMPARE(model.count(), model.pageSize());      // ... but only one page is in memory
         QCOMPARE(model.get(0).value(QStringLiteral("name")).toString(), QStringLiteral("学生0000"));
+        QCOMPARE(model.pagesRead(), 0);
+        // Scrolling to the end reads the pages it shows and keeps a window of them.
+        for (int row = 0; row < n; row += 37)
+            QVERIFY(!model.data(model.index(row), RecordListModel::IdRole).toString().isEmpty());
+        QCOMPARE(model.data(model.index(n - 1), RecordListModel::TitleRole).toString(), QStringLiteral("学生1199"));
+        QCOMPARE(model.pagesRead(), n / model.pageSize() - 1);
+        QVERIFY(model.count() <= RecordListModel::kCachedPages * model.pageSize());
+        QCOMPARE(model.get(n - 1).value(QStringLiteral("name")).toString(), QStringLiteral("学生1199"));
 
         model.setSearch(QStringLiteral("学生001"));
         QVERIFY(model.waitForLoaded(20000));
         QCOMPARE(model.total(), 10);
+        QCOMPARE(model.get(9).value(QStringLiteral("name")).toString(), QStringLiteral("学生0019"));
         model.setSearch({});
         model.setFilters({{QStringLiteral("grade"), QStringLiteral("3")}, {QStringLiteral("class"), QStringLiteral("1")}});
         QVERIFY(model.waitForLoaded(20000));
         QCOMPARE(model.total(), n / 6);   // grade 3 pupils are all in class 1 (i % 6 == 2 is even)
-        QCOMPARE(model.distinct(QStringLiteral("grade")).size(), 6);
+        for (int row = 0; row < model.total(); ++row)
+            QCOMPARE(model.get(row).value(QStringLiteral("grade")).toInt(), 3);
+        QCOMPARE(model.distinct(QStringLiteral("grade")),
+                 QStringList({"1", "2", "3", "4", "5", "6"}));
+        model.setFilters({});
+        model.setSortDescending(true);
+        QVERIFY(model.waitForLoaded(20000));
+        QCOMPARE(model.get(0).value(QStringLiteral("name")).toString(), QStringLiteral("学生1199"));
     }
 
-    // QAbstractItemModelTester fetches more on every change, as an eager view would.
+    // Chinese names sort by pinyin (as QCollator(zh_CN) does), in SQL.
+    void namesSortAsInChinese()
+    {
+        for (const char *name : {"张三", "李四", "阿明", "王五"})
+            QVERIFY(!m_ctx->put(QStringLiteral("staff"), {}, {{QStringLiteral("name"), QString::fromUtf8(name)}}).isEmpty());
+        RecordListModel model;
+        model.setCollection(QStringLiteral("staff"));
+        QVERIFY(model.waitForLoaded());
+        QStringList names;
+        for (int row = 0; row < model.rowCount(); ++row)
+            names << model.get(row).value(QStringLiteral("name")).toString();
+        QCOMPARE(names, QStringList({"阿明", "李四", "王五", "张三"}));
+    }
+
+    // QAbstractItemModelTester reads every row on every change, as a greedy view would.
     void modelTester()
     {
         RecordListModel model;
@@ -77,6 +108,9 @@ private slots:
         model.setSearch(QStringLiteral("学生00"));
         QVERIFY(model.waitForLoaded(20000));
         QCOMPARE(model.total(), 100);
+        model.setSearch(QStringLiteral("nobody"));
+        QVERIFY(model.waitForLoaded(20000));
+        QCOMPARE(model.rowCount(), 0);
     }
 
     void listReloadsAfterALocalChange()
@@ -86,11 +120,19 @@ private slots:
         QVERIFY(model.waitForLoaded());
         QCOMPARE(model.total(), 0);
         QSignalSpy loaded(&model, &RecordListModel::loaded);
-        m_ctx->put(QStringLiteral("home_visits"), {}, {{QStringLiteral("pupil"), QStringLiteral("x")}, {QStringLiteral("date"), QStringLiteral("2025-09-01")}});
+        const QString id = m_ctx->put(QStringLiteral("home_visits"), {}, {{QStringLiteral("pupil"), QStringLiteral("x")}, {QStringLiteral("date"), QStringLiteral("2025-09-01")}});
         QVERIFY(loaded.wait(5000));
         QVERIFY(model.waitForLoaded());
         QCOMPARE(model.total(), 1);
         QCOMPARE(model.data(model.index(0), RecordListModel::SyncStateRole).toString(), QStringLiteral("pending"));
+        // An edit that keeps the number of rows refreshes them in place (the list keeps its position).
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        m_ctx->put(QStringLiteral("home_visits"), id, {{QStringLiteral("date"), QStringLiteral("2025-09-02")}});
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(resets.size(), 0);
+        QVERIFY(changed.size() >= 1);
+        QCOMPARE(model.get(0).value(QStringLiteral("date")).toString(), QStringLiteral("2025-09-02"));
     }
 
     void pinIsSaltedHash()
@@ -178,6 +220,85 @@ private slots:
         QCOMPARE(sub->fields["status"].get<std::string>(), std::string("draft"));
         QCOMPARE(sub->fields["answers"]["visitors"].get<std::string>(), std::string("李老师"));
         QVERIFY(!form.submit());   // the pupil is still missing
+    }
+
+    // Home's to-do list from a real replica (its own account, so counts start at zero).
+    void todoCountsWhatNeedsDoing()
+    {
+        QVERIFY(m_ctx->openAccount(QStringLiteral("todo")));
+        auto put = [&](const QString &c, const QString &id, const QVariantMap &f) {
+            const QString made = m_ctx->put(c, id, f);
+            QVERIFY2(!made.isEmpty(), qPrintable(c));
+        };
+        auto form = [&](const QString &id, const QStringList &roles, const QVariantMap &meta) {
+            put(QStringLiteral("forms"), id,
+                {{QStringLiteral("definition"), QVariantMap{{QStringLiteral("id"), id}, {QStringLiteral("roles"), roles},
+                                                            {QStringLiteral("schools"), QStringLiteral("*")},
+                                                            {QStringLiteral("meta"), meta}}},
+                 {QStringLiteral("version"), 1}});
+        };
+        auto sub = [&](const QString &formId, const QString &status, const QString &at) {
+            put(QStringLiteral("submissions"), {},
+                {{QStringLiteral("form"), formId}, {QStringLiteral("status"), status}, {QStringLiteral("updated_at"), at}});
+        };
+        auto visit = [&](const QString &pupil, const QString &date, const QString &followUp, const QVariant &back) {
+            put(QStringLiteral("home_visits"), {},
+                {{QStringLiteral("pupil"), pupil}, {QStringLiteral("date"), date},
+                 {QStringLiteral("follow_up_date"), followUp}, {QStringLiteral("outcome_back_at_school"), back}});
+        };
+        const QVariantMap yearly{{QStringLiteral("period"), QStringLiteral("school_year")}, {QStringLiteral("due"), QStringLiteral("10-08")}};
+        form(QStringLiteral("enrolment"), {"head"}, yearly);                                 // due, not filed: counts
+        form(QStringLiteral("basic_info"), {"head"}, {{QStringLiteral("period"), QStringLiteral("school_year")}});
+        sub(QStringLiteral("basic_info"), QStringLiteral("submitted"), QStringLiteral("2025-05-02T10:00:00"));   // last year's: counts
+        form(QStringLiteral("monthly"), {"head"}, {{QStringLiteral("period"), QStringLiteral("month")}});
+        sub(QStringLiteral("monthly"), QStringLiteral("submitted"), QStringLiteral("2025-10-03T09:00:00"));      // filed: no
+        form(QStringLiteral("visit"), {"head"}, {{QStringLiteral("workflow"), QStringLiteral("record")}});       // no due date: no
+        form(QStringLiteral("inspect"), {"inspector"}, yearly);                              // not for a head: no
+        sub(QStringLiteral("enrolment"), QStringLiteral("draft"), QStringLiteral("2025-10-10T08:00:00"));        // a draft is not filed
+        sub(QStringLiteral("basic_info"), QStringLiteral("returned"), QStringLiteral("2025-05-02T10:00:00"));
+        visit(QStringLiteral("A"), QStringLiteral("2025-10-01"), QStringLiteral("2025-10-10"), false);   // overdue
+        visit(QStringLiteral("B"), QStringLiteral("2025-10-01"), QStringLiteral("2025-10-12"), false);   // followed up on the 13th
+        visit(QStringLiteral("B"), QStringLiteral("2025-10-13"), QString(), QVariant());
+        visit(QStringLiteral("C"), QStringLiteral("2025-10-01"), QStringLiteral("2025-10-20"), false);   // not yet
+        visit(QStringLiteral("D"), QStringLiteral("2025-10-01"), QStringLiteral("2025-10-15"), true);    // back at school
+        visit(QStringLiteral("E"), QStringLiteral("2025-10-02"), QStringLiteral("2025-10-15"), false);   // today
+        put(QStringLiteral("pupils"), {}, {{QStringLiteral("name"), QStringLiteral("周强")}, {QStringLiteral("status"), QStringLiteral("left")}});
+        put(QStringLiteral("inspections"), {}, {{QStringLiteral("status"), QStringLiteral("assigned")}});
+
+        TodoModel todo;
+        QAbstractItemModelTester tester(&todo, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        todo.setRole(QStringLiteral("head"));
+        todo.setSchools({QStringLiteral("S001")});
+        todo.setToday(QDate(2025, 10, 15));
+        QVERIFY(todo.waitForLoaded());
+        QCOMPARE(todo.countOf(QStringLiteral("forms_due")), 2);
+        QVERIFY(todo.urgentOf(QStringLiteral("forms_due")));   // due on 10-08
+        QCOMPARE(todo.countOf(QStringLiteral("drafts")), 1);
+        QCOMPARE(todo.countOf(QStringLiteral("returned")), 1);
+        QCOMPARE(todo.countOf(QStringLiteral("rejected")), 0);
+        QCOMPARE(todo.countOf(QStringLiteral("conflicts")), 0);
+        QCOMPARE(todo.countOf(QStringLiteral("follow_ups")), 2);
+        QVERIFY(todo.urgentOf(QStringLiteral("follow_ups")));
+        QCOMPARE(todo.countOf(QStringLiteral("dropouts")), 1);
+        QCOMPARE(todo.rowCount(), 7);   // no inspections row for a head
+        const QModelIndex first = todo.index(0);
+        QCOMPARE(todo.data(first, TodoModel::KindRole).toString(), QStringLiteral("forms_due"));
+        QCOMPARE(todo.data(first, TodoModel::PageRole).toString(), QStringLiteral("FormsPage"));
+
+        // Counts follow local edits.
+        QSignalSpy counts(&todo, &TodoModel::countsChanged);
+        sub(QStringLiteral("enrolment"), QStringLiteral("submitted"), QStringLiteral("2025-10-15T09:00:00"));
+        QVERIFY(counts.wait(5000));
+        QVERIFY(todo.waitForLoaded());
+        QCOMPARE(todo.countOf(QStringLiteral("forms_due")), 1);
+        QCOMPARE(todo.countOf(QStringLiteral("drafts")), 1);
+
+        // An inspector sees the inspections assigned, and forms meant for inspectors.
+        todo.setRole(QStringLiteral("inspector"));
+        QVERIFY(todo.waitForLoaded());
+        QCOMPARE(todo.rowCount(), 8);
+        QCOMPARE(todo.countOf(QStringLiteral("inspections")), 1);
+        QCOMPARE(todo.countOf(QStringLiteral("forms_due")), 1);   // "inspect"
     }
 };
 

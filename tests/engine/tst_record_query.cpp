@@ -135,6 +135,9 @@ private slots:
         QCOMPARE(c->state, cx::SyncState::Conflict);
         QCOMPARE(c->conflicts.size(), size_t(1));
         QVERIFY(!q.get("pupils", rejectedId.toStdString())->rejectReason.empty());
+        QCOMPARE(q.countInState("rejected"), engine.rejected().size());
+        QCOMPARE(q.countInState("conflict"), engine.conflicts().size());
+        QCOMPARE(q.countInState("conflict"), size_t(1));
     }
 
     void searchConditionsSortAndPages()

@@ -1,0 +1,339 @@
+#include "models/TodoModel.h"
+
+#include "core/AppContext.h"
+#include "core/JsonVariant.h"
+#include "engine/RecordQuery.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <map>
+
+namespace cx::app {
+
+namespace {
+
+std::string text(const cx::Json &fields, const char *name)
+{
+    auto it = fields.find(name);
+    if (it == fields.end() || it->is_null())
+        return {};
+    if (it->is_string())
+        return it->get<std::string>();
+    return it->dump();
+}
+
+cx::RecordSelection all(const char *collection)
+{
+    cx::RecordSelection s;
+    s.collection = collection;
+    return s;
+}
+
+size_t countWhere(cx::RecordQuery &q, const char *collection, const char *field, const char *value)
+{
+    cx::RecordSelection s;
+    s.collection = collection;
+    s.conditions = {{field, cx::FieldCondition::Eq, value}};
+    return q.count(s);
+}
+
+// FormsPage's rule: bureau staff see every form; others the forms naming their
+// role (or no role) and one of their schools (or "*").
+bool meantFor(const cx::Json &def, const QString &role, const QStringList &schools)
+{
+    if (!def.is_object())
+        return false;
+    if (role == QLatin1String("bureau"))
+        return true;
+    auto roles = def.find("roles");
+    if (roles != def.end() && roles->is_array() && !roles->empty()) {
+        bool mine = false;
+        for (const auto &r : *roles)
+            mine = mine || (r.is_string() && qstr(r.get<std::string>()) == role);
+        if (!mine)
+            return false;
+    }
+    auto where = def.find("schools");
+    if (where == def.end() || !where->is_array())
+        return true;   // "*" or absent
+    for (const auto &s : *where)
+        if (s.is_string() && schools.contains(qstr(s.get<std::string>())))
+            return true;
+    return false;
+}
+
+// The period a form is filled once in, holding `today`: [start, end]; both null = once ever.
+std::pair<QDate, QDate> periodOf(const std::string &period, const QDate &today)
+{
+    const int y = today.year(), m = today.month();
+    if (period == "school_year") {
+        const QDate start(m >= 9 ? y : y - 1, 9, 1);
+        return {start, start.addYears(1).addDays(-1)};
+    }
+    if (period == "term") {   // autumn term September-January, spring term February-August
+        if (m >= 9)
+            return {QDate(y, 9, 1), QDate(y + 1, 1, 31)};
+        if (m == 1)
+            return {QDate(y - 1, 9, 1), QDate(y, 1, 31)};
+        return {QDate(y, 2, 1), QDate(y, 8, 31)};
+    }
+    if (period == "month")
+        return {QDate(y, m, 1), QDate(y, m, today.daysInMonth())};
+    return {};
+}
+
+// "YYYY-MM-DD", or "MM-DD" within the period (its first such day), else the period's last day.
+QDate dueOf(const std::string &due, const std::pair<QDate, QDate> &period, const QDate &today)
+{
+    const QString d = qstr(due);
+    if (QDate full = QDate::fromString(d, Qt::ISODate); full.isValid())
+        return full;
+    if (d.size() == 5 && d[2] == QLatin1Char('-')) {
+        const QDate base = period.first.isValid() ? period.first : QDate(today.year(), 1, 1);
+        QDate inYear(base.year(), d.left(2).toInt(), d.mid(3).toInt());
+        if (inYear.isValid() && inYear < base)
+            inYear = inYear.addYears(1);
+        if (inYear.isValid())
+            return inYear;
+    }
+    return period.second;
+}
+
+} // namespace
+
+std::vector<TodoItem> TodoModel::compute(cx::RecordQuery &q, const QString &role, const QStringList &schools,
+                                         const QDate &today)
+{
+    std::vector<TodoItem> out;
+    const std::string todayText = str(today.toString(Qt::ISODate));
+
+    // Forms due in this period without a submission.
+    TodoItem forms{QStringLiteral("forms_due"), QStringLiteral("FormsPage")};
+    for (const auto &f : q.list(all("forms"))) {
+        const cx::Json def = f.fields.value("definition", cx::Json());
+        if (!meantFor(def, role, schools))
+            continue;
+        const cx::Json meta = def.value("meta", cx::Json::object());
+        if (!meta.is_object())
+            continue;
+        const std::string period = text(meta, "period"), due = text(meta, "due");
+        if (period.empty() && due.empty())
+            continue;   // filled as things happen (a visit, a hazard), never "due"
+        const auto range = periodOf(period, today);
+        cx::RecordSelection subs;
+        subs.collection = "submissions";
+        subs.conditions = {{"form", cx::FieldCondition::Eq, f.id},
+                           {"status", cx::FieldCondition::NotEmpty, {}},
+                           {"status", cx::FieldCondition::Ne, "draft"}};
+        if (range.first.isValid()) {
+            subs.conditions.push_back({"updated_at", cx::FieldCondition::Ge, str(range.first.toString(Qt::ISODate))});
+            subs.conditions.push_back({"updated_at", cx::FieldCondition::Lt, str(range.second.addDays(1).toString(Qt::ISODate))});
+        }
+        if (q.count(subs) > 0)
+            continue;
+        ++forms.count;
+        const QDate when = dueOf(due, range, today);
+        forms.urgent = forms.urgent || (when.isValid() && when <= today.addDays(7));
+    }
+    out.push_back(forms);
+
+    out.push_back({QStringLiteral("drafts"), QStringLiteral("SubmissionsPage"),
+                   int(countWhere(q, "submissions", "status", "draft"))});
+    out.push_back({QStringLiteral("returned"), QStringLiteral("SubmissionsPage"),
+                   int(countWhere(q, "submissions", "status", "returned")), true});
+
+    // Refused changes: shown where most of them are.
+    TodoItem rejected{QStringLiteral("rejected"), QStringLiteral("SubmissionsPage"), int(q.countInState("rejected")), true};
+    const size_t rejectedSubs = q.countInState("rejected", "submissions");
+    const size_t rejectedPupils = q.countInState("rejected", "pupils");
+    if (rejectedPupils > rejectedSubs)
+        rejected.page = QStringLiteral("PupilsPage");
+    out.push_back(rejected);
+    out.push_back({QStringLiteral("conflicts"), QStringLiteral("ConflictsPage"), int(q.countInState("conflict")), true});
+
+    // Follow-ups: a pupil's latest visit decides (a later visit is the follow-up).
+    TodoItem follow{QStringLiteral("follow_ups"), QStringLiteral("DropoutsPage")};
+    std::map<std::string, std::pair<std::string, cx::Json>> latest;   // pupil -> (date + id, fields)
+    for (const auto &v : q.list(all("home_visits"))) {
+        std::string pupil = text(v.fields, "pupil");
+        if (pupil.empty())
+            pupil = "#" + v.id;   // a visit without a pupil stands alone
+        const std::string key = text(v.fields, "date") + "|" + v.id;
+        auto it = latest.find(pupil);
+        if (it == latest.end() || it->second.first < key)
+            latest[pupil] = {key, v.fields};
+    }
+    for (const auto &[pupil, visit] : latest) {
+        const std::string when = text(visit.second, "follow_up_date");
+        if (when.empty() || when > todayText || text(visit.second, "outcome_back_at_school") == "true")
+            continue;
+        ++follow.count;
+        follow.urgent = follow.urgent || when < todayText;
+    }
+    out.push_back(follow);
+
+    out.push_back({QStringLiteral("dropouts"), QStringLiteral("DropoutsPage"), int(countWhere(q, "pupils", "status", "left"))});
+    if (role == QLatin1String("inspector") || role == QLatin1String("bureau"))
+        out.push_back({QStringLiteral("inspections"), QStringLiteral("InspectionPage"),
+                       int(countWhere(q, "inspections", "status", "assigned"))});
+    return out;
+}
+
+TodoModel::TodoModel(QObject *parent) : QAbstractListModel(parent)
+{
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &TodoModel::onComputed);
+    if (auto *ctx = AppContext::ensure())
+        connect(ctx, &AppContext::dataChanged, this, &TodoModel::refresh);
+    QMetaObject::invokeMethod(this, &TodoModel::refresh, Qt::QueuedConnection);
+}
+
+TodoModel::~TodoModel() { m_watcher.waitForFinished(); }
+
+void TodoModel::setRole(const QString &r)
+{
+    if (r == m_role)
+        return;
+    m_role = r;
+    emit roleChanged();
+    refresh();
+}
+
+void TodoModel::setSchools(const QStringList &s)
+{
+    if (s == m_schools)
+        return;
+    m_schools = s;
+    emit roleChanged();
+    refresh();
+}
+
+void TodoModel::setToday(const QDate &d)
+{
+    m_today = d;
+    refresh();
+}
+
+void TodoModel::refresh()
+{
+    if (m_watcher.isRunning()) {
+        m_again = true;
+        return;
+    }
+    auto *ctx = AppContext::instance();
+    cx::Engine *engine = ctx ? ctx->engine() : nullptr;
+    if (!engine) {
+        m_query.reset();
+        m_queryPath.clear();
+        return;
+    }
+    const QString path = qstr(engine->replica().db().path());
+    if (!m_query || path != m_queryPath) {
+        try {
+            m_query = std::make_shared<cx::RecordQuery>(str(path));
+            m_queryPath = path;
+        } catch (const std::exception &e) {
+            ctx->addError(QString::fromUtf8(e.what()));
+            return;
+        }
+    }
+    if (!m_loading) {
+        m_loading = true;
+        emit loadingChanged();
+    }
+    auto query = m_query;
+    const QString role = m_role;
+    const QStringList schools = m_schools;
+    const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
+    m_watcher.setFuture(QtConcurrent::run([query, role, schools, today] {
+        try {
+            return compute(*query, role, schools, today);
+        } catch (const std::exception &e) {
+            qWarning("TodoModel: %s", e.what());
+            return std::vector<TodoItem>();
+        }
+    }));
+}
+
+void TodoModel::onComputed()
+{
+    if (m_again) {
+        m_again = false;
+        refresh();
+        return;
+    }
+    std::vector<TodoItem> items = m_watcher.result();
+    bool sameKinds = items.size() == m_items.size();
+    for (size_t i = 0; sameKinds && i < items.size(); ++i)
+        sameKinds = items[i].kind == m_items[i].kind;
+    if (sameKinds) {
+        m_items = std::move(items);
+        if (!m_items.empty())
+            emit dataChanged(index(0), index(int(m_items.size()) - 1));
+    } else {
+        beginResetModel();
+        m_items = std::move(items);
+        endResetModel();
+    }
+    m_loading = false;
+    emit loadingChanged();
+    emit countsChanged();
+}
+
+bool TodoModel::waitForLoaded(int msecs)
+{
+    QElapsedTimer t;
+    t.start();
+    while ((m_loading || m_watcher.isRunning()) && t.elapsed() < msecs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    return !m_loading;
+}
+
+int TodoModel::total() const
+{
+    int n = 0;
+    for (const auto &i : m_items)
+        n += i.count;
+    return n;
+}
+
+int TodoModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_items.size()); }
+
+QVariant TodoModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= int(m_items.size()))
+        return {};
+    const TodoItem &i = m_items[size_t(index.row())];
+    switch (role) {
+    case KindRole: return i.kind;
+    case CountRole: return i.count;
+    case UrgentRole: return i.urgent && i.count > 0;
+    case PageRole: return i.page;
+    }
+    return {};
+}
+
+QHash<int, QByteArray> TodoModel::roleNames() const
+{
+    return {{KindRole, "kind"}, {CountRole, "count"}, {UrgentRole, "urgent"}, {PageRole, "target"}};
+}
+
+int TodoModel::countOf(const QString &kind) const
+{
+    for (const auto &i : m_items)
+        if (i.kind == kind)
+            return i.count;
+    return 0;
+}
+
+bool TodoModel::urgentOf(const QString &kind) const
+{
+    for (const auto &i : m_items)
+        if (i.kind == kind)
+            return i.urgent && i.count > 0;
+    return false;
+}
+
+} // namespace cx::app

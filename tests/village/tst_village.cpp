@@ -17,6 +17,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <atomic>
+#include <thread>
+
 namespace {
 
 using Link = LinkProcess;
@@ -276,6 +279,71 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), photo);
         QVERIFY(!stale.exists());
+        m_signature = photo;
+    }
+
+    // The app's UI thread keeps using the engine while a photo comes down on a
+    // slow link: the download holds no engine lock while transferring, and a
+    // sync runs at the same time on its own connection.
+    void downloadDoesNotBlockTheEngine()
+    {
+        QVERIFY(!m_signature.isEmpty());
+        const std::string sha = QCryptographicHash::hash(m_signature, QCryptographicHash::Sha256).toHex().toStdString();
+        Link link(m_bureau->port(), {"--kbps", "400", "--delay-ms", "50"});
+        cx::Engine e(m_bureau->path("threads.db").toStdString());
+        cx::TransportOptions o;
+        o.baseUrl = link.url().toStdString();
+        o.caFile = m_bureau->caFile().toStdString();
+        e.enroll(o, "teacher", "pw-123456", "ui-thread");
+        e.sync();
+        std::atomic<uint64_t> seen{0}, total{0};
+        e.setProgressCallback([&](const cx::SyncProgress &p) {
+            if (p.downTotal == uint64_t(m_signature.size())) {
+                seen = p.downNow;
+                total = p.downTotal;
+            }
+        });
+        std::atomic<bool> done{false};
+        std::string path, error;
+        std::thread fetcher([&] {
+            try {
+                path = e.fetchAttachment(sha, uint64_t(m_signature.size()));
+            } catch (const std::exception &ex) {
+                error = ex.what();
+            }
+            done = true;
+        });
+        QElapsedTimer t;
+        t.start();
+        qint64 slowest = 0;
+        int calls = 0;
+        bool synced = false;
+        while (!done) {
+            QElapsedTimer c;
+            c.start();
+            e.put("notes", "", kSchool.toStdString(), cx::Json{{"n", calls}});
+            (void)e.status();
+            (void)e.attachmentPath(sha);
+            slowest = std::max(slowest, c.elapsed());
+            ++calls;
+            if (!synced && seen > 0) {
+                cx::SyncReport r = e.sync(); // on its own connection, while the download goes on
+                synced = r.complete;
+            }
+            QThread::msleep(50);
+        }
+        fetcher.join();
+        qInfo("150 KB at 400 kbit/s: %lld ms; %d engine calls meanwhile, slowest %lld ms", t.elapsed(), calls, slowest);
+        QVERIFY2(error.empty(), error.c_str());
+        QVERIFY(t.elapsed() > 2000); // it really was slow
+        QVERIFY(calls >= 10);
+        QVERIFY2(slowest < 1000, "an engine call waited for the download");
+        QVERIFY(synced);
+        QCOMPARE(total.load(), uint64_t(m_signature.size()));
+        QVERIFY(seen > 0);
+        QFile f(QString::fromStdString(path));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), m_signature);
     }
 
     // "Photos only on unmetered": on a metered link the record goes up and the
@@ -391,6 +459,7 @@ private slots:
 
 private:
     std::unique_ptr<BureauFixture> m_bureau;
+    QByteArray m_signature; // attachmentOnlyForItsSchool's file, on the server
 };
 
 QTEST_GUILESS_MAIN(TstVillage)

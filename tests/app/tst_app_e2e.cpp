@@ -6,14 +6,29 @@
 // back with `cunxiao-server export`: the visit must be there, submitted, with
 // the answers typed. A second case saves a visit the way HomeVisitPage does
 // (Records.save("home_visits")) and checks it reaches the server too.
+// Photos and signatures go the way the pages send them (MediaStore, the one
+// entry point for picked files and camera captures, into Engine::attach): the
+// server then holds the records with the references AND, in its attachments
+// folder, files whose SHA-256 match. With "photos only over Wi-Fi" on a metered
+// link the record arrives and the photo is held until the link is unmetered;
+// when the link comes back (LinkMonitor) the app syncs at once; a photo taken
+// on another device is downloaded on request.
 #include "Fixture.h"
 
 #include "account/Session.h"
 #include "core/AppContext.h"
 #include "core/AppSettings.h"
 #include "forms/FormController.h"
+#include "media/MediaStore.h"
 #include "models/Records.h"
+#include "sync/LinkMonitor.h"
 #include "sync/SyncController.h"
+#include "sync/SyncStatus.h"
+
+#include <QBuffer>
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QPainter>
 
 #include <QDate>
 #include <QFile>
@@ -47,6 +62,48 @@ void messageHandler(QtMsgType type, const QMessageLogContext &ctx, const QString
         g_qmlWarnings << msg;
     if (g_previousHandler)
         g_previousHandler(type, ctx, msg);
+}
+
+// A picture as a camera or a picked file would give it: w x h, drawn so that each seed differs.
+QImage picture(int w, int h, int seed)
+{
+    QImage img(w, h, QImage::Format_RGB32);
+    QPainter p(&img);
+    QLinearGradient g(0, 0, w, h);
+    g.setColorAt(0, QColor::fromHsv((seed * 47) % 360, 160, 200));
+    g.setColorAt(1, QColor::fromHsv((seed * 47 + 120) % 360, 200, 120));
+    p.fillRect(img.rect(), g);
+    p.setPen(Qt::white);
+    p.setFont(QFont(QStringLiteral("sans"), h / 10));
+    p.drawText(img.rect(), Qt::AlignCenter, QStringLiteral("家访 %1").arg(seed));
+    return img;
+}
+
+// A signature as SignatureCanvas hands it over: a PNG data URL.
+QString signatureDataUrl(int seed)
+{
+    QImage img(380, 160, QImage::Format_ARGB32_Premultiplied);
+    img.fill(Qt::transparent);
+    QPainter p(&img);
+    p.setPen(QPen(QColor("#102030"), 3));
+    for (int i = 0; i < 6; ++i)
+        p.drawLine(20 + i * 50, 80 + (i % 2 ? 40 : -40) + seed, 70 + i * 50, 80 + (i % 2 ? -30 : 30));
+    p.end();
+    QByteArray png;
+    QBuffer buf(&png);
+    buf.open(QIODevice::WriteOnly);
+    img.save(&buf, "PNG");
+    return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64());
+}
+
+QString sha256OfFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return QString::fromLatin1(h.result().toHex());
 }
 
 // The page the real Main.qml shows (its StackView's current item's pageName).
@@ -100,6 +157,30 @@ class TestAppE2E : public QObject
     QString serverDump(const QString &collection)
     {
         return QString::fromUtf8(QJsonDocument(b->serverRecords(collection)).toJson());
+    }
+
+    // The bureau's copy of an attachment (complete files only: DATA_DIR/attachments/SHA256).
+    QString serverAttachment(const QString &sha) const { return b->dataDir() + QStringLiteral("/attachments/") + sha; }
+
+    // The server holds the file of `ref` and its bytes hash to the reference's SHA-256 and size.
+    void verifyServerHas(const QVariantMap &ref)
+    {
+        const QString sha = ref.value(QStringLiteral("sha256")).toString();
+        const QString path = serverAttachment(sha);
+        QVERIFY2(QFileInfo::exists(path), qPrintable(QStringLiteral("the server has no ") + path));
+        QCOMPARE(sha256OfFile(path), sha);
+        QCOMPARE(QFileInfo(path).size(), ref.value(QStringLiteral("size")).toLongLong());
+    }
+
+    MediaStore *media() { return MediaStore::create(nullptr, nullptr); }
+
+    // Two references name the same attachment (JSON numbers and C++ integers compare by value).
+    static bool sameRef(const QVariant &a, const QVariantMap &b)
+    {
+        const QVariantMap m = a.toMap();
+        return m.value(QStringLiteral("sha256")).toString() == b.value(QStringLiteral("sha256")).toString() &&
+               m.value(QStringLiteral("size")).toLongLong() == b.value(QStringLiteral("size")).toLongLong() &&
+               m.value(QStringLiteral("type")).toString() == b.value(QStringLiteral("type")).toString();
     }
 
 private slots:
@@ -216,8 +297,16 @@ private slots:
         form.setAnswer(QStringLiteral("follow_up_date"), QDate::currentDate().addDays(7).toString(Qt::ISODate));
         form.setAnswer(QStringLiteral("location"),
                        QVariantMap{{QStringLiteral("lat"), 27.65}, {QStringLiteral("lon"), 103.81}, {QStringLiteral("accuracy"), 8}});
-        form.setAnswer(QStringLiteral("guardian_signature"),
-                       QStringLiteral("5f2b8c0e9a1d4b7c6e3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d.png"));
+        // A photo as the camera gives it (a QImage, 3000x2000: scaled to 1600 px) and a drawn signature.
+        const QVariantMap photo = media()->importImage(QVariant(picture(3000, 2000, 1)));
+        QVERIFY2(!photo.isEmpty(), qPrintable(media()->lastError()));
+        QCOMPARE(photo.value(QStringLiteral("type")).toString(), QStringLiteral("image/jpeg"));
+        QCOMPARE(QImage(media()->url(photo).toLocalFile()).size(), QSize(1600, 1066));
+        const QVariantMap signature = media()->saveSignature(signatureDataUrl(1));
+        QVERIFY2(!signature.isEmpty(), qPrintable(media()->lastError()));
+        QCOMPARE(signature.value(QStringLiteral("type")).toString(), QStringLiteral("image/png"));
+        form.setAnswer(QStringLiteral("photos"), QVariantList{photo});
+        form.setAnswer(QStringLiteral("guardian_signature"), signature);
         QVERIFY2(form.next(), qPrintable(QJsonDocument::fromVariant(form.issues()).toJson()));
         QVERIFY(form.onReview());
         QVERIFY2(form.valid(), qPrintable(QJsonDocument::fromVariant(form.issues()).toJson()));
@@ -263,6 +352,14 @@ private slots:
         QCOMPARE(a["follow_up_date"].toString(), QDate::currentDate().addDays(7).toString(Qt::ISODate));
         QCOMPARE(a["location"].toObject()["lat"].toDouble(), 27.65);
         QCOMPARE(a["location"].toObject()["lon"].toDouble(), 103.81);
+        // The answers hold the engine's references; the bureau has the files themselves.
+        QCOMPARE(a["photos"].toArray().size(), 1);
+        QVERIFY(sameRef(a["photos"].toArray()[0].toObject().toVariantMap(), photo));
+        QVERIFY(sameRef(a["guardian_signature"].toObject().toVariantMap(), signature));
+        verifyServerHas(photo);
+        verifyServerHas(signature);
+        QCOMPARE(media()->status(photo).value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
+        QCOMPARE(m_ctx->sync()->photosWaiting(), 0);
     }
 
     // HomeVisitPage's path: Records.save("home_visits", ...) with the fields that page writes.
@@ -270,6 +367,14 @@ private slots:
     {
         QVERIFY(m_session->state() == Session::Ready);
         Records records;
+        // The picker's path: a picture file (PNG, 900x1200) chosen in the file dialog.
+        const QString file = m_appDir.filePath(QStringLiteral("picked.png"));
+        QVERIFY(picture(900, 1200, 2).save(file));
+        const QVariantMap photo = media()->importImage(QVariant(QUrl::fromLocalFile(file)));
+        QVERIFY2(!photo.isEmpty(), qPrintable(media()->lastError()));
+        QCOMPARE(photo.value(QStringLiteral("type")).toString(), QStringLiteral("image/jpeg"));
+        const QVariantMap signature = media()->saveSignature(signatureDataUrl(2));
+        QVERIFY(!signature.isEmpty());
         const QString date = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
         const QVariantMap v{{QStringLiteral("pupil"), kPupil},
                             {QStringLiteral("visitors"), QStringLiteral("王建国")},
@@ -281,8 +386,8 @@ private slots:
                             {QStringLiteral("follow_up_date"), QDate::currentDate().addDays(6).toString(Qt::ISODate)},
                             {QStringLiteral("outcome_back_at_school"), false},
                             {QStringLiteral("location"), QVariant()},
-                            {QStringLiteral("photo"), QString()},
-                            {QStringLiteral("signature"), QString()}};
+                            {QStringLiteral("photo"), photo},
+                            {QStringLiteral("signature"), signature}};
         const QString id = records.save(QStringLiteral("home_visits"), {}, v);
         QVERIFY2(!id.isEmpty(), qPrintable(records.lastError()));
         QVERIFY(syncOnce());
@@ -296,6 +401,126 @@ private slots:
         QCOMPARE(f["date"].toString(), date);
         QCOMPARE(f["visitors"].toString(), QStringLiteral("王建国"));
         QCOMPARE(f["findings"].toString(), QStringLiteral("孩子帮家里干农活，缺课三天。"));
+        QVERIFY(sameRef(f["photo"].toObject().toVariantMap(), photo));
+        QVERIFY(sameRef(f["signature"].toObject().toVariantMap(), signature));
+        verifyServerHas(photo);
+        verifyServerHas(signature);
+    }
+
+    // "Send photos only over Wi-Fi" on a metered link: the record goes, the photo waits; on Wi-Fi it goes.
+    void photoHeldOnMeteredLinkThenSent()
+    {
+        QSignalSpy meteredSeen(m_ctx->link(), &LinkMonitor::meteredChanged);
+        m_settings->setPhotosOnlyUnmetered(true);
+        m_ctx->link()->setMetered(true);   // what QNetworkInformation::isMeteredChanged drives
+        QCOMPARE(meteredSeen.count(), 1);
+        QVERIFY(m_ctx->sync()->linkMetered());
+        QVERIFY(m_ctx->sync()->photosHeld());
+
+        const QVariantMap photo = media()->importImage(QVariant(picture(1200, 900, 3)));
+        QVERIFY(!photo.isEmpty());
+        Records records;
+        const QString id = records.save(QStringLiteral("inspections"), {},
+                                        QVariantMap{{QStringLiteral("school_name"), QStringLiteral("红旗村完小")},
+                                                    {QStringLiteral("problems"), QStringLiteral("厕所门损坏")},
+                                                    {QStringLiteral("photo"), photo},
+                                                    {QStringLiteral("status"), QStringLiteral("done")}});
+        QVERIFY2(!id.isEmpty(), qPrintable(records.lastError()));
+        QCOMPARE(media()->status(photo).value(QStringLiteral("state")).toString(), QStringLiteral("held"));
+        QVERIFY(syncOnce());
+        // The record is at the bureau, with the reference; the photo is not.
+        const QJsonObject all = b->serverRecords(QStringLiteral("inspections"));
+        QVERIFY2(all.contains(id), qPrintable(serverDump(QStringLiteral("inspections"))));
+        QVERIFY(sameRef(all[id].toObject()["fields"].toObject()["photo"].toObject().toVariantMap(), photo));
+        QVERIFY(!QFileInfo::exists(serverAttachment(photo.value(QStringLiteral("sha256")).toString())));
+        QCOMPARE(media()->status(photo).value(QStringLiteral("state")).toString(), QStringLiteral("held"));
+        QCOMPARE(m_ctx->sync()->photosWaiting(), 1);
+        auto *status = SyncStatus::create(nullptr, nullptr);
+        QVERIFY(status->photosHeld());
+        QVERIFY2(status->photoSummary().contains(QStringLiteral("Wi-Fi")), qPrintable(status->photoSummary()));
+
+        // On Wi-Fi: the app syncs by itself and the photo goes.
+        QSignalSpy done(m_ctx->sync(), &SyncController::finished);
+        m_ctx->link()->setMetered(false);
+        QVERIFY(m_ctx->sync()->syncing());   // at once, not at the next periodic sync
+        QVERIFY(done.wait(kSyncTimeoutMs));
+        QVERIFY(done.first().at(0).toBool());
+        verifyServerHas(photo);
+        QCOMPARE(media()->status(photo).value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
+        QCOMPARE(m_ctx->sync()->photosWaiting(), 0);
+        QVERIFY(status->photoSummary().isEmpty());
+    }
+
+    // The link goes away and comes back: the app syncs at once instead of after its backoff.
+    void syncsWhenLinkReturns()
+    {
+        QSignalSpy back(m_ctx->link(), &LinkMonitor::reconnected);
+        m_ctx->link()->setReachability(QNetworkInformation::Reachability::Online);
+        QCOMPARE(back.count(), 0);   // already online: nothing to do
+        b->stop();
+        m_ctx->link()->setReachability(QNetworkInformation::Reachability::Disconnected);
+        QVERIFY(!m_ctx->link()->online());
+        Records records;
+        const QString id = records.save(QStringLiteral("pupils"), kPupil, QVariantMap{{QStringLiteral("class"), QStringLiteral("2")}});
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!syncOnce());   // no server: fails, and the app backs off
+        QVERIFY(!m_ctx->sync()->online());
+        QVERIFY(m_ctx->sync()->nextDelaySeconds() >= 30);
+        QVERIFY(m_ctx->sync()->pending() > 0);
+
+        const int backoff = m_ctx->sync()->nextDelaySeconds();
+        b->start();   // the same port: the link is back
+        QSignalSpy done(m_ctx->sync(), &SyncController::finished);
+        QElapsedTimer t;
+        t.start();
+        m_ctx->link()->setReachability(QNetworkInformation::Reachability::Online);   // what reachabilityChanged drives
+        QCOMPARE(back.count(), 1);
+        QVERIFY(m_ctx->sync()->syncing());
+        QVERIFY(done.wait(kSyncTimeoutMs));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(m_ctx->sync()->lastError()));
+        qInfo("synced %lld ms after the link returned (the backoff would have waited %d s); network backend: %s",
+              t.elapsed(), backoff, qPrintable(m_ctx->link()->hasBackend() ? m_ctx->link()->backendName() : QStringLiteral("none")));
+        QVERIFY(t.elapsed() < 20000);
+        QCOMPARE(m_ctx->sync()->pending(), 0);
+        QCOMPARE(m_ctx->sync()->nextDelaySeconds(), 0);
+        QCOMPARE(b->serverRecords(QStringLiteral("pupils"))[kPupil].toObject()["fields"].toObject()["class"].toString(),
+                 QStringLiteral("2"));
+    }
+
+    // A photo another device took: the record arrives with its reference; the page offers to download it.
+    void photoFromAnotherDeviceDownloads()
+    {
+        const QString db = QStringLiteral("other.sqlite");
+        b->enroll(db, kUser, kPassword);
+        const QString file = b->path(QStringLiteral("other-photo.jpg"));
+        QVERIFY(picture(1024, 768, 4).save(file, "JPG", 80));
+        CliResult att = b->cli(db, {"attach", file});
+        QCOMPARE(att.exitCode, 0);
+        const QVariantMap ref = QJsonDocument::fromJson(att.out.toUtf8()).object().toVariantMap();
+        QCOMPARE(ref.value(QStringLiteral("sha256")).toString(), sha256OfFile(file));
+        CliResult put = b->cli(db, {"put", "inspections", "-", "school_name=红旗村完小",
+                                    "photo=" + QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(ref)).toJson(QJsonDocument::Compact))});
+        QCOMPARE(put.exitCode, 0);
+        const QString id = put.out.trimmed();
+        QCOMPARE(b->cli(db, {"sync", "--unmetered"}).exitCode, 0);
+        verifyServerHas(ref);
+
+        QVERIFY(syncOnce());
+        Records records;
+        const QVariant got = records.get(QStringLiteral("inspections"), id).value(QStringLiteral("photo"));
+        QCOMPARE(MediaStore::sha256Of(got), ref.value(QStringLiteral("sha256")).toString());
+        QCOMPARE(media()->status(got).value(QStringLiteral("state")).toString(), QStringLiteral("remote"));
+        QVERIFY(media()->url(got).isEmpty());
+
+        QSignalSpy downloaded(media(), &MediaStore::downloadFinished);
+        media()->download(got);   // the placeholder's "download" button
+        QCOMPARE(media()->status(got).value(QStringLiteral("state")).toString(), QStringLiteral("downloading"));
+        QVERIFY(downloaded.wait(kSyncTimeoutMs));
+        QVERIFY2(downloaded.first().at(1).toBool(), qPrintable(downloaded.first().at(2).toString()));
+        const QString local = media()->url(got).toLocalFile();
+        QVERIFY(!local.isEmpty());
+        QCOMPARE(sha256OfFile(local), ref.value(QStringLiteral("sha256")).toString());
+        QCOMPARE(media()->status(got).value(QStringLiteral("state")).toString(), QStringLiteral("here"));
     }
 
     void noQmlWarnings()

@@ -1419,7 +1419,7 @@ Home, sync card: button that starts a sync now.</extracomment>
     <message>
         <source>Not on this phone yet (%1)</source>
         <extracomment>Photo state: taken on another device; %1 is its size, e.g. "350 KB".</extracomment>
-        <translation>本机尚无此照片（%1）</translation>
+        <translation>本机尚无此图片（%1）</translation>
     </message>
     <message>
         <source>Sent to the bureau</source>

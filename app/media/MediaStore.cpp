@@ -21,6 +21,14 @@
 
 namespace cx::app {
 
+namespace {
+// "350 KB", "1.2 MB": what people read on a phone (no KiB, no 350.00).
+QString sizeText(qint64 bytes)
+{
+    return QLocale().formattedDataSize(bytes, bytes < 1024 * 1024 ? 0 : 1, QLocale::DataSizeTraditionalFormat);
+}
+} // namespace
+
 MediaStore::MediaStore(QObject *parent) : QObject(parent)
 {
     auto *ctx = AppContext::ensure();
@@ -253,7 +261,7 @@ QVariantMap MediaStore::status(const QVariant &refIn) const
     } else {
         const qint64 size = ref.toMap().value(QStringLiteral("size")).toLongLong();
         out.insert(QStringLiteral("size"), size);
-        out.insert(QStringLiteral("sizeText"), QLocale().formattedDataSize(size));
+        out.insert(QStringLiteral("sizeText"), sizeText(size));
         reloadStates();
         const auto it = m_uploads.constFind(sha);
         if (m_downloading.contains(sha)) {
@@ -264,7 +272,7 @@ QVariantMap MediaStore::status(const QVariant &refIn) const
             state = local ? QStringLiteral("here") : QStringLiteral("remote");
             if (!local)
                 //: Photo state: taken on another device; %1 is its size, e.g. "350 KB".
-                text = tr("Not on this phone yet (%1)").arg(QLocale().formattedDataSize(size));
+                text = tr("Not on this phone yet (%1)").arg(sizeText(size));
         } else if (it->state == QLatin1String("done")) {
             state = QStringLiteral("sent");
             //: Photo state: the bureau has the photo.
@@ -281,7 +289,7 @@ QVariantMap MediaStore::status(const QVariant &refIn) const
         } else if (it->state == QLatin1String("uploading") && it->offset > 0) {
             state = QStringLiteral("sending");
             //: Photo state: partly sent; %1 and %2 are sizes such as "120 KB" of "350 KB".
-            text = tr("Sending: %1 of %2").arg(QLocale().formattedDataSize(it->offset), QLocale().formattedDataSize(size));
+            text = tr("Sending: %1 of %2").arg(sizeText(it->offset), sizeText(size));
         } else {
             state = QStringLiteral("waiting");
             //: Photo state: kept on the phone, will be sent with the next sync.

@@ -72,9 +72,24 @@ ColumnLayout {
             visible: root.removable
             anchors.top: parent.top
             anchors.right: parent.right
+            anchors.margins: 2
             width: Theme.touch
             height: Theme.touch
             text: "✕"
+            contentItem: Text {
+                text: "✕"
+                color: "white"
+                font.pixelSize: Theme.fontLarge
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+            }
+            background: Rectangle {
+                anchors.centerIn: parent
+                width: 36
+                height: 36
+                radius: 18
+                color: parent.pressed ? "#C0000000" : "#80000000"
+            }
             //: Photo field: remove this photo from the answer (accessible name of the small ✕ button).
             Accessible.name: qsTr("Remove photo")
             onClicked: root.removeRequested()

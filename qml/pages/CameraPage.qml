@@ -92,12 +92,18 @@ Page {
                     //: Camera page: close without taking a photo.
                     text: qsTr("Cancel")
                     implicitHeight: Theme.touch
-                    onClicked: page.cancelled()
+                    onClicked: {
+                        page.cancelled()
+                        // Opened as a page of the app's stack rather than by a PhotoPicker: go back.
+                        if (page.StackView.view && page.StackView.view.depth > 1)
+                            page.StackView.view.pop()
+                    }
                 }
                 Item { Layout.fillWidth: true }
                 BusyIndicator { running: page.busy; visible: running; implicitHeight: Theme.touch }
                 Button {
                     objectName: "shutter"
+                    visible: MediaStore.hasCamera
                     //: Camera page: the shutter button.
                     text: qsTr("Take photo")
                     highlighted: true

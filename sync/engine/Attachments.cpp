@@ -7,14 +7,9 @@
 // (POST /v1/attachments/check) and sends the rest in chunks
 // (PUT /v1/attachments/{sha256}?offset=N&size=TOTAL), saving the offset the
 // server confirmed after every chunk, so a cut costs at most one chunk.
-//
-// Another device's attachment (a record refers to a SHA-256 this device lacks)
-// comes down with fetchAttachment(): GET /v1/attachments/{sha256} into
-// "<sha256>.part", resumed with "Range: bytes=N-" after a cut, hashed while it
-// arrives, renamed to "<sha256>" only when its SHA-256 matches. Files are
-// hashed and copied in 64 KB pieces, never read whole into memory.
+// Files are hashed and copied in 64 KB pieces, never read whole into memory.
+// Downloads (fetchAttachment) are in AttachmentDownload.cpp.
 #include "engine/Attachments.h"
-#include "engine/CurlTransport.h"
 #include "engine/Engine.h"
 
 #include "protocol/Compression.h"
@@ -48,58 +43,6 @@ std::string readChunk(const std::string &path, uint64_t offset, uint64_t length)
     return out;
 }
 
-// SHA-256 fed piece by piece (OpenSSL EVP).
-class Sha256Stream {
-public:
-    Sha256Stream() : m_ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free) { reset(); }
-    void reset()
-    {
-        if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr) != 1)
-            throw Error(ErrorKind::Storage, "cannot start a SHA-256 (OpenSSL)");
-    }
-    void update(const char *data, size_t n) { EVP_DigestUpdate(m_ctx.get(), data, n); }
-    std::string hex()
-    {
-        unsigned char md[EVP_MAX_MD_SIZE];
-        unsigned int len = 0;
-        EVP_DigestFinal_ex(m_ctx.get(), md, &len);
-        static const char *digits = "0123456789abcdef";
-        std::string out;
-        for (unsigned i = 0; i < len; ++i) {
-            out.push_back(digits[md[i] >> 4]);
-            out.push_back(digits[md[i] & 15]);
-        }
-        return out;
-    }
-
-private:
-    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> m_ctx;
-};
-
-// Feeds the file to `hash` (and appends it to `copy` if given) in 64 KB pieces;
-// returns its size.
-uint64_t streamFile(const std::string &path, Sha256Stream &hash, std::ofstream *copy = nullptr)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorKind::NotFound, "cannot read " + path);
-    std::string buf(64 * 1024, '\0');
-    uint64_t total = 0;
-    while (in) {
-        in.read(buf.data(), std::streamsize(buf.size()));
-        const auto n = size_t(in.gcount());
-        if (n == 0)
-            break;
-        hash.update(buf.data(), n);
-        if (copy && !copy->write(buf.data(), std::streamsize(n)))
-            throw Error(ErrorKind::Storage, "cannot copy " + path + " (disk full?)");
-        total += n;
-    }
-    if (in.bad())
-        throw Error(ErrorKind::Storage, "cannot read " + path + " to the end");
-    return total;
-}
-
 std::string guessType(const std::string &file)
 {
     std::string ext = fs::path(file).extension().string();
@@ -126,22 +69,6 @@ Json replyJson(const HttpReply &reply)
     }
 }
 
-[[noreturn]] void throwReply(const HttpReply &reply, const std::string &what)
-{
-    Json j = replyJson(reply);
-    std::string msg = j.is_object() ? j.value("message", std::string()) : std::string();
-    if (msg.empty())
-        msg = "HTTP " + std::to_string(reply.status);
-    switch (reply.status) {
-    case 401: throw Error(ErrorKind::Auth, "the server refused this device: " + msg);
-    case 403: throw Error(ErrorKind::Forbidden, msg);
-    case 426: throw Error(ErrorKind::Version, msg);
-    case 400:
-    case 404: throw Error(ErrorKind::Protocol, what + ": " + msg);
-    default: throw Error(ErrorKind::Server, what + " failed (HTTP " + std::to_string(reply.status) + "): " + msg);
-    }
-}
-
 AttachmentInfo readRow(Stmt &q)
 {
     AttachmentInfo a;
@@ -159,6 +86,68 @@ constexpr const char *kColumns = "sha256, size, type, path, state, offset, reaso
 constexpr int kMaxDamagedCopies = 3; // the server's copy failed its SHA-256 this often: give up
 
 } // namespace
+
+Sha256Stream::Sha256Stream() : m_ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free) { reset(); }
+
+void Sha256Stream::reset()
+{
+    if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr) != 1)
+        throw Error(ErrorKind::Storage, "cannot start a SHA-256 (OpenSSL)");
+}
+
+void Sha256Stream::update(const char *data, size_t n) { EVP_DigestUpdate(m_ctx.get(), data, n); }
+
+std::string Sha256Stream::hex()
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(m_ctx.get(), md, &len);
+    static const char *digits = "0123456789abcdef";
+    std::string out;
+    for (unsigned i = 0; i < len; ++i) {
+        out.push_back(digits[md[i] >> 4]);
+        out.push_back(digits[md[i] & 15]);
+    }
+    return out;
+}
+
+uint64_t streamFile(const std::string &path, Sha256Stream &hash, std::ofstream *copy)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ErrorKind::NotFound, "cannot read " + path);
+    std::string buf(64 * 1024, '\0');
+    uint64_t total = 0;
+    while (in) {
+        in.read(buf.data(), std::streamsize(buf.size()));
+        const auto n = size_t(in.gcount());
+        if (n == 0)
+            break;
+        hash.update(buf.data(), n);
+        if (copy && !copy->write(buf.data(), std::streamsize(n)))
+            throw Error(ErrorKind::Storage, "cannot copy " + path + " (disk full?)");
+        total += n;
+    }
+    if (in.bad())
+        throw Error(ErrorKind::Storage, "cannot read " + path + " to the end");
+    return total;
+}
+
+void throwAttachmentReply(const HttpReply &reply, const std::string &what)
+{
+    Json j = replyJson(reply);
+    std::string msg = j.is_object() ? j.value("message", std::string()) : std::string();
+    if (msg.empty())
+        msg = "HTTP " + std::to_string(reply.status);
+    switch (reply.status) {
+    case 401: throw Error(ErrorKind::Auth, "the server refused this device: " + msg);
+    case 403: throw Error(ErrorKind::Forbidden, msg);
+    case 426: throw Error(ErrorKind::Version, msg);
+    case 400:
+    case 404: throw Error(ErrorKind::Protocol, what + ": " + msg);
+    default: throw Error(ErrorKind::Server, what + " failed (HTTP " + std::to_string(reply.status) + "): " + msg);
+    }
+}
 
 bool isSha256Hex(const std::string &s)
 {
@@ -293,7 +282,7 @@ void Engine::uploadAttachments(SyncReport &report)
             report.bytesDown += reply.bytesDown;
             report.connections += int(reply.newConnections);
             if (reply.status != 200)
-                throwReply(reply, "the attachment check");
+                throwAttachmentReply(reply, "the attachment check");
             Json j = replyJson(reply);
             std::map<std::string, Json> answers;
             for (const auto &x : j.value("attachments", Json::array()))
@@ -413,166 +402,8 @@ void Engine::uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &
             if (a.state == "refused")
                 break;
         } else {
-            throwReply(reply, "the attachment upload");
+            throwAttachmentReply(reply, "the attachment upload");
         }
-    }
-}
-
-std::string Engine::attachmentPath(const std::string &sha256)
-{
-    if (!isSha256Hex(sha256))
-        return {};
-    fs::path p = fs::path(m_replica.db().path() + ".attachments") / sha256;
-    std::error_code ec;
-    return fs::is_regular_file(p, ec) ? p.string() : std::string();
-}
-
-std::string Engine::fetchAttachment(const std::string &sha256, uint64_t expectedSize)
-{
-    if (!isSha256Hex(sha256))
-        throw Error(ErrorKind::Invalid, "\"" + sha256 + "\" is not an attachment reference (64 lower-case hex digits)");
-    if (std::string have = attachmentPath(sha256); !have.empty())
-        return have;
-    std::lock_guard fetching(m_fetchMutex); // one download at a time; never m_mutex while transferring
-    if (std::string have = attachmentPath(sha256); !have.empty())
-        return have; // another thread fetched it meanwhile
-    return downloadOne(sha256, expectedSize);
-}
-
-// Called with m_fetchMutex held.
-std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
-{
-    std::string token, server;
-    TransportOptions options;
-    std::function<void(const SyncProgress &)> progress;
-    SyncTuning tun;
-    {
-        std::lock_guard lock(m_mutex);
-        token = m_replica.meta("token").value_or("");
-        options.baseUrl = m_replica.meta("server").value_or("");
-        options.caFile = m_replica.meta("ca_file").value_or("");
-        options.pin = m_replica.meta("pin").value_or("");
-        progress = m_progress;
-        tun = m_tuning;
-    }
-    if (token.empty() || options.baseUrl.empty())
-        throw Error(ErrorKind::Invalid, "this device is not enrolled: run enroll first");
-    if (!m_fetchTransport || m_fetchServer != options.baseUrl) {
-        m_fetchTransport = m_factory(options);
-        m_fetchServer = options.baseUrl;
-    }
-    Transport &tr = *m_fetchTransport;
-    const int maxRetries = tun.maxRetries >= 0 ? tun.maxRetries : dynamic_cast<CurlTransport *>(&tr) ? 8 : 0;
-
-    const fs::path dir = m_replica.db().path() + ".attachments";
-    fs::create_directories(dir);
-    const std::string finalPath = (dir / sha).string(), part = finalPath + ".part";
-    auto fail = [&](ErrorKind kind, const std::string &message) {
-        std::lock_guard lock(m_mutex);
-        m_replica.logError(errorKindName(kind), "attachment download: " + message);
-        return Error(kind, message);
-    };
-
-    int failures = 0;
-    bool fromScratch = false; // a resumed copy that failed its check is fetched once more from zero
-    for (;;) {
-        std::error_code ec;
-        uint64_t offset = fs::is_regular_file(part, ec) ? fs::file_size(part, ec) : 0;
-        if (ec || (expectedSize && offset > expectedSize)) {
-            fs::remove(part, ec);
-            offset = 0;
-        }
-        // What is already here counts towards the SHA-256 (local disk: cheap next to the link).
-        Sha256Stream hash;
-        if (offset > 0)
-            streamFile(part, hash);
-        std::ofstream out(part, std::ios::binary | std::ios::app);
-        if (!out)
-            throw fail(ErrorKind::Storage, "cannot write " + part);
-        uint64_t base = offset, received = offset;
-        bool first = true;
-
-        HttpRequest req;
-        req.method = "GET";
-        req.path = "/v1/attachments/" + sha;
-        req.contentEncoding.clear();
-        req.bearerToken = token;
-        if (offset > 0)
-            req.range = "bytes=" + std::to_string(offset) + "-";
-        req.sink = [&](long status, const char *data, size_t n) {
-            if (first) {
-                first = false;
-                if (status == 200 && received > 0) { // the whole file came instead of the rest: start over
-                    out.close();
-                    out.open(part, std::ios::binary | std::ios::trunc);
-                    hash.reset();
-                    base = received = 0;
-                }
-            }
-            if (!out.write(data, std::streamsize(n)))
-                return false;
-            hash.update(data, n);
-            received += n;
-            return true;
-        };
-        if (progress) {
-            tr.setProgress([&](uint64_t, uint64_t, uint64_t, uint64_t downTotal) {
-                SyncProgress p;
-                p.downNow = received;
-                p.downTotal = expectedSize ? expectedSize : downTotal ? base + downTotal : 0;
-                progress(p);
-            });
-        } else {
-            tr.setProgress({});
-        }
-        struct ClearProgress { // the callback points into this frame
-            Transport &t;
-            ~ClearProgress() { t.setProgress({}); }
-        } clearProgress{tr};
-
-        HttpReply reply;
-        try {
-            reply = tr.send(req);
-        } catch (const Error &e) {
-            out.close(); // what arrived stays in the .part: the next attempt resumes from it
-            if (e.kind() != ErrorKind::Network || ++failures > maxRetries)
-                throw fail(e.kind(), e.what());
-            backoff(failures);
-            continue;
-        }
-        out.flush();
-        const bool written = bool(out);
-        out.close();
-        if (!written)
-            throw fail(ErrorKind::Storage, "cannot write " + part + " (disk full?)");
-        if (reply.status == 416 && offset > 0 && !fromScratch) {
-            fs::remove(part, ec); // our partial copy is longer than the server's file
-            fromScratch = true;
-            continue;
-        }
-        if (reply.status == 404)
-            throw fail(ErrorKind::NotFound, "attachment " + sha +
-                                                " is not on the server, or this account may not see it (a photo reaches "
-                                                "the server only after the device that took it has synced)");
-        if (reply.status != 200 && reply.status != 206)
-            throwReply(reply, "the download of attachment " + sha);
-        const std::string got = hash.hex();
-        if (got != sha) {
-            fs::remove(part, ec);
-            if (offset > 0 && !fromScratch) {
-                fromScratch = true;
-                continue;
-            }
-            throw fail(ErrorKind::Protocol, "the downloaded copy of attachment " + sha +
-                                                " is damaged (its SHA-256 is " + got + "); it was removed, try again");
-        }
-        fs::rename(part, finalPath);
-        if (progress) {
-            SyncProgress p;
-            p.downNow = p.downTotal = received;
-            progress(p);
-        }
-        return finalPath;
     }
 }
 

@@ -1,0 +1,180 @@
+// Engine: downloading another device's attachment, see docs/village.md.
+//
+// A record refers to a SHA-256 this device lacks (the head's signature on an
+// inspection, a teacher's home-visit photo): fetchAttachment() asks
+// GET /v1/attachments/{sha256} into "<sha256>.part", resumes with
+// "Range: bytes=N-" after a cut, hashes the bytes as they arrive and renames the
+// part to "<sha256>" only when its SHA-256 matches. It runs on its own
+// connection, without the engine's lock, so the UI thread and a sync go on.
+#include "engine/Attachments.h"
+#include "engine/CurlTransport.h"
+#include "engine/Engine.h"
+
+#include "protocol/Errors.h"
+
+#include <filesystem>
+#include <fstream>
+
+namespace cx {
+
+namespace fs = std::filesystem;
+
+std::string Engine::attachmentPath(const std::string &sha256)
+{
+    if (!isSha256Hex(sha256))
+        return {};
+    fs::path p = fs::path(m_replica.db().path() + ".attachments") / sha256;
+    std::error_code ec;
+    return fs::is_regular_file(p, ec) ? p.string() : std::string();
+}
+
+std::string Engine::fetchAttachment(const std::string &sha256, uint64_t expectedSize)
+{
+    if (!isSha256Hex(sha256))
+        throw Error(ErrorKind::Invalid, "\"" + sha256 + "\" is not an attachment reference (64 lower-case hex digits)");
+    if (std::string have = attachmentPath(sha256); !have.empty())
+        return have;
+    std::lock_guard fetching(m_fetchMutex); // one download at a time; never m_mutex while transferring
+    if (std::string have = attachmentPath(sha256); !have.empty())
+        return have; // another thread fetched it meanwhile
+    return downloadOne(sha256, expectedSize);
+}
+
+// Called with m_fetchMutex held.
+std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
+{
+    std::string token, server;
+    TransportOptions options;
+    std::function<void(const SyncProgress &)> progress;
+    SyncTuning tun;
+    {
+        std::lock_guard lock(m_mutex);
+        token = m_replica.meta("token").value_or("");
+        options.baseUrl = m_replica.meta("server").value_or("");
+        options.caFile = m_replica.meta("ca_file").value_or("");
+        options.pin = m_replica.meta("pin").value_or("");
+        progress = m_progress;
+        tun = m_tuning;
+    }
+    if (token.empty() || options.baseUrl.empty())
+        throw Error(ErrorKind::Invalid, "this device is not enrolled: run enroll first");
+    if (!m_fetchTransport || m_fetchServer != options.baseUrl) {
+        m_fetchTransport = m_factory(options);
+        m_fetchServer = options.baseUrl;
+    }
+    Transport &tr = *m_fetchTransport;
+    const int maxRetries = tun.maxRetries >= 0 ? tun.maxRetries : dynamic_cast<CurlTransport *>(&tr) ? 8 : 0;
+
+    const fs::path dir = m_replica.db().path() + ".attachments";
+    fs::create_directories(dir);
+    const std::string finalPath = (dir / sha).string(), part = finalPath + ".part";
+    auto fail = [&](ErrorKind kind, const std::string &message) {
+        std::lock_guard lock(m_mutex);
+        m_replica.logError(errorKindName(kind), "attachment download: " + message);
+        return Error(kind, message);
+    };
+
+    int failures = 0;
+    bool fromScratch = false; // a resumed copy that failed its check is fetched once more from zero
+    for (;;) {
+        std::error_code ec;
+        uint64_t offset = fs::is_regular_file(part, ec) ? fs::file_size(part, ec) : 0;
+        if (ec || (expectedSize && offset > expectedSize)) {
+            fs::remove(part, ec);
+            offset = 0;
+        }
+        // What is already here counts towards the SHA-256 (local disk: cheap next to the link).
+        Sha256Stream hash;
+        if (offset > 0)
+            streamFile(part, hash);
+        std::ofstream out(part, std::ios::binary | std::ios::app);
+        if (!out)
+            throw fail(ErrorKind::Storage, "cannot write " + part);
+        uint64_t base = offset, received = offset;
+        bool first = true;
+
+        HttpRequest req;
+        req.method = "GET";
+        req.path = "/v1/attachments/" + sha;
+        req.contentEncoding.clear();
+        req.bearerToken = token;
+        if (offset > 0)
+            req.range = "bytes=" + std::to_string(offset) + "-";
+        req.sink = [&](long status, const char *data, size_t n) {
+            if (first) {
+                first = false;
+                if (status == 200 && received > 0) { // the whole file came instead of the rest: start over
+                    out.close();
+                    out.open(part, std::ios::binary | std::ios::trunc);
+                    hash.reset();
+                    base = received = 0;
+                }
+            }
+            if (!out.write(data, std::streamsize(n)))
+                return false;
+            hash.update(data, n);
+            received += n;
+            return true;
+        };
+        if (progress) {
+            tr.setProgress([&](uint64_t, uint64_t, uint64_t, uint64_t downTotal) {
+                SyncProgress p;
+                p.downNow = received;
+                p.downTotal = expectedSize ? expectedSize : downTotal ? base + downTotal : 0;
+                progress(p);
+            });
+        } else {
+            tr.setProgress({});
+        }
+        struct ClearProgress { // the callback points into this frame
+            Transport &t;
+            ~ClearProgress() { t.setProgress({}); }
+        } clearProgress{tr};
+
+        HttpReply reply;
+        try {
+            reply = tr.send(req);
+        } catch (const Error &e) {
+            out.close(); // what arrived stays in the .part: the next attempt resumes from it
+            if (e.kind() != ErrorKind::Network || ++failures > maxRetries)
+                throw fail(e.kind(), e.what());
+            backoff(failures);
+            continue;
+        }
+        out.flush();
+        const bool written = bool(out);
+        out.close();
+        if (!written)
+            throw fail(ErrorKind::Storage, "cannot write " + part + " (disk full?)");
+        if (reply.status == 416 && offset > 0 && !fromScratch) {
+            fs::remove(part, ec); // our partial copy is longer than the server's file
+            fromScratch = true;
+            continue;
+        }
+        if (reply.status == 404)
+            throw fail(ErrorKind::NotFound, "attachment " + sha +
+                                                " is not on the server, or this account may not see it (a photo reaches "
+                                                "the server only after the device that took it has synced)");
+        if (reply.status != 200 && reply.status != 206)
+            throwAttachmentReply(reply, "the download of attachment " + sha);
+        const std::string got = hash.hex();
+        if (got != sha) {
+            fs::remove(part, ec);
+            if (offset > 0 && !fromScratch) {
+                fromScratch = true;
+                continue;
+            }
+            throw fail(ErrorKind::Protocol, "the downloaded copy of attachment " + sha +
+                                                " is damaged (its SHA-256 is " + got + "); it was removed, try again");
+        }
+        fs::rename(part, finalPath);
+        if (progress) {
+            SyncProgress p;
+            p.downNow = p.downTotal = received;
+            progress(p);
+        }
+        return finalPath;
+    }
+}
+
+} // namespace cx

@@ -146,21 +146,19 @@ std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
         out.close();
         if (!written)
             throw fail(ErrorKind::Storage, "cannot write " + part + " (disk full?)");
-        if (reply.status == 416 && offset > 0 && !fromScratch) {
-            fs::remove(part, ec); // our partial copy is longer than the server's file
-            fromScratch = true;
-            continue;
-        }
         if (reply.status == 404)
             throw fail(ErrorKind::NotFound, "attachment " + sha +
                                                 " is not on the server, or this account may not see it (a photo reaches "
                                                 "the server only after the device that took it has synced)");
-        if (reply.status != 200 && reply.status != 206)
+        // 416 for "bytes=N-": the part is already as long as the server's file
+        // (a stop before the rename) or longer (not this file); the check decides.
+        const bool rangePastEnd = reply.status == 416 && offset > 0;
+        if (!rangePastEnd && reply.status != 200 && reply.status != 206)
             throwAttachmentReply(reply, "the download of attachment " + sha);
         const std::string got = hash.hex();
         if (got != sha) {
             fs::remove(part, ec);
-            if (offset > 0 && !fromScratch) {
+            if (offset > 0 && !fromScratch) { // a resumed copy: once more from zero
                 fromScratch = true;
                 continue;
             }

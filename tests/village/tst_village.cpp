@@ -280,6 +280,25 @@ private slots:
         QCOMPARE(f.readAll(), photo);
         QVERIFY(!stale.exists());
         m_signature = photo;
+
+        // A download that stopped after the last byte but before the rename: the
+        // whole file is in the .part; the server answers 416 to "the rest", the
+        // SHA-256 matches, and nothing is downloaded again.
+        Link link(m_bureau->port(), {"--kbps", "8000"});
+        enrollVia(*m_bureau, "teacher-whole.db", link.url(), "teacher");
+        QDir().mkpath(m_bureau->path("teacher-whole.db.attachments"));
+        QFile whole(m_bureau->path("teacher-whole.db.attachments/" + sha + ".part"));
+        QVERIFY(whole.open(QIODevice::WriteOnly));
+        whole.write(photo);
+        whole.close();
+        const double down0 = link.stats()["bytes_down"].toDouble();
+        CliResult kept = m_bureau->cli("teacher-whole.db", {"fetch-attachment", sha, "--json"});
+        QVERIFY2(kept.exitCode == 0, qPrintable(kept.err));
+        QVERIFY(link.stats()["bytes_down"].toDouble() - down0 < 16 * 1024);
+        QFile k(kept.json().object()["path"].toString());
+        QVERIFY(k.open(QIODevice::ReadOnly));
+        QCOMPARE(k.readAll(), photo);
+        QVERIFY(!whole.exists());
     }
 
     // The app's UI thread keeps using the engine while a photo comes down on a

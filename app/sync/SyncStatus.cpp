@@ -90,6 +90,9 @@ QString SyncStatus::summary() const
     if (m_c->pending() > 0)
         //: Sync status bar: %n changes not yet sent to the bureau.
         return tr("%n change(s) waiting to be sent", nullptr, m_c->pending());
+    // Records are all there, but "everything sent" would not be true while photos wait.
+    if (m_c->photosWaiting() > 0 || m_c->photosRefused() > 0)
+        return photoSummary();
     //: Sync status bar: nothing waits to be sent.
     return tr("Everything sent");
 }

@@ -65,7 +65,7 @@ ColumnLayout {
     }
     Label {
         objectName: "signatureState"
-        visible: root.hasValue && !root.dirty && text !== ""
+        visible: root.hasValue && !root.dirty && preview.shown && text !== ""   // not here: the placeholder says it
         text: preview.status.text || ""
         font.pixelSize: Theme.fontSmall
         color: preview.status.state === "sent" ? Theme.ok : preview.status.state === "refused" ? Theme.error : Theme.muted

@@ -181,11 +181,12 @@ std::string Engine::put(const std::string &collection, const std::string &idIn, 
     if (!isValidName(collection))
         throw Error(ErrorKind::Invalid, "\"" + collection + "\" is not a collection name");
     checkFields(fields);
+    // Under the lock: the clock's offset is corrected by a sync on another thread.
+    std::lock_guard lock(m_mutex);
     std::string id = idIn.empty() ? uuidV7(m_clock.physicalNow()) : idIn;
     if (!isValidRecordId(id))
         throw Error(ErrorKind::Invalid, "\"" + id + "\" is not a record id");
 
-    std::lock_guard lock(m_mutex);
     Transaction t(m_replica.db());
     auto existing = m_replica.record(collection, id);
     std::string school = schoolIn;

@@ -101,6 +101,20 @@ QVariantList Records::where(const QString &collection, const QString &field, con
     return out;
 }
 
+QVariantMap Records::first(const QString &collection) const
+{
+    auto *q = query();
+    if (!q)
+        return {};
+    try {
+        auto rs = q->list(selection(collection, {}, {}), 1);
+        if (!rs.empty())
+            return toMap(rs.front());
+    } catch (const std::exception &) {
+    }
+    return {};
+}
+
 int Records::countWhere(const QString &collection, const QString &field, const QVariant &value) const
 {
     auto *q = query();

@@ -37,6 +37,8 @@ public:
     // Every record of a collection whose `field` equals `value` (e.g. visits of a pupil), newest first by `sortField`.
     Q_INVOKABLE QVariantList where(const QString &collection, const QString &field, const QVariant &value,
                                    const QString &sortField = {}) const;
+    // The first record of a collection (by id), or an empty map: one row read, not the collection.
+    Q_INVOKABLE QVariantMap first(const QString &collection) const;
     Q_INVOKABLE int countWhere(const QString &collection, const QString &field, const QVariant &value) const;
     // Creates (id empty) or updates; returns the id, empty on failure (lastError says why).
     Q_INVOKABLE QString save(const QString &collection, const QString &id, const QVariantMap &fields);

@@ -14,7 +14,7 @@ Page {
     background: Rectangle { color: Theme.background }
 
     // Without an id (self-test), show the first pupil so the page has content.
-    function firstPupil() { const all = Records.where("pupils", "", null); return all.length ? all[0] : ({}) }
+    function firstPupil() { return Records.first("pupils") }
     function yesNo(v) {
         //: A yes/no value on the pupil page.
         return v === true ? qsTr("Yes") : (v === false ? qsTr("No") : "")

@@ -50,6 +50,9 @@ public:
     // from the picker). Returns the reference, or an empty map (lastError says why).
     Q_INVOKABLE QVariantMap importImage(const QVariant &source);
     QVariantMap importImage(const QImage &image);
+    // Where the camera page saves a capture before importImage() takes it
+    // (and removes it): a new file name in the account's capture/ folder.
+    Q_INVOKABLE QString captureLocation() const;
     // A signature drawn on a Canvas, as its data URL (Canvas.toDataURL("image/png")).
     Q_INVOKABLE QVariantMap saveSignature(const QString &dataUrl);
     // A URL an Image can show: the local copy, or empty when this device lacks it.

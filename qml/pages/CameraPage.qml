@@ -6,8 +6,8 @@ import Cunxiao
 
 // CameraPage: take a photo with the device's camera (Qt Multimedia: a
 // CaptureSession with a Camera, an ImageCapture and a VideoOutput). The
-// captured image goes to MediaStore.importImage(), the same path as a picked
-// file; `captured` hands the reference to whoever opened the page
+// capture is saved to MediaStore.captureLocation() and goes to
+// MediaStore.importImage(), the same path as a picked file; `captured` hands the reference to whoever opened the page
 // (PhotoPicker). Without a camera the page says so and offers to go back.
 Page {
     id: page
@@ -25,7 +25,9 @@ Page {
         // Nothing of the camera exists until a camera does: no device, no warnings.
         active: MediaStore.hasCamera && page.visible
         sourceComponent: Item {
-            function shoot() { imageCapture.capture() }
+            // The full-resolution capture goes to a file (imageCaptured's image may be a
+            // low-resolution preview on some platforms); importImage reads and removes it.
+            function shoot() { imageCapture.captureToFile(MediaStore.captureLocation()) }
             readonly property bool ready: imageCapture.readyForCapture
             CaptureSession {
                 camera: Camera {
@@ -35,8 +37,8 @@ Page {
                 }
                 imageCapture: ImageCapture {
                     id: imageCapture
-                    onImageCaptured: (requestId, image) => {
-                        const ref = MediaStore.importImage(image)
+                    onImageSaved: (requestId, fileName) => {
+                        const ref = MediaStore.importImage(fileName)
                         page.busy = false
                         if (ref.sha256 === undefined)
                             message.text = MediaStore.lastError

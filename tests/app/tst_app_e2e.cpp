@@ -521,6 +521,20 @@ private slots:
         QCOMPARE(draft["answers"].toObject()["photos"].toArray()[0].toObject()["sha256"].toString(), sha);
     }
 
+    // The camera page's path: ImageCapture saves to captureLocation(), importImage takes the file and removes it.
+    void cameraCaptureImported()
+    {
+        const QString shot = media()->captureLocation();
+        QVERIFY(shot.contains(QStringLiteral("/capture/")));
+        QVERIFY(picture(4032, 3024, 6).save(shot, "JPG", 95));   // a phone camera's 12 MP
+        const QVariantMap ref = media()->importImage(QVariant(shot));
+        QVERIFY2(!ref.isEmpty(), qPrintable(media()->lastError()));
+        QVERIFY(!QFileInfo::exists(shot));
+        QCOMPARE(QImage(media()->url(ref).toLocalFile()).size(), QSize(1600, 1200));
+        QVERIFY(ref.value(QStringLiteral("size")).toLongLong() < 400 * 1024);
+        qInfo("a 4032x3024 capture became %lld bytes (1600x1200, JPEG q80)", ref.value(QStringLiteral("size")).toLongLong());
+    }
+
     // A photo another device took: the record arrives with its reference; the page offers to download it.
     void photoFromAnotherDeviceDownloads()
     {

@@ -66,6 +66,12 @@ FormDefinition FormDefinition::parseText(std::string_view text)
         p.message = "JSON syntax error at line " + std::to_string(line) + ", column " + std::to_string(col) + " (byte " +
                     std::to_string(e.byte) + "): " + what;
         throw FormDefinitionError({p});
+    } catch (const cx::Json::exception &e) {
+        // e.g. out_of_range 406: a number like 8.8e6666 that no double holds (found by fuzz_form_definition)
+        DefinitionProblem p;
+        p.where = "json";
+        p.message = std::string("JSON value out of range: ") + e.what();
+        throw FormDefinitionError({p});
     }
     return parse(j);
 }

@@ -200,6 +200,7 @@ QVariantMap MediaStore::attach(const QByteArray &bytes, const QString &type, con
         m_lastError.clear();
         emit lastErrorChanged();
     }
+    ctx->sync()->refreshPhotoCounts();
     bump();
     emit ctx->localChange();   // a new photo waits to be sent: sync soon
     return ref;

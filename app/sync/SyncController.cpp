@@ -52,6 +52,7 @@ void SyncController::setEngine(cx::Engine *engine)
             schedule(1);
     }
     refreshCounts();
+    refreshPhotoCounts();
 }
 
 void SyncController::setAutomatic(bool on)
@@ -65,12 +66,22 @@ void SyncController::setAutomatic(bool on)
 
 void SyncController::refreshCounts()
 {
-    m_pending = m_conflicts = m_rejected = m_photosWaiting = m_photosRefused = 0;
+    m_pending = m_conflicts = m_rejected = 0;
     if (m_engine) {
         auto st = m_engine->status();
         m_pending = st.pending + st.sent;
         m_conflicts = st.conflicts;
         m_rejected = st.rejected;
+    }
+    emit changed();
+}
+
+void SyncController::refreshPhotoCounts()
+{
+    // Not on every local write (a draft saves per keystroke): the list grows
+    // with every photo ever taken. After a sync, a new photo, an account change.
+    m_photosWaiting = m_photosRefused = 0;
+    if (m_engine) {
         for (const auto &a : m_engine->attachments()) {
             if (a.state == "pending" || a.state == "uploading")
                 ++m_photosWaiting;
@@ -207,6 +218,7 @@ void SyncController::onFinished()
         schedule(m_backoffSec);
     }
     refreshCounts();
+    refreshPhotoCounts();
     emit finished(ok);
     emit dataPulled();
     if (m_again) {

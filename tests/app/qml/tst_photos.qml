@@ -30,6 +30,7 @@ TestCase {
     Component { id: signatureComponent; SignatureCanvas { width: 380 } }
     Component { id: imageComponent; Image { } }
     SignalSpy { id: edited; signalName: "edited" }
+    SignalSpy { id: downloaded; target: MediaStore; signalName: "downloadFinished" }
 
     // A picture as the camera hands it over: a QImage, here grabbed from `scene` at `w` x `h`.
     function capture(w, h) {
@@ -82,6 +83,21 @@ TestCase {
         verify(button.visible)
         verify(button.text.indexOf("350") >= 0, button.text)
         verify(findChild(p, "placeholderText").text.indexOf("350") >= 0)
+    }
+
+    function test_downloadFailureIsShown() {
+        // This throwaway account was never enrolled: the download fails, off the GUI thread, and says why.
+        const ref = { sha256: "ef".repeat(32), size: 1000, type: "image/jpeg" }
+        const p = createTemporaryObject(pickerComponent, tc, { value: ref })
+        downloaded.clear()
+        mouseClick(findChild(p, "downloadButton"))
+        tryCompare(downloaded, "count", 1, 10000)
+        compare(downloaded.signalArguments[0][0], ref.sha256)
+        compare(downloaded.signalArguments[0][1], false)
+        verify(downloaded.signalArguments[0][2] !== "")
+        verify(MediaStore.lastError !== "")
+        compare(MediaStore.status(ref).state, "remote")
+        verify(findChild(p, "downloadButton").visible)   // it can be tried again
     }
 
     function test_oldFileName() {

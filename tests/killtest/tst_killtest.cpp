@@ -471,7 +471,7 @@ private slots:
     {
         m_rng.seed(m_seed);
         int kills = qEnvironmentVariable("CX_KILLTEST_KILLS").toInt();
-        run(false, kills > 0 ? kills : 100, 4, 150000);
+        run(false, kills > 0 ? kills : 100, 4, 330000);
     }
 
     // TLS: the same with handshakes cut by the kills.
@@ -479,7 +479,7 @@ private slots:
     {
         m_rng.seed(m_seed ^ 0x5bd1e995u);
         int kills = qEnvironmentVariable("CX_KILLTEST_KILLS").toInt();
-        run(true, kills > 0 ? std::max(10, kills / 5) : 20, 2, 60000);
+        run(true, kills > 0 ? std::max(10, kills / 5) : 20, 2, 150000);
     }
 
     void cleanup()

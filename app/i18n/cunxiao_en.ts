@@ -1301,6 +1301,24 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>TransferMeter</name>
+    <message>
+        <source>Sending a photo: %1 of %2</source>
+        <extracomment>Sync progress: a photo is being sent; %1 and %2 are sizes such as "96 KB" of "350 KB".</extracomment>
+        <translation>Sending a photo: %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %1 of about %2 (%n record(s) still to come)</source>
+        <extracomment>Sync progress during a large download (e.g. the first one); %1 and %2 are sizes, %n the number of records still to come.</extracomment>
+        <translation><numerusform>Received %1 of about %2 (%n record still to come)</numerusform><numerusform>Received %1 of about %2 (%n records still to come)</numerusform></translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2</source>
+        <extracomment>Sync progress while sending many changes; %1 and %2 are sizes.</extracomment>
+        <translation>Sent %1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::AppContext</name>
     <message>
         <source>No account is open.</source>

@@ -1301,6 +1301,24 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>TransferMeter</name>
+    <message>
+        <source>Sending a photo: %1 of %2</source>
+        <extracomment>Sync progress: a photo is being sent; %1 and %2 are sizes such as "96 KB" of "350 KB".</extracomment>
+        <translation>正在发送照片：%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %1 of about %2 (%n record(s) still to come)</source>
+        <extracomment>Sync progress during a large download (e.g. the first one); %1 and %2 are sizes, %n the number of records still to come.</extracomment>
+        <translation><numerusform>已接收 %1，共约 %2（还有 %n 条记录）</numerusform></translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2</source>
+        <extracomment>Sync progress while sending many changes; %1 and %2 are sizes.</extracomment>
+        <translation>已发送 %1 / %2</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::AppContext</name>
     <message>
         <source>No account is open.</source>

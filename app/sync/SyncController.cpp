@@ -155,6 +155,7 @@ void SyncController::syncNow()
     m_periodic.stop();
     m_syncing = true;
     m_progress = -1;
+    m_meter.reset();
     emit changed();
     cx::Engine *engine = m_engine;
     m_watcher.setFuture(QtConcurrent::run([engine]() -> QString {
@@ -183,8 +184,8 @@ void SyncController::onProgress(const cx::SyncProgress &p)
 {
     if (!m_syncing)
         return;
-    const double total = double(p.upTotal + p.downTotal);
-    m_progress = total > 0 ? qBound(0.0, double(p.upNow + p.downNow) / total, 1.0) : -1;
+    m_meter.update(p);
+    m_progress = m_meter.fraction();
     emit changed();
 }
 

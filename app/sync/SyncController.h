@@ -6,6 +6,7 @@
 // unmetered one. The Engine is thread-safe behind its own mutex.
 #include "engine/Engine.h"
 #include "protocol/Errors.h"
+#include "sync/TransferMeter.h"
 
 #include <QDateTime>
 #include <QFutureWatcher>
@@ -26,6 +27,7 @@ public:
 
     bool syncing() const { return m_syncing; }
     double progress() const { return m_progress; }   // 0..1, -1 when unknown
+    QString transferText() const { return m_syncing ? m_meter.text() : QString(); }
     bool online() const { return m_online; }
     bool everTried() const { return m_tried; }
     QString lastError() const { return m_lastError; }
@@ -74,6 +76,7 @@ private:
     bool m_automatic = true;
     bool m_syncing = false, m_again = false, m_online = false, m_tried = false;
     double m_progress = 0;
+    TransferMeter m_meter;
     QString m_lastError;
     int m_pending = 0, m_conflicts = 0, m_rejected = 0;
     QDateTime m_lastConfirmed, m_lastSync;

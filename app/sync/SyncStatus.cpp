@@ -29,6 +29,7 @@ bool SyncStatus::online() const { return m_c->online(); }
 bool SyncStatus::everTried() const { return m_c->everTried(); }
 bool SyncStatus::syncing() const { return m_c->syncing(); }
 double SyncStatus::progress() const { return m_c->progress(); }
+QString SyncStatus::transferText() const { return m_c->transferText(); }
 int SyncStatus::pendingCount() const { return m_c->pending(); }
 int SyncStatus::conflictCount() const { return m_c->conflicts(); }
 int SyncStatus::rejectedCount() const { return m_c->rejected(); }

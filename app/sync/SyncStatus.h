@@ -22,6 +22,7 @@ class SyncStatus : public QObject
     Q_PROPERTY(bool everTried READ everTried NOTIFY changed)
     Q_PROPERTY(bool syncing READ syncing NOTIFY changed)
     Q_PROPERTY(double progress READ progress NOTIFY changed)
+    Q_PROPERTY(QString transferText READ transferText NOTIFY changed)   // bytes of the whole transfer, while syncing
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY changed)
     Q_PROPERTY(int conflictCount READ conflictCount NOTIFY changed)
     Q_PROPERTY(int rejectedCount READ rejectedCount NOTIFY changed)
@@ -42,6 +43,7 @@ public:
     bool everTried() const;
     bool syncing() const;
     double progress() const;
+    QString transferText() const;
     int pendingCount() const;
     int conflictCount() const;
     int rejectedCount() const;

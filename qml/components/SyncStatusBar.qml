@@ -13,6 +13,7 @@ Item {
     property bool online: SyncStatus.online
     property bool syncing: SyncStatus.syncing
     property real progress: SyncStatus.progress
+    property string transferText: SyncStatus.transferText
     property int pending: SyncStatus.pendingCount
     property string summary: SyncStatus.summary
     property string confirmedText: SyncStatus.lastConfirmedText
@@ -105,6 +106,14 @@ Item {
             visible: root.syncing
             indeterminate: root.progress < 0
             value: Math.max(0, root.progress)
+            Layout.fillWidth: true
+        }
+        Label {
+            objectName: "transferLabel"
+            visible: root.syncing && root.transferText !== ""
+            text: root.transferText
+            color: Theme.muted
+            wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
         Label {

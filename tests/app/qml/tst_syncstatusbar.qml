@@ -34,6 +34,19 @@ TestCase {
         verify(p.indeterminate)
     }
 
+    function test_transferTextWhileSyncing() {
+        const bar = createTemporaryObject(barComponent, tc, { syncing: true, progress: 0.1,
+                                                               transferText: "Received 32 KB of about 352 KB" })
+        const t = findChild(bar, "transferLabel")
+        verify(t.visible)
+        compare(t.text, "Received 32 KB of about 352 KB")
+        bar.syncing = false
+        verify(!t.visible)
+        bar.syncing = true
+        bar.transferText = ""
+        verify(!t.visible)
+    }
+
     function test_syncButton() {
         const bar = createTemporaryObject(barComponent, tc, { syncing: false })
         requested.target = bar

@@ -86,14 +86,15 @@ private slots:
         m_bureau->start();
     }
 
-    // A first download of 2,000 records through repeated cuts completes, holds every
-    // record once, and never starts over (bytes down < 2x a clean download).
+    // A first download of 2,000 records cut 20+ times completes, holds every
+    // record once, and never starts over (each interruption costs < 8 KB down).
     void firstDownloadThroughCuts()
     {
-        const QStringList small = {"--page-kb", "8"}; // pages of ~8 KB on the wire: several per cut window
+        // Pages of ~2 KB on the wire, so that several fit in the cut window below.
+        const QStringList tiny = {"--page-kb", "2"};
         Link clean(m_bureau->port(), {"--kbps", "2000", "--delay-ms", "20"});
         enrollVia(*m_bureau, "clean.db", clean.url());
-        CliResult clean1 = m_bureau->cli("clean.db", QStringList{"sync", "--json", "--progress"} + small);
+        CliResult clean1 = m_bureau->cli("clean.db", QStringList{"sync", "--json", "--progress"} + tiny);
         QCOMPARE(clean1.exitCode, 0);
         QJsonObject a = QJsonDocument::fromJson(clean1.out.toUtf8()).object();
         QCOMPARE(a["pulled"].toInt(), 2001); // + the school's own record
@@ -101,18 +102,25 @@ private slots:
         QVERIFY2(clean1.err.contains("still to download"), qPrintable(clean1.err));
         const double cleanDown = clean.stats()["bytes_down"].toDouble();
 
-        Link cutting(m_bureau->port(), {"--kbps", "2000", "--delay-ms", "20", "--cut-every", "24K"});
+        // Cut every 5 KB of traffic: the download is cut 20+ times.
+        Link cutting(m_bureau->port(), {"--kbps", "2000", "--delay-ms", "20", "--cut-every", "5K"});
         enrollVia(*m_bureau, "cut.db", cutting.url());
         int exit = -1;
-        QJsonObject r = syncJson(*m_bureau, "cut.db", small + fastRetries(), &exit);
+        QJsonObject r = syncJson(*m_bureau, "cut.db", tiny + fastRetries(), &exit);
         QCOMPARE(exit, 0);
         QVERIFY(r["complete"].toBool());
         QJsonObject st = cutting.stats();
         qInfo("clean: %.0f bytes down; through %d cuts: %.0f bytes down, %d retries", cleanDown, st["cuts"].toInt(),
               st["bytes_down"].toDouble(), r["retries"].toInt());
-        QVERIFY2(st["cuts"].toInt() >= 4, "the link should have cut the download several times");
-        QVERIFY(r["retries"].toInt() >= 1);
-        QVERIFY2(st["bytes_down"].toDouble() < 2 * cleanDown, "a cut must not restart the download from zero");
+        // The bar: interrupted 20 times, it still completes without starting over.
+        const int interruptions = r["retries"].toInt();
+        QVERIFY2(interruptions >= 20, qPrintable(QString("only %1 interruptions").arg(interruptions)));
+        // Starting over would re-download everything received so far (the
+        // download is 17x the cut window); each interruption may only cost the
+        // page in flight (~2 KB) and a new TLS connection (< 6 KB).
+        const double extra = st["bytes_down"].toDouble() - cleanDown;
+        qInfo("%.0f bytes received again, %.0f per interruption", extra, extra / interruptions);
+        QVERIFY2(extra < interruptions * 8.0 * 1024, "a cut must not restart the download from zero");
 
         CliResult list = m_bureau->cli("cut.db", {"list", "pupils"});
         QCOMPARE(list.exitCode, 0);

@@ -14,6 +14,8 @@ Item {
     property bool syncing: SyncStatus.syncing
     property real progress: SyncStatus.progress
     property string transferText: SyncStatus.transferText
+    property string photoSummary: SyncStatus.photoSummary
+    property bool photosRefused: SyncStatus.photosRefused > 0
     property int pending: SyncStatus.pendingCount
     property string summary: SyncStatus.summary
     property string confirmedText: SyncStatus.lastConfirmedText
@@ -92,6 +94,14 @@ Item {
                   //: Home, sync card: nothing is waiting.
                   : qsTr("Nothing waiting to be sent")
             color: root.pending > 0 ? Theme.warn : Theme.ok
+            Layout.fillWidth: true
+            wrapMode: Text.Wrap
+        }
+        Label {
+            objectName: "photoLabel"
+            visible: root.photoSummary !== ""
+            text: root.photoSummary
+            color: root.photosRefused ? Theme.error : Theme.warn
             Layout.fillWidth: true
             wrapMode: Text.Wrap
         }

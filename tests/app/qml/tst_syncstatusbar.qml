@@ -47,6 +47,15 @@ TestCase {
         verify(!t.visible)
     }
 
+    function test_photosOnTheirOwnLine() {
+        const bar = createTemporaryObject(barComponent, tc, { pending: 0, photoSummary: "" })
+        const l = findChild(bar, "photoLabel")
+        verify(!l.visible)
+        bar.photoSummary = "2 photos held until Wi-Fi"
+        verify(l.visible)
+        compare(l.text, "2 photos held until Wi-Fi")
+    }
+
     function test_syncButton() {
         const bar = createTemporaryObject(barComponent, tc, { syncing: false })
         requested.target = bar

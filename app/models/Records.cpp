@@ -35,28 +35,7 @@ Records *Records::create(QQmlEngine *, QJSEngine *)
     return s;
 }
 
-cx::RecordQuery *Records::query() const
-{
-    auto *ctx = AppContext::instance();
-    cx::Engine *engine = ctx ? ctx->engine() : nullptr;
-    if (!engine) {
-        m_query.reset();
-        m_queryPath.clear();
-        return nullptr;
-    }
-    const QString path = qstr(engine->replica().db().path());
-    if (!m_query || path != m_queryPath) {
-        try {
-            m_query = std::make_shared<cx::RecordQuery>(str(path));
-            m_queryPath = path;
-        } catch (const std::exception &e) {
-            m_query.reset();
-            m_queryPath.clear();
-            ctx->addError(QString::fromUtf8(e.what()));
-        }
-    }
-    return m_query.get();
-}
+cx::RecordQuery *Records::query() const { return m_query.current().get(); }
 
 QVariantMap Records::get(const QString &collection, const QString &id) const
 {

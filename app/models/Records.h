@@ -3,6 +3,8 @@
 // visit being edited). Reads go through cx::RecordQuery on its own read-only
 // connection (conditions in SQL; never waits for the engine during a sync);
 // writes go through AppContext so lists reload and sync starts.
+#include "models/AccountQuery.h"
+
 #include <QObject>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -51,8 +53,7 @@ signals:
 private:
     cx::RecordQuery *query() const;   // opened on the current account's replica; null without one
 
-    mutable std::shared_ptr<cx::RecordQuery> m_query;
-    mutable QString m_queryPath;
+    mutable AccountQuery m_query;
     QString m_error;
     int m_revision = 0;
 };

@@ -222,28 +222,13 @@ void TodoModel::refresh()
         m_again = true;
         return;
     }
-    auto *ctx = AppContext::instance();
-    cx::Engine *engine = ctx ? ctx->engine() : nullptr;
-    if (!engine) {
-        m_query.reset();
-        m_queryPath.clear();
+    auto query = m_query.current();
+    if (!query)
         return;
-    }
-    const QString path = qstr(engine->replica().db().path());
-    if (!m_query || path != m_queryPath) {
-        try {
-            m_query = std::make_shared<cx::RecordQuery>(str(path));
-            m_queryPath = path;
-        } catch (const std::exception &e) {
-            ctx->addError(QString::fromUtf8(e.what()));
-            return;
-        }
-    }
     if (!m_loading) {
         m_loading = true;
         emit loadingChanged();
     }
-    auto query = m_query;
     const QString role = m_role;
     const QStringList schools = m_schools;
     const QDate today = m_today.isValid() ? m_today : QDate::currentDate();

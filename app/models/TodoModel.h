@@ -17,6 +17,8 @@
 //                earlier and did not find the pupil back at school
 //   dropouts     pupils who left school
 //   inspections  inspections assigned (shown to inspectors and the bureau)
+#include "models/AccountQuery.h"
+
 #include <QAbstractListModel>
 #include <QDate>
 #include <QFutureWatcher>
@@ -87,8 +89,7 @@ private:
     QDate m_today;
     bool m_loading = false, m_again = false;
     std::vector<TodoItem> m_items;
-    std::shared_ptr<cx::RecordQuery> m_query;
-    QString m_queryPath;
+    AccountQuery m_query;
     QFutureWatcher<std::vector<TodoItem>> m_watcher;
 };
 

@@ -11,6 +11,15 @@
 
 namespace cx {
 
+SyncState syncStateFromName(const std::string &s)
+{
+    if (s == "pending") return SyncState::Pending;
+    if (s == "sent") return SyncState::Sent;
+    if (s == "rejected") return SyncState::Rejected;
+    if (s == "conflict") return SyncState::Conflict;
+    return SyncState::Confirmed;
+}
+
 const char *syncStateName(SyncState s)
 {
     switch (s) {
@@ -30,15 +39,6 @@ SyncState stateOf(const Overlay &o)
     if (!o.conflicts.empty()) return SyncState::Conflict;
     if (o.anyPending) return SyncState::Pending;
     if (o.anySent) return SyncState::Sent;
-    return SyncState::Confirmed;
-}
-
-SyncState parseState(const std::string &s)
-{
-    if (s == "pending") return SyncState::Pending;
-    if (s == "sent") return SyncState::Sent;
-    if (s == "rejected") return SyncState::Rejected;
-    if (s == "conflict") return SyncState::Conflict;
     return SyncState::Confirmed;
 }
 
@@ -138,7 +138,7 @@ LocalRecord Engine::toLocal(const StoredRecord &r)
     l.school = r.school;
     l.fields = r.fields;
     l.deleted = r.deleted;
-    l.state = parseState(r.state);
+    l.state = syncStateFromName(r.state);
     l.seq = r.server ? r.server->seq : 0;
     if (l.state == SyncState::Confirmed && r.server) {
         l.versions = r.server->versions;

@@ -37,6 +37,7 @@ namespace cx {
 
 enum class SyncState { Pending, Sent, Confirmed, Rejected, Conflict };
 const char *syncStateName(SyncState s);
+SyncState syncStateFromName(const std::string &name);   // unknown names: Confirmed
 
 struct LocalRecord {
     std::string collection, id, school;

@@ -47,15 +47,6 @@ struct RecordQuery::Stmt {
 
 namespace {
 
-SyncState parseState(const std::string &s)
-{
-    if (s == "pending") return SyncState::Pending;
-    if (s == "sent") return SyncState::Sent;
-    if (s == "rejected") return SyncState::Rejected;
-    if (s == "conflict") return SyncState::Conflict;
-    return SyncState::Confirmed;
-}
-
 // JSON path of a field; names are [a-z][a-z0-9_]* (checked), so quoting is enough.
 std::string pathOf(const std::string &field) { return "$.\"" + field + "\""; }
 
@@ -224,7 +215,7 @@ LocalRecord RecordQuery::toLocal(Stmt &q, const std::string &user)
     std::optional<RecordState> server;
     if (!q.isNull(5))
         server = RecordState::fromJson(parseJson(q.text(5), "a stored server state"), "stored");
-    l.state = parseState(q.text(6));
+    l.state = syncStateFromName(q.text(6));
     l.seq = server ? server->seq : 0;
     if (l.state == SyncState::Confirmed && server) {
         l.versions = server->versions;

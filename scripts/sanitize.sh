@@ -55,6 +55,8 @@ mkdir -p "$LOGS"
 export ASAN_OPTIONS="log_path=$LOGS/asan:detect_leaks=1:strict_init_order=1:detect_stack_use_after_return=0${ASAN_EXTRA:+:$ASAN_EXTRA}"
 export UBSAN_OPTIONS="log_path=$LOGS/ubsan:print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$SRC/scripts/lsan.supp:print_suppressions=0"
+# No display in CI: Qt's offscreen platform for every test (the app's too).
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 # die_after_fork=0: QProcess forks the server and cli from a test that already has threads.
 export TSAN_OPTIONS="log_path=$LOGS/tsan:halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$SRC/scripts/tsan.supp"
 

@@ -231,15 +231,14 @@ private slots:
         for (const QString &f : fails.list)
             qWarning("%s", qPrintable(f));
         QVERIFY(fails.list.isEmpty());
-        QVERIFY(requests > 20);
+        QVERIFY(requests > 5); // the sync thread really ran among the writes
 
-        // Quiet: both devices settle what is left and sync until nothing moves.
-        for (int round = 0; round < 3; ++round) {
-            syncQuiet(other);
-            syncQuiet(app);
-            settleAll(app);
-            settleAll(other);
-        }
+        // Quiet: the app settles what is left (only one device settles: two settling
+        // the same conflict at once would make a new one), then both sync until
+        // nothing moves.
+        syncQuiet(other);
+        syncQuiet(app);
+        settleAll(app);
         syncQuiet(app);
         syncQuiet(other);
         syncQuiet(app);

@@ -199,20 +199,26 @@ private slots:
         QVERIFY(fails.list.isEmpty());
         QVERIFY(requests > int(devices.size()) * kRounds);
 
-        // Quiet, still concurrently: settle what is left, sync until nothing moves.
-        for (int pass = 0; pass < 3; ++pass) {
+        // Quiet: all sync at once until nothing moves; then one device after the
+        // other pulls, settles what it still sees and pushes (two devices settling
+        // the same conflict at once would make a new one); then all sync again.
+        {
             std::vector<std::thread> quiet;
             for (auto &d : devices)
                 quiet.emplace_back([&] {
                     try {
                         syncQuiet(*d.engine);
-                        settleAll(*d.engine);
                     } catch (const std::exception &ex) {
                         fails.add(QString("%1 quiet: %2").arg(d.user.c_str(), ex.what()));
                     }
                 });
             for (auto &t : quiet)
                 t.join();
+        }
+        for (auto &d : devices) {
+            syncQuiet(*d.engine);
+            settleAll(*d.engine);
+            syncQuiet(*d.engine);
         }
         for (int pass = 0; pass < 2; ++pass)
             for (auto &d : devices)

@@ -116,7 +116,9 @@ private slots:
         Ledger ledger;
         Failures fails;
         std::atomic<bool> stop{false};
-        std::atomic<int> syncs{0}, requests{0}, resolved{0}, otherEdits{0}, reads{0};
+        std::atomic<int> syncs{0}, requests{0}, resolved{0}, otherEdits{0}, reads{0}, progress{0};
+        // As SyncController does: a progress callback set before syncing, called on the sync thread.
+        app.setProgressCallback([&](const cx::SyncProgress &) { ++progress; });
 
         // The app's sync worker.
         std::thread syncer([&] {
@@ -180,6 +182,8 @@ private slots:
                 try {
                     auto all = app.list("pupils");
                     cx::EngineStatus st = app.status();
+                    app.setLinkMetered(reads % 2); // LinkMonitor tells the engine from the GUI thread
+                    (void)app.tuning();
                     if (st.pending < 0 || st.sent < 0 || !st.enrolled)
                         fails.add("status out of range");
                     if (!all.empty()) {
@@ -226,12 +230,13 @@ private slots:
         resolver.join();
         reader.join();
         otherDevice.join();
-        qInfo("puts %d, syncs %d (%d requests), resolved %d, other device's edits %d, reads %d", int(ledger.entries.size()),
-              int(syncs), int(requests), int(resolved), int(otherEdits), int(reads));
+        qInfo("puts %d, syncs %d (%d requests, %d progress calls), resolved %d, other device's edits %d, reads %d",
+              int(ledger.entries.size()), int(syncs), int(requests), int(progress), int(resolved), int(otherEdits), int(reads));
         for (const QString &f : fails.list)
             qWarning("%s", qPrintable(f));
         QVERIFY(fails.list.isEmpty());
         QVERIFY(requests > 5); // the sync thread really ran among the writes
+        QVERIFY(progress > 0);
 
         // Quiet: the app settles what is left (only one device settles: two settling
         // the same conflict at once would make a new one), then both sync until

@@ -153,10 +153,32 @@ QVariantMap MediaStore::importImage(const QImage &source)
     return attach(bytes, QStringLiteral("image/jpeg"), QStringLiteral("jpg"));
 }
 
-QVariantMap MediaStore::saveSignature(const QString &dataUrl)
+QVariantMap MediaStore::saveSignature(const QVariantList &strokes, int width, int height)
 {
-    const int comma = dataUrl.indexOf(QLatin1Char(','));
-    const QImage img = comma < 0 ? QImage() : QImage::fromData(QByteArray::fromBase64(dataUrl.mid(comma + 1).toLatin1()));
+    // Drawn here from the points the person traced, not read back from the
+    // Canvas: a Canvas may not have painted its last frame yet when "Keep" is
+    // pressed (a slow phone), and then it would give an empty picture.
+    constexpr int kScale = 2;   // sharp on high-density screens
+    QImage img;
+    if (width > 0 && height > 0 && width <= 4000 && height <= 4000 && !strokes.isEmpty()) {
+        img = QImage(width * kScale, height * kScale, QImage::Format_ARGB32_Premultiplied);
+        img.fill(Qt::white);
+        QPainter p(&img);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.scale(kScale, kScale);
+        p.setPen(QPen(QColor(0x10, 0x20, 0x30), 3, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        for (const QVariant &stroke : strokes) {
+            QPolygonF line;
+            for (const QVariant &pt : stroke.toList()) {
+                const QVariantMap m = pt.toMap();
+                line << QPointF(m.value(QStringLiteral("x")).toDouble(), m.value(QStringLiteral("y")).toDouble());
+            }
+            if (line.size() == 1)
+                p.drawPoint(line.front());
+            else
+                p.drawPolyline(line);
+        }
+    }
     QByteArray bytes;
     QBuffer buf(&bytes);
     buf.open(QIODevice::WriteOnly);

@@ -53,8 +53,9 @@ public:
     // Where the camera page saves a capture before importImage() takes it
     // (and removes it): a new file name in the account's capture/ folder.
     Q_INVOKABLE QString captureLocation() const;
-    // A signature drawn on a Canvas, as its data URL (Canvas.toDataURL("image/png")).
-    Q_INVOKABLE QVariantMap saveSignature(const QString &dataUrl);
+    // A signature as the strokes the person traced on a box of width x height:
+    // a list of strokes, each a list of {x, y}. Stored as a PNG (white ground).
+    Q_INVOKABLE QVariantMap saveSignature(const QVariantList &strokes, int width, int height);
     // A URL an Image can show: the local copy, or empty when this device lacks it.
     Q_INVOKABLE QUrl url(const QVariant &ref) const;
     // {state, text, size, sizeText, local, reason}: state is one of

@@ -96,7 +96,7 @@ ColumnLayout {
             enabled: root.dirty
             implicitHeight: Theme.touch
             onClicked: {
-                const ref = MediaStore.saveSignature(canvas.toDataURL("image/png"))
+                const ref = MediaStore.saveSignature(canvas.strokes, canvas.width, canvas.height)
                 if (ref.sha256 === undefined) {
                     failed.text = MediaStore.lastError
                     return

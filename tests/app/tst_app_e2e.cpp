@@ -80,20 +80,17 @@ QImage picture(int w, int h, int seed)
 }
 
 // A signature as SignatureCanvas hands it over: a PNG data URL.
-QString signatureDataUrl(int seed)
+// A signature as the box gives it: strokes of {x, y} points on a 380x160 box.
+QVariantList signatureStrokes(int seed)
 {
-    QImage img(380, 160, QImage::Format_ARGB32_Premultiplied);
-    img.fill(Qt::transparent);
-    QPainter p(&img);
-    p.setPen(QPen(QColor("#102030"), 3));
-    for (int i = 0; i < 6; ++i)
-        p.drawLine(20 + i * 50, 80 + (i % 2 ? 40 : -40) + seed, 70 + i * 50, 80 + (i % 2 ? -30 : 30));
-    p.end();
-    QByteArray png;
-    QBuffer buf(&png);
-    buf.open(QIODevice::WriteOnly);
-    img.save(&buf, "PNG");
-    return QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.toBase64());
+    QVariantList strokes;
+    for (int i = 0; i < 6; ++i) {
+        QVariantList stroke;
+        stroke << QVariantMap{{"x", 20 + i * 50}, {"y", 80 + (i % 2 ? 40 : -40) + seed}}
+               << QVariantMap{{"x", 70 + i * 50}, {"y", 80 + (i % 2 ? -30 : 30)}};
+        strokes << QVariant(stroke);
+    }
+    return strokes;
 }
 
 QString sha256OfFile(const QString &path)
@@ -302,7 +299,7 @@ private slots:
         QVERIFY2(!photo.isEmpty(), qPrintable(media()->lastError()));
         QCOMPARE(photo.value(QStringLiteral("type")).toString(), QStringLiteral("image/jpeg"));
         QCOMPARE(QImage(media()->url(photo).toLocalFile()).size(), QSize(1600, 1066));
-        const QVariantMap signature = media()->saveSignature(signatureDataUrl(1));
+        const QVariantMap signature = media()->saveSignature(signatureStrokes(1), 380, 160);
         QVERIFY2(!signature.isEmpty(), qPrintable(media()->lastError()));
         QCOMPARE(signature.value(QStringLiteral("type")).toString(), QStringLiteral("image/png"));
         form.setAnswer(QStringLiteral("photos"), QVariantList{photo});
@@ -373,7 +370,7 @@ private slots:
         const QVariantMap photo = media()->importImage(QVariant(QUrl::fromLocalFile(file)));
         QVERIFY2(!photo.isEmpty(), qPrintable(media()->lastError()));
         QCOMPARE(photo.value(QStringLiteral("type")).toString(), QStringLiteral("image/jpeg"));
-        const QVariantMap signature = media()->saveSignature(signatureDataUrl(2));
+        const QVariantMap signature = media()->saveSignature(signatureStrokes(2), 380, 160);
         QVERIFY(!signature.isEmpty());
         const QString date = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
         const QVariantMap v{{QStringLiteral("pupil"), kPupil},

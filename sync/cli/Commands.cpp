@@ -75,12 +75,16 @@ int exitCodeFor(ErrorKind kind)
     }
 }
 
-Json parseValue(const std::string &text)
+// A value on the command line: JSON if it parses (numbers, true, null, objects),
+// else the text itself. A number no double holds (1e999) is an error, not text.
+Json parseValue(const std::string &field, const std::string &text)
 {
     try {
         return Json::parse(text);
     } catch (const Json::parse_error &) {
         return Json(text);
+    } catch (const Json::out_of_range &) {
+        usage("field " + field + ": " + text + " is a number too large to store (to keep it as text, give it as a JSON string: '\"" + text + "\"')");
     }
 }
 
@@ -121,7 +125,7 @@ int cmdPut(Engine &e, const std::vector<std::string> &argsIn)
         auto eq = args[i].find('=');
         if (eq == std::string::npos || eq == 0)
             usage("\"" + args[i] + "\" is not field=value");
-        fields[args[i].substr(0, eq)] = parseValue(args[i].substr(eq + 1));
+        fields[args[i].substr(0, eq)] = parseValue(args[i].substr(0, eq), args[i].substr(eq + 1));
     }
     if (fields.empty())
         usage("put needs at least one field=value");
@@ -312,7 +316,7 @@ int cmdResolve(Engine &e, const std::vector<std::string> &argsIn)
         bool wantOther = (take == "local") == otherIsMine;
         value = wantOther ? other->value : kept;
     } else {
-        value = parseValue(take);
+        value = parseValue(field, take);
     }
     e.resolve(args[0], args[1], field, value);
     return Ok;

@@ -18,7 +18,7 @@ SRC=$(pwd)
 KIND=${1:?usage: scripts/sanitize.sh asan|tsan [ctest args]}
 shift
 JOBS=${JOBS:-$(nproc)}
-CTEST_JOBS=${CTEST_JOBS:-$JOBS}
+CTEST_JOBS=${CTEST_JOBS:-$((JOBS + 2))}   # the kill and village tests mostly wait (see Makefile)
 
 case "$KIND" in
   asan)

@@ -130,7 +130,8 @@ Transport &Engine::transport()
     return *m_transport;
 }
 
-LocalRecord Engine::toLocal(const StoredRecord &r)
+LocalRecord localRecordOf(const StoredRecord &r, const std::function<std::vector<OutboxEntry>()> &outbox,
+                          const std::string &user)
 {
     LocalRecord l;
     l.collection = r.collection;
@@ -145,13 +146,20 @@ LocalRecord Engine::toLocal(const StoredRecord &r)
         l.by = r.server->by;
         return l;
     }
-    Overlay o = computeOverlay(r.server, m_replica.outboxFor(r.collection, r.id), m_replica.meta("user").value_or(""));
+    Overlay o = computeOverlay(r.server, outbox(), user);
     l.versions = o.versions;
     l.by = o.by;
     l.conflicts = o.conflicts;
     l.rejectReason = o.rejectReason;
     l.rejectFields = o.rejectFields;
     return l;
+}
+
+LocalRecord Engine::toLocal(const StoredRecord &r)
+{
+    const bool confirmed = r.state == syncStateName(SyncState::Confirmed) && r.server;
+    return localRecordOf(r, [&] { return m_replica.outboxFor(r.collection, r.id); },
+                         confirmed ? std::string() : m_replica.meta("user").value_or(""));
 }
 
 void Engine::recompute(StoredRecord &r)

@@ -54,6 +54,12 @@ struct LocalRecord {
     Json toJson() const;
 };
 
+// A stored record as the person sees it: confirmed records are their server
+// state; any other gets the overlay of its outbox entries (read only then, by
+// `outbox`), replayed for `user`. Shared by Engine and RecordQuery.
+LocalRecord localRecordOf(const StoredRecord &r, const std::function<std::vector<OutboxEntry>()> &outbox,
+                          const std::string &user);
+
 struct SyncReport {
     int requests = 0;
     uint64_t bytesUp = 0, bytesDown = 0;

@@ -1,6 +1,5 @@
 #include "engine/RecordQuery.h"
 
-#include "engine/Overlay.h"
 #include "protocol/Errors.h"
 
 #include <sqlite3.h>
@@ -205,42 +204,30 @@ std::string RecordQuery::user()
 
 LocalRecord RecordQuery::toLocal(Stmt &q, const std::string &user)
 {
-    // Engine::toLocal, read from this connection.
-    LocalRecord l;
-    l.collection = q.text(0);
-    l.id = q.text(1);
-    l.school = q.text(2);
-    l.fields = parseJson(q.text(3), "a stored record");
-    l.deleted = q.integer(4) != 0;
-    std::optional<RecordState> server;
+    StoredRecord r;
+    r.collection = q.text(0);
+    r.id = q.text(1);
+    r.school = q.text(2);
+    r.fields = parseJson(q.text(3), "a stored record");
+    r.deleted = q.integer(4) != 0;
     if (!q.isNull(5))
-        server = RecordState::fromJson(parseJson(q.text(5), "a stored server state"), "stored");
-    l.state = syncStateFromName(q.text(6));
-    l.seq = server ? server->seq : 0;
-    if (l.state == SyncState::Confirmed && server) {
-        l.versions = server->versions;
-        l.by = server->by;
-        return l;
-    }
-    std::vector<OutboxEntry> outbox;
-    Stmt o(*this, "SELECT body, state, reason, field_reasons FROM main.outbox WHERE collection=?1 AND id=?2 ORDER BY n");
-    o.bind(1, l.collection).bind(2, l.id);
-    while (o.step()) {
-        OutboxEntry e;
-        e.mutation = Mutation::fromJson(parseJson(o.text(0), "an outbox entry"), "outbox");
-        e.state = o.text(1);
-        e.reason = o.text(2);
-        if (!o.isNull(3))
-            e.fieldReasons = parseJson(o.text(3), "an outbox entry");
-        outbox.push_back(std::move(e));
-    }
-    Overlay ov = computeOverlay(server, outbox, user);
-    l.versions = ov.versions;
-    l.by = ov.by;
-    l.conflicts = ov.conflicts;
-    l.rejectReason = ov.rejectReason;
-    l.rejectFields = ov.rejectFields;
-    return l;
+        r.server = RecordState::fromJson(parseJson(q.text(5), "a stored server state"), "stored");
+    r.state = q.text(6);
+    return localRecordOf(r, [&] {
+        std::vector<OutboxEntry> outbox;
+        Stmt o(*this, "SELECT body, state, reason, field_reasons FROM main.outbox WHERE collection=?1 AND id=?2 ORDER BY n");
+        o.bind(1, r.collection).bind(2, r.id);
+        while (o.step()) {
+            OutboxEntry e;
+            e.mutation = Mutation::fromJson(parseJson(o.text(0), "an outbox entry"), "outbox");
+            e.state = o.text(1);
+            e.reason = o.text(2);
+            if (!o.isNull(3))
+                e.fieldReasons = parseJson(o.text(3), "an outbox entry");
+            outbox.push_back(std::move(e));
+        }
+        return outbox;
+    }, user);
 }
 
 std::vector<LocalRecord> RecordQuery::readRows(Stmt &q)

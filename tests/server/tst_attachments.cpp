@@ -2,7 +2,7 @@
 // schools whose records refer to it, kept by the sync handler, and its
 // uploader), Range downloads streamed from disk, and the removal of
 // abandoned upload parts. A real HttpServer on loopback, a real client.
-#include "TestUtil.h"
+#include "RunningServer.h"
 
 #include "attachments/AttachmentStore.h"
 #include "http/HttpServer.h"
@@ -22,28 +22,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Running {
-    County county;
-    AcceptAll validator;
-    std::unique_ptr<HttpServer> server;
-    std::thread thread;
-    std::string files;
-    int port = 0;
+struct Running : RunningServer {
+    std::string files = attachmentsDir();
 
-    explicit Running(HttpOptions opt = {})
-    {
-        files = (county.dir.path() + "/attachments").toStdString();
-        opt.log = false;
-        opt.attachmentsDir = files;
-        server = std::make_unique<HttpServer>(*county.store, validator, opt);
-        port = server->bind();
-        thread = std::thread([this] { server->run(); });
-    }
-    ~Running()
-    {
-        server->stop();
-        thread.join();
-    }
+    explicit Running(HttpOptions opt = {}) : RunningServer(opt, true) {}
     std::string token(const std::string &user, const std::string &device)
     {
         EnrollRequest req;

@@ -1,5 +1,5 @@
 // The HTTP(S) layer: a real server on a loopback port, a real client.
-#include "TestUtil.h"
+#include "RunningServer.h"
 
 #include "http/HttpServer.h"
 #include "protocol/Compression.h"
@@ -15,26 +15,7 @@ using namespace cxt;
 
 namespace {
 
-struct Running {
-    County county;
-    AcceptAll validator;
-    std::unique_ptr<HttpServer> server;
-    std::thread thread;
-    int port = 0;
-
-    explicit Running(HttpOptions opt = {})
-    {
-        opt.log = false;
-        server = std::make_unique<HttpServer>(*county.store, validator, opt);
-        port = server->bind();
-        thread = std::thread([this] { server->run(); });
-    }
-    ~Running()
-    {
-        server->stop();
-        thread.join();
-    }
-};
+using Running = RunningServer;
 
 httplib::Result post(httplib::Client &cli, const std::string &path, const Json &body, const std::string &token = {},
                      bool compress = true)

@@ -8,6 +8,7 @@
 // Afterwards, with everything synced: every record put is on the server exactly
 // once (counted by a unique tag), removed ones are gone, nothing is left to send,
 // and both replicas hold exactly the server's records.
+#include "SettleAll.h"
 #include "../integration/Fixture.h"
 #include "engine/Engine.h"
 #include "protocol/Errors.h"
@@ -25,23 +26,6 @@
 using cx::Json;
 
 namespace {
-
-// Settles every conflict of every record (one resolve per field settles all of
-// that field's conflicts), keeping the value that lost; returns how many.
-int settleAll(cx::Engine &e)
-{
-    int n = 0;
-    for (const auto &r : e.conflicts()) {
-        std::map<std::string, Json> fields;
-        for (const auto &c : r.conflicts)
-            fields.emplace(c.field, c.value);
-        for (const auto &[f, v] : fields) {
-            e.resolve(r.collection, r.id, f, v);
-            ++n;
-        }
-    }
-    return n;
-}
 
 // What the writers did: tag -> (id, removed).
 struct Ledger {

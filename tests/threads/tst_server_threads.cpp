@@ -9,6 +9,7 @@
 // conflicts, remove some, and sync, all at once. Afterwards, when all is quiet:
 // every record put is on the server exactly once, removed ones are deleted, and
 // every replica holds exactly the server's records of its schools.
+#include "SettleAll.h"
 #include "../integration/Fixture.h"
 #include "admin/Admin.h"
 #include "engine/Engine.h"
@@ -29,23 +30,6 @@
 using cx::Json;
 
 namespace {
-
-// Settles every conflict of every record (one resolve per field settles all of
-// that field's conflicts), keeping the value that lost; returns how many.
-int settleAll(cx::Engine &e)
-{
-    int n = 0;
-    for (const auto &r : e.conflicts()) {
-        std::map<std::string, Json> fields;
-        for (const auto &c : r.conflicts)
-            fields.emplace(c.field, c.value);
-        for (const auto &[f, v] : fields) {
-            e.resolve(r.collection, r.id, f, v);
-            ++n;
-        }
-    }
-    return n;
-}
 
 struct Device {
     std::string user, db, school; // school: where it creates pupils

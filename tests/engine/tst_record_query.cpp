@@ -8,7 +8,6 @@
 #include "engine/Engine.h"
 #include "engine/RecordQuery.h"
 
-#include <QElapsedTimer>
 #include <QtTest>
 
 #include <set>
@@ -225,10 +224,9 @@ private slots:
         const size_t before = q.count(s);
         cx::Transaction t(engine.replica().db());
         engine.replica().db().exec("UPDATE records SET deleted=1 WHERE collection='pupils'");
-        QElapsedTimer timer;
-        timer.start();
-        QCOMPARE(q.select(s), before);   // the last committed state, at once
-        QVERIFY(timer.elapsed() < 2000);
+        // The write transaction stays open across the read: a reader that had
+        // to wait for it would give up with SQLITE_BUSY and throw.
+        QCOMPARE(q.select(s), before);   // the last committed state
         // Rolled back when t goes out of scope.
     }
 };

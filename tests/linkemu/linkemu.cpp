@@ -818,7 +818,13 @@ void Emulator::command(std::string_view line, int64_t now)
             println("ERR stall wants seconds");
             return;
         }
-        startStall(now, int64_t(s * kSec));
+        if (s > 0) {
+            startStall(now, int64_t(s * kSec));
+        } else if (now < stallUntil_) {
+            stallUntil_ = 0;  // `stall 0` ends a stall in progress
+            statsDirty_ = true;
+            log("stall ended by command");
+        }
         println("OK stall " + arg);
     } else if (cmd == "stats") {
         println(statsJson(now));

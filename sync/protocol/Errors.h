@@ -47,4 +47,10 @@ inline const char *errorKindName(ErrorKind k)
     return "unknown";
 }
 
+// A malformed message: "PATH: WHAT" (e.g. "records[3].fields: not an object").
+[[noreturn]] inline void throwProtocolError(const std::string &path, const std::string &what)
+{
+    throw Error(ErrorKind::Protocol, path + ": " + what);
+}
+
 } // namespace cx

@@ -5,18 +5,13 @@
 namespace cx {
 
 namespace {
-[[noreturn]] void bad(const std::string &path, const std::string &what)
-{
-    throw Error(ErrorKind::Protocol, path + ": " + what);
-}
-
 const Json &need(const Json &j, const char *key, const std::string &path)
 {
     if (!j.is_object())
-        bad(path, "not an object");
+        throwProtocolError(path, "not an object");
     auto it = j.find(key);
     if (it == j.end())
-        bad(path, std::string("missing \"") + key + "\"");
+        throwProtocolError(path, std::string("missing \"") + key + "\"");
     return *it;
 }
 
@@ -24,7 +19,7 @@ std::string needString(const Json &j, const char *key, const std::string &path)
 {
     const Json &v = need(j, key, path);
     if (!v.is_string())
-        bad(path + "." + key, "not a string");
+        throwProtocolError(path + "." + key, "not a string");
     return v.get<std::string>();
 }
 
@@ -32,7 +27,7 @@ uint64_t needUnsigned(const Json &j, const char *key, const std::string &path)
 {
     const Json &v = need(j, key, path);
     if (!v.is_number_unsigned())
-        bad(path + "." + key, "not a non-negative integer");
+        throwProtocolError(path + "." + key, "not a non-negative integer");
     return v.get<uint64_t>();
 }
 
@@ -40,17 +35,17 @@ int64_t needInteger(const Json &j, const char *key, const std::string &path)
 {
     const Json &v = need(j, key, path);
     if (!v.is_number_integer())
-        bad(path + "." + key, "not an integer");
+        throwProtocolError(path + "." + key, "not an integer");
     return v.get<int64_t>();
 }
 
 Version needVersion(const Json &v, const std::string &path)
 {
     if (!v.is_string())
-        bad(path, "not a version");
+        throwProtocolError(path, "not a version");
     auto ver = Version::parse(v.get<std::string>());
     if (!ver)
-        bad(path, "not a version");
+        throwProtocolError(path, "not a version");
     return *ver;
 }
 
@@ -66,13 +61,13 @@ int checkProtocol(const Json &j, const std::string &path)
 Cursor cursorFrom(const Json &j, const std::string &path)
 {
     if (!j.is_object())
-        bad(path, "not an object");
+        throwProtocolError(path, "not an object");
     Cursor c;
     for (auto it = j.begin(); it != j.end(); ++it) {
         if (!isValidSchoolCode(it.key()))
-            bad(path, "bad school code \"" + it.key() + "\"");
+            throwProtocolError(path, "bad school code \"" + it.key() + "\"");
         if (!it->is_number_unsigned())
-            bad(path + "." + it.key(), "not a sequence number");
+            throwProtocolError(path + "." + it.key(), "not a sequence number");
         c[it.key()] = it->get<uint64_t>();
     }
     return c;
@@ -85,7 +80,7 @@ std::vector<RecordState> recordsFrom(const Json &j, const char *key, const std::
     if (it == j.end())
         return out;
     if (!it->is_array())
-        bad(path + "." + key, "not an array");
+        throwProtocolError(path + "." + key, "not an array");
     out.reserve(it->size());
     for (size_t i = 0; i < it->size(); ++i)
         out.push_back(RecordState::fromJson((*it)[i], path + "." + key + "[" + std::to_string(i) + "]"));
@@ -131,41 +126,41 @@ Mutation Mutation::fromJson(const Json &j, const std::string &path)
     Mutation m;
     m.n = needUnsigned(j, "n", path);
     if (m.n == 0)
-        bad(path + ".n", "counters start at 1");
+        throwProtocolError(path + ".n", "counters start at 1");
     m.collection = needString(j, "c", path);
     if (!isValidName(m.collection))
-        bad(path + ".c", "not a collection name");
+        throwProtocolError(path + ".c", "not a collection name");
     m.id = needString(j, "id", path);
     if (!isValidRecordId(m.id))
-        bad(path + ".id", "not a record id");
+        throwProtocolError(path + ".id", "not a record id");
     m.school = needString(j, "school", path);
     if (!isValidSchoolCode(m.school))
-        bad(path + ".school", "not a school code");
+        throwProtocolError(path + ".school", "not a school code");
     std::string op = needString(j, "op", path);
     if (op == "put") m.op = Op::Put;
     else if (op == "delete") m.op = Op::Delete;
     else if (op == "resolve") m.op = Op::Resolve;
-    else bad(path + ".op", "unknown operation \"" + op + "\"");
+    else throwProtocolError(path + ".op", "unknown operation \"" + op + "\"");
     const Json &f = need(j, "f", path);
     if (!f.is_object())
-        bad(path + ".f", "not an object");
+        throwProtocolError(path + ".f", "not an object");
     for (auto it = f.begin(); it != f.end(); ++it)
         if (!isValidFieldName(it.key()))
-            bad(path + ".f", "bad field name \"" + it.key() + "\"");
+            throwProtocolError(path + ".f", "bad field name \"" + it.key() + "\"");
     m.fields = f;
     const Json &b = need(j, "base", path);
     if (!b.is_object())
-        bad(path + ".base", "not an object");
+        throwProtocolError(path + ".base", "not an object");
     for (auto it = b.begin(); it != b.end(); ++it) {
         if (!isValidFieldName(it.key()))
-            bad(path + ".base", "bad field name \"" + it.key() + "\"");
+            throwProtocolError(path + ".base", "bad field name \"" + it.key() + "\"");
         m.base[it.key()] = it->is_null() ? std::nullopt
                                          : std::optional<Version>(needVersion(*it, path + ".base." + it.key()));
     }
     m.version = needVersion(need(j, "v", path), path + ".v");
     if (auto s = j.find("settles"); s != j.end()) {
         if (!s->is_array())
-            bad(path + ".settles", "not an array");
+            throwProtocolError(path + ".settles", "not an array");
         for (size_t i = 0; i < s->size(); ++i)
             m.settles.push_back(needVersion((*s)[i], path + ".settles[" + std::to_string(i) + "]"));
     }
@@ -187,7 +182,7 @@ Rejection Rejection::fromJson(const Json &j, const std::string &path)
     r.reason = needString(j, "reason", path);
     if (auto f = j.find("fields"); f != j.end()) {
         if (!f->is_object())
-            bad(path + ".fields", "not an object");
+            throwProtocolError(path + ".fields", "not an object");
         r.fieldReasons = *f;
     }
     return r;
@@ -218,7 +213,7 @@ SyncRequest SyncRequest::fromJson(const Json &j)
     r.cursor = cursorFrom(need(j, "cursor", path), path + ".cursor");
     const Json &ms = need(j, "mutations", path);
     if (!ms.is_array())
-        bad(path + ".mutations", "not an array");
+        throwProtocolError(path + ".mutations", "not an array");
     for (size_t i = 0; i < ms.size(); ++i)
         r.mutations.push_back(Mutation::fromJson(ms[i], path + ".mutations[" + std::to_string(i) + "]"));
     if (j.contains("page_bytes"))
@@ -268,7 +263,7 @@ SyncResponse SyncResponse::fromJson(const Json &j)
     r.acked = needUnsigned(j, "acked", path);
     const Json &rj = need(j, "rejected", path);
     if (!rj.is_array())
-        bad(path + ".rejected", "not an array");
+        throwProtocolError(path + ".rejected", "not an array");
     for (size_t i = 0; i < rj.size(); ++i)
         r.rejected.push_back(Rejection::fromJson(rj[i], path + ".rejected[" + std::to_string(i) + "]"));
     r.applied = recordsFrom(j, "applied", path);
@@ -276,23 +271,23 @@ SyncResponse SyncResponse::fromJson(const Json &j)
     r.cursor = cursorFrom(need(j, "cursor", path), path + ".cursor");
     const Json &more = need(j, "more", path);
     if (!more.is_boolean())
-        bad(path + ".more", "not a boolean");
+        throwProtocolError(path + ".more", "not a boolean");
     r.more = more.get<bool>();
     if (auto c = j.find("checksums"); c != j.end()) {
         if (!c->is_object())
-            bad(path + ".checksums", "not an object");
+            throwProtocolError(path + ".checksums", "not an object");
         for (auto it = c->begin(); it != c->end(); ++it) {
             if (!it->is_string())
-                bad(path + ".checksums." + it.key(), "not a string");
+                throwProtocolError(path + ".checksums." + it.key(), "not a string");
             r.checksums[it.key()] = it->get<std::string>();
         }
     }
     if (auto s = j.find("scopes"); s != j.end()) {
         if (!s->is_array())
-            bad(path + ".scopes", "not an array");
+            throwProtocolError(path + ".scopes", "not an array");
         for (size_t i = 0; i < s->size(); ++i) {
             if (!(*s)[i].is_string() || !isValidSchoolCode((*s)[i].get<std::string>()))
-                bad(path + ".scopes[" + std::to_string(i) + "]", "not a school code");
+                throwProtocolError(path + ".scopes[" + std::to_string(i) + "]", "not a school code");
             r.scopes.push_back((*s)[i].get<std::string>());
         }
     }
@@ -339,10 +334,10 @@ EnrollResponse EnrollResponse::fromJson(const Json &j)
     r.role = needString(j, "role", path);
     const Json &s = need(j, "schools", path);
     if (!s.is_array())
-        bad(path + ".schools", "not an array");
+        throwProtocolError(path + ".schools", "not an array");
     for (const auto &x : s) {
         if (!x.is_string())
-            bad(path + ".schools", "not a list of school codes");
+            throwProtocolError(path + ".schools", "not a list of school codes");
         r.schools.push_back(x.get<std::string>());
     }
     r.serverTime = needInteger(j, "server_time", path);

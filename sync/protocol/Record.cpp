@@ -9,16 +9,11 @@
 namespace cx {
 
 namespace {
-[[noreturn]] void bad(const std::string &path, const std::string &what)
-{
-    throw Error(ErrorKind::Protocol, path + ": " + what);
-}
-
 const Json &member(const Json &j, const char *key, const std::string &path)
 {
     auto it = j.find(key);
     if (it == j.end())
-        bad(path, std::string("missing \"") + key + "\"");
+        throwProtocolError(path, std::string("missing \"") + key + "\"");
     return *it;
 }
 
@@ -26,7 +21,7 @@ std::string stringMember(const Json &j, const char *key, const std::string &path
 {
     const Json &v = member(j, key, path);
     if (!v.is_string())
-        bad(path + "." + key, "not a string");
+        throwProtocolError(path + "." + key, "not a string");
     return v.get<std::string>();
 }
 } // namespace
@@ -77,64 +72,64 @@ Json RecordState::toJson() const
 RecordState RecordState::fromJson(const Json &j, const std::string &path)
 {
     if (!j.is_object())
-        bad(path, "not an object");
+        throwProtocolError(path, "not an object");
     RecordState r;
     r.collection = stringMember(j, "c", path);
     if (!isValidName(r.collection))
-        bad(path + ".c", "not a collection name");
+        throwProtocolError(path + ".c", "not a collection name");
     r.id = stringMember(j, "id", path);
     if (!isValidRecordId(r.id))
-        bad(path + ".id", "not a record id");
+        throwProtocolError(path + ".id", "not a record id");
     r.school = stringMember(j, "school", path);
     if (!isValidSchoolCode(r.school))
-        bad(path + ".school", "not a school code");
+        throwProtocolError(path + ".school", "not a school code");
     const Json &seq = member(j, "seq", path);
     if (!seq.is_number_unsigned())
-        bad(path + ".seq", "not a sequence number");
+        throwProtocolError(path + ".seq", "not a sequence number");
     r.seq = seq.get<uint64_t>();
     const Json &f = member(j, "f", path);
     if (!f.is_object())
-        bad(path + ".f", "not an object");
+        throwProtocolError(path + ".f", "not an object");
     for (auto it = f.begin(); it != f.end(); ++it)
         if (!isValidFieldName(it.key()))
-            bad(path + ".f", "bad field name \"" + it.key() + "\"");
+            throwProtocolError(path + ".f", "bad field name \"" + it.key() + "\"");
     r.fields = f;
     const Json &v = member(j, "v", path);
     if (!v.is_object())
-        bad(path + ".v", "not an object");
+        throwProtocolError(path + ".v", "not an object");
     for (auto it = v.begin(); it != v.end(); ++it) {
         if (!it->is_string())
-            bad(path + ".v." + it.key(), "not a version");
+            throwProtocolError(path + ".v." + it.key(), "not a version");
         auto ver = Version::parse(it->get<std::string>());
         if (!ver)
-            bad(path + ".v." + it.key(), "not a version");
+            throwProtocolError(path + ".v." + it.key(), "not a version");
         r.versions[it.key()] = *ver;
     }
     if (auto b = j.find("by"); b != j.end()) {
         if (!b->is_object())
-            bad(path + ".by", "not an object");
+            throwProtocolError(path + ".by", "not an object");
         for (auto it = b->begin(); it != b->end(); ++it) {
             if (!it->is_string())
-                bad(path + ".by." + it.key(), "not a string");
+                throwProtocolError(path + ".by." + it.key(), "not a string");
             r.by[it.key()] = it->get<std::string>();
         }
     }
     if (auto x = j.find("x"); x != j.end()) {
         if (!x->is_array())
-            bad(path + ".x", "not an array");
+            throwProtocolError(path + ".x", "not an array");
         for (size_t i = 0; i < x->size(); ++i) {
             const Json &c = (*x)[i];
             std::string p = path + ".x[" + std::to_string(i) + "]";
             if (!c.is_object())
-                bad(p, "not an object");
+                throwProtocolError(p, "not an object");
             Conflict con;
             con.field = stringMember(c, "f", p);
             if (!isValidFieldName(con.field))
-                bad(p + ".f", "bad field name");
+                throwProtocolError(p + ".f", "bad field name");
             con.value = member(c, "value", p);
             auto ver = Version::parse(stringMember(c, "v", p));
             if (!ver)
-                bad(p + ".v", "not a version");
+                throwProtocolError(p + ".v", "not a version");
             con.version = *ver;
             if (c.contains("by"))
                 con.by = stringMember(c, "by", p);

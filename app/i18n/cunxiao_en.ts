@@ -1468,6 +1468,11 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>The bureau does not have this photo yet: the phone that took it has not sent it.</source>
         <translation>The bureau does not have this photo yet: the phone that took it has not sent it.</translation>
     </message>
+    <message>
+        <source>Sent once the page is saved</source>
+        <extracomment>Photo state: on this phone; no saved page uses it yet, so it is not sent (no data is spent on it).</extracomment>
+        <translation>Sent once the page is saved</translation>
+    </message>
 </context>
 <context>
     <name>cx::app::Session</name>

@@ -1468,6 +1468,11 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>The bureau does not have this photo yet: the phone that took it has not sent it.</source>
         <translation>教育局还没有这张照片：拍照的手机尚未发送。</translation>
     </message>
+    <message>
+        <source>Sent once the page is saved</source>
+        <extracomment>Photo state: on this phone; no saved page uses it yet, so it is not sent (no data is spent on it).</extracomment>
+        <translation>保存后才会发送</translation>
+    </message>
 </context>
 <context>
     <name>cx::app::Session</name>

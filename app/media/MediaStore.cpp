@@ -37,6 +37,7 @@ MediaStore::MediaStore(QObject *parent) : QObject(parent)
     connect(ctx->sync(), &SyncController::finished, this, &MediaStore::bump);
     connect(ctx->sync(), &SyncController::photosHeldChanged, this, &MediaStore::bump);
     connect(ctx, &AppContext::accountChanged, this, &MediaStore::bump);
+    connect(ctx, &AppContext::localChange, this, &MediaStore::bump);   // a saved page may now use a photo
     connect(ctx, &AppContext::aboutToCloseAccount, this, &MediaStore::waitForDownloads);
 }
 
@@ -222,9 +223,7 @@ QVariantMap MediaStore::attach(const QByteArray &bytes, const QString &type, con
         m_lastError.clear();
         emit lastErrorChanged();
     }
-    ctx->sync()->refreshPhotoCounts();
-    bump();
-    emit ctx->localChange();   // a new photo waits to be sent: sync soon
+    bump();   // no sync yet: the photo goes once a saved page uses it (that save is a local change)
     return ref;
 }
 
@@ -266,7 +265,8 @@ void MediaStore::reloadStates() const
     try {
         for (const auto &a : engine->attachments())
             m_uploads.insert(QString::fromStdString(a.sha256),
-                             Upload{QString::fromStdString(a.state), QString::fromStdString(a.reason), qint64(a.offset)});
+                             Upload{QString::fromStdString(a.state), QString::fromStdString(a.reason), qint64(a.offset),
+                                    a.referenced});
     } catch (const std::exception &) {
         // a locked or closing replica: no states this time
     }
@@ -318,6 +318,10 @@ QVariantMap MediaStore::status(const QVariant &refIn) const
             //: Photo state: the bureau refused the photo (e.g. too large). %1 is its reason.
             text = tr("Refused by the bureau: %1").arg(it->reason);
             out.insert(QStringLiteral("reason"), it->reason);
+        } else if (!it->referenced) {
+            state = QStringLiteral("unsaved");
+            //: Photo state: on this phone; no saved page uses it yet, so it is not sent (no data is spent on it).
+            text = tr("Sent once the page is saved");
         } else if (AppContext::ensure()->sync()->photosHeld()) {
             state = QStringLiteral("held");
             //: Photo state: the photo waits because the person chose to send photos only over Wi-Fi and the phone is on mobile data.

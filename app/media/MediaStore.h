@@ -2,8 +2,8 @@
 // MediaStore: photos and signatures, whatever their source. A picked file and a
 // camera capture both go through importImage(): scaled to at most 1600 px,
 // JPEG q80 (a signature: PNG), handed to the sync engine (Engine::attach copies
-// it next to the replica, content-addressed, and queues it for upload after the
-// records). The answer or record field keeps the engine's reference
+// it next to the replica, content-addressed; it is uploaded after the records,
+// once a saved record refers to it). The answer or record field keeps the engine's reference
 // {"sha256": HEX, "size": N, "type": "image/jpeg"}; url() finds the local copy,
 // download() fetches another device's photo, status() says where it stands.
 // Answers of drafts made before this kept a file name in the account's media/
@@ -59,7 +59,8 @@ public:
     // A URL an Image can show: the local copy, or empty when this device lacks it.
     Q_INVOKABLE QUrl url(const QVariant &ref) const;
     // {state, text, size, sizeText, local, reason}: state is one of
-    // waiting | sending | held | sent | refused (this device's upload), here
+    // waiting | sending | held | sent | refused (this device's upload),
+    // unsaved (no saved page uses it yet: not sent), here
     // (a copy from elsewhere), remote (not on this device), downloading,
     // old (a file name kept by an older draft), none.
     Q_INVOKABLE QVariantMap status(const QVariant &ref) const;
@@ -86,7 +87,7 @@ private:
 
     int m_revision = 0;
     QString m_lastError;
-    struct Upload { QString state, reason; qint64 offset = 0; };
+    struct Upload { QString state, reason; qint64 offset = 0; bool referenced = true; };
     mutable QHash<QString, Upload> m_uploads;   // by sha256, from Engine::attachments()
     mutable int m_loadedRevision = -1;
     QSet<QString> m_downloading;

@@ -83,8 +83,8 @@ void SyncController::refreshPhotoCounts()
     m_photosWaiting = m_photosRefused = 0;
     if (m_engine) {
         for (const auto &a : m_engine->attachments()) {
-            if (a.state == "pending" || a.state == "uploading")
-                ++m_photosWaiting;
+            if ((a.state == "pending" || a.state == "uploading") && a.referenced)
+                ++m_photosWaiting;   // a photo no saved page uses is not waiting to go
             else if (a.state == "refused")
                 ++m_photosRefused;
         }

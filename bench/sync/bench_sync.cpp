@@ -207,7 +207,9 @@ int main(int argc, char **argv)
             const QByteArray data = randomBytes(1024 * 1024, quint32(qHash(name)));
             f.write(data);
             f.close();
-            dev.attach(f.fileName().toStdString(), "image/jpeg");
+            const cx::AttachmentInfo photoInfo = dev.attach(f.fileName().toStdString(), "image/jpeg");
+            // Sent once a record refers to it; the record goes in the same sync (a few hundred bytes).
+            dev.put("pupils", dev.list("pupils").at(120).id, "", cx::Json{{"photo", photoInfo.reference()}});
             int cutsDone = 0;
             dev.setProgressCallback([&](const cx::SyncProgress &sp) {
                 if (sp.upTotal == uint64_t(data.size()) && cutsDone < 3 && sp.upNow > uint64_t(data.size()) * (cutsDone + 1) / 4) {

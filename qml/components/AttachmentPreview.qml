@@ -107,7 +107,7 @@ ColumnLayout {
             case "sent": return Theme.ok
             case "refused": return Theme.error
             case "held": return Theme.info
-            case "waiting": case "sending": case "old": return Theme.warn
+            case "waiting": case "sending": case "old": case "unsaved": return Theme.warn
             }
             return Theme.muted
         }

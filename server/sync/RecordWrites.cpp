@@ -30,23 +30,6 @@ void storeChangedRecord(Store &store, RecordState &rec, uint64_t oldSeq, const A
     store.addAudit(e);
 }
 
-void collectAttachmentRefs(const Json &value, std::vector<std::string> &out)
-{
-    if (value.is_object()) {
-        auto it = value.find("sha256");
-        if (it != value.end() && it->is_string()) {
-            const std::string &h = it->get_ref<const std::string &>();
-            if (h.size() == 64 && h.find_first_not_of("0123456789abcdef") == std::string::npos)
-                out.push_back(h);
-        }
-        for (const auto &v : value)
-            collectAttachmentRefs(v, out);
-    } else if (value.is_array()) {
-        for (const auto &v : value)
-            collectAttachmentRefs(v, out);
-    }
-}
-
 namespace {
 uint64_t storedHlc(Store &store)
 {

@@ -18,11 +18,6 @@ inline constexpr int64_t kMaxClockLeadMs = 60 * 1000;  // versions at most this 
 // refer to becomes visible to the record's school (Store::addAttachmentRef).
 void storeChangedRecord(Store &store, RecordState &rec, uint64_t oldSeq, const AuditEntry &audit);
 
-// The SHA-256 of every attachment reference in a value: an object with a
-// "sha256" string of 64 lower-case hex digits, at any depth (form answers nest
-// them in arrays and objects).
-void collectAttachmentRefs(const Json &value, std::vector<std::string> &out);
-
 // The server's own hybrid clock, kept in meta: a new node-0 version for an
 // admin write, and observing versions written by devices.
 Version serverTick(Store &store, int64_t nowMs);

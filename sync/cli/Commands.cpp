@@ -232,6 +232,8 @@ int cmdSync(Engine &e, const std::vector<std::string> &argsIn)
         if (r.attachmentsSent || r.attachmentsRefused || r.attachmentsHeld || r.attachmentsPending)
             std::printf("attachments: %d sent, %d refused, %d waiting%s\n", r.attachmentsSent, r.attachmentsRefused,
                         r.attachmentsPending, r.attachmentsHeld ? " (held until an unmetered link)" : "");
+        if (r.attachmentsUnreferenced)
+            std::printf("attachments no record refers to (kept here, not sent): %d\n", r.attachmentsUnreferenced);
         if (!r.attachmentError.empty())
             std::printf("attachments failed (records are synced): %s\n", r.attachmentError.c_str());
     }
@@ -385,6 +387,8 @@ int cmdAttachments(Engine &e, const std::vector<std::string> &argsIn)
             std::printf(" (%s sent)", humanBytes(a.offset).c_str());
         if (a.state == "refused")
             std::printf(": %s", a.reason.c_str());
+        if (!a.referenced)
+            std::printf(" (no record refers to it: not sent)");
         std::printf("\n");
     }
     return Ok;

@@ -25,7 +25,7 @@ const char *kUsage =
   conflicts [--json]
   resolve COLLECTION ID FIELD --take local|remote|VALUE
   rejected [--json]            records the server refused, with reasons
-  attach FILE [--type MIME]    keep a photo for upload; prints {"sha256","size","type"} for a field
+  attach FILE [--type MIME]    keep a photo; prints {"sha256","size","type"} for a field (sent once a record refers to it)
   attachments [--json]         each attachment: pending, uploading (offset), done, refused (reason)
   fetch-attachment SHA256 [--size N] [--out FILE] [--json] [--progress] [--retries N]
                                download an attachment another device took (resumes after a

@@ -3,7 +3,7 @@
 // A file is content-addressed by SHA-256. attach() copies it into the folder
 // "<db>.attachments/" next to the replica and queues it; a record field refers
 // to it as {"sha256": "...", "size": N, "type": "image/jpeg"}. After the records
-// of a sync, uploadAttachments() asks the server which it lacks
+// of a sync, uploadAttachments() takes those a record refers to, asks the server which it lacks
 // (POST /v1/attachments/check) and sends the rest in chunks
 // (PUT /v1/attachments/{sha256}?offset=N&size=TOTAL), saving the offset the
 // server confirmed after every chunk, so a cut costs at most one chunk.
@@ -79,10 +79,19 @@ AttachmentInfo readRow(Stmt &q)
     a.state = q.text(4);
     a.offset = uint64_t(q.integer(5));
     a.reason = q.text(6);
+    a.referenced = q.integer(7) != 0;
     return a;
 }
 
-constexpr const char *kColumns = "sha256, size, type, path, state, offset, reason";
+// Whether a record refers to the file: a record that is not deleted, as this
+// device sees it (with its own edits), holds its reference (record_refs, kept
+// by Replica::saveRecord). Only such files are uploaded: a photo picked for a
+// page that was never saved, or removed before it was sent, stays on the phone.
+// A sent or refused file counts as referenced.
+constexpr const char *kColumns =
+    "sha256, size, type, path, state, offset, reason, "
+    "CASE WHEN state IN ('pending','uploading') THEN"
+    " EXISTS(SELECT 1 FROM record_refs WHERE record_refs.sha256 = attachments.sha256) ELSE 1 END";
 constexpr int kMaxDamagedCopies = 3; // the server's copy failed its SHA-256 this often: give up
 
 } // namespace
@@ -166,6 +175,7 @@ Json AttachmentInfo::toJson() const
     Json j{{"sha256", sha256}, {"size", size}, {"type", type}, {"state", state}, {"offset", offset}, {"path", path}};
     if (!reason.empty())
         j["reason"] = reason;
+    j["referenced"] = referenced;
     return j;
 }
 
@@ -252,8 +262,13 @@ void Engine::uploadAttachments(SyncReport &report)
         token = m_replica.meta("token").value_or("");
         Stmt q(m_replica.db(), std::string("SELECT ") + kColumns +
                                    " FROM attachments WHERE state IN ('pending','uploading') ORDER BY created, sha256");
-        while (q.step())
-            todo.push_back(readRow(q));
+        while (q.step()) {
+            AttachmentInfo a = readRow(q);
+            if (a.referenced)
+                todo.push_back(std::move(a));
+            else
+                report.attachmentsUnreferenced++;
+        }
         if (!todo.empty() && m_replica.meta("attachments_only_unmetered").value_or("0") == "1" && m_linkMetered) {
             report.attachmentsHeld = int(todo.size());
             report.attachmentsPending = int(todo.size());

@@ -72,6 +72,7 @@ struct SyncReport {
     uint64_t remainingRecords = 0;             // server's estimate of what is still to pull
     uint64_t remainingBytes = 0;               // ... on the wire (compressed), estimated
     int attachmentsSent = 0, attachmentsRefused = 0, attachmentsHeld = 0, attachmentsPending = 0;
+    int attachmentsUnreferenced = 0;           // kept here: no record refers to them (not sent)
     uint64_t attachmentBytes = 0;              // attachment payload confirmed by the server
     std::string attachmentError;               // the last attachment failure (records still synced)
     Json toJson() const;
@@ -94,6 +95,7 @@ struct AttachmentInfo {
     std::string sha256, type, path, state;     // state: pending | uploading | done | refused
     uint64_t size = 0, offset = 0;             // offset: bytes the server confirmed
     std::string reason;                        // for refused
+    bool referenced = true;                    // a record refers to it (only then is it uploaded)
     Json reference() const;                    // {"sha256":..,"size":N,"type":..} for a record field
     Json toJson() const;
 };

@@ -63,7 +63,8 @@ Json SyncReport::toJson() const
                 {"remaining_records", remainingRecords}, {"remaining_bytes", remainingBytes},
                 {"attachments", Json{{"sent", attachmentsSent}, {"bytes", attachmentBytes},
                                      {"refused", attachmentsRefused}, {"held", attachmentsHeld},
-                                     {"pending", attachmentsPending}, {"error", attachmentError}}}};
+                                     {"pending", attachmentsPending}, {"unreferenced", attachmentsUnreferenced},
+                                     {"error", attachmentError}}}};
 }
 
 void Engine::setTuning(const SyncTuning &t)

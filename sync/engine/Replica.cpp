@@ -3,6 +3,8 @@
 #include "protocol/Errors.h"
 #include "protocol/Version.h"
 
+#include <iterator>
+
 namespace cx {
 
 namespace {
@@ -35,7 +37,20 @@ const char *const kMigrations[] = {
          reason TEXT NOT NULL DEFAULT '', failures INTEGER NOT NULL DEFAULT 0,
          created INTEGER NOT NULL, updated INTEGER NOT NULL);
        CREATE INDEX attachments_state ON attachments(state);)",
+    // 3: which records refer to which attachments (kept by saveRecord), so the
+    // device uploads only files a record uses. Filled from the records held.
+    R"(CREATE TABLE record_refs(
+         sha256 TEXT NOT NULL, collection TEXT NOT NULL, id TEXT NOT NULL,
+         PRIMARY KEY(sha256, collection, id)) WITHOUT ROWID;
+       CREATE INDEX record_refs_record ON record_refs(collection, id);
+       INSERT OR IGNORE INTO record_refs(sha256, collection, id)
+         SELECT json_extract(t.value, '$.sha256'), r.collection, r.id
+         FROM records r, json_tree(r.fields) t
+         WHERE r.deleted = 0 AND t.type = 'object' AND json_type(t.value, '$.sha256') = 'text'
+           AND length(json_extract(t.value, '$.sha256')) = 64
+           AND json_extract(t.value, '$.sha256') NOT GLOB '*[^0-9a-f]*';)",
 };
+static_assert(std::size(kMigrations) == Replica::kSchemaVersion, "one migration per schema version");
 
 StoredRecord readRecord(Stmt &q)
 {
@@ -145,12 +160,31 @@ void Replica::saveRecord(const StoredRecord &r)
     q.bindOptional(6, r.server ? std::optional<std::string>(r.server->toJson().dump()) : std::nullopt);
     q.bind(7, int64_t(r.server ? r.server->seq : 0)).bind(8, r.state).bind(9, r.updated);
     q.run();
+    saveRefs(r);
+}
+
+// The attachments the record refers to as this device sees it (none once deleted).
+void Replica::saveRefs(const StoredRecord &r)
+{
+    std::vector<std::string> refs;
+    if (!r.deleted)
+        collectAttachmentRefs(r.fields, refs);
+    Stmt del(m_db, "DELETE FROM record_refs WHERE collection=? AND id=?");
+    del.bind(1, r.collection).bind(2, r.id).run();
+    if (refs.empty())
+        return;
+    Stmt ins(m_db, "INSERT OR IGNORE INTO record_refs(sha256, collection, id) VALUES(?,?,?)");
+    for (const auto &sha : refs) {
+        ins.bind(1, sha).bind(2, r.collection).bind(3, r.id).run();
+    }
 }
 
 void Replica::deleteRecord(const std::string &collection, const std::string &id)
 {
     Stmt q(m_db, "DELETE FROM records WHERE collection=? AND id=?");
     q.bind(1, collection).bind(2, id).run();
+    Stmt refs(m_db, "DELETE FROM record_refs WHERE collection=? AND id=?");
+    refs.bind(1, collection).bind(2, id).run();
 }
 
 std::vector<StoredRecord> Replica::records(const std::string &collection, bool includeDeleted)

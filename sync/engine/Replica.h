@@ -42,7 +42,7 @@ struct ScopeRow {
 
 class Replica {
 public:
-    static constexpr int kSchemaVersion = 2; // 2: attachments
+    static constexpr int kSchemaVersion = 3; // 2: attachments, 3: record_refs
 
     explicit Replica(const std::string &path);
 
@@ -53,7 +53,7 @@ public:
     void setMeta(const std::string &key, const std::string &value);
 
     std::optional<StoredRecord> record(const std::string &collection, const std::string &id);
-    void saveRecord(const StoredRecord &r);
+    void saveRecord(const StoredRecord &r);   // and its attachment references (record_refs)
     void deleteRecord(const std::string &collection, const std::string &id);
     std::vector<StoredRecord> records(const std::string &collection, bool includeDeleted);
     std::vector<StoredRecord> recordsInState(const std::string &state);
@@ -76,6 +76,7 @@ public:
 
 private:
     void migrate();
+    void saveRefs(const StoredRecord &r);
 
     Db m_db;
 };

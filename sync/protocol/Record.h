@@ -59,4 +59,10 @@ bool isValidRecordId(std::string_view s);     // 1-64 of [A-Za-z0-9_.:-]
 uint64_t scopeHash(std::string_view collection, std::string_view id, uint64_t seq);
 std::string checksumHex(uint64_t sum);
 
+// The SHA-256 of every attachment reference in a value: an object with a
+// "sha256" string of 64 lower-case hex digits, at any depth (form answers nest
+// them in arrays and objects). The server (who may download a file) and the
+// device (which files to upload) use this one definition.
+void collectAttachmentRefs(const Json &value, std::vector<std::string> &out);
+
 } // namespace cx

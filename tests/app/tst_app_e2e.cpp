@@ -450,6 +450,35 @@ private slots:
         QVERIFY(status->photoSummary().isEmpty());
     }
 
+    // A photo picked for a page that is then abandoned costs no data: it is not
+    // sent, not counted as waiting, and says so; once a saved page uses it, it goes.
+    void abandonedPhotoIsNotSent()
+    {
+        const QVariantMap photo = media()->importImage(QVariant(picture(1000, 750, 7)));
+        QVERIFY2(!photo.isEmpty(), qPrintable(media()->lastError()));
+        const QString sha = photo.value(QStringLiteral("sha256")).toString();
+        QCOMPARE(media()->status(photo).value(QStringLiteral("state")).toString(), QStringLiteral("unsaved"));
+        QVERIFY(syncOnce());
+        QVERIFY(!QFileInfo::exists(serverAttachment(sha)));
+        QVERIFY(!QFileInfo::exists(serverAttachment(sha) + QStringLiteral(".part")));
+        QCOMPARE(m_ctx->sync()->photosWaiting(), 0);
+        QCOMPARE(media()->status(photo).value(QStringLiteral("state")).toString(), QStringLiteral("unsaved"));
+        QVERIFY(!media()->url(photo).isEmpty());   // still on the phone
+
+        // The page is saved after all: the next sync sends it.
+        Records records;
+        const QString id = records.save(QStringLiteral("inspections"), {},
+                                        QVariantMap{{QStringLiteral("school_name"), QStringLiteral("红旗村完小")},
+                                                    {QStringLiteral("problems"), QStringLiteral("围墙开裂")},
+                                                    {QStringLiteral("photo"), photo},
+                                                    {QStringLiteral("status"), QStringLiteral("done")}});
+        QVERIFY2(!id.isEmpty(), qPrintable(records.lastError()));
+        QCOMPARE(media()->status(photo).value(QStringLiteral("state")).toString(), QStringLiteral("waiting"));
+        QVERIFY(syncOnce());
+        verifyServerHas(photo);
+        QCOMPARE(media()->status(photo).value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
+    }
+
     // The link goes away and comes back: the app syncs at once instead of after its backoff.
     void syncsWhenLinkReturns()
     {

@@ -157,6 +157,62 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, e->put("pupils", id, "", Json{{"name", "再"}}));
     }
 
+    // Only a file a record uses is uploaded: the reference follows the record
+    // through an edit that drops it and through a deletion.
+    void referencesFollowTheRecord()
+    {
+        const std::string p = freshPath();
+        auto e = engineWithSchool(p);
+        auto attach = [&](const QByteArray &bytes) {
+            QFile f(QString::fromStdString(p) + ".photo");
+            f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            f.write(bytes);
+            f.close();
+            return e->attach(f.fileName().toStdString(), "image/jpeg");
+        };
+        auto referenced = [&](const std::string &sha) {
+            for (const auto &a : e->attachments())
+                if (a.sha256 == sha)
+                    return a.referenced;
+            return false;
+        };
+        const AttachmentInfo a = attach("photo a"), b = attach("photo b");
+        QVERIFY(!referenced(a.sha256));
+        QVERIFY(!referenced(b.sha256));
+        QCOMPARE(QString::fromStdString(a.toJson().dump()).contains("\"referenced\":false"), true);
+        // Nested as a form answer holds it.
+        const std::string id = e->put("submissions", "", "", Json{{"answers", Json{{"photos", Json::array({a.reference()})}}}});
+        QVERIFY(referenced(a.sha256));
+        QVERIFY(!referenced(b.sha256));
+        e->put("submissions", id, "", Json{{"answers", Json{{"photos", Json::array({b.reference()})}}}});
+        QVERIFY(!referenced(a.sha256));   // replaced before it was sent
+        QVERIFY(referenced(b.sha256));
+        e->remove("submissions", id);
+        QVERIFY(!referenced(b.sha256));
+    }
+
+    // A schema-2 replica (before record_refs) gets the references of the records it holds.
+    void migrationFindsReferencesInHeldRecords()
+    {
+        const std::string p = freshPath();
+        const std::string sha(64, 'c'), other(64, 'd');
+        {
+            auto e = engineWithSchool(p);
+            e->put("home_visits", "v1", "", Json{{"photo", Json{{"sha256", sha}, {"size", 3}}}, {"note", "x"}});
+            e->put("home_visits", "v2", "", Json{{"photo", Json{{"sha256", other}, {"size", 3}}}});
+            e->remove("home_visits", "v2");
+            e->replica().db().exec("DROP TABLE record_refs; PRAGMA user_version=2");
+        }
+        Replica r(p);
+        QCOMPARE(r.schemaVersion(), 3);
+        Stmt q(r.db(), "SELECT sha256, collection, id FROM record_refs ORDER BY sha256");
+        QVERIFY(q.step());
+        QCOMPARE(q.text(0), sha);
+        QCOMPARE(q.text(1), std::string("home_visits"));
+        QCOMPARE(q.text(2), std::string("v1"));
+        QVERIFY(!q.step());   // the deleted record refers to nothing
+    }
+
     void schoolOfARecordCannotChange()
     {
         auto e = engineWithSchool(freshPath());

@@ -168,12 +168,23 @@ private slots:
         QVERIFY(big.open(QIODevice::WriteOnly));
         big.write(randomBytes(11 * 1024 * 1024, 9));
         big.close();
-        QCOMPARE(m_bureau->cli("photo.db", {"attach", big.fileName()}).exitCode, 0);
+        CliResult bigAtt = m_bureau->cli("photo.db", {"attach", big.fileName()});
+        QCOMPARE(bigAtt.exitCode, 0);
+        QCOMPARE(m_bureau->cli("photo.db", {"put", "pupils", "-", "name=李小红", "photo=" + bigAtt.out.trimmed()}).exitCode, 0);
+        // A photo no record refers to (a page never saved) stays here: not one byte of it goes.
+        QFile spare(m_bureau->path("spare.jpg"));
+        QVERIFY(spare.open(QIODevice::WriteOnly));
+        spare.write(randomBytes(256 * 1024, 10));
+        spare.close();
+        CliResult spareAtt = m_bureau->cli("photo.db", {"attach", spare.fileName()});
+        QCOMPARE(spareAtt.exitCode, 0);
+        const QString spareSha = QJsonDocument::fromJson(spareAtt.out.toUtf8()).object()["sha256"].toString();
 
         int exit = -1;
         QJsonObject r = syncJson(*m_bureau, "photo.db", fastRetries(), &exit);
         QCOMPARE(exit, 0);
-        QCOMPARE(r["pushed"].toInt(), 1);
+        QCOMPARE(r["pushed"].toInt(), 2);
+        QCOMPARE(r["attachments"].toObject()["unreferenced"].toInt(), 1);
         QJsonObject st = link.stats();
         const int cuts = st["cuts"].toInt() - cutsBefore;
         const double up = st["bytes_up"].toDouble() - upBefore;
@@ -188,11 +199,16 @@ private slots:
 
         CliResult list = m_bureau->cli("photo.db", {"attachments", "--json"});
         QJsonArray arr = QJsonDocument::fromJson(list.out.toUtf8()).array();
-        QCOMPARE(arr.size(), 2);
+        QCOMPARE(arr.size(), 3);
         for (const auto &v : arr) {
             QJsonObject o = v.toObject();
             if (o["sha256"].toString() == sha) {
                 QCOMPARE(o["state"].toString(), QString("done"));
+            } else if (o["sha256"].toString() == spareSha) {
+                QCOMPARE(o["state"].toString(), QString("pending"));
+                QCOMPARE(o["referenced"].toBool(), false);
+                QVERIFY(!QFile::exists(m_bureau->dataDir() + "/attachments/" + spareSha));
+                QVERIFY(!QFile::exists(m_bureau->dataDir() + "/attachments/" + spareSha + ".part"));
             } else {
                 QCOMPARE(o["state"].toString(), QString("refused"));
                 QVERIFY2(o["reason"].toString().contains("at most 10.0 MB"), qPrintable(o["reason"].toString()));
@@ -489,7 +505,9 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(randomBytes(300 * 1024, 11));
         f.close();
-        QCOMPARE(m_bureau->cli("slow.db", {"attach", f.fileName()}).exitCode, 0);
+        CliResult att = m_bureau->cli("slow.db", {"attach", f.fileName()});
+        QCOMPARE(att.exitCode, 0);
+        QCOMPARE(m_bureau->cli("slow.db", {"put", "pupils", "-", "name=张三", "photo=" + att.out.trimmed()}).exitCode, 0);
         const int connBefore = link.stats()["connections_accepted"].toInt();
         QElapsedTimer t;
         t.start();

@@ -46,10 +46,10 @@ TestCase {
         compare(ref.sha256.length, 64)
         compare(ref.type, "image/jpeg")
         verify(ref.size > 1000)
-        // The engine holds the file under its hash, queued for upload.
+        // The engine holds the file under its hash; it is sent once a saved page uses it.
         const url = MediaStore.url(ref)
         verify(url.toString().endsWith("/" + ref.sha256), url)
-        compare(MediaStore.status(ref).state, "waiting")
+        compare(MediaStore.status(ref).state, "unsaved")
         // Scaled down to at most 1600 px on the long side.
         const img = createTemporaryObject(imageComponent, tc, { source: url })
         tryCompare(img, "status", Image.Ready)
@@ -69,7 +69,7 @@ TestCase {
         verify(!findChild(p, "attachmentPlaceholder").visible)
         const state = findChild(p, "attachmentState")
         verify(state.visible)
-        compare(state.text, "Waiting to be sent")
+        compare(state.text, "Sent once the page is saved")   // no saved page uses it yet
         compare(findChild(p, "choosePhoto").text, "Replace photo")
     }
 
@@ -155,6 +155,6 @@ TestCase {
         compare(ref.sha256.length, 64)
         verify(MediaStore.url(ref).toString() !== "")
         s.value = ref
-        compare(findChild(s, "signatureState").text, "Waiting to be sent")
+        compare(findChild(s, "signatureState").text, "Sent once the page is saved")
     }
 }

@@ -48,6 +48,19 @@ INSERT OR IGNORE INTO attachment_refs(sha256, school)
   WHERE t.type = 'object' AND json_type(t.value, '$.sha256') = 'text'
     AND length(json_extract(t.value, '$.sha256')) = 64;
 )SQL",
+    // 3: references per record, so a photo removed from a record (or a deleted
+    // record) no longer opens it to the school. Filled from the records held.
+    R"SQL(
+CREATE TABLE record_attachment_refs(sha256 TEXT NOT NULL, collection TEXT NOT NULL, id TEXT NOT NULL,
+                                    school TEXT NOT NULL, PRIMARY KEY(sha256, collection, id)) WITHOUT ROWID;
+CREATE INDEX record_attachment_refs_record ON record_attachment_refs(collection, id);
+INSERT OR IGNORE INTO record_attachment_refs(sha256, collection, id, school)
+  SELECT DISTINCT json_extract(t.value, '$.sha256'), r.collection, r.id, r.school
+  FROM records r, json_tree(r.state) t
+  WHERE t.type = 'object' AND json_type(t.value, '$.sha256') = 'text'
+    AND length(json_extract(t.value, '$.sha256')) = 64;
+DROP TABLE attachment_refs;
+)SQL",
 };
 
 constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
@@ -551,15 +564,19 @@ std::vector<AuditEntry> SqliteStore::auditOf(const std::string &collection, cons
     return out;
 }
 
-void SqliteStore::addAttachmentRef(const std::string &sha256, const std::string &school)
+void SqliteStore::setAttachmentRefs(const std::string &collection, const std::string &id, const std::string &school,
+                                    const std::vector<std::string> &sha256s)
 {
-    prepare("INSERT OR IGNORE INTO attachment_refs(sha256, school) VALUES(?, ?)").bind(sha256).bind(school).run();
+    prepare("DELETE FROM record_attachment_refs WHERE collection = ? AND id = ?").bind(collection).bind(id).run();
+    for (const auto &sha : sha256s)
+        prepare("INSERT OR IGNORE INTO record_attachment_refs(sha256, collection, id, school) VALUES(?, ?, ?, ?)")
+            .bind(sha).bind(collection).bind(id).bind(school).run();
 }
 
 std::vector<std::string> SqliteStore::attachmentSchools(const std::string &sha256)
 {
     std::vector<std::string> out;
-    auto &s = prepare("SELECT school FROM attachment_refs WHERE sha256 = ? ORDER BY school").bind(sha256);
+    auto &s = prepare("SELECT DISTINCT school FROM record_attachment_refs WHERE sha256 = ? ORDER BY school").bind(sha256);
     while (s.step())
         out.push_back(s.text(0));
     return out;

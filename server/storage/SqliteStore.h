@@ -69,7 +69,8 @@ public:
     void addAudit(const AuditEntry &e) override;
     std::vector<AuditEntry> auditOf(const std::string &collection, const std::string &id) override;
 
-    void addAttachmentRef(const std::string &sha256, const std::string &school) override;
+    void setAttachmentRefs(const std::string &collection, const std::string &id, const std::string &school,
+                           const std::vector<std::string> &sha256s) override;
     std::vector<std::string> attachmentSchools(const std::string &sha256) override;
     void addAttachmentUploader(const std::string &sha256, const std::string &user) override;
     bool attachmentUploadedBy(const std::string &sha256, const std::string &user) override;

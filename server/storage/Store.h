@@ -116,10 +116,12 @@ public:
     virtual void addAudit(const AuditEntry &e) = 0;
     virtual std::vector<AuditEntry> auditOf(const std::string &collection, const std::string &id) = 0;
 
-    // Attachments (docs/village.md): which schools have a record that refers
-    // to a file (kept by storeChangedRecord in the write's transaction), and who
-    // uploaded it. GET /v1/attachments/{sha256} serves only to those.
-    virtual void addAttachmentRef(const std::string &sha256, const std::string &school) = 0;
+    // Attachments (docs/village.md): which records (and so which schools) refer
+    // to a file now, kept by storeChangedRecord in the write's transaction (a
+    // record's references replace its previous ones; a deleted record has
+    // none), and who uploaded it. GET /v1/attachments/{sha256} serves only to those.
+    virtual void setAttachmentRefs(const std::string &collection, const std::string &id, const std::string &school,
+                                   const std::vector<std::string> &sha256s) = 0;
     virtual std::vector<std::string> attachmentSchools(const std::string &sha256) = 0; // sorted
     virtual void addAttachmentUploader(const std::string &sha256, const std::string &user) = 0;
     virtual bool attachmentUploadedBy(const std::string &sha256, const std::string &user) = 0;

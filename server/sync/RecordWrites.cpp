@@ -17,12 +17,14 @@ void storeChangedRecord(Store &store, RecordState &rec, uint64_t oldSeq, const A
     store.setScopeSum(rec.school, sum);
     store.putRecord(rec);
     // Who may download the files it refers to: kept in the same transaction.
+    // Its current values and any conflicting ones; a deleted record refers to nothing.
     std::vector<std::string> refs;
-    collectAttachmentRefs(rec.fields, refs);
-    for (const auto &c : rec.conflicts)
-        collectAttachmentRefs(c.value, refs);
-    for (const auto &sha : refs)
-        store.addAttachmentRef(sha, rec.school);
+    if (!rec.deleted()) {
+        collectAttachmentRefs(rec.fields, refs);
+        for (const auto &c : rec.conflicts)
+            collectAttachmentRefs(c.value, refs);
+    }
+    store.setAttachmentRefs(rec.collection, rec.id, rec.school, refs);
     AuditEntry e = audit;
     e.seq = rec.seq;
     e.collection = rec.collection;

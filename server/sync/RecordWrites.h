@@ -14,8 +14,9 @@ inline constexpr size_t kMaxFieldsBytes = 256 * 1024;  // a mutation's fields JS
 inline constexpr int64_t kMaxClockLeadMs = 60 * 1000;  // versions at most this far ahead of the server
 
 // Stores `rec` (already merged) under a new seq; `oldSeq` is its previous seq
-// (0: the record is new). Sets rec.seq. Every attachment the record's values
-// refer to becomes visible to the record's school (Store::addAttachmentRef).
+// (0: the record is new). Sets rec.seq. The attachments the record's values
+// refer to are visible to the record's school, those it no longer refers to
+// not through it (Store::setAttachmentRefs).
 void storeChangedRecord(Store &store, RecordState &rec, uint64_t oldSeq, const AuditEntry &audit);
 
 // The server's own hybrid clock, kept in meta: a new node-0 version for an

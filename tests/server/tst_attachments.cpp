@@ -135,6 +135,43 @@ private slots:
         QCOMPARE(cli.Get(("/v1/attachments/" + sha).c_str())->status, 401);
     }
 
+    // References follow the record: a photo replaced in a record, or referred
+    // to only by a deleted record, is no longer served to the school; another
+    // record still using it keeps it open; its uploader keeps it.
+    void referencesFollowTheRecord()
+    {
+        Running s;
+        httplib::Client cli("127.0.0.1", s.port);
+        const std::string headA = s.token("head.a", "0190a000-0000-7000-8000-00000000001a");
+        const std::string headA2 = s.token("head.a2", "0190a000-0000-7000-8000-00000000001e");
+        const std::string first = upload(cli, headA, bytes(2000, 3));
+        const std::string second = upload(cli, headA, bytes(2000, 4));
+        DeviceSession dev = authenticate(*s.county.store, headA);
+        auto base = [&](const std::string &id) { return seen(*s.county.store->record("visits", id)); };
+        auto sync = [&](Mutation m) {
+            const uint64_t n = m.n;
+            auto r = s.county.sync(dev, {std::move(m)});
+            QCOMPARE(r.acked, n);   // acknowledged up to this one
+            QVERIFY(r.rejected.empty());
+        };
+
+        sync(put(1, "visits", "v1", "A", Json{{"photo", photoRef(first, 2000)}}, ver(kNow, dev.node)));
+        QCOMPARE(get(cli, headA2, first)->status, 200);
+        // The photo is replaced: the first is closed to the school, the second open.
+        sync(put(2, "visits", "v1", "A", Json{{"photo", photoRef(second, 2000)}}, ver(kNow + 1, dev.node), base("v1")));
+        QCOMPARE(get(cli, headA2, first)->status, 404);
+        QCOMPARE(get(cli, headA2, second)->status, 200);
+        QCOMPARE(get(cli, headA, first)->status, 200);   // its uploader
+        QVERIFY(s.county.store->attachmentSchools(first).empty());
+        // Another record uses the second too; deleting v1 leaves it open through v2.
+        sync(put(3, "visits", "v2", "A", Json{{"photos", Json::array({photoRef(second, 2000)})}}, ver(kNow + 2, dev.node)));
+        sync(del(4, "visits", "v1", "A", ver(kNow + 3, dev.node), base("v1")));
+        QCOMPARE(get(cli, headA2, second)->status, 200);
+        sync(del(5, "visits", "v2", "A", ver(kNow + 4, dev.node), base("v2")));
+        QCOMPARE(get(cli, headA2, second)->status, 404);
+        QVERIFY(s.county.store->attachmentSchools(second).empty());
+    }
+
     // Range: "bytes=N-" resumes with 206 and Content-Range; past the end is 416.
     void rangeDownloads()
     {
@@ -268,7 +305,7 @@ private slots:
         {
             // Version 1 again: the tables of migration 2 must not exist yet.
             QProcess sq;
-            sq.start("sqlite3", {QString::fromStdString(path), "DROP TABLE attachment_refs; DROP TABLE attachment_uploads;"});
+            sq.start("sqlite3", {QString::fromStdString(path), "DROP TABLE record_attachment_refs; DROP TABLE attachment_uploads;"});
             if (!sq.waitForStarted())
                 QSKIP("the sqlite3 tool is not installed");
             QVERIFY(sq.waitForFinished());

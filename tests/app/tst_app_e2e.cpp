@@ -597,6 +597,53 @@ private slots:
         QCOMPARE(media()->status(got).value(QStringLiteral("state")).toString(), QStringLiteral("here"));
     }
 
+    // A file over the bureau's limit (10 MB) is refused by the check before any
+    // byte of it is sent; the record still goes. The photo and the sync card say
+    // so, with the bureau's reason. (Last: the refusal is final and stays counted.)
+    void refusedPhotoSaysWhy()
+    {
+        const QString file = m_appDir.filePath(QStringLiteral("scan.jpg"));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray block(1024 * 1024, '\0');
+            quint32 x = 5;
+            for (int i = 0; i < 11; ++i) {
+                for (auto &c : block)
+                    c = char((x = x * 1664525u + 1013904223u) >> 24);
+                f.write(block);
+            }
+        }
+        const cx::AttachmentInfo a = m_ctx->engine()->attach(file.toStdString(), "image/jpeg");
+        const QVariantMap ref = QJsonDocument::fromJson(QByteArray::fromStdString(a.reference().dump())).object().toVariantMap();
+        Records records;
+        const QString id = records.save(QStringLiteral("inspections"), {},
+                                        QVariantMap{{QStringLiteral("school_name"), QStringLiteral("红旗村完小")},
+                                                    {QStringLiteral("problems"), QStringLiteral("消防通道堵塞")},
+                                                    {QStringLiteral("photo"), ref},
+                                                    {QStringLiteral("status"), QStringLiteral("done")}});
+        QVERIFY2(!id.isEmpty(), qPrintable(records.lastError()));
+        QVERIFY(syncOnce());
+        QVERIFY2(b->serverRecords(QStringLiteral("inspections")).contains(id), qPrintable(serverDump(QStringLiteral("inspections"))));
+        const QString sha = QString::fromStdString(a.sha256);
+        QVERIFY(!QFileInfo::exists(serverAttachment(sha)));
+        QVERIFY(!QFileInfo::exists(serverAttachment(sha) + QStringLiteral(".part")));   // not a byte sent
+        const QVariantMap st = media()->status(ref);
+        QCOMPARE(st.value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
+        QVERIFY2(st.value(QStringLiteral("reason")).toString().contains(QStringLiteral("10.0 MB")),
+                 qPrintable(st.value(QStringLiteral("reason")).toString()));
+        QVERIFY2(st.value(QStringLiteral("text")).toString().contains(st.value(QStringLiteral("reason")).toString()),
+                 qPrintable(st.value(QStringLiteral("text")).toString()));
+        QCOMPARE(m_ctx->sync()->photosRefused(), 1);
+        QCOMPARE(m_ctx->sync()->photosWaiting(), 0);
+        auto *status = SyncStatus::create(nullptr, nullptr);
+        QCOMPARE(status->photoSummary(), SyncStatus::tr("%n photo(s) refused by the bureau", nullptr, 1));   // 1 张照片被教育局拒收
+        // Refused is final: the next sync does not try again.
+        QVERIFY(syncOnce());
+        QCOMPARE(media()->status(ref).value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
+        QVERIFY(!QFileInfo::exists(serverAttachment(sha) + QStringLiteral(".part")));
+    }
+
     void noQmlWarnings()
     {
         QVERIFY2(g_qmlWarnings.isEmpty(), qPrintable(g_qmlWarnings.join(QLatin1Char('\n'))));

@@ -56,6 +56,17 @@ QByteArray randomBytes(int n, quint32 seed)
     return out;
 }
 
+// Writes `bytes` to NAME in the bureau's folder and attaches it to `db`; on
+// success the output is the reference to put into a field.
+CliResult attachBytes(BureauFixture &b, const QString &db, const QString &name, const QByteArray &bytes)
+{
+    QFile f(b.path(name));
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+        return CliResult{-1, {}, "cannot write " + f.fileName()};
+    f.close();
+    return b.cli(db, {"attach", f.fileName()});
+}
+
 } // namespace
 
 class TstVillage : public QObject {
@@ -149,12 +160,8 @@ private slots:
         const int cutsBefore = link.stats()["cuts"].toInt();
 
         QByteArray photo = randomBytes(1024 * 1024, 7);
-        QFile pf(m_bureau->path("photo.jpg"));
-        QVERIFY(pf.open(QIODevice::WriteOnly));
-        pf.write(photo);
-        pf.close();
         const QString sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex();
-        CliResult att = m_bureau->cli("photo.db", {"attach", pf.fileName()});
+        CliResult att = attachBytes(*m_bureau, "photo.db", "photo.jpg", photo);
         QCOMPARE(att.exitCode, 0);
         QJsonObject ref = QJsonDocument::fromJson(att.out.toUtf8()).object();
         QCOMPARE(ref["sha256"].toString(), sha);
@@ -164,19 +171,11 @@ private slots:
         CliResult put = m_bureau->cli("photo.db", {"put", "pupils", "-", "name=王小明", "photo=" + att.out.trimmed()});
         QCOMPARE(put.exitCode, 0);
 
-        QFile big(m_bureau->path("big.jpg"));
-        QVERIFY(big.open(QIODevice::WriteOnly));
-        big.write(randomBytes(11 * 1024 * 1024, 9));
-        big.close();
-        CliResult bigAtt = m_bureau->cli("photo.db", {"attach", big.fileName()});
+        CliResult bigAtt = attachBytes(*m_bureau, "photo.db", "big.jpg", randomBytes(11 * 1024 * 1024, 9));
         QCOMPARE(bigAtt.exitCode, 0);
         QCOMPARE(m_bureau->cli("photo.db", {"put", "pupils", "-", "name=李小红", "photo=" + bigAtt.out.trimmed()}).exitCode, 0);
         // A photo no record refers to (a page never saved) stays here: not one byte of it goes.
-        QFile spare(m_bureau->path("spare.jpg"));
-        QVERIFY(spare.open(QIODevice::WriteOnly));
-        spare.write(randomBytes(256 * 1024, 10));
-        spare.close();
-        CliResult spareAtt = m_bureau->cli("photo.db", {"attach", spare.fileName()});
+        CliResult spareAtt = attachBytes(*m_bureau, "photo.db", "spare.jpg", randomBytes(256 * 1024, 10));
         QCOMPARE(spareAtt.exitCode, 0);
         const QString spareSha = QJsonDocument::fromJson(spareAtt.out.toUtf8()).object()["sha256"].toString();
 
@@ -229,12 +228,8 @@ private slots:
     {
         QByteArray photo = randomBytes(1024 * 1024, 13);
         const QString sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex();
-        QFile pf(m_bureau->path("visit.jpg"));
-        QVERIFY(pf.open(QIODevice::WriteOnly));
-        pf.write(photo);
-        pf.close();
         enrollVia(*m_bureau, "head-dl.db", m_bureau->url());
-        CliResult att = m_bureau->cli("head-dl.db", {"attach", pf.fileName()});
+        CliResult att = attachBytes(*m_bureau, "head-dl.db", "visit.jpg", photo);
         QCOMPARE(att.exitCode, 0);
         QCOMPARE(m_bureau->cli("head-dl.db", {"put", "home_visits", "-", "note=家访", "photo=" + att.out.trimmed()}).exitCode, 0);
         QJsonObject up = syncJson(*m_bureau, "head-dl.db", fastRetries());
@@ -275,12 +270,8 @@ private slots:
     {
         QByteArray photo = randomBytes(150 * 1024, 17);
         const QString sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex();
-        QFile pf(m_bureau->path("signature.png"));
-        QVERIFY(pf.open(QIODevice::WriteOnly));
-        pf.write(photo);
-        pf.close();
         enrollVia(*m_bureau, "head-sig.db", m_bureau->url());
-        CliResult att = m_bureau->cli("head-sig.db", {"attach", pf.fileName()});
+        CliResult att = attachBytes(*m_bureau, "head-sig.db", "signature.png", photo);
         QCOMPARE(att.exitCode, 0);
         QCOMPARE(m_bureau->cli("head-sig.db", {"put", "inspections", "-", "signature=" + att.out.trimmed()}).exitCode, 0);
         QCOMPARE(syncJson(*m_bureau, "head-sig.db")["attachments"].toObject()["sent"].toInt(), 1);
@@ -420,11 +411,7 @@ private slots:
         QCOMPARE(m_bureau->cli("metered.db", {"photos-only-unmetered", "on"}).exitCode, 0);
         QByteArray photo = randomBytes(64 * 1024, 23);
         const QString sha = QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex();
-        QFile pf(m_bureau->path("held.jpg"));
-        QVERIFY(pf.open(QIODevice::WriteOnly));
-        pf.write(photo);
-        pf.close();
-        CliResult att = m_bureau->cli("metered.db", {"attach", pf.fileName()});
+        CliResult att = attachBytes(*m_bureau, "metered.db", "held.jpg", photo);
         QCOMPARE(att.exitCode, 0);
         CliResult put = m_bureau->cli("metered.db", {"put", "home_visits", "-", "note=held", "photo=" + att.out.trimmed()});
         QCOMPARE(put.exitCode, 0);
@@ -501,11 +488,7 @@ private slots:
         enrollVia(*m_bureau, "slow.db", link.url());
         QJsonObject first = syncJson(*m_bureau, "slow.db", fastRetries());
         QVERIFY(first["complete"].toBool());
-        QFile f(m_bureau->path("scan.jpg"));
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(randomBytes(300 * 1024, 11));
-        f.close();
-        CliResult att = m_bureau->cli("slow.db", {"attach", f.fileName()});
+        CliResult att = attachBytes(*m_bureau, "slow.db", "scan.jpg", randomBytes(300 * 1024, 11));
         QCOMPARE(att.exitCode, 0);
         QCOMPARE(m_bureau->cli("slow.db", {"put", "pupils", "-", "name=张三", "photo=" + att.out.trimmed()}).exitCode, 0);
         const int connBefore = link.stats()["connections_accepted"].toInt();

@@ -14,6 +14,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cx {
@@ -26,6 +27,10 @@ struct OutboxEntry {
 };
 
 struct StoredRecord {
+    StoredRecord() = default;
+    StoredRecord(std::string c, std::string i, std::string s)  // a record this device has not stored yet
+        : collection(std::move(c)), id(std::move(i)), school(std::move(s)) {}
+
     std::string collection, id, school;
     Json fields = Json::object();
     bool deleted = false;

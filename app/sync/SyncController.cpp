@@ -78,8 +78,9 @@ void SyncController::refreshCounts()
 
 void SyncController::refreshPhotoCounts()
 {
-    // Not on every local write (a draft saves per keystroke): the list grows
-    // with every photo ever taken. After a sync, a new photo, an account change.
+    // After a sync, a local write (a saved page may now use a photo: only then
+    // is it waiting to be sent), an account change. Whether a photo is used is
+    // an index lookup, made only for photos not yet sent.
     m_photosWaiting = m_photosRefused = 0;
     if (m_engine) {
         for (const auto &a : m_engine->attachments()) {
@@ -132,6 +133,7 @@ void SyncController::linkReturned()
 void SyncController::localChanged()
 {
     refreshCounts();
+    refreshPhotoCounts();
     if (m_automatic && m_engine && m_engine->enrolled())
         m_debounce.start();
 }

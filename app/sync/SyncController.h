@@ -55,7 +55,7 @@ public slots:
     void syncNow();
     void localChanged();   // (re)starts the debounce timer
     void refreshCounts();
-    void refreshPhotoCounts();            // after a photo is attached
+    void refreshPhotoCounts();            // waiting and refused photos, from the engine
     void linkReturned();                  // offline -> online: sync now, forget the backoff
     void setLinkMetered(bool metered);    // what LinkMonitor says; unmetered again: send held photos
 

@@ -474,8 +474,10 @@ private slots:
                                                     {QStringLiteral("status"), QStringLiteral("done")}});
         QVERIFY2(!id.isEmpty(), qPrintable(records.lastError()));
         QCOMPARE(media()->status(photo).value(QStringLiteral("state")).toString(), QStringLiteral("waiting"));
+        QCOMPARE(m_ctx->sync()->photosWaiting(), 1);   // on the sync card at once, before the sync
         QVERIFY(syncOnce());
         verifyServerHas(photo);
+        QCOMPARE(m_ctx->sync()->photosWaiting(), 0);
         QCOMPARE(media()->status(photo).value(QStringLiteral("state")).toString(), QStringLiteral("sent"));
     }
 

@@ -80,15 +80,12 @@ void SyncController::refreshPhotoCounts()
 {
     // After a sync, a local write (a saved page may now use a photo: only then
     // is it waiting to be sent), an account change. Whether a photo is used is
-    // an index lookup, made only for photos not yet sent.
+    // an index lookup, made only for photos not yet sent; counted in SQL.
     m_photosWaiting = m_photosRefused = 0;
     if (m_engine) {
-        for (const auto &a : m_engine->attachments()) {
-            if ((a.state == "pending" || a.state == "uploading") && a.referenced)
-                ++m_photosWaiting;   // a photo no saved page uses is not waiting to go
-            else if (a.state == "refused")
-                ++m_photosRefused;
-        }
+        const auto c = m_engine->attachmentCounts();   // a photo no saved page uses is not waiting to go
+        m_photosWaiting = c.waiting;
+        m_photosRefused = c.refused;
     }
     emit changed();
 }

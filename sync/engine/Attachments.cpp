@@ -88,10 +88,12 @@ AttachmentInfo readRow(Stmt &q)
 // by Replica::saveRecord). Only such files are uploaded: a photo picked for a
 // page that was never saved, or removed before it was sent, stays on the phone.
 // A sent or refused file counts as referenced.
-constexpr const char *kColumns =
-    "sha256, size, type, path, state, offset, reason, "
-    "CASE WHEN state IN ('pending','uploading') THEN"
-    " EXISTS(SELECT 1 FROM record_refs WHERE record_refs.sha256 = attachments.sha256) ELSE 1 END";
+#define CX_REFERENCED                                                                                          \
+    "CASE WHEN state IN ('pending','uploading') THEN"                                                          \
+    " EXISTS(SELECT 1 FROM record_refs WHERE record_refs.sha256 = attachments.sha256) ELSE 1 END"
+constexpr const char *kReferenced = CX_REFERENCED;
+constexpr const char *kColumns = "sha256, size, type, path, state, offset, reason, " CX_REFERENCED;
+#undef CX_REFERENCED
 constexpr int kMaxDamagedCopies = 3; // the server's copy failed its SHA-256 this often: give up
 
 } // namespace
@@ -229,6 +231,25 @@ std::vector<AttachmentInfo> Engine::attachments()
     while (q.step())
         out.push_back(readRow(q));
     return out;
+}
+
+Engine::AttachmentCounts Engine::attachmentCounts()
+{
+    std::lock_guard lock(m_mutex);
+    Stmt q(m_replica.db(), std::string("SELECT state, ") + kReferenced +
+                               ", count(*) FROM attachments WHERE state <> 'done' GROUP BY 1, 2");
+    AttachmentCounts c;
+    while (q.step()) {
+        const std::string state = q.text(0);
+        const int n = int(q.integer(2));
+        if (state == "refused")
+            c.refused += n;
+        else if (q.integer(1) == 0)
+            c.unreferenced += n;
+        else
+            c.waiting += n;
+    }
+    return c;
 }
 
 void Engine::setAttachmentsOnlyUnmetered(bool on)

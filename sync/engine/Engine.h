@@ -165,7 +165,11 @@ public:
     // Copies the file into the attachments folder next to the database and
     // queues it for upload; returns its reference for a record field.
     AttachmentInfo attach(const std::string &file, const std::string &type = {});
-    std::vector<AttachmentInfo> attachments();
+    std::vector<AttachmentInfo> attachments();   // every one, oldest first
+    // How many are still to send (a record uses them), refused, or not used by
+    // any record; counted in SQL, without listing every photo ever taken.
+    struct AttachmentCounts { int waiting = 0, refused = 0, unreferenced = 0; };
+    AttachmentCounts attachmentCounts();
     // "Photos only on unmetered": while both hold, attachment uploads wait.
     void setAttachmentsOnlyUnmetered(bool on);  // stored in the replica
     void setLinkMetered(bool metered);          // the app tells what link it is on

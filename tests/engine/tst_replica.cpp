@@ -176,19 +176,27 @@ private slots:
                     return a.referenced;
             return false;
         };
+        auto counts = [&] {
+            const auto c = e->attachmentCounts();
+            return std::make_pair(c.waiting, c.unreferenced);
+        };
         const AttachmentInfo a = attach("photo a"), b = attach("photo b");
         QVERIFY(!referenced(a.sha256));
         QVERIFY(!referenced(b.sha256));
+        QCOMPARE(counts(), std::make_pair(0, 2));
         QCOMPARE(QString::fromStdString(a.toJson().dump()).contains("\"referenced\":false"), true);
         // Nested as a form answer holds it.
         const std::string id = e->put("submissions", "", "", Json{{"answers", Json{{"photos", Json::array({a.reference()})}}}});
         QVERIFY(referenced(a.sha256));
         QVERIFY(!referenced(b.sha256));
+        QCOMPARE(counts(), std::make_pair(1, 1));
         e->put("submissions", id, "", Json{{"answers", Json{{"photos", Json::array({b.reference()})}}}});
         QVERIFY(!referenced(a.sha256));   // replaced before it was sent
         QVERIFY(referenced(b.sha256));
         e->remove("submissions", id);
         QVERIFY(!referenced(b.sha256));
+        QCOMPARE(counts(), std::make_pair(0, 2));
+        QCOMPARE(e->attachmentCounts().refused, 0);
     }
 
     // A schema-2 replica (before record_refs) gets the references of the records it holds.

@@ -80,7 +80,8 @@ void textKeyFunction(sqlite3_context *ctx, int, sqlite3_value **argv)
     sqlite3_result_blob(ctx, k.data(), int(k.size()), SQLITE_TRANSIENT);
 }
 
-constexpr const char *kColumns = "r.collection, r.id, r.school, r.fields, r.deleted, r.server, r.state";
+// kRecordColumns, qualified (the selection joins temp.sel), for readStoredRecord.
+constexpr const char *kColumns = "r.collection, r.id, r.school, r.fields, r.deleted, r.server, r.state, r.updated";
 
 } // namespace
 
@@ -204,28 +205,13 @@ std::string RecordQuery::user()
 
 LocalRecord RecordQuery::toLocal(Stmt &q, const std::string &user)
 {
-    StoredRecord r;
-    r.collection = q.text(0);
-    r.id = q.text(1);
-    r.school = q.text(2);
-    r.fields = parseJson(q.text(3), "a stored record");
-    r.deleted = q.integer(4) != 0;
-    if (!q.isNull(5))
-        r.server = RecordState::fromJson(parseJson(q.text(5), "a stored server state"), "stored");
-    r.state = q.text(6);
+    const StoredRecord r = readStoredRecord(q);
     return localRecordOf(r, [&] {
         std::vector<OutboxEntry> outbox;
-        Stmt o(*this, "SELECT body, state, reason, field_reasons FROM main.outbox WHERE collection=?1 AND id=?2 ORDER BY n");
+        Stmt o(*this, std::string("SELECT ") + kOutboxColumns + " FROM main.outbox WHERE collection=?1 AND id=?2 ORDER BY n");
         o.bind(1, r.collection).bind(2, r.id);
-        while (o.step()) {
-            OutboxEntry e;
-            e.mutation = Mutation::fromJson(parseJson(o.text(0), "an outbox entry"), "outbox");
-            e.state = o.text(1);
-            e.reason = o.text(2);
-            if (!o.isNull(3))
-                e.fieldReasons = parseJson(o.text(3), "an outbox entry");
-            outbox.push_back(std::move(e));
-        }
+        while (o.step())
+            outbox.push_back(readOutboxEntry(o));
         return outbox;
     }, user);
 }

@@ -34,6 +34,8 @@ struct RawStmt {
         auto p = sqlite3_column_text(st, c);
         return p ? std::string(reinterpret_cast<const char *>(p), size_t(sqlite3_column_bytes(st, c))) : std::string();
     }
+    int64_t integer(int c) const { return sqlite3_column_int64(st, c); }
+    bool isNull(int c) const { return sqlite3_column_type(st, c) == SQLITE_NULL; }
 };
 
 std::string stamp()
@@ -83,7 +85,7 @@ RecoveryReport recoverReplica(const std::string &path)
                 firstN = uint64_t(sqlite3_column_int64(q.st, 0));
         }
         for (uint64_t n = firstN; n <= lastN && lastN - firstN < 10'000'000; ++n) {
-            RawStmt q(d.db, "SELECT body, state, reason, field_reasons FROM outbox WHERE n=?");
+            RawStmt q(d.db, (std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE n=?").c_str());
             if (!q.st)
                 break;
             sqlite3_bind_int64(q.st, 1, int64_t(n));
@@ -95,12 +97,7 @@ RecoveryReport recoverReplica(const std::string &path)
                 continue;
             }
             try {
-                OutboxEntry e;
-                e.mutation = Mutation::fromJson(parseJson(q.text(0), "an outbox entry"), "outbox");
-                e.state = q.text(1);
-                e.reason = q.text(2);
-                if (sqlite3_column_type(q.st, 3) != SQLITE_NULL)
-                    e.fieldReasons = parseJson(q.text(3), "an outbox entry");
+                OutboxEntry e = readOutboxEntry(q);
                 if (e.mutation.n != n)
                     throw Error(ErrorKind::Storage, "outbox entry numbered wrong");
                 outbox.push_back(std::move(e));
@@ -109,20 +106,10 @@ RecoveryReport recoverReplica(const std::string &path)
             }
         }
         // records: a scan that stops at the first unreadable page.
-        RawStmt q(d.db, "SELECT collection, id, school, fields, deleted, server, state, updated FROM records");
+        RawStmt q(d.db, (std::string("SELECT ") + kRecordColumns + " FROM records").c_str());
         while (q.st && sqlite3_step(q.st) == SQLITE_ROW) {
             try {
-                StoredRecord r;
-                r.collection = q.text(0);
-                r.id = q.text(1);
-                r.school = q.text(2);
-                r.fields = parseJson(q.text(3), "a stored record");
-                r.deleted = sqlite3_column_int64(q.st, 4) != 0;
-                if (sqlite3_column_type(q.st, 5) != SQLITE_NULL)
-                    r.server = RecordState::fromJson(parseJson(q.text(5), "a stored server state"), "stored");
-                r.state = q.text(6);
-                r.updated = sqlite3_column_int64(q.st, 7);
-                records.push_back(std::move(r));
+                records.push_back(readStoredRecord(q));
             } catch (const std::exception &) {
             }
         }

@@ -52,33 +52,6 @@ const char *const kMigrations[] = {
 };
 static_assert(std::size(kMigrations) == Replica::kSchemaVersion, "one migration per schema version");
 
-StoredRecord readRecord(Stmt &q)
-{
-    StoredRecord r;
-    r.collection = q.text(0);
-    r.id = q.text(1);
-    r.school = q.text(2);
-    r.fields = parseJson(q.text(3), "a stored record");
-    r.deleted = q.integer(4) != 0;
-    if (!q.isNull(5))
-        r.server = RecordState::fromJson(parseJson(q.text(5), "a stored server state"), "stored");
-    r.state = q.text(6);
-    r.updated = q.integer(7);
-    return r;
-}
-
-constexpr const char *kRecordColumns = "collection, id, school, fields, deleted, server, state, updated";
-
-OutboxEntry readOutbox(Stmt &q)
-{
-    OutboxEntry e;
-    e.mutation = Mutation::fromJson(parseJson(q.text(0), "an outbox entry"), "outbox");
-    e.state = q.text(1);
-    e.reason = q.text(2);
-    if (!q.isNull(3))
-        e.fieldReasons = parseJson(q.text(3), "an outbox entry");
-    return e;
-}
 } // namespace
 
 Replica::Replica(const std::string &path) : m_db(path)
@@ -146,7 +119,7 @@ std::optional<StoredRecord> Replica::record(const std::string &collection, const
     Stmt q(m_db, std::string("SELECT ") + kRecordColumns + " FROM records WHERE collection=? AND id=?");
     q.bind(1, collection).bind(2, id);
     if (q.step())
-        return readRecord(q);
+        return readStoredRecord(q);
     return std::nullopt;
 }
 
@@ -194,7 +167,7 @@ std::vector<StoredRecord> Replica::records(const std::string &collection, bool i
     q.bind(1, collection);
     std::vector<StoredRecord> out;
     while (q.step())
-        out.push_back(readRecord(q));
+        out.push_back(readStoredRecord(q));
     return out;
 }
 
@@ -204,7 +177,7 @@ std::vector<StoredRecord> Replica::recordsInState(const std::string &state)
     q.bind(1, state);
     std::vector<StoredRecord> out;
     while (q.step())
-        out.push_back(readRecord(q));
+        out.push_back(readStoredRecord(q));
     return out;
 }
 
@@ -229,17 +202,17 @@ void Replica::replacePendingOutbox(const Mutation &m)
 
 std::vector<OutboxEntry> Replica::outboxFor(const std::string &collection, const std::string &id)
 {
-    Stmt q(m_db, "SELECT body, state, reason, field_reasons FROM outbox WHERE collection=? AND id=? ORDER BY n");
+    Stmt q(m_db, std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE collection=? AND id=? ORDER BY n");
     q.bind(1, collection).bind(2, id);
     std::vector<OutboxEntry> out;
     while (q.step())
-        out.push_back(readOutbox(q));
+        out.push_back(readOutboxEntry(q));
     return out;
 }
 
 std::vector<OutboxEntry> Replica::outboxToSend(size_t maxBytes)
 {
-    Stmt q(m_db, "SELECT body, state, reason, field_reasons FROM outbox WHERE state IN ('pending','sent') ORDER BY n");
+    Stmt q(m_db, std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE state IN ('pending','sent') ORDER BY n");
     std::vector<OutboxEntry> out;
     size_t bytes = 0;
     while (q.step()) {
@@ -247,7 +220,7 @@ std::vector<OutboxEntry> Replica::outboxToSend(size_t maxBytes)
         if (!out.empty() && bytes + len > maxBytes)
             break;
         bytes += len;
-        out.push_back(readOutbox(q));
+        out.push_back(readOutboxEntry(q));
     }
     return out;
 }

@@ -39,6 +39,40 @@ struct StoredRecord {
     int64_t updated = 0;
 };
 
+// A stored record from a row of kRecordColumns, and an outbox entry from a row
+// of kOutboxColumns. Row is a statement on the engine's connection (cx::Stmt)
+// or on RecordQuery's own: anything with text(), integer() and isNull().
+inline constexpr const char *kRecordColumns = "collection, id, school, fields, deleted, server, state, updated";
+inline constexpr const char *kOutboxColumns = "body, state, reason, field_reasons";
+
+template <class Row>
+StoredRecord readStoredRecord(const Row &q)
+{
+    StoredRecord r;
+    r.collection = q.text(0);
+    r.id = q.text(1);
+    r.school = q.text(2);
+    r.fields = parseJson(q.text(3), "a stored record");
+    r.deleted = q.integer(4) != 0;
+    if (!q.isNull(5))
+        r.server = RecordState::fromJson(parseJson(q.text(5), "a stored server state"), "stored");
+    r.state = q.text(6);
+    r.updated = q.integer(7);
+    return r;
+}
+
+template <class Row>
+OutboxEntry readOutboxEntry(const Row &q)
+{
+    OutboxEntry e;
+    e.mutation = Mutation::fromJson(parseJson(q.text(0), "an outbox entry"), "outbox");
+    e.state = q.text(1);
+    e.reason = q.text(2);
+    if (!q.isNull(3))
+        e.fieldReasons = parseJson(q.text(3), "an outbox entry");
+    return e;
+}
+
 struct ScopeRow {
     std::string school;
     uint64_t cursor = 0;

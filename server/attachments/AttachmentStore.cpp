@@ -2,10 +2,9 @@
 
 #include "auth/Auth.h"
 #include "protocol/Compression.h"
+#include "protocol/Crypto.h"
 #include "protocol/Errors.h"
 #include "protocol/Messages.h"
-
-#include <openssl/evp.h>
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -21,39 +20,6 @@ namespace cx::server {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool isHash(const std::string &s)
-{
-    if (s.size() != 64)
-        return false;
-    for (char c : s)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-            return false;
-    return true;
-}
-
-std::string fileSha256(const std::string &path)
-{
-    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-    EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
-    std::ifstream in(path, std::ios::binary);
-    std::string buf(1 << 16, '\0');
-    while (in) {
-        in.read(buf.data(), std::streamsize(buf.size()));
-        if (in.gcount() > 0)
-            EVP_DigestUpdate(ctx.get(), buf.data(), size_t(in.gcount()));
-    }
-    unsigned char md[32];
-    unsigned int len = 0;
-    EVP_DigestFinal_ex(ctx.get(), md, &len);
-    static const char *hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned i = 0; i < len; ++i) {
-        out.push_back(hex[md[i] >> 4]);
-        out.push_back(hex[md[i] & 15]);
-    }
-    return out;
-}
 
 std::string tooLarge(uint64_t size, uint64_t max)
 {
@@ -225,7 +191,9 @@ AttachmentStore::PutResult AttachmentStore::put(const std::string &sha, uint64_t
     }
     r.offset = have + data.size();
     if (r.offset == size) {
-        if (fileSha256(part) != sha) {
+        Sha256Stream hash;
+        streamFile(part, hash);
+        if (hash.hex() != sha) {
             fs::remove(part, ec);
             r.status = 422;
             r.offset = 0;
@@ -246,7 +214,7 @@ size_t AttachmentStore::removeStaleParts(std::chrono::seconds maxAge)
     const auto cutoff = fs::file_time_type::clock::now() - maxAge;
     for (const auto &entry : fs::directory_iterator(m_dir, ec)) {
         const fs::path &p = entry.path();
-        if (p.extension() != ".part" || !isHash(p.stem().string()) || !entry.is_regular_file(ec))
+        if (p.extension() != ".part" || !isSha256Hex(p.stem().string()) || !entry.is_regular_file(ec))
             continue;
         auto written = fs::last_write_time(p, ec);
         if (!ec && written < cutoff && fs::remove(p, ec))
@@ -304,7 +272,7 @@ std::string AttachmentStore::completePath(const std::string &sha)
 {
     std::lock_guard g(m_mutex);
     std::string final = m_dir + "/" + sha;
-    return isHash(sha) && fs::exists(final) ? final : std::string();
+    return isSha256Hex(sha) && fs::exists(final) ? final : std::string();
 }
 
 HttpReply routeAttachmentCheck(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
@@ -324,7 +292,7 @@ HttpReply routeAttachmentCheck(Store &store, std::mutex &lock, AttachmentStore &
         for (const auto &x : list) {
             std::string sha = x.at("sha256").get<std::string>();
             uint64_t size = x.at("size").get<uint64_t>();
-            if (!isHash(sha))
+            if (!isSha256Hex(sha))
                 throw Error(ErrorKind::Protocol, "\"" + sha + "\" is not a SHA-256 in lower-case hex");
             auto st = files.status(sha, size);
             Json a{{"sha256", sha}, {"state", st.state}, {"offset", st.offset}};
@@ -344,7 +312,7 @@ HttpReply routeAttachmentPut(Store &store, std::mutex &lock, AttachmentStore &fi
 {
     try {
         const DeviceSession who = authorize(store, lock, authorization);
-        if (!isHash(sha))
+        if (!isSha256Hex(sha))
             throw Error(ErrorKind::Protocol, "\"" + sha + "\" is not a SHA-256 in lower-case hex");
         auto r = files.put(sha, toU64(offset, "offset"), toU64(size, "size"), body);
         if (r.status == 200) {

@@ -98,52 +98,6 @@ constexpr int kMaxDamagedCopies = 3; // the server's copy failed its SHA-256 thi
 
 } // namespace
 
-Sha256Stream::Sha256Stream() : m_ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free) { reset(); }
-
-void Sha256Stream::reset()
-{
-    if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr) != 1)
-        throw Error(ErrorKind::Storage, "cannot start a SHA-256 (OpenSSL)");
-}
-
-void Sha256Stream::update(const char *data, size_t n) { EVP_DigestUpdate(m_ctx.get(), data, n); }
-
-std::string Sha256Stream::hex()
-{
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_DigestFinal_ex(m_ctx.get(), md, &len);
-    static const char *digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned i = 0; i < len; ++i) {
-        out.push_back(digits[md[i] >> 4]);
-        out.push_back(digits[md[i] & 15]);
-    }
-    return out;
-}
-
-uint64_t streamFile(const std::string &path, Sha256Stream &hash, std::ofstream *copy)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorKind::NotFound, "cannot read " + path);
-    std::string buf(64 * 1024, '\0');
-    uint64_t total = 0;
-    while (in) {
-        in.read(buf.data(), std::streamsize(buf.size()));
-        const auto n = size_t(in.gcount());
-        if (n == 0)
-            break;
-        hash.update(buf.data(), n);
-        if (copy && !copy->write(buf.data(), std::streamsize(n)))
-            throw Error(ErrorKind::Storage, "cannot copy " + path + " (disk full?)");
-        total += n;
-    }
-    if (in.bad())
-        throw Error(ErrorKind::Storage, "cannot read " + path + " to the end");
-    return total;
-}
-
 void throwAttachmentReply(const HttpReply &reply, const std::string &what)
 {
     Json j = replyJson(reply);
@@ -158,16 +112,6 @@ void throwAttachmentReply(const HttpReply &reply, const std::string &what)
     case 404: throw Error(ErrorKind::Protocol, what + ": " + msg);
     default: throw Error(ErrorKind::Server, what + " failed (HTTP " + std::to_string(reply.status) + "): " + msg);
     }
-}
-
-bool isSha256Hex(const std::string &s)
-{
-    if (s.size() != 64)
-        return false;
-    for (char c : s)
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-            return false;
-    return true;
 }
 
 Json AttachmentInfo::reference() const { return Json{{"sha256", sha256}, {"size", size}, {"type", type}}; }

@@ -1,5 +1,6 @@
 // AnswerTypes: shapes of answers per field type.
 #include "forms/AnswerTypes.h"
+#include "protocol/Crypto.h"
 
 #include <cmath>
 
@@ -19,15 +20,7 @@ bool isEmptyAnswer(const cx::Json &a)
 
 static LocalText bad(const char *zh, const char *en) { return LocalText::of(zh, en); }
 
-static bool isSha256Hex(const cx::Json &h)
-{
-    if (!h.is_string() || h.get_ref<const std::string &>().size() != 64)
-        return false;
-    for (char c : h.get_ref<const std::string &>())
-        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
-            return false;
-    return true;
-}
+static bool isSha256Hex(const cx::Json &h) { return h.is_string() && cx::isSha256Hex(h.get_ref<const std::string &>()); }
 
 // An attachment as the sync engine names it ({"sha256": HEX, "size": N, "type": ...},
 // docs/protocol.md), an object with an "id", or a plain string (a file name kept

@@ -8,6 +8,7 @@
 #include <openssl/sha.h>
 
 #include <cstdio>
+#include <fstream>
 #include <vector>
 
 namespace cx {
@@ -146,6 +147,57 @@ bool verifyPassword(std::string_view password, std::string_view stored)
     } catch (...) {
         return false;
     }
+}
+
+bool isSha256Hex(std::string_view s)
+{
+    return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
+
+Sha256Stream::Sha256Stream() : m_ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free) { reset(); }
+
+void Sha256Stream::reset()
+{
+    if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr) != 1)
+        throw Error(ErrorKind::Storage, "cannot start a SHA-256 (OpenSSL)");
+}
+
+void Sha256Stream::update(const char *data, size_t n) { EVP_DigestUpdate(m_ctx.get(), data, n); }
+
+std::string Sha256Stream::hex()
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(m_ctx.get(), md, &len);
+    static const char *digits = "0123456789abcdef";
+    std::string out;
+    for (unsigned i = 0; i < len; ++i) {
+        out.push_back(digits[md[i] >> 4]);
+        out.push_back(digits[md[i] & 15]);
+    }
+    return out;
+}
+
+uint64_t streamFile(const std::string &path, Sha256Stream &hash, std::ofstream *copy)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(ErrorKind::NotFound, "cannot read " + path);
+    std::string buf(64 * 1024, '\0');
+    uint64_t total = 0;
+    while (in) {
+        in.read(buf.data(), std::streamsize(buf.size()));
+        const auto n = size_t(in.gcount());
+        if (n == 0)
+            break;
+        hash.update(buf.data(), n);
+        if (copy && !copy->write(buf.data(), std::streamsize(n)))
+            throw Error(ErrorKind::Storage, "cannot copy " + path + " (disk full?)");
+        total += n;
+    }
+    if (in.bad())
+        throw Error(ErrorKind::Storage, "cannot read " + path + " to the end");
+    return total;
 }
 
 } // namespace cx

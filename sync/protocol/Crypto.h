@@ -1,8 +1,12 @@
 #pragma once
 // Thin wrappers over OpenSSL: hashes, randomness, password hashing (scrypt)
 // and base64. Nothing here stores a secret; callers store only hashes.
+#include <openssl/evp.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -14,6 +18,23 @@ std::string randomToken(size_t bytes = 32);          // base64url, no padding
 std::string sha256Hex(std::string_view data);
 std::string sha256Raw(std::string_view data);        // 32 raw bytes
 uint64_t hash64(std::string_view data);              // first 8 bytes of SHA-256
+bool isSha256Hex(std::string_view s);                // 64 lower-case hex digits (an attachment's name)
+
+// SHA-256 fed piece by piece, for files never held whole in memory.
+class Sha256Stream {
+public:
+    Sha256Stream();
+    void reset();
+    void update(const char *data, size_t n);
+    std::string hex(); // ends the digest
+
+private:
+    std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> m_ctx;
+};
+
+// Feeds the file to `hash` (and appends it to `copy` if given) in 64 KB
+// pieces; returns its size. Throws cx::Error(NotFound | Storage).
+uint64_t streamFile(const std::string &path, Sha256Stream &hash, std::ofstream *copy = nullptr);
 
 std::string base64Encode(std::string_view raw, bool url = false);
 std::string base64Decode(std::string_view text);     // throws cx::Error on bad input

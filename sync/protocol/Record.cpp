@@ -192,7 +192,7 @@ void collectAttachmentRefs(const Json &value, std::vector<std::string> &out)
         auto it = value.find("sha256");
         if (it != value.end() && it->is_string()) {
             const std::string &h = it->get_ref<const std::string &>();
-            if (h.size() == 64 && h.find_first_not_of("0123456789abcdef") == std::string::npos)
+            if (isSha256Hex(h))
                 out.push_back(h);
         }
         for (const auto &v : value)

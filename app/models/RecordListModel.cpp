@@ -69,7 +69,7 @@ RecordRow toRow(const cx::LocalRecord &r)
     return row;
 }
 
-RecordListModel::RecordListModel(QObject *parent) : QAbstractListModel(parent)
+RecordListModel::RecordListModel(QObject *parent) : QAbstractListModel(parent), m_account(chineseSortKey())
 {
     connect(&m_selectWatcher, &QFutureWatcherBase::finished, this, &RecordListModel::onSelected);
     if (auto *ctx = AppContext::ensure()) {
@@ -161,24 +161,7 @@ void RecordListModel::fail(const QString &what) const
 
 bool RecordListModel::ensureQuery()
 {
-    auto *ctx = AppContext::instance();
-    cx::Engine *engine = ctx ? ctx->engine() : nullptr;
-    if (!engine) {
-        m_query.reset();
-        m_queryPath.clear();
-        return false;
-    }
-    const QString path = qstr(engine->replica().db().path());
-    if (m_query && path == m_queryPath)
-        return true;
-    try {
-        m_query = std::make_shared<cx::RecordQuery>(str(path), chineseSortKey());
-        m_queryPath = path;
-    } catch (const std::exception &e) {
-        m_query.reset();
-        m_queryPath.clear();
-        fail(QString::fromUtf8(e.what()));
-    }
+    m_query = m_account.current();
     return bool(m_query);
 }
 

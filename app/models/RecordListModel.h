@@ -6,6 +6,8 @@
 // the replica a page at a time as the view asks for them, keeping at most a
 // few pages in memory (a windowed cache), so the view never waits for the
 // engine during a sync and memory does not grow with scrolling.
+#include "models/AccountQuery.h"
+
 #include <QAbstractListModel>
 #include <QFutureWatcher>
 #include <QVariantMap>
@@ -115,8 +117,8 @@ private:
     bool m_loading = false, m_again = false, m_againKeep = false, m_keepPosition = false;
     quint64 m_generation = 0;
     int m_total = 0;
-    std::shared_ptr<cx::RecordQuery> m_query;
-    QString m_queryPath;
+    AccountQuery m_account;                    // the current account's query, pinyin order
+    std::shared_ptr<cx::RecordQuery> m_query;  // what m_account gave at the last (re)query
     // The window: page number -> rows; m_lru front = most recently used.
     mutable std::map<int, RecordRows> m_pages;
     mutable std::list<int> m_lru;

@@ -9,9 +9,11 @@ JOBS       ?= $(shell nproc)
 # CPU-bound tests run beside them instead of after them.
 CTEST_JOBS ?= $(shell echo $$(( $(JOBS) + 2 )))
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export CCACHE_BASEDIR ?= $(CURDIR)/..
+export CCACHE_NOHASHDIR ?= 1
 
 # Every Debian package the build, the tests and `make run` use.
-PACKAGES := cmake g++ make ninja-build pkg-config git ca-certificates openssl \
+PACKAGES := cmake g++ make ninja-build ccache pkg-config git ca-certificates openssl \
   libsqlite3-dev sqlite3 libicu-dev libcurl4-openssl-dev libssl-dev nlohmann-json3-dev \
   libzstd-dev zlib1g-dev libcpp-httplib-dev \
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools \

@@ -5,6 +5,7 @@
 #include "http/HttpServer.h"
 #include "protocol/Errors.h"
 #include "protocol/Version.h"
+#include "storage/StorePool.h"
 #include "sync/FormsValidator.h"
 
 #include <algorithm>
@@ -299,8 +300,13 @@ int cmdServe(const Args &a)
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    FormsValidator validator(*store);
-    HttpServer server(*store, validator, opt);
+    // One connection per worker thread, opened on first use; `store` (opened
+    // above, migrations applied) proves the location works before we bind.
+    const std::string location = a.positional[0];
+    StorePool stores([location] { return openDataDir(location); }, size_t(std::max(opt.threads, 1)) * 2);
+    store.reset();
+    FormsValidator validator;
+    HttpServer server(stores, validator, opt);
     server.bind();
     std::cout << "cunxiao-server listening on " << server.url() << std::endl;
     std::thread waiter([&] {

@@ -1,5 +1,7 @@
 #include "admin/Admin.h"
 
+#include "storage/PgStore.h"
+
 #include "forms/FormDefinition.h"
 #include "protocol/Errors.h"
 #include "protocol/Uuid.h"
@@ -17,8 +19,10 @@ namespace fs = std::filesystem;
 
 std::string databasePath(const std::string &dataDir) { return (fs::path(dataDir) / "cunxiao.db").string(); }
 
-std::unique_ptr<SqliteStore> initDataDir(const std::string &dataDir)
+std::unique_ptr<Store> initDataDir(const std::string &dataDir)
 {
+    if (isPostgresUri(dataDir))
+        return openPostgresStore(dataDir, true);
     std::error_code ec;
     fs::create_directories(dataDir, ec);
     if (ec)
@@ -26,8 +30,10 @@ std::unique_ptr<SqliteStore> initDataDir(const std::string &dataDir)
     return std::make_unique<SqliteStore>(databasePath(dataDir), true);
 }
 
-std::unique_ptr<SqliteStore> openDataDir(const std::string &dataDir)
+std::unique_ptr<Store> openDataDir(const std::string &dataDir)
 {
+    if (isPostgresUri(dataDir))
+        return openPostgresStore(dataDir, false);
     if (!fs::exists(databasePath(dataDir)))
         throw Error(ErrorKind::Invalid, dataDir + " is not a Cunxiao data directory (run: cunxiao-server init " + dataDir + ")");
     return std::make_unique<SqliteStore>(databasePath(dataDir), false);

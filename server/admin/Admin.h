@@ -12,12 +12,16 @@
 
 namespace cx::server {
 
+// Every command takes a DATA_DIR (the embedded SQLite store) or a PostgreSQL
+// URI (postgresql://..., storage/PgStore.h) in the same place.
 // DATA_DIR/cunxiao.db (+ -wal, -shm while open).
 std::string databasePath(const std::string &dataDir);
-// Creates DATA_DIR if needed and the database at the newest schema.
-std::unique_ptr<SqliteStore> initDataDir(const std::string &dataDir);
-// Opens an existing data directory; throws cx::Error(Invalid) if it is not one.
-std::unique_ptr<SqliteStore> openDataDir(const std::string &dataDir);
+// Creates DATA_DIR if needed and the database at the newest schema (a URI:
+// applies pending migrations).
+std::unique_ptr<Store> initDataDir(const std::string &location);
+// Opens an existing data directory or database; throws cx::Error(Invalid) if
+// it is not one.
+std::unique_ptr<Store> openDataDir(const std::string &location);
 
 // Adds or renames a school, and keeps its "schools" record (scope: the school).
 void addSchool(Store &store, const std::string &code, const std::string &name, const std::string &county, int64_t nowMs);

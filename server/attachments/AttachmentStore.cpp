@@ -53,17 +53,15 @@ std::string bearerOf(const std::string &authorization)
     return {};
 }
 
-DeviceSession authorize(Store &store, std::mutex &lock, const std::string &authorization)
+DeviceSession authorize(Store &store, const std::string &authorization)
 {
-    std::lock_guard g(lock);
     return authenticate(store, bearerOf(authorization)); // throws Error(Auth) for unknown or revoked devices
 }
 
 // Whether this account may download the file: it uploaded it, or a record it
 // may read refers to it (bureau staff read every school).
-bool mayDownload(Store &store, std::mutex &lock, const DeviceSession &who, const std::string &sha)
+bool mayDownload(Store &store, const DeviceSession &who, const std::string &sha)
 {
-    std::lock_guard g(lock);
     if (store.attachmentUploadedBy(sha, who.user))
         return true;
     const auto schools = store.attachmentSchools(sha);
@@ -84,8 +82,14 @@ HttpReply fromError()
         switch (e.kind()) {
         case ErrorKind::Auth: return errorJson(401, "auth", e.what());
         case ErrorKind::Version: return errorJson(426, "version", e.what());
+        case ErrorKind::Forbidden: return errorJson(403, "forbidden", e.what());
         case ErrorKind::Protocol:
         case ErrorKind::Invalid: return errorJson(400, "protocol", e.what());
+        case ErrorKind::Unavailable: {
+            HttpReply r = errorJson(503, "unavailable", e.what());
+            r.retryAfterSec = 5;
+            return r;
+        }
         default:
             std::fprintf(stderr, "cunxiao-server: attachments: %s\n", e.what());
             return errorJson(500, "server", "internal server error; see the server log");
@@ -268,6 +272,39 @@ ByteRange parseByteRange(const std::string &header, uint64_t size)
     return r;
 }
 
+namespace {
+class FileSource final : public BodySource {
+public:
+    FileSource(const std::string &path, uint64_t size) : m_in(path, std::ios::binary), m_size(size) {}
+    bool ok() const { return bool(m_in); }
+    uint64_t size() const override { return m_size; }
+    size_t read(uint64_t offset, char *buf, size_t len) override
+    {
+        m_in.clear();
+        m_in.seekg(std::streamoff(offset));
+        m_in.read(buf, std::streamsize(len));
+        return size_t(m_in.gcount());
+    }
+
+private:
+    std::ifstream m_in;
+    uint64_t m_size;
+};
+} // namespace
+
+std::shared_ptr<BodySource> AttachmentStore::openComplete(const std::string &sha)
+{
+    const std::string path = completePath(sha);
+    if (path.empty())
+        return nullptr;
+    std::error_code ec;
+    const uint64_t size = fs::file_size(path, ec);
+    if (ec)
+        return nullptr;
+    auto src = std::make_shared<FileSource>(path, size);
+    return src->ok() ? src : nullptr;
+}
+
 std::string AttachmentStore::completePath(const std::string &sha)
 {
     std::lock_guard g(m_mutex);
@@ -275,11 +312,11 @@ std::string AttachmentStore::completePath(const std::string &sha)
     return isSha256Hex(sha) && fs::exists(final) ? final : std::string();
 }
 
-HttpReply routeAttachmentCheck(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
+HttpReply routeAttachmentCheck(Store &store, AttachmentStore &files, const std::string &authorization,
                                const std::string &encoding, const std::string &body)
 {
     try {
-        authorize(store, lock, authorization);
+        authorize(store, authorization);
         std::string text = encoding == "zstd" ? cx::decompress(body, kMaxBodyBytes) : body;
         Json req = parseJson(text, "attachment check");
         if (req.value("protocol", 0) != kProtocolVersion)
@@ -306,20 +343,18 @@ HttpReply routeAttachmentCheck(Store &store, std::mutex &lock, AttachmentStore &
     }
 }
 
-HttpReply routeAttachmentPut(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
+HttpReply routeAttachmentPut(Store &store, AttachmentStore &files, const std::string &authorization,
                              const std::string &sha, const std::string &offset, const std::string &size,
                              const std::string &body)
 {
     try {
-        const DeviceSession who = authorize(store, lock, authorization);
+        const DeviceSession who = authorize(store, authorization);
         if (!isSha256Hex(sha))
             throw Error(ErrorKind::Protocol, "\"" + sha + "\" is not a SHA-256 in lower-case hex");
         auto r = files.put(sha, toU64(offset, "offset"), toU64(size, "size"), body);
         if (r.status == 200) {
-            if (r.complete) { // the uploader may download it again (before any record refers to it)
-                std::lock_guard g(lock);
+            if (r.complete) // the uploader may download it again (before any record refers to it)
                 store.addAttachmentUploader(sha, who.user);
-            }
             return jsonReply(200, Json{{"offset", r.offset}, {"complete", r.complete}});
         }
         const char *kind = r.status == 413 ? "too-large" : "protocol";
@@ -329,17 +364,20 @@ HttpReply routeAttachmentPut(Store &store, std::mutex &lock, AttachmentStore &fi
     }
 }
 
-HttpReply routeAttachmentGet(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
+HttpReply routeAttachmentGet(Store &store, AttachmentStore &files, const std::string &authorization,
                              const std::string &sha)
 {
     try {
-        const DeviceSession who = authorize(store, lock, authorization);
-        std::string path = files.completePath(sha);
+        const DeviceSession who = authorize(store, authorization);
         // Not held, or not for this account: the same answer, so nobody learns
         // which photos another school has.
-        if (path.empty() || !mayDownload(store, lock, who, sha))
+        if (!isSha256Hex(sha) || !mayDownload(store, who, sha))
             return errorJson(404, "not-found", "no attachment " + sha + " for this account");
-        return HttpReply{200, path, false};
+        HttpReply r{200, {}, false};
+        r.stream = files.openComplete(sha);
+        if (!r.stream)
+            return errorJson(404, "not-found", "no attachment " + sha + " for this account");
+        return r;
     } catch (...) {
         return fromError();
     }

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -40,6 +41,8 @@ public:
 
     // The path of a complete attachment, or "" if there is none.
     std::string completePath(const std::string &sha256);
+    // A complete attachment's bytes, streamed; null if there is none.
+    std::shared_ptr<BodySource> openComplete(const std::string &sha256);
     uint64_t maxBytes() const { return m_max; }
     // Removes every "<sha256>.part" not written to for longer than maxAge
     // (uploads nobody will finish); returns how many.
@@ -64,14 +67,14 @@ struct ByteRange {
 ByteRange parseByteRange(const std::string &header, uint64_t size);
 
 // The routes as plain functions (authorization checked against the store, like /v1/sync).
-HttpReply routeAttachmentCheck(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
+HttpReply routeAttachmentCheck(Store &store, AttachmentStore &files, const std::string &authorization,
                                const std::string &encoding, const std::string &body);
-HttpReply routeAttachmentPut(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
+HttpReply routeAttachmentPut(Store &store, AttachmentStore &files, const std::string &authorization,
                              const std::string &sha256, const std::string &offset, const std::string &size,
                              const std::string &body);
-// 200 with the path in body (compress=false) or an error reply: 404 both for a
-// file the server lacks and for one this account may not see.
-HttpReply routeAttachmentGet(Store &store, std::mutex &lock, AttachmentStore &files, const std::string &authorization,
+// 200 with the file as reply.stream, or an error reply: 404 both for a file
+// the server lacks and for one this account may not see.
+HttpReply routeAttachmentGet(Store &store, AttachmentStore &files, const std::string &authorization,
                              const std::string &sha256);
 
 } // namespace cx::server

@@ -29,8 +29,9 @@ HttpReply errorReply(int status, const std::string &kind, const std::string &mes
     return HttpReply{status, e.toJson().dump(), true};
 }
 
-// Maps an exception to the error reply of docs/protocol.md.
-HttpReply fromException()
+} // namespace
+
+HttpReply replyFromException()
 {
     try {
         throw;
@@ -39,6 +40,11 @@ HttpReply fromException()
         case ErrorKind::Auth: return errorReply(401, "auth", e.what());
         case ErrorKind::Version: return errorReply(426, "version", e.what());
         case ErrorKind::Forbidden: return errorReply(403, "forbidden", e.what());
+        case ErrorKind::Unavailable: {
+            HttpReply r = errorReply(503, "unavailable", e.what());
+            r.retryAfterSec = 5;
+            return r;
+        }
         case ErrorKind::Protocol:
         case ErrorKind::Invalid:
         case ErrorKind::NotFound: return errorReply(400, "protocol", e.what());
@@ -53,6 +59,8 @@ HttpReply fromException()
         return errorReply(500, "server", "internal server error; see the server log");
     }
 }
+
+namespace {
 
 std::string decodeBody(const std::string &encoding, const std::string &body)
 {
@@ -77,41 +85,34 @@ thread_local std::chrono::steady_clock::time_point t_started;
 
 HttpReply routeHealth() { return HttpReply{200, Json{{"ok", true}, {"protocol", kProtocolVersion}}.dump(), false}; }
 
-HttpReply routeEnroll(Store &store, std::mutex &lock, const std::string &encoding, const std::string &body, int64_t nowMs)
+HttpReply routeEnroll(Store &store, const std::string &encoding, const std::string &body, int64_t nowMs,
+                      const std::string &peer)
 {
     try {
         EnrollRequest req = EnrollRequest::fromJson(parseJson(decodeBody(encoding, body), "enroll request"));
-        std::lock_guard g(lock);
         return HttpReply{200, enroll(store, req, nowMs).toJson().dump(), true};
     } catch (...) {
-        return fromException();
+        return replyFromException();
     }
 }
 
-HttpReply routeSync(Store &store, std::mutex &lock, const Validator &validator, const std::string &authorization,
+HttpReply routeSync(Store &store, const Validator &validator, const std::string &authorization,
                     const std::string &encoding, const std::string &body, int64_t nowMs)
 {
     try {
         const std::string token = bearer(authorization);
-        DeviceSession who;
-        {
-            std::lock_guard g(lock);
-            who = authenticate(store, token);
-        }
+        DeviceSession who = authenticate(store, token);
         SyncRequest req = SyncRequest::fromJson(parseJson(decodeBody(encoding, body), "sync request"));
         if (req.device != who.device)
             throw Error(ErrorKind::Auth, "request.device " + req.device + " does not match this token's device");
-        std::lock_guard g(lock);
-        // Re-checked under the same lock as the write: a revoke may have landed in between.
-        who = authenticate(store, token);
         return HttpReply{200, handleSync(store, who, req, nowMs, validator).toJson().dump(), true};
     } catch (...) {
-        return fromException();
+        return replyFromException();
     }
 }
 
-HttpServer::HttpServer(Store &store, const Validator &validator, HttpOptions options)
-    : m_store(store), m_validator(validator), m_opt(std::move(options))
+HttpServer::HttpServer(StorePool &stores, const Validator &validator, HttpOptions options)
+    : m_stores(stores), m_validator(validator), m_opt(std::move(options))
 {
     if (!m_opt.tlsCert.empty() || !m_opt.tlsKey.empty()) {
         if (m_opt.tlsCert.empty() || m_opt.tlsKey.empty())
@@ -128,6 +129,18 @@ HttpServer::HttpServer(Store &store, const Validator &validator, HttpOptions opt
 }
 
 HttpServer::~HttpServer() = default;
+
+// Runs a route on a leased store connection; a store that cannot be opened
+// (PostgreSQL down) is a retryable 503.
+template <class F> HttpReply HttpServer::withStore(F &&route)
+{
+    try {
+        StorePool::Lease store = m_stores.acquire();
+        return route(*store);
+    } catch (...) {
+        return replyFromException();
+    }
+}
 
 void HttpServer::installRoutes()
 {
@@ -149,6 +162,8 @@ void HttpServer::installRoutes()
 
     auto send = [](httplib::Response &res, const HttpReply &r) {
         res.status = r.status;
+        if (r.retryAfterSec > 0)
+            res.set_header("Retry-After", std::to_string(r.retryAfterSec));
         if (r.compress) {
             res.set_content(cx::compress(r.body), kContentType);
             res.set_header("Content-Encoding", kContentEncoding);
@@ -159,34 +174,41 @@ void HttpServer::installRoutes()
 
     s.Get("/v1/health", [send](const httplib::Request &, httplib::Response &res) { send(res, routeHealth()); });
     s.Post("/v1/enroll", [this, send](const httplib::Request &req, httplib::Response &res) {
-        send(res, routeEnroll(m_store, m_lock, req.get_header_value("Content-Encoding"), req.body, wallClockMs()));
+        send(res, withStore([&](Store &st) {
+                 return routeEnroll(st, req.get_header_value("Content-Encoding"), req.body, wallClockMs(), req.remote_addr);
+             }));
     });
     s.Post("/v1/sync", [this, send](const httplib::Request &req, httplib::Response &res) {
-        send(res, routeSync(m_store, m_lock, m_validator, req.get_header_value("Authorization"),
-                            req.get_header_value("Content-Encoding"), req.body, wallClockMs()));
+        send(res, withStore([&](Store &st) {
+                 return routeSync(st, m_validator, req.get_header_value("Authorization"),
+                                  req.get_header_value("Content-Encoding"), req.body, wallClockMs());
+             }));
     });
     // Attachments (docs/village.md): check, chunked resumable upload, download with Range.
     if (!m_opt.attachmentsDir.empty()) {
         auto files = m_files = std::make_shared<AttachmentStore>(m_opt.attachmentsDir, m_opt.maxAttachmentBytes);
         s.Post("/v1/attachments/check", [this, send, files](const httplib::Request &req, httplib::Response &res) {
-            send(res, routeAttachmentCheck(m_store, m_lock, *files, req.get_header_value("Authorization"),
-                                           req.get_header_value("Content-Encoding"), req.body));
+            send(res, withStore([&](Store &st) {
+                     return routeAttachmentCheck(st, *files, req.get_header_value("Authorization"),
+                                                 req.get_header_value("Content-Encoding"), req.body);
+                 }));
         });
         s.Put(R"(/v1/attachments/([0-9a-f]{64}))", [this, send, files](const httplib::Request &req, httplib::Response &res) {
-            send(res, routeAttachmentPut(m_store, m_lock, *files, req.get_header_value("Authorization"), req.matches[1],
-                                         req.get_param_value("offset"), req.get_param_value("size"), req.body));
+            send(res, withStore([&](Store &st) {
+                     return routeAttachmentPut(st, *files, req.get_header_value("Authorization"), req.matches[1],
+                                               req.get_param_value("offset"), req.get_param_value("size"), req.body);
+                 }));
         });
         // The file streams from disk in 64 KB pieces; a Range ("bytes=N-", the
         // device resuming a cut download) gets 206 with Content-Range.
         s.Get(R"(/v1/attachments/([0-9a-f]{64}))", [this, send, files](const httplib::Request &req, httplib::Response &res) {
-            HttpReply r = routeAttachmentGet(m_store, m_lock, *files, req.get_header_value("Authorization"), req.matches[1]);
-            if (r.status != 200)
+            HttpReply r = withStore([&](Store &st) {
+                return routeAttachmentGet(st, *files, req.get_header_value("Authorization"), req.matches[1]);
+            });
+            if (r.status != 200 || !r.stream)
                 return send(res, r);
-            auto in = std::make_shared<std::ifstream>(r.body, std::ios::binary);
-            std::error_code ec;
-            const uint64_t size = std::filesystem::file_size(r.body, ec);
-            if (!*in || ec)
-                return send(res, errorReply(500, "server", "cannot read the attachment; see the server log"));
+            std::shared_ptr<BodySource> in = r.stream;
+            const uint64_t size = in->size();
             ByteRange range = parseByteRange(req.get_header_value("Range"), size);
             const_cast<httplib::Request &>(req).ranges.clear(); // ours, not httplib's
             res.set_header("Accept-Ranges", "bytes");
@@ -204,9 +226,7 @@ void HttpServer::installRoutes()
             res.set_content_provider(size_t(range.length), "application/octet-stream",
                                      [in, first](size_t offset, size_t length, httplib::DataSink &sink) {
                                          std::string buf(std::min<size_t>(length, 64 * 1024), '\0');
-                                         in->seekg(std::streamoff(first + offset));
-                                         in->read(buf.data(), std::streamsize(buf.size()));
-                                         const auto n = size_t(in->gcount());
+                                         const size_t n = in->read(first + offset, buf.data(), buf.size());
                                          if (n == 0)
                                              return false; // the file shrank: end the connection
                                          return sink.write(buf.data(), n);
@@ -228,7 +248,7 @@ void HttpServer::installRoutes()
         try {
             std::rethrow_exception(ep);
         } catch (...) {
-            r = fromException();
+            r = replyFromException();
         }
         send(res, r);
     });

@@ -1,7 +1,9 @@
 #pragma once
 // The HTTP(S) face of the server: routes of docs/protocol.md over cpp-httplib,
-// zstd bodies both ways, JSON error replies, one mutex around the store.
+// zstd bodies both ways, JSON error replies. Each request leases its own store
+// connection from the StorePool: no lock spans requests.
 #include "storage/Store.h"
+#include "storage/StorePool.h"
 #include "sync/Validator.h"
 
 #include <condition_variable>
@@ -33,22 +35,41 @@ struct HttpOptions {
     int partMaxAgeDays = 30;                   // an upload's .part untouched this long is removed
 };
 
+// The bytes of a download that is streamed rather than held in memory (an
+// attachment: a file, or chunks in PostgreSQL). read() fills at most `len`
+// bytes from `offset` and returns how many (0: the source ended early; the
+// transport then closes the connection). Called from one thread at a time.
+class BodySource {
+public:
+    virtual ~BodySource() = default;
+    virtual uint64_t size() const = 0;
+    virtual size_t read(uint64_t offset, char *buf, size_t len) = 0;
+};
+
 // A reply as the routes produce it, before compression (testable without sockets).
 struct HttpReply {
     int status = 200;
     std::string body;                          // uncompressed JSON
     bool compress = true;
+    int retryAfterSec = 0;                     // > 0: a Retry-After header (429, 503)
+    std::shared_ptr<BodySource> stream;        // set: the body is streamed from here (body unused)
 };
 
-// The routes as plain functions: (content encoding, raw body[, bearer token]) -> reply.
-HttpReply routeEnroll(Store &store, std::mutex &lock, const std::string &encoding, const std::string &body, int64_t nowMs);
-HttpReply routeSync(Store &store, std::mutex &lock, const Validator &validator, const std::string &authorization,
+// The routes as plain functions over one store connection: (content
+// encoding, raw body[, bearer token]) -> reply. Thread-safe with one store per thread.
+// `peer`: the source address (after a trusted proxy's X-Forwarded-For), for
+// sign-in limits and the audit.
+HttpReply routeEnroll(Store &store, const std::string &encoding, const std::string &body, int64_t nowMs,
+                      const std::string &peer = {});
+HttpReply routeSync(Store &store, const Validator &validator, const std::string &authorization,
                     const std::string &encoding, const std::string &body, int64_t nowMs);
 HttpReply routeHealth();
+// Maps the exception being handled to the error reply of docs/protocol.md.
+HttpReply replyFromException();
 
 class HttpServer {
 public:
-    HttpServer(Store &store, const Validator &validator, HttpOptions options);
+    HttpServer(StorePool &stores, const Validator &validator, HttpOptions options);
     ~HttpServer();
 
     // Binds the socket; returns the port. Throws cx::Error(Invalid) on failure
@@ -63,6 +84,7 @@ public:
 
 private:
     void installRoutes();
+    template <class F> HttpReply withStore(F &&route);
     void sweepStaleParts();
 
     std::shared_ptr<AttachmentStore> m_files;  // null without an attachments directory
@@ -70,11 +92,10 @@ private:
     std::condition_variable m_sweepWake;
     bool m_stopping = false;
 
-    Store &m_store;
+    StorePool &m_stores;
     const Validator &m_validator;
     HttpOptions m_opt;
     std::unique_ptr<httplib::Server> m_server;
-    std::mutex m_lock;
     int m_port = 0;
 };
 

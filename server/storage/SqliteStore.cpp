@@ -142,7 +142,9 @@ SqliteStore::SqliteStore(const std::string &path, bool create) : m_path(path)
     sqlite3_busy_timeout(m_db, 10000);
     try {
         exec("PRAGMA journal_mode=WAL");
-        exec("PRAGMA synchronous=NORMAL");
+        // FULL: a commit is on disk (the WAL synced) before the device is told
+        // "acked"; NORMAL may lose the last commits on power loss (docs/server.md).
+        exec("PRAGMA synchronous=FULL");
         exec("PRAGMA foreign_keys=ON");
         migrate();
     } catch (...) {
@@ -164,15 +166,20 @@ int SqliteStore::latestSchemaVersion() { return kLatest; }
 
 void SqliteStore::fail(const std::string &what)
 {
+    const int code = sqlite3_errcode(m_db) & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) // another writer held the database past the busy timeout
+        throw Error(ErrorKind::Unavailable, m_path + ": the database is busy; try again (in: " + what + ")");
     throw Error(ErrorKind::Storage, m_path + ": " + sqlite3_errmsg(m_db) + " (in: " + what + ")");
 }
 
 void SqliteStore::exec(const char *sql)
 {
     char *err = nullptr;
-    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    if (int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &err); rc != SQLITE_OK) {
         std::string msg = err ? err : "error";
         sqlite3_free(err);
+        if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+            throw Error(ErrorKind::Unavailable, m_path + ": the database is busy; try again (" + msg + ")");
         throw Error(ErrorKind::Storage, m_path + ": " + msg);
     }
 }
@@ -212,6 +219,8 @@ void SqliteStore::migrate()
 }
 
 void SqliteStore::begin() { exec("BEGIN IMMEDIATE"); }
+// WAL: a deferred transaction reads one snapshot beside the one writer.
+void SqliteStore::beginRead() { exec("BEGIN DEFERRED"); }
 void SqliteStore::commit() { exec("COMMIT"); }
 void SqliteStore::rollback()
 {

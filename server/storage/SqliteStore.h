@@ -1,7 +1,9 @@
 #pragma once
 // The embedded SQLite implementation of Store: one file, WAL, numbered schema
 // migrations recorded in the meta table, prepared statements only (cached).
-// Not thread-safe: the HTTP layer serialises access with a mutex.
+// One connection, used by one thread at a time; the server opens one per
+// worker (StorePool). WAL: readers run beside the one writer; a writer waits
+// up to 10 s for the write lock (then cx::Error(Unavailable): retry).
 #include "storage/Store.h"
 
 #include <map>
@@ -23,6 +25,7 @@ public:
     static int latestSchemaVersion();
 
     void begin() override;
+    void beginRead() override;
     void commit() override;
     void rollback() override;
     bool inTransaction() override;

@@ -1,8 +1,19 @@
 #pragma once
 // The bureau's storage, behind an interface so that SQLite (embedded, the
-// default) and PostgreSQL (production, later) are interchangeable. Every
-// method runs inside the caller's transaction when one is open; the sync
-// handler opens exactly one per request (see Transaction below).
+// default) and PostgreSQL (a province) are interchangeable. Every method runs
+// inside the caller's transaction when one is open (see Transaction below).
+//
+// One Store is one database connection, used by one thread at a time; the
+// server keeps a StorePool of them (storage/StorePool.h). Concurrency rules
+// (docs/protocol.md, "Change order"):
+//   - a write transaction (begin) that changes records of a school first calls
+//     lockSchools with every school it will write: writers of one school are
+//     serialised from before they read until they commit, so a school's seqs
+//     commit in increasing order and a reader that saw seq N has seen every
+//     seq below N of that school. Writers of different schools run in parallel
+//     (PostgreSQL; SQLite has one writer at a time anyway);
+//   - a read transaction (beginRead) sees one consistent snapshot, so a page and
+//     the checksums sent with it agree.
 #include "protocol/Json.h"
 #include "protocol/Messages.h"
 #include "protocol/Record.h"
@@ -55,18 +66,45 @@ class Store {
 public:
     virtual ~Store() = default;
 
-    // Transactions. begin() takes the write lock at once (SQLite: BEGIN IMMEDIATE).
+    // Transactions. begin() starts a write transaction (SQLite: BEGIN IMMEDIATE,
+    // the database's one write lock; PostgreSQL: READ COMMITTED plus the row
+    // locks of lockSchools). beginRead() starts a read-only snapshot (SQLite:
+    // a deferred transaction; PostgreSQL: REPEATABLE READ READ ONLY).
     virtual void begin() = 0;
+    virtual void beginRead() { begin(); }
     virtual void commit() = 0;
     virtual void rollback() = 0;
     virtual bool inTransaction() = 0;
+    // Whether the connection can serve another request (PostgreSQL: the
+    // connection is up). A pool drops one that is not.
+    virtual bool usable() { return true; }
 
     // meta: schema version, last assigned seq, server hlc.
     virtual int schemaVersion() = 0;
     virtual std::optional<std::string> meta(const std::string &key) = 0;
     virtual void setMeta(const std::string &key, const std::string &value) = 0;
-    virtual uint64_t nextSeq() = 0;            // one global counter; call inside a transaction
-    virtual uint64_t lastSeq() = 0;
+    virtual uint64_t nextSeq() = 0;            // unique, increasing; call inside a write transaction
+    virtual uint64_t lastSeq() = 0;            // the highest seq handed out (gaps allowed)
+
+    // Serialises this transaction with every other writer of these schools
+    // ("*" included) until it ends. Call before reading what will be written.
+    // Taken in sorted order, so two writers never deadlock. Default: nothing
+    // (a store with one writer at a time).
+    virtual void lockSchools(const std::vector<std::string> &schools) { (void)schools; }
+
+    // The server's hybrid logical clock as seen by writes of `school` (never
+    // below any version written there). Default: one clock in meta "hlc".
+    virtual uint64_t serverHlc(const std::string &school)
+    {
+        (void)school;
+        auto v = meta("hlc");
+        return v ? std::stoull(*v) : 0;
+    }
+    virtual void setServerHlc(const std::string &school, uint64_t hlc)
+    {
+        (void)school;
+        setMeta("hlc", std::to_string(hlc));
+    }
 
     // Schools.
     virtual void putSchool(const School &s) = 0; // insert or update
@@ -83,6 +121,11 @@ public:
     virtual uint32_t insertDevice(const Device &d) = 0; // assigns and returns the next free node
     virtual std::optional<Device> device(const std::string &id) = 0;
     virtual std::optional<Device> deviceByTokenHash(const std::string &hash) = 0;
+    // device(id), and in a write transaction held against every other writer
+    // of this device until it ends (PostgreSQL: SELECT ... FOR UPDATE), so two
+    // requests of one device (a retry racing its original on another instance)
+    // never apply the same mutations twice. Default: device(id).
+    virtual std::optional<Device> deviceForUpdate(const std::string &id) { return device(id); }
     virtual void setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name,
                                 int64_t now) = 0;
     virtual void setDeviceProgress(const std::string &id, uint64_t lastCounter, int64_t lastSeen) = 0;
@@ -129,12 +172,18 @@ public:
 
 // RAII transaction: rolls back unless commit() was called. Inside an open
 // transaction it joins it (the outer one commits or rolls back).
+enum class TxMode { Write, Read };
+
 class Transaction {
 public:
-    explicit Transaction(Store &s) : m_store(s), m_outer(s.inTransaction())
+    explicit Transaction(Store &s, TxMode mode = TxMode::Write) : m_store(s), m_outer(s.inTransaction())
     {
-        if (!m_outer)
-            m_store.begin();
+        if (!m_outer) {
+            if (mode == TxMode::Read)
+                m_store.beginRead();
+            else
+                m_store.begin();
+        }
     }
     ~Transaction()
     {

@@ -33,13 +33,14 @@ std::optional<Json> formDefinition(Store &store, const std::string &id, int64_t 
     return std::nullopt;
 }
 
-std::optional<Rejection> FormsValidator::check(const std::optional<RecordState> &before, const RecordState &after,
-                                               const Mutation &m, const DeviceSession &who) const
+std::optional<Rejection> FormsValidator::check(Store &store, const std::optional<RecordState> &before,
+                                               const RecordState &after, const Mutation &m,
+                                               const DeviceSession &who) const
 {
     if (m.collection == "forms" || m.collection == "form_versions")
         return checkForm(after);
     if (m.collection == "submissions")
-        return checkSubmission(before, after, m, who);
+        return checkSubmission(store, before, after, m, who);
     return std::nullopt;
 }
 
@@ -58,7 +59,7 @@ std::optional<Rejection> FormsValidator::checkForm(const RecordState &after) con
     return std::nullopt;
 }
 
-std::optional<Rejection> FormsValidator::checkSubmission(const std::optional<RecordState> &before,
+std::optional<Rejection> FormsValidator::checkSubmission(Store &store, const std::optional<RecordState> &before,
                                                          const RecordState &after, const Mutation &m,
                                                          const DeviceSession &who) const
 {
@@ -95,7 +96,7 @@ std::optional<Rejection> FormsValidator::checkSubmission(const std::optional<Rec
     auto ver = after.fields.find("form_version");
     if (form.empty() || ver == after.fields.end() || !ver->is_number_integer())
         return refuse("a submission needs \"form\" and \"form_version\"");
-    auto def = formDefinition(m_store, form, ver->get<int64_t>());
+    auto def = formDefinition(store, form, ver->get<int64_t>());
     if (!def)
         return refuse("unknown form " + form + " version " + std::to_string(ver->get<int64_t>()));
     forms::FormDefinition fd = forms::FormDefinition::parse(*def);
@@ -104,7 +105,7 @@ std::optional<Rejection> FormsValidator::checkSubmission(const std::optional<Rec
 
     const std::string corrects = text(after, "corrects");
     if (!corrects.empty()) {
-        auto old = m_store.record("submissions", corrects);
+        auto old = store.record("submissions", corrects);
         if (!old || old->school != after.school)
             return refuse("the submission this corrects (" + corrects + ") does not exist in school " + after.school);
         if (text(after, "reason").empty())
@@ -113,15 +114,15 @@ std::optional<Rejection> FormsValidator::checkSubmission(const std::optional<Rec
 
     forms::RecordSource source;
     const std::string school = after.school;
-    source.find = [this, school](const std::string &collection, const std::string &key,
+    source.find = [&store, school](const std::string &collection, const std::string &key,
                                  const std::string &value) -> std::optional<Json> {
         if (key == "id") {
-            auto r = m_store.record(collection, value);
+            auto r = store.record(collection, value);
             if (r && r->school == school && !r->deleted())
                 return r->fields;
             return std::nullopt;
         }
-        for (const auto &r : m_store.recordsOf(collection, school))
+        for (const auto &r : store.recordsOf(collection, school))
             if (!r.deleted() && r.fields.contains(key) && r.fields[key].is_string() && r.fields[key] == value)
                 return r.fields;
         return std::nullopt;

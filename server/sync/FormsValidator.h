@@ -15,16 +15,15 @@ namespace cx::server {
 
 class FormsValidator final : public Validator {
 public:
-    explicit FormsValidator(Store &store) : m_store(store) {}
-    std::optional<cx::Rejection> check(const std::optional<cx::RecordState> &before, const cx::RecordState &after,
-                                       const cx::Mutation &m, const DeviceSession &who) const override;
+    std::optional<cx::Rejection> check(Store &store, const std::optional<cx::RecordState> &before,
+                                       const cx::RecordState &after, const cx::Mutation &m,
+                                       const DeviceSession &who) const override;
 
 private:
     std::optional<cx::Rejection> checkForm(const cx::RecordState &after) const;
-    std::optional<cx::Rejection> checkSubmission(const std::optional<cx::RecordState> &before,
+    std::optional<cx::Rejection> checkSubmission(Store &store, const std::optional<cx::RecordState> &before,
                                                  const cx::RecordState &after, const cx::Mutation &m,
                                                  const DeviceSession &who) const;
-    Store &m_store;
 };
 
 // The definition of form `id` at `version`: the current one, or an earlier one

@@ -32,30 +32,23 @@ void storeChangedRecord(Store &store, RecordState &rec, uint64_t oldSeq, const A
     store.addAudit(e);
 }
 
-namespace {
-uint64_t storedHlc(Store &store)
+Version serverTick(Store &store, const std::string &school, int64_t nowMs)
 {
-    auto v = store.meta("hlc");
-    return v ? std::stoull(*v) : 0;
-}
-} // namespace
-
-Version serverTick(Store &store, int64_t nowMs)
-{
-    uint64_t next = std::max(storedHlc(store) + 1, makeHlc(nowMs, 0));
-    store.setMeta("hlc", std::to_string(next));
+    uint64_t next = std::max(store.serverHlc(school) + 1, makeHlc(nowMs, 0));
+    store.setServerHlc(school, next);
     return Version{next, 0};
 }
 
-void serverObserve(Store &store, uint64_t hlc)
+void serverObserve(Store &store, const std::string &school, uint64_t hlc)
 {
-    if (hlc > storedHlc(store))
-        store.setMeta("hlc", std::to_string(hlc));
+    if (hlc > store.serverHlc(school))
+        store.setServerHlc(school, hlc);
 }
 
 RecordState serverPut(Store &store, const std::string &collection, const std::string &id, const std::string &school,
                       const Json &fields, const std::string &author, int64_t nowMs)
 {
+    store.lockSchools({school});
     auto existing = store.record(collection, id);
     if (existing && existing->school != school)
         throw Error(ErrorKind::Invalid, collection + "/" + id + " belongs to school " + existing->school + ", not " + school);
@@ -87,7 +80,7 @@ RecordState serverPut(Store &store, const std::string &collection, const std::st
     }
     if (auto d = rec.versions.find(kDeletedField); d != rec.versions.end() && !fields.contains(kDeletedField))
         m.base[kDeletedField] = d->second;
-    m.version = serverTick(store, nowMs);
+    m.version = serverTick(store, school, nowMs);
     uint64_t oldSeq = existing ? existing->seq : 0;
     MergeOutcome out = applyMutation(rec, m, author);
     if (out.changed) {

@@ -19,14 +19,16 @@ inline constexpr int64_t kMaxClockLeadMs = 60 * 1000;  // versions at most this 
 // not through it (Store::setAttachmentRefs).
 void storeChangedRecord(Store &store, RecordState &rec, uint64_t oldSeq, const AuditEntry &audit);
 
-// The server's own hybrid clock, kept in meta: a new node-0 version for an
-// admin write, and observing versions written by devices.
-Version serverTick(Store &store, int64_t nowMs);
-void serverObserve(Store &store, uint64_t hlc);
+// The server's own hybrid clock as seen by writes of `school`
+// (Store::serverHlc): a new node-0 version for an admin write, and observing
+// versions written by devices. Call with the school locked.
+Version serverTick(Store &store, const std::string &school, int64_t nowMs);
+void serverObserve(Store &store, const std::string &school, uint64_t hlc);
 
 // An admin write (import, demo, publish-form, bureau correction from the
 // command line): merges `fields` as a sequential edit with a node-0 version
-// through cx::applyMutation. Returns the record's state afterwards.
+// through cx::applyMutation. Locks the school (Store::lockSchools). Returns
+// the record's state afterwards.
 // Throws cx::Error(Invalid) if the record exists in another school.
 RecordState serverPut(Store &store, const std::string &collection, const std::string &id, const std::string &school,
                       const Json &fields, const std::string &author, int64_t nowMs);

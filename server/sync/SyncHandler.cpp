@@ -42,12 +42,9 @@ std::optional<Rejection> applyOne(Store &store, const DeviceSession &who, const 
     // A device clock far ahead must not win every conflict: clamp its version.
     Mutation m = in;
     const uint64_t limit = makeHlc(nowMs + kMaxClockLeadMs, 0);
-    if (m.version.hlc > limit) {
-        auto stored = store.meta("hlc");
-        uint64_t last = stored ? std::stoull(*stored) : 0;
-        m.version.hlc = std::max(limit, last + 1); // distinct from earlier clamped writes
-    }
-    serverObserve(store, m.version.hlc);
+    if (m.version.hlc > limit)
+        m.version.hlc = std::max(limit, store.serverHlc(m.school) + 1); // distinct from earlier clamped writes
+    serverObserve(store, m.school, m.version.hlc);
 
     RecordState rec;
     if (existing) {
@@ -58,7 +55,7 @@ std::optional<Rejection> applyOne(Store &store, const DeviceSession &who, const 
         rec.school = m.school;
     }
     MergeOutcome out = applyMutation(rec, m, who.user);
-    if (auto r = validator.check(existing, rec, m, who)) {
+    if (auto r = validator.check(store, existing, rec, m, who)) {
         r->n = m.n;
         return r;
     }
@@ -161,6 +158,50 @@ void buildPage(Store &store, const SyncRequest &req, SyncResponse &resp, const D
     }
 }
 
+// How often a sync that pushes nothing records the device's last contact.
+constexpr int64_t kLastSeenEveryMs = 60 * 1000;
+
+// The push, in one write transaction: the device row held (so a retry racing
+// its original cannot apply a mutation twice), then the schools it writes
+// (docs/protocol.md, "Change order"). Returns the device's acknowledged
+// counter. A sync that pushes nothing new writes nothing but, at most once a
+// minute, the device's last contact.
+uint64_t applyPush(Store &store, const DeviceSession &who, const std::vector<const Mutation *> &order, int64_t nowMs,
+                   const Validator &validator)
+{
+    auto seen = store.device(who.device);
+    if (!seen)
+        throw Error(ErrorKind::Auth, "unknown device " + who.device);
+    const bool anyNew = !order.empty() && order.back()->n > seen->lastCounter;
+    if (!anyNew && nowMs - seen->lastSeen < kLastSeenEveryMs)
+        return seen->lastCounter;
+
+    Transaction tx(store);
+    auto dev = store.deviceForUpdate(who.device);
+    if (!dev)
+        throw Error(ErrorKind::Auth, "unknown device " + who.device);
+    std::vector<std::string> schools;
+    for (const Mutation *m : order)
+        if (m->n > dev->lastCounter)
+            schools.push_back(m->school);
+    std::sort(schools.begin(), schools.end());
+    schools.erase(std::unique(schools.begin(), schools.end()), schools.end());
+    if (!schools.empty())
+        store.lockSchools(schools);
+
+    uint64_t last = dev->lastCounter;
+    for (const Mutation *m : order) {
+        if (m->n <= last)
+            continue; // applied (or rejected) by an earlier attempt
+        if (auto rej = applyOne(store, who, *m, nowMs, validator))
+            store.putRejection(who.device, *rej);
+        last = m->n;
+    }
+    store.setDeviceProgress(who.device, last, nowMs);
+    tx.commit();
+    return last;
+}
+
 } // namespace
 
 SyncResponse handleSync(Store &store, const DeviceSession &who, const SyncRequest &req, int64_t nowMs)
@@ -175,31 +216,19 @@ SyncResponse handleSync(Store &store, const DeviceSession &who, const SyncReques
     if (req.device != who.device)
         throw Error(ErrorKind::Auth, "request.device " + req.device + " does not match this token's device");
 
-    Transaction tx(store);
-    auto dev = store.device(who.device);
-    if (!dev)
-        throw Error(ErrorKind::Auth, "unknown device " + who.device);
-
-    SyncResponse resp;
-    resp.serverTime = nowMs;
-    resp.scopes = readScopes(store, who.role, who.schools);
-
     std::vector<const Mutation *> order;
     for (const auto &m : req.mutations)
         order.push_back(&m);
     std::stable_sort(order.begin(), order.end(), [](const Mutation *a, const Mutation *b) { return a->n < b->n; });
 
-    uint64_t last = dev->lastCounter;
-    for (const Mutation *m : order) {
-        if (m->n <= last)
-            continue; // applied (or rejected) by an earlier attempt
-        if (auto rej = applyOne(store, who, *m, nowMs, validator))
-            store.putRejection(who.device, *rej);
-        last = m->n;
-    }
-    store.setDeviceProgress(who.device, last, nowMs);
-    resp.acked = last;
+    SyncResponse resp;
+    resp.serverTime = nowMs;
+    resp.acked = applyPush(store, who, order, nowMs, validator);
 
+    // The answer, from one snapshot (taken after the push committed, so it
+    // holds the push): rejections, touched records, the page, the checksums.
+    Transaction tx(store, TxMode::Read);
+    resp.scopes = readScopes(store, who.role, who.schools);
     if (!order.empty())
         resp.rejected = store.rejections(who.device, order.front()->n, order.back()->n);
 

@@ -11,10 +11,11 @@
 
 namespace cx::server {
 
-// Applies the request's new mutations and builds the reply, all in ONE
-// transaction of `store` (a failure rolls everything back, so a retry starts
-// clean). Idempotent: mutations with n <= the device's last applied counter
-// are skipped, and their records and remembered rejections are returned again.
+// Applies the request's new mutations in ONE write transaction of `store` (a
+// failure rolls the whole push back, so a retry starts clean), then builds the
+// reply in one read snapshot. Idempotent: mutations with n <= the device's last
+// applied counter are skipped, and their records and remembered rejections are
+// returned again, so a reply lost after the push committed costs nothing.
 //
 // Throws cx::Error(Auth) if the request's device is not the session's device
 // or the device is unknown; cx::Error(Storage) on a storage failure.

@@ -17,6 +17,8 @@ enum class ErrorKind {
     Invalid,        // bad input from the person or a file
     NotFound,
     Forbidden,      // outside the account's scope
+    Unavailable,    // busy or down for a moment (a database restarting, too many
+                    // attempts): try again later, nothing was changed
 };
 
 const char *errorKindName(ErrorKind k);
@@ -43,6 +45,7 @@ inline const char *errorKindName(ErrorKind k)
     case ErrorKind::Invalid: return "invalid";
     case ErrorKind::NotFound: return "not-found";
     case ErrorKind::Forbidden: return "forbidden";
+    case ErrorKind::Unavailable: return "unavailable";
     }
     return "unknown";
 }

@@ -13,6 +13,7 @@ namespace cxt {
 struct RunningServer {
     County county;
     AcceptAll validator;
+    StorePool stores{[this] { return county.open(); }};
     std::unique_ptr<HttpServer> server;
     std::thread thread;
     int port = 0;
@@ -25,7 +26,7 @@ struct RunningServer {
         opt.log = false;
         if (attachments)
             opt.attachmentsDir = attachmentsDir();
-        server = std::make_unique<HttpServer>(*county.store, validator, opt);
+        server = std::make_unique<HttpServer>(stores, validator, opt);
         port = server->bind();
         thread = std::thread([this] { server->run(); });
     }

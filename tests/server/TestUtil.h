@@ -23,6 +23,9 @@ struct County {
     QTemporaryDir dir;
     std::unique_ptr<SqliteStore> store;
 
+    // Another connection to the same database (a server worker's).
+    std::unique_ptr<Store> open() const { return std::make_unique<SqliteStore>((dir.path() + "/cunxiao.db").toStdString()); }
+
     County()
     {
         store = std::make_unique<SqliteStore>((dir.path() + "/cunxiao.db").toStdString());

@@ -273,7 +273,8 @@ private slots:
         std::ofstream(part) << "half";
         std::ofstream(fresh) << "half";
         fs::last_write_time(part, fs::file_time_type::clock::now() - std::chrono::hours(48));
-        HttpServer server(*county.store, validator, o);
+        StorePool stores([&county] { return county.open(); });
+        HttpServer server(stores, validator, o);
         server.bind();
         std::thread t([&] { server.run(); });
         for (int i = 0; i < 250 && fs::exists(part); ++i)

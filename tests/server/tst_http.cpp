@@ -180,7 +180,7 @@ private slots:
         AcceptAll v;
         bool refused = false;
         try {
-            HttpServer bad(*s.county.store, v, badOpt);
+            HttpServer bad(s.stores, v, badOpt);
         } catch (const cx::Error &) {
             refused = true;
         }

@@ -24,8 +24,8 @@ std::set<std::string> ids(const std::vector<RecordState> &rs)
 // Rejects pupils whose grade is above 6.
 class GradeValidator : public Validator {
 public:
-    std::optional<Rejection> check(const std::optional<RecordState> &, const RecordState &after, const Mutation &,
-                                   const DeviceSession &) const override
+    std::optional<Rejection> check(Store &, const std::optional<RecordState> &, const RecordState &after,
+                                   const Mutation &, const DeviceSession &) const override
     {
         auto g = after.fields.find("grade");
         if (g != after.fields.end() && g->is_number() && g->get<int>() > 6)

@@ -37,8 +37,9 @@ constexpr int64_t kStart = 1'764'000'000'000;
 // The bureau refuses grade "bad": rejections of records that already exist.
 class SimValidator final : public cx::server::Validator {
 public:
-    std::optional<cx::Rejection> check(const std::optional<cx::RecordState> &, const cx::RecordState &,
-                                       const cx::Mutation &m, const cx::server::DeviceSession &) const override
+    std::optional<cx::Rejection> check(cx::server::Store &, const std::optional<cx::RecordState> &,
+                                       const cx::RecordState &, const cx::Mutation &m,
+                                       const cx::server::DeviceSession &) const override
     {
         if (m.fields.contains("grade") && m.fields["grade"] == "bad")
             return cx::Rejection{0, "grade \"bad\" is not allowed", Json{{"grade", "not allowed"}}};
@@ -174,9 +175,9 @@ cx::HttpReply World::serveOnce(size_t device, const std::string &path, const std
         faultvfs::arm(m_dir + "/server.db", int(pick(40)));
     cx::server::HttpReply r;
     if (path == "/v1/enroll")
-        r = cx::server::routeEnroll(*m_store, m_storeLock, "zstd", body, m_now);
+        r = cx::server::routeEnroll(*m_store, "zstd", body, m_now);
     else
-        r = cx::server::routeSync(*m_store, m_storeLock, g_accept, "Bearer " + token, "zstd", body, m_now);
+        r = cx::server::routeSync(*m_store, g_accept, "Bearer " + token, "zstd", body, m_now);
     if (crash) {
         bool fired = faultvfs::fired();
         if (fired) {

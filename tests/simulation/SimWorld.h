@@ -84,7 +84,6 @@ private:
     Faults m_faults;
     int64_t m_now;
     std::unique_ptr<cx::server::SqliteStore> m_store;
-    std::mutex m_storeLock;
     std::vector<std::unique_ptr<Dev>> m_devs;
     std::vector<LedgerEntry> m_ledger;
     std::vector<std::string> m_trace;

@@ -72,15 +72,16 @@ private slots:
         b.addUser("teacher.b", "teacher", "B");
         b.addUser("inspector", "inspector", "A,B");
 
-        auto store = cx::server::openDataDir(b.dataDir().toStdString());
-        cx::server::FormsValidator validator(*store);
+        const std::string dataDir = b.dataDir().toStdString();
+        cx::server::StorePool stores([dataDir] { return cx::server::openDataDir(dataDir); });
+        cx::server::FormsValidator validator;
         cx::server::HttpOptions opt;
         opt.tlsCert = b.path("server.pem").toStdString();
         opt.tlsKey = b.path("server.key").toStdString();
         opt.threads = 4;
         opt.log = false;
         opt.attachmentsDir = (b.dataDir() + "/attachments").toStdString();
-        cx::server::HttpServer http(*store, validator, opt);
+        cx::server::HttpServer http(stores, validator, opt);
         int port = http.bind();
         // Stopped and joined however the test ends (a failed check returns early).
         struct Serving {
@@ -213,6 +214,7 @@ private slots:
 
         std::map<std::string, cx::RecordState> onServer;
         std::map<std::string, int> count; // tag -> live records with it
+        auto store = cx::server::openDataDir(dataDir);
         for (const auto &r : store->recordsOf("pupils", std::nullopt)) {
             onServer[r.id] = r;
             if (!r.deleted())

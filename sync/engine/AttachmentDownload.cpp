@@ -6,6 +6,7 @@
 // "Range: bytes=N-" after a cut, hashes the bytes as they arrive and renames the
 // part to "<sha256>" only when its SHA-256 matches. It runs on its own
 // connection, without the engine's lock, so the UI thread and a sync go on.
+#include "engine/ReplyErrors.h"
 #include "engine/Attachments.h"
 #include "engine/CurlTransport.h"
 #include "engine/Engine.h"
@@ -154,7 +155,7 @@ std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
         // (a stop before the rename) or longer (not this file); the check decides.
         const bool rangePastEnd = reply.status == 416 && offset > 0;
         if (!rangePastEnd && reply.status != 200 && reply.status != 206)
-            throwAttachmentReply(reply, "the download of attachment " + sha);
+            throwReplyError(reply, "the download of attachment " + sha);
         const std::string got = hash.hex();
         if (got != sha) {
             fs::remove(part, ec);

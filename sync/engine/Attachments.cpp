@@ -9,6 +9,7 @@
 // server confirmed after every chunk, so a cut costs at most one chunk.
 // Files are hashed and copied in 64 KB pieces, never read whole into memory.
 // Downloads (fetchAttachment) are in AttachmentDownload.cpp.
+#include "engine/ReplyErrors.h"
 #include "engine/Attachments.h"
 #include "engine/Engine.h"
 
@@ -63,7 +64,7 @@ Json replyJson(const HttpReply &reply)
 {
     try {
         std::string text = reply.contentEncoding == "zstd" ? decompress(reply.body) : reply.body;
-        return Json::parse(text);
+        return parseJson(text, "the attachment reply"); // the depth and size guards of every message
     } catch (const std::exception &) {
         return Json::object();
     }
@@ -98,21 +99,6 @@ constexpr int kMaxDamagedCopies = 3; // the server's copy failed its SHA-256 thi
 
 } // namespace
 
-void throwAttachmentReply(const HttpReply &reply, const std::string &what)
-{
-    Json j = replyJson(reply);
-    std::string msg = j.is_object() ? j.value("message", std::string()) : std::string();
-    if (msg.empty())
-        msg = "HTTP " + std::to_string(reply.status);
-    switch (reply.status) {
-    case 401: throw Error(ErrorKind::Auth, "the server refused this device: " + msg);
-    case 403: throw Error(ErrorKind::Forbidden, msg);
-    case 426: throw Error(ErrorKind::Version, msg);
-    case 400:
-    case 404: throw Error(ErrorKind::Protocol, what + ": " + msg);
-    default: throw Error(ErrorKind::Server, what + " failed (HTTP " + std::to_string(reply.status) + "): " + msg);
-    }
-}
 
 Json AttachmentInfo::reference() const { return Json{{"sha256", sha256}, {"size", size}, {"type", type}}; }
 
@@ -262,7 +248,7 @@ void Engine::uploadAttachments(SyncReport &report)
             report.bytesDown += reply.bytesDown;
             report.connections += int(reply.newConnections);
             if (reply.status != 200)
-                throwAttachmentReply(reply, "the attachment check");
+                throwReplyError(reply, "the attachment check");
             Json j = replyJson(reply);
             std::map<std::string, Json> answers;
             for (const auto &x : j.value("attachments", Json::array()))
@@ -382,7 +368,7 @@ void Engine::uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &
             if (a.state == "refused")
                 break;
         } else {
-            throwAttachmentReply(reply, "the attachment upload");
+            throwReplyError(reply, "the attachment upload");
         }
     }
 }

@@ -12,6 +12,5 @@ namespace cx {
 
 // The cx::Error for a failed attachment request (401 Auth, 403 Forbidden, 426
 // Version, 400/404 Protocol, else Server), with the server's message.
-[[noreturn]] void throwAttachmentReply(const HttpReply &reply, const std::string &what);
 
 } // namespace cx

@@ -19,6 +19,7 @@ struct HeaderCapture {
     long status = 0;             // of the latest status line
     std::string contentEncoding;
     std::string contentRange;
+    long retryAfter = 0;
 };
 
 // Where the body goes: the request's sink for a 2xx reply when it has one,
@@ -66,6 +67,13 @@ size_t onHeader(char *data, size_t size, size_t n, void *user)
         h->status = sp == std::string::npos ? 0 : std::atol(lower.c_str() + sp + 1);
         h->contentEncoding.clear();
         h->contentRange.clear();
+        h->retryAfter = 0;
+    }
+    const std::string retry = "retry-after:";
+    if (lower.rfind(retry, 0) == 0) { // seconds; an HTTP date is not sent by our server
+        std::string v = trimmed(lower.substr(retry.size()));
+        if (!v.empty() && v.size() < 9 && v.find_first_not_of("0123456789") == std::string::npos)
+            h->retryAfter = std::atol(v.c_str());
     }
     const std::string key = "content-encoding:", range = "content-range:";
     if (lower.rfind(key, 0) == 0)
@@ -249,6 +257,7 @@ HttpReply CurlTransport::send(const HttpRequest &request)
     reply.bytesDown = uint64_t(hdrSize) + uint64_t(down);
     reply.contentEncoding = headers.contentEncoding;
     reply.contentRange = headers.contentRange;
+    reply.retryAfterSec = headers.retryAfter;
     curl_easy_getinfo(c, CURLINFO_NUM_CONNECTS, &reply.newConnections);
     return reply;
 }

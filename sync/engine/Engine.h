@@ -204,6 +204,7 @@ private:
     Transport &transport();
     SyncReport cycle(SyncReport &total, bool &more);
     void backoff(int attempt);
+    void waitAtLeast(int attempt, int seconds);
     int maxRetries();
     void uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &report);
     std::string downloadOne(const std::string &sha256, uint64_t expectedSize);

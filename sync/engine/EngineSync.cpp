@@ -3,6 +3,7 @@
 
 #include "engine/CurlTransport.h"
 #include "engine/Overlay.h"
+#include "engine/ReplyErrors.h"
 #include "protocol/Compression.h"
 #include "protocol/Errors.h"
 #include "protocol/Uuid.h"
@@ -30,29 +31,6 @@ Json decodeBody(const HttpReply &reply, const char *what, size_t *plainSize = nu
     return parseJson(text, what);
 }
 
-// Turns a non-200 reply into a typed error with the server's own words.
-[[noreturn]] void throwHttpError(const HttpReply &reply)
-{
-    std::string message;
-    try {
-        Json j = decodeBody(reply, "the server's error reply");
-        message = j.value("message", std::string());
-        if (reply.status == 426 && j.contains("server_protocol"))
-            message = "the server speaks protocol " + std::to_string(j.value("server_protocol", 0)) +
-                      ", this device speaks " + std::to_string(kProtocolVersion) + (message.empty() ? "" : ": " + message);
-    } catch (const std::exception &) {
-        message = "HTTP " + std::to_string(reply.status);
-    }
-    if (message.empty())
-        message = "HTTP " + std::to_string(reply.status);
-    switch (reply.status) {
-    case 401: throw Error(ErrorKind::Auth, "the server refused this device: " + message);
-    case 403: throw Error(ErrorKind::Forbidden, message);
-    case 426: throw Error(ErrorKind::Version, message);
-    case 400: throw Error(ErrorKind::Protocol, "the server could not read the request: " + message);
-    default: throw Error(ErrorKind::Server, "the server failed (HTTP " + std::to_string(reply.status) + "): " + message);
-    }
-}
 } // namespace
 
 Json SyncReport::toJson() const
@@ -102,6 +80,19 @@ void Engine::backoff(int attempt)
     std::this_thread::sleep_for(std::chrono::milliseconds(int64_t(ms)));
 }
 
+// The server asked for `seconds`: wait that (capped at the longest backoff, so a
+// sync never sleeps for long inside one call; the next call tries again), or the
+// backoff if that is longer.
+void Engine::waitAtLeast(int attempt, int seconds)
+{
+    const int64_t askedMs = std::min<int64_t>(int64_t(seconds) * 1000, tuning().backoffMaxMs);
+    const auto t0 = std::chrono::steady_clock::now();
+    backoff(attempt);
+    const auto slept = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+    if (slept < askedMs)
+        std::this_thread::sleep_for(std::chrono::milliseconds(askedMs - slept));
+}
+
 Json EngineStatus::toJson() const
 {
     Json j{{"enrolled", enrolled}, {"server", server}, {"user", user}, {"role", role}, {"device", device},
@@ -149,7 +140,7 @@ void Engine::enroll(const TransportOptions &server, const std::string &user, con
     HttpReply reply = t->post("/v1/enroll", compress(req.toJson().dump()), "");
     int64_t t1 = m_clock.physicalNow() - m_clock.offsetMs();
     if (reply.status != 200)
-        throwHttpError(reply);
+        throwReplyError(reply, "signing in");
     EnrollResponse resp = EnrollResponse::fromJson(decodeBody(reply, "the enrolment reply"));
 
     std::lock_guard lock(m_mutex);
@@ -246,6 +237,11 @@ SyncReport Engine::sync(int maxCycles)
             if (e.kind() != ErrorKind::Network || ++failures > maxRetries())
                 throw;
             total.retries++;
+            if (auto *later = dynamic_cast<const RetryLaterError *>(&e)) {
+                // The server is busy (429/503): wait what it asks, at least the backoff.
+                waitAtLeast(failures, later->seconds());
+                continue;
+            }
             m_pageShrink = std::min(m_pageShrink + 1, 4); // a page that keeps being cut gets smaller
             backoff(failures);
             continue;
@@ -342,7 +338,7 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
     SyncResponse resp;
     try {
         if (reply.status != 200)
-            throwHttpError(reply);
+            throwReplyError(reply, "the sync");
         size_t plain = 0;
         resp = SyncResponse::fromJson(decodeBody(reply, "the server's reply", &plain));
         // Wire/plain ratio of a reply with a page: sizes the next page, scales the estimate.

@@ -17,6 +17,7 @@ struct HttpReply {
     uint64_t bytesDown = 0;      // status line, headers and body
     long newConnections = 0;     // connections opened for this request (0 = reused)
     std::string contentRange;    // the Content-Range header of a 206 reply ("bytes N-M/T")
+    long retryAfterSec = 0;      // the Retry-After header (seconds) of a 429 or 503
 };
 
 struct TransportOptions {

@@ -8,8 +8,6 @@
 #include <QQuickWindow>
 #include <QThread>
 
-#include <cstdio>
-
 namespace cx::app {
 
 static QtMessageHandler s_previous = nullptr;
@@ -80,8 +78,12 @@ int PageTour::run(QQmlApplicationEngine &engine, const QList<QSize> &sizes, cons
                 QDir().mkpath(sub);
                 const QImage img = window->grabWindow();
                 const QString file = QDir(sub).filePath(QStringLiteral("%1-%2.png").arg(n, 2, 10, QLatin1Char('0')).arg(page));
-                if (img.isNull() || !img.save(file))
-                    std::fprintf(stderr, "cunxiao: could not save %s\n", qPrintable(file));
+                // A screenshot not written fails the tour like a QML warning.
+                const char *failed = img.isNull() ? "could not grab" : !img.save(file) ? "could not save" : nullptr;
+                if (failed) {
+                    QMutexLocker l(&s_mutex);
+                    s_warnings << QStringLiteral("%1 %2").arg(QLatin1String(failed), file);
+                }
             }
         }
     }

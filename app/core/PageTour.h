@@ -17,7 +17,8 @@ public:
     static int warnings();
     static QStringList warningTexts();
     // Opens each page at each size; saves DIR/<w>x<h>/<NN>-<Page>.png when dir is set.
-    // Returns the number of warnings seen (0 = pass).
+    // Returns the number of warnings seen, a screenshot not grabbed or not saved
+    // counting as one (0 = pass).
     static int run(QQmlApplicationEngine &engine, const QList<QSize> &sizes, const QString &screenshotDir);
 };
 

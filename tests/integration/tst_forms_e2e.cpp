@@ -18,17 +18,46 @@ class TestFormsE2E : public QObject {
 
     QString formPath() const { return QString(CX_SOURCE_DIR) + "/forms/county/safety_hazard.json"; }
 
+    // Every cunxiao-cli run here is checked for its exit code before its output is
+    // looked at: an empty output of a command that failed proves nothing.
+    CliResult run(const QString &db, const QStringList &args, int expectedExit = 0)
+    {
+        CliResult r = b->cli(db, args);
+        [&] {
+            QVERIFY2(r.exitCode == expectedExit, qPrintable(QString("%1 on %2 exited %3, expected %4: %5")
+                                                                 .arg(args.join(' ').left(120), db)
+                                                                 .arg(r.exitCode)
+                                                                 .arg(expectedExit)
+                                                                 .arg(r.err.trimmed())));
+        }();
+        return r;
+    }
+
     QJsonObject get(const QString &db, const QString &c, const QString &id)
     {
-        return b->cli(db, {"get", c, id}).json().object();
+        CliResult r = run(db, {"get", c, id});
+        QJsonParseError pe;
+        QJsonDocument d = QJsonDocument::fromJson(r.out.toUtf8(), &pe);
+        [&] { QVERIFY2(pe.error == QJsonParseError::NoError && d.isObject(), qPrintable("get printed: " + r.out)); }();
+        return d.object();
+    }
+
+    // The record is not on the device: `get` says so (exit 1, one line), not a crash.
+    void verifyAbsent(const QString &db, const QString &c, const QString &id)
+    {
+        CliResult r = run(db, {"get", c, id}, 1);
+        QCOMPARE(r.err, QString("cunxiao-cli: no record %1/%2\n").arg(c, id));
+        QVERIFY(r.out.isEmpty());
     }
 
     QString submit(const QString &db, const QJsonObject &answers, const QString &status = "submitted", int version = 1)
     {
-        CliResult r = b->cli(db, {"put", "submissions", "-", "form=safety_hazard", QString("form_version=%1").arg(version),
-                                  "status=" + status,
-                                  "answers=" + QString::fromUtf8(QJsonDocument(answers).toJson(QJsonDocument::Compact))});
-        return r.exitCode == 0 ? r.out.trimmed() : QString();
+        CliResult r = run(db, {"put", "submissions", "-", "form=safety_hazard", QString("form_version=%1").arg(version),
+                               "status=" + status,
+                               "answers=" + QString::fromUtf8(QJsonDocument(answers).toJson(QJsonDocument::Compact))});
+        const QString id = r.out.trimmed();
+        [&] { QVERIFY2(r.exitCode != 0 || !id.isEmpty(), "put printed no id"); }();
+        return id;
     }
 
 private slots:
@@ -60,14 +89,17 @@ private slots:
     // Forms reach only the roles (and schools) they are meant for; the bureau sees all.
     void formsReachOnlyWhoTheyAreFor()
     {
-        QVERIFY(get("head1.db", "forms", "school_inspection").isEmpty());
-        QVERIFY(get("head1.db", "form_versions", "school_inspection.v1").isEmpty());
+        verifyAbsent("head1.db", "forms", "school_inspection");
+        verifyAbsent("head1.db", "form_versions", "school_inspection.v1");
         QCOMPARE(b->cli("bureau1.db", {"sync"}).exitCode, 0);
         QCOMPARE(get("bureau1.db", "forms", "school_inspection")["fields"].toObject()["version"].toInt(), 1);
         // The head's replica still agrees with the server's checksum of "*".
-        QJsonObject st = b->cli("head1.db", {"status", "--json"}).json().object();
+        QJsonObject st = run("head1.db", {"status", "--json"}).json().object();
+        QVERIFY2(st.contains("recent_errors"), qPrintable(QJsonDocument(st).toJson()));
         QCOMPARE(st["recent_errors"].toArray().size(), 0);
-        QCOMPARE(b->cli("head1.db", {"sync", "--json"}).json().object()["repaired_scopes"].toInt(), 0);
+        QJsonObject rep = run("head1.db", {"sync", "--json"}).json().object();
+        QVERIFY2(rep.contains("repaired_scopes"), qPrintable(QJsonDocument(rep).toJson()));
+        QCOMPARE(rep["repaired_scopes"].toInt(), 0);
     }
 
     void validSubmissionIsAccepted()
@@ -86,6 +118,7 @@ private slots:
         QJsonObject bad = valid;
         bad["severity"] = "critical"; // a critical hazard must be fixed within 7 days
         QString id = submit("head1.db", bad);
+        QVERIFY(!id.isEmpty());
         CliResult r = b->cli("head1.db", {"sync"});
         QCOMPARE(r.exitCode, 6);
         QJsonObject rec = get("head1.db", "submissions", id);
@@ -109,11 +142,14 @@ private slots:
     void submittedNeverChangesCorrectionIsNew()
     {
         QString id = submit("head1.db", valid);
+        QVERIFY(!id.isEmpty());
         QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
         QJsonObject changed = valid;
         changed["place"] = "canteen";
-        b->cli("head1.db", {"put", "submissions", id,
-                            "answers=" + QString::fromUtf8(QJsonDocument(changed).toJson(QJsonDocument::Compact))});
+        QCOMPARE(b->cli("head1.db", {"put", "submissions", id,
+                                     "answers=" + QString::fromUtf8(QJsonDocument(changed).toJson(QJsonDocument::Compact))})
+                     .exitCode,
+                 0);
         QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 6);
         QVERIFY2(get("head1.db", "submissions", id)["reason"].toString().contains("correction"), qPrintable(QJsonDocument(get("head1.db", "submissions", id)).toJson()));
         QCOMPARE(b->serverRecords("submissions")[id].toObject()["fields"].toObject()["answers"].toObject()["place"].toString(),
@@ -124,6 +160,7 @@ private slots:
                                           "answers=" + QString::fromUtf8(QJsonDocument(changed).toJson(QJsonDocument::Compact))});
         QCOMPARE(c.exitCode, 0);
         QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+        QVERIFY(!c.out.trimmed().isEmpty());
         QJsonObject corr = b->serverRecords("submissions")[c.out.trimmed()].toObject()["fields"].toObject();
         QCOMPARE(corr["corrects"].toString(), id);
         QCOMPARE(b->serverRecords("submissions")[id].toObject()["fields"].toObject()["answers"].toObject()["place"].toString(),
@@ -133,14 +170,15 @@ private slots:
     void returnedComesBackAsATask()
     {
         QString id = submit("head1.db", valid);
+        QVERIFY(!id.isEmpty());
         QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
         QCOMPARE(b->cli("bureau1.db", {"sync"}).exitCode, 0);
         // A head may not accept its own return.
-        b->cli("head1.db", {"put", "submissions", id, "status=accepted"});
+        QCOMPARE(b->cli("head1.db", {"put", "submissions", id, "status=accepted"}).exitCode, 0);
         QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 6);
-        b->cli("head1.db", {"discard", "submissions", id});
+        QCOMPARE(b->cli("head1.db", {"discard", "submissions", id}).exitCode, 0);
         // Returning needs a comment.
-        b->cli("bureau1.db", {"put", "submissions", id, "status=returned"});
+        QCOMPARE(b->cli("bureau1.db", {"put", "submissions", id, "status=returned"}).exitCode, 0);
         QCOMPARE(b->cli("bureau1.db", {"sync"}).exitCode, 6);
         QCOMPARE(b->cli("bureau1.db", {"put", "submissions", id, "comment=请补充整改后的照片"}).exitCode, 0);
         QCOMPARE(b->cli("bureau1.db", {"sync"}).exitCode, 0);
@@ -156,11 +194,18 @@ private slots:
         QString bad = b->path("bad-form.json");
         QFile f(bad);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(R"({"id":"safety_hazard","version":2,"title":{"zh":"坏"},"pages":[{"fields":[{"name":"x","type":"integer","constraint":". >= "}]}]})");
+        // Well formed but for the constraint, so that it is refused for that.
+        f.write(R"({"id":"safety_hazard","version":2,"roles":["head"],"title":{"zh":"坏","en":"bad"},)"
+                R"("pages":[{"title":{"zh":"页","en":"page"},"fields":[{"name":"x","type":"integer",)"
+                R"("label":{"zh":"x","en":"x"},"constraint":". >= "}]}]})");
         f.close();
-        int code = 0;
-        QString out = runTool(CX_SERVER_EXE, {"admin", b->dataDir(), "publish-form", bad}, {}, &code);
-        QVERIFY(code != 0);
+        QProcess p;
+        p.start(CX_SERVER_EXE, {"admin", b->dataDir(), "publish-form", bad});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitCode() == 1, qPrintable(err));
+        QVERIFY2(err.contains("form 'safety_hazard', field 'x', constraint, position 6: expected a value"), qPrintable(err));
         QCOMPARE(b->serverRecords("forms")["safety_hazard"].toObject()["fields"].toObject()["version"].toInt(), 1);
         // The bureau's own device cannot slip one in either.
         QCOMPARE(b->cli("bureau1.db", {"put", "forms", "safety_hazard", "--school", "*",
@@ -175,6 +220,7 @@ private slots:
     {
         QJsonObject partial{{"place", "toilet"}, {"description", "厕所墙体开裂"}};
         QString draft = submit("head1.db", partial, "draft");
+        QVERIFY(!draft.isEmpty());
         QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
         // Version 2 of the form.
         QFile src(formPath());
@@ -195,6 +241,7 @@ private slots:
         QCOMPARE(d["answers"].toObject(), partial);
         // A submission made on version 1 is still checked against version 1.
         QString late = submit("head1.db", valid, "submitted", 1);
+        QVERIFY(!late.isEmpty());
         QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
         QCOMPARE(get("head1.db", "submissions", late)["state"].toString(), "confirmed");
     }

@@ -46,6 +46,7 @@ class TestSyncE2E : public QObject {
     QJsonObject fieldsOf(const QString &db, const QString &collection)
     {
         CliResult r = b->cli(db, {"list", collection});
+        [&] { QVERIFY2(r.exitCode == 0, qPrintable(QString("list %1 on %2 exited %3: %4").arg(collection, db).arg(r.exitCode).arg(r.err))); }();
         QJsonObject all;
         for (const QString &line : r.out.split('\n', Qt::SkipEmptyParts)) {
             QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
@@ -228,6 +229,12 @@ private slots:
 
     void headCannotReadOrWriteAnotherSchool()
     {
+        // Records of S1, made here (not left by an earlier test), on the server.
+        QStringList s1;
+        for (int i = 0; i < 3; ++i)
+            s1 << put("head1.db", "pupils", "-", {QString("name=红旗学生%1").arg(i), "grade=2"});
+        QVERIFY(!s1.contains(QString()));
+        syncOk("head1.db");
         QString own = put("head2.db", "pupils", "-", {"name=石门学生"});
         QString intruder = put("head2.db", "pupils", "-", {"name=越权"}, "S1");
         QVERIFY(!own.isEmpty() && !intruder.isEmpty());
@@ -239,12 +246,25 @@ private slots:
         QVERIFY2(!rej["reason"].toString().isEmpty(), "the reason is stored on the record");
         QCOMPARE(rej["fields"].toObject()["name"].toString(), "越权"); // nothing typed is lost
         QCOMPARE(get("head2.db", "pupils", own)["state"].toString(), "confirmed");
-        // Nothing of S1 reached head2.
-        for (const auto &v : fieldsOf("head2.db", "pupils"))
-            QVERIFY(v.toObject()["name"].toString() != "李小梅");
         QJsonObject server = b->serverRecords("pupils");
         QVERIFY(server.contains(own));
         QVERIFY(!server.contains(intruder));
+        // head2 holds exactly the server's S2 records (and its own rejected one),
+        // nothing of S1: not the records made above, not any other.
+        QJsonObject serverS1, serverS2;
+        for (auto it = server.begin(); it != server.end(); ++it) {
+            const QJsonObject o = it.value().toObject();
+            (o["school"].toString() == "S1" ? serverS1 : serverS2)[it.key()] = o["fields"];
+        }
+        for (const QString &id : s1)
+            QVERIFY2(serverS1.contains(id), qPrintable("the server lacks S1's " + id));
+        QVERIFY(serverS2.contains(own));
+        QJsonObject held = fieldsOf("head2.db", "pupils");
+        QVERIFY2(held.contains(intruder), "the rejected record stays on the device");
+        held.remove(intruder);
+        for (auto it = serverS1.begin(); it != serverS1.end(); ++it)
+            QVERIFY2(!held.contains(it.key()), qPrintable("S1's " + it.key() + " reached head2"));
+        QCOMPARE(held, serverS2);
     }
 
     void editRacingDeleteKeepsTheRecord()

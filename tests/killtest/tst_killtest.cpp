@@ -2,7 +2,11 @@
 // real cunxiao-server; the test kill -9s the syncing clients at random moments
 // (0-300 ms after the sync starts), and now and then the server too, restarting
 // it on the same data directory and port. Every edit is written to a ledger
-// (the value put and whether `put` exited 0). Afterwards:
+// (the value put). Every `put` must exit 0: a put refused by a replica that a
+// kill left broken fails the test. A put that did not exit at all (killed by the
+// fixture's timeout) has an unknown outcome: the replica is read to settle it
+// (applied entirely, or not at all), and the ledger follows what it holds.
+// Afterwards:
 //   - PRAGMA integrity_check passes on every replica file and the server's database;
 //   - after a clean sync of every replica, every acknowledged edit is on the
 //     server (export jsonl) and on every replica of its school exactly once,
@@ -109,7 +113,10 @@ class TestKill : public QObject {
     std::unique_ptr<BureauFixture> b;
     std::vector<Replica> m_replicas;
     std::vector<LedgerRecord> m_ledger;
-    int m_failedPuts = 0;
+    int m_failedPuts = 0;        // puts that exited non-zero: must stay 0
+    QStringList m_putFailures;   // what they said
+    int m_unknownPuts = 0;       // puts killed here (outcome read back from the replica)
+    int m_unknownApplied = 0;    // of those, the ones the replica holds
 
     int rnd(int lo, int hi) { return int(m_rng.bounded(lo, hi + 1)); } // inclusive
 
@@ -161,10 +168,41 @@ class TestKill : public QObject {
         QStringList args = {"put", "pupils", existing ? existing->id : "-", "--school", school};
         for (const auto &[k, v] : f)
             args << arg(k, v);
-        CliResult res = b->cli(r.db, args);
-        if (res.exitCode != 0) {
+        // Run here rather than through b->cli, to tell a put this test killed
+        // (its outcome unknown) from one that crashed by itself (a failure).
+        CliResult res;
+        bool killedHere = false;
+        {
+            QProcess p;
+            p.start(CX_CLI_EXE, QStringList{"--db", b->path(r.db)} + args);
+            if (!p.waitForStarted(10000)) {
+                res.err = "cannot start cunxiao-cli: " + p.errorString();
+            } else {
+                p.closeWriteChannel();
+                if (!p.waitForFinished(120000)) {
+                    killedHere = true;
+                    p.kill();
+                    p.waitForFinished();
+                }
+                res.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+                res.out = QString::fromUtf8(p.readAllStandardOutput());
+                res.err = QString::fromUtf8(p.readAllStandardError());
+            }
+        }
+        if (killedHere) {
+            // It did not exit in 2 minutes and was killed: what it did is unknown,
+            // so the replica says. Nothing is dropped from the ledger.
+            ++m_unknownPuts;
+            qWarning("put on %s killed after 2 minutes; reading its outcome from the replica", qPrintable(r.db));
+            return settleUnknownPut(r, existing, fresh, f);
+        }
+        if (res.exitCode != 0) { // -1: it crashed
             ++m_failedPuts;
-            qWarning("put on %s exited %d: %s", qPrintable(r.db), res.exitCode, qPrintable(res.err.trimmed()));
+            m_putFailures << QString("put %1 on %2 exited %3: %4")
+                                 .arg(existing ? existing->id : "-", r.db)
+                                 .arg(res.exitCode)
+                                 .arg(res.err.trimmed());
+            qWarning("%s", qPrintable(m_putFailures.last()));
             return false;
         }
         ++r.puts;
@@ -177,6 +215,68 @@ class TestKill : public QObject {
                 existing->fields[k] = v;
         }
         return true;
+    }
+
+    // A put whose outcome is unknown: it is on the replica entirely (then it is in
+    // the ledger like any put), or not at all; a part of it is a failure.
+    bool settleUnknownPut(Replica &r, LedgerRecord *existing, LedgerRecord fresh, const std::map<QString, QJsonValue> &f)
+    {
+        auto fail = [&](const QString &why) {
+            ++m_failedPuts;
+            m_putFailures << QString("put on %1 with an unknown outcome: %2").arg(r.db, why);
+            qWarning("%s", qPrintable(m_putFailures.last()));
+            return false;
+        };
+        if (!existing) {
+            CliResult l = b->cli(r.db, {"list", "pupils"});
+            if (l.exitCode != 0)
+                return fail("list exited " + QString::number(l.exitCode) + ": " + l.err.trimmed());
+            QJsonObject found;
+            int n = 0;
+            for (const QString &line : l.out.split('\n', Qt::SkipEmptyParts)) {
+                QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();
+                if (o["fields"].toObject()["uniq"].toString() == fresh.uniq) {
+                    found = o;
+                    ++n;
+                }
+            }
+            if (n == 0)
+                return false; // not made: nothing to account for
+            if (n > 1)
+                return fail(QString("%1 is held %2 times").arg(fresh.uniq).arg(n));
+            const QJsonObject fields = found["fields"].toObject();
+            for (const auto &[k, v] : f)
+                if (fields[k] != v)
+                    return fail(QString("%1 was made but its field %2 is not what was put").arg(fresh.uniq, k));
+            if (fields.size() != int(f.size()))
+                return fail(QString("%1 was made with %2 fields, %3 were put").arg(fresh.uniq).arg(fields.size()).arg(f.size()));
+            ++r.puts;
+            ++m_unknownApplied;
+            fresh.id = found["id"].toString();
+            fresh.fields = f;
+            m_ledger.push_back(fresh);
+            return true;
+        }
+        CliResult g = b->cli(r.db, {"get", "pupils", existing->id});
+        if (g.exitCode != 0)
+            return fail("get " + existing->id + " exited " + QString::number(g.exitCode) + ": " + g.err.trimmed());
+        const QJsonObject fields = g.json().object()["fields"].toObject();
+        bool allNew = true, allOld = true;
+        for (const auto &[k, v] : f) {
+            allNew = allNew && fields[k] == v;
+            auto old = existing->fields.find(k);
+            allOld = allOld && fields[k] == (old == existing->fields.end() ? QJsonValue(QJsonValue::Undefined) : old->second);
+        }
+        if (allNew) {
+            ++r.puts;
+            ++m_unknownApplied;
+            for (const auto &[k, v] : f)
+                existing->fields[k] = v;
+            return true;
+        }
+        if (allOld)
+            return false; // not applied
+        return fail("edit of " + existing->id + " is on the replica in part");
     }
 
     void makeEdits(Replica &r, int count)
@@ -197,6 +297,9 @@ class TestKill : public QObject {
         m_replicas.clear();
         m_ledger.clear();
         m_failedPuts = 0;
+        m_putFailures.clear();
+        m_unknownPuts = 0;
+        m_unknownApplied = 0;
         b->addSchool("S1", "红旗村完小");
         b->addSchool("S2", "石门教学点");
         b->addUser("head1", "head", "S1");
@@ -327,9 +430,11 @@ class TestKill : public QObject {
         for (auto [c, n] : exitCodes)
             codes += QString(" exit %1: %2;").arg(c).arg(n);
         qInfo("%d rounds in %.1f s: %d client kills mid-sync, %d kills after the sync had ended, %d server kills, "
-              "%d syncs left alone (%s), %zu records, %d failed puts",
+              "%d syncs left alone (%s), %zu records, %d failed puts, %d puts of unknown outcome (read back: %d applied)",
               rounds, total.elapsed() / 1000.0, hits, misses, serverHits, cleanSyncs, qPrintable(codes),
-              m_ledger.size(), m_failedPuts);
+              m_ledger.size(), m_failedPuts, m_unknownPuts, m_unknownApplied);
+        // An edit a replica refused (say, one a kill left broken) is an edit lost.
+        QVERIFY2(m_failedPuts == 0, qPrintable(QString("%1 put(s) failed: %2").arg(m_failedPuts).arg(m_putFailures.join("; "))));
         QVERIFY2(hits >= wantKills, qPrintable(QString("only %1 kills landed").arg(hits)));
         QCOMPARE(serverHits, serverKills);
     }

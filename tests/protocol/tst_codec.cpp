@@ -116,8 +116,7 @@ private slots:
             QFAIL("accepted protocol 9");
         } catch (const Error &e) {
             QCOMPARE(e.kind(), ErrorKind::Version);
-            QString what = QString::fromUtf8(e.what());
-            QVERIFY2(what.contains("9") && what.contains("1"), e.what());
+            QCOMPARE(QString::fromUtf8(e.what()), QStringLiteral("protocol version 9 is not supported; this side speaks 1"));
         }
     }
 
@@ -127,7 +126,8 @@ private slots:
             parseJson("{\"a\": tru}", "the reply");
             QFAIL("parsed invalid JSON");
         } catch (const Error &e) {
-            QVERIFY2(QString::fromUtf8(e.what()).contains("at byte"), e.what());
+            // The byte where "tru}" stops being JSON.
+            QCOMPARE(QString::fromUtf8(e.what()), QStringLiteral("the reply is not valid JSON (at byte 10)"));
         }
     }
 };

@@ -128,8 +128,8 @@ private slots:
         QCOMPARE(r->status, 426);
         err = replyJson(r);
         QCOMPARE(err["error"].get<std::string>(), std::string("version"));
-        QVERIFY(err["message"].get<std::string>().find('2') != std::string::npos);
-        QVERIFY(err["message"].get<std::string>().find('1') != std::string::npos);
+        QVERIFY(err["message"].get<std::string>().find("protocol version 2 is not supported") != std::string::npos);
+        QVERIFY(err["message"].get<std::string>().find("this side speaks 1") != std::string::npos);
 
         // Device of another token.
         Json other = req.toJson();

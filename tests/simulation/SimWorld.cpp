@@ -116,8 +116,10 @@ World::World(const std::string &templateDir, const std::string &workDir, uint64_
         d->path = m_dir + "/dev" + std::to_string(i) + ".db";
         // Most clocks are a little off; now and then one is hours ahead or behind.
         d->skew = std::uniform_int_distribution<int64_t>(-600'000, 600'000)(m_rng);
-        if (roll() < 0.2)
+        if (roll() < 0.2) {
             d->skew += (roll() < 0.5 ? 1 : -1) * 3 * 3'600'000;
+            m_stats["clocks hours off"]++;
+        }
         m_devs.push_back(std::move(d));
         openDevice(i);
         m_devs[i]->lastN = std::stoull(m_devs[i]->engine->replica().meta("next_n").value_or("1")) - 1;
@@ -300,8 +302,10 @@ void World::step(int stepNo)
             d.engine->put(c, id, school, f);
             const std::vector<std::string> own = split(spec.schools);
             bool foreign = std::find(own.begin(), own.end(), school) == own.end() && spec.role != "bureau";
-            if (foreign)
+            if (foreign) {
                 m_foreign.insert(c + "/" + id);
+                m_stats["creates out of scope"]++;
+            }
             recordLedger(di, c, id, foreign, false);
         } else if (r < 0.60) {
             std::string c = collections()[pick(collections().size())];
@@ -314,8 +318,10 @@ void World::step(int stepNo)
             for (size_t k = 0, n = 1 + pick(2); k < n; ++k)
                 f[fieldNames[pick(fieldNames.size())]] = roll() < 0.2 ? Json("same") : Json(value());
             bool bad = roll() < m_faults.outOfScope * 2;
-            if (bad)
+            if (bad) {
                 f["grade"] = "bad";
+                m_stats["edits the bureau refuses"]++;
+            }
             note(who + "edit " + c + "/" + rec.id + " " + f.dump());
             d.engine->put(c, rec.id, "", f);
             recordLedger(di, c, rec.id, bad || m_foreign.count(c + "/" + rec.id) > 0, false);
@@ -350,6 +356,8 @@ void World::step(int stepNo)
             note("  pushed " + std::to_string(rep.pushed) + " pulled " + std::to_string(rep.pulled));
         } else {
             d.online = !d.online;
+            if (!d.online)
+                m_stats["offline stretches"]++;
             note(who + (d.online ? "back online" : "goes offline"));
         }
     } catch (const Error &e) {

@@ -1,5 +1,6 @@
 #include "auth/Auth.h"
 
+#include "auth/SignInLimits.h"
 #include "protocol/Crypto.h"
 #include "protocol/Errors.h"
 
@@ -59,6 +60,8 @@ void addUser(Store &store, const std::string &user, const std::string &role, con
         throw Error(ErrorKind::Invalid, "a " + role + " account needs --schools");
     if ((role == "head" || role == "teacher") && schools.size() != 1)
         throw Error(ErrorKind::Invalid, "a " + role + " account belongs to exactly one school");
+    if (auto old = store.account(user); old && old->revoked)
+        throw Error(ErrorKind::Invalid, "account " + user + " is revoked and stays revoked; give the person a new user name");
     for (const auto &s : schools)
         if (!store.school(s))
             throw Error(ErrorKind::Invalid, "school " + s + " does not exist (add it with add-school)");
@@ -88,16 +91,23 @@ const std::string &dummyHash()
 }
 } // namespace
 
-EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs)
+EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, const std::string &source)
 {
     if (!isValidRecordId(req.device))
         throw Error(ErrorKind::Protocol, "enroll.device: not a device id");
+    static const SignInLimits limits;
+    limits.check(store, req.user, source, req.device, nowMs);
     auto acc = store.account(req.user);
     bool ok = verifyPassword(req.password, acc ? acc->pwHash : dummyHash());
-    if (!acc || !ok)
+    if (!acc || !ok) {
+        limits.failed(store, req.user, source, req.device, nowMs);
         throw Error(ErrorKind::Auth, kBadLogin);
-    if (acc->revoked)
+    }
+    if (acc->revoked) {
+        store.addSignInEvent(SignInEvent{nowMs, req.user, req.device, source, "revoked"});
         throw Error(ErrorKind::Auth, "account " + req.user + " is revoked");
+    }
+    limits.succeeded(store, req.user, source, req.device, nowMs);
 
     std::string token = randomToken(32);
     std::string hash = sha256Hex(token);

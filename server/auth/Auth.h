@@ -30,6 +30,8 @@ bool mayWrite(const std::string &role, const std::vector<std::string> &schools, 
 // Creates or updates an account (hashing the password). Throws cx::Error(Invalid).
 void addUser(Store &store, const std::string &user, const std::string &role, const std::vector<std::string> &schools,
              const std::string &password);
+// An existing account that is revoked stays revoked: add-user refuses it
+// (cx::Error(Invalid)) rather than silently letting a lost phone's account in.
 // Revokes the account and all its devices; returns the number of devices revoked.
 // Throws cx::Error(NotFound) for an unknown user.
 int revokeUser(Store &store, const std::string &user);
@@ -38,7 +40,10 @@ int revokeUser(Store &store, const std::string &user);
 // next node; a device re-enrolling for the same account keeps its node and its
 // counter). Throws cx::Error(Auth) with one message for an unknown user and a
 // wrong password; cx::Error(Protocol) for a malformed device id.
-EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs);
+// `source`: the caller's address, for the sign-in limits (auth/SignInLimits.h)
+// and the audit; a locked account or address throws TooManyAttempts before the
+// password is hashed.
+EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, const std::string &source = {});
 
 // Looks up the device by the SHA-256 of the bearer token. Throws cx::Error(Auth)
 // for an unknown or revoked token or a revoked account.

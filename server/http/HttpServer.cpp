@@ -3,6 +3,7 @@
 #include "attachments/AttachmentStore.h"
 
 #include "auth/Auth.h"
+#include "auth/SignInLimits.h"
 #include "protocol/Compression.h"
 #include "protocol/Errors.h"
 #include "protocol/Messages.h"
@@ -35,6 +36,10 @@ HttpReply replyFromException()
 {
     try {
         throw;
+    } catch (const TooManyAttempts &e) {
+        HttpReply r = errorReply(429, "too-many-attempts", e.what());
+        r.retryAfterSec = e.retryAfterSec();
+        return r;
     } catch (const cx::Error &e) {
         switch (e.kind()) {
         case ErrorKind::Auth: return errorReply(401, "auth", e.what());
@@ -90,7 +95,7 @@ HttpReply routeEnroll(Store &store, const std::string &encoding, const std::stri
 {
     try {
         EnrollRequest req = EnrollRequest::fromJson(parseJson(decodeBody(encoding, body), "enroll request"));
-        return HttpReply{200, enroll(store, req, nowMs).toJson().dump(), true};
+        return HttpReply{200, enroll(store, req, nowMs, peer).toJson().dump(), true};
     } catch (...) {
         return replyFromException();
     }

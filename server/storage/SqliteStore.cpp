@@ -61,6 +61,15 @@ INSERT OR IGNORE INTO record_attachment_refs(sha256, collection, id, school)
     AND length(json_extract(t.value, '$.sha256')) = 64;
 DROP TABLE attachment_refs;
 )SQL",
+    // 4: sign-in limits (per account and per source address) and the audit of
+    // every sign-in attempt (auth/SignInLimits.h).
+    R"SQL(
+CREATE TABLE signin_throttle(key TEXT PRIMARY KEY, failures INTEGER NOT NULL, last_failure INTEGER NOT NULL,
+                             locked_until INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE signin_audit(at INTEGER NOT NULL, user TEXT NOT NULL, device TEXT NOT NULL, source TEXT NOT NULL,
+                          outcome TEXT NOT NULL);
+CREATE INDEX signin_audit_user ON signin_audit(user, at);
+)SQL",
 };
 
 constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
@@ -546,6 +555,53 @@ void SqliteStore::setScopeSum(const std::string &school, uint64_t sum)
         .bind(school)
         .bindU(sum)
         .run();
+}
+
+SignInThrottle SqliteStore::signInThrottle(const std::string &key)
+{
+    auto &s = prepare("SELECT failures, last_failure, locked_until FROM signin_throttle WHERE key = ?").bind(key);
+    if (s.step())
+        return s.done(SignInThrottle{int(s.i64(0)), s.i64(1), s.i64(2)});
+    return {};
+}
+
+void SqliteStore::setSignInThrottle(const std::string &key, const SignInThrottle &t)
+{
+    if (t.failures <= 0) {
+        prepare("DELETE FROM signin_throttle WHERE key = ?").bind(key).run();
+        return;
+    }
+    prepare("INSERT INTO signin_throttle(key, failures, last_failure, locked_until) VALUES(?, ?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, last_failure = excluded.last_failure, "
+            "locked_until = excluded.locked_until")
+        .bind(key)
+        .bind(int64_t(t.failures))
+        .bind(t.lastFailure)
+        .bind(t.lockedUntil)
+        .run();
+}
+
+void SqliteStore::addSignInEvent(const SignInEvent &e)
+{
+    prepare("INSERT INTO signin_audit(at, user, device, source, outcome) VALUES(?, ?, ?, ?, ?)")
+        .bind(e.at)
+        .bind(e.user)
+        .bind(e.device)
+        .bind(e.source)
+        .bind(e.outcome)
+        .run();
+}
+
+std::vector<SignInEvent> SqliteStore::signInEvents(const std::string &user)
+{
+    std::vector<SignInEvent> out;
+    auto &s = prepare("SELECT at, user, device, source, outcome FROM signin_audit WHERE ? = '' OR user = ? "
+                      "ORDER BY rowid")
+                  .bind(user)
+                  .bind(user);
+    while (s.step())
+        out.push_back(SignInEvent{s.i64(0), s.text(1), s.text(2), s.text(3), s.text(4)});
+    return out;
 }
 
 void SqliteStore::addAudit(const AuditEntry &e)

@@ -69,6 +69,11 @@ public:
     uint64_t scopeSum(const std::string &school) override;
     void setScopeSum(const std::string &school, uint64_t sum) override;
 
+    SignInThrottle signInThrottle(const std::string &key) override;
+    void setSignInThrottle(const std::string &key, const SignInThrottle &t) override;
+    void addSignInEvent(const SignInEvent &e) override;
+    std::vector<SignInEvent> signInEvents(const std::string &user) override;
+
     void addAudit(const AuditEntry &e) override;
     std::vector<AuditEntry> auditOf(const std::string &collection, const std::string &id) override;
 

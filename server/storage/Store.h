@@ -62,6 +62,23 @@ struct AuditEntry {
     Json mutation;
 };
 
+// Failed sign-ins of one key ("user:NAME" or "addr:IP"), shared by every
+// instance through the store (auth/SignInLimits.h).
+struct SignInThrottle {
+    int failures = 0;
+    int64_t lastFailure = 0;                   // ms
+    int64_t lockedUntil = 0;                   // ms; 0: not locked
+};
+
+// One sign-in attempt, for the audit: who, from where, and how it ended.
+struct SignInEvent {
+    int64_t at = 0;
+    std::string user;                          // as typed
+    std::string device;
+    std::string source;                        // the source address
+    std::string outcome;                       // ok | wrong-password | locked | revoked | refused
+};
+
 class Store {
 public:
     virtual ~Store() = default;
@@ -154,6 +171,12 @@ public:
     // Per-scope checksum sums (mod 2^64).
     virtual uint64_t scopeSum(const std::string &school) = 0;
     virtual void setScopeSum(const std::string &school, uint64_t sum) = 0;
+
+    // Sign-in limits and their audit (append-only).
+    virtual SignInThrottle signInThrottle(const std::string &key) = 0;
+    virtual void setSignInThrottle(const std::string &key, const SignInThrottle &t) = 0; // failures 0: forget
+    virtual void addSignInEvent(const SignInEvent &e) = 0;
+    virtual std::vector<SignInEvent> signInEvents(const std::string &user) = 0; // oldest first; "" every user
 
     // Audit: who changed what.
     virtual void addAudit(const AuditEntry &e) = 0;

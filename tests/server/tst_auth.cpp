@@ -2,6 +2,9 @@
 #include "TestUtil.h"
 
 #include "protocol/Crypto.h"
+#include "auth/SignInLimits.h"
+#include "http/HttpServer.h"
+#include "protocol/Compression.h"
 #include "protocol/Errors.h"
 
 #include <QtTest>
@@ -29,6 +32,103 @@ std::string authError(County &c, const std::string &user, const std::string &pw,
 class TestAuth : public QObject {
     Q_OBJECT
 private slots:
+    // Issue 12: guesses are limited per account and per address, locked keys
+    // are refused before hashing, and every attempt is audited with its source.
+    void wrongPasswordsLockTheAccount()
+    {
+        County c;
+        EnrollRequest req;
+        req.user = "head.a";
+        req.device = "0191aae1-a46a-71e2-82cc-2ce46014be3b";
+        req.deviceName = "t";
+        int64_t now = kNow;
+        auto attempt = [&](const std::string &pw, const std::string &source) -> std::string {
+            req.password = pw;
+            try {
+                enroll(*c.store, req, now, source);
+                return "ok";
+            } catch (const TooManyAttempts &e) {
+                return "429:" + std::to_string(e.retryAfterSec());
+            } catch (const cx::Error &e) {
+                return e.kind() == ErrorKind::Auth ? "401" : std::string("other: ") + e.what();
+            }
+        };
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(attempt("wrong", "10.0.0.7"), std::string("401")); // the free failures
+        QCOMPARE(attempt("wrong", "10.0.0.7"), std::string("401"));     // the 6th locks for 1 s
+        // Locked: even the right password is refused without being checked.
+        QCOMPARE(attempt("secret1", "10.0.0.8"), std::string("429:1"));
+        now += 1001;
+        QCOMPARE(attempt("wrong", "10.0.0.7"), std::string("401")); // the 7th locks for 2 s
+        now += 1000;
+        QCOMPARE(attempt("secret1", "10.0.0.7"), std::string("429:1"));
+        now += 1001;
+        QCOMPARE(attempt("secret1", "10.0.0.7"), std::string("ok"));
+        // A good sign-in clears the account's count: one more mistake is free again.
+        QCOMPARE(attempt("wrong", "10.0.0.7"), std::string("401"));
+        QCOMPARE(attempt("secret1", "10.0.0.7"), std::string("ok"));
+
+        // The audit has every attempt, with its source and outcome.
+        auto events = c.store->signInEvents("head.a");
+        QCOMPARE(int(events.size()), 12);
+        QCOMPARE(events.front().source, std::string("10.0.0.7"));
+        QCOMPARE(events.front().outcome, std::string("wrong-password"));
+        QCOMPARE(events[6].outcome, std::string("locked"));
+        QCOMPARE(events[6].source, std::string("10.0.0.8"));
+        QCOMPARE(events.back().outcome, std::string("ok"));
+        QCOMPARE(events.back().device, req.device);
+    }
+
+    void guessesFromOneAddressAreLimited()
+    {
+        County c;
+        EnrollRequest req;
+        req.device = "0191aae1-a46a-71e2-82cc-2ce46014be3c";
+        req.password = "wrong";
+        // 50 different accounts guessed from one address: the address locks.
+        for (int i = 0; i < 51; ++i) {
+            req.user = "guess" + std::to_string(i);
+            QVERIFY_THROWS_EXCEPTION(cx::Error, enroll(*c.store, req, kNow, "203.0.113.9"));
+        }
+        req.user = "head.a";
+        req.password = "secret1";
+        QVERIFY_THROWS_EXCEPTION(TooManyAttempts, enroll(*c.store, req, kNow, "203.0.113.9"));
+        // Another address is not affected.
+        EnrollResponse r = enroll(*c.store, req, kNow, "203.0.113.10");
+        QVERIFY(!r.token.empty());
+    }
+
+    // Over HTTP the lock is a 429 with Retry-After (the device waits, it does not fail).
+    void lockedSignInIs429()
+    {
+        County c;
+        EnrollRequest req;
+        req.user = "head.a";
+        req.password = "wrong";
+        req.device = "0191aae1-a46a-71e2-82cc-2ce46014be3d";
+        const std::string body = cx::compress(req.toJson().dump());
+        for (int i = 0; i < 6; ++i)
+            QCOMPARE(routeEnroll(*c.store, "zstd", body, kNow, "10.1.1.1").status, 401);
+        HttpReply r = routeEnroll(*c.store, "zstd", body, kNow + 10, "10.1.1.1");
+        QCOMPARE(r.status, 429);
+        QCOMPARE(r.retryAfterSec, 1);
+        QVERIFY2(r.body.find("too many wrong passwords") != std::string::npos, r.body.c_str());
+    }
+
+    void revokedAccountStaysRevoked()
+    {
+        County c;
+        revokeUser(*c.store, "head.a");
+        try {
+            addUser(*c.store, "head.a", "head", {"A"}, "another-pw");
+            QFAIL("add-user un-revoked a revoked account");
+        } catch (const cx::Error &e) {
+            QCOMPARE(e.kind(), ErrorKind::Invalid);
+            QVERIFY2(std::string(e.what()).find("stays revoked") != std::string::npos, e.what());
+        }
+        QVERIFY(c.store->account("head.a")->revoked);
+    }
+
     void hashesVerify()
     {
         std::string h = cx::hashPassword("correct horse");

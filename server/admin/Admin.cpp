@@ -203,6 +203,10 @@ std::string csvCell(const Json &v)
     if (v.is_null())
         return s;
     s = v.is_string() ? v.get<std::string>() : v.dump();
+    // A text a spreadsheet would run as a formula (= + - @, tab, CR) gets a
+    // leading apostrophe (OWASP "CSV injection"); numbers are left alone.
+    if (v.is_string() && !s.empty() && std::string("=+-@\t\r").find(s[0]) != std::string::npos)
+        s.insert(s.begin(), '\'');
     if (s.find_first_of(",\"\r\n") == std::string::npos)
         return s;
     std::string q = "\"";

@@ -22,6 +22,10 @@ std::string checkMutation(Store &store, const DeviceSession &who, const Mutation
             return "only bureau accounts may write county-wide (\"*\") records";
         return "school " + m.school + " is outside this account's scope";
     }
+    // Form definitions and the school list are the bureau's: published by
+    // bureau accounts and the admin commands only, whatever scope is claimed.
+    if (who.role != "bureau" && (m.collection == "forms" || m.collection == "form_versions" || m.collection == "schools"))
+        return "only the bureau publishes " + m.collection + "; a " + who.role + " account cannot change them";
     if (existing && existing->school != m.school)
         return m.collection + "/" + m.id + " belongs to school " + existing->school + "; a record cannot move to school " +
                m.school;

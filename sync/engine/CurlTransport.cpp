@@ -4,6 +4,9 @@
 
 #include <curl/curl.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -112,16 +115,33 @@ ErrorKind kindOf(CURLcode rc, const std::string &detail)
     }
 }
 
+// The host of a URL as libcurl itself will connect to it (user info, ports,
+// brackets and odd spellings handled by curl's own parser); "" if it does not parse.
 std::string hostOf(const std::string &url)
 {
-    auto p = url.find("://");
-    if (p == std::string::npos)
-        return {};
-    std::string rest = url.substr(p + 3);
-    rest = rest.substr(0, rest.find('/'));
-    if (!rest.empty() && rest[0] == '[')
-        return rest.substr(1, rest.find(']') - 1);
-    return rest.substr(0, rest.rfind(':') == std::string::npos ? rest.size() : rest.rfind(':'));
+    CURLU *u = curl_url();
+    std::string host;
+    char *h = nullptr;
+    if (u && curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
+        curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK && h)
+        host = h;
+    curl_free(h);
+    curl_url_cleanup(u);
+    return host;
+}
+
+// A literal loopback address (127.0.0.0/8 or ::1), never a name: a name may
+// resolve anywhere.
+bool isLiteralLoopback(const std::string &host)
+{
+    in_addr v4{};
+    if (inet_pton(AF_INET, host.c_str(), &v4) == 1)
+        return (ntohl(v4.s_addr) >> 24) == 127;
+    std::string h = host;
+    if (h.size() > 2 && h.front() == '[' && h.back() == ']')
+        h = h.substr(1, h.size() - 2);
+    in6_addr v6{};
+    return inet_pton(AF_INET6, h.c_str(), &v6) == 1 && IN6_IS_ADDR_LOOPBACK(&v6);
 }
 } // namespace
 
@@ -131,7 +151,7 @@ void checkServerUrl(const std::string &url)
         return;
     if (url.rfind("http://", 0) == 0) {
         std::string h = hostOf(url);
-        if (h == "localhost" || h == "::1" || h.rfind("127.", 0) == 0)
+        if (isLiteralLoopback(h))
             return;
         throw Error(ErrorKind::Invalid, "refusing plain http to " + h + ": use https:// (plain http is for this machine only)");
     }
@@ -222,6 +242,7 @@ HttpReply CurlTransport::send(const HttpRequest &request)
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, m_options.lowSpeedSeconds);
     curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSLVERSION, long(CURL_SSLVERSION_TLSv1_2)); // TLS 1.2 at least
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!m_options.caFile.empty())
         curl_easy_setopt(c, CURLOPT_CAINFO, m_options.caFile.c_str());

@@ -89,6 +89,23 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(cx::Error, importJsonLines(*c.store, "B", other, "f", kNow));
     }
 
+    // Issue 13: a cell a spreadsheet would run as a formula is neutralised.
+    void csvFormulasAreNeutralised()
+    {
+        County c;
+        {
+            Transaction tx(*c.store);
+            serverPut(*c.store, "pupils", "p1", "A",
+                      {{"a", "=HYPERLINK(\"http://evil\")"}, {"b", "+1"}, {"c", "-2"}, {"d", "@SUM(A1)"}, {"e", -3}},
+                      "t", kNow);
+            tx.commit();
+        }
+        std::ostringstream csv;
+        exportRecords(*c.store, "pupils", std::string("A"), ExportFormat::Csv, csv);
+        QCOMPARE(csv.str(), std::string("id,school,a,b,c,d,e\r\n"
+                                        "p1,A,\"'=HYPERLINK(\"\"http://evil\"\")\",'+1,'-2,'@SUM(A1),-3\r\n"));
+    }
+
     void exportFormats()
     {
         County c;

@@ -134,6 +134,26 @@ private slots:
         QVERIFY(c.store->record("pupils", "p2"));
     }
 
+    // Issue 13: only the bureau publishes forms and the school list, whatever
+    // scope a school's account claims for them.
+    void schoolAccountsCannotPublish()
+    {
+        County c;
+        auto head = c.device("head.a", "0191aae1-a46a-71e2-82cc-2ce46014be01");
+        auto bureau = c.device("bureau", "0191aae1-a46a-71e2-82cc-2ce46014be02");
+        SyncResponse r = c.sync(head, {put(1, "forms", "fake", "A", {{"definition", {{"id", "fake"}}}}, ver(kNow, head.node)),
+                                       put(2, "form_versions", "fake.v1", "A", {{"x", 1}}, ver(kNow, head.node, 1)),
+                                       put(3, "schools", "A", "A", {{"name", "renamed"}}, ver(kNow, head.node, 2))});
+        QCOMPARE(int(r.rejected.size()), 3);
+        for (const auto &rej : r.rejected)
+            QVERIFY2(rej.reason.find("only the bureau publishes") != std::string::npos, rej.reason.c_str());
+        QVERIFY(!c.store->record("forms", "fake"));
+        QVERIFY(!c.store->record("schools", "A")); // County adds schools without their record
+        // The bureau still may.
+        SyncResponse ok = c.sync(bureau, {put(1, "schools", "A", "A", {{"name", "甲校"}}, ver(kNow, bureau.node))});
+        QVERIFY(ok.rejected.empty());
+    }
+
     void validatorRejects()
     {
         County c;

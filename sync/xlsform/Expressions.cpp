@@ -188,6 +188,10 @@ Translation fromXlsform(std::string_view s, const ExpressionContext &ctx)
                 operand = false;
                 continue;
             }
+            if (k < s.size() && (static_cast<unsigned char>(s[k]) & 0x80)) {   // if（ with a full-width bracket
+                i = k;
+                continue;
+            }
             if (!ctx.choiceFilter || name.find_first_of("-.:") != std::string::npos)
                 return failed("不能直接写名称 " + name + "：引用问题请写 ${" + name + "}，文字请加引号 '" + name + "'" +
                                   (name == "true" || name == "false" ? "，真假值请写 " + name + "()" : ""),

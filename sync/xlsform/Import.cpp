@@ -314,6 +314,7 @@ void Converter::checkDefinition()
     try {
         forms::FormDefinition::parse(checked);
     } catch (const forms::FormDefinitionError &e) {
+        const std::set<int> badRows = m_badRows;   // rows with a problem of the conversion itself
         for (const auto &p : e.problems()) {
             std::string en = p.message + (p.position ? " (at character " + std::to_string(p.position) +
                                                            " of the expression as Cunxiao writes it)" : "");
@@ -324,7 +325,7 @@ void Converter::checkDefinition()
                     problem(m_survey, n >= 1 && n <= m_pageRows.size() ? m_pageRows[n - 1] : 0,
                             p.where.find("title") != std::string::npos ? "label" : "name", zh, en);
                 } else if ((p.where == "id" && m_idReported) ||
-                           ((p.where == "fields" || p.where == "pages") && !m_badRows.empty())) {
+                           ((p.where == "fields" || p.where == "pages") && !badRows.empty())) {
                     // already reported: the id itself, or the rows whose problems left the form empty
                 } else if (p.where == "fields" || p.where == "pages") {
                     problem(m_survey, 0, "", zh, en);
@@ -336,7 +337,7 @@ void Converter::checkDefinition()
             }
             auto it = m_places.find(p.field);
             int row = it == m_places.end() ? 0 : it->second.row;
-            if (m_badRows.count(row))
+            if (badRows.count(row))
                 continue;   // this row's own problem was reported; the rest follows from it
             if (p.where.rfind("options[", 0) == 0 && it != m_places.end()) {
                 size_t n = size_t(std::atoi(p.where.c_str() + 8));

@@ -11,3 +11,7 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(LIBPQ IMPORTED_TARGET libpq)
 
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Test)
+# XLSForm import and export (sync/xlsform): reading .xlsx (a zip of XML) and writing it.
+pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)
+pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)

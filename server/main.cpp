@@ -1,6 +1,7 @@
 // cunxiao-server: the command line. Parsing only; the work is in cunxiao_server_core.
 #include "admin/Admin.h"
 #include "admin/Demo.h"
+#include "admin/XlsformAdmin.h"
 #include "auth/Auth.h"
 #include "http/HttpServer.h"
 #include "protocol/Errors.h"
@@ -33,6 +34,8 @@ const char *kUsage = R"(usage: cunxiao-server COMMAND DATA_DIR ...
   admin DATA_DIR add-user --user NAME --role head|teacher|inspector|bureau --schools CODE[,CODE...] --password-stdin
   admin DATA_DIR revoke --user NAME
   admin DATA_DIR publish-form FILE
+  admin DATA_DIR import-xlsform FILE.xlsx [--id ID] [--out FORM.json] [--publish]
+  admin DATA_DIR export-xlsform FORM_ID --out FILE.xlsx
   import DATA_DIR --school CODE FILE
   export DATA_DIR COLLECTION [--school CODE] --format jsonl|csv
   serve DATA_DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE]
@@ -59,6 +62,16 @@ const std::map<std::string, std::string> kHelp = {
     {"publish-form", "usage: cunxiao-server admin DATA_DIR publish-form FILE\n"
                      "Publishes a form definition (JSON object with \"id\") as record forms/<id>, scope \"*\",\n"
                      "fields {definition, version, title}. Every device receives it on its next sync.\n"},
+    {"import-xlsform", "usage: cunxiao-server admin DATA_DIR import-xlsform FILE.xlsx [--id ID] [--out FORM.json] [--publish]\n"
+                       "Converts an XLSForm workbook (.xlsx: sheets survey, choices, settings) into a form definition.\n"
+                       "Without --out and --publish it prints the JSON; --out writes it to FORM.json; --publish publishes\n"
+                       "it as publish-form does (the next version unless settings gives one). The id is --id, else\n"
+                       "settings form_id, else the file name. Every row Cunxiao cannot express is reported (sheet, row,\n"
+                       "column, in Chinese and English) and nothing is written. Old .xls files: save them as .xlsx.\n"
+                       "What maps to what: docs/forms.md, \"Forms from Excel (XLSForm)\".\n"},
+    {"export-xlsform", "usage: cunxiao-server admin DATA_DIR export-xlsform FORM_ID --out FILE.xlsx\n"
+                       "Writes the published form FORM_ID as an XLSForm workbook, which import-xlsform reads back into\n"
+                       "the same definition (Cunxiao's extra columns: docs/forms.md, \"Forms from Excel (XLSForm)\").\n"},
     {"import", "usage: cunxiao-server import DATA_DIR --school CODE FILE\n"
                "Imports JSON Lines, one record per line: {\"collection\":\"pupils\",\"id\":\"...\",\"fields\":{...}}\n"
                "(a line without \"id\" gets a new UUIDv7). Every line is checked first; bad lines are reported\n"
@@ -102,7 +115,7 @@ struct Args {
     }
 };
 
-const std::vector<std::string> kFlags = {"--help", "-h", "--password-stdin"};
+const std::vector<std::string> kFlags = {"--help", "-h", "--password-stdin", "--publish"};
 
 Args parse(int argc, char **argv, int from, const std::vector<std::string> &known)
 {
@@ -166,17 +179,17 @@ int cmdAdmin(int argc, char **argv)
     // admin DATA_DIR SUBCOMMAND ...
     if (argc < 4 || std::string(argv[2]).rfind("-", 0) == 0) {
         if (argc >= 3 && (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
-            for (auto k : {"add-school", "add-user", "revoke", "publish-form"})
+            for (auto k : {"add-school", "add-user", "revoke", "publish-form", "import-xlsform", "export-xlsform"})
                 std::cout << kHelp.at(k) << '\n';
             return 0;
         }
-        throw Error(ErrorKind::Invalid, "usage: cunxiao-server admin DATA_DIR add-school|add-user|revoke|publish-form ...");
+        throw Error(ErrorKind::Invalid, "usage: cunxiao-server admin DATA_DIR add-school|add-user|revoke|publish-form|import-xlsform|export-xlsform ...");
     }
     const std::string dir = argv[2];
     const std::string sub = argv[3];
     if (!kHelp.count(sub) || sub == "init" || sub == "import" || sub == "export" || sub == "serve" || sub == "demo")
-        throw Error(ErrorKind::Invalid, "unknown admin command \"" + sub + "\" (add-school, add-user, revoke, publish-form)");
-    Args a = parse(argc, argv, 4, {"--id", "--name", "--county", "--user", "--role", "--schools"});
+        throw Error(ErrorKind::Invalid, "unknown admin command \"" + sub + "\" (add-school, add-user, revoke, publish-form, import-xlsform, export-xlsform)");
+    Args a = parse(argc, argv, 4, {"--id", "--name", "--county", "--user", "--role", "--schools", "--out"});
     if (a.has("--help") || a.has("-h")) {
         std::cout << kHelp.at(sub);
         return 0;
@@ -220,6 +233,16 @@ int cmdAdmin(int argc, char **argv)
         }
         int64_t v = publishForm(*store, def, wallClockMs());
         std::cout << "form " << def.value("id", "") << " published, version " << v << "\n";
+    } else if (sub == "import-xlsform") {
+        expectPositional(a, 1, "FILE.xlsx");
+        XlsformImport x{a.positional[0], a.opt("--id"), a.opt("--out"), a.has("--publish")};
+        importXlsformCommand(*store, x, std::cout, std::cerr, wallClockMs());
+        if (!x.outFile.empty())
+            std::cerr << "wrote " << x.outFile << "\n";
+    } else if (sub == "export-xlsform") {
+        expectPositional(a, 1, "FORM_ID");
+        exportXlsformCommand(*store, a.positional[0], a.need("--out"));
+        std::cout << "form " << a.positional[0] << " written to " << a.need("--out") << "\n";
     }
     return 0;
 }

@@ -1,0 +1,15 @@
+#pragma once
+// Workbooks made by the tests: with libxlsxwriter (sheets of text cells, as a
+// person would type them) or part by part with libzip (to reach every cell
+// encoding of the .xlsx format: shared, inline and rich strings, dates, booleans).
+#include <map>
+#include <string>
+#include <vector>
+
+using SheetRows = std::vector<std::vector<std::string>>;   // "" is an empty cell
+
+// Writes sheets in order; a cell "#n:2.5" is written as the number 2.5.
+void writeWorkbook(const std::string &path, const std::vector<std::pair<std::string, SheetRows>> &sheets);
+
+// A zip with exactly these parts (name -> bytes).
+void writeZip(const std::string &path, const std::map<std::string, std::string> &parts);

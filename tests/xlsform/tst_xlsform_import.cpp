@@ -1,0 +1,394 @@
+// XLSForm into Cunxiao definitions: the public pyxform samples convert or are
+// refused with the expected problems; every mapped construct lands where
+// docs/forms.md says; every problem names sheet, row and column; all are
+// collected; expressions are translated or refused by name.
+#include "MakeWorkbook.h"
+#include "forms/FormDefinition.h"
+#include "xlsform/Expressions.h"
+#include "xlsform/Import.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cx::xlsform;
+using cx::Json;
+
+namespace {
+
+std::string sample(const char *name) { return std::string(CX_SOURCE_DIR) + "/tests/xlsform/samples/" + name; }
+
+// The English of every problem, or {"converted"}.
+std::vector<std::string> problems(const std::string &path, const ImportOptions &o = {})
+{
+    try {
+        importXlsform(path, o);
+    } catch (const XlsformError &e) {
+        std::vector<std::string> out;
+        for (const auto &p : e.problems())
+            out.push_back(p.english());
+        return out;
+    }
+    return {"converted"};
+}
+
+bool hasProblem(const std::vector<std::string> &ps, const std::string &start)
+{
+    for (const auto &p : ps)
+        if (p.rfind(start, 0) == 0)
+            return true;
+    return false;
+}
+
+std::string joined(const std::vector<std::string> &ps)
+{
+    std::string s;
+    for (const auto &p : ps)
+        s += p + "\n";
+    return s;
+}
+
+#define CHECK_PROBLEM(ps, start) QVERIFY2(hasProblem(ps, start), (std::string("missing: ") + start + "\nin:\n" + joined(ps)).c_str())
+
+// The field named `name` anywhere in the definition.
+const Json *field(const Json &def, const std::string &name)
+{
+    std::function<const Json *(const Json &)> find = [&](const Json &list) -> const Json * {
+        for (const auto &f : list) {
+            if (f.value("name", "") == name)
+                return &f;
+            if (f.contains("fields"))
+                if (const Json *in = find(f["fields"]))
+                    return in;
+        }
+        return nullptr;
+    };
+    if (def.contains("fields"))
+        return find(def["fields"]);
+    for (const auto &p : def["pages"])
+        if (const Json *f = find(p["fields"]))
+            return f;
+    return nullptr;
+}
+
+} // namespace
+
+class TestXlsformImport : public QObject {
+    Q_OBJECT
+    QTemporaryDir dir;
+    std::string path(const char *name) { return dir.filePath(name).toStdString(); }
+
+private slots:
+    void samplesThatConvert()
+    {
+        ImportResult r = importXlsform(sample("text_and_integer.xlsx"));
+        QCOMPARE(r.definition["id"], Json("text_and_integer"));   // from the file name
+        QCOMPARE(r.definition["fields"].size(), size_t(2));
+        QCOMPARE(r.definition["fields"][0]["type"], Json("text"));
+        QCOMPARE(r.definition["fields"][1]["type"], Json("integer"));
+        QCOMPARE(r.definition["fields"][1]["label"], Json({{"en", "How many years old are you?"}, {"zh", "How many years old are you?"}}));
+        QCOMPARE(r.definition["roles"], Json({"head"}));
+        QVERIFY(!r.definition.contains("version"));   // publishing gives the next version
+        QVERIFY(joined(r.notes).find("no Chinese column") != std::string::npos);
+        QVERIFY(joined(r.notes).find("English (en) texts are used as the Chinese") != std::string::npos);
+        Json checked = r.definition;
+        checked["version"] = 1;
+        cx::forms::FormDefinition::parse(checked);
+
+        r = importXlsform(sample("yes_or_no_question.xlsx"), {"good_day_form", ""});
+        QCOMPARE(r.definition["id"], Json("good_day_form"));   // --id
+        const Json &q = r.definition["fields"][0];
+        QCOMPARE(q["type"], Json("select_one"));
+        QCOMPARE(q["options"].size(), size_t(2));
+        QCOMPARE(q["options"][1]["value"], Json("no"));
+
+        r = importXlsform(sample("extra_sheet_names.xlsx"));
+        QCOMPARE(r.definition["fields"][0]["name"], Json("test"));
+    }
+
+    void samplesThatAreRefused()
+    {
+        auto ps = problems(sample("pull_data.xlsx"));
+        QCOMPARE(ps.size(), size_t(2));
+        CHECK_PROBLEM(ps, "survey row 2, column calculation: the function pulldata() is not supported");
+        CHECK_PROBLEM(ps, "survey row 3, column label: Cunxiao labels and hints cannot show answers (${fruit}");
+
+        ps = problems(sample("or_other.xlsx"));
+        CHECK_PROBLEM(ps, "survey row 2, column type: or_other is not supported");
+
+        ps = problems(sample("group.xlsx"));
+        QCOMPARE(ps.size(), size_t(1));
+        CHECK_PROBLEM(ps, "survey row 4, column type: the type 'phone number' is not supported; use text with the constraint");
+
+        ps = problems(sample("choice_filter_test.xlsx"));
+        QCOMPARE(ps.size(), size_t(1));
+        CHECK_PROBLEM(ps, "choices row 6, column name: duplicate option value 'king' (in the list of question county)");
+
+        ps = problems(sample("bad_calc.xlsx"));
+        CHECK_PROBLEM(ps, "survey row 2, column calculation: a bare name 'because' cannot be used here");
+
+        // Upper-case sheet and column names are read; every problem is reported, each once.
+        ps = problems(sample("case_insensitivity.xlsx"));
+        CHECK_PROBLEM(ps, "SETTINGS row 2, column FORM_ID: the form id 'YesNo' must be lower-case");
+        CHECK_PROBLEM(ps, "SURVEY row 3, column TYPE: external choices are not supported");
+        CHECK_PROBLEM(ps, "SURVEY row 4, column TYPE: the question type 'osm c1' is not supported");
+        CHECK_PROBLEM(ps, "EXTERNAL_CHOICES: the external_choices sheet is not supported");
+        QCOMPARE(ps.size(), size_t(6));
+        ps = problems(sample("case_insensitivity.xlsx"), {"yes_no", ""});
+        QVERIFY(!hasProblem(ps, "SETTINGS row 2, column FORM_ID"));
+        QCOMPARE(ps.size(), size_t(5));
+    }
+
+    void chineseFirstInMessages()
+    {
+        try {
+            importXlsform(sample("pull_data.xlsx"));
+            QFAIL("accepted");
+        } catch (const XlsformError &e) {
+            std::string what = e.what();
+            QVERIFY(what.rfind(sample("pull_data.xlsx") + ": 无法转换，共 2 处问题 / cannot convert, 2 problems:", 0) == 0);
+            auto zh = what.find("survey 表第 2 行 calculation 列：不支持函数 pulldata()");
+            auto en = what.find("survey row 2, column calculation: the function pulldata() is not supported");
+            QVERIFY(zh != std::string::npos && en != std::string::npos && zh < en);
+        }
+    }
+
+    void everyConstructMapped()
+    {
+        writeWorkbook(path("class.xlsx"), {
+            {"survey", {
+                {"type", "name", "label::中文 (zh)", "label::English (en)", "hint::中文 (zh)", "required",
+                 "required_message::中文 (zh)", "relevant", "constraint", "constraint_message::中文 (zh)", "calculation",
+                 "default", "choice_filter", "appearance", "repeat_count", "parameters", "read_only"},
+                {"# the school page"},
+                {"begin group", "school", "学校", "School", "", "", "", "", "", "", "", "", "", "field-list"},
+                {"date", "report_date", "填报日期", "Date", "", "yes", "", "", ". <= today()", "不能晚于今天", "", "today()"},
+                {"select_one yn", "boarding", "是否寄宿", "Boarding?", "", "TRUE"},
+                {"integer", "boarders", "寄宿生人数", "Boarders", "填人数", "${boarding} = 'yes'", "请填写寄宿生人数",
+                 "${boarding} = 'yes'", ". >= 0 and . <= ${total}", "不能多于学生总数", "", "#n:0"},
+                {"select_one town", "town", "乡镇", "Town"},
+                {"select_one village", "village", "村", "Village", "", "", "", "", "", "", "", "", "town = ${town}"},
+                {"acknowledge", "checked", "已核对", "Checked"},
+                {"end group"},
+                {},
+                {"begin group", "classes_page", "班级", "Classes", "", "", "", "", "", "", "", "", "", "field-list"},
+                {"begin repeat", "classes", "班级", "Classes", "", "", "", "", "", "", "", "", "", "", "#n:3"},
+                {"integer", "pupils", "人数", "Pupils", "", "yes", "", "", ". >= 0 and . <= 80"},
+                {"text", "row_label", "行", "Row", "", "", "", "", "", "", "concat('第', position(..), '班')"},
+                {"end repeat"},
+                {"integer", "total", "学生总数", "Total", "", "", "", "", "", "", "sum(${pupils})"},
+                {"decimal", "share", "寄宿比例", "Share", "", "", "", "", "", "", "round(${boarders} div ${total} * 100, 1)"},
+                {"calculate", "big", "", "", "", "", "", "", "", "", "if(${total} > 100 and not(${boarding} = 'no'), 'yes', 'no')"},
+                {"select_one_from_file pupils.csv", "pupil", "学生", "Pupil", "", "", "", "", "", "", "", "", "grade = 3", "",
+                 "", "value=id label=name"},
+                {"image", "head_sign", "校长签字", "Head's signature", "", "", "", "", "", "", "", "", "", "signature"},
+                {"text", "remark", "备注", "Remark", "", "", "", "", "", "", "", "无", "", "multiline", "", "", "yes"},
+                {"select_multiple yn", "many", "多选", "Many", "", "", "", "", "", "", "", "yes no"},
+                {"end group"},
+            }},
+            {"choices", {
+                {"list_name", "name", "label::中文 (zh)", "label::English (en)", "town"},
+                {"yn", "yes", "是", "Yes"},
+                {"yn", "no", "否", "No"},
+                {"town", "#n:1", "甲镇", "Jia"},
+                {"town", "#n:2", "乙镇", "Yi"},
+                {"village", "v1", "甲村", "", "#n:1"},
+                {"village", "v2", "乙村", "", "#n:2"},
+            }},
+            {"settings", {
+                {"form_id", "version", "form_title::中文 (zh)", "form_title::English (en)", "default_language", "roles",
+                 "meta::workflow", "style"},
+                {"class_return", "#n:3", "班级人数统计", "Class numbers", "中文 (zh)", "head bureau", "review", "pages"},
+            }},
+        });
+        ImportResult r = importXlsform(path("class.xlsx"));
+        const Json &d = r.definition;
+        QCOMPARE(d["id"], Json("class_return"));
+        QCOMPARE(d["version"], Json(3));
+        QCOMPARE(d["title"], Json({{"zh", "班级人数统计"}, {"en", "Class numbers"}}));
+        QCOMPARE(d["roles"], Json({"head", "bureau"}));
+        QCOMPARE(d["meta"], Json({{"workflow", "review"}}));
+        QCOMPARE(d["pages"].size(), size_t(2));
+        QCOMPARE(d["pages"][0]["id"], Json("school"));
+        QCOMPARE(d["pages"][1]["title"], Json({{"zh", "班级"}, {"en", "Classes"}}));
+        QVERIFY(joined(r.notes).find("style") != std::string::npos);   // ignored, and said so
+
+        QCOMPARE(*field(d, "report_date"), Json::parse(R"J({"name": "report_date", "type": "date", "required": true,
+            "label": {"zh": "填报日期", "en": "Date"}, "constraint": ". <= today()",
+            "constraint_message": {"zh": "不能晚于今天"}, "default": "today()"})J"));
+        QCOMPARE(*field(d, "boarders"), Json::parse(R"J({"name": "boarders", "type": "integer",
+            "label": {"zh": "寄宿生人数", "en": "Boarders"}, "hint": {"zh": "填人数"}, "required": "${boarding} = 'yes'",
+            "required_message": {"zh": "请填写寄宿生人数"}, "relevant": "${boarding} = 'yes'",
+            "constraint": ". >= 0 and . <= ${total}", "constraint_message": {"zh": "不能多于学生总数"}, "default": 0})J"));
+        QCOMPARE((*field(d, "town"))["options"][0]["value"], Json("1"));   // a number typed as a choice name
+        QCOMPARE((*field(d, "village"))["options_filter"], Json("town = ${town}"));
+        QCOMPARE((*field(d, "village"))["options"][1], Json::parse(R"J({"value": "v2", "label": {"zh": "乙村"}, "town": "2"})J"));
+        QCOMPARE((*field(d, "checked"))["options"], Json::parse(R"J([{"value": "OK", "label": {"zh": "确认", "en": "OK"}}])J"));
+        QCOMPARE((*field(d, "checked"))["appearance"], Json("acknowledge"));
+        QCOMPARE((*field(d, "classes"))["min_rows"], Json(3));
+        QCOMPARE((*field(d, "classes"))["max_rows"], Json(3));
+        QCOMPARE((*field(d, "row_label"))["calculate"], Json("concat('第', row(), '班')"));
+        QCOMPARE((*field(d, "total"))["calculate"], Json("sum(${classes/pupils})"));   // read from outside the repeat
+        QCOMPARE((*field(d, "share"))["calculate"], Json("round(${boarders} div ${total} * 100, 1)"));
+        QCOMPARE(*field(d, "big"), Json::parse(R"J({"name": "big", "type": "text", "label": {"zh": "big"},
+            "calculate": "if(${total} > 100 and not(${boarding} = 'no'), 'yes', 'no')"})J"));
+        QCOMPARE((*field(d, "pupil"))["from"], Json::parse(R"J({"collection": "pupils", "label": "name", "value": "id", "filter": "grade = 3"})J"));
+        QCOMPARE((*field(d, "head_sign"))["type"], Json("signature"));
+        QVERIFY(!field(d, "head_sign")->contains("appearance"));
+        QCOMPARE((*field(d, "remark"))["default"], Json("'无'"));
+        QCOMPARE((*field(d, "remark"))["readonly"], Json(true));
+        QCOMPARE((*field(d, "remark"))["appearance"], Json("multiline"));
+        QCOMPARE((*field(d, "many"))["default"], Json({"yes", "no"}));
+        // And it is a form Cunxiao runs.
+        auto def = cx::forms::FormDefinition::parse(d);
+        QCOMPARE(def.pages().size(), size_t(2));
+        QCOMPARE(def.find("pupils")->repeat, def.indexOf("classes"));
+    }
+
+    void everyProblemNamedAndCollected()
+    {
+        writeWorkbook(path("bad.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "relevent", "constraint", "repeat_count", "calculation", "hint::Klingon"},
+                {"dateTime", "when", "时间"},
+                {"start", "start"},
+                {"begin repeat", "rows", "行", "", "", "${n}"},
+                {"text", "a", "甲", "", "", "", "pulldata('x', 'y', 'z', 'w')"},
+                {"end repeat"},
+                {"text", "b", "乙", "", "${b} / 2 > 1"},
+                {"end group"},
+                {"text", "b", "重名"},
+                {"select_one nolist", "c", "丙"},
+                {"text", "d", "丁", "", "", "", "indexed-repeat(${a}, ${rows}, 1)"},
+                {"integer", "e", "戊", "", "", "", "${nothere} + 1"},
+            }},
+        });
+        auto ps = problems(path("bad.xlsx"));
+        CHECK_PROBLEM(ps, "survey row 1, column relevent: unknown column relevent; did you mean relevant?");
+        CHECK_PROBLEM(ps, "survey row 1, column hint::Klingon: the language 'Klingon' in the column name is not known");
+        CHECK_PROBLEM(ps, "survey row 2, column type: Cunxiao has no date-and-time question; use one date question and one time question");
+        CHECK_PROBLEM(ps, "survey row 3, column type: the metadata type 'start' is not supported");
+        CHECK_PROBLEM(ps, "survey row 4, column repeat_count: Cunxiao repeats have fixed row limits");
+        CHECK_PROBLEM(ps, "survey row 5, column calculation: the function pulldata() is not supported");
+        CHECK_PROBLEM(ps, "survey row 7, column constraint: write division as div, e.g. ${a} div ${b}");
+        CHECK_PROBLEM(ps, "survey row 8, column type: end group has no matching begin group");
+        CHECK_PROBLEM(ps, "survey row 9, column name: duplicate field name");
+        CHECK_PROBLEM(ps, "survey row 10, column type: there is no choice list named 'nolist'");
+        CHECK_PROBLEM(ps, "survey row 11, column calculation: the function indexed-repeat() is not supported");
+        CHECK_PROBLEM(ps, "survey row 12, column calculation: there is no question named 'nothere'");
+        QCOMPARE(ps.size(), size_t(12));
+    }
+
+    // Problems Cunxiao's own definition reader finds are named by row and column too.
+    void readerProblemsMappedBack()
+    {
+        // The structure first: Cunxiao checks expressions once the fields are right.
+        writeWorkbook(path("structure.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "repeat_count"},
+                {"note", "n", ""},
+                {"begin repeat", "outer", "外", "#n:2"},
+                {"begin repeat", "inner", "内", "#n:0"},
+                {"text", "z", "丁"},
+                {"end repeat"},
+                {"end repeat"},
+            }},
+            {"settings", {{"form_id", "roles"}, {"structure", "head nurse"}}},
+        });
+        auto ps = problems(path("structure.xlsx"));
+        CHECK_PROBLEM(ps, "survey row 2, column label: missing");
+        CHECK_PROBLEM(ps, "survey row 4, column type: a repeat inside another repeat is not supported");
+        CHECK_PROBLEM(ps, "survey row 4, column repeat_count: must be at least 1");
+        CHECK_PROBLEM(ps, "settings row 2, column roles: unknown role \"nurse\"");
+        QCOMPARE(ps.size(), size_t(4));
+        writeWorkbook(path("cycle.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "relevant", "calculation"},
+                {"integer", "x", "甲", "", "${y} + 1"},
+                {"integer", "y", "乙", "", "${x} + 1"},
+                {"text", "t", "丙", ". = 'a'"},
+                {"integer", "u", "戊", "", "round(${x}, 1, 2)"},
+            }},
+        });
+        ps = problems(path("cycle.xlsx"));
+        CHECK_PROBLEM(ps, "survey row 4, column relevant: ");
+        CHECK_PROBLEM(ps, "survey row 5, column calculation: wrong number of arguments to round()");
+        writeWorkbook(path("cycle2.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "calculation"},
+                {"integer", "x", "甲", "${y} + 1"},
+                {"integer", "y", "乙", "${x} + 1"},
+            }},
+        });
+        ps = problems(path("cycle2.xlsx"));
+        CHECK_PROBLEM(ps, "survey row 2, column calculation: calculations or relevance depend on each other in a cycle: x -> y -> x");
+    }
+
+    void expressions()
+    {
+        std::map<std::string, FieldPlace> fields = {
+            {"a", {}}, {"b", {}}, {"choices", {}}, {"classes", {"", true}}, {"pupils", {"classes", false}}};
+        ExpressionContext top{&fields, "", false, false};
+        ExpressionContext inRow{&fields, "classes", false, false};
+        ExpressionContext filter{&fields, "", true, true};
+        struct Case { const char *xls; const ExpressionContext *ctx; const char *cunxiao; };
+        const Case ok[] = {
+            {"${a} + 1", &top, "${a} + 1"},
+            {"${a}>=2 and ${b}<3 or not(${a} = ${b})", &top, "${a}>=2 and ${b}<3 or not(${a} = ${b})"},
+            {"selected(${choices}, 'x') and count-selected(${choices}) != 2", &top, "selected(${choices}, 'x') and count-selected(${choices}) != 2"},
+            {"if(${a} mod 2 = 0, concat('even ', ${a}), 'odd')", &top, "if(${a} mod 2 = 0, concat('even ', ${a}), 'odd')"},
+            {". <= today() and string-length(.) > 3 and regex(., '^[0-9]{3}$')", &top, ". <= today() and string-length(.) > 3 and regex(., '^[0-9]{3}$')"},
+            {"sum(${pupils}) div count(${classes}) * -1.5", &top, "sum(${classes/pupils}) div count(${classes}) * -1.5"},
+            {"${pupils} > 0 and position(..) > 1", &inRow, "${pupils} > 0 and row() > 1"},
+            {"ceiling(${a} div 3)", &top, "ceil(${a} div 3)"},
+            {"name = ${a} or town = 'x'", &filter, "value = ${a} or town = 'x'"},
+            {"\"it's\" = ${a}", &top, "\"it's\" = ${a}"},
+            {"date-diff(today(), ${a}) <= 60 and age(${b}) >= 6", &top, "date-diff(today(), ${a}) <= 60 and age(${b}) >= 6"},
+        };
+        for (const auto &c : ok) {
+            Translation t = fromXlsform(c.xls, *c.ctx);
+            QVERIFY2(t.ok(), t.en.c_str());
+            QCOMPARE(t.text, std::string(c.cunxiao));
+            Translation back = toXlsform(t.text, *c.ctx);
+            QCOMPARE(back.text, std::string(c.xls));
+        }
+        struct Bad { const char *xls; const char *en; };
+        const Bad bad[] = {
+            {"pulldata('f', 'c', 'k', ${a})", "the function pulldata() is not supported"},
+            {"indexed-repeat(${pupils}, ${classes}, 1)", "the function indexed-repeat() is not supported"},
+            {"now()", "the function now() is not supported; Cunxiao dates are text"},
+            {"jr:choice-name(${a}, '${a}')", "the function jr:choice-name() is not supported"},
+            {"format-date(${a}, '%Y')", "the function format-date() is not supported"},
+            {"/data/a = 1", "XPath paths, predicates and axes"},
+            {"../a = 1", "XPath paths, predicates and axes"},
+            {"count(${classes}[1])", "XPath paths, predicates and axes"},
+            {"${a} / 2", "write division as div"},
+            {"${a} % 2", "write the remainder as mod"},
+            {"${a} == 2", "write equality with one ="},
+            {"${a} <> 2", "write not equal as !="},
+            {"${a} && ${b}", "write and (not &)"},
+            {"${zz} = 1", "there is no question named 'zz'"},
+            {"a = 1", "a bare name 'a' cannot be used here"},
+            {"true", "a bare name 'true' cannot be used here: write ${true} for a question or 'true' (in quotes) for text, or true()"},
+            {"if（${a} = 1, 2, 3)", "unexpected character '（'"},
+            {"'open", "the text starting with ' is not closed"},
+            {"position(${a})", "position() is supported only as position(..)"},
+        };
+        for (const auto &c : bad) {
+            Translation t = fromXlsform(c.xls, top);
+            QVERIFY2(!t.ok(), c.xls);
+            QVERIFY2(t.en.rfind(c.en, 0) == 0, (std::string(c.xls) + " -> " + t.en).c_str());
+            QVERIFY(!t.zh.empty());
+        }
+        // Cunxiao's other spellings become XPath's.
+        QCOMPARE(toXlsform("${a} == 1 && ${b} <> 2 || ${a} % 2 = null", top).text, std::string("${a} = 1  and  ${b} != 2  or  ${a}  mod  2 = ''"));
+        QVERIFY(!toXlsform("sum(${classes/pupils})", inRow).ok());   // every row, read inside the repeat: no XLSForm spelling
+        QVERIFY(looksLikeExpression("today()"));
+        QVERIFY(looksLikeExpression("'open'"));
+        QVERIFY(looksLikeExpression("${a} + 1"));
+        QVERIFY(!looksLikeExpression("open"));
+        QVERIFY(!looksLikeExpression("2025-09-01"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestXlsformImport)
+#include "tst_xlsform_import.moc"

@@ -8,6 +8,7 @@ mkdir -p "$OUT"
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_sync >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_forms >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_app >/dev/null 2>&1 || true
+cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_load cunxiao-server >/dev/null 2>&1 || true
 
 SYNC_JSON=null
 if [ -x "$BUILD/bench/sync/bench_sync" ]; then
@@ -35,4 +36,9 @@ if [ -x "$BUILD/bench/app/bench_app" ]; then
     echo "== bench_app: cold start, a 200-field form, a roster of 20,000 pupils"
     QT_QPA_PLATFORM=offscreen "$BUILD/bench/app/bench_app" "$OUT/results.json"
     echo
+fi
+
+if [ -x "$BUILD/bench/load/bench_load" ]; then
+    echo
+    scripts/bench-server.sh "$BUILD"
 fi

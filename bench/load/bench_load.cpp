@@ -222,6 +222,8 @@ public:
             d.node = list[i]["node"];
             d.cursor = list[i]["cursor"];
             d.slow = double(i % 100) < slowShare * 100.0;
+            // Counters above any earlier run's (the server skips a counter it has seen).
+            d.n = uint64_t(wallClockMs() / 1000) * 1000;
             m_devs.push_back(std::move(d));
         }
         m_multi = curl_multi_init();

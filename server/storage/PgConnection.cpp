@@ -4,7 +4,9 @@
 
 #include <libpq-fe.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <sys/socket.h>
 #include <cstring>
 
 namespace cx::server {
@@ -21,10 +23,19 @@ std::string trimmed(std::string s)
 // libpq's "connection to server at "h", port p failed: FATAL:  reason" -> "reason".
 std::string reasonOf(const std::string &libpqMessage)
 {
-    std::string s = libpqMessage;
-    // Several attempts (host names with several addresses): the last says most.
-    if (auto nl = trimmed(s).rfind('\n'); nl != std::string::npos)
-        s = trimmed(s).substr(nl + 1);
+    // One line per attempt (a host name with several addresses), each maybe
+    // followed by a hint on a tab-indented line: the last attempt's line.
+    std::string s = trimmed(libpqMessage);
+    for (size_t at = 0, nl; at < libpqMessage.size(); at = nl + 1) {
+        nl = libpqMessage.find('\n', at);
+        if (nl == std::string::npos)
+            nl = libpqMessage.size();
+        const std::string line = libpqMessage.substr(at, nl - at);
+        if (line.rfind("connection to server", 0) == 0)
+            s = line;
+    }
+    if (auto nl = s.find('\n'); nl != std::string::npos)
+        s = s.substr(0, nl);
     if (auto f = s.find(" failed: "); f != std::string::npos && s.rfind("connection to server", 0) == 0)
         s = s.substr(f + 9);
     for (const char *p : {"FATAL:  ", "ERROR:  "})
@@ -149,6 +160,9 @@ void PgConnection::fail(pg_result *r, const std::string &what)
     if (r)
         PQclear(r);
     const bool lost = PQstatus(m_conn) != CONNECTION_OK;
+    // The server is going away (or gone): never use this connection again.
+    if (lost || code.rfind("08", 0) == 0 || code.rfind("57P", 0) == 0)
+        m_broken = true;
     const std::string msg = "PostgreSQL at " + m_where + ": " + reason + (code.empty() ? "" : " [" + code + "]") +
                             " (in: " + what + ")";
     // Transient: the request is rolled back whole and the device retries.
@@ -202,7 +216,7 @@ bool PgConnection::inFailedTransaction() const { return PQtransactionStatus(m_co
 
 bool PgConnection::usable()
 {
-    if (PQstatus(m_conn) != CONNECTION_OK)
+    if (m_broken || PQstatus(m_conn) != CONNECTION_OK)
         return false;
     // An idle connection: whatever arrived is a notice or the server's goodbye
     // (FATAL 57P01 and end of file after a restart).
@@ -210,6 +224,11 @@ bool PgConnection::usable()
         return false;
     while (PGnotify *n = PQnotifies(m_conn))
         PQfreemem(n);
+    // Closed by the server (a restart) but not yet noticed by libpq.
+    char byte;
+    const ssize_t n = ::recv(PQsocket(m_conn), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+    if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK))
+        return false;
     return PQstatus(m_conn) == CONNECTION_OK && !inFailedTransaction();
 }
 

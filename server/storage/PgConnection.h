@@ -78,6 +78,7 @@ private:
     PgResult check(pg_result *r, const std::string &what);
 
     pg_conn *m_conn = nullptr;
+    bool m_broken = false;                                // the server said it is going away
     std::string m_where;                                  // HOST:PORT/DB
     std::map<std::string, std::string> m_prepared;        // SQL text -> statement name
 };

@@ -159,7 +159,7 @@ private slots:
         f.write(R"({"id":"safety_hazard","version":2,"title":{"zh":"坏"},"pages":[{"fields":[{"name":"x","type":"integer","constraint":". >= "}]}]})");
         f.close();
         int code = 0;
-        QString out = runTool(CX_SERVER_EXE, {"admin", b->dataDir(), "publish-form", bad}, {}, &code);
+        QString out = runTool(CX_SERVER_EXE, {"admin", b->location(), "publish-form", bad}, {}, &code);
         QVERIFY(code != 0);
         QCOMPARE(b->serverRecords("forms")["safety_hazard"].toObject()["fields"].toObject()["version"].toInt(), 1);
         // The bureau's own device cannot slip one in either.

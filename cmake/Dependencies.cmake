@@ -8,7 +8,7 @@ find_package(nlohmann_json 3.10 REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
-pkg_check_modules(LIBPQ IMPORTED_TARGET libpq)
+pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)   # the PostgreSQL store (storage/PgStore.h)
 
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Test)
 # XLSForm import and export (sync/xlsform): reading .xlsx (a zip of XML) and writing it.

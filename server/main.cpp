@@ -6,6 +6,8 @@
 #include "http/HttpServer.h"
 #include "protocol/Errors.h"
 #include "protocol/Version.h"
+#include "storage/PgConnection.h"
+#include "storage/PgStore.h"
 #include "storage/StorePool.h"
 #include "sync/FormsValidator.h"
 
@@ -27,67 +29,74 @@ using namespace cx::server;
 
 namespace {
 
-const char *kUsage = R"(usage: cunxiao-server COMMAND DATA_DIR ...
+const char *kUsage = R"(usage: cunxiao-server COMMAND DATA_DIR|URI ...
 
   init DATA_DIR
-  admin DATA_DIR add-school --id CODE --name NAME [--county NAME]
-  admin DATA_DIR add-user --user NAME --role head|teacher|inspector|bureau --schools CODE[,CODE...] --password-stdin
-  admin DATA_DIR revoke --user NAME
-  admin DATA_DIR publish-form FILE
-  admin DATA_DIR import-xlsform FILE.xlsx [--id ID] [--out FORM.json] [--publish]
-  admin DATA_DIR export-xlsform FORM_ID --out FILE.xlsx
-  import DATA_DIR --school CODE FILE
-  export DATA_DIR COLLECTION [--school CODE] --format jsonl|csv
-  serve DATA_DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE]
-  demo DATA_DIR [--schools N] [--pupils N] [--forms DIR]
+  admin DATA_DIR|URI add-school --id CODE --name NAME [--county NAME]
+  admin DATA_DIR|URI add-user --user NAME --role head|teacher|inspector|bureau --schools CODE[,CODE...] --password-stdin
+  admin DATA_DIR|URI revoke --user NAME
+  admin DATA_DIR|URI publish-form FILE
+  admin DATA_DIR|URI import-xlsform FILE.xlsx [--id ID] [--out FORM.json] [--publish]
+  admin DATA_DIR|URI export-xlsform FORM_ID --out FILE.xlsx
+  import DATA_DIR|URI --school CODE FILE
+  export DATA_DIR|URI COLLECTION [--school CODE] --format jsonl|csv
+  serve DATA_DIR|URI --listen HOST:PORT [--tls-cert FILE --tls-key FILE]
+  demo DATA_DIR|URI [--schools N] [--pupils N] [--forms DIR]
 
+DATA_DIR: a county's embedded SQLite store (DATA_DIR/cunxiao.db, DATA_DIR/attachments).
+URI: a province's PostgreSQL database, postgresql://USER[:PASSWORD]@HOST[:PORT]/DB, that
+holds everything, attachments included, so any number of `serve` instances can share it.
 Run "cunxiao-server COMMAND --help" for one command. See docs/server.md.
 )";
 
 const std::map<std::string, std::string> kHelp = {
-    {"init", "usage: cunxiao-server init DATA_DIR\n"
+    {"init", "usage: cunxiao-server init DATA_DIR|URI\n"
              "Creates DATA_DIR (if needed) and its database DATA_DIR/cunxiao.db at the newest schema.\n"
-             "On an existing data directory it only applies pending schema migrations.\n"},
-    {"add-school", "usage: cunxiao-server admin DATA_DIR add-school --id CODE --name NAME [--county NAME]\n"
+             "On an existing data directory it only applies pending schema migrations.\n"
+             "URI (postgresql://USER:PASSWORD@HOST:PORT/DB): creates the tables in that existing, empty\n"
+             "database (or applies pending migrations); several instances may run it at once.\n"},
+    {"add-school", "usage: cunxiao-server admin DATA_DIR|URI add-school --id CODE --name NAME [--county NAME]\n"
                    "Adds a school (or renames it). CODE: 1-32 of A-Z a-z 0-9 _ -, e.g. the official code 530128101.\n"
                    "Also writes the school's record in collection \"schools\".\n"},
-    {"add-user", "usage: cunxiao-server admin DATA_DIR add-user --user NAME --role head|teacher|inspector|bureau\n"
-                 "                                 --schools CODE[,CODE...] --password-stdin\n"
+    {"add-user", "usage: cunxiao-server admin DATA_DIR|URI add-user --user NAME --role head|teacher|inspector|bureau\n"
+                 "                                     --schools CODE[,CODE...] --password-stdin\n"
                  "Adds an account or replaces its role, schools and password. The password is the first line\n"
                  "of standard input (at least 6 characters); only its scrypt hash is stored.\n"
                  "head and teacher: exactly one school; inspector: the schools assigned; bureau: all schools\n"
                  "(--schools may be omitted).\n"},
-    {"revoke", "usage: cunxiao-server admin DATA_DIR revoke --user NAME\n"
+    {"revoke", "usage: cunxiao-server admin DATA_DIR|URI revoke --user NAME\n"
                "Revokes the account and every device enrolled with it: their next request gets 401.\n"},
-    {"publish-form", "usage: cunxiao-server admin DATA_DIR publish-form FILE\n"
+    {"publish-form", "usage: cunxiao-server admin DATA_DIR|URI publish-form FILE\n"
                      "Publishes a form definition (JSON object with \"id\") as record forms/<id>, scope \"*\",\n"
                      "fields {definition, version, title}. Every device receives it on its next sync.\n"},
-    {"import-xlsform", "usage: cunxiao-server admin DATA_DIR import-xlsform FILE.xlsx [--id ID] [--out FORM.json] [--publish]\n"
+    {"import-xlsform", "usage: cunxiao-server admin DATA_DIR|URI import-xlsform FILE.xlsx [--id ID] [--out FORM.json] [--publish]\n"
                        "Converts an XLSForm workbook (.xlsx: sheets survey, choices, settings) into a form definition.\n"
                        "Without --out and --publish it prints the JSON; --out writes it to FORM.json; --publish publishes\n"
                        "it as publish-form does (the next version unless settings gives one). The id is --id, else\n"
                        "settings form_id, else the file name. Every row Cunxiao cannot express is reported (sheet, row,\n"
                        "column, in Chinese and English) and nothing is written. Old .xls files: save them as .xlsx.\n"
                        "What maps to what: docs/forms.md, \"Forms from Excel (XLSForm)\".\n"},
-    {"export-xlsform", "usage: cunxiao-server admin DATA_DIR export-xlsform FORM_ID --out FILE.xlsx\n"
+    {"export-xlsform", "usage: cunxiao-server admin DATA_DIR|URI export-xlsform FORM_ID --out FILE.xlsx\n"
                        "Writes the published form FORM_ID as an XLSForm workbook, which import-xlsform reads back into\n"
                        "the same definition (Cunxiao's extra columns: docs/forms.md, \"Forms from Excel (XLSForm)\").\n"},
-    {"import", "usage: cunxiao-server import DATA_DIR --school CODE FILE\n"
+    {"import", "usage: cunxiao-server import DATA_DIR|URI --school CODE FILE\n"
                "Imports JSON Lines, one record per line: {\"collection\":\"pupils\",\"id\":\"...\",\"fields\":{...}}\n"
                "(a line without \"id\" gets a new UUIDv7). Every line is checked first; bad lines are reported\n"
                "as FILE:LINE: reason and then nothing is imported. Otherwise one transaction. FILE - reads stdin.\n"},
-    {"export", "usage: cunxiao-server export DATA_DIR COLLECTION [--school CODE] --format jsonl|csv\n"
+    {"export", "usage: cunxiao-server export DATA_DIR|URI COLLECTION [--school CODE] --format jsonl|csv\n"
                "Writes the live records of COLLECTION to standard output. jsonl: {collection,id,school,fields}\n"
                "per line; csv: UTF-8, a header of id, school and the union of field names, RFC 4180 quoting.\n"},
-    {"serve", "usage: cunxiao-server serve DATA_DIR --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
+    {"serve", "usage: cunxiao-server serve DATA_DIR|URI --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
               "           [--threads N] [--max-attachment-mb N] [--part-max-age-days N]\n"
               "Serves the sync protocol (POST /v1/enroll, POST /v1/sync, GET /v1/health). HTTPS with both\n"
               "--tls-cert and --tls-key (PEM), else plain HTTP (clients accept it only on loopback).\n"
               "PORT 0 picks a free port. Prints \"cunxiao-server listening on URL\" once bound.\n"
               "Stops cleanly on SIGTERM or SIGINT. One log line per request on stderr.\n"
-              "Unfinished attachment uploads untouched for N days (default 30) are removed at start and daily.\n"},
-    {"demo", "usage: cunxiao-server demo DATA_DIR [--schools N] [--pupils N] [--forms DIR]\n"
-             "Initialises DATA_DIR if needed and generates a demo county: N schools (default 6) of a township,\n"
+              "Unfinished attachment uploads untouched for N days (default 30) are removed at start and daily.\n"
+              "Attachments: DATA_DIR/attachments, or with a URI in the database (no local files at all), so\n"
+              "several instances behind one load balancer share everything through PostgreSQL.\n"},
+    {"demo", "usage: cunxiao-server demo DATA_DIR|URI [--schools N] [--pupils N] [--forms DIR]\n"
+             "Initialises DATA_DIR (or the database URI) if needed and generates a demo county: N schools (default 6) of a township,\n"
              "accounts of every role with known passwords (printed), N pupils per school (default 120),\n"
              "teachers, and the form definitions in DIR (default: the source tree's forms/county) published.\n"},
 };
@@ -166,7 +175,13 @@ int toInt(const std::string &s, const std::string &name)
 
 int cmdInit(const Args &a)
 {
-    expectPositional(a, 1, "DATA_DIR");
+    expectPositional(a, 1, "DATA_DIR or URI");
+    if (isPostgresUri(a.positional[0])) {
+        auto store = initDataDir(a.positional[0]);
+        std::cout << "PostgreSQL database " << pgDescribe(a.positional[0]) << " is up to date (schema "
+                  << store->schemaVersion() << ")\n";
+        return 0;
+    }
     bool existed = std::filesystem::exists(databasePath(a.positional[0]));
     auto store = initDataDir(a.positional[0]);
     std::cout << (existed ? "data directory " : "initialised ") << a.positional[0]
@@ -176,14 +191,14 @@ int cmdInit(const Args &a)
 
 int cmdAdmin(int argc, char **argv)
 {
-    // admin DATA_DIR SUBCOMMAND ...
+    // admin DATA_DIR|URI SUBCOMMAND ...
     if (argc < 4 || std::string(argv[2]).rfind("-", 0) == 0) {
         if (argc >= 3 && (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
             for (auto k : {"add-school", "add-user", "revoke", "publish-form", "import-xlsform", "export-xlsform"})
                 std::cout << kHelp.at(k) << '\n';
             return 0;
         }
-        throw Error(ErrorKind::Invalid, "usage: cunxiao-server admin DATA_DIR add-school|add-user|revoke|publish-form|import-xlsform|export-xlsform ...");
+        throw Error(ErrorKind::Invalid, "usage: cunxiao-server admin DATA_DIR|URI add-school|add-user|revoke|publish-form|import-xlsform|export-xlsform ...");
     }
     const std::string dir = argv[2];
     const std::string sub = argv[3];
@@ -249,7 +264,7 @@ int cmdAdmin(int argc, char **argv)
 
 int cmdImport(const Args &a)
 {
-    expectPositional(a, 2, "DATA_DIR and FILE");
+    expectPositional(a, 2, "DATA_DIR (or URI) and FILE");
     auto store = openDataDir(a.positional[0]);
     const std::string file = a.positional[1];
     const std::string school = a.need("--school");
@@ -271,7 +286,7 @@ int cmdImport(const Args &a)
 
 int cmdExport(const Args &a)
 {
-    expectPositional(a, 2, "DATA_DIR and COLLECTION");
+    expectPositional(a, 2, "DATA_DIR (or URI) and COLLECTION");
     auto store = openDataDir(a.positional[0]);
     std::string format = a.need("--format");
     ExportFormat f;
@@ -291,7 +306,7 @@ int cmdExport(const Args &a)
 
 int cmdServe(const Args &a)
 {
-    expectPositional(a, 1, "DATA_DIR");
+    expectPositional(a, 1, "DATA_DIR or URI");
     auto store = openDataDir(a.positional[0]);
     std::string listen = a.need("--listen");
     HttpOptions opt;
@@ -308,8 +323,12 @@ int cmdServe(const Args &a)
     opt.tlsKey = a.opt("--tls-key");
     if (a.options.count("--threads"))
         opt.threads = std::max(1, toInt(a.opt("--threads"), "--threads"));
-    // Attachments (docs/village.md): DATA_DIR/attachments, limit per file in MB (default 10).
-    opt.attachmentsDir = (std::filesystem::path(a.positional[0]) / "attachments").string();
+    // Attachments (docs/village.md): DATA_DIR/attachments, or with a URI the
+    // database itself (AttachmentStore picks PgBlobStore; no folder is made).
+    // Limit per file in MB (default 10).
+    opt.attachmentsDir = isPostgresUri(a.positional[0])
+                             ? a.positional[0]
+                             : (std::filesystem::path(a.positional[0]) / "attachments").string();
     if (a.options.count("--max-attachment-mb"))
         opt.maxAttachmentBytes = uint64_t(toInt(a.opt("--max-attachment-mb"), "--max-attachment-mb")) * 1024 * 1024;
     if (a.options.count("--part-max-age-days"))
@@ -365,7 +384,7 @@ std::string defaultFormsDir(const char *argv0)
 
 int cmdDemo(const Args &a, const char *argv0)
 {
-    expectPositional(a, 1, "DATA_DIR");
+    expectPositional(a, 1, "DATA_DIR or URI");
     DemoOptions opt;
     if (a.options.count("--schools"))
         opt.schools = toInt(a.opt("--schools"), "--schools");

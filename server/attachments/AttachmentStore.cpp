@@ -1,23 +1,20 @@
 #include "attachments/AttachmentStore.h"
 
+#include "attachments/FileBlobStore.h"
+#include "attachments/PgBlobStore.h"
+#include "storage/PgStore.h"
+
 #include "auth/Auth.h"
 #include "protocol/Compression.h"
 #include "protocol/Crypto.h"
 #include "protocol/Errors.h"
 #include "protocol/Messages.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 
 namespace cx::server {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -111,18 +108,25 @@ uint64_t toU64(const std::string &s, const char *name)
 
 } // namespace
 
-AttachmentStore::AttachmentStore(std::string dir, uint64_t maxBytes) : m_dir(std::move(dir)), m_max(maxBytes)
+AttachmentStore::AttachmentStore(const std::string &location, uint64_t maxBytes)
+    : m_blobs(isPostgresUri(location) ? std::unique_ptr<BlobStore>(std::make_unique<PgBlobStore>(location))
+                                      : std::unique_ptr<BlobStore>(std::make_unique<FileBlobStore>(location))),
+      m_max(maxBytes)
 {
-    fs::create_directories(m_dir);
+}
+
+AttachmentStore::AttachmentStore(std::unique_ptr<BlobStore> blobs, uint64_t maxBytes)
+    : m_blobs(std::move(blobs)), m_max(maxBytes)
+{
 }
 
 AttachmentStore::Status AttachmentStore::status(const std::string &sha, uint64_t size)
 {
-    std::lock_guard g(m_mutex);
     Status s;
-    if (fs::exists(m_dir + "/" + sha)) {
+    const BlobHeld h = m_blobs->held(sha);
+    if (h.complete) {
         s.state = "have";
-        s.offset = fs::file_size(m_dir + "/" + sha);
+        s.offset = h.bytes;
         return s;
     }
     if (size > m_max) {
@@ -130,11 +134,9 @@ AttachmentStore::Status AttachmentStore::status(const std::string &sha, uint64_t
         s.reason = tooLarge(size, m_max);
         return s;
     }
-    std::error_code ec;
-    uint64_t part = fs::file_size(m_dir + "/" + sha + ".part", ec);
-    if (!ec && part > 0 && part <= size) {
+    if (h.bytes > 0 && h.bytes <= size) {
         s.state = "partial";
-        s.offset = part;
+        s.offset = h.bytes;
     } else {
         s.state = "missing";
     }
@@ -144,29 +146,28 @@ AttachmentStore::Status AttachmentStore::status(const std::string &sha, uint64_t
 AttachmentStore::PutResult AttachmentStore::put(const std::string &sha, uint64_t offset, uint64_t size,
                                                 const std::string &data)
 {
-    std::lock_guard g(m_mutex);
     PutResult r;
-    const std::string final = m_dir + "/" + sha, part = final + ".part";
-    if (fs::exists(final)) {
-        r.offset = fs::file_size(final);
-        r.complete = true;
-        return r;
-    }
-    if (size > m_max) {
+    if (size > m_max && !m_blobs->held(sha).complete) {
         r.status = 413;
         r.message = tooLarge(size, m_max);
         return r;
     }
-    std::error_code ec;
-    uint64_t have = fs::file_size(part, ec);
-    if (ec)
-        have = 0;
+    auto w = m_blobs->write(sha); // this file's lock, until the answer is known
+    const BlobHeld h = w->held();
+    if (h.complete) {
+        r.offset = h.bytes;
+        r.complete = true;
+        return r;
+    }
+    uint64_t have = h.bytes;
     if (have > size) { // a stale part from a different declared size
-        fs::remove(part, ec);
+        w->discard();
         have = 0;
     }
     r.offset = have;
     if (offset != have) {
+        if (have != h.bytes)
+            w->commit(); // the stale part is gone
         r.status = 409;
         r.message = "the server holds " + std::to_string(have) + " bytes of this attachment; continue from there";
         return r;
@@ -176,56 +177,24 @@ AttachmentStore::PutResult AttachmentStore::put(const std::string &sha, uint64_t
         r.message = "the chunk goes past the declared size " + std::to_string(size);
         return r;
     }
-    if (!data.empty() || have == 0) {
-        int fd = ::open(part.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0640);
-        if (fd < 0)
-            throw Error(ErrorKind::Storage, "cannot open " + part);
-        size_t done = 0;
-        while (done < data.size()) {
-            ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-            if (n <= 0) {
-                ::close(fd);
-                (void)::truncate(part.c_str(), off_t(have)); // never confirm half a chunk
-                throw Error(ErrorKind::Storage, "cannot write " + part + " (disk full?)");
-            }
-            done += size_t(n);
-        }
-        ::fdatasync(fd); // confirmed means on disk
-        ::close(fd);
-    }
+    if (!data.empty() || have == 0)
+        w->append(data);
     r.offset = have + data.size();
     if (r.offset == size) {
-        Sha256Stream hash;
-        streamFile(part, hash);
-        if (hash.hex() != sha) {
-            fs::remove(part, ec);
+        if (!w->finish(sha)) {
+            w->commit(); // the discarded part
             r.status = 422;
             r.offset = 0;
             r.message = "the received file does not match its SHA-256; send it again";
             return r;
         }
-        fs::rename(part, final);
         r.complete = true;
     }
+    w->commit(); // confirmed means durable
     return r;
 }
 
-size_t AttachmentStore::removeStaleParts(std::chrono::seconds maxAge)
-{
-    std::lock_guard g(m_mutex); // no upload appends while we look
-    size_t removed = 0;
-    std::error_code ec;
-    const auto cutoff = fs::file_time_type::clock::now() - maxAge;
-    for (const auto &entry : fs::directory_iterator(m_dir, ec)) {
-        const fs::path &p = entry.path();
-        if (p.extension() != ".part" || !isSha256Hex(p.stem().string()) || !entry.is_regular_file(ec))
-            continue;
-        auto written = fs::last_write_time(p, ec);
-        if (!ec && written < cutoff && fs::remove(p, ec))
-            ++removed;
-    }
-    return removed;
-}
+size_t AttachmentStore::removeStaleParts(std::chrono::seconds maxAge) { return m_blobs->removeStale(maxAge); }
 
 ByteRange parseByteRange(const std::string &header, uint64_t size)
 {
@@ -272,44 +241,9 @@ ByteRange parseByteRange(const std::string &header, uint64_t size)
     return r;
 }
 
-namespace {
-class FileSource final : public BodySource {
-public:
-    FileSource(const std::string &path, uint64_t size) : m_in(path, std::ios::binary), m_size(size) {}
-    bool ok() const { return bool(m_in); }
-    uint64_t size() const override { return m_size; }
-    size_t read(uint64_t offset, char *buf, size_t len) override
-    {
-        m_in.clear();
-        m_in.seekg(std::streamoff(offset));
-        m_in.read(buf, std::streamsize(len));
-        return size_t(m_in.gcount());
-    }
-
-private:
-    std::ifstream m_in;
-    uint64_t m_size;
-};
-} // namespace
-
 std::shared_ptr<BodySource> AttachmentStore::openComplete(const std::string &sha)
 {
-    const std::string path = completePath(sha);
-    if (path.empty())
-        return nullptr;
-    std::error_code ec;
-    const uint64_t size = fs::file_size(path, ec);
-    if (ec)
-        return nullptr;
-    auto src = std::make_shared<FileSource>(path, size);
-    return src->ok() ? src : nullptr;
-}
-
-std::string AttachmentStore::completePath(const std::string &sha)
-{
-    std::lock_guard g(m_mutex);
-    std::string final = m_dir + "/" + sha;
-    return isSha256Hex(sha) && fs::exists(final) ? final : std::string();
+    return isSha256Hex(sha) ? m_blobs->openComplete(sha) : nullptr;
 }
 
 HttpReply routeAttachmentCheck(Store &store, AttachmentStore &files, const std::string &authorization,

@@ -1,19 +1,21 @@
 #pragma once
-// Attachments at the bureau (docs/village.md): files named by their SHA-256 in
-// DATA_DIR/attachments/. An upload grows "<sha256>.part" chunk by chunk; each
-// chunk is flushed to disk before its offset is confirmed, and the file becomes
-// "<sha256>" only once its SHA-256 matches its name. Thread-safe.
+// Attachments at the bureau (docs/village.md): files named by their SHA-256,
+// their bytes in a BlobStore (attachments/BlobStore.h): DATA_DIR/attachments/
+// (FileBlobStore) or PostgreSQL (PgBlobStore). An upload grows chunk by chunk;
+// each chunk is durable before its offset is confirmed, and the file is
+// complete only once its SHA-256 matches its name. Thread-safe; uploads of
+// different files run in parallel (the blob store locks per file).
 // A file is served only to an account that may see a record referring to it
 // (Store::attachmentSchools against the account's read scopes) or that
 // uploaded it; to anyone else it does not exist (404). The ".part" of an
 // upload abandoned for longer than the bureau allows is removed.
+#include "attachments/BlobStore.h"
 #include "http/HttpServer.h"
 #include "storage/Store.h"
 
 #include <chrono>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 
 namespace cx::server {
@@ -22,7 +24,10 @@ constexpr uint64_t kDefaultMaxAttachmentBytes = 10 * 1024 * 1024;
 
 class AttachmentStore {
 public:
-    AttachmentStore(std::string dir, uint64_t maxBytes = kDefaultMaxAttachmentBytes);
+    // location: a directory (FileBlobStore, created if needed) or a
+    // postgresql:// URI (PgBlobStore: the server's own database).
+    AttachmentStore(const std::string &location, uint64_t maxBytes = kDefaultMaxAttachmentBytes);
+    AttachmentStore(std::unique_ptr<BlobStore> blobs, uint64_t maxBytes = kDefaultMaxAttachmentBytes);
 
     struct Status {
         std::string state;   // have | partial | missing | refused
@@ -39,19 +44,16 @@ public:
     };
     PutResult put(const std::string &sha256, uint64_t offset, uint64_t size, const std::string &data);
 
-    // The path of a complete attachment, or "" if there is none.
-    std::string completePath(const std::string &sha256);
     // A complete attachment's bytes, streamed; null if there is none.
     std::shared_ptr<BodySource> openComplete(const std::string &sha256);
     uint64_t maxBytes() const { return m_max; }
-    // Removes every "<sha256>.part" not written to for longer than maxAge
+    // Removes every unfinished upload not written to for longer than maxAge
     // (uploads nobody will finish); returns how many.
     size_t removeStaleParts(std::chrono::seconds maxAge);
 
 private:
-    std::string m_dir;
+    std::unique_ptr<BlobStore> m_blobs;
     uint64_t m_max;
-    std::mutex m_mutex;
 };
 
 constexpr int kDefaultPartMaxAgeDays = 30;

@@ -1,8 +1,102 @@
 #include "storage/PgStore.h"
 
 #include "protocol/Errors.h"
+#include "storage/PgConnection.h"
+
+#include <algorithm>
 
 namespace cx::server {
+
+namespace {
+
+// Numbered migrations, as SqliteStore's: migration i (1-based) takes the
+// schema from i-1 to i. Never edit one that has shipped; append a new one.
+const char *const kMigrations[] = {
+    // 1: the whole schema of SQLite migrations 1-3, in PostgreSQL's types, and
+    // what SQLite keeps elsewhere: the seq and device nodes as sequences, the
+    // server clock per school (its row is the school's writer lock), the
+    // attachments' bytes (attachments/PgBlobStore.h).
+    R"SQL(
+CREATE TABLE schools(code text PRIMARY KEY, name text NOT NULL, county text NOT NULL DEFAULT '');
+CREATE TABLE accounts("user" text PRIMARY KEY, role text NOT NULL, pw_hash text NOT NULL,
+                      revoked boolean NOT NULL DEFAULT false);
+CREATE TABLE account_schools("user" text NOT NULL, school text NOT NULL, PRIMARY KEY("user", school));
+CREATE SEQUENCE device_nodes AS bigint MINVALUE 1;
+CREATE TABLE devices(device_id text PRIMARY KEY, "user" text NOT NULL, node bigint NOT NULL UNIQUE,
+                     token_hash text NOT NULL, name text NOT NULL DEFAULT '',
+                     last_counter bigint NOT NULL DEFAULT 0, revoked boolean NOT NULL DEFAULT false,
+                     created bigint NOT NULL, last_seen bigint NOT NULL DEFAULT 0);
+CREATE INDEX devices_token ON devices(token_hash);
+CREATE INDEX devices_user ON devices("user");
+CREATE SEQUENCE record_seqs AS bigint MINVALUE 1;
+CREATE TABLE records(collection text NOT NULL, id text NOT NULL, school text NOT NULL,
+                     seq bigint NOT NULL, state text NOT NULL, PRIMARY KEY(collection, id));
+CREATE INDEX records_school_seq ON records(school, seq);
+CREATE TABLE school_clock(school text PRIMARY KEY, hlc bigint NOT NULL DEFAULT 0);
+CREATE TABLE rejections(device_id text NOT NULL, n bigint NOT NULL, reason text NOT NULL,
+                        PRIMARY KEY(device_id, n));
+CREATE TABLE scope_sums(school text PRIMARY KEY, sum bigint NOT NULL);
+CREATE TABLE audit(pos bigserial PRIMARY KEY, seq bigint NOT NULL, at bigint NOT NULL, "user" text NOT NULL,
+                   device text NOT NULL, collection text NOT NULL, id text NOT NULL, mutation text NOT NULL);
+CREATE INDEX audit_record ON audit(collection, id);
+CREATE TABLE record_attachment_refs(sha256 text NOT NULL, collection text NOT NULL, id text NOT NULL,
+                                    school text NOT NULL, PRIMARY KEY(sha256, collection, id));
+CREATE INDEX record_attachment_refs_record ON record_attachment_refs(collection, id);
+CREATE TABLE attachment_uploads(sha256 text NOT NULL, "user" text NOT NULL, PRIMARY KEY(sha256, "user"));
+CREATE TABLE attachment_files(sha256 text PRIMARY KEY, size bigint NOT NULL DEFAULT 0,
+                              complete boolean NOT NULL DEFAULT false, updated timestamptz NOT NULL DEFAULT now());
+CREATE TABLE attachment_parts(sha256 text NOT NULL, "offset" bigint NOT NULL, data bytea NOT NULL,
+                              PRIMARY KEY(sha256, "offset"));
+ALTER TABLE attachment_parts ALTER COLUMN data SET STORAGE EXTERNAL;
+INSERT INTO meta(key, value) VALUES('hlc', '0');
+)SQL",
+    // 2: sign-in limits and the audit of every sign-in (SQLite migration 4).
+    R"SQL(
+CREATE TABLE signin_throttle(key text PRIMARY KEY, failures integer NOT NULL, last_failure bigint NOT NULL,
+                             locked_until bigint NOT NULL);
+CREATE TABLE signin_audit(pos bigserial PRIMARY KEY, at bigint NOT NULL, "user" text NOT NULL, device text NOT NULL,
+                          source text NOT NULL, outcome text NOT NULL);
+CREATE INDEX signin_audit_user ON signin_audit("user", at);
+)SQL",
+};
+
+constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
+
+// pg_advisory_xact_lock key of the migrations ("cunxiao" in ASCII).
+constexpr const char *kMigrationLock = "SELECT pg_advisory_xact_lock(27981213145948527)";
+
+RecordState recordFrom(const PgResult &r, int row)
+{
+    RecordState s = RecordState::fromJson(Json::parse(r.text(row, 0)), "stored record");
+    s.seq = r.u64(row, 1);
+    return s;
+}
+
+#define CX_DEVICE_COLS "device_id, \"user\", node, token_hash, name, last_counter, revoked, created, last_seen"
+
+Device deviceFrom(const PgResult &r, int row)
+{
+    Device d;
+    d.id = r.text(row, 0);
+    d.user = r.text(row, 1);
+    d.node = uint32_t(r.i64(row, 2));
+    d.tokenHash = r.text(row, 3);
+    d.name = r.text(row, 4);
+    d.lastCounter = r.u64(row, 5);
+    d.revoked = r.boolean(row, 6);
+    d.created = r.i64(row, 7);
+    d.lastSeen = r.i64(row, 8);
+    return d;
+}
+
+std::optional<Device> oneDevice(const PgResult &r)
+{
+    return r.rows() ? std::optional<Device>(deviceFrom(r, 0)) : std::nullopt;
+}
+
+const char *boolText(bool b) { return b ? "true" : "false"; }
+
+} // namespace
 
 bool isPostgresUri(const std::string &location)
 {
@@ -11,9 +105,418 @@ bool isPostgresUri(const std::string &location)
 
 std::unique_ptr<Store> openPostgresStore(const std::string &uri, bool create)
 {
-    (void)uri;
-    (void)create;
-    throw Error(ErrorKind::Invalid, "this cunxiao-server has no PostgreSQL store yet");
+    return std::make_unique<PgStore>(uri, create);
+}
+
+PgStore::PgStore(const std::string &uri, bool create) : m_db(std::make_unique<PgConnection>(uri))
+{
+    m_db->exec("SET client_min_messages = warning");
+    migrate(create, uri);
+}
+
+PgStore::~PgStore() = default;
+
+int PgStore::latestSchemaVersion() { return kLatest; }
+
+void PgStore::migrate(bool create, const std::string &uri)
+{
+    auto versionNow = [this] {
+        auto t = m_db->run("SELECT to_regclass('meta') IS NOT NULL");
+        if (!t.boolean(0, 0))
+            return 0;
+        auto v = m_db->run("SELECT value FROM meta WHERE key = 'schema_version'");
+        return v.rows() ? std::stoi(v.text(0, 0)) : 0;
+    };
+    int v = versionNow();
+    if (v == kLatest)
+        return; // every connection of a running server: one query
+    if (v == 0 && !create)
+        throw Error(ErrorKind::Invalid, "the PostgreSQL database " + m_db->where() +
+                                            " is not a Cunxiao database yet (run: cunxiao-server init " + pgRedact(uri) +
+                                            ")");
+    // One transaction under an advisory lock: instances running `init` (or
+    // starting) at once apply each migration exactly once.
+    m_db->exec("BEGIN");
+    try {
+        m_db->exec(kMigrationLock);
+        m_db->exec("CREATE TABLE IF NOT EXISTS meta(key text PRIMARY KEY, value text NOT NULL)");
+        v = versionNow();
+        if (v > kLatest)
+            throw Error(ErrorKind::Storage, "PostgreSQL at " + m_db->where() + ": schema version " + std::to_string(v) +
+                                                " was written by a newer cunxiao-server (this one knows up to " +
+                                                std::to_string(kLatest) + ")");
+        for (int i = v; i < kLatest; ++i) {
+            m_db->exec(kMigrations[i]);
+            m_db->run("INSERT INTO meta(key, value) VALUES('schema_version', $1) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                      {std::to_string(i + 1)});
+        }
+        m_db->exec("COMMIT");
+    } catch (...) {
+        if (m_db->inTransaction()) {
+            try {
+                m_db->exec("ROLLBACK");
+            } catch (...) {
+            }
+        }
+        throw;
+    }
+}
+
+void PgStore::begin() { m_db->exec("BEGIN ISOLATION LEVEL READ COMMITTED"); }
+void PgStore::beginRead() { m_db->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
+void PgStore::commit() { m_db->exec("COMMIT"); }
+void PgStore::rollback()
+{
+    if (m_db->inTransaction())
+        m_db->exec("ROLLBACK");
+}
+bool PgStore::inTransaction() { return m_db->inTransaction(); }
+bool PgStore::usable() { return m_db->usable(); }
+
+int PgStore::schemaVersion()
+{
+    auto v = meta("schema_version");
+    return v ? std::stoi(*v) : 0;
+}
+
+std::optional<std::string> PgStore::meta(const std::string &key)
+{
+    auto r = m_db->run("SELECT value FROM meta WHERE key = $1", {key});
+    return r.rows() ? std::optional<std::string>(r.text(0, 0)) : std::nullopt;
+}
+
+void PgStore::setMeta(const std::string &key, const std::string &value)
+{
+    m_db->run("INSERT INTO meta(key, value) VALUES($1, $2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+              {key, value});
+}
+
+// A sequence: no row every writer updates; a rolled-back write leaves a gap.
+uint64_t PgStore::nextSeq() { return m_db->run("SELECT nextval('record_seqs')").u64(0, 0); }
+
+uint64_t PgStore::lastSeq()
+{
+    auto r = m_db->run("SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM record_seqs");
+    return r.u64(0, 0);
+}
+
+// One row per school, locked in sorted order (so two writers never deadlock)
+// until the transaction ends: a school's writers commit one after another,
+// and so its seqs commit in increasing order (docs/protocol.md, "Change order").
+void PgStore::lockSchools(const std::vector<std::string> &schools)
+{
+    std::vector<std::string> sorted = schools;
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    for (const auto &s : sorted) {
+        m_db->run("INSERT INTO school_clock(school, hlc) VALUES($1, 0) ON CONFLICT(school) DO NOTHING", {s});
+        m_db->run("SELECT hlc FROM school_clock WHERE school = $1 FOR UPDATE", {s});
+    }
+}
+
+uint64_t PgStore::serverHlc(const std::string &school)
+{
+    auto r = m_db->run("SELECT hlc FROM school_clock WHERE school = $1", {school});
+    return r.rows() ? r.u64(0, 0) : 0;
+}
+
+void PgStore::setServerHlc(const std::string &school, uint64_t hlc)
+{
+    m_db->run("INSERT INTO school_clock(school, hlc) VALUES($1, $2) "
+              "ON CONFLICT(school) DO UPDATE SET hlc = excluded.hlc",
+              {school, pgU64(hlc)});
+}
+
+void PgStore::putSchool(const School &s)
+{
+    m_db->run("INSERT INTO schools(code, name, county) VALUES($1, $2, $3) "
+              "ON CONFLICT(code) DO UPDATE SET name = excluded.name, county = excluded.county",
+              {s.code, s.name, s.county});
+}
+
+std::optional<School> PgStore::school(const std::string &code)
+{
+    auto r = m_db->run("SELECT code, name, county FROM schools WHERE code = $1", {code});
+    if (!r.rows())
+        return std::nullopt;
+    return School{r.text(0, 0), r.text(0, 1), r.text(0, 2)};
+}
+
+std::vector<School> PgStore::schools()
+{
+    auto r = m_db->run("SELECT code, name, county FROM schools ORDER BY code COLLATE \"C\"");
+    std::vector<School> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(School{r.text(i, 0), r.text(i, 1), r.text(i, 2)});
+    return out;
+}
+
+void PgStore::putAccount(const Account &a)
+{
+    Transaction tx(*this);
+    m_db->run("INSERT INTO accounts(\"user\", role, pw_hash, revoked) VALUES($1, $2, $3, $4) "
+              "ON CONFLICT(\"user\") DO UPDATE SET role = excluded.role, pw_hash = excluded.pw_hash, "
+              "revoked = excluded.revoked",
+              {a.user, a.role, a.pwHash, std::string(boolText(a.revoked))});
+    m_db->run("DELETE FROM account_schools WHERE \"user\" = $1", {a.user});
+    for (const auto &school : a.schools)
+        m_db->run("INSERT INTO account_schools(\"user\", school) VALUES($1, $2) ON CONFLICT DO NOTHING", {a.user, school});
+    tx.commit();
+}
+
+std::optional<Account> PgStore::account(const std::string &user)
+{
+    auto r = m_db->run("SELECT \"user\", role, pw_hash, revoked FROM accounts WHERE \"user\" = $1", {user});
+    if (!r.rows())
+        return std::nullopt;
+    Account a{r.text(0, 0), r.text(0, 1), r.text(0, 2), r.boolean(0, 3), {}};
+    auto s = m_db->run("SELECT school FROM account_schools WHERE \"user\" = $1 ORDER BY school COLLATE \"C\"", {user});
+    for (int i = 0; i < s.rows(); ++i)
+        a.schools.push_back(s.text(i, 0));
+    return a;
+}
+
+std::vector<Account> PgStore::accounts()
+{
+    auto r = m_db->run("SELECT \"user\" FROM accounts ORDER BY \"user\" COLLATE \"C\"");
+    std::vector<Account> out;
+    for (int i = 0; i < r.rows(); ++i)
+        if (auto a = account(r.text(i, 0)))
+            out.push_back(std::move(*a));
+    return out;
+}
+
+void PgStore::setAccountRevoked(const std::string &user, bool revoked)
+{
+    m_db->run("UPDATE accounts SET revoked = $1 WHERE \"user\" = $2", {std::string(boolText(revoked)), user});
+}
+
+// The node from a sequence: two instances enrolling at once never share one.
+uint32_t PgStore::insertDevice(const Device &d)
+{
+    auto r = m_db->run("INSERT INTO devices(" CX_DEVICE_COLS ") "
+                       "VALUES($1, $2, nextval('device_nodes'), $3, $4, $5, $6, $7, $8) RETURNING node",
+                       {d.id, d.user, d.tokenHash, d.name, pgU64(d.lastCounter), std::string(boolText(d.revoked)),
+                        pgInt(d.created), pgInt(d.lastSeen)});
+    return uint32_t(r.i64(0, 0));
+}
+
+std::optional<Device> PgStore::device(const std::string &id)
+{
+    return oneDevice(m_db->run("SELECT " CX_DEVICE_COLS " FROM devices WHERE device_id = $1", {id}));
+}
+
+std::optional<Device> PgStore::deviceByTokenHash(const std::string &hash)
+{
+    return oneDevice(m_db->run("SELECT " CX_DEVICE_COLS " FROM devices WHERE token_hash = $1", {hash}));
+}
+
+std::optional<Device> PgStore::deviceForUpdate(const std::string &id)
+{
+    return oneDevice(m_db->run("SELECT " CX_DEVICE_COLS " FROM devices WHERE device_id = $1 FOR UPDATE", {id}));
+}
+
+void PgStore::setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name, int64_t now)
+{
+    m_db->run("UPDATE devices SET token_hash = $1, name = $2, last_seen = $3 WHERE device_id = $4",
+              {tokenHash, name, pgInt(now), id});
+}
+
+void PgStore::setDeviceProgress(const std::string &id, uint64_t lastCounter, int64_t lastSeen)
+{
+    m_db->run("UPDATE devices SET last_counter = $1, last_seen = $2 WHERE device_id = $3",
+              {pgU64(lastCounter), pgInt(lastSeen), id});
+}
+
+int PgStore::revokeDevicesOf(const std::string &user)
+{
+    return int(m_db->run("UPDATE devices SET revoked = true WHERE \"user\" = $1 AND NOT revoked", {user}).affected());
+}
+
+std::vector<Device> PgStore::devicesOf(const std::string &user)
+{
+    auto r = m_db->run("SELECT " CX_DEVICE_COLS " FROM devices WHERE \"user\" = $1 ORDER BY node", {user});
+    std::vector<Device> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(deviceFrom(r, i));
+    return out;
+}
+
+std::optional<RecordState> PgStore::record(const std::string &collection, const std::string &id)
+{
+    auto r = m_db->run("SELECT state, seq FROM records WHERE collection = $1 AND id = $2", {collection, id});
+    return r.rows() ? std::optional<RecordState>(recordFrom(r, 0)) : std::nullopt;
+}
+
+void PgStore::putRecord(const RecordState &r)
+{
+    m_db->run("INSERT INTO records(collection, id, school, seq, state) VALUES($1, $2, $3, $4, $5) "
+              "ON CONFLICT(collection, id) DO UPDATE SET school = excluded.school, seq = excluded.seq, "
+              "state = excluded.state",
+              {r.collection, r.id, r.school, pgU64(r.seq), r.toJson().dump()});
+}
+
+std::vector<RecordState> PgStore::recordsAfter(const std::string &school, uint64_t after, size_t limit)
+{
+    auto r = m_db->run("SELECT state, seq FROM records WHERE school = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+                       {school, pgU64(after), std::to_string(limit)});
+    std::vector<RecordState> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(recordFrom(r, i));
+    return out;
+}
+
+uint64_t PgStore::maxSeq(const std::string &school)
+{
+    return m_db->run("SELECT COALESCE(MAX(seq), 0) FROM records WHERE school = $1", {school}).u64(0, 0);
+}
+
+uint64_t PgStore::countAfter(const std::string &school, uint64_t after)
+{
+    return m_db->run("SELECT COUNT(*) FROM records WHERE school = $1 AND seq > $2", {school, pgU64(after)}).u64(0, 0);
+}
+
+std::vector<RecordState> PgStore::recordsOf(const std::string &collection, const std::optional<std::string> &school)
+{
+    auto r = school ? m_db->run("SELECT state, seq FROM records WHERE collection = $1 AND school = $2 ORDER BY seq",
+                                {collection, *school})
+                    : m_db->run("SELECT state, seq FROM records WHERE collection = $1 ORDER BY seq", {collection});
+    std::vector<RecordState> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(recordFrom(r, i));
+    return out;
+}
+
+std::vector<RecordState> PgStore::allRecordsOfSchool(const std::string &school)
+{
+    auto r = m_db->run("SELECT collection, id, seq FROM records WHERE school = $1 ORDER BY seq", {school});
+    std::vector<RecordState> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        RecordState s;
+        s.collection = r.text(i, 0);
+        s.id = r.text(i, 1);
+        s.school = school;
+        s.seq = r.u64(i, 2);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+void PgStore::putRejection(const std::string &device, const Rejection &r)
+{
+    m_db->run("INSERT INTO rejections(device_id, n, reason) VALUES($1, $2, $3) "
+              "ON CONFLICT(device_id, n) DO UPDATE SET reason = excluded.reason",
+              {device, pgU64(r.n), r.toJson().dump()});
+}
+
+std::vector<Rejection> PgStore::rejections(const std::string &device, uint64_t fromN, uint64_t toN)
+{
+    auto r = m_db->run("SELECT reason FROM rejections WHERE device_id = $1 AND n >= $2 AND n <= $3 ORDER BY n",
+                       {device, pgU64(fromN), pgU64(toN)});
+    std::vector<Rejection> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(Rejection::fromJson(Json::parse(r.text(i, 0)), "stored rejection"));
+    return out;
+}
+
+// Sums are mod 2^64: kept as the signed bigint of the same bits.
+uint64_t PgStore::scopeSum(const std::string &school)
+{
+    auto r = m_db->run("SELECT sum FROM scope_sums WHERE school = $1", {school});
+    return r.rows() ? r.u64(0, 0) : 0;
+}
+
+void PgStore::setScopeSum(const std::string &school, uint64_t sum)
+{
+    m_db->run("INSERT INTO scope_sums(school, sum) VALUES($1, $2) ON CONFLICT(school) DO UPDATE SET sum = excluded.sum",
+              {school, pgU64(sum)});
+}
+
+SignInThrottle PgStore::signInThrottle(const std::string &key)
+{
+    auto r = m_db->run("SELECT failures, last_failure, locked_until FROM signin_throttle WHERE key = $1", {key});
+    if (!r.rows())
+        return {};
+    return SignInThrottle{int(r.i64(0, 0)), r.i64(0, 1), r.i64(0, 2)};
+}
+
+void PgStore::setSignInThrottle(const std::string &key, const SignInThrottle &t)
+{
+    if (t.failures <= 0) {
+        m_db->run("DELETE FROM signin_throttle WHERE key = $1", {key});
+        return;
+    }
+    m_db->run("INSERT INTO signin_throttle(key, failures, last_failure, locked_until) VALUES($1, $2, $3, $4) "
+              "ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, last_failure = excluded.last_failure, "
+              "locked_until = excluded.locked_until",
+              {key, pgInt(t.failures), pgInt(t.lastFailure), pgInt(t.lockedUntil)});
+}
+
+void PgStore::addSignInEvent(const SignInEvent &e)
+{
+    m_db->run("INSERT INTO signin_audit(at, \"user\", device, source, outcome) VALUES($1, $2, $3, $4, $5)",
+              {pgInt(e.at), e.user, e.device, e.source, e.outcome});
+}
+
+std::vector<SignInEvent> PgStore::signInEvents(const std::string &user)
+{
+    auto r = m_db->run("SELECT at, \"user\", device, source, outcome FROM signin_audit WHERE $1 = '' OR \"user\" = $1 "
+                       "ORDER BY pos",
+                       {user});
+    std::vector<SignInEvent> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(SignInEvent{r.i64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4)});
+    return out;
+}
+
+void PgStore::addAudit(const AuditEntry &e)
+{
+    m_db->run("INSERT INTO audit(seq, at, \"user\", device, collection, id, mutation) VALUES($1, $2, $3, $4, $5, $6, $7)",
+              {pgU64(e.seq), pgInt(e.at), e.user, e.device, e.collection, e.id, e.mutation.dump()});
+}
+
+std::vector<AuditEntry> PgStore::auditOf(const std::string &collection, const std::string &id)
+{
+    auto r = m_db->run("SELECT seq, at, \"user\", device, collection, id, mutation FROM audit "
+                       "WHERE collection = $1 AND id = $2 ORDER BY pos",
+                       {collection, id});
+    std::vector<AuditEntry> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(AuditEntry{r.u64(i, 0), r.i64(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
+                                 Json::parse(r.text(i, 6))});
+    return out;
+}
+
+void PgStore::setAttachmentRefs(const std::string &collection, const std::string &id, const std::string &school,
+                                const std::vector<std::string> &sha256s)
+{
+    m_db->run("DELETE FROM record_attachment_refs WHERE collection = $1 AND id = $2", {collection, id});
+    for (const auto &sha : sha256s)
+        m_db->run("INSERT INTO record_attachment_refs(sha256, collection, id, school) VALUES($1, $2, $3, $4) "
+                  "ON CONFLICT DO NOTHING",
+                  {sha, collection, id, school});
+}
+
+std::vector<std::string> PgStore::attachmentSchools(const std::string &sha256)
+{
+    auto r = m_db->run("SELECT DISTINCT school COLLATE \"C\" FROM record_attachment_refs WHERE sha256 = $1 "
+                       "ORDER BY 1",
+                       {sha256});
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(r.text(i, 0));
+    return out;
+}
+
+void PgStore::addAttachmentUploader(const std::string &sha256, const std::string &user)
+{
+    m_db->run("INSERT INTO attachment_uploads(sha256, \"user\") VALUES($1, $2) ON CONFLICT DO NOTHING", {sha256, user});
+}
+
+bool PgStore::attachmentUploadedBy(const std::string &sha256, const std::string &user)
+{
+    return m_db->run("SELECT 1 FROM attachment_uploads WHERE sha256 = $1 AND \"user\" = $2", {sha256, user}).rows() > 0;
 }
 
 } // namespace cx::server

@@ -1,12 +1,20 @@
 #pragma once
 // The PostgreSQL implementation of Store (libpq): a province's server, shared
-// by any number of `serve` instances. See docs/server.md.
+// by any number of stateless `serve` instances. One PgStore is one connection;
+// statements are prepared once per connection. Numbered migrations in meta
+// like SqliteStore's, applied under an advisory lock (several instances may
+// run `init` at once). Writers: READ COMMITTED plus row locks (the device row,
+// then school_clock rows of the schools written, in sorted order); readers:
+// REPEATABLE READ READ ONLY snapshots. Seqs come from a sequence (gaps allowed).
+// See docs/server.md ("PostgreSQL") and docs/protocol.md ("Change order").
 #include "storage/Store.h"
 
 #include <memory>
 #include <string>
 
 namespace cx::server {
+
+class PgConnection;
 
 // "postgresql://..." or "postgres://..." (libpq's URI syntax).
 bool isPostgresUri(const std::string &location);
@@ -16,5 +24,83 @@ bool isPostgresUri(const std::string &location);
 // cx::Error(Unavailable) when the server cannot be reached, cx::Error(Invalid)
 // for a wrong password or a missing database, naming the problem.
 std::unique_ptr<Store> openPostgresStore(const std::string &uri, bool create);
+
+class PgStore final : public Store {
+public:
+    // Connects and migrates (see openPostgresStore).
+    PgStore(const std::string &uri, bool create);
+    ~PgStore() override;
+
+    static int latestSchemaVersion();
+
+    void begin() override;
+    void beginRead() override;
+    void commit() override;
+    void rollback() override;
+    bool inTransaction() override;
+    bool usable() override;
+
+    int schemaVersion() override;
+    std::optional<std::string> meta(const std::string &key) override;
+    void setMeta(const std::string &key, const std::string &value) override;
+    uint64_t nextSeq() override;
+    uint64_t lastSeq() override;
+    void lockSchools(const std::vector<std::string> &schools) override;
+    uint64_t serverHlc(const std::string &school) override;
+    void setServerHlc(const std::string &school, uint64_t hlc) override;
+
+    void putSchool(const School &s) override;
+    std::optional<School> school(const std::string &code) override;
+    std::vector<School> schools() override;
+
+    void putAccount(const Account &a) override;
+    std::optional<Account> account(const std::string &user) override;
+    std::vector<Account> accounts() override;
+    void setAccountRevoked(const std::string &user, bool revoked) override;
+
+    uint32_t insertDevice(const Device &d) override;
+    std::optional<Device> device(const std::string &id) override;
+    std::optional<Device> deviceByTokenHash(const std::string &hash) override;
+    std::optional<Device> deviceForUpdate(const std::string &id) override;
+    void setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name,
+                        int64_t now) override;
+    void setDeviceProgress(const std::string &id, uint64_t lastCounter, int64_t lastSeen) override;
+    int revokeDevicesOf(const std::string &user) override;
+    std::vector<Device> devicesOf(const std::string &user) override;
+
+    std::optional<RecordState> record(const std::string &collection, const std::string &id) override;
+    void putRecord(const RecordState &r) override;
+    std::vector<RecordState> recordsAfter(const std::string &school, uint64_t after, size_t limit) override;
+    uint64_t maxSeq(const std::string &school) override;
+    uint64_t countAfter(const std::string &school, uint64_t after) override;
+    std::vector<RecordState> recordsOf(const std::string &collection,
+                                       const std::optional<std::string> &school) override;
+    std::vector<RecordState> allRecordsOfSchool(const std::string &school) override;
+
+    void putRejection(const std::string &device, const Rejection &r) override;
+    std::vector<Rejection> rejections(const std::string &device, uint64_t fromN, uint64_t toN) override;
+
+    uint64_t scopeSum(const std::string &school) override;
+    void setScopeSum(const std::string &school, uint64_t sum) override;
+
+    SignInThrottle signInThrottle(const std::string &key) override;
+    void setSignInThrottle(const std::string &key, const SignInThrottle &t) override;
+    void addSignInEvent(const SignInEvent &e) override;
+    std::vector<SignInEvent> signInEvents(const std::string &user) override;
+
+    void addAudit(const AuditEntry &e) override;
+    std::vector<AuditEntry> auditOf(const std::string &collection, const std::string &id) override;
+
+    void setAttachmentRefs(const std::string &collection, const std::string &id, const std::string &school,
+                           const std::vector<std::string> &sha256s) override;
+    std::vector<std::string> attachmentSchools(const std::string &sha256) override;
+    void addAttachmentUploader(const std::string &sha256, const std::string &user) override;
+    bool attachmentUploadedBy(const std::string &sha256, const std::string &user) override;
+
+private:
+    void migrate(bool create, const std::string &uri);
+
+    std::unique_ptr<PgConnection> m_db;
+};
 
 } // namespace cx::server

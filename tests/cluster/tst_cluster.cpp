@@ -90,7 +90,7 @@ private slots:
     {
         QVERIFY2(!qEnvironmentVariableIsEmpty("CX_TEST_PG"), "CX_TEST_PG is not set (run under ctest)");
         BureauFixture b(true);
-        QVERIFY2(b.dataDir().startsWith("postgres"), qPrintable("the fixture did not make a database: " + b.dataDir()));
+        QVERIFY2(b.location().startsWith("postgres"), qPrintable("the fixture did not make a database: " + b.location()));
         b.addSchool("A", "甲校");
         b.addSchool("B", "乙校");
         b.addUser("head.a", "head", "A");
@@ -98,8 +98,8 @@ private slots:
         b.addUser("head.b", "head", "B");
         b.addUser("teacher.b", "teacher", "B");
 
-        Instance one{b.dataDir(), b.path("server.pem"), b.path("server.key"), freePort(), {}};
-        Instance two{b.dataDir(), b.path("server.pem"), b.path("server.key"), freePort(), {}};
+        Instance one{b.location(), b.path("server.pem"), b.path("server.key"), freePort(), {}};
+        Instance two{b.location(), b.path("server.pem"), b.path("server.key"), freePort(), {}};
         one.start();
         two.start();
 

@@ -1,5 +1,7 @@
 #include "Fixture.h"
 
+#include "../postgres/TestDatabase.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -24,16 +26,19 @@ QString runTool(const QString &program, const QStringList &args, const QByteArra
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
-BureauFixture::BureauFixture(bool tls) : m_tls(tls)
+BureauFixture::BureauFixture(bool tls) : m_db(std::make_unique<cxt::TestDatabase>()), m_tls(tls)
 {
     if (!m_dir.isValid())
         qFatal("no temporary directory");
     if (m_tls)
         makeCertificates();
-    runTool(CX_SERVER_EXE, {"init", dataDir()});
+    runTool(CX_SERVER_EXE, {"init", location()});
 }
 
 BureauFixture::~BureauFixture() { stop(); }
+
+bool BureauFixture::postgres() const { return !m_db->uri().empty(); }
+QString BureauFixture::location() const { return postgres() ? QString::fromStdString(m_db->uri()) : dataDir(); }
 
 void BureauFixture::makeCertificates()
 {
@@ -66,7 +71,7 @@ void BureauFixture::makeCertificates()
 
 QString BureauFixture::admin(const QStringList &args, const QByteArray &stdinData)
 {
-    QStringList full = {"admin", dataDir()};
+    QStringList full = {"admin", location()};
     full += args;
     return runTool(CX_SERVER_EXE, full, stdinData);
 }
@@ -88,7 +93,7 @@ void BureauFixture::start()
 {
     m_server = std::make_unique<QProcess>();
     m_server->setProcessChannelMode(QProcess::SeparateChannels);
-    QStringList args = {"serve", dataDir(), "--listen", m_port ? QString("127.0.0.1:%1").arg(m_port) : "127.0.0.1:0"};
+    QStringList args = {"serve", location(), "--listen", m_port ? QString("127.0.0.1:%1").arg(m_port) : "127.0.0.1:0"};
     if (m_tls)
         args << "--tls-cert" << m_dir.filePath("server.pem") << "--tls-key" << m_dir.filePath("server.key");
     m_server->start(CX_SERVER_EXE, args);
@@ -166,7 +171,7 @@ void BureauFixture::enroll(const QString &db, const QString &user, const QString
 
 QJsonObject BureauFixture::serverRecords(const QString &collection)
 {
-    QString out = runTool(CX_SERVER_EXE, {"export", dataDir(), collection, "--format", "jsonl"});
+    QString out = runTool(CX_SERVER_EXE, {"export", location(), collection, "--format", "jsonl"});
     QJsonObject all;
     for (const QString &line : out.split('\n', Qt::SkipEmptyParts)) {
         QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();

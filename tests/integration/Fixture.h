@@ -3,7 +3,8 @@
 // certificate made with the openssl tool, schools and accounts made with the
 // server's own admin commands, and the real `cunxiao-server serve` process on a
 // free loopback port. Replicas are real `cunxiao-cli` processes on their own
-// SQLite files.
+// SQLite files. With CX_TEST_PG set the bureau keeps everything in a fresh
+// PostgreSQL database instead of the data directory (tests/postgres/TestDatabase.h).
 #include <QJsonDocument>
 #include <QProcess>
 #include <QString>
@@ -11,6 +12,10 @@
 #include <QTemporaryDir>
 
 #include <memory>
+
+namespace cxt {
+class TestDatabase;
+}
 
 struct CliResult {
     int exitCode = -1;
@@ -40,6 +45,9 @@ public:
     QString otherCaFile() const { return m_dir.filePath("other-ca.pem"); }
     QString serverPin() const { return m_pin; }  // sha256//BASE64 of the server key
     QString dataDir() const { return m_dir.filePath("data"); }
+    // What the server's commands take: dataDir(), or the PostgreSQL URI.
+    QString location() const;
+    bool postgres() const;
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
     // cunxiao-cli --db <dir>/<db> ARGS...
@@ -53,6 +61,7 @@ public:
 private:
     void makeCertificates();
     QTemporaryDir m_dir;
+    std::unique_ptr<cxt::TestDatabase> m_db;
     bool m_tls;
     std::unique_ptr<QProcess> m_server;
     QString m_url;

@@ -200,7 +200,7 @@ private slots:
                 R"("label":{"zh":"x","en":"x"},"constraint":". >= "}]}]})");
         f.close();
         QProcess p;
-        p.start(CX_SERVER_EXE, {"admin", b->dataDir(), "publish-form", bad});
+        p.start(CX_SERVER_EXE, {"admin", b->location(), "publish-form", bad});
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         const QString err = QString::fromUtf8(p.readAllStandardError());

@@ -18,7 +18,11 @@ struct RunningServer {
     std::thread thread;
     int port = 0;
 
-    std::string attachmentsDir() const { return (county.dir.path() + "/attachments").toStdString(); }
+    // DATA_DIR/attachments, or (PostgreSQL) the database itself, as `serve` does.
+    std::string attachmentsDir() const
+    {
+        return county.postgres() ? county.db.uri() : (county.dir.path() + "/attachments").toStdString();
+    }
 
     // attachments: serve /v1/attachments from attachmentsDir().
     explicit RunningServer(HttpOptions opt = {}, bool attachments = false)

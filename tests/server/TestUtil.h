@@ -1,11 +1,15 @@
 #pragma once
-// Shared helpers for the server tests: a store in a temporary directory with a
-// small county, enrolled devices, and mutation builders.
+// Shared helpers for the server tests: a store with a small county (SQLite in a
+// temporary directory; with CX_TEST_PG set, a fresh PostgreSQL database:
+// tests/postgres/TestDatabase.h), enrolled devices, and mutation builders.
 #include "auth/Auth.h"
 #include "protocol/Merge.h"
 #include "protocol/Messages.h"
+#include "storage/PgStore.h"
 #include "storage/SqliteStore.h"
 #include "sync/SyncHandler.h"
+
+#include "../postgres/TestDatabase.h"
 
 #include <QTemporaryDir>
 #include <memory>
@@ -21,14 +25,26 @@ inline constexpr int64_t kNow = 1764000000000; // a fixed server time
 // inspector (A, B), bureau; all with password "secret1".
 struct County {
     QTemporaryDir dir;
-    std::unique_ptr<SqliteStore> store;
+    TestDatabase db;                 // PostgreSQL (CX_TEST_PG), else unused
+    std::unique_ptr<Store> store;
 
+    bool postgres() const { return !db.uri().empty(); }
+    // What a command takes: the SQLite file's data directory, or the database URI.
+    std::string location() const { return postgres() ? db.uri() : dir.path().toStdString(); }
     // Another connection to the same database (a server worker's).
-    std::unique_ptr<Store> open() const { return std::make_unique<SqliteStore>((dir.path() + "/cunxiao.db").toStdString()); }
+    std::unique_ptr<Store> open() const
+    {
+        if (postgres())
+            return openPostgresStore(db.uri(), false);
+        return std::make_unique<SqliteStore>((dir.path() + "/cunxiao.db").toStdString());
+    }
 
     County()
     {
-        store = std::make_unique<SqliteStore>((dir.path() + "/cunxiao.db").toStdString());
+        if (postgres())
+            store = openPostgresStore(db.uri(), true);
+        else
+            store = std::make_unique<SqliteStore>((dir.path() + "/cunxiao.db").toStdString());
         store->putSchool({"A", "School A", "Test"});
         store->putSchool({"B", "School B", "Test"});
         addUser(*store, "head.a", "head", {"A"}, "secret1");

@@ -68,7 +68,7 @@ private slots:
         qInfo("imported 10,000 lines in %lld ms", t.elapsed());
         QCOMPARE(r.lines, size_t(10000));
         QCOMPARE(r.changed, size_t(10000));
-        QVERIFY(t.elapsed() < 30000);
+        // How fast is make bench's business (docs/server.md gives the numbers), not a test's.
         QCOMPARE(c.store->scopeSum("A"), recomputeScopeSum(*c.store, "A"));
         std::istringstream again(text);
         ImportResult r2 = importJsonLines(*c.store, "A", again, "big.jsonl", kNow);

@@ -306,7 +306,7 @@ private slots:
         {
             // Version 1 again: the tables of migration 2 must not exist yet.
             QProcess sq;
-            sq.start("sqlite3", {QString::fromStdString(path), "DROP TABLE record_attachment_refs; DROP TABLE attachment_uploads;"});
+            sq.start("sqlite3", {QString::fromStdString(path), "DROP TABLE record_attachment_refs; DROP TABLE attachment_uploads; DROP TABLE signin_throttle; DROP TABLE signin_audit;"});
             if (!sq.waitForStarted())
                 QSKIP("the sqlite3 tool is not installed");
             QVERIFY(sq.waitForFinished());

@@ -33,6 +33,10 @@ HttpReply tooLarge(const std::string &what, size_t limit)
 
 std::string inflateBounded(const std::string &body, size_t limit)
 {
+    // A frame that says how big it is, and is too big, is refused unread.
+    const unsigned long long declared = ZSTD_getFrameContentSize(body.data(), body.size());
+    if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared != ZSTD_CONTENTSIZE_ERROR && declared > limit)
+        throw BodyTooLarge{};
     std::unique_ptr<ZSTD_DStream, size_t (*)(ZSTD_DStream *)> ds(ZSTD_createDStream(), ZSTD_freeDStream);
     ZSTD_initDStream(ds.get());
     std::string out;

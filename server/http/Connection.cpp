@@ -427,13 +427,22 @@ private:
         setHeaders(*m_res);
         m_res->body() = std::move(m_wire.body);
         m_res->prepare_payload();
+        m_resSr.emplace(*m_res);
         tcp().expires_at(sendDue(m_res->body().size() + 512));
-        http::async_write(m_stream, *m_res, [self = this->shared_from_this()](beast::error_code ec, size_t) {
-            const size_t out = self->m_res->body().size();
-            self->m_res.reset();
+        // The header goes in its own TLS record: a client whose connection is
+        // cut mid-body has seen a reply begin (curl then reports the cut
+        // instead of silently sending the request again).
+        http::async_write_header(m_stream, *m_resSr, [self = this->shared_from_this()](beast::error_code ec, size_t) {
             if (ec)
                 return self->abort();
-            self->finished(out);
+            http::async_write(self->m_stream, *self->m_resSr, [self](beast::error_code ec, size_t) {
+                const size_t out = self->m_res->body().size();
+                self->m_resSr.reset();
+                self->m_res.reset();
+                if (ec)
+                    return self->abort();
+                self->finished(out);
+            });
         });
     }
 
@@ -558,6 +567,7 @@ private:
     std::optional<http::request_parser<http::string_body>> m_bparser;
     std::optional<http::response<http::empty_body>> m_continue;
     std::optional<http::response<http::string_body>> m_res;
+    std::optional<http::response_serializer<http::string_body>> m_resSr;
     std::optional<http::response<http::empty_body>> m_streamHead;
     std::optional<http::response_serializer<http::empty_body>> m_headSr;
     RequestHead m_head;

@@ -73,6 +73,7 @@ RawClient &RawClient::operator=(RawClient &&o) noexcept
         std::swap(m_fd, o.m_fd);
         std::swap(m_ssl, o.m_ssl);
         std::swap(m_closed, o.m_closed);
+        std::swap(m_sendFailed, o.m_sendFailed);
         std::swap(m_in, o.m_in);
     }
     return *this;
@@ -93,7 +94,7 @@ void RawClient::close()
 bool RawClient::connect(int port, SSL_CTX *ctx, int timeoutMs)
 {
     close();
-    m_closed = false;
+    m_closed = m_sendFailed = false;
     m_in.clear();
     m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (m_fd < 0)
@@ -136,7 +137,7 @@ bool RawClient::connect(int port, SSL_CTX *ctx, int timeoutMs)
 
 long RawClient::sendSome(const std::string &data)
 {
-    if (m_fd < 0 || m_closed)
+    if (m_fd < 0 || m_sendFailed)
         return -1;
     if (data.empty())
         return 0;
@@ -147,12 +148,12 @@ long RawClient::sendSome(const std::string &data)
             return long(n);
         int e = SSL_get_error(m_ssl, r);
         ERR_clear_error();
-        return e == SSL_ERROR_WANT_WRITE || e == SSL_ERROR_WANT_READ ? 0 : (m_closed = true, -1);
+        return e == SSL_ERROR_WANT_WRITE || e == SSL_ERROR_WANT_READ ? 0 : (m_sendFailed = true, -1);
     }
     ssize_t n = ::send(m_fd, data.data(), data.size(), MSG_NOSIGNAL);
     if (n >= 0)
         return long(n);
-    return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : (m_closed = true, -1);
+    return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : (m_sendFailed = true, -1); // what came back can still be read
 }
 
 bool RawClient::send(const std::string &data, int timeoutMs)

@@ -51,7 +51,8 @@ private:
     int readAvailable();
     int m_fd = -1;
     SSL *m_ssl = nullptr;
-    bool m_closed = false;
+    bool m_closed = false;                       // the server's side ended (read EOF, reset, close_notify)
+    bool m_sendFailed = false;
     std::string m_in;
 };
 

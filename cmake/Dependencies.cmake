@@ -7,7 +7,10 @@ find_package(ZLIB REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
-pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+# Boost.Beast/Asio (header-only): the server's HTTP transport.
+find_package(Boost 1.81 REQUIRED)
+# cpp-httplib: only the tests' HTTP client now (tests/server, tests/threads).
+pkg_check_modules(HTTPLIB IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(LIBPQ REQUIRED IMPORTED_TARGET libpq)   # the PostgreSQL store (storage/PgStore.h)
 
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Test)

@@ -9,6 +9,7 @@ cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_sync >/dev/null 2>&1 || tr
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_forms >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_app >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_load cunxiao-server >/dev/null 2>&1 || true
+cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_connections >/dev/null 2>&1 || true
 
 SYNC_JSON=null
 if [ -x "$BUILD/bench/sync/bench_sync" ]; then
@@ -20,7 +21,15 @@ else
     echo "bench_sync was not built (tests disabled?)" >&2
 fi
 
-printf '{"sync": %s}\n' "$SYNC_JSON" > "$OUT/results.json"
+CONN_JSON=null
+if [ -x "$BUILD/bench/server/bench_connections" ]; then
+    echo
+    echo "== bench_connections: RSS per idle TLS connection (2,000), fast sync alone vs beside 1,000 slow (docs/server.md)"
+    "$BUILD/bench/server/bench_connections" --json "$OUT/connections.json"
+    CONN_JSON=$(cat "$OUT/connections.json")
+fi
+
+printf '{"sync": %s, "connections": %s}\n' "$SYNC_JSON" "$CONN_JSON" > "$OUT/results.json"
 
 # bench_forms (the forms engineer's) merges its "forms" key into the same file.
 FORMS=$(find "$BUILD/bench/forms" -maxdepth 1 -name bench_forms -type f 2>/dev/null | head -n 1 || true)

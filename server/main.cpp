@@ -3,6 +3,7 @@
 #include "admin/Demo.h"
 #include "admin/XlsformAdmin.h"
 #include "auth/Auth.h"
+#include "http/ClientAddress.h"
 #include "http/HttpServer.h"
 #include "protocol/Errors.h"
 #include "protocol/Version.h"
@@ -13,13 +14,16 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <pthread.h>
+#include <sys/resource.h>
 #include <string>
 #include <thread>
 #include <vector>
@@ -87,11 +91,25 @@ const std::map<std::string, std::string> kHelp = {
                "Writes the live records of COLLECTION to standard output. jsonl: {collection,id,school,fields}\n"
                "per line; csv: UTF-8, a header of id, school and the union of field names, RFC 4180 quoting.\n"},
     {"serve", "usage: cunxiao-server serve DATA_DIR|URI --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
-              "           [--threads N] [--max-attachment-mb N] [--part-max-age-days N]\n"
-              "Serves the sync protocol (POST /v1/enroll, POST /v1/sync, GET /v1/health). HTTPS with both\n"
-              "--tls-cert and --tls-key (PEM), else plain HTTP (clients accept it only on loopback).\n"
-              "PORT 0 picks a free port. Prints \"cunxiao-server listening on URL\" once bound.\n"
+              "           [--workers N] [--auth-workers N] [--io-threads N] [--queue-depth N] [--max-connections N]\n"
+              "           [--header-timeout S] [--idle-timeout S] [--request-timeout S] [--min-body-rate B]\n"
+              "           [--min-send-rate B] [--max-request-mb N] [--trusted-proxy ADDR[,ADDR]]\n"
+              "           [--max-attachment-mb N] [--part-max-age-days N]\n"
+              "Serves the sync protocol (POST /v1/enroll, POST /v1/sync, GET /v1/health, attachments). HTTPS\n"
+              "(TLS 1.2 or newer) with both --tls-cert and --tls-key (PEM), else plain HTTP (clients accept it\n"
+              "only on loopback). PORT 0 picks a free port. Prints \"cunxiao-server listening on URL\" once bound.\n"
               "Stops cleanly on SIGTERM or SIGINT. One log line per request on stderr.\n"
+              "Connections (docs/server.md \"Connections\"): --io-threads run every socket (default 1, 2 on 4+ cores);\n"
+              "--workers run syncs and attachments (default: the cores; --threads is the same); --auth-workers run\n"
+              "sign-in (default 1, 2 on 4+ cores); --queue-depth requests wait per pool before 503 + Retry-After\n"
+              "(default 64 per worker); --max-connections open at once (default 10000; more are closed at once).\n"
+              "Deadlines: headers (and a new connection's TLS handshake) within --header-timeout (default 20 s);\n"
+              "a keep-alive connection idle --idle-timeout (default 60 s) is closed; a request's body at least\n"
+              "--min-body-rate bytes/s (default 500) after 10 s, the whole request within --request-timeout\n"
+              "(default 600 s); replies at least --min-send-rate bytes/s (default 500) after 10 s.\n"
+              "Limits: sync bodies --max-request-mb (default 64, on the wire and inflated), sign-in 4 KiB, upload\n"
+              "chunks 1 MiB + 64 KiB, headers 8 KiB. --trusted-proxy: from these peers the source address is the\n"
+              "last X-Forwarded-For hop.\n"
               "Unfinished attachment uploads untouched for N days (default 30) are removed at start and daily.\n"
               "Attachments: DATA_DIR/attachments, or with a URI in the database (no local files at all), so\n"
               "several instances behind one load balancer share everything through PostgreSQL.\n"},
@@ -304,6 +322,18 @@ int cmdExport(const Args &a)
     return std::cout ? 0 : 1;
 }
 
+// Every open connection is a file descriptor: take the hard limit (often
+// 1024 soft, 1048576 hard on Debian) so that thousands of village phones fit.
+void raiseOpenFileLimit()
+{
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+        lim.rlim_cur = lim.rlim_max;
+        if (setrlimit(RLIMIT_NOFILE, &lim) != 0)
+            std::fprintf(stderr, "cunxiao-server: cannot raise the open file limit: %s\n", std::strerror(errno));
+    }
+}
+
 int cmdServe(const Args &a)
 {
     expectPositional(a, 1, "DATA_DIR or URI");
@@ -321,8 +351,27 @@ int cmdServe(const Args &a)
         throw Error(ErrorKind::Invalid, "--listen PORT must be 0-65535");
     opt.tlsCert = a.opt("--tls-cert");
     opt.tlsKey = a.opt("--tls-key");
-    if (a.options.count("--threads"))
-        opt.threads = std::max(1, toInt(a.opt("--threads"), "--threads"));
+    // Connections (docs/server.md "Connections"): pools, deadlines, limits.
+    auto positive = [&](const char *name, int &to) {
+        if (a.options.count(name))
+            to = std::max(1, toInt(a.opt(name), name));
+    };
+    positive("--threads", opt.threads);
+    positive("--workers", opt.threads);
+    positive("--auth-workers", opt.authThreads);
+    positive("--io-threads", opt.ioThreads);
+    positive("--queue-depth", opt.queueDepth);
+    positive("--max-connections", opt.maxConnections);
+    positive("--header-timeout", opt.headerTimeoutSec);
+    positive("--idle-timeout", opt.idleTimeoutSec);
+    positive("--request-timeout", opt.requestTimeoutSec);
+    positive("--min-body-rate", opt.minBodyRate);
+    positive("--min-send-rate", opt.minSendRate);
+    if (a.options.count("--max-request-mb"))
+        opt.maxRequestBytes = size_t(std::max(1, toInt(a.opt("--max-request-mb"), "--max-request-mb"))) * 1024 * 1024;
+    if (a.options.count("--trusted-proxy"))
+        opt.trustedProxies = parseProxyList(a.opt("--trusted-proxy"));
+    raiseOpenFileLimit();
     // Attachments (docs/village.md): DATA_DIR/attachments, or with a URI the
     // database itself (AttachmentStore picks PgBlobStore; no folder is made).
     // Limit per file in MB (default 10).
@@ -345,7 +394,8 @@ int cmdServe(const Args &a)
     // One connection per worker thread, opened on first use; `store` (opened
     // above, migrations applied) proves the location works before we bind.
     const std::string location = a.positional[0];
-    StorePool stores([location] { return openDataDir(location); }, size_t(std::max(opt.threads, 1)) * 2);
+    const int workers = opt.threads > 0 ? opt.threads : int(std::max(1u, std::thread::hardware_concurrency()));
+    StorePool stores([location] { return openDataDir(location); }, size_t(workers + std::max(opt.authThreads, 2)) * 2);
     store.reset();
     FormsValidator validator;
     HttpServer server(stores, validator, opt);
@@ -413,7 +463,10 @@ int run(int argc, char **argv)
         {"init", {}},
         {"import", {"--school"}},
         {"export", {"--school", "--format"}},
-        {"serve", {"--listen", "--tls-cert", "--tls-key", "--threads", "--max-attachment-mb", "--part-max-age-days"}},
+        {"serve", {"--listen", "--tls-cert", "--tls-key", "--threads", "--max-attachment-mb", "--part-max-age-days",
+                   "--workers", "--auth-workers", "--io-threads", "--queue-depth", "--max-connections",
+                   "--header-timeout", "--idle-timeout", "--request-timeout", "--min-body-rate", "--min-send-rate",
+                   "--max-request-mb", "--trusted-proxy"}},
         {"demo", {"--schools", "--pupils", "--forms"}},
     };
     auto k = known.find(cmd);

@@ -1,6 +1,8 @@
 #include "http/HttpServer.h"
 
 #include "attachments/AttachmentStore.h"
+#include "http/RouteTable.h"
+#include "http/Transport.h"
 
 #include "auth/Auth.h"
 #include "auth/SignInLimits.h"
@@ -9,7 +11,6 @@
 #include "protocol/Messages.h"
 #include "sync/SyncHandler.h"
 
-#include <httplib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -20,8 +21,6 @@
 
 namespace cx::server {
 
-namespace {
-
 HttpReply errorReply(int status, const std::string &kind, const std::string &message)
 {
     ErrorReply e;
@@ -30,7 +29,21 @@ HttpReply errorReply(int status, const std::string &kind, const std::string &mes
     return HttpReply{status, e.toJson().dump(), true};
 }
 
-} // namespace
+std::string RequestHead::queryParam(const std::string &name) const
+{
+    size_t pos = 0;
+    while (pos <= query.size()) {
+        size_t end = query.find('&', pos);
+        if (end == std::string::npos)
+            end = query.size();
+        const std::string kv = query.substr(pos, end - pos);
+        const size_t eq = kv.find('=');
+        if (kv.substr(0, eq) == name)
+            return eq == std::string::npos ? std::string() : kv.substr(eq + 1); // numbers only here: no unescaping
+        pos = end + 1;
+    }
+    return {};
+}
 
 HttpReply replyFromException()
 {
@@ -84,11 +97,19 @@ std::string bearer(const std::string &authorization)
     return {};
 }
 
-thread_local std::chrono::steady_clock::time_point t_started;
-
 } // namespace
 
 HttpReply routeHealth() { return HttpReply{200, Json{{"ok", true}, {"protocol", kProtocolVersion}}.dump(), false}; }
+
+HttpReply routeHealth(Store &store)
+{
+    try {
+        const int schema = store.schemaVersion(); // one query: the database answers
+        return HttpReply{200, Json{{"ok", true}, {"protocol", kProtocolVersion}, {"schema", schema}}.dump(), false};
+    } catch (...) {
+        return replyFromException();
+    }
+}
 
 HttpReply routeEnroll(Store &store, const std::string &encoding, const std::string &body, int64_t nowMs,
                       const std::string &peer)
@@ -122,15 +143,10 @@ HttpServer::HttpServer(StorePool &stores, const Validator &validator, HttpOption
     if (!m_opt.tlsCert.empty() || !m_opt.tlsKey.empty()) {
         if (m_opt.tlsCert.empty() || m_opt.tlsKey.empty())
             throw Error(ErrorKind::Invalid, "--tls-cert and --tls-key go together");
-        auto ssl = std::make_unique<httplib::SSLServer>(m_opt.tlsCert.c_str(), m_opt.tlsKey.c_str());
-        if (!ssl->is_valid())
-            throw Error(ErrorKind::Invalid, "cannot load the TLS certificate " + m_opt.tlsCert + " and key " + m_opt.tlsKey +
-                                                " (PEM files, key matching the certificate)");
-        m_server = std::move(ssl);
-    } else {
-        m_server = std::make_unique<httplib::Server>();
     }
-    installRoutes();
+    if (!m_opt.attachmentsDir.empty())
+        m_files = std::make_shared<AttachmentStore>(m_opt.attachmentsDir, m_opt.maxAttachmentBytes);
+    m_transport = std::make_unique<Transport>(m_opt, routes());
 }
 
 HttpServer::~HttpServer() = default;
@@ -147,135 +163,95 @@ template <class F> HttpReply HttpServer::withStore(F &&route)
     }
 }
 
-void HttpServer::installRoutes()
+namespace {
+
+bool isAttachmentPath(const std::string &path, std::string &sha)
 {
-    httplib::Server &s = *m_server;
-    const int threads = m_opt.threads;
-    s.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
-    s.set_read_timeout(m_opt.readTimeoutSec, 0);
-    s.set_write_timeout(m_opt.writeTimeoutSec, 0);
-    s.set_keep_alive_timeout(30);
-    s.set_keep_alive_max_count(1000);
-    s.set_payload_max_length(kMaxBodyBytes);
+    const std::string prefix = "/v1/attachments/";
+    if (path.size() != prefix.size() + 64 || path.compare(0, prefix.size(), prefix) != 0)
+        return false;
+    sha = path.substr(prefix.size());
+    return std::all_of(sha.begin(), sha.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
 
-    // We compress bodies ourselves (zstd); stop httplib from gzipping them again.
-    s.set_pre_routing_handler([](const httplib::Request &req, httplib::Response &) {
-        t_started = std::chrono::steady_clock::now();
-        const_cast<httplib::Request &>(req).headers.erase("Accept-Encoding");
-        return httplib::Server::HandlerResponse::Unhandled;
-    });
+} // namespace
 
-    auto send = [](httplib::Response &res, const HttpReply &r) {
-        res.status = r.status;
-        if (r.retryAfterSec > 0)
-            res.set_header("Retry-After", std::to_string(r.retryAfterSec));
-        if (r.compress) {
-            res.set_content(cx::compress(r.body), kContentType);
-            res.set_header("Content-Encoding", kContentEncoding);
-        } else {
-            res.set_content(r.body, kContentType);
-        }
+// The route table: which pool runs a route, and how many body bytes it may
+// send before (and after) inflating. Sign-in is bounded at 4 KiB before anyone
+// is known; the bearer routes are authenticated from their headers first.
+RouteTable HttpServer::routes()
+{
+    RouteTable t;
+    t.authorize = [this](const RequestHead &h) {
+        return withStore([&](Store &st) {
+            authenticate(st, bearer(h.authorization)); // throws Error(Auth): 401
+            return HttpReply{200, {}, false};
+        });
     };
-
-    s.Get("/v1/health", [send](const httplib::Request &, httplib::Response &res) { send(res, routeHealth()); });
-    s.Post("/v1/enroll", [this, send](const httplib::Request &req, httplib::Response &res) {
-        send(res, withStore([&](Store &st) {
-                 return routeEnroll(st, req.get_header_value("Content-Encoding"), req.body, wallClockMs(), req.remote_addr);
-             }));
-    });
-    s.Post("/v1/sync", [this, send](const httplib::Request &req, httplib::Response &res) {
-        send(res, withStore([&](Store &st) {
-                 return routeSync(st, m_validator, req.get_header_value("Authorization"),
-                                  req.get_header_value("Content-Encoding"), req.body, wallClockMs());
-             }));
-    });
-    // Attachments (docs/village.md): check, chunked resumable upload, download with Range.
-    if (!m_opt.attachmentsDir.empty()) {
-        auto files = m_files = std::make_shared<AttachmentStore>(m_opt.attachmentsDir, m_opt.maxAttachmentBytes);
-        s.Post("/v1/attachments/check", [this, send, files](const httplib::Request &req, httplib::Response &res) {
-            send(res, withStore([&](Store &st) {
-                     return routeAttachmentCheck(st, *files, req.get_header_value("Authorization"),
-                                                 req.get_header_value("Content-Encoding"), req.body);
-                 }));
-        });
-        s.Put(R"(/v1/attachments/([0-9a-f]{64}))", [this, send, files](const httplib::Request &req, httplib::Response &res) {
-            send(res, withStore([&](Store &st) {
-                     return routeAttachmentPut(st, *files, req.get_header_value("Authorization"), req.matches[1],
-                                               req.get_param_value("offset"), req.get_param_value("size"), req.body);
-                 }));
-        });
-        // The file streams from disk in 64 KB pieces; a Range ("bytes=N-", the
-        // device resuming a cut download) gets 206 with Content-Range.
-        s.Get(R"(/v1/attachments/([0-9a-f]{64}))", [this, send, files](const httplib::Request &req, httplib::Response &res) {
-            HttpReply r = withStore([&](Store &st) {
-                return routeAttachmentGet(st, *files, req.get_header_value("Authorization"), req.matches[1]);
-            });
-            if (r.status != 200 || !r.stream)
-                return send(res, r);
-            std::shared_ptr<BodySource> in = r.stream;
-            const uint64_t size = in->size();
-            ByteRange range = parseByteRange(req.get_header_value("Range"), size);
-            const_cast<httplib::Request &>(req).ranges.clear(); // ours, not httplib's
-            res.set_header("Accept-Ranges", "bytes");
-            if (!range.satisfiable) {
-                res.set_header("Content-Range", "bytes */" + std::to_string(size));
-                return send(res, errorReply(416, "protocol", "the range is past the end of the file (" +
-                                                                 std::to_string(size) + " bytes)"));
-            }
-            res.status = range.partial ? 206 : 200;
-            if (range.partial)
-                res.set_header("Content-Range", "bytes " + std::to_string(range.first) + "-" +
-                                                    std::to_string(range.first + range.length - 1) + "/" +
-                                                    std::to_string(size));
-            const uint64_t first = range.first;
-            res.set_content_provider(size_t(range.length), "application/octet-stream",
-                                     [in, first](size_t offset, size_t length, httplib::DataSink &sink) {
-                                         std::string buf(std::min<size_t>(length, 64 * 1024), '\0');
-                                         const size_t n = in->read(first + offset, buf.data(), buf.size());
-                                         if (n == 0)
-                                             return false; // the file shrank: end the connection
-                                         return sink.write(buf.data(), n);
-                                     });
-        });
-    }
-    // Anything else: a JSON 404, compressed like every error body.
-    s.set_error_handler([send](const httplib::Request &req, httplib::Response &res) {
-        if (!res.body.empty())
-            return;
-        std::string kind = res.status == 404 ? "protocol" : res.status >= 500 ? "server" : "protocol";
-        HttpReply r = errorReply(res.status, kind,
-                                 res.status == 404 ? "no such endpoint: " + req.method + " " + req.path
-                                                   : "HTTP error " + std::to_string(res.status));
-        send(res, r);
-    });
-    s.set_exception_handler([send](const httplib::Request &, httplib::Response &res, std::exception_ptr ep) {
-        HttpReply r;
-        try {
-            std::rethrow_exception(ep);
-        } catch (...) {
-            r = replyFromException();
+    t.plan = [this](const RequestHead &h) {
+        RoutePlan p;
+        std::string sha;
+        if (h.method == "GET" && h.path == "/v1/health") {
+            p.found = true;
+            // On a worker, through the store: a balancer's check fails (503)
+            // while this instance cannot reach its database.
+            p.pool = RoutePool::Store;
+            p.run = [this](const RequestHead &, const std::string &) {
+                return withStore([&](Store &st) { return routeHealth(st); });
+            };
+        } else if (h.method == "POST" && h.path == "/v1/enroll") {
+            p.found = true;
+            p.pool = RoutePool::Auth;
+            p.bodyLimit = kMaxEnrollBytes;
+            p.run = [this](const RequestHead &h, const std::string &body) {
+                return withStore([&](Store &st) { return routeEnroll(st, h.contentEncoding, body, wallClockMs(), h.peer); });
+            };
+        } else if (h.method == "POST" && h.path == "/v1/sync") {
+            p.found = true;
+            p.bearer = true;
+            p.bodyLimit = m_opt.maxRequestBytes;
+            p.run = [this](const RequestHead &h, const std::string &body) {
+                return withStore([&](Store &st) {
+                    return routeSync(st, m_validator, h.authorization, h.contentEncoding, body, wallClockMs());
+                });
+            };
+        } else if (m_files && h.method == "POST" && h.path == "/v1/attachments/check") {
+            p.found = true;
+            p.bearer = true;
+            p.bodyLimit = kMaxAttachmentCheckBytes;
+            p.run = [this, files = m_files](const RequestHead &h, const std::string &body) {
+                return withStore([&](Store &st) {
+                    return routeAttachmentCheck(st, *files, h.authorization, h.contentEncoding, body);
+                });
+            };
+        } else if (m_files && h.method == "PUT" && isAttachmentPath(h.path, sha)) {
+            p.found = true;
+            p.bearer = true;
+            p.inflate = false; // raw bytes of the file
+            p.bodyLimit = kMaxAttachmentChunkBytes;
+            p.run = [this, files = m_files, sha](const RequestHead &h, const std::string &body) {
+                return withStore([&](Store &st) {
+                    return routeAttachmentPut(st, *files, h.authorization, sha, h.queryParam("offset"),
+                                              h.queryParam("size"), body);
+                });
+            };
+        } else if (m_files && h.method == "GET" && isAttachmentPath(h.path, sha)) {
+            // 200 with reply.stream: the transport sends it in 64 KB pieces
+            // (Range: 206 with Content-Range, 416 past the end).
+            p.found = true;
+            p.bearer = true;
+            p.run = [this, files = m_files, sha](const RequestHead &h, const std::string &) {
+                return withStore([&](Store &st) { return routeAttachmentGet(st, *files, h.authorization, sha); });
+            };
         }
-        send(res, r);
-    });
-    if (m_opt.log) {
-        s.set_logger([](const httplib::Request &req, const httplib::Response &res) {
-            auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t_started)
-                          .count();
-            std::fprintf(stderr, "%s %s %d in=%zu out=%zu %lldms\n", req.method.c_str(), req.path.c_str(), res.status,
-                         req.body.size(), res.body.size(), static_cast<long long>(ms));
-        });
-    }
+        return p;
+    };
+    return t;
 }
 
 int HttpServer::bind()
 {
-    if (m_opt.port == 0)
-        m_port = m_server->bind_to_any_port(m_opt.host);
-    else
-        m_port = m_server->bind_to_port(m_opt.host, m_opt.port) ? m_opt.port : -1;
-    if (m_port <= 0)
-        throw Error(ErrorKind::Invalid, "cannot listen on " + m_opt.host + ":" + std::to_string(m_opt.port) +
-                                            " (address in use or not available)");
+    m_port = m_transport->bind();
     return m_port;
 }
 
@@ -290,7 +266,7 @@ bool HttpServer::run()
     std::thread sweeper;
     if (m_files)
         sweeper = std::thread([this] { sweepStaleParts(); });
-    bool ok = m_server->listen_after_bind();
+    bool ok = m_transport->run();
     {
         std::lock_guard g(m_sweepLock);
         m_stopping = true;
@@ -327,7 +303,7 @@ void HttpServer::stop()
         m_stopping = true;
     }
     m_sweepWake.notify_all();
-    m_server->stop();
+    m_transport->stop();
 }
 
 } // namespace cx::server

@@ -1,6 +1,10 @@
 #pragma once
-// The HTTP(S) face of the server: routes of docs/protocol.md over cpp-httplib,
-// zstd bodies both ways, JSON error replies. Each request leases its own store
+// The HTTP(S) face of the server: routes of docs/protocol.md, zstd bodies both
+// ways, JSON error replies. The transport is event-driven (Boost.Beast on
+// Asio, server/http/Connection.cpp): a few I/O threads hold every socket, a
+// fixed pool of workers runs the routes that touch the store, sign-in runs on
+// its own small pool, and every byte read before authentication is bounded
+// (docs/server.md "Connections"). Each request leases its own store
 // connection from the StorePool: no lock spans requests.
 #include "storage/Store.h"
 #include "storage/StorePool.h"
@@ -11,23 +15,33 @@
 #include <memory>
 #include <mutex>
 #include <string>
-
-namespace httplib {
-class Server;
-}
+#include <vector>
 
 namespace cx::server {
 
 class AttachmentStore;
+class Transport;
+struct RouteTable;
 
 struct HttpOptions {
     std::string host = "127.0.0.1";
     int port = 0;                              // 0: any free port
-    std::string tlsCert;                       // both set: HTTPS
+    std::string tlsCert;                       // both set: HTTPS (TLS 1.2 or newer)
     std::string tlsKey;
-    int threads = 8;
-    int readTimeoutSec = 180;                  // a 40 kbit/s client needs long reads
-    int writeTimeoutSec = 180;
+    int threads = 0;                           // workers running store routes; 0: the hardware's cores
+    int ioThreads = 0;                         // threads running the sockets; 0: 1 or 2 by cores
+    int authThreads = 0;                       // workers running sign-in (scrypt); 0: 1 or 2 by cores
+    int queueDepth = 0;                        // requests waiting per pool before 503; 0: 64 per worker
+    int maxConnections = 10000;                // over it, a new connection is closed at once
+    // Deadlines (seconds; bytes per second), docs/server.md "Connections".
+    int headerTimeoutSec = 20;                 // TLS handshake or first byte -> headers complete
+    int idleTimeoutSec = 60;                   // a keep-alive connection waiting for its next request
+    int requestTimeoutSec = 600;               // first byte of a request -> its body complete
+    int minBodyRate = 500;                     // request body, averaged after graceSec
+    int minSendRate = 500;                     // response, averaged after graceSec
+    int graceSec = 10;
+    size_t maxRequestBytes = 64u * 1024 * 1024; // a sync body, on the wire and inflated
+    std::vector<std::string> trustedProxies;   // peers whose last X-Forwarded-For hop is the source
     bool log = true;                           // one line per request on stderr
     // Attachments (docs/village.md): served when a directory is given.
     std::string attachmentsDir;                // DATA_DIR/attachments
@@ -64,8 +78,12 @@ HttpReply routeEnroll(Store &store, const std::string &encoding, const std::stri
 HttpReply routeSync(Store &store, const Validator &validator, const std::string &authorization,
                     const std::string &encoding, const std::string &body, int64_t nowMs);
 HttpReply routeHealth();
+// The same after one query through `store`: 503 while the database is unreachable.
+HttpReply routeHealth(Store &store);
 // Maps the exception being handled to the error reply of docs/protocol.md.
 HttpReply replyFromException();
+// {"error": kind, "message": message}, compressed like every error body.
+HttpReply errorReply(int status, const std::string &kind, const std::string &message);
 
 class HttpServer {
 public:
@@ -83,7 +101,7 @@ public:
     void stop();
 
 private:
-    void installRoutes();
+    RouteTable routes();
     template <class F> HttpReply withStore(F &&route);
     void sweepStaleParts();
 
@@ -95,7 +113,7 @@ private:
     StorePool &m_stores;
     const Validator &m_validator;
     HttpOptions m_opt;
-    std::unique_ptr<httplib::Server> m_server;
+    std::unique_ptr<Transport> m_transport;
     int m_port = 0;
 };
 

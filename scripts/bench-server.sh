@@ -48,6 +48,7 @@ run_set() { # LABEL URL PIDS
 }
 
 echo "== server load: the morning mix (70% no-change, 20% 10-edit, 5% first download, 5% photo chunk), ${SLOW} of devices at 40 kbit/s, ${SECONDS_EACH} s each"
+[ -z "${BENCH_LOAD_SKIP_SQLITE:-}" ] || true
 "$LOAD" seed "$WORK/sqlite" --schools 100 --pupils 50 --devices "$MAXN" --out devices.json >/dev/null
 P=$(free_port); start_server "$WORK/sqlite" "$P"
 run_set "sqlite, 1 instance" "https://127.0.0.1:$P" "$SERVER_PID"
@@ -55,7 +56,9 @@ kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
 
 if [ -x "$SRC/scripts/pg-test-cluster.sh" ] && command -v haproxy >/dev/null; then
   PGDIR="$WORK/pg"; PGPORT=$(free_port)
-  URI=$("$SRC/scripts/pg-test-cluster.sh" start "$PGDIR" "$PGPORT")
+  "$SRC/scripts/pg-test-cluster.sh" start "$PGDIR" "$PGPORT" >/dev/null
+  psql -q "postgresql://cx_test:cx_test@127.0.0.1:$PGPORT/postgres" -c "CREATE DATABASE cx_bench" >/dev/null
+  URI="postgresql://cx_test:cx_test@127.0.0.1:$PGPORT/cx_bench"
   "$LOAD" seed "$URI" --schools 100 --pupils 50 --devices "$MAXN" --out devices.json >/dev/null
   P1=$(free_port); start_server "$URI" "$P1"; S1=$SERVER_PID
   run_set "postgresql, 1 instance" "https://127.0.0.1:$P1" "$S1"

@@ -48,7 +48,7 @@ run_set() { # LABEL URL PIDS
 }
 
 echo "== server load: the morning mix (70% no-change, 20% 10-edit, 5% first download, 5% photo chunk), ${SLOW} of devices at 40 kbit/s, ${SECONDS_EACH} s each"
-[ -z "${BENCH_LOAD_SKIP_SQLITE:-}" ] || true
+
 "$LOAD" seed "$WORK/sqlite" --schools 100 --pupils 50 --devices "$MAXN" --out devices.json >/dev/null
 P=$(free_port); start_server "$WORK/sqlite" "$P"
 run_set "sqlite, 1 instance" "https://127.0.0.1:$P" "$SERVER_PID"
@@ -66,7 +66,7 @@ if [ -x "$SRC/scripts/pg-test-cluster.sh" ] && command -v haproxy >/dev/null; th
   LB=$(free_port)
   cat > haproxy.cfg <<CFG
 global
-  maxconn 20000
+  maxconn 8000
 defaults
   mode tcp
   timeout connect 2s

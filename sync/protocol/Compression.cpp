@@ -10,8 +10,17 @@ namespace cx {
 
 std::string compress(std::string_view data, int level)
 {
+    // Every frame carries the checksum of its content (XXH64, 4 bytes), which
+    // decompress() verifies: a body damaged on the way is refused instead of
+    // being decoded into values nobody wrote. zstd alone often decodes a
+    // changed literal byte without noticing.
+    std::unique_ptr<ZSTD_CCtx, size_t (*)(ZSTD_CCtx *)> cs(ZSTD_createCCtx(), ZSTD_freeCCtx);
+    if (!cs)
+        throw Error(ErrorKind::Protocol, "compression failed: out of memory");
+    ZSTD_CCtx_setParameter(cs.get(), ZSTD_c_compressionLevel, level);
+    ZSTD_CCtx_setParameter(cs.get(), ZSTD_c_checksumFlag, 1);
     std::string out(ZSTD_compressBound(data.size()), '\0');
-    size_t n = ZSTD_compress(out.data(), out.size(), data.data(), data.size(), level);
+    size_t n = ZSTD_compress2(cs.get(), out.data(), out.size(), data.data(), data.size());
     if (ZSTD_isError(n))
         throw Error(ErrorKind::Protocol, std::string("compression failed: ") + ZSTD_getErrorName(n));
     out.resize(n);

@@ -9,8 +9,10 @@ namespace cx {
 
 constexpr size_t kMaxBodyBytes = 64u * 1024 * 1024;
 
+// With the content checksum in the frame, so that damage is detected.
 std::string compress(std::string_view data, int level = 6);
-// Throws cx::Error(Protocol) on corrupt input or output over maxBytes.
+// Throws cx::Error(Protocol) on corrupt input (a frame whose content checksum
+// does not match included) or output over maxBytes.
 std::string decompress(std::string_view data, size_t maxBytes = kMaxBodyBytes);
 
 } // namespace cx

@@ -141,11 +141,14 @@ MergeOutcome applyMutation(RecordState &rec, const Mutation &m, const std::strin
         auto cur = currentVersion(rec, kDeletedField);
         if (cur && baseOf(m, kDeletedField) != cur) {
             // The author did not see the deletion: keep the record visible and
-            // the deletion as a conflict.
+            // the deletion as a conflict. This edit keeps the record, so
+            // "_deleted": false is its value, under its version and author.
+            // (Giving it the deletion's version, or any other, made the value
+            // and its conflict share a version: a later resolve or delete then
+            // settled the one in place of the other, or an equal "keep" with an
+            // older clock left no trace.)
             addConflict(rec, out, kDeletedField, true, *cur, rec.by.count(kDeletedField) ? rec.by[kDeletedField] : std::string());
-            rec.fields[kDeletedField] = false;
-            rec.versions[kDeletedField] = std::max(*cur, m.version);
-            rec.by[kDeletedField] = author;
+            setField(rec, kDeletedField, false, m.version, author);
             out.changed = true;
         }
     }

@@ -14,6 +14,8 @@
 // Deletion is the field "_deleted": a delete that did not see every field's
 // current version, or an edit that did not see the deletion, keeps the record
 // visible with the deletion as a conflict (edits beat deletes until settled).
+// Such an edit writes "_deleted": false under its own version and author; a
+// value and a conflict of the same field never share a version.
 #include "protocol/Messages.h"
 #include "protocol/Record.h"
 

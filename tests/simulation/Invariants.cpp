@@ -130,6 +130,23 @@ std::vector<std::string> World::check()
                     for (size_t j = 0; j < ms.size() && !ok; ++j)
                         if (j != i && ms[j].fields.contains(f) && ms[j].fields[f] == m.fields[f] && accounted(j, f))
                             ok = true;
+                    // An edit that had not seen a deletion kept the record: the merge
+                    // wrote "_deleted": false under that edit's version, a value no
+                    // mutation names in its fields. An equal "keep" (a person settling
+                    // a deletion) is accounted while that value is current or kept as
+                    // a conflict, as for the equal values written explicitly above.
+                    if (!ok && f == cx::kDeletedField && m.fields[f] == false) {
+                        for (size_t j = 0; j < ms.size() && !ok; ++j) {
+                            if (j == i || ms[j].op == cx::Op::Delete || ms[j].fields.contains(f))
+                                continue;
+                            if (cur != rec.versions.end() && cur->second == ms[j].version && rec.fields.contains(f) &&
+                                rec.fields[f] == false)
+                                ok = true;
+                            for (const auto &x : rec.conflicts)
+                                if (x.field == f && x.version == ms[j].version && x.value == false)
+                                    ok = true;
+                        }
+                    }
                     state = ok ? 2 : 3;
                     return ok;
                 };
@@ -151,6 +168,17 @@ std::vector<std::string> World::check()
                     if (cur != rec.versions.end() && cur->second.node == x.version.node && x.version.node != 0 &&
                         x.field != cx::kDeletedField)
                         fail(c + "/" + rec.id + ": a device conflicts with itself on \"" + x.field + "\": " + rec.toJson().dump());
+                }
+    // A value and a conflict of the same field never share a version: a
+    // version is one write of one value by one author.
+    for (const auto &school : schools)
+        for (const auto &c : collections())
+            for (const auto &rec : m_store->recordsOf(c, school))
+                for (const auto &x : rec.conflicts) {
+                    auto cur = rec.versions.find(x.field);
+                    if (cur != rec.versions.end() && cur->second == x.version)
+                        fail(c + "/" + rec.id + ": the value of \"" + x.field + "\" and its conflict share the version " +
+                             x.version.toString() + ": " + rec.toJson().dump());
                 }
     for (const auto &[key, count] : applied)
         if (count > 1)

@@ -241,7 +241,16 @@ private slots:
         QVERIFY(errorMessage(*r).find("64 MiB") != std::string::npos);
         const long grown = s.rssKb() - rss0;
         qInfo("zstd bomb of %zu bytes (1 GiB inflated): 413; RSS grew %ld KB", bomb.size(), grown);
-        QVERIFY(grown < 80 * 1024); // the limit (64 MiB) and the allocator's slack
+        // The limit (64 MiB) and the allocator's slack. Under ASan the buffers a
+        // growing body leaves behind stay in the quarantine instead of being
+        // reused (about 1+2+...+64 MiB), so the bound is wider there: still far
+        // below the gigabyte an unbounded inflate would take.
+#if defined(__SANITIZE_ADDRESS__)
+        constexpr long kBombBoundKb = 320 * 1024;
+#else
+        constexpr long kBombBoundKb = 80 * 1024;
+#endif
+        QVERIFY2(grown < kBombBoundKb, qPrintable(QStringLiteral("RSS grew %1 KB").arg(grown)));
         // A frame that declares its size is refused without inflating at all.
         const std::string declared = cx::compress(std::string(70 << 20, '\0'), 1);
         RawClient d;

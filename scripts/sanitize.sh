@@ -6,7 +6,10 @@
 # proof). Every instrumented process writes its reports to
 # BUILD/sanitizer-logs/KIND.PID (log_path); any such file fails the run.
 #
-#   scripts/sanitize.sh asan    build-asan, -fsanitize=address,undefined, every test but soak
+#   scripts/sanitize.sh asan    build-asan, -fsanitize=address,undefined, every test but soak and
+#                               the slow suites that mostly wait (kill -9, the emulated village link,
+#                               the HAProxy cluster, the slow-connection crowd): those run once, in
+#                               `make test` (docs/testing.md "Continuous integration")
 #   scripts/sanitize.sh tsan    build-tsan, -fsanitize=thread, the tests labelled "threads"
 #   extra arguments go to ctest (asan: they select tests):  scripts/sanitize.sh asan -R tst_sync_e2e
 #
@@ -25,7 +28,10 @@ case "$KIND" in
     BUILD=${SAN_BUILD:-build-asan}
     SANITIZE=address,undefined
     TARGETS=()                       # everything (benchmarks are off in this tree)
-    SELECT=(-LE soak)
+    # Slow suites run once (in make test), not again under the sanitizer: they
+    # spend their time waiting on processes, links and crowds, and their
+    # code paths run under ASan in the fast end-to-end suites too.
+    SELECT=(-LE '^(soak|killtest|village|cluster|connections)$')
     ;;
   tsan)
     BUILD=${SAN_BUILD:-build-tsan}

@@ -14,7 +14,7 @@ SECONDS_EACH=${FUZZ_SECONDS:-60}
 JOBS=${FUZZ_JOBS:-2}
 CC=${FUZZ_CC:-clang}
 CXX=${FUZZ_CXX:-clang++}
-ALL="fuzz_protocol fuzz_merge fuzz_import fuzz_form_definition fuzz_expression"
+ALL="fuzz_protocol fuzz_merge fuzz_import fuzz_form_definition fuzz_expression fuzz_xlsform"
 TARGETS=${FUZZ_TARGETS:-$ALL}
 
 if [ ! -f "$BUILD/build.ninja" ]; then

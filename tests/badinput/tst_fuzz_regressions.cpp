@@ -20,6 +20,9 @@ extern "C" int cx_fuzz_import(const uint8_t *, size_t);
 extern "C" int cx_fuzz_form_definition(const uint8_t *, size_t);
 extern "C" int cx_fuzz_expression(const uint8_t *, size_t);
 #endif
+#ifdef CX_HAVE_XLSFORM
+extern "C" int cx_fuzz_xlsform(const uint8_t *, size_t);
+#endif
 
 class TestFuzzRegressions : public QObject {
     Q_OBJECT
@@ -56,6 +59,9 @@ private slots:
 #ifdef CX_HAVE_FORMS
     void formDefinition() { replay("fuzz_form_definition", cx_fuzz_form_definition); }
     void expression() { replay("fuzz_expression", cx_fuzz_expression); }
+#endif
+#ifdef CX_HAVE_XLSFORM
+    void xlsform() { replay("fuzz_xlsform", cx_fuzz_xlsform); }
 #endif
 };
 

@@ -249,6 +249,8 @@ RouteTable HttpServer::routes()
     return t;
 }
 
+RouteTable HttpServer::routeTable() { return routes(); }
+
 int HttpServer::bind()
 {
     m_port = m_transport->bind();

@@ -99,6 +99,9 @@ public:
     // attachments, removes stale upload parts at start and then daily.
     bool run();
     void stop();
+    // The routes as the transport sees them: for an in-process caller that
+    // carries requests without sockets (tests/loopback, LoopbackTransport).
+    RouteTable routeTable();
 
 private:
     RouteTable routes();

@@ -163,13 +163,40 @@ void PgStore::migrate(bool create, const std::string &uri)
     }
 }
 
-void PgStore::begin() { m_db->exec("BEGIN ISOLATION LEVEL READ COMMITTED"); }
-void PgStore::beginRead() { m_db->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); }
-void PgStore::commit() { m_db->exec("COMMIT"); }
+void PgStore::begin()
+{
+    m_locked.clear();
+    m_db->exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+}
+void PgStore::beginRead()
+{
+    m_locked.clear();
+    m_db->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}
+void PgStore::commit()
+{
+    flushSchoolRows(); // throws: the caller's Transaction rolls back
+    m_locked.clear();
+    m_db->exec("COMMIT");
+}
 void PgStore::rollback()
 {
+    m_locked.clear();
     if (m_db->inTransaction())
         m_db->exec("ROLLBACK");
+}
+
+void PgStore::flushSchoolRows()
+{
+    for (auto &[school, row] : m_locked) {
+        if (row.hlcDirty)
+            m_db->run("UPDATE school_clock SET hlc = $2 WHERE school = $1", {school, pgU64(row.hlc)});
+        if (row.sumDirty)
+            m_db->run("INSERT INTO scope_sums(school, sum) VALUES($1, $2) "
+                      "ON CONFLICT(school) DO UPDATE SET sum = excluded.sum",
+                      {school, pgU64(*row.sum)});
+        row.hlcDirty = row.sumDirty = false;
+    }
 }
 bool PgStore::inTransaction() { return m_db->inTransaction(); }
 bool PgStore::usable() { return m_db->usable(); }
@@ -210,19 +237,30 @@ void PgStore::lockSchools(const std::vector<std::string> &schools)
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
     for (const auto &s : sorted) {
+        if (m_locked.count(s))
+            continue; // held since earlier in this transaction
         m_db->run("INSERT INTO school_clock(school, hlc) VALUES($1, 0) ON CONFLICT(school) DO NOTHING", {s});
-        m_db->run("SELECT hlc FROM school_clock WHERE school = $1 FOR UPDATE", {s});
+        auto r = m_db->run("SELECT hlc FROM school_clock WHERE school = $1 FOR UPDATE", {s});
+        if (m_db->inTransaction()) // outside one, the lock ended with the statement
+            m_locked[s].hlc = r.rows() ? r.u64(0, 0) : 0;
     }
 }
 
 uint64_t PgStore::serverHlc(const std::string &school)
 {
+    if (auto it = m_locked.find(school); it != m_locked.end())
+        return it->second.hlc;
     auto r = m_db->run("SELECT hlc FROM school_clock WHERE school = $1", {school});
     return r.rows() ? r.u64(0, 0) : 0;
 }
 
 void PgStore::setServerHlc(const std::string &school, uint64_t hlc)
 {
+    if (auto it = m_locked.find(school); it != m_locked.end()) {
+        it->second.hlc = hlc;
+        it->second.hlcDirty = true;
+        return;
+    }
     m_db->run("INSERT INTO school_clock(school, hlc) VALUES($1, $2) "
               "ON CONFLICT(school) DO UPDATE SET hlc = excluded.hlc",
               {school, pgU64(hlc)});
@@ -423,12 +461,23 @@ std::vector<Rejection> PgStore::rejections(const std::string &device, uint64_t f
 // Sums are mod 2^64: kept as the signed bigint of the same bits.
 uint64_t PgStore::scopeSum(const std::string &school)
 {
+    auto it = m_locked.find(school);
+    if (it != m_locked.end() && it->second.sum)
+        return *it->second.sum;
     auto r = m_db->run("SELECT sum FROM scope_sums WHERE school = $1", {school});
-    return r.rows() ? r.u64(0, 0) : 0;
+    const uint64_t sum = r.rows() ? r.u64(0, 0) : 0;
+    if (it != m_locked.end())
+        it->second.sum = sum;
+    return sum;
 }
 
 void PgStore::setScopeSum(const std::string &school, uint64_t sum)
 {
+    if (auto it = m_locked.find(school); it != m_locked.end()) {
+        it->second.sum = sum;
+        it->second.sumDirty = true;
+        return;
+    }
     m_db->run("INSERT INTO scope_sums(school, sum) VALUES($1, $2) ON CONFLICT(school) DO UPDATE SET sum = excluded.sum",
               {school, pgU64(sum)});
 }

@@ -9,7 +9,9 @@
 // See docs/server.md ("PostgreSQL") and docs/protocol.md ("Change order").
 #include "storage/Store.h"
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace cx::server {
@@ -99,8 +101,20 @@ public:
 
 private:
     void migrate(bool create, const std::string &uri);
+    void flushSchoolRows();
 
     std::unique_ptr<PgConnection> m_db;
+    // A school's clock and scope sum while this write transaction holds its
+    // lock (lockSchools): nobody else can change them until COMMIT, so they
+    // are read once, kept here, and written once at commit, instead of a
+    // read and a write per record (two round trips each). Cleared at every
+    // begin, commit and rollback.
+    struct SchoolRow {
+        uint64_t hlc = 0;
+        std::optional<uint64_t> sum;
+        bool hlcDirty = false, sumDirty = false;
+    };
+    std::map<std::string, SchoolRow> m_locked;
 };
 
 } // namespace cx::server

@@ -131,6 +131,17 @@ HttpReply routeSync(Store &store, const Validator &validator, const std::string 
         SyncRequest req = SyncRequest::fromJson(parseJson(decodeBody(encoding, body), "sync request"));
         if (req.device != who.device)
             throw Error(ErrorKind::Auth, "request.device " + req.device + " does not match this token's device");
+        // One request is one write transaction holding its schools' locks:
+        // bounded, so one device cannot hold a school for long. The engine
+        // sends at most SyncTuning::pushBytes (48 KiB) of mutations a request.
+        if (req.mutations.size() > kMaxMutationsPerRequest)
+            return errorReply(413, "too-large",
+                              "the sync request carries " + std::to_string(req.mutations.size()) +
+                                  " mutations; the limit is " + std::to_string(kMaxMutationsPerRequest) +
+                                  " a request: send them in several requests");
+        // page_bytes is what the device would like; the server's reply stays
+        // within kMaxPageBytes whatever it asks (a page is built in memory).
+        req.pageBytes = std::clamp<uint64_t>(req.pageBytes, kMinPageBytes, kMaxPageBytes);
         return HttpReply{200, handleSync(store, who, req, nowMs, validator).toJson().dump(), true};
     } catch (...) {
         return replyFromException();

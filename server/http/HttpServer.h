@@ -69,6 +69,12 @@ struct HttpReply {
     std::shared_ptr<BodySource> stream;        // set: the body is streamed from here (body unused)
 };
 
+// Limits of one /v1/sync request (docs/protocol.md "Sync"): more mutations is a
+// 413; page_bytes is clamped into [kMinPageBytes, kMaxPageBytes].
+constexpr size_t kMaxMutationsPerRequest = 10000;
+constexpr uint64_t kMinPageBytes = 4 * 1024;
+constexpr uint64_t kMaxPageBytes = 8 * 1024 * 1024;
+
 // The routes as plain functions over one store connection: (content
 // encoding, raw body[, bearer token]) -> reply. Thread-safe with one store per thread.
 // `peer`: the source address (after a trusted proxy's X-Forwarded-For), for

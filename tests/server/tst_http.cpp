@@ -150,6 +150,42 @@ private slots:
         QCOMPARE(r->status, 404);
     }
 
+    // One request may carry at most kMaxMutationsPerRequest mutations (one
+    // write transaction holding its schools' locks): over it, 413 naming the
+    // limit, and nothing of it applied.
+    void mutationLimit()
+    {
+        Running s;
+        httplib::Client cli("127.0.0.1", s.port);
+        const std::string dev = cx::uuidV7();
+        auto r = post(cli, "/v1/enroll", EnrollRequest{1, "head.a", "secret1", dev, ""}.toJson());
+        EnrollResponse e = EnrollResponse::fromJson(replyJson(r));
+        SyncRequest req;
+        req.device = dev;
+        Json j = req.toJson();
+        Json ms = Json::array();
+        for (size_t i = 1; i <= kMaxMutationsPerRequest + 1; ++i)
+            ms.push_back(Json{{"n", i}, {"c", "pupils"}, {"id", "p" + std::to_string(i)}, {"school", "A"},
+                              {"op", "put"}, {"f", Json{{"grade", 1}}}, {"base", Json::object()},
+                              {"v", "0000000000000001-1"}});
+        j["mutations"] = ms;
+        r = post(cli, "/v1/sync", j, e.token);
+        QCOMPARE(r->status, 413);
+        Json err = replyJson(r);
+        QCOMPARE(err["error"].get<std::string>(), std::string("too-large"));
+        QVERIFY(err["message"].get<std::string>().find(std::to_string(kMaxMutationsPerRequest + 1) + " mutations") !=
+                std::string::npos);
+        QVERIFY(err["message"].get<std::string>().find("the limit is " + std::to_string(kMaxMutationsPerRequest)) !=
+                std::string::npos);
+        QVERIFY(!s.county.store->record("pupils", "p1"));
+        // At the limit it is taken.
+        ms.erase(ms.end() - 1);
+        j["mutations"] = ms;
+        r = post(cli, "/v1/sync", j, e.token);
+        QCOMPARE(r->status, 200);
+        QVERIFY(s.county.store->record("pupils", "p1"));
+    }
+
     void tls()
     {
         QTemporaryDir dir;

@@ -2,6 +2,7 @@
 // The one path by which a record changes on the server, for sync and admin
 // writes alike: a new global seq, the scope checksum kept incrementally, and
 // an audit entry saying who changed what. Call inside a transaction.
+#include "protocol/Messages.h"
 #include "storage/Store.h"
 
 #include <optional>
@@ -10,7 +11,6 @@
 
 namespace cx::server {
 
-inline constexpr size_t kMaxFieldsBytes = 256 * 1024;  // a mutation's fields JSON
 inline constexpr int64_t kMaxClockLeadMs = 60 * 1000;  // versions at most this far ahead of the server
 
 // Stores `rec` (already merged) under a new seq; `oldSeq` is its previous seq

@@ -42,6 +42,26 @@ SyncState stateOf(const Overlay &o)
     return SyncState::Confirmed;
 }
 
+// A change the server would refuse for its size is refused here, before it is
+// saved, with the record and its biggest field named (the form keeps the text).
+void checkMutationSize(const Mutation &m)
+{
+    const size_t bytes = m.fields.dump().size();
+    if (bytes <= kMaxFieldsBytes)
+        return;
+    std::string biggest;
+    size_t most = 0;
+    for (auto it = m.fields.begin(); it != m.fields.end(); ++it) {
+        const size_t n = it.value().dump().size();
+        if (n > most)
+            most = n, biggest = it.key();
+    }
+    throw Error(ErrorKind::Invalid, m.collection + "/" + m.id + ": the changes are " + std::to_string(bytes) +
+                                        " bytes, more than the " + std::to_string(kMaxFieldsBytes / 1024) +
+                                        " KiB a record change may hold (field \"" + biggest + "\": " +
+                                        std::to_string(most) + " bytes); attach large content as a file");
+}
+
 void checkFields(const Json &fields)
 {
     if (!fields.is_object())
@@ -247,6 +267,7 @@ std::string Engine::put(const std::string &collection, const std::string &idIn, 
                 prev.base[it.key()] = o.baseOf(it.key());
             prev.fields[it.key()] = it.value();
         }
+        checkMutationSize(prev);
         prev.version = m_clock.tick();
         persistClock();
         m_replica.replacePendingOutbox(prev);
@@ -260,6 +281,7 @@ std::string Engine::put(const std::string &collection, const std::string &idIn, 
         m.base[it.key()] = o.baseOf(it.key());
     if (auto d = o.baseOf(kDeletedField))
         m.base[kDeletedField] = d;
+    checkMutationSize(m);
     m.version = m_clock.tick();
     persistClock();
     for (const auto &e : outbox)

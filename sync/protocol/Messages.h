@@ -120,6 +120,9 @@ struct ErrorReply {
 // parses any depth, but copies and dumps recurse: a few MB of "[[[[..." (a few
 // hundred bytes compressed) would overflow the stack of whoever copies it.
 inline constexpr int kMaxJsonDepth = 256;
+// The most a mutation's fields may hold (their JSON): the server refuses a
+// larger one, and the device refuses to save it (naming the biggest field).
+inline constexpr size_t kMaxFieldsBytes = 256 * 1024;
 // The nesting depth of JSON text (arrays and objects, outside strings), counted
 // without parsing; stops at `limit`.
 int jsonDepth(std::string_view text, int limit = kMaxJsonDepth + 1);

@@ -161,6 +161,32 @@ private slots:
         QCOMPARE(r.pulled, 0);
         QCOMPARE(int(lb.county.store->auditOf("pupils", id).size()), 2);
     }
+
+    // A change larger than the server takes is refused when it is saved, with
+    // the record and the field named; nothing reaches the outbox, and the
+    // record's other edits still go through.
+    void oversizedChangeRefusedOnDevice()
+    {
+        Loopback lb;
+        auto a = lb.device("head.a", "a");
+        const std::string id = a->put("pupils", "", "A", pupil("孙八", 2));
+        const std::string huge(cx::kMaxFieldsBytes + 1, 'x');
+        try {
+            a->put("pupils", id, "A", cx::Json{{"notes", huge}});
+            QFAIL("an oversized change was saved");
+        } catch (const cx::Error &e) {
+            QCOMPARE(e.kind(), cx::ErrorKind::Invalid);
+            const std::string what = e.what();
+            QVERIFY2(what.find("pupils/" + id) != std::string::npos, what.c_str());
+            QVERIFY2(what.find("\"notes\"") != std::string::npos, what.c_str());
+        }
+        QVERIFY(!a->get("pupils", id)->fields.contains("notes"));
+        QCOMPARE(int(a->replica().outboxFor("pupils", id).size()), 1); // the create, folded edits only
+        a->put("pupils", id, "A", cx::Json{{"grade", 3}});
+        QVERIFY(a->sync().complete);
+        QCOMPARE(lb.county.store->record("pupils", id)->fields.value("grade", 0), 3);
+        QCOMPARE(a->lastReport().rejected, 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLoopback)

@@ -45,9 +45,8 @@ esac
 
 start=$(date +%s)
 if [ ! -f "$BUILD/build.ninja" ]; then
-  cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
-    -DCMAKE_C_FLAGS_DEBUG="-O1 -g1" -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" \
-    -DCUNXIAO_BUILD_BENCH=OFF -DCUNXIAO_FUZZ=OFF -DCUNXIAO_SANITIZE="$SANITIZE"
+  # The preset of the same name (CMakePresets.json) holds the flags.
+  cmake --preset "$KIND" -B "$BUILD" -DCUNXIAO_SANITIZE="$SANITIZE"
 fi
 cmake --build "$BUILD" -j "$JOBS" "${TARGETS[@]}"
 built=$(date +%s)

@@ -19,7 +19,7 @@ PACKAGES := cmake g++ make ninja-build ccache pkg-config git ca-certificates ope
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools \
   qt6-positioning-dev qt6-multimedia-dev qml6-module-qtmultimedia qml6-module-qtquick qml6-module-qtquick-controls \
   qml6-module-qtquick-window qml6-module-qtquick-layouts qml6-module-qtquick-templates \
-  qml6-module-qtqml-workerscript qml6-module-qttest qml6-module-qtquick-dialogs \
+  qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qttest qml6-module-qtquick-dialogs \
   qml6-module-qtpositioning qml6-module-qtquick-shapes qml6-module-qt-labs-settings \
   libpq-dev postgresql-15 \
   fonts-noto-cjk iproute2 procps

@@ -227,6 +227,13 @@ RouteTable HttpServer::routes()
                     return routeAttachmentCheck(st, *files, h.authorization, h.contentEncoding, body);
                 });
             };
+        } else if (h.method == "POST" && h.path == "/v1/bundle-key") { // docs/bundles.md
+            p.found = true;
+            p.bearer = true;
+            p.bodyLimit = 1024;
+            p.run = [this](const RequestHead &h, const std::string &) {
+                return withStore([&](Store &st) { return routeBundleKey(st, h.authorization); });
+            };
         } else if (m_files && h.method == "POST" && h.path == "/v1/relay") { // docs/bundles.md
             p.found = true;
             p.bearer = true;

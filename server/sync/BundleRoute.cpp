@@ -160,6 +160,21 @@ BundleOutcome handleBundle(Store &store, const Validator &validator, AttachmentS
     return out;
 }
 
+HttpReply routeBundleKey(Store &store, const std::string &authorization)
+{
+    try {
+        const std::string prefix = "Bearer ";
+        if (authorization.compare(0, prefix.size(), prefix) != 0)
+            throw Error(ErrorKind::Auth, "missing device token (Authorization: Bearer ...)");
+        DeviceSession who = authenticate(store, authorization.substr(prefix.size()));
+        BundleKeys k = bundleKeys(store);
+        return HttpReply{200, Json{{"protocol", kProtocolVersion}, {"server_key", base64Encode(k.pub)},
+                                   {"device_secret", base64Encode(deviceBundleSecret(k, who.device))}}.dump(), true};
+    } catch (...) {
+        return replyFromException();
+    }
+}
+
 HttpReply routeRelay(Store &store, const Validator &validator, AttachmentStore &files, const std::string &authorization,
                      const std::string &encoding, const std::string &body, int64_t nowMs)
 {

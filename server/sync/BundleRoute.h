@@ -53,4 +53,9 @@ constexpr size_t kMaxRelayRequestBytes = 4096;
 HttpReply routeRelay(Store &store, const Validator &validator, AttachmentStore &files, const std::string &authorization,
                      const std::string &encoding, const std::string &body, int64_t nowMs);
 
+// POST /v1/bundle-key (no body): {"protocol":1,"server_key":B64,"device_secret":B64}
+// for the device behind the token: devices enrolled before bundles get
+// theirs on their next sync.
+HttpReply routeBundleKey(Store &store, const std::string &authorization);
+
 } // namespace cx::server

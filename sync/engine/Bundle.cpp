@@ -322,4 +322,35 @@ RelayReport Engine::relay(const std::string &bundleFile, const std::string &repl
     return rep;
 }
 
+bool Engine::fetchBundleKey()
+{
+    std::string token;
+    {
+        std::lock_guard lock(m_mutex);
+        token = m_replica.meta("token").value_or("");
+    }
+    HttpRequest req;
+    req.path = "/v1/bundle-key";
+    req.body = compress("{}");
+    req.bearerToken = token;
+    Transport &tr = transport();
+    tr.setProgress({});
+    HttpReply reply = tr.send(req);
+    if (reply.status == 404)
+        return false; // a server older than bundles
+    if (reply.status != 200)
+        throwReplyError(reply, "asking for the bundle key");
+    Json j = parseJson(reply.contentEncoding == "zstd" ? decompress(reply.body) : reply.body, "the bundle key");
+    const std::string key = base64Decode(j.at("server_key").get<std::string>());
+    const std::string secret = base64Decode(j.at("device_secret").get<std::string>());
+    if (key.size() != 32 || secret.size() != 32)
+        throw Error(ErrorKind::Protocol, "the bundle key has the wrong length");
+    std::lock_guard lock(m_mutex);
+    Transaction t(m_replica.db());
+    m_replica.setMeta("bundle_server_key", base64Encode(key));
+    m_replica.setMeta("bundle_secret", base64Encode(secret));
+    t.commit();
+    return true;
+}
+
 } // namespace cx

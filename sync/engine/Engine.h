@@ -223,6 +223,9 @@ public:
     // Relays someone's bundle to the server over this device's connection
     // (resumable upload) and writes the server's reply bundle.
     RelayReport relay(const std::string &bundleFile, const std::string &replyFile, uint64_t maxReplyBytes);
+    // A device enrolled before bundles asks for its bundle key (sync() does,
+    // once, after a complete sync). Returns false if the server has none.
+    bool fetchBundleKey();
 
     Replica &replica() { return m_replica; }
     HybridClock &clock() { return m_clock; }

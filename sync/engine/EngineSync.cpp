@@ -260,6 +260,23 @@ SyncReport Engine::sync(int maxCycles)
             break;
         }
     }
+    // Devices enrolled before bundles: their key, once (docs/bundles.md); an
+    // older server or a failure here never fails the sync.
+    if (total.complete) {
+        bool ask = false;
+        {
+            std::lock_guard lock(m_mutex);
+            const int64_t asked = std::stoll(m_replica.meta("bundle_key_asked").value_or("0"));
+            ask = !m_replica.meta("bundle_secret") && wallClockMs() - asked > 24 * 3600 * 1000LL;
+            if (ask)
+                m_replica.setMeta("bundle_key_asked", std::to_string(wallClockMs())); // at most daily from an older server
+        }
+        try {
+            if (ask)
+                fetchBundleKey();
+        } catch (const std::exception &) {
+        }
+    }
     // Records first; attachments after. Their failure never fails the record sync.
     if (total.complete) {
         try {

@@ -3,6 +3,7 @@
 #include "Fixture.h"
 
 #include <QFile>
+#include <functional>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
@@ -35,6 +36,59 @@ void writeFile(const QString &path, const QByteArray &data)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(data);
+}
+
+
+// Answers to every field of a county form, as a person would fill them in
+// (no photos: a photo or signature field is left out).
+QJsonObject answersFor(const QString &form, int k)
+{
+    QFile f(QString(CX_SOURCE_DIR) + "/forms/county/" + form + ".json");
+    f.open(QIODevice::ReadOnly);
+    const QJsonObject def = QJsonDocument::fromJson(f.readAll()).object();
+    static const QStringList texts = {"学生父母外出务工，由祖父母照看，学生表示下周一返校。", "已与班主任联系，家长同意每天接送。",
+                                      "村委会协助联系，学生身体已恢复。", "家中农忙，学生帮忙收玉米，已劝返。"};
+    std::function<void(const QJsonArray &, QJsonObject &)> fill = [&](const QJsonArray &fields, QJsonObject &out) {
+        for (const auto &v : fields) {
+            const QJsonObject x = v.toObject();
+            const QString name = x["name"].toString(), type = x["type"].toString();
+            const QJsonArray options = x["options"].toArray();
+            if (type == "group") {
+                fill(x["fields"].toArray(), out);
+            } else if (type == "repeat") {
+                QJsonArray rows;
+                for (int r = 0; r < 7; ++r) { // one row per grade
+                    QJsonObject row;
+                    fill(x["fields"].toArray(), row);
+                    rows.append(row);
+                }
+                out[name] = rows;
+            } else if (type == "select_one") {
+                out[name] = options.isEmpty() ? QJsonValue("1") : options[k % options.size()].toObject()["value"];
+            } else if (type == "select_many") {
+                out[name] = QJsonArray{options.isEmpty() ? QJsonValue("1") : options[0].toObject()["value"]};
+            } else if (type == "integer") {
+                out[name] = 3 + k % 40;
+            } else if (type == "decimal") {
+                out[name] = 12.5 + k;
+            } else if (type == "date") {
+                out[name] = QString("2026-11-%1").arg(1 + k % 28, 2, 10, QChar('0'));
+            } else if (type == "text") {
+                // A phrase and some words of its own: real notes differ from visit to visit.
+                static const QString words = "学生家长外出务工祖父母照看返校班主任联系同意接送村委会协助身体恢复农忙收玉米劝返生病住院搬家转学";
+                QString note = texts[k % texts.size()];
+                for (int i = 0; i < 12; ++i)
+                    note += words[int((k * 7919u + i * 104729u + name.size() * 31u) % unsigned(words.size()))];
+                out[name] = note;
+            } else if (type == "geopoint") {
+                out[name] = QJsonObject{{"lat", 25.0421 + k * 0.001}, {"lon", 102.7123}, {"accuracy", 12}};
+            }
+        }
+    };
+    QJsonObject out;
+    for (const auto &page : def["pages"].toArray())
+        fill(page.toObject()["fields"].toArray(), out);
+    return out;
 }
 
 } // namespace
@@ -243,6 +297,20 @@ private slots:
         QCOMPARE(other.cli("foreign.db", {"bundle-in", b->path("foreign-r.cxb")}).exitCode, 0);
     }
 
+    // A device enrolled before the server had bundles gets its key on its next sync.
+    void olderDeviceGetsItsKeyOnSync()
+    {
+        b->enroll("older.db", "teacher1");
+        runTool("sqlite3", {b->path("older.db"), "DELETE FROM meta WHERE key IN ('bundle_server_key','bundle_secret')"});
+        CliResult no = out("older.db", "older.cxb");
+        QCOMPARE(no.exitCode, 2);
+        QVERIFY2(no.err.contains("no bundle key"), qPrintable(no.err));
+        QCOMPARE(b->cli("older.db", {"sync"}).exitCode, 0);
+        QCOMPARE(out("older.db", "older.cxb").exitCode, 0);
+        QCOMPARE(bureauIn("older.cxb", "older-r.cxb").code, 0);
+        QCOMPARE(in("older.db", "older-r.cxb").exitCode, 0);
+    }
+
     // A photo travels in the bundle; another device can fetch it afterwards.
     void attachmentsTravelAlong()
     {
@@ -264,6 +332,54 @@ private slots:
         const QString sha = QJsonDocument::fromJson(ref.toUtf8()).object()["sha256"].toString();
         CliResult f = b->cli("teacher.db", {"fetch-attachment", sha});
         QVERIFY2(f.exitCode == 0, qPrintable(f.err));
+    }
+
+    // A school's typical month without photos (docs/bundles.md, Size): 30
+    // home visits, the monthly statistics return, a few roster edits.
+    void typicalMonthSize()
+    {
+        for (const QString form : {"home_visit", "enrolment_return", "pupil_roster"})
+            b->admin({"publish-form", QString(CX_SOURCE_DIR) + "/forms/county/" + form + ".json"});
+        b->enroll("month.db", "head1");
+        int failed = 0;
+        auto put = [&](const QString &collection, const QString &id, const QJsonObject &fields) {
+            QStringList args = {"put", collection, id};
+            for (auto it = fields.begin(); it != fields.end(); ++it)
+                args << it.key() + "=" + (it.value().isString() ? it.value().toString()
+                                                                : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+            CliResult r = b->cli("month.db", args);
+            if (r.exitCode != 0)
+                qWarning("put failed: %s", qPrintable(r.err));
+            ++failed;
+            failed -= r.exitCode == 0;
+            return r.out.trimmed();
+        };
+        QStringList pupils;
+        for (int k = 0; k < 2; ++k)
+            pupils << put("pupils", "-", answersFor("pupil_roster", k)); // from before this month
+        QCOMPARE(b->cli("month.db", {"sync"}).exitCode, 0);
+        for (int k = 0; k < 30; ++k)
+            put("home_visits", "-", answersFor("home_visit", k));
+        QJsonObject ret{{"form", "enrolment_return"}, {"form_version", 1}, {"status", "submitted"},
+                        {"answers", answersFor("enrolment_return", 1)}};
+        put("submissions", "-", ret);
+        for (int k = 0; k < 3; ++k) // roster edits: a new phone, a new grade
+            put("pupils", pupils[k % 2], QJsonObject{{"guardian_phone", QString("1380000%1").arg(k, 4, 10, QChar('0'))},
+                                                     {"grade", QString::number(2 + k)}});
+        for (int k = 2; k < 4; ++k)
+            put("pupils", "-", answersFor("pupil_roster", k)); // two new pupils
+        QCOMPARE(failed, 0);
+        CliResult o = out("month.db", "month.cxb", {"--records-only"});
+        QCOMPARE(o.exitCode, 0);
+        const qint64 bytes = o.json()["bytes"].toInteger();
+        QVERIFY2(bytes < 1024 * 1024, qPrintable(QString::number(bytes)));
+        Tool t = bureauIn("month.cxb", "month-r.cxb");
+        QVERIFY2(t.code == 0, qPrintable(t.err));
+        const qint64 reply = readFile(b->path("month-r.cxb")).size();
+        qInfo("typical month: %d changes, bundle %lld bytes, reply %lld bytes", o.json()["mutations"].toInt(), bytes, reply);
+        CliResult r = in("month.db", "month-r.cxb");
+        QVERIFY2(r.exitCode == 0 || r.exitCode == 6, qPrintable(r.err));
+        qInfo("receipt: %s", qPrintable(r.out.trimmed()));
     }
 
     // Bundles (some lost, some twice, some late) mixed with online syncs in

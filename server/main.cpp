@@ -1,7 +1,9 @@
 // cunxiao-server: the command line. Parsing only; the work is in cunxiao_server_core.
 #include "admin/Admin.h"
+#include "admin/BundleAdmin.h"
 #include "admin/Demo.h"
 #include "admin/XlsformAdmin.h"
+#include "sync/BundleRoute.h"
 #include "auth/Auth.h"
 #include "http/ClientAddress.h"
 #include "http/HttpServer.h"
@@ -39,6 +41,7 @@ const char *kUsage = R"(usage: cunxiao-server COMMAND DATA_DIR|URI ...
   admin DATA_DIR|URI add-school --id CODE --name NAME [--county NAME]
   admin DATA_DIR|URI add-user --user NAME --role head|teacher|inspector|bureau --schools CODE[,CODE...] --password-stdin
   admin DATA_DIR|URI revoke --user NAME
+  admin DATA_DIR|URI bundle-in FILE --reply REPLY_FILE [--max-mb N]
   admin DATA_DIR|URI publish-form FILE
   admin DATA_DIR|URI import-xlsform FILE.xlsx [--id ID] [--out FORM.json] [--publish]
   admin DATA_DIR|URI export-xlsform FORM_ID --out FILE.xlsx
@@ -70,6 +73,10 @@ const std::map<std::string, std::string> kHelp = {
                  "(--schools may be omitted).\n"},
     {"revoke", "usage: cunxiao-server admin DATA_DIR|URI revoke --user NAME\n"
                "Revokes the account and every device enrolled with it: their next request gets 401.\n"},
+    {"bundle-in", "usage: cunxiao-server admin DATA_DIR|URI bundle-in FILE --reply REPLY_FILE [--max-mb N]\n"
+                  "Applies a device's bundle brought on a USB stick or SD card exactly as a sync, and writes the\n"
+                  "reply bundle (acknowledgements and the records the device lacks, at most N MB, default 4),\n"
+                  "sealed for that device only. A bundle delivered twice applies once (docs/bundles.md).\n"},
     {"publish-form", "usage: cunxiao-server admin DATA_DIR|URI publish-form FILE\n"
                      "Publishes a form definition (JSON object with \"id\") as record forms/<id>, scope \"*\",\n"
                      "fields {definition, version, title}. Every device receives it on its next sync.\n"},
@@ -212,7 +219,7 @@ int cmdAdmin(int argc, char **argv)
     // admin DATA_DIR|URI SUBCOMMAND ...
     if (argc < 4 || std::string(argv[2]).rfind("-", 0) == 0) {
         if (argc >= 3 && (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
-            for (auto k : {"add-school", "add-user", "revoke", "publish-form", "import-xlsform", "export-xlsform"})
+            for (auto k : {"add-school", "add-user", "revoke", "bundle-in", "publish-form", "import-xlsform", "export-xlsform"})
                 std::cout << kHelp.at(k) << '\n';
             return 0;
         }
@@ -222,7 +229,7 @@ int cmdAdmin(int argc, char **argv)
     const std::string sub = argv[3];
     if (!kHelp.count(sub) || sub == "init" || sub == "import" || sub == "export" || sub == "serve" || sub == "demo")
         throw Error(ErrorKind::Invalid, "unknown admin command \"" + sub + "\" (add-school, add-user, revoke, publish-form, import-xlsform, export-xlsform)");
-    Args a = parse(argc, argv, 4, {"--id", "--name", "--county", "--user", "--role", "--schools", "--out"});
+    Args a = parse(argc, argv, 4, {"--id", "--name", "--county", "--user", "--role", "--schools", "--out", "--reply", "--max-mb"});
     if (a.has("--help") || a.has("-h")) {
         std::cout << kHelp.at(sub);
         return 0;
@@ -253,6 +260,10 @@ int cmdAdmin(int argc, char **argv)
         int n = revokeUser(*store, a.need("--user"));
         tx.commit();
         std::cout << "account " << a.need("--user") << " revoked with " << n << " device(s)\n";
+    } else if (sub == "bundle-in") {
+        expectPositional(a, 1, "FILE (the bundle)");
+        uint64_t maxMb = a.options.count("--max-mb") ? uint64_t(std::max(1, toInt(a.opt("--max-mb"), "--max-mb"))) : 4;
+        bundleInCommand(*store, dir, a.positional[0], a.need("--reply"), maxMb * 1024 * 1024, std::cout, wallClockMs());
     } else if (sub == "publish-form") {
         expectPositional(a, 1, "FILE");
         std::ifstream f(a.positional[0]);
@@ -396,6 +407,7 @@ int cmdServe(const Args &a)
     const std::string location = a.positional[0];
     const int workers = opt.threads > 0 ? opt.threads : int(std::max(1u, std::thread::hardware_concurrency()));
     StorePool stores([location] { return openDataDir(location); }, size_t(workers + std::max(opt.authThreads, 2)) * 2);
+    bundleKeys(*store); // made once per store, before several instances could race to make it (docs/bundles.md)
     store.reset();
     FormsValidator validator;
     HttpServer server(stores, validator, opt);

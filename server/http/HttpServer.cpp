@@ -9,6 +9,7 @@
 #include "protocol/Compression.h"
 #include "protocol/Errors.h"
 #include "protocol/Messages.h"
+#include "sync/BundleRoute.h"
 #include "sync/SyncHandler.h"
 
 
@@ -116,7 +117,9 @@ HttpReply routeEnroll(Store &store, const std::string &encoding, const std::stri
 {
     try {
         EnrollRequest req = EnrollRequest::fromJson(parseJson(decodeBody(encoding, body), "enroll request"));
-        return HttpReply{200, enroll(store, req, nowMs, peer).toJson().dump(), true};
+        EnrollResponse r = enroll(store, req, nowMs, peer);
+        addBundleKeys(store, r, req.device); // docs/bundles.md
+        return HttpReply{200, r.toJson().dump(), true};
     } catch (...) {
         return replyFromException();
     }
@@ -233,6 +236,22 @@ RouteTable HttpServer::routes()
             p.run = [this, files = m_files](const RequestHead &h, const std::string &body) {
                 return withStore([&](Store &st) {
                     return routeAttachmentCheck(st, *files, h.authorization, h.contentEncoding, body);
+                });
+            };
+        } else if (h.method == "POST" && h.path == "/v1/bundle-key") { // docs/bundles.md
+            p.found = true;
+            p.bearer = true;
+            p.bodyLimit = 1024;
+            p.run = [this](const RequestHead &h, const std::string &) {
+                return withStore([&](Store &st) { return routeBundleKey(st, h.authorization); });
+            };
+        } else if (m_files && h.method == "POST" && h.path == "/v1/relay") { // docs/bundles.md
+            p.found = true;
+            p.bearer = true;
+            p.bodyLimit = kMaxRelayRequestBytes;
+            p.run = [this, files = m_files](const RequestHead &h, const std::string &body) {
+                return withStore([&](Store &st) {
+                    return routeRelay(st, m_validator, *files, h.authorization, h.contentEncoding, body, wallClockMs());
                 });
             };
         } else if (m_files && h.method == "PUT" && isAttachmentPath(h.path, sha)) {

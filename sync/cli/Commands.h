@@ -4,6 +4,8 @@
 #include "engine/Engine.h"
 #include "protocol/Errors.h"
 
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,9 @@ int cmdAttach(Engine &e, const std::vector<std::string> &args);      // docs/vil
 int cmdAttachments(Engine &e, const std::vector<std::string> &args);
 int cmdFetchAttachment(Engine &e, const std::vector<std::string> &args);
 int cmdPhotosOnlyUnmetered(Engine &e, const std::vector<std::string> &args);
+int cmdBundleOut(Engine &e, const std::vector<std::string> &args);   // docs/bundles.md, BundleCommands.cpp
+int cmdBundleIn(Engine &e, const std::vector<std::string> &args);
+int cmdRelay(Engine &e, const std::vector<std::string> &args);
 // Runs without an Engine: the database may be too damaged to open.
 int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args);
 

@@ -31,6 +31,12 @@ const char *kUsage =
                                download an attachment another device took (resumes after a
                                cut, checks its SHA-256); prints its local path
   photos-only-unmetered on|off hold photo uploads while the link is metered (stored)
+  bundle-out FILE [--records-only] [--json]
+                               everything this device has to send (and its cursor), sealed for
+                               the server, for a USB stick or SD card (docs/bundles.md)
+  relay FILE --reply REPLY_FILE [--max-mb N] [--json]
+                               deliver someone's bundle over this device's link; writes the reply
+  bundle-in REPLY_FILE [--json] apply the server's reply to a bundle made here; prints a receipt
   recover                      salvage a damaged database: keeps unsent changes, moves it aside
 
 Exit status: 0 ok, 1 failed, 2 usage, 3 network, 4 TLS, 5 authentication,
@@ -65,6 +71,7 @@ int main(int argc, char **argv)
         {"status", cmdStatus},   {"conflicts", cmdConflicts}, {"resolve", cmdResolve},
         {"rejected", cmdRejected}, {"attach", cmdAttach}, {"attachments", cmdAttachments},
         {"fetch-attachment", cmdFetchAttachment}, {"photos-only-unmetered", cmdPhotosOnlyUnmetered},
+        {"bundle-out", cmdBundleOut}, {"bundle-in", cmdBundleIn}, {"relay", cmdRelay},
     };
     if (command == "recover") {
         try {

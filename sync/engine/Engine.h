@@ -100,6 +100,28 @@ struct AttachmentInfo {
     Json toJson() const;
 };
 
+struct BundleOutReport {
+    std::string bundle;                        // its id
+    int mutations = 0, attachments = 0, attachmentsLeft = 0; // left: over the size limit, or records only
+    uint64_t bytes = 0;
+    Json toJson() const;
+};
+
+struct BundleInReport {
+    std::string bundle;
+    int applied = 0, rejected = 0, received = 0, attachments = 0, pages = 0;
+    bool more = false;                         // the server had more than the reply's size allowed
+    bool stale = false;                        // the device had synced since: acknowledgements and newer records only
+    std::vector<std::pair<uint64_t, std::string>> reasons; // rejected: change number, reason
+    Json toJson() const;
+};
+
+struct RelayReport {
+    uint64_t bytesUp = 0, bytesDown = 0, replyBytes = 0;
+    int requests = 0;
+    Json toJson() const;
+};
+
 struct EngineStatus {
     bool enrolled = false;
     std::string server, user, role, device;
@@ -190,6 +212,21 @@ public:
     // (the copy received is damaged; removed), Network, Auth, Storage.
     std::string fetchAttachment(const std::string &sha256, uint64_t expectedSize = 0);
 
+    // Sync bundles (docs/bundles.md), sync/engine/Bundle.cpp.
+    // Writes the push the next sync would send (the whole outbox, its cursor)
+    // and, unless recordsOnly, the attachments its records refer to, sealed
+    // for the server; the changes stay unacknowledged until a reply or a sync.
+    BundleOutReport bundleOut(const std::string &file, bool recordsOnly = false);
+    // Applies a reply bundle exactly as a sync reply (refuses one made for
+    // another device or already applied).
+    BundleInReport bundleIn(const std::string &replyFile);
+    // Relays someone's bundle to the server over this device's connection
+    // (resumable upload) and writes the server's reply bundle.
+    RelayReport relay(const std::string &bundleFile, const std::string &replyFile, uint64_t maxReplyBytes);
+    // A device enrolled before bundles asks for its bundle key (sync() does,
+    // once, after a complete sync). Returns false if the server has none.
+    bool fetchBundleKey();
+
     Replica &replica() { return m_replica; }
     HybridClock &clock() { return m_clock; }
 
@@ -203,6 +240,10 @@ private:
     void persistClock();
     Transport &transport();
     SyncReport cycle(SyncReport &total, bool &more);
+    SyncRequest takeOutbox(size_t pushBytes);
+    void checkAcked(const SyncResponse &resp);
+    void applyReply(const SyncRequest &req, const SyncResponse &resp, const int64_t *timing, SyncReport &total,
+                    bool &more, bool pageFits);
     void backoff(int attempt);
     void waitAtLeast(int attempt, int seconds);
     int maxRetries();

@@ -5,6 +5,7 @@
 #include "engine/Overlay.h"
 #include "engine/ReplyErrors.h"
 #include "protocol/Compression.h"
+#include "protocol/Crypto.h"
 #include "protocol/Errors.h"
 #include "protocol/Uuid.h"
 
@@ -155,6 +156,10 @@ void Engine::enroll(const TransportOptions &server, const std::string &user, con
     m_replica.setMeta("user", resp.user);
     m_replica.setMeta("role", resp.role);
     m_replica.setMeta("schools", Json(resp.schools).dump());
+    if (!resp.bundleKey.empty()) { // docs/bundles.md
+        m_replica.setMeta("bundle_server_key", base64Encode(resp.bundleKey));
+        m_replica.setMeta("bundle_secret", base64Encode(resp.bundleSecret));
+    }
     persistClock();
     tx.commit();
     m_transport = std::move(t); // keep the warm connection
@@ -255,6 +260,23 @@ SyncReport Engine::sync(int maxCycles)
             break;
         }
     }
+    // Devices enrolled before bundles: their key, once (docs/bundles.md); an
+    // older server or a failure here never fails the sync.
+    if (total.complete) {
+        bool ask = false;
+        {
+            std::lock_guard lock(m_mutex);
+            const int64_t asked = std::stoll(m_replica.meta("bundle_key_asked").value_or("0"));
+            ask = !m_replica.meta("bundle_secret") && wallClockMs() - asked > 24 * 3600 * 1000LL;
+            if (ask)
+                m_replica.setMeta("bundle_key_asked", std::to_string(wallClockMs())); // at most daily from an older server
+        }
+        try {
+            if (ask)
+                fetchBundleKey();
+        } catch (const std::exception &) {
+        }
+    }
     // Records first; attachments after. Their failure never fails the record sync.
     if (total.complete) {
         try {
@@ -267,46 +289,54 @@ SyncReport Engine::sync(int maxCycles)
     return total;
 }
 
-SyncReport Engine::cycle(SyncReport &total, bool &more)
+// Phase 1 of a cycle (and of a bundle, docs/bundles.md), in one transaction:
+// up to pushBytes of unacknowledged mutations (pending ones marked sent, so a
+// later edit never folds into a change already on its way) and the cursors.
+SyncRequest Engine::takeOutbox(size_t pushBytes)
 {
     SyncRequest req;
-    std::string token;
-    std::set<std::string> schoolsBefore;
+    std::lock_guard lock(m_mutex);
+    if (!m_replica.meta("token"))
+        throw Error(ErrorKind::Invalid, "this device is not enrolled: run enroll first");
+    req.device = m_replica.meta("device").value_or("");
+    // Pages sized by wire bytes: from the last page's compression ratio,
+    // aim at pageWireBytes compressed, halved per consecutive failure.
     {
-        std::lock_guard lock(m_mutex);
-        token = m_replica.meta("token").value_or("");
-        if (token.empty())
-            throw Error(ErrorKind::Invalid, "this device is not enrolled: run enroll first");
-        req.device = m_replica.meta("device").value_or("");
-        // Pages sized by wire bytes: from the last page's compression ratio,
-        // aim at pageWireBytes compressed, halved per consecutive failure.
-        {
-            uint64_t page = m_tuning.firstPageBytes;
-            if (m_wireRatio > 0)
-                page = uint64_t(double(m_tuning.pageWireBytes) / m_wireRatio);
-            page = std::clamp<uint64_t>(page, 4096, m_tuning.maxPageBytes);
-            req.pageBytes = std::max<uint64_t>(4096, page >> m_pageShrink);
-        }
-        Transaction t(m_replica.db());
-        std::set<std::pair<std::string, std::string>> touched;
-        for (auto &e : m_replica.outboxToSend(m_tuning.pushBytes)) {
-            if (e.state == "pending") {
-                m_replica.setOutboxState(e.mutation.n, "sent");
-                touched.insert({e.mutation.collection, e.mutation.id});
-            }
-            req.mutations.push_back(std::move(e.mutation));
-        }
-        for (const auto &[c, id] : touched) {
-            auto r = m_replica.record(c, id);
-            if (r) {
-                recompute(*r);
-                m_replica.saveRecord(*r);
-            }
-        }
-        for (const auto &row : m_replica.scopes())
-            req.cursor[row.school] = row.cursor;
-        t.commit();
+        uint64_t page = m_tuning.firstPageBytes;
+        if (m_wireRatio > 0)
+            page = uint64_t(double(m_tuning.pageWireBytes) / m_wireRatio);
+        page = std::clamp<uint64_t>(page, 4096, m_tuning.maxPageBytes);
+        req.pageBytes = std::max<uint64_t>(4096, page >> m_pageShrink);
     }
+    Transaction t(m_replica.db());
+    std::set<std::pair<std::string, std::string>> touched;
+    for (auto &e : m_replica.outboxToSend(pushBytes)) {
+        if (e.state == "pending") {
+            m_replica.setOutboxState(e.mutation.n, "sent");
+            touched.insert({e.mutation.collection, e.mutation.id});
+        }
+        req.mutations.push_back(std::move(e.mutation));
+    }
+    for (const auto &[c, id] : touched) {
+        auto r = m_replica.record(c, id);
+        if (r) {
+            recompute(*r);
+            m_replica.saveRecord(*r);
+        }
+    }
+    for (const auto &row : m_replica.scopes())
+        req.cursor[row.school] = row.cursor;
+    t.commit();
+    return req;
+}
+
+SyncReport Engine::cycle(SyncReport &total, bool &more)
+{
+    SyncRequest req = takeOutbox(tuning().pushBytes);
+    const std::string token = [&] {
+        std::lock_guard lock(m_mutex);
+        return m_replica.meta("token").value_or("");
+    }();
 
     std::string body = compress(req.toJson().dump());
     Transport &tr = transport();
@@ -346,19 +376,48 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
             m_wireRatio = double(reply.body.size()) / double(plain);
         total.remainingRecords = resp.more ? resp.remainingRecords : 0;
         total.remainingBytes = resp.more ? uint64_t(double(resp.remainingBytes) * (m_wireRatio > 0 ? m_wireRatio : 1.0)) : 0;
-        uint64_t lastMade = std::stoull(m_replica.meta("next_n").value_or("1")) - 1;
-        if (resp.acked > lastMade)
-            throw Error(ErrorKind::Protocol, "the server acknowledges change " + std::to_string(resp.acked) +
-                                                 " but this device has made only " + std::to_string(lastMade));
+        checkAcked(resp);
     } catch (const Error &e) {
         std::lock_guard lock(m_mutex);
         m_replica.logError(errorKindName(e.kind()), e.what());
         throw;
     }
 
+    const int64_t timing[2] = {t0, t1};
+    applyReply(req, resp, timing, total, more, true);
+    if (m_progress) { // after each cycle: what is still to come (before a large first download too)
+        SyncProgress p;
+        p.cycle = total.requests;
+        p.pulled = total.pulled;
+        p.remainingBytes = total.remainingBytes;
+        p.remainingRecords = total.remainingRecords;
+        m_progress(p);
+    }
+    return total;
+}
+
+void Engine::checkAcked(const SyncResponse &resp)
+{
+    std::lock_guard lock(m_mutex);
+    uint64_t lastMade = std::stoull(m_replica.meta("next_n").value_or("1")) - 1;
+    if (resp.acked > lastMade)
+        throw Error(ErrorKind::Protocol, "the server acknowledges change " + std::to_string(resp.acked) +
+                                             " but this device has made only " + std::to_string(lastMade));
+}
+
+// Phase 3 of a cycle (and of a bundle reply), in one transaction: the clock
+// (timing = {t0, t1} of the request; null for a bundle, whose server time is
+// old), acknowledgements and rejections of req's mutations, the pushed
+// records' server states and the page (each only if newer), then, when
+// pageFits (the page starts at this device's cursor), the cursors and the
+// checksums.
+void Engine::applyReply(const SyncRequest &req, const SyncResponse &resp, const int64_t *timing, SyncReport &total,
+                        bool &more, bool pageFits)
+{
     std::lock_guard lock(m_mutex);
     Transaction t(m_replica.db());
-    m_clock.correct(resp.serverTime + (t1 - t0) / 2, t1);
+    if (timing)
+        m_clock.correct(resp.serverTime + (timing[1] - timing[0]) / 2, timing[1]);
 
     std::map<uint64_t, const Rejection *> rejections;
     for (const auto &r : resp.rejected)
@@ -396,11 +455,13 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
         }
     }
     for (const auto &[school, seq] : resp.cursor) {
+        if (!pageFits)
+            break;
         scopes[school].school = school;
         scopes[school].cursor = seq;
     }
     bool repaired = false;
-    for (const auto &[school, hex] : resp.checksums) {
+    for (const auto &[school, hex] : pageFits ? resp.checksums : std::map<std::string, std::string>{}) {
         ScopeRow &row = scopes[school];
         row.school = school;
         bool wasRepairing = m_replica.meta("repair:" + school).has_value();
@@ -434,15 +495,6 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
     if (!more && !outboxLeft)
         m_replica.setMeta("last_complete", std::to_string(wallClockMs()));
     t.commit();
-    if (m_progress) { // after each cycle: what is still to come (before a large first download too)
-        SyncProgress p;
-        p.cycle = total.requests;
-        p.pulled = total.pulled;
-        p.remainingBytes = total.remainingBytes;
-        p.remainingRecords = total.remainingRecords;
-        m_progress(p);
-    }
-    return total;
 }
 
 } // namespace cx

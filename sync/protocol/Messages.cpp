@@ -1,5 +1,6 @@
 #include "protocol/Messages.h"
 
+#include "protocol/Crypto.h"
 #include "protocol/Errors.h"
 
 namespace cx {
@@ -319,8 +320,11 @@ EnrollRequest EnrollRequest::fromJson(const Json &j)
 
 Json EnrollResponse::toJson() const
 {
-    return Json{{"protocol", protocol}, {"token", token}, {"node", node},        {"user", user},
-                {"role", role},         {"schools", schools}, {"server_time", serverTime}};
+    Json j{{"protocol", protocol}, {"token", token}, {"node", node},        {"user", user},
+           {"role", role},         {"schools", schools}, {"server_time", serverTime}};
+    if (!bundleKey.empty()) // optional (docs/bundles.md); older devices ignore it
+        j["bundle"] = Json{{"server_key", base64Encode(bundleKey)}, {"device_secret", base64Encode(bundleSecret)}};
+    return j;
 }
 
 EnrollResponse EnrollResponse::fromJson(const Json &j)
@@ -341,6 +345,12 @@ EnrollResponse EnrollResponse::fromJson(const Json &j)
         r.schools.push_back(x.get<std::string>());
     }
     r.serverTime = needInteger(j, "server_time", path);
+    if (auto b = j.find("bundle"); b != j.end() && b->is_object()) {
+        r.bundleKey = base64Decode(needString(*b, "server_key", path + ".bundle"));
+        r.bundleSecret = base64Decode(needString(*b, "device_secret", path + ".bundle"));
+        if (r.bundleKey.size() != 32 || r.bundleSecret.size() != 32)
+            throwProtocolError(path + ".bundle", "the server key and the device secret have 32 bytes each");
+    }
     return r;
 }
 

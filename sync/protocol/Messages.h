@@ -102,6 +102,9 @@ struct EnrollResponse {
     std::string role;
     std::vector<std::string> schools;
     int64_t serverTime = 0;
+    // Optional (docs/bundles.md): the server's X25519 bundle key and this
+    // device's bundle secret (raw bytes; base64 on the wire). Empty: none given.
+    std::string bundleKey, bundleSecret;
 
     Json toJson() const;
     static EnrollResponse fromJson(const Json &j);

@@ -5,9 +5,12 @@
 #include "auth/Auth.h"
 #include "protocol/Compression.h"
 #include "protocol/Errors.h"
+#include "sync/BundleRoute.h"
 #include "sync/Validator.h"
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <set>
 
 namespace fs = std::filesystem;
@@ -350,10 +353,12 @@ void World::step(int stepNo)
             note(who + "resolve " + rec.collection + "/" + rec.id + " " + c.field + " = " + v.dump());
             d.engine->resolve(rec.collection, rec.id, c.field, v);
             recordLedger(di, rec.collection, rec.id, false, false);
-        } else if (r < 0.93) {
+        } else if (r < 0.88) {
             note(who + "sync");
             auto rep = d.engine->sync(20);
             note("  pushed " + std::to_string(rep.pushed) + " pulled " + std::to_string(rep.pulled));
+        } else if (r < 0.93) {
+            bundleStep(who);
         } else {
             d.online = !d.online;
             if (!d.online)
@@ -373,6 +378,69 @@ void World::step(int stepNo)
     }
     if (crashArmed)
         faultvfs::disarm();
+}
+
+// Bundles as another transport: made on a device (online or not), carried to
+// the bureau days later or lost or delivered twice, their replies applied
+// late, twice, or never. The same handler as a sync; nothing may be lost or doubled.
+void World::bundleStep(const std::string &who)
+{
+    auto readAll = [](const std::string &path) {
+        std::ifstream in(path, std::ios::binary);
+        std::ostringstream s;
+        s << in.rdbuf();
+        return s.str();
+    };
+    const double b = roll();
+    if (b < 0.4 || (m_bundles.empty() && m_replies.empty())) {
+        size_t di = std::stoul(who.substr(who.find(" dev") + 4));
+        const std::string path = m_dir + "/bundle" + std::to_string(++m_bundleNo) + ".cxb";
+        note(who + "bundle-out " + path.substr(m_dir.size() + 1));
+        auto rep = m_devs[di]->engine->bundleOut(path);
+        note("  " + std::to_string(rep.mutations) + " change(s)");
+        m_bundles.push_back({di, path});
+        m_stats["bundles made"]++;
+    } else if (b < 0.75 && !m_bundles.empty()) {
+        const size_t k = pick(m_bundles.size());
+        const auto [dev, path] = m_bundles[k];
+        m_now += int64_t(pick(3)) * 86'400'000; // carried for a few days
+        if (roll() < 0.2) {
+            note(who + "loses the bundle of dev" + std::to_string(dev));
+            m_bundles.erase(m_bundles.begin() + long(k));
+            m_stats["bundles lost"]++;
+            return;
+        }
+        const std::string reply = path + "-r" + std::to_string(++m_bundleNo);
+        const uint64_t maxBytes = 4096 + pick(64 * 1024);
+        note(who + "delivers the bundle of dev" + std::to_string(dev) + " (reply at most " + std::to_string(maxBytes) + " B)");
+        auto out = cx::server::handleBundle(*m_store, g_accept, nullptr, readAll(path), m_now, maxBytes);
+        note("  acked " + std::to_string(out.acked) + ", " + std::to_string(out.changes) + " record(s) in " +
+             std::to_string(out.pages) + " page(s)");
+        std::ofstream(reply, std::ios::binary) << out.reply;
+        m_replies.push_back({dev, reply});
+        m_stats["bundles delivered"]++;
+        if (roll() < 0.7)
+            m_bundles.erase(m_bundles.begin() + long(k));
+        else
+            m_stats["bundles delivered twice"]++; // kept: delivered again later
+    } else if (!m_replies.empty()) {
+        const size_t k = pick(m_replies.size());
+        const auto [dev, path] = m_replies[k];
+        note(who + "applies a reply on dev" + std::to_string(dev));
+        try {
+            auto rep = m_devs[dev]->engine->bundleIn(path);
+            note("  applied " + std::to_string(rep.applied) + " rejected " + std::to_string(rep.rejected) + " received " +
+                 std::to_string(rep.received) + (rep.stale ? " (stale)" : ""));
+            m_stats["bundle replies applied"]++;
+        } catch (const Error &e) {
+            if (e.kind() != ErrorKind::Invalid)
+                throw;
+            note("  refused: " + std::string(e.what()));
+            m_stats["bundle replies refused"]++;
+        }
+        if (roll() < 0.7)
+            m_replies.erase(m_replies.begin() + long(k));
+    }
 }
 
 void World::run(int steps)

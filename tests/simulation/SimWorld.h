@@ -91,6 +91,10 @@ private:
     std::map<std::string, int> m_stats;
     int m_nextId = 0;
     std::set<std::string> m_foreign; // records created outside their author's scope
+    // Sync bundles (docs/bundles.md) on their way: (device, file).
+    std::vector<std::pair<size_t, std::string>> m_bundles, m_replies;
+    int m_bundleNo = 0;
+    void bundleStep(const std::string &who);
 
 };
 

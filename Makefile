@@ -14,7 +14,7 @@ export CCACHE_NOHASHDIR ?= 1
 
 # Every Debian package the build, the tests and `make run` use.
 PACKAGES := cmake g++ make ninja-build ccache pkg-config git ca-certificates openssl \
-  libsqlite3-dev sqlite3 libicu-dev libcurl4-openssl-dev libssl-dev nlohmann-json3-dev \
+  sqlite3 libargon2-dev libicu-dev libcurl4-openssl-dev libssl-dev nlohmann-json3-dev \
   libzstd-dev zlib1g-dev libcpp-httplib-dev libboost1.81-dev haproxy libzip-dev libexpat1-dev libxlsxwriter-dev \
   qt6-base-dev qt6-declarative-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools \
   qt6-positioning-dev qt6-multimedia-dev qml6-module-qtmultimedia qml6-module-qtquick qml6-module-qtquick-controls \

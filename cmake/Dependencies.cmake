@@ -5,7 +5,8 @@ find_package(OpenSSL REQUIRED)
 find_package(CURL REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(nlohmann_json 3.10 REQUIRED)
-pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+# SQLite: the vendored SQLCipher (third_party/sqlcipher), one SQLite for every process.
+pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)   # the device key's PIN/password wraps (engine/Vault.h)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 # Boost.Beast/Asio (header-only): the server's HTTP transport.
 find_package(Boost 1.81 REQUIRED)

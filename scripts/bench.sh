@@ -5,7 +5,7 @@ set -eu
 BUILD=${1:-build}
 OUT="$BUILD/bench"
 mkdir -p "$OUT"
-cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_sync >/dev/null 2>&1 || true
+cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_sync bench_encryption >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_forms >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_app >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_load cunxiao-server >/dev/null 2>&1 || true
@@ -21,6 +21,14 @@ else
     echo "bench_sync was not built (tests disabled?)" >&2
 fi
 
+ENC_JSON=null
+if [ -x "$BUILD/bench/sync/bench_encryption" ]; then
+    echo
+    echo "== bench_encryption: encrypted replica and photos vs the same build without a key (docs/security.md)"
+    "$BUILD/bench/sync/bench_encryption" --json "$OUT/encryption.json"
+    ENC_JSON=$(cat "$OUT/encryption.json")
+fi
+
 CONN_JSON=null
 if [ -x "$BUILD/bench/server/bench_connections" ]; then
     echo
@@ -29,7 +37,7 @@ if [ -x "$BUILD/bench/server/bench_connections" ]; then
     CONN_JSON=$(cat "$OUT/connections.json")
 fi
 
-printf '{"sync": %s, "connections": %s}\n' "$SYNC_JSON" "$CONN_JSON" > "$OUT/results.json"
+printf '{"sync": %s, "encryption": %s, "connections": %s}\n' "$SYNC_JSON" "$ENC_JSON" "$CONN_JSON" > "$OUT/results.json"
 
 # bench_forms (the forms engineer's) merges its "forms" key into the same file.
 FORMS=$(find "$BUILD/bench/forms" -maxdepth 1 -name bench_forms -type f 2>/dev/null | head -n 1 || true)

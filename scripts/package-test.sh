@@ -317,6 +317,7 @@ RECORD=
 enroll_put_sync() {
     inroot_sh "
         rm -f /root/head.db*
+        export CUNXIAO_DEVICE_PIN=246810
         echo pkg-test-pass | cunxiao-cli --db /root/head.db enroll '$URL' --user zhang.wei \
             --password-stdin --ca /etc/cunxiao/tls/ca.pem
         cunxiao-cli --db /root/head.db put pupils - name=王小红 grade=3 >/root/record-id
@@ -387,6 +388,7 @@ step "after upgrade: export still has the record" export_has_record
 step "after upgrade: server starts (init migrates the data) on the same address" start_server "${URL#https://}"
 if [ -n "$server_pid" ]; then
     step "cunxiao-cli sync against the upgraded server" inroot_sh "
+        export CUNXIAO_DEVICE_PIN=246810
         cunxiao-cli --db /root/head.db put pupils - name=李小梅 grade=2
         cunxiao-cli --db /root/head.db sync"
     stop_server || true

@@ -63,6 +63,9 @@ fi
 [ -x "$APP" ] && echo "(no display: showing the command-line client instead of the app)"
 A=$DEMO/cli-head.db B=$DEMO/cli-teacher.db
 run() { echo "\$ cunxiao-cli $*"; "$CLI" "$@"; }
+# Each device's data is encrypted; the demo devices unlock with this PIN (docs/security.md).
+export CUNXIAO_DEVICE_PIN=${CUNXIAO_DEVICE_PIN:-246810}
+echo "(the demo devices' PIN is $CUNXIAO_DEVICE_PIN: CUNXIAO_DEVICE_PIN unlocks their encrypted data)"
 rm -f "$A"* "$B"*
 TEACHER=${CUNXIAO_DEMO_TEACHER:-li.na}
 echo "$DEMO_PASSWORD" | run --db "$A" enroll "$URL" --user "$DEMO_USER" --password-stdin --ca "$DEMO/ca.pem"

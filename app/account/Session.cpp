@@ -2,11 +2,10 @@
 
 #include "core/AppContext.h"
 #include "core/JsonVariant.h"
+#include "engine/Vault.h"
 #include "sync/SyncController.h"
 
 #include <QJSEngine>
-#include <QPasswordDigestor>
-#include <QRandomGenerator>
 #include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -18,6 +17,16 @@ Session::Session(AppContext *ctx, QObject *parent) : QObject(parent), m_ctx(ctx)
 {
     s_session = this;
     connect(&m_watcher, &QFutureWatcher<QString>::finished, this, &Session::onEnrolled);
+    // The bureau revoked this phone (its data is already erased): back to sign-in.
+    connect(ctx->sync(), &SyncController::revoked, this, [this](const QString &message) {
+        m_ctx->settings().remove(QStringLiteral("last/account"));
+        m_ctx->closeAccount();
+        m_pendingKey.clear();
+        m_role.clear();
+        m_schools.clear();
+        m_error = message;
+        setState(SignedOut);
+    });
 }
 
 Session *Session::instance() { return s_session; }
@@ -47,10 +56,40 @@ QString Session::roleText() const
     return m_role;
 }
 
-bool Session::hasPin() const
+QString Session::replicaPath(const QString &key) const { return m_ctx->replicaPath(key); }
+
+bool Session::hasPin() const { return pinAttemptsLeft() > 0; }
+
+int Session::pinAttemptsLeft() const
 {
-    return !m_ctx->account().isEmpty() &&
-           !m_ctx->settings().value(m_ctx->account() + QStringLiteral("/pin")).toString().isEmpty();
+    const QString key = m_pendingKey.isEmpty() ? m_ctx->account() : m_pendingKey;
+    if (key.isEmpty())
+        return 0;
+    try {
+        cx::Vault v(replicaPath(key).toStdString());
+        return v.exists() ? v.pinAttemptsLeft() : 0;
+    } catch (const std::exception &) {
+        return 0;
+    }
+}
+
+int Session::minPinDigits() const { return int(cx::Vault::kMinPinDigits); }
+
+// Opens m_pendingKey's replica with the key just unwrapped.
+bool Session::openUnlocked(const cx::DataKey &dataKey)
+{
+    QString err;
+    try {
+        cx::Vault::encryptExisting(replicaPath(m_pendingKey).toStdString(), dataKey);
+    } catch (const std::exception &e) {
+        err = QString::fromStdString(e.what());
+    }
+    if (err.isEmpty() && m_ctx->openAccount(m_pendingKey, dataKey, &err))
+        return true;
+    m_error = err;
+    m_ctx->addError(err);
+    emit changed();
+    return false;
 }
 
 QString Session::defaultServer() const
@@ -89,20 +128,23 @@ void Session::loadAccountInfo()
 
 void Session::restore()
 {
+    // The data stays encrypted until the PIN (or the password) is typed.
     const QString key = m_ctx->settings().value(QStringLiteral("last/account")).toString();
-    if (key.isEmpty() || !m_ctx->openAccount(key))
+    const std::string path = key.isEmpty() ? std::string() : replicaPath(key).toStdString();
+    if (key.isEmpty() || !(cx::Vault(path).exists() || cx::Vault::isPlainSqlite(path)))
         return setState(SignedOut);
-    if (!m_ctx->engine()->enrolled()) {
-        m_ctx->closeAccount();
-        return setState(SignedOut);
-    }
-    loadAccountInfo();
-    setState(hasPin() ? Locked : Ready);
+    m_pendingKey = key;
+    m_user = m_ctx->settings().value(key + QStringLiteral("/user")).toString();
+    m_server = m_ctx->settings().value(QStringLiteral("last/server")).toString();
+    setState(Locked);
 }
 
 void Session::openDemo(const QString &role)
 {
-    m_ctx->openAccount(QStringLiteral("demo"));
+    // Demo data is made afresh each time, under a key that lives only in memory.
+    const QString demo = QStringLiteral("demo");
+    cx::Vault::erase(replicaPath(demo).toStdString());
+    m_ctx->openAccount(demo, cx::DataKey::generate());
     m_ctx->settings().setValue(QStringLiteral("demo/user"), QStringLiteral("wang.head"));
     m_ctx->settings().setValue(QStringLiteral("demo/role"), role);
     loadAccountInfo();
@@ -117,10 +159,20 @@ void Session::signIn(const QString &server, const QString &user, const QString &
 void Session::signInFromArgs(const QString &server, const QString &user, const QString &password, const QString &caFile)
 {
     const QString key = AppContext::accountKey(server, user);
-    if (m_ctx->openAccount(key) && m_ctx->engine()->enrolled()) {
-        m_ctx->settings().setValue(QStringLiteral("last/account"), key);
-        loadAccountInfo();
-        return setState(Ready);
+    cx::Vault v(replicaPath(key).toStdString());
+    if (v.exists()) {
+        try {
+            m_pendingKey = key;
+            if (openUnlocked(v.unlockWithPassword(str(password))) && m_ctx->engine()->enrolled()) {
+                m_ctx->settings().setValue(QStringLiteral("last/account"), key);
+                m_pendingKey.clear();
+                loadAccountInfo();
+                return setState(Ready);
+            }
+        } catch (const std::exception &e) {
+            m_ctx->addError(QString::fromStdString(e.what()));
+        }
+        m_pendingKey.clear();
     }
     startEnroll(server, user, password, caFile, false);
 }
@@ -138,7 +190,31 @@ void Session::startEnroll(const QString &server, const QString &user, const QStr
     }
     const QString key = AppContext::accountKey(server, user);
     QString err;
-    if (!m_ctx->openAccount(key, &err)) {
+    // The data key: this account's, unlocked by its password, or a new one
+    // wrapped by the password (the PIN wrap follows once a PIN is chosen).
+    cx::DataKey dataKey;
+    const std::string path = replicaPath(key).toStdString();
+    cx::Vault v(path);
+    m_freshVault = false;
+    try {
+        if (v.exists()) {
+            dataKey = v.unlockWithPassword(str(password));
+        } else {
+            m_freshVault = !cx::Vault::isPlainSqlite(path);
+            dataKey = v.create({}, str(password));
+        }
+        cx::Vault::encryptExisting(path, dataKey);
+    } catch (const cx::Error &e) {
+        m_error = e.kind() == cx::ErrorKind::Auth
+                      //: Sign-in error: the password does not open the data already on this device.
+                      ? tr("This password does not open the data kept on this device for %1. Use the password this "
+                           "device last signed in with.")
+                            .arg(user)
+                      : QString::fromStdString(e.what());
+        emit changed();
+        return;
+    }
+    if (!m_ctx->openAccount(key, dataKey, &err)) {
         m_error = err;
         emit changed();
         return;
@@ -186,6 +262,9 @@ void Session::onEnrolled()
         m_error = err;
         m_ctx->addError(err);
         m_ctx->closeAccount();
+        if (m_freshVault) // nothing of this account was here before: leave nothing behind
+            cx::Vault::erase(replicaPath(m_pendingKey).toStdString());
+        m_pendingKey.clear();
         emit changed();
         return;
     }
@@ -195,46 +274,20 @@ void Session::onEnrolled()
     set.setValue(m_pendingKey + QStringLiteral("/user"), m_user);
     loadAccountInfo();
     m_ctx->sync()->syncNow();
-    setState(m_askPin && !hasPin() ? ChoosingPin : Ready);
-}
-
-QString Session::hashPin(const QString &pin, const QByteArray &salt)
-{
-    const QByteArray key = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, pin.toUtf8(), salt, 100000, 32);
-    return QString::fromLatin1(salt.toHex()) + QLatin1Char(':') + QString::fromLatin1(key.toHex());
-}
-
-bool Session::verifyPin(const QString &pin, const QString &stored)
-{
-    const QByteArray salt = QByteArray::fromHex(stored.section(QLatin1Char(':'), 0, 0).toLatin1());
-    const QByteArray a = hashPin(pin, salt).toLatin1(), b = stored.toLatin1();
-    if (a.size() != b.size() || salt.isEmpty())
-        return false;
-    unsigned char diff = 0;
-    for (int i = 0; i < a.size(); ++i)
-        diff |= uchar(a[i] ^ b[i]);
-    return diff == 0;
+    const bool choose = m_askPin && !hasPin();
+    m_pendingKey.clear();
+    setState(choose ? ChoosingPin : Ready);
 }
 
 bool Session::setPin(const QString &pin)
 {
-    if (pin.size() < 4 || m_ctx->account().isEmpty())
+    cx::Engine *engine = m_ctx->engine();
+    if (!engine)
         return false;
-    QByteArray salt(16, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(salt.data()), 4);
-    m_ctx->settings().setValue(m_ctx->account() + QStringLiteral("/pin"), hashPin(pin, salt));
-    m_ctx->settings().sync();
-    setState(Ready);
-    return true;
-}
-
-void Session::skipPin() { setState(Ready); }
-
-bool Session::unlock(const QString &pin)
-{
-    if (!verifyPin(pin, m_ctx->settings().value(m_ctx->account() + QStringLiteral("/pin")).toString())) {
-        //: PIN page: the PIN typed is wrong.
-        m_error = tr("Wrong PIN. Try again.");
+    try {
+        cx::Vault(engine->replica().db().path()).setPin(engine->key(), str(pin));
+    } catch (const std::exception &e) {
+        m_error = QString::fromStdString(e.what());
         emit changed();
         return false;
     }
@@ -243,14 +296,72 @@ bool Session::unlock(const QString &pin)
     return true;
 }
 
+bool Session::unlock(const QString &pin)
+{
+    if (m_pendingKey.isEmpty())
+        m_pendingKey = m_ctx->settings().value(QStringLiteral("last/account")).toString();
+    cx::DataKey dataKey;
+    try {
+        dataKey = cx::Vault(replicaPath(m_pendingKey).toStdString()).unlockWithPin(str(pin));
+    } catch (const cx::Error &e) {
+        const int left = pinAttemptsLeft();
+        m_error = left > 0
+                      //: PIN page: the PIN typed is wrong. %n is how many tries are left before only the password opens the app.
+                      ? tr("Wrong PIN. %n attempt(s) left; after that only the account password opens the app.", "", left)
+                      //: PIN page: too many wrong PINs; the password is needed now.
+                      : tr("Too many wrong PINs: the PIN no longer opens the app. Type the account password, then choose a new PIN.");
+        Q_UNUSED(e);
+        emit changed();
+        return false;
+    }
+    if (!openUnlocked(dataKey))
+        return false;
+    m_pendingKey.clear();
+    m_error.clear();
+    loadAccountInfo();
+    setState(Ready);
+    return true;
+}
+
+bool Session::unlockWithPassword(const QString &password)
+{
+    if (m_pendingKey.isEmpty())
+        m_pendingKey = m_ctx->settings().value(QStringLiteral("last/account")).toString();
+    const std::string path = replicaPath(m_pendingKey).toStdString();
+    cx::DataKey dataKey;
+    try {
+        cx::Vault v(path);
+        // A replica from before encryption gets its key file now.
+        dataKey = v.exists() ? v.unlockWithPassword(str(password)) : v.create({}, str(password));
+    } catch (const cx::Error &) {
+        //: PIN page: the password typed does not open the data.
+        m_error = tr("This password does not open the data on this device.");
+        emit changed();
+        return false;
+    }
+    if (!openUnlocked(dataKey))
+        return false;
+    const bool choose = !hasPin();
+    m_pendingKey.clear();
+    m_error.clear();
+    loadAccountInfo();
+    setState(choose ? ChoosingPin : Ready);
+    return true;
+}
+
 void Session::lock()
 {
-    if (hasPin())
-        setState(Locked);
+    if (!hasPin() || m_ctx->account().isEmpty() || m_ctx->account() == QLatin1String("demo"))
+        return;
+    // Locked means the key is gone from memory: the engine closes (after a running sync).
+    m_pendingKey = m_ctx->account();
+    m_ctx->closeAccount();
+    setState(Locked);
 }
 
 void Session::signOut()
 {
+    m_pendingKey.clear();
     m_ctx->settings().remove(QStringLiteral("last/account"));
     m_ctx->closeAccount();
     m_role.clear();

@@ -1,7 +1,10 @@
 #pragma once
 // Session: who is using the app. Signs in (enrolls this device with the
-// server), opens the account's replica, and guards it offline with a PIN of
-// which only a salted PBKDF2 hash is stored.
+// server), and opens the account's encrypted replica with its data key,
+// unwrapped by the PIN (or by the account password, after a forgotten PIN):
+// engine/Vault.h, docs/security.md. Locked means the key is not in memory.
+#include "engine/DataKey.h"
+
 #include <QFutureWatcher>
 #include <QObject>
 #include <QStringList>
@@ -29,6 +32,9 @@ class Session : public QObject
     Q_PROPERTY(QStringList schools READ schools NOTIFY changed)
     Q_PROPERTY(QString school READ school NOTIFY changed)
     Q_PROPERTY(bool hasPin READ hasPin NOTIFY changed)
+    // Wrong PINs still allowed before only the password unlocks (0: use the password).
+    Q_PROPERTY(int pinAttemptsLeft READ pinAttemptsLeft NOTIFY changed)
+    Q_PROPERTY(int minPinDigits READ minPinDigits CONSTANT)
 public:
     enum State { SignedOut, ChoosingPin, Locked, Ready };
     Q_ENUM(State)
@@ -47,6 +53,8 @@ public:
     QStringList schools() const { return m_schools; }
     QString school() const { return m_schools.value(0); }
     bool hasPin() const;
+    int pinAttemptsLeft() const;
+    int minPinDigits() const;
 
     // Opens the last account used on this device (no network); Locked if it has a PIN.
     void restore();
@@ -58,15 +66,12 @@ public:
 
     Q_INVOKABLE void signIn(const QString &server, const QString &user, const QString &password);
     Q_INVOKABLE bool setPin(const QString &pin);
-    Q_INVOKABLE void skipPin();
     Q_INVOKABLE bool unlock(const QString &pin);
+    // After a forgotten PIN: the account password unlocks (offline), then a new PIN is chosen.
+    Q_INVOKABLE bool unlockWithPassword(const QString &password);
     Q_INVOKABLE void lock();
     Q_INVOKABLE void signOut();
     Q_INVOKABLE QString defaultServer() const;
-
-    // Salted PBKDF2-SHA256 of a PIN, "salt-hex:hash-hex"; verifyPin compares in constant time.
-    static QString hashPin(const QString &pin, const QByteArray &salt);
-    static bool verifyPin(const QString &pin, const QString &stored);
 
 signals:
     void changed();
@@ -78,11 +83,14 @@ private:
     void onEnrolled();
     void loadAccountInfo();
     void setState(State s);
+    QString replicaPath(const QString &key) const;
+    bool openUnlocked(const cx::DataKey &dataKey);
 
     AppContext *m_ctx;
     State m_state = SignedOut;
     bool m_busy = false, m_askPin = true;
     QString m_error, m_server, m_user, m_role, m_pendingKey;
+    bool m_freshVault = false;                 // the sign-in made the key file: erased if it fails
     QStringList m_schools;
     QFutureWatcher<QString> m_watcher;
 };

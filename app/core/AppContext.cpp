@@ -73,15 +73,19 @@ QString AppContext::accountDir(const QString &key) const
     return QDir(m_dataDir).filePath(QStringLiteral("accounts/") + key);
 }
 
-bool AppContext::openAccount(const QString &key, QString *error)
+QString AppContext::replicaPath(const QString &key) const
+{
+    return QDir(accountDir(key)).filePath(QStringLiteral("replica.sqlite"));
+}
+
+bool AppContext::openAccount(const QString &key, const cx::DataKey &dataKey, QString *error)
 {
     if (key == m_account && m_engine)
         return true;
     closeAccount();
-    const QString dir = accountDir(key);
-    QDir().mkpath(dir);
+    QDir().mkpath(accountDir(key));
     try {
-        m_engine = std::make_unique<cx::Engine>(QDir(dir).filePath(QStringLiteral("replica.sqlite")).toStdString());
+        m_engine = std::make_unique<cx::Engine>(replicaPath(key).toStdString(), dataKey);
     } catch (const std::exception &e) {
         if (error)
             *error = QString::fromStdString(e.what());

@@ -33,8 +33,11 @@ public:
     // The account's folder key: "user@host" made safe for a file name.
     static QString accountKey(const QString &server, const QString &user);
     QString accountDir(const QString &key) const;
-    // Opens (creating) the account's replica; closes any other first.
-    bool openAccount(const QString &key, QString *error = nullptr);
+    // The account's replica file (encrypted; its key file is beside it).
+    QString replicaPath(const QString &key) const;
+    // Opens (creating) the account's replica with its data key (Session
+    // unwraps it); closes any other first.
+    bool openAccount(const QString &key, const cx::DataKey &dataKey, QString *error = nullptr);
     void closeAccount();
     QString account() const { return m_account; }
     cx::Engine *engine() const { return m_engine.get(); }

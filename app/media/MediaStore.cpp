@@ -1,6 +1,7 @@
 #include "media/MediaStore.h"
 
 #include "core/AppContext.h"
+#include "media/AttachmentImages.h"
 #include "core/JsonVariant.h"
 #include "sync/SyncController.h"
 
@@ -13,6 +14,7 @@
 #include <QImageWriter>
 #include <QJSValue>
 #include <QJSEngine>
+#include <QQmlEngine>
 #include <QLocale>
 #include <QCameraDevice>
 #include <QMediaDevices>
@@ -43,11 +45,14 @@ MediaStore::MediaStore(QObject *parent) : QObject(parent)
 
 MediaStore::~MediaStore() { waitForDownloads(); }
 
-MediaStore *MediaStore::create(QQmlEngine *, QJSEngine *)
+MediaStore *MediaStore::create(QQmlEngine *qml, QJSEngine *)
 {
     static MediaStore *s = nullptr;
     if (!s)
         s = new MediaStore(AppContext::ensure());
+    // Photos are encrypted on the device: QML reads them through this provider.
+    if (qml && !qml->imageProvider(QLatin1String(AttachmentImages::kId)))
+        qml->addImageProvider(QLatin1String(AttachmentImages::kId), new AttachmentImages);
     QJSEngine::setObjectOwnership(s, QJSEngine::CppOwnership);
     return s;
 }
@@ -202,17 +207,13 @@ QVariantMap MediaStore::attach(const QByteArray &bytes, const QString &type, con
         setError(tr("No account is open: sign in before adding photos."));
         return {};
     }
-    // The engine copies the file next to the replica under its SHA-256;
-    // this temporary file (same folder, so the same disk) is only the hand-over.
-    QTemporaryFile tmp(QDir(ctx->accountDir(ctx->account())).filePath(QStringLiteral("import-XXXXXX.") + suffix));
-    if (!tmp.open() || tmp.write(bytes) != bytes.size() || !tmp.flush()) {
-        //: Photo or signature: writing it to the phone's storage failed. %1 is the reason.
-        setError(tr("The picture could not be saved on this phone (%1). Check that storage is not full.").arg(tmp.errorString()));
-        return {};
-    }
+    // The engine seals the bytes next to the replica under their SHA-256:
+    // never written to storage in the clear.
+    Q_UNUSED(suffix);
     QVariantMap ref;
     try {
-        const cx::AttachmentInfo a = engine->attach(tmp.fileName().toStdString(), type.toStdString());
+        const cx::AttachmentInfo a =
+            engine->attachBytes(std::string_view(bytes.constData(), size_t(bytes.size())), type.toStdString());
         ref = toVariant(a.reference()).toMap();
     } catch (const std::exception &e) {
         setError(tr("The picture could not be saved on this phone (%1). Check that storage is not full.")
@@ -244,7 +245,8 @@ QUrl MediaStore::url(const QVariant &ref) const
     if (!sha.isEmpty()) {
         cx::Engine *engine = AppContext::ensure()->engine();
         const std::string path = engine ? engine->attachmentPath(sha.toStdString()) : std::string();
-        return path.empty() ? QUrl() : QUrl::fromLocalFile(QString::fromStdString(path));
+        // Encrypted here: decrypted in memory by AttachmentImages.
+        return path.empty() ? QUrl() : QUrl(QStringLiteral("image://%1/%2").arg(QLatin1String(AttachmentImages::kId), sha));
     }
     const QString name = ref.typeId() == QMetaType::QString ? ref.toString() : QString();
     if (name.isEmpty() || name.contains(QLatin1Char('/')))
@@ -393,6 +395,7 @@ void MediaStore::waitForDownloads()
     // The engine is about to close: a running download must not outlive it.
     for (auto *w : std::as_const(m_downloads))
         w->waitForFinished();
+    AttachmentImages::waitForAll();
 }
 
 QVariant MediaStore::reference(const QVariant &valueIn)

@@ -18,7 +18,7 @@ std::shared_ptr<cx::RecordQuery> AccountQuery::current()
     const QString path = qstr(engine->replica().db().path());
     if (!m_query || path != m_path) {
         try {
-            m_query = std::make_shared<cx::RecordQuery>(str(path), m_textKey);
+            m_query = std::make_shared<cx::RecordQuery>(str(path), engine->key(), m_textKey);
             m_path = path;
         } catch (const std::exception &e) {
             m_query.reset();

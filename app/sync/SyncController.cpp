@@ -1,5 +1,7 @@
 #include "sync/SyncController.h"
 
+#include "engine/ReplyErrors.h"
+
 #include "core/AppContext.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -171,6 +173,8 @@ void SyncController::syncNow()
             }
             engine->sync();
             return {};
+        } catch (const cx::DeviceRevokedError &e) {
+            return QStringLiteral("R:") + QString::fromStdString(e.what()); // the engine has erased the data
         } catch (const cx::Error &e) {
             return QStringLiteral("E:%1:").arg(int(e.kind())) + QString::fromStdString(e.what());
         } catch (const std::exception &e) {
@@ -195,6 +199,15 @@ void SyncController::onFinished()
     m_tried = true;
     m_progress = 1;
     const bool ok = r.isEmpty();
+    if (r.startsWith(QLatin1String("R:"))) {
+        //: The bureau revoked this phone; its data has been erased.
+        m_lastError = tr("The bureau has withdrawn this phone's access and its data has been erased from it. Ask the bureau if you need to sign in again.");
+        if (auto *ctx = AppContext::instance())
+            ctx->addError(m_lastError);
+        emit changed();
+        emit revoked(m_lastError); // Session closes the account
+        return;
+    }
     if (ok) {
         m_online = true;
         m_lastError.clear();

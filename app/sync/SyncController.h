@@ -61,6 +61,8 @@ public slots:
 
 signals:
     void changed();
+    // The bureau revoked this device: the engine has erased its data.
+    void revoked(const QString &message);
     void finished(bool ok);
     void dataPulled();
     void photosHeldChanged();

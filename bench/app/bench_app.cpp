@@ -99,7 +99,7 @@ int main(int argc, char **argv)
     AppContext ctx(dir.filePath("data"));
     ctx.sync()->setAutomatic(false);
     ctx.setFallbackSchool(QStringLiteral("S001"));
-    ctx.openAccount(QStringLiteral("bench"));
+    ctx.openAccount(QStringLiteral("bench"), cx::DataKey::generate());
 
     // A 200-field form with 50 expressions.
     const QString form = bigForm();

@@ -148,7 +148,7 @@ int main(int argc, char **argv)
         Profile p{name, name == "lan" ? 0.0 : 0.6, name == "lan" ? 0.0 : 5000.0};
         Link link(b.port(), name);
         QJsonObject pr;
-        cx::Engine dev((dir.path() + "/" + name + ".db").toStdString());
+        cx::Engine dev((dir.path() + "/" + name + ".db").toStdString(), cx::DataKey::generate());
         cx::SyncTuning t;
         t.maxRetries = 50;
         t.backoffMs = 200;
@@ -175,7 +175,7 @@ int main(int argc, char **argv)
 
         // 10 edits up and 10 down in one sync: another device (straight to the server) edits 10 pupils.
         {
-            cx::Engine other((dir.path() + "/" + name + "-other.db").toStdString());
+            cx::Engine other((dir.path() + "/" + name + "-other.db").toStdString(), cx::DataKey::generate());
             cx::TransportOptions d;
             d.baseUrl = b.url().toStdString();
             d.caFile = b.caFile().toStdString();
@@ -231,7 +231,7 @@ int main(int argc, char **argv)
 
             // The same photo down to another device of the school, cut three times by
             // command: it resumes from the bytes it has (Range), so little comes again.
-            cx::Engine reader((dir.path() + "/" + name + "-reader.db").toStdString());
+            cx::Engine reader((dir.path() + "/" + name + "-reader.db").toStdString(), cx::DataKey::generate());
             reader.setTuning(t);
             reader.enroll(o, "head", "pw-123456", "bench-reader");
             const std::string sha = QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex().toStdString();

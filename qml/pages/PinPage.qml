@@ -4,12 +4,17 @@ import QtQuick.Layouts
 import Cunxiao
 
 // PinPage: choose a PIN after signing in, or type it to unlock the app
-// offline. Only a salted hash of the PIN is stored.
+// offline. The PIN unwraps the key that decrypts this phone's data; after too
+// many wrong PINs (or a forgotten one) the account password does, then a new
+// PIN is chosen (docs/security.md).
 Page {
     id: page
     property string pageName: "PinPage"
     property bool chromeless: true
     readonly property bool choosing: Session.state !== Session.Locked
+    // Unlocking with the account password: chosen, or the only way left.
+    property bool withPassword: false
+    readonly property bool passwordOnly: !choosing && (withPassword || Session.pinAttemptsLeft === 0)
     title: choosing
            //: PIN page title when setting a new PIN.
            ? qsTr("Choose a PIN")
@@ -32,9 +37,12 @@ Page {
         Label {
             text: page.choosing
                   //: PIN page explanation when choosing a PIN.
-                  ? qsTr("A PIN of 4 to 8 digits opens the app on this phone without a connection and keeps pupils' data safe if the phone is lost.")
-                  //: PIN page explanation when unlocking. %1 is the user name.
-                  : qsTr("Type the PIN of %1.").arg(Session.user)
+                  ? qsTr("A PIN of %1 to 12 digits opens the app on this phone without a connection. It also locks the pupils' data stored here, so a lost phone gives nothing away.").arg(Session.minPinDigits)
+                  : page.passwordOnly
+                    //: PIN page explanation when the password is needed. %1 is the user name.
+                    ? qsTr("Type the account password of %1 to open the data on this phone. Then choose a new PIN.").arg(Session.user)
+                    //: PIN page explanation when unlocking. %1 is the user name.
+                    : qsTr("Type the PIN of %1.").arg(Session.user)
             color: "#DDEFE6"
             wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignHCenter
@@ -46,10 +54,13 @@ Page {
                 id: pin
                 objectName: "pinField"
                 echoMode: TextInput.Password
-                inputMethodHints: Qt.ImhDigitsOnly
-                validator: RegularExpressionValidator { regularExpression: /[0-9]{0,8}/ }
-                //: Placeholder of the PIN box.
-                placeholderText: qsTr("PIN")
+                inputMethodHints: page.passwordOnly ? Qt.ImhNone : Qt.ImhDigitsOnly
+                validator: RegularExpressionValidator { regularExpression: page.passwordOnly ? /.*/ : /[0-9]{0,12}/ }
+                placeholderText: page.passwordOnly
+                                 //: Placeholder of the password box on the unlock page.
+                                 ? qsTr("Account password")
+                                 //: Placeholder of the PIN box.
+                                 : qsTr("PIN")
                 font.pixelSize: 24
                 horizontalAlignment: Text.AlignHCenter
                 implicitHeight: Theme.touch + 8
@@ -61,7 +72,7 @@ Page {
                 visible: page.choosing
                 echoMode: TextInput.Password
                 inputMethodHints: Qt.ImhDigitsOnly
-                validator: RegularExpressionValidator { regularExpression: /[0-9]{0,8}/ }
+                validator: RegularExpressionValidator { regularExpression: /[0-9]{0,12}/ }
                 //: Placeholder of the second PIN box (type the PIN again).
                 placeholderText: qsTr("PIN again")
                 font.pixelSize: 24
@@ -73,7 +84,7 @@ Page {
             Label {
                 id: problem
                 visible: text !== ""
-                text: page.choosing ? "" : Session.error
+                text: Session.error
                 color: Theme.error
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
@@ -87,10 +98,11 @@ Page {
                 implicitHeight: Theme.touch + 4
                 Layout.fillWidth: true
                 onClicked: {
+                    if (page.passwordOnly) { Session.unlockWithPassword(pin.text); pin.text = ""; page.withPassword = false; return }
                     if (!page.choosing) { Session.unlock(pin.text); pin.text = ""; return }
-                    if (pin.text.length < 4)
-                        //: PIN page: the PIN is too short.
-                        problem.text = qsTr("The PIN needs at least 4 digits.")
+                    if (pin.text.length < Session.minPinDigits)
+                        //: PIN page: the PIN is too short. %1 is the least number of digits.
+                        problem.text = qsTr("The PIN needs at least %1 digits.").arg(Session.minPinDigits)
                     else if (pin.text !== again.text)
                         //: PIN page: the two PINs differ.
                         problem.text = qsTr("The two PINs are not the same.")
@@ -98,13 +110,31 @@ Page {
                         Session.setPin(pin.text)
                 }
             }
+            Label {
+                visible: !page.choosing && !page.passwordOnly && Session.pinAttemptsLeft > 0 && Session.pinAttemptsLeft <= 2
+                //: PIN page warning before the last tries. %n is the number of tries left.
+                text: qsTr("%n wrong PIN(s) more and only the account password will open the app.", "", Session.pinAttemptsLeft)
+                color: Theme.error
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
             Button {
                 flat: true
-                //: PIN page: continue without a PIN / sign out instead of unlocking.
-                text: page.choosing ? qsTr("Not now") : qsTr("Sign out")
+                visible: !page.choosing && !page.passwordOnly
+                //: PIN page: unlock with the account password instead (forgotten PIN).
+                text: qsTr("Forgot the PIN? Use the password")
                 implicitHeight: Theme.touch
                 Layout.fillWidth: true
-                onClicked: page.choosing ? Session.skipPin() : Session.signOut()
+                onClicked: { page.withPassword = true; pin.text = "" }
+            }
+            Button {
+                flat: true
+                visible: !page.choosing
+                //: PIN page: sign out instead of unlocking (the data stays encrypted on the phone).
+                text: qsTr("Sign out")
+                implicitHeight: Theme.touch
+                Layout.fillWidth: true
+                onClicked: Session.signOut()
             }
         }
     }

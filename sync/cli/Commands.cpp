@@ -5,12 +5,12 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <string>
 
 namespace cx::cli {
 
-namespace {
 [[noreturn]] void usage(const std::string &what)
 {
     throw Error(ErrorKind::Invalid, what + " (see --help)");
@@ -40,6 +40,8 @@ std::string takeOption(std::vector<std::string> &args, const std::string &flag)
     }
     return {};
 }
+
+namespace {
 
 std::string humanBytes(uint64_t b)
 {
@@ -88,30 +90,6 @@ Json parseValue(const std::string &field, const std::string &text)
     }
 }
 
-int cmdEnroll(Engine &e, const std::vector<std::string> &argsIn)
-{
-    auto args = argsIn;
-    TransportOptions o;
-    std::string user = takeOption(args, "--user");
-    bool fromStdin = takeFlag(args, "--password-stdin");
-    o.caFile = takeOption(args, "--ca");
-    o.pin = takeOption(args, "--pin");
-    std::string name = takeOption(args, "--device-name");
-    if (args.size() != 1 || user.empty() || !fromStdin)
-        usage("enroll needs URL --user NAME --password-stdin");
-    o.baseUrl = args[0];
-    std::string password;
-    std::getline(std::cin, password);
-    if (!password.empty() && password.back() == '\r')
-        password.pop_back();
-    e.enroll(o, user, password, name.empty() ? "cunxiao-cli" : name);
-    auto s = e.status();
-    std::string schools;
-    for (const auto &x : s.schools)
-        schools += (schools.empty() ? "" : ",") + x;
-    std::printf("enrolled %s (%s) at %s, schools %s\n", s.user.c_str(), s.role.c_str(), s.server.c_str(), schools.c_str());
-    return Ok;
-}
 
 int cmdPut(Engine &e, const std::vector<std::string> &argsIn)
 {
@@ -337,17 +315,6 @@ int cmdRejected(Engine &e, const std::vector<std::string> &argsIn)
     return Ok;
 }
 
-int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args)
-{
-    if (!args.empty())
-        usage("recover takes no arguments");
-    RecoveryReport r = recoverReplica(dbPath);
-    std::printf("recovered %s: %d unsent change(s) kept, %d unreadable; %d record(s) kept; the damaged file is %s\n",
-                dbPath.c_str(), r.outboxKept, r.outboxLost, r.recordsKept, r.damagedCopy.c_str());
-    std::printf(r.enrolled ? "run sync to send the kept changes and fetch everything again\n"
-                           : "the device settings were lost: enroll again, then sync\n");
-    return Ok;
-}
 
 } // namespace cx::cli
 
@@ -440,14 +407,17 @@ int cmdFetchAttachment(Engine &e, const std::vector<std::string> &argsIn)
     const std::string path = e.fetchAttachment(args[0], size);
     std::string where = path;
     if (!out.empty()) {
-        std::error_code ec;
-        std::filesystem::copy_file(path, out, std::filesystem::copy_options::overwrite_existing, ec);
-        if (ec)
-            throw Error(ErrorKind::Storage, "cannot copy the attachment to " + out + ": " + ec.message());
+        // The copy kept here is sealed; --out writes the plain file where asked.
+        const std::string plain = e.readAttachment(args[0]);
+        std::ofstream o(out, std::ios::binary | std::ios::trunc);
+        o.write(plain.data(), std::streamsize(plain.size()));
+        o.flush();
+        if (!o)
+            throw Error(ErrorKind::Storage, "cannot write the attachment to " + out);
         where = out;
     }
     std::error_code ec;
-    const uint64_t bytes = std::filesystem::file_size(where, ec);
+    const uint64_t bytes = out.empty() ? e.readAttachment(args[0]).size() : std::filesystem::file_size(where, ec);
     if (json)
         std::printf("%s\n", Json{{"sha256", args[0]}, {"path", where}, {"size", bytes}}.dump().c_str());
     else

@@ -24,7 +24,17 @@ enum Exit {
 
 int exitCodeFor(ErrorKind kind);
 
-int cmdEnroll(Engine &e, const std::vector<std::string> &args);
+// Argument helpers shared by the command files.
+[[noreturn]] void usage(const std::string &what);           // throws Error(Invalid), exit 2
+bool takeFlag(std::vector<std::string> &args, const std::string &flag);
+std::string takeOption(std::vector<std::string> &args, const std::string &flag);
+
+// Unlock.cpp: the device's data key from CUNXIAO_DEVICE_PIN or
+// CUNXIAO_PASSWORD (exit 5 with "wrong PIN (N attempts left)" when wrong), and
+// the commands that work on the key file before an Engine exists.
+DataKey unlockDevice(const std::string &db);
+int cmdEnroll(const std::string &db, const std::vector<std::string> &args);
+int cmdChangePin(const std::string &db, const std::vector<std::string> &args);
 int cmdPut(Engine &e, const std::vector<std::string> &args);
 int cmdGet(Engine &e, const std::vector<std::string> &args);
 int cmdDelete(Engine &e, const std::vector<std::string> &args);
@@ -42,7 +52,7 @@ int cmdPhotosOnlyUnmetered(Engine &e, const std::vector<std::string> &args);
 int cmdBundleOut(Engine &e, const std::vector<std::string> &args);   // docs/bundles.md, BundleCommands.cpp
 int cmdBundleIn(Engine &e, const std::vector<std::string> &args);
 int cmdRelay(Engine &e, const std::vector<std::string> &args);
-// Runs without an Engine: the database may be too damaged to open.
+// Runs without an Engine: the database may be too damaged to open (Unlock.cpp).
 int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args);
 
 // "value read as JSON if it parses, else a string"

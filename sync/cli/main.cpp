@@ -11,7 +11,10 @@ namespace {
 const char *kUsage =
     R"(usage: cunxiao-cli --db FILE COMMAND [ARGS]
 
-  enroll URL --user NAME --password-stdin [--ca FILE] [--pin sha256//BASE64] [--device-name NAME]
+  enroll URL --user NAME --password-stdin [--device-pin-stdin] [--ca FILE] [--pin sha256//BASE64]
+         [--device-name NAME]      the device PIN (6+ digits) comes from CUNXIAO_DEVICE_PIN, or from
+                                   the line after the password with --device-pin-stdin
+  change-pin [--new-pin-stdin] the new PIN from CUNXIAO_NEW_PIN (or the next line of stdin)
   put COLLECTION ID|- [--school CODE] field=value ...   '-' makes a new id and prints it;
                                                         a value is JSON if it parses, else a string
   get COLLECTION ID            the record as JSON, with its sync state
@@ -38,6 +41,11 @@ const char *kUsage =
                                deliver someone's bundle over this device's link; writes the reply
   bundle-in REPLY_FILE [--json] apply the server's reply to a bundle made here; prints a receipt
   recover                      salvage a damaged database: keeps unsent changes, moves it aside
+
+The device's data (the database, its photos, its token) is encrypted; every
+command but enroll unlocks it with CUNXIAO_DEVICE_PIN, or with CUNXIAO_PASSWORD
+(the account password; needed after 5 wrong PINs, then set a new PIN with
+change-pin). docs/security.md.
 
 Exit status: 0 ok, 1 failed, 2 usage, 3 network, 4 TLS, 5 authentication,
 6 the server rejected changes.
@@ -66,16 +74,21 @@ int main(int argc, char **argv)
     std::string command = rest.front();
     std::vector<std::string> args(rest.begin() + 1, rest.end());
     static const std::map<std::string, int (*)(cx::Engine &, const std::vector<std::string> &)> commands = {
-        {"enroll", cmdEnroll},   {"put", cmdPut},         {"get", cmdGet},
+        {"put", cmdPut},         {"get", cmdGet},
         {"delete", cmdDelete},   {"discard", cmdDiscard},   {"list", cmdList},       {"sync", cmdSync},
         {"status", cmdStatus},   {"conflicts", cmdConflicts}, {"resolve", cmdResolve},
         {"rejected", cmdRejected}, {"attach", cmdAttach}, {"attachments", cmdAttachments},
         {"fetch-attachment", cmdFetchAttachment}, {"photos-only-unmetered", cmdPhotosOnlyUnmetered},
         {"bundle-out", cmdBundleOut}, {"bundle-in", cmdBundleIn}, {"relay", cmdRelay},
     };
-    if (command == "recover") {
+    static const std::map<std::string, int (*)(const std::string &, const std::vector<std::string> &)> keyCommands = {
+        {"enroll", cmdEnroll}, {"change-pin", cmdChangePin}, {"recover", cmdRecover}};
+    if (auto k = keyCommands.find(command); k != keyCommands.end()) {
         try {
-            return cmdRecover(db, args);
+            return k->second(db, args);
+        } catch (const cx::Error &e) {
+            std::fprintf(stderr, "cunxiao-cli: %s\n", e.what());
+            return exitCodeFor(e.kind());
         } catch (const std::exception &e) {
             std::fprintf(stderr, "cunxiao-cli: %s\n", e.what());
             return Failed;
@@ -87,7 +100,7 @@ int main(int argc, char **argv)
         return Usage;
     }
     try {
-        cx::Engine engine(db);
+        cx::Engine engine(db, unlockDevice(db));
         return it->second(engine, args);
     } catch (const cx::Error &e) {
         std::string what = e.what();

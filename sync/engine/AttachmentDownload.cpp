@@ -4,17 +4,21 @@
 // inspection, a teacher's home-visit photo): fetchAttachment() asks
 // GET /v1/attachments/{sha256} into "<sha256>.part", resumes with
 // "Range: bytes=N-" after a cut, hashes the bytes as they arrive and renames the
-// part to "<sha256>" only when its SHA-256 matches. It runs on its own
+// part to "<sha256>" only when its SHA-256 matches. Both are sealed with the
+// data key as they are written (engine/SealedFile.h): what arrived survives a
+// cut encrypted, in records of at most 16 KB. It runs on its own
 // connection, without the engine's lock, so the UI thread and a sync go on.
 #include "engine/ReplyErrors.h"
 #include "engine/Attachments.h"
 #include "engine/CurlTransport.h"
 #include "engine/Engine.h"
+#include "engine/SealedFile.h"
 
 #include "protocol/Errors.h"
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 namespace cx {
 
@@ -29,6 +33,14 @@ std::string Engine::attachmentPath(const std::string &sha256)
     return fs::is_regular_file(p, ec) ? p.string() : std::string();
 }
 
+std::string Engine::readAttachment(const std::string &sha256)
+{
+    const std::string path = attachmentPath(sha256);
+    if (path.empty())
+        throw Error(ErrorKind::NotFound, "attachment " + sha256 + " is not on this device");
+    return readSealedFile(path, m_key);
+}
+
 std::string Engine::fetchAttachment(const std::string &sha256, uint64_t expectedSize)
 {
     if (!isSha256Hex(sha256))
@@ -38,7 +50,13 @@ std::string Engine::fetchAttachment(const std::string &sha256, uint64_t expected
     std::lock_guard fetching(m_fetchMutex); // one download at a time; never m_mutex while transferring
     if (std::string have = attachmentPath(sha256); !have.empty())
         return have; // another thread fetched it meanwhile
-    return downloadOne(sha256, expectedSize);
+    try {
+        return downloadOne(sha256, expectedSize);
+    } catch (const DeviceRevokedError &) {
+        m_fetchTransport.reset();
+        eraseAfterRevoke();
+        throw;
+    }
 }
 
 // Called with m_fetchMutex held.
@@ -79,19 +97,23 @@ std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
     bool fromScratch = false; // a resumed copy that failed its check is fetched once more from zero
     for (;;) {
         std::error_code ec;
-        uint64_t offset = fs::is_regular_file(part, ec) ? fs::file_size(part, ec) : 0;
-        if (ec || (expectedSize && offset > expectedSize)) {
-            fs::remove(part, ec);
-            offset = 0;
-        }
         // What is already here counts towards the SHA-256 (local disk: cheap next to the link).
         Sha256Stream hash;
-        if (offset > 0)
-            streamFile(part, hash);
-        std::ofstream out(part, std::ios::binary | std::ios::app);
-        if (!out)
-            throw fail(ErrorKind::Storage, "cannot write " + part);
+        std::optional<SealedWriter> out;
+        try {
+            out.emplace(part, m_key, true, &hash);
+            if (expectedSize && out->size() > expectedSize) {
+                out.reset();
+                fs::remove(part, ec);
+                hash.reset();
+                out.emplace(part, m_key);
+            }
+        } catch (const Error &e) {
+            throw fail(ErrorKind::Storage, e.what());
+        }
+        const uint64_t offset = out->size();
         uint64_t base = offset, received = offset;
+        std::string errorBody; // a refusal's body is not the file
         bool first = true;
 
         HttpRequest req;
@@ -102,17 +124,25 @@ std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
         if (offset > 0)
             req.range = "bytes=" + std::to_string(offset) + "-";
         req.sink = [&](long status, const char *data, size_t n) {
-            if (first) {
-                first = false;
-                if (status == 200 && received > 0) { // the whole file came instead of the rest: start over
-                    out.close();
-                    out.open(part, std::ios::binary | std::ios::trunc);
-                    hash.reset();
-                    base = received = 0;
-                }
+            if (status != 200 && status != 206) {
+                if (errorBody.size() < 64 * 1024)
+                    errorBody.append(data, n);
+                return true;
             }
-            if (!out.write(data, std::streamsize(n)))
+            try {
+                if (first) {
+                    first = false;
+                    if (status == 200 && received > 0) { // the whole file came instead of the rest: start over
+                        out.reset();
+                        out.emplace(part, m_key);
+                        hash.reset();
+                        base = received = 0;
+                    }
+                }
+                out->write(std::string_view(data, n));
+            } catch (const Error &) {
                 return false;
+            }
             hash.update(data, n);
             received += n;
             return true;
@@ -136,17 +166,19 @@ std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
         try {
             reply = tr.send(req);
         } catch (const Error &e) {
-            out.close(); // what arrived stays in the .part: the next attempt resumes from it
+            out.reset(); // what arrived stays sealed in the .part: the next attempt resumes from it
             if (e.kind() != ErrorKind::Network || ++failures > maxRetries)
                 throw fail(e.kind(), e.what());
             backoff(failures);
             continue;
         }
-        out.flush();
-        const bool written = bool(out);
-        out.close();
-        if (!written)
-            throw fail(ErrorKind::Storage, "cannot write " + part + " (disk full?)");
+        try {
+            out->flush();
+        } catch (const Error &e) {
+            throw fail(ErrorKind::Storage, e.what());
+        }
+        if (reply.body.empty() && !errorBody.empty())
+            reply.body = errorBody;
         if (reply.status == 404)
             throw fail(ErrorKind::NotFound, "attachment " + sha +
                                                 " is not on the server, or this account may not see it (a photo reaches "
@@ -158,6 +190,7 @@ std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
             throwReplyError(reply, "the download of attachment " + sha);
         const std::string got = hash.hex();
         if (got != sha) {
+            out.reset();
             fs::remove(part, ec);
             if (offset > 0 && !fromScratch) { // a resumed copy: once more from zero
                 fromScratch = true;
@@ -166,6 +199,12 @@ std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
             throw fail(ErrorKind::Protocol, "the downloaded copy of attachment " + sha +
                                                 " is damaged (its SHA-256 is " + got + "); it was removed, try again");
         }
+        try {
+            out->finish();
+        } catch (const Error &e) {
+            throw fail(ErrorKind::Storage, e.what());
+        }
+        out.reset();
         fs::rename(part, finalPath);
         if (progress) {
             SyncProgress p;

@@ -7,11 +7,14 @@
 // (POST /v1/attachments/check) and sends the rest in chunks
 // (PUT /v1/attachments/{sha256}?offset=N&size=TOTAL), saving the offset the
 // server confirmed after every chunk, so a cut costs at most one chunk.
-// Files are hashed and copied in 64 KB pieces, never read whole into memory.
+// Files are hashed and copied in 64 KB pieces, never read whole into memory,
+// and kept sealed with the device's data key (engine/SealedFile.h): the bytes
+// sent are decrypted from the sealed copy a chunk at a time.
 // Downloads (fetchAttachment) are in AttachmentDownload.cpp.
 #include "engine/ReplyErrors.h"
 #include "engine/Attachments.h"
 #include "engine/Engine.h"
+#include "engine/SealedFile.h"
 
 #include "protocol/Compression.h"
 #include "protocol/Crypto.h"
@@ -31,17 +34,28 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// One chunk of a file (an upload request's body).
-std::string readChunk(const std::string &path, uint64_t offset, uint64_t length)
+// One chunk of a sealed file (an upload request's body), in plain bytes.
+std::string readChunk(const std::string &path, const DataKey &key, uint64_t offset, uint64_t length)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Error(ErrorKind::NotFound, "cannot read " + path);
-    in.seekg(std::streamoff(offset));
+    SealedReader in(path, key);
+    in.seek(offset);
     std::string out(length, '\0');
-    in.read(out.data(), std::streamsize(length));
-    out.resize(size_t(in.gcount()));
+    out.resize(in.read(out.data(), size_t(length)));
     return out;
+}
+
+// Whether a complete sealed copy of `size` plain bytes is at `path`.
+bool haveSealed(const std::string &path, const DataKey &key, uint64_t size)
+{
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        return false;
+    try {
+        SealedReader r(path, key);
+        return r.complete() && r.size() == size;
+    } catch (const Error &) {
+        return false;
+    }
 }
 
 std::string guessType(const std::string &file)
@@ -113,7 +127,41 @@ Json AttachmentInfo::toJson() const
 
 AttachmentInfo Engine::attach(const std::string &file, const std::string &type)
 {
-    // Copied into the folder under a temporary name while hashing (a photo is
+    return keepAttachment(
+        [&file](SealedWriter &out, Sha256Stream &hash) {
+            std::ifstream in(file, std::ios::binary);
+            if (!in)
+                throw Error(ErrorKind::NotFound, "cannot read " + file);
+            uint64_t size = 0;
+            std::string buf(64 * 1024, '\0');
+            while (in.read(buf.data(), std::streamsize(buf.size())) || in.gcount() > 0) {
+                const size_t n = size_t(in.gcount());
+                hash.update(buf.data(), n);
+                out.write(std::string_view(buf.data(), n));
+                size += n;
+            }
+            if (in.bad())
+                throw Error(ErrorKind::Storage, "cannot read " + file);
+            return size;
+        },
+        type.empty() ? guessType(file) : type);
+}
+
+AttachmentInfo Engine::attachBytes(std::string_view data, const std::string &type)
+{
+    return keepAttachment(
+        [data](SealedWriter &out, Sha256Stream &hash) {
+            hash.update(data.data(), data.size());
+            out.write(data);
+            return uint64_t(data.size());
+        },
+        type.empty() ? std::string("application/octet-stream") : type);
+}
+
+AttachmentInfo Engine::keepAttachment(const std::function<uint64_t(SealedWriter &, Sha256Stream &)> &copy,
+                                      const std::string &type)
+{
+    // Sealed into the folder under a temporary name while hashing (a photo is
     // never held whole in memory), then renamed to its SHA-256.
     fs::path dir = m_replica.db().path() + ".attachments";
     fs::create_directories(dir);
@@ -121,23 +169,19 @@ AttachmentInfo Engine::attach(const std::string &file, const std::string &type)
     AttachmentInfo a;
     Sha256Stream hash;
     try {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw Error(ErrorKind::Storage, "cannot write " + tmp);
-        a.size = streamFile(file, hash, &out);
-        out.flush();
-        if (!out)
-            throw Error(ErrorKind::Storage, "cannot write " + tmp + " (disk full?)");
+        SealedWriter out(tmp, m_key);
+        a.size = copy(out, hash);
+        out.finish();
     } catch (...) {
         std::error_code ec;
         fs::remove(tmp, ec);
         throw;
     }
     a.sha256 = hash.hex();
-    a.type = type.empty() ? guessType(file) : type;
+    a.type = type;
     a.path = (dir / a.sha256).string();
     std::error_code ec;
-    if (fs::is_regular_file(a.path, ec) && fs::file_size(a.path, ec) == a.size)
+    if (haveSealed(a.path, m_key, a.size))
         fs::remove(tmp, ec); // the same content is already here
     else
         fs::rename(tmp, a.path);
@@ -321,7 +365,7 @@ void Engine::uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &
         HttpRequest req;
         req.method = "PUT";
         req.path = "/v1/attachments/" + a.sha256 + "?offset=" + std::to_string(a.offset) + "&size=" + std::to_string(a.size);
-        req.body = readChunk(a.path, a.offset, std::min<uint64_t>(chunk, a.size - a.offset));
+        req.body = readChunk(a.path, m_key, a.offset, std::min<uint64_t>(chunk, a.size - a.offset));
         req.contentType = a.type.empty() ? "application/octet-stream" : a.type;
         req.contentEncoding.clear(); // photos do not compress
         req.bearerToken = token;

@@ -2,6 +2,7 @@
 // (docs/bundles.md). A bundle is the push request the next sync would send;
 // its reply is applied with the sync cycle's own applyReply.
 #include "engine/Engine.h"
+#include "engine/SealedFile.h"
 #include "engine/ReplyErrors.h"
 
 #include "protocol/Bundle.h"
@@ -103,7 +104,7 @@ BundleOutReport Engine::bundleOut(const std::string &file, bool recordsOnly)
             rep.attachmentsLeft++;
             continue;
         }
-        std::string data = readWhole(a.path, "the attachment");
+        std::string data = readSealedFile(a.path, m_key);
         if (sha256Hex(data) != a.sha256)
             throw Error(ErrorKind::Storage, "the attachment " + a.path + " is damaged (its SHA-256 differs)");
         budget -= a.size;

@@ -112,8 +112,8 @@ Json LocalRecord::toJson() const
     return j;
 }
 
-Engine::Engine(const std::string &dbPath, TransportFactory factory, HybridClock::WallClock wall)
-    : m_replica(dbPath), m_factory(std::move(factory)), m_clock(0, std::move(wall))
+Engine::Engine(const std::string &dbPath, const DataKey &key, TransportFactory factory, HybridClock::WallClock wall)
+    : m_key(key), m_replica(dbPath, key), m_factory(std::move(factory)), m_clock(0, std::move(wall))
 {
     if (!m_factory)
         m_factory = [](const TransportOptions &o) { return std::make_unique<CurlTransport>(o); };

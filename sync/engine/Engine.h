@@ -27,6 +27,7 @@
 #include "protocol/Version.h"
 
 #include <functional>
+#include <string_view>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -34,6 +35,9 @@
 #include <vector>
 
 namespace cx {
+
+class SealedWriter;
+class Sha256Stream;
 
 enum class SyncState { Pending, Sent, Confirmed, Rejected, Conflict };
 const char *syncStateName(SyncState s);
@@ -146,9 +150,12 @@ class Engine {
 public:
     using TransportFactory = std::function<std::unique_ptr<Transport>(const TransportOptions &)>;
 
-    // Opens (creating if needed) the replica at dbPath. The factory makes the
-    // transport; the default is CurlTransport.
-    explicit Engine(const std::string &dbPath, TransportFactory factory = {}, HybridClock::WallClock wall = {});
+    // Opens (creating if needed) the replica at dbPath, encrypted with `key`
+    // (engine/Vault.h unwraps it; the replica and every attachment file are
+    // unreadable without it). The factory makes the transport; the default is
+    // CurlTransport.
+    Engine(const std::string &dbPath, const DataKey &key, TransportFactory factory = {},
+           HybridClock::WallClock wall = {});
     ~Engine();
 
     // Signs this device in; stores the server, the device token and the account.
@@ -187,6 +194,9 @@ public:
     // Copies the file into the attachments folder next to the database and
     // queues it for upload; returns its reference for a record field.
     AttachmentInfo attach(const std::string &file, const std::string &type = {});
+    // The same for bytes in memory (a scaled photo, a drawn signature): sealed
+    // straight into the folder, never written in the clear.
+    AttachmentInfo attachBytes(std::string_view data, const std::string &type);
     std::vector<AttachmentInfo> attachments();   // every one, oldest first
     // How many are still to send (a record uses them), refused, or not used by
     // any record; counted in SQL, without listing every photo ever taken.
@@ -227,7 +237,19 @@ public:
     // once, after a complete sync). Returns false if the server has none.
     bool fetchBundleKey();
 
+    // The bureau revoked this device (DeviceRevokedError): every table emptied,
+    // then the replica, its photos and its key file erased (engine/Vault.h).
+    // The engine must not be used afterwards; sync(), syncOnce() and
+    // fetchAttachment() call it before rethrowing.
+    void eraseAfterRevoke();
+
     Replica &replica() { return m_replica; }
+    // The data key, for the read-only connections over the same replica
+    // (RecordQuery) and for reading attachment files (readAttachment).
+    const DataKey &key() const { return m_key; }
+    // The plain bytes of an attachment this device holds (to show a photo);
+    // throws Error(NotFound) if it is not here, Error(Storage) if damaged.
+    std::string readAttachment(const std::string &sha256);
     HybridClock &clock() { return m_clock; }
 
 private:
@@ -238,6 +260,7 @@ private:
     std::string defaultSchool(const std::string &collection, const std::string &id);
     void applyServerState(const RecordState &s, std::map<std::string, ScopeRow> &scopes, int *pulled);
     void persistClock();
+    std::vector<std::string> dropLostSchools(const std::vector<std::string> &now, std::map<std::string, ScopeRow> &scopes);
     Transport &transport();
     SyncReport cycle(SyncReport &total, bool &more);
     SyncRequest takeOutbox(size_t pushBytes);
@@ -247,9 +270,12 @@ private:
     void backoff(int attempt);
     void waitAtLeast(int attempt, int seconds);
     int maxRetries();
+    AttachmentInfo keepAttachment(const std::function<uint64_t(SealedWriter &, Sha256Stream &)> &copy,
+                                  const std::string &type);
     void uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &report);
     std::string downloadOne(const std::string &sha256, uint64_t expectedSize);
 
+    DataKey m_key;
     Replica m_replica;
     TransportFactory m_factory;
     HybridClock m_clock;

@@ -1,5 +1,6 @@
 // Engine: enrolment, status and the sync cycle (see the states in Engine.h).
 #include "engine/Engine.h"
+#include "engine/Vault.h"
 
 #include "engine/CurlTransport.h"
 #include "engine/Overlay.h"
@@ -10,6 +11,7 @@
 #include "protocol/Uuid.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <chrono>
 #include <random>
 #include <set>
@@ -216,11 +218,34 @@ void Engine::applyServerState(const RecordState &s, std::map<std::string, ScopeR
         ++*pulled;
 }
 
+void Engine::eraseAfterRevoke()
+{
+    std::lock_guard lock(m_mutex);
+    m_transport.reset();
+    // Empty every table first (what the open connection still reaches is
+    // nothing), then the files and the key file go.
+    try {
+        Transaction t(m_replica.db());
+        for (const char *table : {"records", "outbox", "scopes", "meta", "errors", "attachments", "record_refs"})
+            m_replica.db().exec(std::string("DELETE FROM ") + table);
+        t.commit();
+        m_replica.db().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (const Error &) {
+        // Erasing the files below is what counts.
+    }
+    Vault::erase(m_replica.db().path());
+}
+
 SyncReport Engine::syncOnce()
 {
     SyncReport report;
     bool more = false;
-    cycle(report, more);
+    try {
+        cycle(report, more);
+    } catch (const DeviceRevokedError &) {
+        eraseAfterRevoke();
+        throw;
+    }
     report.complete = !more;
     m_lastReport = report;
     return report;
@@ -237,6 +262,10 @@ SyncReport Engine::sync(int maxCycles)
         bool more = false;
         try {
             cycle(total, more);
+        } catch (const DeviceRevokedError &) {
+            m_lastReport = total;
+            eraseAfterRevoke();
+            throw;
         } catch (const Error &e) {
             m_lastReport = total;
             if (e.kind() != ErrorKind::Network || ++failures > maxRetries())
@@ -281,6 +310,9 @@ SyncReport Engine::sync(int maxCycles)
     if (total.complete) {
         try {
             uploadAttachments(total);
+        } catch (const DeviceRevokedError &) {
+            eraseAfterRevoke();
+            throw;
         } catch (const std::exception &e) {
             total.attachmentError = e.what();
         }
@@ -482,6 +514,9 @@ void Engine::applyReply(const SyncRequest &req, const SyncResponse &resp, const 
         repaired = true;
         total.repairedScopes++;
     }
+    std::vector<std::string> dropFiles;
+    if (!resp.scopes.empty())
+        dropFiles = dropLostSchools(resp.scopes, scopes);
     for (const auto &[school, row] : scopes)
         m_replica.saveScope(row);
     if (!resp.scopes.empty())
@@ -495,6 +530,78 @@ void Engine::applyReply(const SyncRequest &req, const SyncResponse &resp, const 
     if (!more && !outboxLeft)
         m_replica.setMeta("last_complete", std::to_string(wallClockMs()));
     t.commit();
+    // Photos of a school this account lost go once the records are gone for good.
+    for (const auto &f : dropFiles) {
+        std::error_code ec;
+        std::filesystem::remove(f, ec);
+    }
+}
+
+// Schools the account may no longer see (a teacher moved, a supervisor's
+// township changed): their records and scope rows are dropped from the replica
+// in the reply's transaction, except records with this device's own unsent or
+// refused changes (the outbox), which stay visible and are still sent; the
+// server refuses them with a reason the person sees. Returns the photo files
+// no remaining record or unsent photo needs (removed after the commit).
+std::vector<std::string> Engine::dropLostSchools(const std::vector<std::string> &now,
+                                                 std::map<std::string, ScopeRow> &scopes)
+{
+    std::set<std::string> keep(now.begin(), now.end());
+    if (keep.count("*"))
+        return {};
+    std::set<std::string> had;
+    for (const auto &x : parseJson(m_replica.meta("schools").value_or("[]"), "schools"))
+        if (x.is_string())
+            had.insert(x.get<std::string>());
+    for (const auto &[school, row] : scopes)
+        had.insert(school);
+    std::vector<std::string> files;
+    bool dropped = false;
+    for (const auto &school : had) {
+        if (keep.count(school) || school == "*")
+            continue;
+        Stmt q(m_replica.db(), "SELECT collection, id FROM records WHERE school=? AND NOT EXISTS("
+                               "SELECT 1 FROM outbox o WHERE o.collection=records.collection AND o.id=records.id)");
+        q.bind(1, school);
+        std::vector<std::pair<std::string, std::string>> gone;
+        while (q.step())
+            gone.emplace_back(q.text(0), q.text(1));
+        for (const auto &[c, id] : gone)
+            m_replica.deleteRecord(c, id);
+        Stmt s(m_replica.db(), "DELETE FROM scopes WHERE school=?");
+        s.bind(1, school).run();
+        scopes.erase(school);
+        m_replica.logError("scope", "this account no longer sees school " + school + ": " + std::to_string(gone.size()) +
+                                        " record(s) removed from this device");
+        dropped = true;
+    }
+    if (!dropped)
+        return files;
+    // Photos: those this device has sent or fetched that no record here refers to any more.
+    Stmt a(m_replica.db(), "SELECT sha256, path FROM attachments WHERE state IN ('done','refused') AND NOT EXISTS("
+                           "SELECT 1 FROM record_refs r WHERE r.sha256=attachments.sha256)");
+    std::vector<std::string> shas;
+    while (a.step()) {
+        shas.push_back(a.text(0));
+        files.push_back(a.text(1));
+    }
+    for (const auto &sha : shas) {
+        Stmt d(m_replica.db(), "DELETE FROM attachments WHERE sha256=?");
+        d.bind(1, sha).run();
+    }
+    const std::filesystem::path dir = m_replica.db().path() + ".attachments";
+    std::error_code ec;
+    for (const auto &e : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        if (!isSha256Hex(name))
+            continue;
+        Stmt used(m_replica.db(), "SELECT EXISTS(SELECT 1 FROM record_refs WHERE sha256=?1) OR "
+                                  "EXISTS(SELECT 1 FROM attachments WHERE sha256=?1)");
+        used.bind(1, name);
+        if (used.step() && used.integer(0) == 0)
+            files.push_back(e.path().string()); // a photo fetched from another device
+    }
+    return files;
 }
 
 } // namespace cx

@@ -85,7 +85,7 @@ constexpr const char *kColumns = "r.collection, r.id, r.school, r.fields, r.dele
 
 } // namespace
 
-RecordQuery::RecordQuery(const std::string &dbPath, TextKey textKey) : m_path(dbPath)
+RecordQuery::RecordQuery(const std::string &dbPath, const DataKey &key, TextKey textKey) : m_path(dbPath)
 {
     int rc = sqlite3_open_v2(dbPath.c_str(), &m_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nullptr);
     if (rc != SQLITE_OK) {
@@ -94,6 +94,10 @@ RecordQuery::RecordQuery(const std::string &dbPath, TextKey textKey) : m_path(db
         sqlite3_close(m_db);
         m_db = nullptr;
         throw Error(ErrorKind::Storage, msg);
+    }
+    if (!key.empty()) {
+        const std::string k = key.sqlcipherKey();
+        sqlite3_key_v2(m_db, "main", k.data(), int(k.size()));
     }
     sqlite3_busy_timeout(m_db, 10000);
     sqlite3_extended_result_codes(m_db, 1);

@@ -50,7 +50,8 @@ public:
     using TextKey = std::function<std::string(std::string_view)>;
 
     // Opens dbPath read-only. Throws cx::Error(Storage) naming the file.
-    explicit RecordQuery(const std::string &dbPath, TextKey textKey = {});
+    // key: the replica's data key (Engine::key()).
+    RecordQuery(const std::string &dbPath, const DataKey &key, TextKey textKey = {});
     ~RecordQuery();
     RecordQuery(const RecordQuery &) = delete;
     RecordQuery &operator=(const RecordQuery &) = delete;

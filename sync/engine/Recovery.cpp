@@ -47,7 +47,7 @@ std::string stamp()
 }
 } // namespace
 
-RecoveryReport recoverReplica(const std::string &path)
+RecoveryReport recoverReplica(const std::string &path, const DataKey &key)
 {
     namespace fs = std::filesystem;
     RecoveryReport rep;
@@ -58,6 +58,10 @@ RecoveryReport recoverReplica(const std::string &path)
         RawDb d;
         if (sqlite3_open_v2(path.c_str(), &d.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
             throw Error(ErrorKind::Storage, "cannot open the damaged database " + path + " to recover it");
+        if (!key.empty()) {
+            const std::string k = key.sqlcipherKey();
+            sqlite3_key_v2(d.db, "main", k.data(), int(k.size()));
+        }
         sqlite3_busy_timeout(d.db, 5000);
         // meta: by key first (each lookup on its own), then a scan for anything else.
         for (const char *key : {"device", "token", "server", "ca_file", "pin", "node", "user", "role", "schools",
@@ -125,7 +129,7 @@ RecoveryReport recoverReplica(const std::string &path)
         if (fs::exists(path + suffix))
             fs::rename(path + suffix, rep.damagedCopy + suffix, ec);
 
-    Replica fresh(path);
+    Replica fresh(path, key);
     Transaction tx(fresh.db());
     for (const auto &[k, v] : meta) {
         fresh.setMeta(k, v);

@@ -10,6 +10,8 @@
 // with the salvaged rows, scope cursors at 0 (the next sync re-pulls everything
 // and fixes whatever records were lost; records held keep their seq so they are
 // not counted twice) and the unsent edits ready to be sent again.
+#include "engine/DataKey.h"
+
 #include <string>
 
 namespace cx {
@@ -22,7 +24,9 @@ struct RecoveryReport {
     bool enrolled = false;     // the device token survived (else: enroll again)
 };
 
+// The damaged file is read, and the fresh one written, with the device's key
+// (the damaged copy stays encrypted as it was).
 // Throws cx::Error(Storage) if the file cannot be opened at all or moved aside.
-RecoveryReport recoverReplica(const std::string &path);
+RecoveryReport recoverReplica(const std::string &path, const DataKey &key);
 
 } // namespace cx

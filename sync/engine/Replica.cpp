@@ -54,7 +54,7 @@ static_assert(std::size(kMigrations) == Replica::kSchemaVersion, "one migration 
 
 } // namespace
 
-Replica::Replica(const std::string &path) : m_db(path)
+Replica::Replica(const std::string &path, const DataKey &key) : m_db(path, key)
 {
     // Detect a damaged file at open, before anything writes to it.
     {

@@ -83,7 +83,7 @@ class Replica {
 public:
     static constexpr int kSchemaVersion = 3; // 2: attachments, 3: record_refs
 
-    explicit Replica(const std::string &path);
+    explicit Replica(const std::string &path, const DataKey &key = DataKey::none());
 
     Db &db() { return m_db; }
     int schemaVersion();

@@ -36,7 +36,15 @@ void throwReplyError(const HttpReply &reply, const std::string &what)
     if (message.empty())
         message = "HTTP " + std::to_string(reply.status);
     switch (reply.status) {
-    case 401: throw Error(ErrorKind::Auth, "the server refused this device: " + message);
+    case 401: {
+        const std::string code = j.value("error", std::string());
+        if (code == "device-revoked")
+            throw DeviceRevokedError("this device was revoked by the bureau; its local data has been erased");
+        if (code == "token-expired")
+            throw Error(ErrorKind::Auth, "this device's sign-in has expired (it had not synced for too long): sign in "
+                                         "again with the password; nothing on the device is lost");
+        throw Error(ErrorKind::Auth, "the server refused this device: " + message);
+    }
     case 403: throw Error(ErrorKind::Forbidden, message);
     case 426: throw Error(ErrorKind::Version, message);
     case 400:

@@ -22,12 +22,20 @@ private:
     int m_seconds;
 };
 
+// The bureau revoked this device and ordered its data erased (401 with
+// "device-revoked", docs/protocol.md). The engine erases the replica, its
+// photos and its key, then rethrows this (Engine::eraseAfterRevoke).
+class DeviceRevokedError : public Error {
+public:
+    explicit DeviceRevokedError(const std::string &what) : Error(ErrorKind::Auth, what) {}
+};
+
 // The server's "message" from an error reply ("" if it has none or is unreadable).
 std::string replyMessage(const HttpReply &reply);
 
 // Throws the error for a reply whose status is not 2xx. `what` names the
 // request ("the sync", "the attachment upload") for messages that need it.
-//   401 -> Auth; 403 -> Forbidden; 426 -> Version (both protocol versions named);
+//   401 -> Auth (DeviceRevokedError for "device-revoked"); 403 -> Forbidden; 426 -> Version (both protocol versions named);
 //   400, 404, 413 -> Protocol; 429, 503 -> RetryLaterError (Network);
 //   anything else -> Server.
 [[noreturn]] void throwReplyError(const HttpReply &reply, const std::string &what);

@@ -4,7 +4,7 @@
 
 namespace cx {
 
-Db::Db(const std::string &path) : m_path(path)
+Db::Db(const std::string &path, const DataKey &key) : m_path(path)
 {
     int rc = sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
     if (rc != SQLITE_OK) {
@@ -15,6 +15,22 @@ Db::Db(const std::string &path) : m_path(path)
     }
     sqlite3_busy_timeout(m_db, 10000);
     sqlite3_extended_result_codes(m_db, 1);
+    if (!key.empty()) {
+        const std::string k = key.sqlcipherKey();
+        int krc = sqlite3_key_v2(m_db, "main", k.data(), int(k.size()));
+        // Reading the schema reads page 1: the key is right (or the file new).
+        if (krc == SQLITE_OK)
+            krc = sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+        if (krc != SQLITE_OK) {
+            std::string msg = "cannot open the local database " + path + ": " +
+                              ((krc & 0xff) == SQLITE_NOTADB ? std::string("it cannot be read with this device's key "
+                                                                           "(damaged, or not this device's)")
+                                                             : std::string(sqlite3_errmsg(m_db)));
+            sqlite3_close(m_db);
+            m_db = nullptr;
+            throw Error(ErrorKind::Storage, msg);
+        }
+    }
 }
 
 Db::~Db()

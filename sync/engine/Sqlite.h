@@ -2,6 +2,8 @@
 // A small RAII layer over the SQLite C API: a connection, prepared statements,
 // and transactions. Every failure becomes a cx::Error(Storage) that says what
 // failed and where (the SQL and the file), with "disk full" called out.
+#include "engine/DataKey.h"
+
 #include <sqlite3.h>
 
 #include <cstdint>
@@ -41,7 +43,9 @@ private:
 
 class Db {
 public:
-    explicit Db(const std::string &path);
+    // With a key, the file is encrypted (SQLCipher) and the key is checked at
+    // once: a wrong key or a damaged file is an Error(Storage) here, not later.
+    explicit Db(const std::string &path, const DataKey &key = DataKey::none());
     ~Db();
     Db(const Db &) = delete;
     Db &operator=(const Db &) = delete;

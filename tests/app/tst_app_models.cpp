@@ -3,6 +3,7 @@
 // counts come from a real replica, the PIN is
 // stored as a salted hash, submissions map to the states people see, and the
 // form controller renders, checks and saves a form through the forms engine.
+#include "TestKey.h"
 #include "account/Session.h"
 #include "core/AppContext.h"
 #include "forms/FormController.h"
@@ -34,7 +35,7 @@ private slots:
         m_ctx = new AppContext(m_dir.path(), this);
         m_ctx->sync()->setAutomatic(false);
         m_ctx->setFallbackSchool(QStringLiteral("S001"));
-        QVERIFY(m_ctx->openAccount(QStringLiteral("test")));
+        QVERIFY(m_ctx->openAccount(QStringLiteral("test"), testKey()));
     }
 
     void rosterLoadsInPages()
@@ -135,17 +136,6 @@ private slots:
         QCOMPARE(model.get(0).value(QStringLiteral("date")).toString(), QStringLiteral("2025-09-02"));
     }
 
-    void pinIsSaltedHash()
-    {
-        const QString a = Session::hashPin(QStringLiteral("1234"), QByteArray(16, 'a'));
-        const QString b = Session::hashPin(QStringLiteral("1234"), QByteArray(16, 'b'));
-        QVERIFY(a != b);
-        QVERIFY(!a.contains(QStringLiteral("1234")));
-        QVERIFY(Session::verifyPin(QStringLiteral("1234"), a));
-        QVERIFY(!Session::verifyPin(QStringLiteral("1235"), a));
-        QVERIFY(!Session::verifyPin(QStringLiteral("1234"), QString()));
-    }
-
     void submissionStates_data()
     {
         QTest::addColumn<QString>("status");
@@ -225,7 +215,7 @@ private slots:
     // Home's to-do list from a real replica (its own account, so counts start at zero).
     void todoCountsWhatNeedsDoing()
     {
-        QVERIFY(m_ctx->openAccount(QStringLiteral("todo")));
+        QVERIFY(m_ctx->openAccount(QStringLiteral("todo"), testKey()));
         auto put = [&](const QString &c, const QString &id, const QVariantMap &f) {
             const QString made = m_ctx->put(c, id, f);
             QVERIFY2(!made.isEmpty(), qPrintable(c));

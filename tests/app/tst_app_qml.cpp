@@ -1,4 +1,5 @@
 // Qt Quick Test runner for tests/app/qml/tst_*.qml, with the app's QML module.
+#include "engine/Vault.h"
 #include "core/AppContext.h"
 
 #include <QQmlEngine>
@@ -17,7 +18,9 @@ public slots:
     {
         engine->addImportPath(QStringLiteral("qrc:/"));
         // Photos need a replica to attach to: a throwaway account (never enrolled, never synced).
-        cx::app::AppContext::ensure()->openAccount(QStringLiteral("qml-test"));
+        auto *ctx = cx::app::AppContext::ensure();
+        cx::Vault::erase(ctx->replicaPath(QStringLiteral("qml-test")).toStdString());
+        ctx->openAccount(QStringLiteral("qml-test"), cx::DataKey::generate());
     }
 };
 

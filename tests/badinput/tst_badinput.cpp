@@ -13,6 +13,7 @@
 //   - an import file with bad lines: every line number and reason, nothing imported.
 // Replies are crafted by SwitchProxy: a small HTTP proxy in its own thread that
 // forwards to the real server, or answers /v1/sync itself when told to.
+#include "TestKey.h"
 #include "../integration/Fixture.h"
 
 #include "protocol/Compression.h"
@@ -36,6 +37,18 @@
 #include <optional>
 
 namespace {
+
+// The replicas cunxiao-cli writes are encrypted: key the connection (the
+// device's key, unlocked with the tests' PIN) before reading.
+bool keyed(sqlite3 *db, const QString &path)
+{
+    try {
+        const std::string k = cliKey(path.toStdString()).sqlcipherKey();
+        return sqlite3_key_v2(db, "main", k.data(), int(k.size())) == SQLITE_OK;
+    } catch (const std::exception &) {
+        return false;
+    }
+}
 
 // A blocking HTTP/1.1 proxy on loopback in its own thread, one connection at a time.
 class SwitchProxy : public QThread {
@@ -185,7 +198,7 @@ QString sqliteOne(const QString &path, const QString &sql)
 {
     sqlite3 *db = nullptr;
     QString out;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK && keyed(db, path)) {
         sqlite3_busy_timeout(db, 5000);
         sqlite3_stmt *st = nullptr;
         if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)

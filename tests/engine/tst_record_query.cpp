@@ -4,6 +4,7 @@
 // conflicting edits and deleted ones; search, conditions and sort are done in
 // SQL and paged; and its own read-only connection reads while the engine's
 // connection holds a write transaction.
+#include "TestKey.h"
 #include "Fixture.h"
 #include "engine/Engine.h"
 #include "engine/RecordQuery.h"
@@ -94,7 +95,7 @@ private slots:
 
     void sameRecordsAsTheEngine()
     {
-        cx::Engine engine(dbPath());
+        cx::Engine engine(dbPath(), testKey());
         // Local edits not yet sent: a changed name, a deletion, a new pupil.
         engine.put("pupils", pendingId.toStdString(), {}, cx::Json{{"name", "钱芳芳"}, {"class", "2"}});
         engine.remove("pupils", deletedId.toStdString());
@@ -106,7 +107,7 @@ private slots:
         QVERIFY(states.count("conflict") && states.count("rejected") && states.count("pending") &&
                 states.count("confirmed") && states.count("deleted"));
 
-        cx::RecordQuery q(dbPath());
+        cx::RecordQuery q(dbPath(), testKey());
         for (const auto &r : engine.list("pupils", true)) {
             auto mine = q.get("pupils", r.id);
             QVERIFY2(mine.has_value(), r.id.c_str());
@@ -141,8 +142,8 @@ private slots:
 
     void searchConditionsSortAndPages()
     {
-        cx::Engine engine(dbPath());
-        cx::RecordQuery q(dbPath());
+        cx::Engine engine(dbPath(), testKey());
+        cx::RecordQuery q(dbPath(), testKey());
         cx::RecordSelection s;
         s.collection = "pupils";
         s.sortField = "name";
@@ -201,7 +202,7 @@ private slots:
     void textKeyOrdersText()
     {
         // A key that reverses code-point order: the sort follows the key.
-        cx::RecordQuery q(dbPath(), [](std::string_view v) {
+        cx::RecordQuery q(dbPath(), testKey(), [](std::string_view v) {
             std::string k(v);
             for (char &c : k)
                 c = char(255 - static_cast<unsigned char>(c));
@@ -217,8 +218,8 @@ private slots:
 
     void readsWhileTheEngineWrites()
     {
-        cx::Engine engine(dbPath());
-        cx::RecordQuery q(dbPath());
+        cx::Engine engine(dbPath(), testKey());
+        cx::RecordQuery q(dbPath(), testKey());
         cx::RecordSelection s;
         s.collection = "pupils";
         const size_t before = q.count(s);

@@ -1,6 +1,7 @@
 // The local replica and the engine's local operations, without a network:
 // migrations, one transaction per change with its outbox entry, base versions,
 // damaged files detected at open.
+#include "TestKey.h"
 #include "engine/Engine.h"
 #include "protocol/Errors.h"
 
@@ -19,7 +20,7 @@ class TestReplica : public QObject {
 
     std::unique_ptr<Engine> engineWithSchool(const std::string &path)
     {
-        auto e = std::make_unique<Engine>(path);
+        auto e = std::make_unique<Engine>(path, testKey());
         e->replica().setMeta("schools", R"(["S1","*"])");
         e->replica().setMeta("user", "head1");
         return e;
@@ -67,7 +68,7 @@ private slots:
         f.write(QByteArray(4096 * 4, '\x5a'));
         f.close();
         try {
-            Engine e(p);
+            Engine e(p, testKey());
             e.list("pupils");
             QFAIL("a damaged file went unnoticed");
         } catch (const Error &e) {

@@ -138,9 +138,29 @@ void BureauFixture::kill()
 
 bool BureauFixture::running() const { return m_server && m_server->state() == QProcess::Running; }
 
+CliResult BureauFixture::cliEnv(const QString &db, const QStringList &args, const QMap<QString, QString> &env,
+                                const QByteArray &stdinData)
+{
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    for (auto it = env.begin(); it != env.end(); ++it) {
+        if (it.value().isEmpty())
+            e.remove(it.key());
+        else
+            e.insert(it.key(), it.value());
+    }
+    return run(db, args, stdinData, 120000, e);
+}
+
 CliResult BureauFixture::cli(const QString &db, const QStringList &args, const QByteArray &stdinData, int timeoutMs)
 {
+    return run(db, args, stdinData, timeoutMs, QProcessEnvironment::systemEnvironment());
+}
+
+CliResult BureauFixture::run(const QString &db, const QStringList &args, const QByteArray &stdinData, int timeoutMs,
+                             const QProcessEnvironment &env)
+{
     QProcess p;
+    p.setProcessEnvironment(env);
     QStringList full = {"--db", m_dir.filePath(db)};
     full += args;
     p.start(CX_CLI_EXE, full);

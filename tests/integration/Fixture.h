@@ -6,7 +6,9 @@
 // SQLite files. With CX_TEST_PG set the bureau keeps everything in a fresh
 // PostgreSQL database instead of the data directory (tests/postgres/TestDatabase.h).
 #include <QJsonDocument>
+#include <QMap>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -52,6 +54,10 @@ public:
 
     // cunxiao-cli --db <dir>/<db> ARGS...
     CliResult cli(const QString &db, const QStringList &args, const QByteArray &stdinData = {}, int timeoutMs = 120000);
+    // The same with environment changes: a value sets a variable, an empty one
+    // removes it (CUNXIAO_DEVICE_PIN, CUNXIAO_PASSWORD, CUNXIAO_NEW_PIN).
+    CliResult cliEnv(const QString &db, const QStringList &args, const QMap<QString, QString> &env,
+                     const QByteArray &stdinData = {});
     // Enrolls db as user against url (default: this server) with the CA.
     void enroll(const QString &db, const QString &user, const QString &password = "pw-123456", const QString &url = {});
 
@@ -59,6 +65,8 @@ public:
     QJsonObject serverRecords(const QString &collection);
 
 private:
+    CliResult run(const QString &db, const QStringList &args, const QByteArray &stdinData, int timeoutMs,
+                  const QProcessEnvironment &env);
     void makeCertificates();
     QTemporaryDir m_dir;
     std::unique_ptr<cxt::TestDatabase> m_db;

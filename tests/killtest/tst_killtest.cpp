@@ -17,6 +17,7 @@
 // The seed is printed; CX_KILLTEST_SEED=N replays the same choices (the kill
 // moments land on other instructions, of course). CX_KILLTEST_KILLS sets the
 // number of client kills that must land mid-sync (default 100 plain + 20 TLS).
+#include "TestKey.h"
 #include "../integration/Fixture.h"
 
 #include <QDateTime>
@@ -38,11 +39,24 @@
 
 namespace {
 
+// The replicas cunxiao-cli writes are encrypted: key the connection (the
+// device's key, unlocked with the tests' PIN) before reading.
+bool keyed(sqlite3 *db, const QString &path)
+{
+    try {
+        const std::string k = cliKey(path.toStdString()).sqlcipherKey();
+        return sqlite3_key_v2(db, "main", k.data(), int(k.size())) == SQLITE_OK;
+    } catch (const std::exception &) {
+        return false;
+    }
+}
+
 // "ok", or every line PRAGMA integrity_check reports.
 QString integrityCheck(const QString &path)
 {
     sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
+        !keyed(db, path)) {
         QString e = db ? sqlite3_errmsg(db) : "cannot open";
         sqlite3_close(db);
         return "open failed: " + e;
@@ -69,7 +83,8 @@ QStringList query(const QString &path, const char *sql)
 {
     sqlite3 *db = nullptr;
     QStringList rows;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
+        !keyed(db, path)) {
         sqlite3_close(db);
         return {"<open failed>"};
     }

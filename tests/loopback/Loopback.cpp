@@ -1,3 +1,4 @@
+#include "TestKey.h"
 #include "Loopback.h"
 
 namespace cxt {
@@ -27,7 +28,7 @@ std::unique_ptr<cx::Engine> Loopback::open(const std::string &name)
         t->setLink(hook(beforeServer), hook(afterServer));
         return t;
     };
-    auto engine = std::make_unique<cx::Engine>(path, factory);
+    auto engine = std::make_unique<cx::Engine>(path, testKey(), factory);
     cx::SyncTuning t = engine->tuning();
     t.maxRetries = 8; // as over a real link (an injected transport defaults to 0)
     t.backoffMs = 1;  // a lost reply is retried at once: nothing waits here

@@ -1,3 +1,4 @@
+#include "TestKey.h"
 #include "SimWorld.h"
 
 #include "FaultVfs.h"
@@ -142,7 +143,7 @@ void World::openDevice(size_t i)
 {
     Dev &d = *m_devs[i];
     d.engine = std::make_unique<cx::Engine>(
-        d.path, [this, i](const cx::TransportOptions &) { return std::make_unique<SimTransport>(*this, i); },
+        d.path, testKey(), [this, i](const cx::TransportOptions &) { return std::make_unique<SimTransport>(*this, i); },
         [this, i] { return m_now + m_devs[i]->skew; });
     // Simulated time: the simulation itself decides when a device tries again.
     cx::SyncTuning t = d.engine->tuning();

@@ -8,6 +8,7 @@
 // Afterwards, with everything synced: every record put is on the server exactly
 // once (counted by a unique tag), removed ones are gone, nothing is left to send,
 // and both replicas hold exactly the server's records.
+#include "TestKey.h"
 #include "SettleAll.h"
 #include "../integration/Fixture.h"
 #include "engine/Engine.h"
@@ -83,9 +84,9 @@ private slots:
         cx::TransportOptions server;
         server.baseUrl = b.url().toStdString();
         server.caFile = b.caFile().toStdString();
-        cx::Engine app(b.path("app.db").toStdString());
+        cx::Engine app(b.path("app.db").toStdString(), testKey());
         app.enroll(server, "head.a", "pw-123456", "tablet");
-        cx::Engine other(b.path("other.db").toStdString());
+        cx::Engine other(b.path("other.db").toStdString(), testKey());
         other.enroll(server, "head.a2", "pw-123456", "phone");
         // Small pushes and pages: many cycles per sync, so the other threads
         // run between the cycle's phases (read outbox, POST, apply).

@@ -9,6 +9,7 @@
 // conflicts, remove some, and sync, all at once. Afterwards, when all is quiet:
 // every record put is on the server exactly once, removed ones are deleted, and
 // every replica holds exactly the server's records of its schools.
+#include "TestKey.h"
 #include "SettleAll.h"
 #include "../integration/Fixture.h"
 #include "admin/Admin.h"
@@ -109,7 +110,7 @@ private slots:
             std::vector<std::thread> enrolling;
             Failures fails;
             for (auto &d : devices) {
-                d.engine = std::make_unique<cx::Engine>(b.path(QString::fromStdString(d.db)).toStdString());
+                d.engine = std::make_unique<cx::Engine>(b.path(QString::fromStdString(d.db)).toStdString(), testKey());
                 enrolling.emplace_back([&] {
                     try {
                         d.engine->enroll(server, d.user, "pw-123456", d.user + "'s phone");

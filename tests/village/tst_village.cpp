@@ -2,6 +2,7 @@
 // TLS, the real cunxiao-cli, and the real cunxiao-linkemu between them, cutting
 // connections. Correctness, not timing: where the property does not need
 // 40 kbit/s, the link is faster (the cuts are what matter).
+#include "TestKey.h"
 #include "../integration/Fixture.h"
 
 #include "engine/Engine.h"
@@ -327,7 +328,7 @@ private slots:
         QVERIFY(!m_signature.isEmpty());
         const std::string sha = QCryptographicHash::hash(m_signature, QCryptographicHash::Sha256).toHex().toStdString();
         Link link(m_bureau->port(), {"--kbps", "200", "--delay-ms", "50"});
-        cx::Engine e(m_bureau->path("threads.db").toStdString());
+        cx::Engine e(m_bureau->path("threads.db").toStdString(), testKey());
         cx::TransportOptions o;
         o.baseUrl = link.url().toStdString();
         o.caFile = m_bureau->caFile().toStdString();
@@ -445,7 +446,7 @@ private slots:
         int effectiveCuts = 0;
         for (int round = 0; round < 20 && effectiveCuts < 100; ++round) {
             {
-                cx::Engine e(db.toStdString());
+                cx::Engine e(db.toStdString(), testKey());
                 for (int i = 0; i < 150; ++i, ++made)
                     e.put("visits", "", kSchool.toStdString(), cx::Json{{"m", made}, {"note", "家访记录 " + std::to_string(made)}});
             }

@@ -1,0 +1,157 @@
+// cunxiao-cli: unlocking the device's data key (engine/Vault.h) from the
+// environment, and the commands that need the key file itself: enroll,
+// change-pin, recover. docs/cli.md, docs/security.md.
+#include "cli/Commands.h"
+
+#include "engine/Recovery.h"
+#include "engine/Vault.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+
+namespace cx::cli {
+
+namespace {
+
+std::string env(const char *name)
+{
+    const char *v = std::getenv(name);
+    return v ? std::string(v) : std::string();
+}
+
+std::string readLine()
+{
+    std::string line;
+    std::getline(std::cin, line);
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return line;
+}
+
+} // namespace
+
+DataKey unlockDevice(const std::string &db)
+{
+    Vault v(db);
+    const std::string pin = env("CUNXIAO_DEVICE_PIN"), password = env("CUNXIAO_PASSWORD");
+    if (!v.exists()) {
+        if (Vault::isPlainSqlite(db)) {
+            // A replica from before encryption: encrypted once, in place.
+            if (pin.empty() || password.empty())
+                throw Error(ErrorKind::Auth, "the data of this device (" + db + ") was stored before encryption: set "
+                                             "CUNXIAO_DEVICE_PIN (a new PIN of at least 6 digits) and CUNXIAO_PASSWORD "
+                                             "(the account password) once to encrypt it");
+            DataKey key = v.create(pin, password);
+            Vault::encryptExisting(db, key);
+            std::fprintf(stderr, "cunxiao-cli: %s is encrypted now (key file %s)\n", db.c_str(), v.path().c_str());
+            return key;
+        }
+        std::error_code ec;
+        if (!std::filesystem::exists(db, ec))
+            throw Error(ErrorKind::Auth, "this device is not enrolled (" + db + " does not exist): run enroll first");
+        throw Error(ErrorKind::Storage, "cannot unlock " + db + ": its key file " + v.path() + " is missing");
+    }
+    DataKey key;
+    if (!pin.empty() && (password.empty() || v.pinAttemptsLeft() > 0))
+        key = v.unlockWithPin(pin);
+    else if (!password.empty())
+        key = v.unlockWithPassword(password);
+    else
+        throw Error(ErrorKind::Auth, "this device's data is locked: set CUNXIAO_DEVICE_PIN (or CUNXIAO_PASSWORD) to "
+                                     "unlock it");
+    Vault::encryptExisting(db, key); // finishes an encryption a killed process left undone
+    return key;
+}
+
+// enroll URL --user NAME --password-stdin [--device-pin-stdin] [--ca FILE] [--pin sha256//..] [--device-name NAME]
+int cmdEnroll(const std::string &db, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    TransportOptions o;
+    std::string user = takeOption(args, "--user");
+    const bool fromStdin = takeFlag(args, "--password-stdin"), pinFromStdin = takeFlag(args, "--device-pin-stdin");
+    o.caFile = takeOption(args, "--ca");
+    o.pin = takeOption(args, "--pin");
+    std::string name = takeOption(args, "--device-name");
+    if (args.size() != 1 || user.empty() || !fromStdin)
+        usage("enroll needs URL --user NAME --password-stdin");
+    o.baseUrl = args[0];
+    const std::string password = readLine();
+    const std::string pin = pinFromStdin ? readLine() : env("CUNXIAO_DEVICE_PIN");
+    if (pin.empty())
+        usage("enroll needs the device PIN that will lock this device's data: set CUNXIAO_DEVICE_PIN or give "
+              "--device-pin-stdin (a line after the password)");
+
+    Vault v(db);
+    bool fresh = false;
+    DataKey key;
+    if (v.exists()) {
+        // Enrolling again (a new token): the account password opens the data;
+        // if it was changed at the bureau, the PIN does.
+        try {
+            key = v.unlockWithPassword(password);
+        } catch (const Error &) {
+            key = v.unlockWithPin(pin);
+        }
+        Vault::encryptExisting(db, key);
+    } else if (Vault::isPlainSqlite(db)) {
+        key = v.create(pin, password);
+        Vault::encryptExisting(db, key);
+    } else {
+        Vault::checkPin(pin);
+        key = v.create(pin, password);
+        fresh = true;
+    }
+    try {
+        Engine e(db, key);
+        e.enroll(o, user, password, name.empty() ? "cunxiao-cli" : name);
+        if (!fresh)
+            v.setPassword(key, password); // the server has just confirmed it
+        auto s = e.status();
+        std::string schools;
+        for (const auto &x : s.schools)
+            schools += (schools.empty() ? "" : ",") + x;
+        std::printf("enrolled %s (%s) at %s, schools %s\n", s.user.c_str(), s.role.c_str(), s.server.c_str(),
+                    schools.c_str());
+    } catch (...) {
+        if (fresh)
+            Vault::erase(db); // nothing of this device existed before: leave nothing behind
+        throw;
+    }
+    return Ok;
+}
+
+// change-pin: the new PIN from CUNXIAO_NEW_PIN or --new-pin-stdin; unlocked
+// with the current PIN (or the password, after the PIN was used up).
+int cmdChangePin(const std::string &db, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    const bool fromStdin = takeFlag(args, "--new-pin-stdin");
+    if (!args.empty())
+        usage("change-pin takes only --new-pin-stdin");
+    const std::string pin = fromStdin ? readLine() : env("CUNXIAO_NEW_PIN");
+    if (pin.empty())
+        usage("change-pin needs the new PIN: set CUNXIAO_NEW_PIN or give --new-pin-stdin");
+    Vault::checkPin(pin);
+    DataKey key = unlockDevice(db);
+    Vault(db).setPin(key, pin);
+    std::printf("the PIN of %s is changed\n", db.c_str());
+    return Ok;
+}
+
+int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args)
+{
+    if (!args.empty())
+        usage("recover takes no arguments");
+    DataKey key = unlockDevice(dbPath);
+    RecoveryReport r = recoverReplica(dbPath, key);
+    std::printf("recovered %s: %d unsent change(s) kept, %d unreadable; %d record(s) kept; the damaged file is %s\n",
+                dbPath.c_str(), r.outboxKept, r.outboxLost, r.recordsKept, r.damagedCopy.c_str());
+    std::printf(r.enrolled ? "run sync to send the kept changes and fetch everything again\n"
+                           : "the device settings were lost: enroll again, then sync\n");
+    return Ok;
+}
+
+} // namespace cx::cli

@@ -1,6 +1,7 @@
 #include "core/AppMain.h"
 
 #include "account/Session.h"
+#include "media/AttachmentImages.h"
 #include "core/AppContext.h"
 #include "core/AppSettings.h"
 #include "core/DemoData.h"
@@ -97,6 +98,7 @@ int appMain(int argc, char *argv[])
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
+    AttachmentImages::install(&engine);   // photos are encrypted: shown from memory
     // Developers: CUNXIAO_QML_DIR=<dir holding Cunxiao/qmldir> loads the QML from files, no rebuild.
     const QString devQml = qEnvironmentVariable("CUNXIAO_QML_DIR");
     if (!devQml.isEmpty())

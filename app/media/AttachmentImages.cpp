@@ -64,4 +64,10 @@ QQuickImageResponse *AttachmentImages::requestImageResponse(const QString &id, c
 
 void AttachmentImages::waitForAll() { pool().waitForDone(); }
 
+void AttachmentImages::install(QQmlEngine *engine)
+{
+    if (engine && !engine->imageProvider(QLatin1String(kId)))
+        engine->addImageProvider(QLatin1String(kId), new AttachmentImages);
+}
+
 } // namespace cx::app

@@ -51,8 +51,7 @@ MediaStore *MediaStore::create(QQmlEngine *qml, QJSEngine *)
     if (!s)
         s = new MediaStore(AppContext::ensure());
     // Photos are encrypted on the device: QML reads them through this provider.
-    if (qml && !qml->imageProvider(QLatin1String(AttachmentImages::kId)))
-        qml->addImageProvider(QLatin1String(AttachmentImages::kId), new AttachmentImages);
+    AttachmentImages::install(qml);
     QJSEngine::setObjectOwnership(s, QJSEngine::CppOwnership);
     return s;
 }

@@ -365,7 +365,7 @@ void Engine::uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &
         HttpRequest req;
         req.method = "PUT";
         req.path = "/v1/attachments/" + a.sha256 + "?offset=" + std::to_string(a.offset) + "&size=" + std::to_string(a.size);
-        req.body = readChunk(a.path, m_key, a.offset, std::min<uint64_t>(chunk, a.size - a.offset));
+        req.body = readChunk(a.path, a.sealed ? m_key : DataKey::none(), a.offset, std::min<uint64_t>(chunk, a.size - a.offset));
         req.contentType = a.type.empty() ? "application/octet-stream" : a.type;
         req.contentEncoding.clear(); // photos do not compress
         req.bearerToken = token;

@@ -260,6 +260,7 @@ RelayReport Engine::relay(const std::string &bundleFile, const std::string &repl
     a.sha256 = sha256Hex(bytes);
     a.size = bytes.size();
     a.path = bundleFile;
+    a.sealed = false; // someone's bundle, sealed for the server already: sent as it is
     a.type = "application/octet-stream";
     a.state = "uploading";
     SyncReport up;

@@ -100,6 +100,7 @@ struct AttachmentInfo {
     uint64_t size = 0, offset = 0;             // offset: bytes the server confirmed
     std::string reason;                        // for refused
     bool referenced = true;                    // a record refers to it (only then is it uploaded)
+    bool sealed = true;                        // kept encrypted here (a relayed bundle is a plain file)
     Json reference() const;                    // {"sha256":..,"size":N,"type":..} for a record field
     Json toJson() const;
 };

@@ -546,9 +546,8 @@ void Engine::applyReply(const SyncRequest &req, const SyncResponse &resp, const 
 std::vector<std::string> Engine::dropLostSchools(const std::vector<std::string> &now,
                                                  std::map<std::string, ScopeRow> &scopes)
 {
+    // "*" is the county scope (forms) every account has; schools are named.
     std::set<std::string> keep(now.begin(), now.end());
-    if (keep.count("*"))
-        return {};
     std::set<std::string> had;
     for (const auto &x : parseJson(m_replica.meta("schools").value_or("[]"), "schools"))
         if (x.is_string())

@@ -170,6 +170,9 @@ DataKey Vault::create(std::string_view pin, std::string_view password, const Kdf
         throw Error(ErrorKind::Invalid, "the account password is needed to make the device's key");
     if (exists())
         throw Error(ErrorKind::Invalid, "this device already has a key file (" + m_path + ")");
+    std::error_code ec;
+    if (const auto dir = fs::path(m_path).parent_path(); !dir.empty())
+        fs::create_directories(dir, ec);
     DataKey key = DataKey::generate();
     Json j{{"format", kFormat}, {"v", kVersion}, {"pin_failures", 0},
            {"pin", pin.empty() ? Json(nullptr) : wrap(key, pin, "pin", kdf)},

@@ -1,5 +1,6 @@
 // Qt Quick Test runner for tests/app/qml/tst_*.qml, with the app's QML module.
 #include "engine/Vault.h"
+#include "media/AttachmentImages.h"
 #include "core/AppContext.h"
 
 #include <QQmlEngine>
@@ -17,6 +18,7 @@ public slots:
     void qmlEngineAvailable(QQmlEngine *engine)
     {
         engine->addImportPath(QStringLiteral("qrc:/"));
+        cx::app::AttachmentImages::install(engine);
         // Photos need a replica to attach to: a throwaway account (never enrolled, never synced).
         auto *ctx = cx::app::AppContext::ensure();
         cx::Vault::erase(ctx->replicaPath(QStringLiteral("qml-test")).toStdString());

@@ -95,7 +95,7 @@ private slots:
 
     void sameRecordsAsTheEngine()
     {
-        cx::Engine engine(dbPath(), testKey());
+        cx::Engine engine(dbPath(), cliKey(dbPath()));
         // Local edits not yet sent: a changed name, a deletion, a new pupil.
         engine.put("pupils", pendingId.toStdString(), {}, cx::Json{{"name", "钱芳芳"}, {"class", "2"}});
         engine.remove("pupils", deletedId.toStdString());
@@ -107,7 +107,7 @@ private slots:
         QVERIFY(states.count("conflict") && states.count("rejected") && states.count("pending") &&
                 states.count("confirmed") && states.count("deleted"));
 
-        cx::RecordQuery q(dbPath(), testKey());
+        cx::RecordQuery q(dbPath(), cliKey(dbPath()));
         for (const auto &r : engine.list("pupils", true)) {
             auto mine = q.get("pupils", r.id);
             QVERIFY2(mine.has_value(), r.id.c_str());
@@ -142,8 +142,8 @@ private slots:
 
     void searchConditionsSortAndPages()
     {
-        cx::Engine engine(dbPath(), testKey());
-        cx::RecordQuery q(dbPath(), testKey());
+        cx::Engine engine(dbPath(), cliKey(dbPath()));
+        cx::RecordQuery q(dbPath(), cliKey(dbPath()));
         cx::RecordSelection s;
         s.collection = "pupils";
         s.sortField = "name";
@@ -202,7 +202,7 @@ private slots:
     void textKeyOrdersText()
     {
         // A key that reverses code-point order: the sort follows the key.
-        cx::RecordQuery q(dbPath(), testKey(), [](std::string_view v) {
+        cx::RecordQuery q(dbPath(), cliKey(dbPath()), [](std::string_view v) {
             std::string k(v);
             for (char &c : k)
                 c = char(255 - static_cast<unsigned char>(c));
@@ -218,8 +218,8 @@ private slots:
 
     void readsWhileTheEngineWrites()
     {
-        cx::Engine engine(dbPath(), testKey());
-        cx::RecordQuery q(dbPath(), testKey());
+        cx::Engine engine(dbPath(), cliKey(dbPath()));
+        cx::RecordQuery q(dbPath(), cliKey(dbPath()));
         cx::RecordSelection s;
         s.collection = "pupils";
         const size_t before = q.count(s);

@@ -212,7 +212,7 @@ private slots:
             e->remove("home_visits", "v2");
             e->replica().db().exec("DROP TABLE record_refs; PRAGMA user_version=2");
         }
-        Replica r(p);
+        Replica r(p, testKey());
         QCOMPARE(r.schemaVersion(), 3);
         Stmt q(r.db(), "SELECT sha256, collection, id FROM record_refs ORDER BY sha256");
         QVERIFY(q.step());

@@ -75,6 +75,7 @@ private slots:
         b->addUser("head1", "head", "S1", "correct horse");
         b->addUser("teacher1", "teacher", "S1", "battery staple");
         b->addUser("head2", "head", "S1", "pw-123456");
+        b->addUser("head3", "head", "S1", "pw-123456");
         b->start();
     }
 
@@ -229,6 +230,41 @@ private slots:
         QVERIFY(QFile::exists(b->path("old.db.keys")));
         QVERIFY(findAny(filesOf(b->path("."), {"old.db"}), {{"name", QString("旧版本的学生").toUtf8()}}).isEmpty());
         QCOMPARE(b->cli("old.db", {"get", "pupils", "p-old"}).exitCode, 0);
+    }
+
+    // The bureau revokes one device: at its next contact it erases everything
+    // it kept (replica, WAL, photos, key file) and says so; the account's
+    // other device goes on.
+    void revokedDeviceIsErased()
+    {
+        b->enroll("lost.db", "head3", "pw-123456");
+        b->enroll("kept.db", "head3", "pw-123456");
+        const QString photo = b->path("lost-photo.jpg");
+        {
+            QFile f(photo);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(5000, 'p'));
+        }
+        CliResult att = b->cli("lost.db", {"attach", photo});
+        QCOMPARE(att.exitCode, 0);
+        QCOMPARE(b->cli("lost.db", {"put", "home_visits", "-", "photo=" + att.out.trimmed()}).exitCode, 0);
+        QCOMPARE(b->cli("lost.db", {"sync", "--unmetered"}).exitCode, 0);
+        QCOMPARE(b->cli("lost.db", {"put", "pupils", "-", "name=撤销前未发送"}).exitCode, 0);
+        const QString device = b->cli("lost.db", {"status", "--json"}).json().object()["device"].toString();
+        QVERIFY(!device.isEmpty());
+        QVERIFY(!filesOf(b->path("."), {"lost.db.attachments/"}).isEmpty());
+
+        b->admin({"revoke-device", "--device", device});
+        CliResult r = b->cli("lost.db", {"sync"});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains("this device was revoked by the bureau; its local data has been erased"), qPrintable(r.err));
+        QStringList left = filesOf(b->path("."), {"lost.db"});
+        QVERIFY2(left.isEmpty(), qPrintable(left.join(", ")));
+        QVERIFY(!QDir(b->path("lost.db.attachments")).exists());
+        // Nothing to unlock any more.
+        QCOMPARE(b->cli("lost.db", {"status"}).exitCode, 5);
+        // The same account's other device is not affected.
+        QCOMPARE(b->cli("kept.db", {"sync"}).exitCode, 0);
     }
 };
 

@@ -120,8 +120,50 @@ private slots:
         QVERIFY(insp->sync().complete);
         QVERIFY(insp->get("home_visits", id));
         const std::string path = insp->fetchAttachment(att.sha256, bytes.size());
-        QCOMPARE(fileBytes(path).size(), bytes.size());
-        QVERIFY(fileBytes(path) == bytes);
+        QVERIFY(fileBytes(path) != bytes); // kept encrypted (docs/security.md)
+        QVERIFY(insp->readAttachment(att.sha256) == bytes);
+    }
+
+    // An account that loses a school (an inspector's district changed): at its
+    // next sync the device drops that school's records, scope and photos, but
+    // keeps the person's own unsent edit there, sends it, and shows the
+    // server's refusal; the other school is untouched.
+    void lostSchoolLeavesTheDevice()
+    {
+        Loopback lb;
+        auto head = lb.device("head.a", "head");
+        auto teacher = lb.device("teacher.b", "teacher");
+        const std::string src = (lb.devices.path() + "/b.jpg").toStdString();
+        std::ofstream(src, std::ios::binary) << std::string(40 * 1024, 'b');
+        const cx::AttachmentInfo photo = teacher->attach(src, "image/jpeg");
+        const std::string inA = head->put("pupils", "", "A", pupil("赵六", 5));
+        const std::string inB = teacher->put("pupils", "", "B", pupil("钱七", 6));
+        const std::string visitB = teacher->put("home_visits", "", "B", cx::Json{{"photo", photo.reference()}});
+        QVERIFY(head->sync().complete);
+        QVERIFY(teacher->sync().complete);
+        auto insp = lb.device("inspector", "insp");
+        QVERIFY(insp->sync().complete);
+        QVERIFY(!insp->fetchAttachment(photo.sha256).empty());
+        QVERIFY(insp->get("pupils", inB) && insp->get("home_visits", visitB));
+        // Offline, the inspector edits a pupil of school B.
+        insp->put("pupils", inB, "B", cx::Json{{"grade", 2}});
+
+        cx::server::Account acc = *lb.county.store->account("inspector");
+        acc.schools = {"A"};
+        lb.county.store->putAccount(acc);
+        insp->sync();
+        QVERIFY(insp->get("pupils", inA));                 // school A untouched
+        QVERIFY(!insp->get("home_visits", visitB));        // school B gone
+        QVERIFY(insp->attachmentPath(photo.sha256).empty()); // and its photo
+        const auto kept = insp->get("pupils", inB);        // but not the person's own unsent work
+        QVERIFY(kept);
+        QCOMPARE(kept->fields["grade"].get<int>(), 2);
+        QCOMPARE(kept->state, cx::SyncState::Rejected);
+        QVERIFY(!kept->rejectReason.empty());
+        for (const auto &s : insp->replica().scopes())
+            QVERIFY2(s.school != "B", "the lost school's cursor is still kept");
+        // The server never took it.
+        QCOMPARE(lb.county.store->record("pupils", inB)->fields["grade"].get<int>(), 6);
     }
 
     // Scope: a head of school B never receives school A's records.

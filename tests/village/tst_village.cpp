@@ -6,6 +6,7 @@
 #include "../integration/Fixture.h"
 
 #include "engine/Engine.h"
+#include "engine/SealedFile.h"
 #include "LinkProcess.h"
 
 #include <QCryptographicHash>
@@ -72,6 +73,18 @@ CliResult attachBytes(BureauFixture &b, const QString &db, const QString &name, 
 
 class TstVillage : public QObject {
     Q_OBJECT
+
+    // The plain bytes of a photo a device holds (its own copy is encrypted):
+    // what `fetch-attachment --out` writes.
+    QByteArray plainCopy(const QString &db, const QString &sha)
+    {
+        const QString out = m_bureau->path(db + "-" + sha.left(8) + ".out");
+        CliResult r = m_bureau->cli(db, {"fetch-attachment", sha, "--out", out});
+        if (r.exitCode != 0)
+            return "fetch-attachment --out failed: " + r.err.toUtf8();
+        QFile f(out);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
 
 private slots:
     void initTestCase()
@@ -253,9 +266,8 @@ private slots:
         QVERIFY2(cuts >= 3, "the download should have been cut several times");
         QVERIFY2(down < photo.size() + cuts * 64 * 1024, "a download must resume from its offset, not restart");
         const QString path = fetched.json().object()["path"].toString();
-        QFile got(path);
-        QVERIFY2(got.open(QIODevice::ReadOnly), qPrintable(path));
-        QCOMPARE(QString(QCryptographicHash::hash(got.readAll(), QCryptographicHash::Sha256).toHex()), sha);
+        QVERIFY2(QFile::exists(path), qPrintable(path));
+        QCOMPARE(QString(QCryptographicHash::hash(plainCopy("teacher-dl.db", sha), QCryptographicHash::Sha256).toHex()), sha);
         QVERIFY(!QFile::exists(path + ".part"));
         // Already here: a second fetch does not open a connection.
         const int before = link.stats()["connections_accepted"].toInt();
@@ -291,9 +303,8 @@ private slots:
         stale.close();
         CliResult got = m_bureau->cli("teacher-sig.db", {"fetch-attachment", sha, "--json"});
         QVERIFY2(got.exitCode == 0, qPrintable(got.err));
-        QFile f(got.json().object()["path"].toString());
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(f.readAll(), photo);
+        QVERIFY(QFile::exists(got.json().object()["path"].toString()));
+        QCOMPARE(plainCopy("teacher-sig.db", sha), photo);
         QVERIFY(!stale.exists());
         m_signature = photo;
 
@@ -304,16 +315,18 @@ private slots:
         enrollVia(*m_bureau, "teacher-whole.db", link.url(), "teacher");
         QDir().mkpath(m_bureau->path("teacher-whole.db.attachments"));
         QFile whole(m_bureau->path("teacher-whole.db.attachments/" + sha + ".part"));
-        QVERIFY(whole.open(QIODevice::WriteOnly));
-        whole.write(photo);
-        whole.close();
+        {
+            // As the device writes it: sealed with its key, not finished.
+            cx::SealedWriter w(whole.fileName().toStdString(), cliKey(m_bureau->path("teacher-whole.db").toStdString()));
+            w.write(std::string_view(photo.constData(), size_t(photo.size())));
+            w.flush();
+        }
         const double down0 = link.stats()["bytes_down"].toDouble();
         CliResult kept = m_bureau->cli("teacher-whole.db", {"fetch-attachment", sha, "--json"});
         QVERIFY2(kept.exitCode == 0, qPrintable(kept.err));
         QVERIFY(link.stats()["bytes_down"].toDouble() - down0 < 16 * 1024);
-        QFile k(kept.json().object()["path"].toString());
-        QVERIFY(k.open(QIODevice::ReadOnly));
-        QCOMPARE(k.readAll(), photo);
+        QVERIFY(QFile::exists(kept.json().object()["path"].toString()));
+        QCOMPARE(plainCopy("teacher-whole.db", sha), photo);
         QVERIFY(!whole.exists());
     }
 

@@ -135,6 +135,45 @@ private slots:
         QCOMPARE(cli.Get(("/v1/attachments/" + sha).c_str())->status, 401);
     }
 
+    // Issue 13: knowing a photo's SHA-256 is not holding it. Another school's
+    // head who PUTs nothing, or a part, to a file the server holds is told it
+    // is complete (nothing to send) but may still not download it; sending all
+    // of its bytes proves possession.
+    void knowingTheHashGrantsNothing()
+    {
+        Running s;
+        httplib::Client cli("127.0.0.1", s.port);
+        const std::string headA = s.token("head.a", "0190a000-0000-7000-8000-00000000002a");
+        const std::string teacherB = s.token("teacher.b", "0190a000-0000-7000-8000-00000000002b");
+        const std::string photo = bytes(3000, 9);
+        const std::string sha = upload(cli, headA, photo);
+        DeviceSession dev = authenticate(*s.county.store, headA);
+        auto reply = s.county.sync(dev, {put(1, "pupils", "p1", "A", Json{{"photo", photoRef(sha, photo.size())}},
+                                             ver(kNow, dev.node))});
+        QCOMPARE(reply.acked, uint64_t(1));
+        QCOMPARE(get(cli, headA, sha)->status, 200);
+
+        const httplib::Headers auth{{"Authorization", "Bearer " + teacherB}};
+        const std::string path = "/v1/attachments/" + sha + "?offset=0&size=" + std::to_string(photo.size());
+        auto empty = cli.Put(path.c_str(), auth, "", "application/octet-stream");
+        QVERIFY(empty);
+        QCOMPARE(empty->status, 200);
+        QCOMPARE(get(cli, teacherB, sha)->status, 404);
+        auto part = cli.Put(path.c_str(), auth, photo.substr(0, 1000), "application/octet-stream");
+        QVERIFY(part);
+        QCOMPARE(part->status, 200);
+        QCOMPARE(get(cli, teacherB, sha)->status, 404);
+        auto wrong = cli.Put(path.c_str(), auth, bytes(3000, 10), "application/octet-stream");
+        QVERIFY(wrong);
+        QCOMPARE(get(cli, teacherB, sha)->status, 404);
+        QVERIFY(!s.county.store->attachmentUploadedBy(sha, "teacher.b"));
+        // All of the bytes: teacher.b holds the photo, so it may have it back.
+        auto whole = cli.Put(path.c_str(), auth, photo, "application/octet-stream");
+        QVERIFY(whole);
+        QCOMPARE(whole->status, 200);
+        QCOMPARE(get(cli, teacherB, sha)->status, 200);
+    }
+
     // References follow the record: a photo replaced in a record, or referred
     // to only by a deleted record, is no longer served to the school; another
     // record still using it keeps it open; its uploader keeps it.

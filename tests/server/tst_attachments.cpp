@@ -345,7 +345,13 @@ private slots:
         {
             // Version 1 again: the tables of migration 2 must not exist yet.
             QProcess sq;
-            sq.start("sqlite3", {QString::fromStdString(path), "DROP TABLE record_attachment_refs; DROP TABLE attachment_uploads; DROP TABLE signin_throttle; DROP TABLE signin_audit;"});
+            sq.start("sqlite3", {QString::fromStdString(path), "DROP TABLE record_attachment_refs; DROP TABLE attachment_uploads; DROP TABLE signin_throttle; DROP TABLE signin_audit;"
+                                                      // migration 5
+                                                      "DROP TABLE admin_audit; DROP TRIGGER audit_append_only_u; DROP TRIGGER audit_append_only_d;"
+                                                      "DROP INDEX audit_at; DROP INDEX devices_next_token;"
+                                                      "ALTER TABLE devices DROP COLUMN app_version; ALTER TABLE devices DROP COLUMN last_source;"
+                                                      "ALTER TABLE devices DROP COLUMN token_expires; ALTER TABLE devices DROP COLUMN token_renewed;"
+                                                      "ALTER TABLE devices DROP COLUMN next_token_hash; ALTER TABLE devices DROP COLUMN wipe_sent;"});
             if (!sq.waitForStarted())
                 QSKIP("the sqlite3 tool is not installed");
             QVERIFY(sq.waitForFinished());

@@ -75,6 +75,8 @@ HttpReply fromError()
 {
     try {
         throw;
+    } catch (const DeviceRefused &) {
+        return replyFromException(); // 401 device-revoked / token-expired, as on every route
     } catch (const cx::Error &e) {
         switch (e.kind()) {
         case ErrorKind::Auth: return errorJson(401, "auth", e.what());

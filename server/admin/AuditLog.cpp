@@ -71,10 +71,20 @@ AuditLine adminLine(const AdminEvent &e)
     if (e.action == "account-created") {
         t = e.actor + " created account " + e.subject + ": role " + str(d, "role") + ", schools " + joined(d["schools"]);
     } else if (e.action == "account-changed") {
-        t = e.actor + " changed account " + e.subject + ": role " + str(d, "old_role") + " -> " + str(d, "role") +
-            ", schools " + joined(d.value("old_schools", Json::array())) + " -> " + joined(d["schools"]);
+        // Only what changed; "no change" when add-user repeated the same.
+        std::vector<std::string> parts;
+        if (str(d, "old_role") != str(d, "role"))
+            parts.push_back("role " + str(d, "old_role") + " -> " + str(d, "role"));
+        const std::string before = joined(d.value("old_schools", Json::array())), after = joined(d["schools"]);
+        if (before != after)
+            parts.push_back("schools " + before + " -> " + after);
         if (d.value("password_changed", false))
-            t += ", new password";
+            parts.push_back("new password");
+        t = e.actor + " changed account " + e.subject + ": ";
+        for (size_t i = 0; i < parts.size(); ++i)
+            t += (i ? ", " : "") + parts[i];
+        if (parts.empty())
+            t += "no change";
     } else if (e.action == "revoke") {
         t = e.actor + " revoked account " + e.subject + " and its device(s) " + joined(d["devices"]) +
             ", ordered to wipe";

@@ -73,6 +73,10 @@ private slots:
         QCOMPARE(changed[0].detail["schools"], (Json{"A"}));
         QCOMPARE(changed[0].detail["password_changed"].get<bool>(), false);
         QCOMPARE(changed[0].at, kNow);
+        std::ostringstream text;
+        writeAudit(readAudit(*c.store, auditFilter("inspector", "", kNow)), text, false);
+        QVERIFY2(text.str().find("admin (li) changed account inspector: schools A,B -> A\n") != std::string::npos,
+                 text.str().c_str());
         addSchool(*c.store, "C", "School C", "Test", kNow, "admin (li)");
         QCOMPARE(eventsOf(*c.store, "school-added").size(), size_t(1));
     }

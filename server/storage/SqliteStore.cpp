@@ -196,6 +196,12 @@ SqliteStore::~SqliteStore()
 
 int SqliteStore::latestSchemaVersion() { return kLatest; }
 
+int SqliteStore::synchronousLevel()
+{
+    auto &s = prepare("PRAGMA synchronous");
+    return s.step() ? s.done(int(s.i64(0))) : -1;
+}
+
 void SqliteStore::fail(const std::string &what)
 {
     const int code = sqlite3_errcode(m_db) & 0xff;

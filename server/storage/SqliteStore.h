@@ -23,6 +23,9 @@ public:
     ~SqliteStore() override;
 
     static int latestSchemaVersion();
+    // PRAGMA synchronous of this connection (2 = FULL: a commit is on disk
+    // before it returns, so an acknowledged write survives a power cut).
+    int synchronousLevel();
 
     void begin() override;
     void beginRead() override;

@@ -1,5 +1,9 @@
 // cunxiao-server: the command line. Parsing only; the work is in cunxiao_server_core.
 #include "admin/Admin.h"
+#include "admin/AdminTime.h"
+#include "admin/AuditLog.h"
+#include "admin/DeviceList.h"
+#include "auth/DeviceTokens.h"
 #include "admin/BundleAdmin.h"
 #include "admin/Demo.h"
 #include "admin/XlsformAdmin.h"
@@ -41,13 +45,16 @@ const char *kUsage = R"(usage: cunxiao-server COMMAND DATA_DIR|URI ...
   admin DATA_DIR|URI add-school --id CODE --name NAME [--county NAME]
   admin DATA_DIR|URI add-user --user NAME --role head|teacher|inspector|bureau --schools CODE[,CODE...] --password-stdin
   admin DATA_DIR|URI revoke --user NAME
+  admin DATA_DIR|URI devices [--user NAME] [--json]
+  admin DATA_DIR|URI revoke-device --device ID
+  admin DATA_DIR|URI audit [--user NAME] [--record COLLECTION/ID] [--since DATE] [--json]
   admin DATA_DIR|URI bundle-in FILE --reply REPLY_FILE [--max-mb N]
   admin DATA_DIR|URI publish-form FILE
   admin DATA_DIR|URI import-xlsform FILE.xlsx [--id ID] [--out FORM.json] [--publish]
   admin DATA_DIR|URI export-xlsform FORM_ID --out FILE.xlsx
   import DATA_DIR|URI --school CODE FILE
   export DATA_DIR|URI COLLECTION [--school CODE] --format jsonl|csv
-  serve DATA_DIR|URI --listen HOST:PORT [--tls-cert FILE --tls-key FILE]
+  serve DATA_DIR|URI --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--token-days N]
   demo DATA_DIR|URI [--schools N] [--pupils N] [--forms DIR]
 
 DATA_DIR: a county's embedded SQLite store (DATA_DIR/cunxiao.db, DATA_DIR/attachments).
@@ -72,7 +79,23 @@ const std::map<std::string, std::string> kHelp = {
                  "head and teacher: exactly one school; inspector: the schools assigned; bureau: all schools\n"
                  "(--schools may be omitted).\n"},
     {"revoke", "usage: cunxiao-server admin DATA_DIR|URI revoke --user NAME\n"
-               "Revokes the account and every device enrolled with it: their next request gets 401.\n"},
+               "Revokes the account and every device enrolled with it, and orders those devices to wipe: their\n"
+               "next request gets 401 \"device-revoked\" with \"wipe\": true and they erase their data. The account\n"
+               "cannot enroll again (add-user refuses it). Audited.\n"},
+    {"revoke-device", "usage: cunxiao-server admin DATA_DIR|URI revoke-device --device ID\n"
+                      "Revokes one device (a lost phone; the account keeps its other devices) and orders it to wipe:\n"
+                      "its next request gets 401 \"device-revoked\" with \"wipe\": true. IDs: see `devices`. Audited.\n"},
+    {"devices", "usage: cunxiao-server admin DATA_DIR|URI devices [--user NAME] [--json]\n"
+                "Lists enrolled devices (all, or one account's): user, device id, name, app version, created, last\n"
+                "seen, last source address, state (active; revoked, wipe ordered; revoked, wiped) and when its token\n"
+                "expires. Times are local. --json: a JSON array (times in ms since the epoch).\n"},
+    {"audit", "usage: cunxiao-server admin DATA_DIR|URI audit [--user NAME] [--record COLLECTION/ID] [--since DATE] [--json]\n"
+              "Reads the audit, oldest first: record writes (who changed which fields, from which device), sign-ins\n"
+              "(success and failure, source address), accounts created and changed (role, schools), revocations,\n"
+              "wipe orders and their delivery, token rotations, schools, form publications and exports.\n"
+              "--user: what NAME did and what concerns NAME; --record: one record's history; --since: from DATE\n"
+              "(YYYY-MM-DD or YYYY-MM-DDTHH:MM, local time). --json: one JSON object per line. The audit is\n"
+              "append-only: the database refuses to change or delete its rows.\n"},
     {"bundle-in", "usage: cunxiao-server admin DATA_DIR|URI bundle-in FILE --reply REPLY_FILE [--max-mb N]\n"
                   "Applies a device's bundle brought on a USB stick or SD card exactly as a sync, and writes the\n"
                   "reply bundle (acknowledgements and the records the device lacks, at most N MB, default 4),\n"
@@ -101,7 +124,7 @@ const std::map<std::string, std::string> kHelp = {
               "           [--workers N] [--auth-workers N] [--io-threads N] [--queue-depth N] [--max-connections N]\n"
               "           [--header-timeout S] [--idle-timeout S] [--request-timeout S] [--min-body-rate B]\n"
               "           [--min-send-rate B] [--max-request-mb N] [--trusted-proxy ADDR[,ADDR]]\n"
-              "           [--max-attachment-mb N] [--part-max-age-days N]\n"
+              "           [--max-attachment-mb N] [--part-max-age-days N] [--token-days N]\n"
               "Serves the sync protocol (POST /v1/enroll, POST /v1/sync, GET /v1/health, attachments). HTTPS\n"
               "(TLS 1.2 or newer) with both --tls-cert and --tls-key (PEM), else plain HTTP (clients accept it\n"
               "only on loopback). PORT 0 picks a free port. Prints \"cunxiao-server listening on URL\" once bound.\n"
@@ -118,6 +141,8 @@ const std::map<std::string, std::string> kHelp = {
               "chunks 1 MiB + 64 KiB, headers 8 KiB. --trusted-proxy: from these peers the source address is the\n"
               "last X-Forwarded-For hop.\n"
               "Unfinished attachment uploads untouched for N days (default 30) are removed at start and daily.\n"
+              "Device tokens expire after --token-days (default 90) without use; any request a day or more after\n"
+              "the last renewal renews it, so a device that syncs within that time never notices.\n"
               "Attachments: DATA_DIR/attachments, or with a URI in the database (no local files at all), so\n"
               "several instances behind one load balancer share everything through PostgreSQL.\n"},
     {"demo", "usage: cunxiao-server demo DATA_DIR|URI [--schools N] [--pupils N] [--forms DIR]\n"
@@ -149,7 +174,7 @@ struct Args {
     }
 };
 
-const std::vector<std::string> kFlags = {"--help", "-h", "--password-stdin", "--publish"};
+const std::vector<std::string> kFlags = {"--help", "-h", "--password-stdin", "--publish", "--json"};
 
 Args parse(int argc, char **argv, int from, const std::vector<std::string> &known)
 {
@@ -219,17 +244,19 @@ int cmdAdmin(int argc, char **argv)
     // admin DATA_DIR|URI SUBCOMMAND ...
     if (argc < 4 || std::string(argv[2]).rfind("-", 0) == 0) {
         if (argc >= 3 && (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
-            for (auto k : {"add-school", "add-user", "revoke", "bundle-in", "publish-form", "import-xlsform", "export-xlsform"})
+            for (auto k : {"add-school", "add-user", "revoke", "revoke-device", "devices", "audit", "bundle-in",
+                           "publish-form", "import-xlsform", "export-xlsform"})
                 std::cout << kHelp.at(k) << '\n';
             return 0;
         }
-        throw Error(ErrorKind::Invalid, "usage: cunxiao-server admin DATA_DIR|URI add-school|add-user|revoke|publish-form|import-xlsform|export-xlsform ...");
+        throw Error(ErrorKind::Invalid, "usage: cunxiao-server admin DATA_DIR|URI add-school|add-user|revoke|revoke-device|devices|audit|publish-form|import-xlsform|export-xlsform ...");
     }
     const std::string dir = argv[2];
     const std::string sub = argv[3];
     if (!kHelp.count(sub) || sub == "init" || sub == "import" || sub == "export" || sub == "serve" || sub == "demo")
-        throw Error(ErrorKind::Invalid, "unknown admin command \"" + sub + "\" (add-school, add-user, revoke, publish-form, import-xlsform, export-xlsform)");
-    Args a = parse(argc, argv, 4, {"--id", "--name", "--county", "--user", "--role", "--schools", "--out", "--reply", "--max-mb"});
+        throw Error(ErrorKind::Invalid, "unknown admin command \"" + sub + "\" (add-school, add-user, revoke, revoke-device, devices, audit, publish-form, import-xlsform, export-xlsform)");
+    Args a = parse(argc, argv, 4, {"--id", "--name", "--county", "--user", "--role", "--schools", "--out", "--reply", "--max-mb",
+                                   "--device", "--record", "--since"});
     if (a.has("--help") || a.has("-h")) {
         std::cout << kHelp.at(sub);
         return 0;
@@ -237,7 +264,7 @@ int cmdAdmin(int argc, char **argv)
     auto store = openDataDir(dir);
     if (sub == "add-school") {
         expectPositional(a, 0, "no arguments besides the options");
-        addSchool(*store, a.need("--id"), a.need("--name"), a.opt("--county"), wallClockMs());
+        addSchool(*store, a.need("--id"), a.need("--name"), a.opt("--county"), wallClockMs(), commandActor());
         std::cout << "school " << a.need("--id") << " " << a.need("--name") << " added\n";
     } else if (sub == "add-user") {
         expectPositional(a, 0, "no arguments besides the options");
@@ -251,15 +278,31 @@ int cmdAdmin(int argc, char **argv)
         std::string role = a.need("--role");
         std::vector<std::string> schools = splitList(a.opt("--schools"));
         Transaction tx(*store);
-        addUser(*store, a.need("--user"), role, schools, pw);
+        addUser(*store, a.need("--user"), role, schools, pw, commandActor(), wallClockMs());
         tx.commit();
         std::cout << "account " << a.need("--user") << " (" << role << ") saved\n";
     } else if (sub == "revoke") {
         expectPositional(a, 0, "no arguments besides --user");
         Transaction tx(*store);
-        int n = revokeUser(*store, a.need("--user"));
+        int n = revokeUser(*store, a.need("--user"), commandActor(), wallClockMs());
         tx.commit();
-        std::cout << "account " << a.need("--user") << " revoked with " << n << " device(s)\n";
+        std::cout << "account " << a.need("--user") << " revoked with " << n
+                  << " device(s); each is told to wipe its data at its next contact\n";
+    } else if (sub == "revoke-device") {
+        expectPositional(a, 0, "no arguments besides --device");
+        const std::string id = a.need("--device");
+        if (revokeOneDevice(*store, id, commandActor(), wallClockMs()))
+            std::cout << "device " << id << " revoked; it is told to wipe its data at its next contact\n";
+        else
+            std::cout << "device " << id << " was already revoked (and told to wipe)\n";
+    } else if (sub == "devices") {
+        expectPositional(a, 0, "no arguments besides --user and --json");
+        listDevices(*store, a.opt("--user"), a.has("--json"), std::cout, wallClockMs());
+    } else if (sub == "audit") {
+        expectPositional(a, 0, "no arguments besides --user, --record, --since and --json");
+        const int64_t since = a.options.count("--since") ? parseLocalTime(a.opt("--since"), "--since") : 0;
+        AuditFilter f = auditFilter(a.opt("--user"), a.opt("--record"), since);
+        writeAudit(readAudit(*store, f), std::cout, a.has("--json"));
     } else if (sub == "bundle-in") {
         expectPositional(a, 1, "FILE (the bundle)");
         uint64_t maxMb = a.options.count("--max-mb") ? uint64_t(std::max(1, toInt(a.opt("--max-mb"), "--max-mb"))) : 4;
@@ -275,7 +318,7 @@ int cmdAdmin(int argc, char **argv)
         } catch (const Json::parse_error &e) {
             throw Error(ErrorKind::Invalid, a.positional[0] + ": not valid JSON (at byte " + std::to_string(e.byte) + ")");
         }
-        int64_t v = publishForm(*store, def, wallClockMs());
+        int64_t v = publishForm(*store, def, wallClockMs(), commandActor());
         std::cout << "form " << def.value("id", "") << " published, version " << v << "\n";
     } else if (sub == "import-xlsform") {
         expectPositional(a, 1, "FILE.xlsx");
@@ -328,7 +371,7 @@ int cmdExport(const Args &a)
     std::optional<std::string> school;
     if (a.options.count("--school"))
         school = a.need("--school");
-    exportRecords(*store, a.positional[1], school, f, std::cout);
+    exportRecords(*store, a.positional[1], school, f, std::cout, commandActor(), wallClockMs());
     std::cout.flush();
     return std::cout ? 0 : 1;
 }
@@ -393,6 +436,11 @@ int cmdServe(const Args &a)
         opt.maxAttachmentBytes = uint64_t(toInt(a.opt("--max-attachment-mb"), "--max-attachment-mb")) * 1024 * 1024;
     if (a.options.count("--part-max-age-days"))
         opt.partMaxAgeDays = std::max(1, toInt(a.opt("--part-max-age-days"), "--part-max-age-days"));
+    if (a.options.count("--token-days")) {
+        opt.tokenDays = toInt(a.opt("--token-days"), "--token-days");
+        if (opt.tokenDays < 1 || opt.tokenDays > 3650)
+            throw Error(ErrorKind::Invalid, "--token-days must be 1-3650 (days a device token lives without use)");
+    }
 
     // Signals are taken by one thread that stops the server.
     sigset_t set;
@@ -478,7 +526,7 @@ int run(int argc, char **argv)
         {"serve", {"--listen", "--tls-cert", "--tls-key", "--threads", "--max-attachment-mb", "--part-max-age-days",
                    "--workers", "--auth-workers", "--io-threads", "--queue-depth", "--max-connections",
                    "--header-timeout", "--idle-timeout", "--request-timeout", "--min-body-rate", "--min-send-rate",
-                   "--max-request-mb", "--trusted-proxy"}},
+                   "--max-request-mb", "--trusted-proxy", "--token-days"}},
         {"demo", {"--schools", "--pupils", "--forms"}},
     };
     auto k = known.find(cmd);

@@ -23,14 +23,19 @@ std::unique_ptr<Store> initDataDir(const std::string &location);
 // it is not one.
 std::unique_ptr<Store> openDataDir(const std::string &location);
 
+// Every operation below that changes something, and every export, is audited
+// (Store::addAdminEvent) as done by `actor`: for the commands, commandActor().
+std::string commandActor();                    // "admin (OS user)"
+
 // Adds or renames a school, and keeps its "schools" record (scope: the school).
-void addSchool(Store &store, const std::string &code, const std::string &name, const std::string &county, int64_t nowMs);
+void addSchool(Store &store, const std::string &code, const std::string &name, const std::string &county, int64_t nowMs,
+               const std::string &actor = "admin");
 
 // Publishes a form definition (a JSON object with an "id") as the record
 // forms/<id> in scope "*": fields {definition, version, title}. The version is
 // the definition's own "version" if it is an integer, else one more than the
 // published one. Returns the version.
-int64_t publishForm(Store &store, const Json &definition, int64_t nowMs);
+int64_t publishForm(Store &store, const Json &definition, int64_t nowMs, const std::string &actor = "admin");
 
 struct ImportResult {
     size_t lines = 0;      // records read
@@ -63,8 +68,11 @@ ImportResult importJsonLines(Store &store, const std::string &school, std::istre
 
 enum class ExportFormat { JsonLines, Csv };
 // Writes the live (not deleted) records of a collection; returns how many.
+// Audited (who, which collection and school, the format, how many rows).
+// CSV cells a spreadsheet would run as a formula (= + - @ tab CR first) get a
+// leading apostrophe.
 size_t exportRecords(Store &store, const std::string &collection, const std::optional<std::string> &school,
-                     ExportFormat format, std::ostream &out);
+                     ExportFormat format, std::ostream &out, const std::string &actor = "admin", int64_t nowMs = 0);
 
 std::vector<std::string> splitList(const std::string &commaSeparated);
 

@@ -75,6 +75,8 @@ HttpReply fromError()
 {
     try {
         throw;
+    } catch (const DeviceRefused &) {
+        return replyFromException(); // 401 device-revoked / token-expired, as on every route
     } catch (const cx::Error &e) {
         switch (e.kind()) {
         case ErrorKind::Auth: return errorJson(401, "auth", e.what());
@@ -157,6 +159,8 @@ AttachmentStore::PutResult AttachmentStore::put(const std::string &sha, uint64_t
     if (h.complete) {
         r.offset = h.bytes;
         r.complete = true;
+        // Knowing the name is not holding the file: only all its bytes prove it.
+        r.proven = offset == 0 && data.size() == h.bytes && sha256Hex(data) == sha;
         return r;
     }
     uint64_t have = h.bytes;
@@ -189,6 +193,7 @@ AttachmentStore::PutResult AttachmentStore::put(const std::string &sha, uint64_t
             return r;
         }
         r.complete = true;
+        r.proven = true; // the bytes assembled here matched the SHA-256
     }
     w->commit(); // confirmed means durable
     return r;
@@ -287,7 +292,10 @@ HttpReply routeAttachmentPut(Store &store, AttachmentStore &files, const std::st
             throw Error(ErrorKind::Protocol, "\"" + sha + "\" is not a SHA-256 in lower-case hex");
         auto r = files.put(sha, toU64(offset, "offset"), toU64(size, "size"), body);
         if (r.status == 200) {
-            if (r.complete) // the uploader may download it again (before any record refers to it)
+            // The uploader may download it again (before any record refers to
+            // it), but only after a hash-verified upload of its own: an empty or
+            // partial PUT to a file the server holds grants nothing (issue 13).
+            if (r.proven)
                 store.addAttachmentUploader(sha, who.user);
             return jsonReply(200, Json{{"offset", r.offset}, {"complete", r.complete}});
         }

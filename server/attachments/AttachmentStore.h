@@ -40,6 +40,12 @@ public:
         int status = 200;    // 200, 409 offset differs, 413 too large, 422 content does not match, 400 bad request
         uint64_t offset = 0; // confirmed bytes after the call
         bool complete = false;
+        // This call proved the caller holds the whole file: its bytes were
+        // assembled and matched the SHA-256 now, or (the file already held) it
+        // sent all of them in this one chunk and they match. Only a proven
+        // upload makes its account an uploader (who may download it); a PUT to
+        // a file the server already has, with nothing or a part, proves nothing.
+        bool proven = false;
         std::string message;
     };
     PutResult put(const std::string &sha256, uint64_t offset, uint64_t size, const std::string &data);

@@ -3,6 +3,7 @@
 #include "auth/SignInLimits.h"
 #include "protocol/Crypto.h"
 #include "protocol/Errors.h"
+#include "protocol/Version.h"
 
 #include <algorithm>
 
@@ -48,7 +49,7 @@ bool mayWrite(const std::string &role, const std::vector<std::string> &schools, 
 }
 
 void addUser(Store &store, const std::string &user, const std::string &role, const std::vector<std::string> &schools,
-             const std::string &password)
+             const std::string &password, const std::string &actor, int64_t nowMs)
 {
     if (!isValidUserName(user))
         throw Error(ErrorKind::Invalid, "user name \"" + user + "\" is not valid (1-64 of A-Z a-z 0-9 _ . @ -)");
@@ -70,15 +71,43 @@ void addUser(Store &store, const std::string &user, const std::string &role, con
     a.role = role;
     a.pwHash = hashPassword(password);
     a.schools = schools;
+    Transaction tx(store);
+    const auto old = store.account(user);
     store.putAccount(a);
+    AdminEvent e;
+    e.at = nowMs ? nowMs : wallClockMs();
+    e.actor = actor;
+    e.subject = user;
+    std::vector<std::string> sorted = schools;
+    std::sort(sorted.begin(), sorted.end());
+    e.detail = Json{{"role", role}, {"schools", sorted}};
+    if (!old) {
+        e.action = "account-created";
+    } else {
+        e.action = "account-changed";
+        e.detail["old_role"] = old->role;
+        e.detail["old_schools"] = old->schools;
+        e.detail["password_changed"] = !verifyPassword(password, old->pwHash);
+    }
+    store.addAdminEvent(e);
+    tx.commit();
 }
 
-int revokeUser(Store &store, const std::string &user)
+int revokeUser(Store &store, const std::string &user, const std::string &actor, int64_t nowMs)
 {
     if (!store.account(user))
         throw Error(ErrorKind::NotFound, "no account named " + user);
+    Transaction tx(store);
+    Json devices = Json::array();
+    for (const auto &d : store.devicesOf(user))
+        if (!d.revoked)
+            devices.push_back(d.id);
     store.setAccountRevoked(user, true);
-    return store.revokeDevicesOf(user);
+    int n = store.revokeDevicesOf(user);
+    store.addAdminEvent(AdminEvent{nowMs ? nowMs : wallClockMs(), actor, "revoke", user,
+                                   Json{{"devices", devices}, {"wipe", true}}, ""});
+    tx.commit();
+    return n;
 }
 
 namespace {
@@ -91,7 +120,8 @@ const std::string &dummyHash()
 }
 } // namespace
 
-EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, const std::string &source)
+EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, const std::string &source,
+                      int64_t tokenLifetimeMs)
 {
     if (!isValidRecordId(req.device))
         throw Error(ErrorKind::Protocol, "enroll.device: not a device id");
@@ -112,6 +142,7 @@ EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, con
     std::string token = randomToken(32);
     std::string hash = sha256Hex(token);
     uint32_t node = 0;
+    const int64_t expires = nowMs + tokenLifetimeMs;
     Transaction tx(store);
     if (auto dev = store.device(req.device)) {
         if (dev->user != req.user)
@@ -119,6 +150,9 @@ EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, con
         if (dev->revoked)
             throw Error(ErrorKind::Auth, "device " + req.device + " is revoked; use a new device id");
         store.setDeviceToken(req.device, hash, req.deviceName, nowMs);
+        store.setDeviceTokens(req.device, hash, "", expires, nowMs);
+        store.setDeviceContact(req.device, source, req.appVersion.empty() ? dev->appVersion : req.appVersion, expires,
+                               nowMs);
         node = dev->node;
     } else {
         Device d;
@@ -128,6 +162,10 @@ EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, con
         d.name = req.deviceName;
         d.created = nowMs;
         d.lastSeen = nowMs;
+        d.appVersion = req.appVersion;
+        d.lastSource = source;
+        d.tokenExpires = expires;
+        d.tokenRenewed = nowMs;
         node = store.insertDevice(d);
     }
     tx.commit();
@@ -141,22 +179,41 @@ EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, con
     if (acc->role == "bureau")
         std::erase(r.schools, std::string(kCountyScope));
     r.serverTime = nowMs;
+    r.tokenExpires = expires;
     return r;
 }
 
-DeviceSession authenticate(Store &store, const std::string &token)
+DeviceSession authenticate(Store &store, const std::string &token) { return authenticate(store, token, wallClockMs()); }
+
+DeviceSession authenticate(Store &store, const std::string &token, int64_t nowMs, const ClientInfo &client)
 {
     if (token.empty())
         throw Error(ErrorKind::Auth, "missing device token (Authorization: Bearer ...)");
-    auto dev = store.deviceByTokenHash(sha256Hex(token));
+    const std::string hash = sha256Hex(token);
+    auto dev = store.deviceByTokenHash(hash);
+    bool rotated = false;
+    if (!dev) {
+        dev = store.deviceByNextTokenHash(hash);
+        rotated = dev.has_value();
+    }
     if (!dev)
         throw Error(ErrorKind::Auth, "unknown device token; enroll again");
-    if (dev->revoked)
-        throw Error(ErrorKind::Auth, "this device has been revoked");
     auto acc = store.account(dev->user);
-    if (!acc || acc->revoked)
-        throw Error(ErrorKind::Auth, "account " + dev->user + " is revoked");
-    return DeviceSession{dev->id, dev->user, acc->role, dev->node, acc->schools};
+    if (dev->revoked || !acc || acc->revoked) {
+        if (dev->wipeSent == 0) { // the first delivery of the wipe order, for the audit
+            store.setDeviceWipeSent(dev->id, nowMs);
+            store.addAdminEvent(AdminEvent{nowMs, dev->user, "wipe-delivered", "device " + dev->id,
+                                           Json{{"device_name", dev->name}}, client.source});
+        }
+        throw DeviceRefused(kErrorDeviceRevoked, true, "this device was revoked by the bureau");
+    }
+    if (dev->tokenExpires != 0 && nowMs >= dev->tokenExpires)
+        throw DeviceRefused(kErrorTokenExpired, false,
+                            "this device's sign-in expired (" + std::to_string((nowMs - dev->tokenExpires) / kDayMs) +
+                                " day(s) ago, unused for longer than the bureau allows); sign in again");
+    if (rotated) // the rotated token's first use: the old one stops working
+        store.promoteNextToken(dev->id, hash);
+    return DeviceSession{dev->id, dev->user, acc->role, dev->node, acc->schools, dev->tokenExpires};
 }
 
 } // namespace cx::server

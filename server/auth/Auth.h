@@ -1,6 +1,7 @@
 #pragma once
 // Accounts, roles and device tokens. Passwords are kept as scrypt hashes and
 // tokens as SHA-256 hashes: the server never stores a secret.
+#include "protocol/Errors.h"
 #include "protocol/Messages.h"
 #include "storage/Store.h"
 
@@ -16,7 +17,34 @@ struct DeviceSession {
     std::string role;                          // head | teacher | inspector | bureau
     uint32_t node = 0;
     std::vector<std::string> schools;          // the account's assigned schools
+    int64_t tokenExpires = 0;                  // ms; 0: not set yet (auth/DeviceTokens.h)
 };
+
+// A 401 that tells the device what to do (docs/protocol.md "Device tokens"):
+// code "device-revoked" with wipe = true (the bureau revoked it: erase
+// everything), or "token-expired" (sign in again). Other refusals stay Error(Auth).
+class DeviceRefused : public Error {
+public:
+    DeviceRefused(std::string code, bool wipe, const std::string &message)
+        : Error(ErrorKind::Auth, message), m_code(std::move(code)), m_wipe(wipe)
+    {
+    }
+    const std::string &code() const { return m_code; }
+    bool wipe() const { return m_wipe; }
+
+private:
+    std::string m_code;
+    bool m_wipe;
+};
+
+// Where a request comes from, for the audit and the bureau's device list.
+struct ClientInfo {
+    std::string source;                        // the source address (http/ClientAddress.h)
+    std::string app;                           // X-Cunxiao-App, or enroll's "app"
+};
+
+inline constexpr int kDefaultTokenDays = 90;   // serve --token-days
+inline constexpr int64_t kDayMs = 24LL * 60 * 60 * 1000;
 
 bool isValidRole(const std::string &role);
 bool isValidUserName(const std::string &user); // 1-64 of [A-Za-z0-9_.@-]
@@ -29,12 +57,15 @@ bool mayWrite(const std::string &role, const std::vector<std::string> &schools, 
 
 // Creates or updates an account (hashing the password). Throws cx::Error(Invalid).
 void addUser(Store &store, const std::string &user, const std::string &role, const std::vector<std::string> &schools,
-             const std::string &password);
+             const std::string &password, const std::string &actor = "admin", int64_t nowMs = 0);
 // An existing account that is revoked stays revoked: add-user refuses it
 // (cx::Error(Invalid)) rather than silently letting a lost phone's account in.
-// Revokes the account and all its devices; returns the number of devices revoked.
+// Every new account and every change of role, schools or password is audited
+// (Store::addAdminEvent) as done by `actor`.
+// Revokes the account and all its devices, and orders those devices to wipe
+// (audited); returns the number of devices revoked.
 // Throws cx::Error(NotFound) for an unknown user.
-int revokeUser(Store &store, const std::string &user);
+int revokeUser(Store &store, const std::string &user, const std::string &actor = "admin", int64_t nowMs = 0);
 
 // Checks user and password and issues a device token (a new device gets the
 // next node; a device re-enrolling for the same account keeps its node and its
@@ -43,10 +74,17 @@ int revokeUser(Store &store, const std::string &user);
 // `source`: the caller's address, for the sign-in limits (auth/SignInLimits.h)
 // and the audit; a locked account or address throws TooManyAttempts before the
 // password is hashed.
-EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, const std::string &source = {});
+// The token expires after tokenLifetimeMs (renewed by use: auth/DeviceTokens.h);
+// the reply's tokenExpires says when. Any rotated token still waiting is dropped.
+EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, const std::string &source = {},
+                      int64_t tokenLifetimeMs = kDefaultTokenDays * kDayMs);
 
-// Looks up the device by the SHA-256 of the bearer token. Throws cx::Error(Auth)
-// for an unknown or revoked token or a revoked account.
-DeviceSession authenticate(Store &store, const std::string &token);
+// Looks up the device by the SHA-256 of the bearer token (or of its rotated
+// token waiting for its first use, which then becomes the token). Throws
+// cx::Error(Auth) for an unknown token; DeviceRefused "device-revoked" for a
+// revoked device or account (the first time, the wipe order's delivery is
+// audited), "token-expired" for a token past its expiry.
+DeviceSession authenticate(Store &store, const std::string &token, int64_t nowMs, const ClientInfo &client = {});
+DeviceSession authenticate(Store &store, const std::string &token); // at the wall clock
 
 } // namespace cx::server

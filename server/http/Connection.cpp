@@ -248,6 +248,7 @@ private:
         m_head.contentEncoding = std::string(req[http::field::content_encoding]);
         m_head.range = std::string(req[http::field::range]);
         m_head.peer = clientAddress(m_peerIp, std::string(req["X-Forwarded-For"]), m_srv.opt.trustedProxies);
+        m_head.app = std::string(req[kAppHeader]).substr(0, 128); // X-Cunxiao-App (docs/protocol.md)
         const bool hasBody = m_hparser->chunked() || (m_hparser->content_length() && *m_hparser->content_length() > 0);
         m_expectContinue = beast::iequals(req[http::field::expect], "100-continue");
 

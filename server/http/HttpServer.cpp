@@ -5,6 +5,7 @@
 #include "http/Transport.h"
 
 #include "auth/Auth.h"
+#include "auth/DeviceTokens.h"
 #include "auth/SignInLimits.h"
 #include "protocol/Compression.h"
 #include "protocol/Errors.h"
@@ -50,6 +51,12 @@ HttpReply replyFromException()
 {
     try {
         throw;
+    } catch (const DeviceRefused &e) { // docs/protocol.md "Device tokens": the device acts on the kind
+        ErrorReply r;
+        r.error = e.code();
+        r.message = e.what();
+        r.wipe = e.wipe();
+        return HttpReply{401, r.toJson().dump(), true};
     } catch (const TooManyAttempts &e) {
         HttpReply r = errorReply(429, "too-many-attempts", e.what());
         r.retryAfterSec = e.retryAfterSec();
@@ -113,11 +120,15 @@ HttpReply routeHealth(Store &store)
 }
 
 HttpReply routeEnroll(Store &store, const std::string &encoding, const std::string &body, int64_t nowMs,
-                      const std::string &peer)
+                      const std::string &peer, const std::string &app, int64_t tokenLifetimeMs)
 {
     try {
         EnrollRequest req = EnrollRequest::fromJson(parseJson(decodeBody(encoding, body), "enroll request"));
-        EnrollResponse r = enroll(store, req, nowMs, peer);
+        if (req.appVersion.empty())
+            req.appVersion = app;
+        if (req.appVersion.size() > 128)
+            req.appVersion.resize(128);
+        EnrollResponse r = enroll(store, req, nowMs, peer, tokenLifetimeMs);
         addBundleKeys(store, r, req.device); // docs/bundles.md
         return HttpReply{200, r.toJson().dump(), true};
     } catch (...) {
@@ -130,7 +141,7 @@ HttpReply routeSync(Store &store, const Validator &validator, const std::string 
 {
     try {
         const std::string token = bearer(authorization);
-        DeviceSession who = authenticate(store, token);
+        DeviceSession who = authenticate(store, token, nowMs);
         SyncRequest req = SyncRequest::fromJson(parseJson(decodeBody(encoding, body), "sync request"));
         if (req.device != who.device)
             throw Error(ErrorKind::Auth, "request.device " + req.device + " does not match this token's device");
@@ -145,7 +156,20 @@ HttpReply routeSync(Store &store, const Validator &validator, const std::string 
         // page_bytes is what the device would like; the server's reply stays
         // within kMaxPageBytes whatever it asks (a page is built in memory).
         req.pageBytes = std::clamp<uint64_t>(req.pageBytes, kMinPageBytes, kMaxPageBytes);
-        return HttpReply{200, handleSync(store, who, req, nowMs, validator).toJson().dump(), true};
+        SyncResponse resp = handleSync(store, who, req, nowMs, validator);
+        resp.tokenExpires = who.tokenExpires; // optional, additive
+        return HttpReply{200, resp.toJson().dump(), true};
+    } catch (...) {
+        return replyFromException();
+    }
+}
+
+HttpReply routeTokenRotate(Store &store, const std::string &authorization, int64_t nowMs, int64_t tokenLifetimeMs,
+                           const std::string &peer)
+{
+    try {
+        DeviceSession who = authenticate(store, bearer(authorization), nowMs, ClientInfo{peer, {}});
+        return HttpReply{200, rotateToken(store, who, nowMs, tokenLifetimeMs, peer).toJson().dump(), true};
     } catch (...) {
         return replyFromException();
     }
@@ -198,7 +222,8 @@ RouteTable HttpServer::routes()
     RouteTable t;
     t.authorize = [this](const RequestHead &h) {
         return withStore([&](Store &st) {
-            authenticate(st, bearer(h.authorization)); // throws Error(Auth): 401
+            // throws Error(Auth) or DeviceRefused: 401; renews the token's expiry
+            admitDevice(st, bearer(h.authorization), wallClockMs(), ClientInfo{h.peer, h.app}, tokenLifetimeMs());
             return HttpReply{200, {}, false};
         });
     };
@@ -218,7 +243,9 @@ RouteTable HttpServer::routes()
             p.pool = RoutePool::Auth;
             p.bodyLimit = kMaxEnrollBytes;
             p.run = [this](const RequestHead &h, const std::string &body) {
-                return withStore([&](Store &st) { return routeEnroll(st, h.contentEncoding, body, wallClockMs(), h.peer); });
+                return withStore([&](Store &st) {
+                    return routeEnroll(st, h.contentEncoding, body, wallClockMs(), h.peer, h.app, tokenLifetimeMs());
+                });
             };
         } else if (h.method == "POST" && h.path == "/v1/sync") {
             p.found = true;
@@ -237,6 +264,14 @@ RouteTable HttpServer::routes()
                 return withStore([&](Store &st) {
                     return routeAttachmentCheck(st, *files, h.authorization, h.contentEncoding, body);
                 });
+            };
+        } else if (h.method == "POST" && h.path == "/v1/token/rotate") { // docs/protocol.md "Device tokens"
+            p.found = true;
+            p.bearer = true;
+            p.bodyLimit = 1024;
+            p.run = [this](const RequestHead &h, const std::string &) {
+                return withStore(
+                    [&](Store &st) { return routeTokenRotate(st, h.authorization, wallClockMs(), tokenLifetimeMs(), h.peer); });
             };
         } else if (h.method == "POST" && h.path == "/v1/bundle-key") { // docs/bundles.md
             p.found = true;

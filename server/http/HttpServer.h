@@ -47,6 +47,7 @@ struct HttpOptions {
     std::string attachmentsDir;                // DATA_DIR/attachments
     uint64_t maxAttachmentBytes = 10 * 1024 * 1024; // the bureau's limit per file
     int partMaxAgeDays = 30;                   // an upload's .part untouched this long is removed
+    int tokenDays = 90;                        // a device token's lifetime, renewed by use (serve --token-days)
 };
 
 // The bytes of a download that is streamed rather than held in memory (an
@@ -79,10 +80,15 @@ constexpr uint64_t kMaxPageBytes = 8 * 1024 * 1024;
 // encoding, raw body[, bearer token]) -> reply. Thread-safe with one store per thread.
 // `peer`: the source address (after a trusted proxy's X-Forwarded-For), for
 // sign-in limits and the audit.
+// `app`: the X-Cunxiao-App header, used when the request has no "app".
 HttpReply routeEnroll(Store &store, const std::string &encoding, const std::string &body, int64_t nowMs,
-                      const std::string &peer = {});
+                      const std::string &peer = {}, const std::string &app = {},
+                      int64_t tokenLifetimeMs = 90LL * 24 * 60 * 60 * 1000);
 HttpReply routeSync(Store &store, const Validator &validator, const std::string &authorization,
                     const std::string &encoding, const std::string &body, int64_t nowMs);
+// POST /v1/token/rotate (docs/protocol.md "Device tokens").
+HttpReply routeTokenRotate(Store &store, const std::string &authorization, int64_t nowMs, int64_t tokenLifetimeMs,
+                           const std::string &peer = {});
 HttpReply routeHealth();
 // The same after one query through `store`: 503 while the database is unreachable.
 HttpReply routeHealth(Store &store);
@@ -112,6 +118,7 @@ public:
 private:
     RouteTable routes();
     template <class F> HttpReply withStore(F &&route);
+    int64_t tokenLifetimeMs() const { return int64_t(m_opt.tokenDays) * 24 * 60 * 60 * 1000; }
     void sweepStaleParts();
 
     std::shared_ptr<AttachmentStore> m_files;  // null without an attachments directory

@@ -24,6 +24,8 @@ struct RequestHead {
     std::string contentEncoding;               // "" or "zstd" by the time a route runs (the transport inflates)
     std::string range;
     std::string peer;                          // source address (ClientAddress.h)
+    std::string app;                           // X-Cunxiao-App: the device's app and version, or ""
+
     std::string queryParam(const std::string &name) const;
 };
 

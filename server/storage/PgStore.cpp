@@ -58,6 +58,33 @@ CREATE TABLE signin_audit(pos bigserial PRIMARY KEY, at bigint NOT NULL, "user" 
                           source text NOT NULL, outcome text NOT NULL);
 CREATE INDEX signin_audit_user ON signin_audit("user", at);
 )SQL",
+    // 3 (issue 13; SQLite migration 5): devices' app version, last source
+    // address, token expiry, sliding renewal, rotated token and wipe delivery;
+    // the audit of administrative events; every audit table append-only (a
+    // trigger refuses UPDATE, DELETE and TRUNCATE).
+    R"SQL(
+ALTER TABLE devices ADD COLUMN app_version text NOT NULL DEFAULT '',
+                    ADD COLUMN last_source text NOT NULL DEFAULT '',
+                    ADD COLUMN token_expires bigint NOT NULL DEFAULT 0,
+                    ADD COLUMN token_renewed bigint NOT NULL DEFAULT 0,
+                    ADD COLUMN next_token_hash text NOT NULL DEFAULT '',
+                    ADD COLUMN wipe_sent bigint NOT NULL DEFAULT 0;
+CREATE INDEX devices_next_token ON devices(next_token_hash) WHERE next_token_hash <> '';
+CREATE TABLE admin_audit(pos bigserial PRIMARY KEY, at bigint NOT NULL, actor text NOT NULL, action text NOT NULL,
+                         subject text NOT NULL, detail text NOT NULL, source text NOT NULL);
+CREATE INDEX admin_audit_at ON admin_audit(at);
+CREATE INDEX audit_at ON audit(at);
+CREATE FUNCTION cunxiao_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'the audit is append-only (% on % refused)', TG_OP, TG_TABLE_NAME;
+END $$;
+CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit
+  FOR EACH STATEMENT EXECUTE FUNCTION cunxiao_audit_append_only();
+CREATE TRIGGER signin_audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON signin_audit
+  FOR EACH STATEMENT EXECUTE FUNCTION cunxiao_audit_append_only();
+CREATE TRIGGER admin_audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON admin_audit
+  FOR EACH STATEMENT EXECUTE FUNCTION cunxiao_audit_append_only();
+)SQL",
 };
 
 constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
@@ -72,7 +99,9 @@ RecordState recordFrom(const PgResult &r, int row)
     return s;
 }
 
-#define CX_DEVICE_COLS "device_id, \"user\", node, token_hash, name, last_counter, revoked, created, last_seen"
+#define CX_DEVICE_COLS                                                                                                 \
+    "device_id, \"user\", node, token_hash, name, last_counter, revoked, created, last_seen, app_version, "           \
+    "last_source, token_expires, token_renewed, next_token_hash, wipe_sent"
 
 Device deviceFrom(const PgResult &r, int row)
 {
@@ -86,6 +115,12 @@ Device deviceFrom(const PgResult &r, int row)
     d.revoked = r.boolean(row, 6);
     d.created = r.i64(row, 7);
     d.lastSeen = r.i64(row, 8);
+    d.appVersion = r.text(row, 9);
+    d.lastSource = r.text(row, 10);
+    d.tokenExpires = r.i64(row, 11);
+    d.tokenRenewed = r.i64(row, 12);
+    d.nextTokenHash = r.text(row, 13);
+    d.wipeSent = r.i64(row, 14);
     return d;
 }
 
@@ -334,9 +369,11 @@ void PgStore::setAccountRevoked(const std::string &user, bool revoked)
 uint32_t PgStore::insertDevice(const Device &d)
 {
     auto r = m_db->run("INSERT INTO devices(" CX_DEVICE_COLS ") "
-                       "VALUES($1, $2, nextval('device_nodes'), $3, $4, $5, $6, $7, $8) RETURNING node",
+                       "VALUES($1, $2, nextval('device_nodes'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) "
+                       "RETURNING node",
                        {d.id, d.user, d.tokenHash, d.name, pgU64(d.lastCounter), std::string(boolText(d.revoked)),
-                        pgInt(d.created), pgInt(d.lastSeen)});
+                        pgInt(d.created), pgInt(d.lastSeen), d.appVersion, d.lastSource, pgInt(d.tokenExpires),
+                        pgInt(d.tokenRenewed), d.nextTokenHash, pgInt(d.wipeSent)});
     return uint32_t(r.i64(0, 0));
 }
 
@@ -379,6 +416,56 @@ std::vector<Device> PgStore::devicesOf(const std::string &user)
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(deviceFrom(r, i));
     return out;
+}
+
+std::vector<Device> PgStore::allDevices()
+{
+    auto r = m_db->run("SELECT " CX_DEVICE_COLS " FROM devices ORDER BY \"user\" COLLATE \"C\", node");
+    std::vector<Device> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(deviceFrom(r, i));
+    return out;
+}
+
+std::optional<Device> PgStore::deviceByNextTokenHash(const std::string &hash)
+{
+    if (hash.empty())
+        return std::nullopt;
+    return oneDevice(m_db->run("SELECT " CX_DEVICE_COLS " FROM devices WHERE next_token_hash = $1 AND next_token_hash <> ''",
+                               {hash}));
+}
+
+void PgStore::setDeviceTokens(const std::string &id, const std::string &tokenHash, const std::string &nextTokenHash,
+                              int64_t tokenExpires, int64_t tokenRenewed)
+{
+    m_db->run("UPDATE devices SET token_hash = $1, next_token_hash = $2, token_expires = $3, token_renewed = $4 "
+              "WHERE device_id = $5",
+              {tokenHash, nextTokenHash, pgInt(tokenExpires), pgInt(tokenRenewed), id});
+}
+
+void PgStore::promoteNextToken(const std::string &id, const std::string &nextTokenHash)
+{
+    m_db->run("UPDATE devices SET token_hash = next_token_hash, next_token_hash = '' "
+              "WHERE device_id = $1 AND next_token_hash = $2 AND next_token_hash <> ''",
+              {id, nextTokenHash});
+}
+
+void PgStore::setDeviceContact(const std::string &id, const std::string &lastSource, const std::string &appVersion,
+                               int64_t tokenExpires, int64_t tokenRenewed)
+{
+    m_db->run("UPDATE devices SET last_source = $1, app_version = $2, token_expires = $3, token_renewed = $4 "
+              "WHERE device_id = $5",
+              {lastSource, appVersion, pgInt(tokenExpires), pgInt(tokenRenewed), id});
+}
+
+bool PgStore::revokeDevice(const std::string &id)
+{
+    return m_db->run("UPDATE devices SET revoked = true WHERE device_id = $1 AND NOT revoked", {id}).affected() > 0;
+}
+
+void PgStore::setDeviceWipeSent(const std::string &id, int64_t at)
+{
+    m_db->run("UPDATE devices SET wipe_sent = $1 WHERE device_id = $2 AND wipe_sent = 0", {pgInt(at), id});
 }
 
 std::optional<RecordState> PgStore::record(const std::string &collection, const std::string &id)
@@ -534,6 +621,36 @@ std::vector<AuditEntry> PgStore::auditOf(const std::string &collection, const st
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(AuditEntry{r.u64(i, 0), r.i64(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
                                  Json::parse(r.text(i, 6))});
+    return out;
+}
+
+std::vector<AuditEntry> PgStore::auditEntries(const AuditQuery &q)
+{
+    auto r = m_db->run("SELECT seq, at, \"user\", device, collection, id, mutation FROM audit "
+                       "WHERE at >= $1 AND ($2 = '' OR \"user\" = $2) AND ($3 = '' OR (collection = $3 AND id = $4)) "
+                       "ORDER BY pos",
+                       {pgInt(q.since), q.user, q.collection, q.id});
+    std::vector<AuditEntry> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(AuditEntry{r.u64(i, 0), r.i64(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
+                                 Json::parse(r.text(i, 6))});
+    return out;
+}
+
+void PgStore::addAdminEvent(const AdminEvent &e)
+{
+    m_db->run("INSERT INTO admin_audit(at, actor, action, subject, detail, source) VALUES($1, $2, $3, $4, $5, $6)",
+              {pgInt(e.at), e.actor, e.action, e.subject, e.detail.dump(), e.source});
+}
+
+std::vector<AdminEvent> PgStore::adminEvents(int64_t since)
+{
+    auto r = m_db->run("SELECT at, actor, action, subject, detail, source FROM admin_audit WHERE at >= $1 ORDER BY pos",
+                       {pgInt(since)});
+    std::vector<AdminEvent> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(AdminEvent{r.i64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), Json::parse(r.text(i, 4)),
+                                 r.text(i, 5)});
     return out;
 }
 

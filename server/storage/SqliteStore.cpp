@@ -70,6 +70,29 @@ CREATE TABLE signin_audit(at INTEGER NOT NULL, user TEXT NOT NULL, device TEXT N
                           outcome TEXT NOT NULL);
 CREATE INDEX signin_audit_user ON signin_audit(user, at);
 )SQL",
+    // 5 (issue 13): what the bureau sees of a device (app version, last source
+    // address), its token's life (expiry, sliding renewal, a rotated token
+    // waiting for its first use), when a revoked device was told to wipe; the
+    // audit of administrative events; and every audit table append-only.
+    R"SQL(
+ALTER TABLE devices ADD COLUMN app_version TEXT NOT NULL DEFAULT '';
+ALTER TABLE devices ADD COLUMN last_source TEXT NOT NULL DEFAULT '';
+ALTER TABLE devices ADD COLUMN token_expires INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN token_renewed INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE devices ADD COLUMN next_token_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE devices ADD COLUMN wipe_sent INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX devices_next_token ON devices(next_token_hash) WHERE next_token_hash <> '';
+CREATE TABLE admin_audit(at INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, subject TEXT NOT NULL,
+                         detail TEXT NOT NULL, source TEXT NOT NULL);
+CREATE INDEX admin_audit_at ON admin_audit(at);
+CREATE INDEX audit_at ON audit(at);
+CREATE TRIGGER audit_append_only_u BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+CREATE TRIGGER signin_audit_append_only_u BEFORE UPDATE ON signin_audit BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+CREATE TRIGGER signin_audit_append_only_d BEFORE DELETE ON signin_audit BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+CREATE TRIGGER admin_audit_append_only_u BEFORE UPDATE ON admin_audit BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+CREATE TRIGGER admin_audit_append_only_d BEFORE DELETE ON admin_audit BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+)SQL",
 };
 
 constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
@@ -172,6 +195,12 @@ SqliteStore::~SqliteStore()
 }
 
 int SqliteStore::latestSchemaVersion() { return kLatest; }
+
+int SqliteStore::synchronousLevel()
+{
+    auto &s = prepare("PRAGMA synchronous");
+    return s.step() ? s.done(int(s.i64(0))) : -1;
+}
 
 void SqliteStore::fail(const std::string &what)
 {
@@ -357,9 +386,17 @@ Device deviceFrom(SqliteStore::Stmt &s)
     d.revoked = s.i64(6) != 0;
     d.created = s.i64(7);
     d.lastSeen = s.i64(8);
+    d.appVersion = s.text(9);
+    d.lastSource = s.text(10);
+    d.tokenExpires = s.i64(11);
+    d.tokenRenewed = s.i64(12);
+    d.nextTokenHash = s.text(13);
+    d.wipeSent = s.i64(14);
     return d;
 }
-#define CX_DEVICE_COLS "device_id, user, node, token_hash, name, last_counter, revoked, created, last_seen"
+#define CX_DEVICE_COLS                                                                                                 \
+    "device_id, user, node, token_hash, name, last_counter, revoked, created, last_seen, app_version, last_source, "  \
+    "token_expires, token_renewed, next_token_hash, wipe_sent"
 } // namespace
 
 uint32_t SqliteStore::insertDevice(const Device &d)
@@ -367,7 +404,7 @@ uint32_t SqliteStore::insertDevice(const Device &d)
     auto &m = prepare("SELECT COALESCE(MAX(node), 0) FROM devices");
     m.step();
     uint32_t node = m.done(uint32_t(m.i64(0) + 1));
-    prepare("INSERT INTO devices(" CX_DEVICE_COLS ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    prepare("INSERT INTO devices(" CX_DEVICE_COLS ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(d.id)
         .bind(d.user)
         .bind(int64_t(node))
@@ -377,6 +414,12 @@ uint32_t SqliteStore::insertDevice(const Device &d)
         .bind(int64_t(d.revoked))
         .bind(d.created)
         .bind(d.lastSeen)
+        .bind(d.appVersion)
+        .bind(d.lastSource)
+        .bind(d.tokenExpires)
+        .bind(d.tokenRenewed)
+        .bind(d.nextTokenHash)
+        .bind(d.wipeSent)
         .run();
     return node;
 }
@@ -433,6 +476,71 @@ std::vector<Device> SqliteStore::devicesOf(const std::string &user)
     while (s.step())
         out.push_back(deviceFrom(s));
     return out;
+}
+
+std::vector<Device> SqliteStore::allDevices()
+{
+    std::vector<Device> out;
+    auto &s = prepare("SELECT " CX_DEVICE_COLS " FROM devices ORDER BY user, node");
+    while (s.step())
+        out.push_back(deviceFrom(s));
+    return out;
+}
+
+std::optional<Device> SqliteStore::deviceByNextTokenHash(const std::string &hash)
+{
+    if (hash.empty())
+        return std::nullopt;
+    auto &s = prepare("SELECT " CX_DEVICE_COLS " FROM devices WHERE next_token_hash = ? AND next_token_hash <> ''")
+                  .bind(hash);
+    if (s.step())
+        return s.done(std::optional<Device>(deviceFrom(s)));
+    return std::nullopt;
+}
+
+void SqliteStore::setDeviceTokens(const std::string &id, const std::string &tokenHash, const std::string &nextTokenHash,
+                                  int64_t tokenExpires, int64_t tokenRenewed)
+{
+    prepare("UPDATE devices SET token_hash = ?, next_token_hash = ?, token_expires = ?, token_renewed = ? "
+            "WHERE device_id = ?")
+        .bind(tokenHash)
+        .bind(nextTokenHash)
+        .bind(tokenExpires)
+        .bind(tokenRenewed)
+        .bind(id)
+        .run();
+}
+
+void SqliteStore::promoteNextToken(const std::string &id, const std::string &nextTokenHash)
+{
+    prepare("UPDATE devices SET token_hash = next_token_hash, next_token_hash = '' "
+            "WHERE device_id = ? AND next_token_hash = ? AND next_token_hash <> ''")
+        .bind(id)
+        .bind(nextTokenHash)
+        .run();
+}
+
+void SqliteStore::setDeviceContact(const std::string &id, const std::string &lastSource, const std::string &appVersion,
+                                   int64_t tokenExpires, int64_t tokenRenewed)
+{
+    prepare("UPDATE devices SET last_source = ?, app_version = ?, token_expires = ?, token_renewed = ? WHERE device_id = ?")
+        .bind(lastSource)
+        .bind(appVersion)
+        .bind(tokenExpires)
+        .bind(tokenRenewed)
+        .bind(id)
+        .run();
+}
+
+bool SqliteStore::revokeDevice(const std::string &id)
+{
+    prepare("UPDATE devices SET revoked = 1 WHERE device_id = ? AND revoked = 0").bind(id).run();
+    return sqlite3_changes(m_db) > 0;
+}
+
+void SqliteStore::setDeviceWipeSent(const std::string &id, int64_t at)
+{
+    prepare("UPDATE devices SET wipe_sent = ? WHERE device_id = ? AND wipe_sent = 0").bind(at).bind(id).run();
 }
 
 namespace {
@@ -626,6 +734,44 @@ std::vector<AuditEntry> SqliteStore::auditOf(const std::string &collection, cons
                   .bind(id);
     while (s.step())
         out.push_back(AuditEntry{s.u64(0), s.i64(1), s.text(2), s.text(3), s.text(4), s.text(5), Json::parse(s.text(6))});
+    return out;
+}
+
+std::vector<AuditEntry> SqliteStore::auditEntries(const AuditQuery &q)
+{
+    std::vector<AuditEntry> out;
+    auto &s = prepare("SELECT seq, at, user, device, collection, id, mutation FROM audit "
+                      "WHERE at >= ? AND (? = '' OR user = ?) AND (? = '' OR (collection = ? AND id = ?)) ORDER BY rowid")
+                  .bind(q.since)
+                  .bind(q.user)
+                  .bind(q.user)
+                  .bind(q.collection)
+                  .bind(q.collection)
+                  .bind(q.id);
+    while (s.step())
+        out.push_back(AuditEntry{s.u64(0), s.i64(1), s.text(2), s.text(3), s.text(4), s.text(5), Json::parse(s.text(6))});
+    return out;
+}
+
+void SqliteStore::addAdminEvent(const AdminEvent &e)
+{
+    prepare("INSERT INTO admin_audit(at, actor, action, subject, detail, source) VALUES(?, ?, ?, ?, ?, ?)")
+        .bind(e.at)
+        .bind(e.actor)
+        .bind(e.action)
+        .bind(e.subject)
+        .bind(e.detail.dump())
+        .bind(e.source)
+        .run();
+}
+
+std::vector<AdminEvent> SqliteStore::adminEvents(int64_t since)
+{
+    std::vector<AdminEvent> out;
+    auto &s = prepare("SELECT at, actor, action, subject, detail, source FROM admin_audit WHERE at >= ? ORDER BY rowid")
+                  .bind(since);
+    while (s.step())
+        out.push_back(AdminEvent{s.i64(0), s.text(1), s.text(2), s.text(3), Json::parse(s.text(4)), s.text(5)});
     return out;
 }
 

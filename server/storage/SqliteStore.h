@@ -23,6 +23,9 @@ public:
     ~SqliteStore() override;
 
     static int latestSchemaVersion();
+    // PRAGMA synchronous of this connection (2 = FULL: a commit is on disk
+    // before it returns, so an acknowledged write survives a power cut).
+    int synchronousLevel();
 
     void begin() override;
     void beginRead() override;
@@ -53,6 +56,15 @@ public:
     void setDeviceProgress(const std::string &id, uint64_t lastCounter, int64_t lastSeen) override;
     int revokeDevicesOf(const std::string &user) override;
     std::vector<Device> devicesOf(const std::string &user) override;
+    std::vector<Device> allDevices() override;
+    std::optional<Device> deviceByNextTokenHash(const std::string &hash) override;
+    void setDeviceTokens(const std::string &id, const std::string &tokenHash, const std::string &nextTokenHash,
+                         int64_t tokenExpires, int64_t tokenRenewed) override;
+    void promoteNextToken(const std::string &id, const std::string &nextTokenHash) override;
+    void setDeviceContact(const std::string &id, const std::string &lastSource, const std::string &appVersion,
+                          int64_t tokenExpires, int64_t tokenRenewed) override;
+    bool revokeDevice(const std::string &id) override;
+    void setDeviceWipeSent(const std::string &id, int64_t at) override;
 
     std::optional<RecordState> record(const std::string &collection, const std::string &id) override;
     void putRecord(const RecordState &r) override;
@@ -76,6 +88,9 @@ public:
 
     void addAudit(const AuditEntry &e) override;
     std::vector<AuditEntry> auditOf(const std::string &collection, const std::string &id) override;
+    std::vector<AuditEntry> auditEntries(const AuditQuery &q) override;
+    void addAdminEvent(const AdminEvent &e) override;
+    std::vector<AdminEvent> adminEvents(int64_t since) override;
 
     void setAttachmentRefs(const std::string &collection, const std::string &id, const std::string &school,
                            const std::vector<std::string> &sha256s) override;

@@ -47,9 +47,17 @@ struct Device {
     std::string tokenHash;                     // SHA-256 hex of the token
     std::string name;
     uint64_t lastCounter = 0;                  // last applied mutation n
-    bool revoked = false;
+    bool revoked = false;                      // revoked devices are also ordered to wipe (issue 13)
     int64_t created = 0;
     int64_t lastSeen = 0;
+    // Issue 13 (migration 5 / PostgreSQL 3): what the bureau sees of a device,
+    // and its token's life (auth/DeviceTokens.h).
+    std::string appVersion;                    // last X-Cunxiao-App (or enroll "app") it sent
+    std::string lastSource;                    // last source address
+    int64_t tokenExpires = 0;                  // ms; 0: not set yet (enrolled before tokens expired)
+    int64_t tokenRenewed = 0;                  // ms of the last sliding renewal
+    std::string nextTokenHash;                 // a rotated token not used yet ("": none)
+    int64_t wipeSent = 0;                      // ms the revoked device was first told to wipe; 0: not yet
 };
 
 struct AuditEntry {
@@ -60,6 +68,25 @@ struct AuditEntry {
     std::string collection;
     std::string id;
     Json mutation;
+};
+
+// One administrative event for the audit (issue 13.7): accounts, roles,
+// school assignments, revocations, wipe orders, token rotations, form
+// publications, exports. Append-only, like every audit table.
+struct AdminEvent {
+    int64_t at = 0;
+    std::string actor;                         // "admin (OS user)" for commands, an account for routes
+    std::string action;                        // account-created, account-changed, revoke, revoke-device, ...
+    std::string subject;                       // what it is about: an account, "device ID", "forms/ID", a collection
+    Json detail = Json::object();
+    std::string source;                        // the source address for routes; "" for commands
+};
+
+// Which record writes to read back (the audit reader, admin/AuditLog.h).
+struct AuditQuery {
+    int64_t since = 0;                         // ms; 0: from the start
+    std::string user;                          // "": any
+    std::string collection, id;                // "": any record
 };
 
 // Failed sign-ins of one key ("user:NAME" or "addr:IP"), shared by every
@@ -148,6 +175,19 @@ public:
     virtual void setDeviceProgress(const std::string &id, uint64_t lastCounter, int64_t lastSeen) = 0;
     virtual int revokeDevicesOf(const std::string &user) = 0; // returns how many were active
     virtual std::vector<Device> devicesOf(const std::string &user) = 0;
+    virtual std::vector<Device> allDevices() = 0;             // by user, then node
+    // Issue 13: a rotated token waiting for its first use.
+    virtual std::optional<Device> deviceByNextTokenHash(const std::string &hash) = 0;
+    // The token columns: current and waiting hash, expiry and last renewal.
+    virtual void setDeviceTokens(const std::string &id, const std::string &tokenHash, const std::string &nextTokenHash,
+                                 int64_t tokenExpires, int64_t tokenRenewed) = 0;
+    // The rotated token was used: it becomes the token (if it still waits).
+    virtual void promoteNextToken(const std::string &id, const std::string &nextTokenHash) = 0;
+    // What the bureau sees of the device's last contact, and the sliding expiry.
+    virtual void setDeviceContact(const std::string &id, const std::string &lastSource, const std::string &appVersion,
+                                  int64_t tokenExpires, int64_t tokenRenewed) = 0;
+    virtual bool revokeDevice(const std::string &id) = 0;     // true if it was active
+    virtual void setDeviceWipeSent(const std::string &id, int64_t at) = 0;
 
     // Records (the RecordState, keyed by (collection, id)).
     virtual std::optional<RecordState> record(const std::string &collection, const std::string &id) = 0;
@@ -181,6 +221,9 @@ public:
     // Audit: who changed what.
     virtual void addAudit(const AuditEntry &e) = 0;
     virtual std::vector<AuditEntry> auditOf(const std::string &collection, const std::string &id) = 0;
+    virtual std::vector<AuditEntry> auditEntries(const AuditQuery &q) = 0; // oldest first
+    virtual void addAdminEvent(const AdminEvent &e) = 0;
+    virtual std::vector<AdminEvent> adminEvents(int64_t since) = 0;       // oldest first
 
     // Attachments (docs/village.md): which records (and so which schools) refer
     // to a file now, kept by storeChangedRecord in the write's transaction (a

@@ -7,8 +7,21 @@
 
 namespace cx::server {
 
+void clearTombstone(RecordState &rec)
+{
+    if (!rec.deleted())
+        return;
+    const Json deleted = rec.fields.value(kDeletedField, Json(true));
+    rec.fields = Json::object();
+    rec.fields[kDeletedField] = deleted;
+    std::erase_if(rec.versions, [](const auto &kv) { return kv.first != kDeletedField; });
+    std::erase_if(rec.by, [](const auto &kv) { return kv.first != kDeletedField; });
+    rec.conflicts.clear();
+}
+
 void storeChangedRecord(Store &store, RecordState &rec, uint64_t oldSeq, const AuditEntry &audit)
 {
+    clearTombstone(rec); // a deleted pupil's name, ID number, photos: gone from the record
     uint64_t sum = store.scopeSum(rec.school);
     if (oldSeq != 0)
         sum -= scopeHash(rec.collection, rec.id, oldSeq);

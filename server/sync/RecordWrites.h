@@ -13,7 +13,15 @@ namespace cx::server {
 
 inline constexpr int64_t kMaxClockLeadMs = 60 * 1000;  // versions at most this far ahead of the server
 
-// Stores `rec` (already merged) under a new seq; `oldSeq` is its previous seq
+// A deleted record (RecordState::deleted: no deletion conflict pending) keeps
+// only what sync needs: collection, id, school, seq and "_deleted" with its
+// version and author. Every other field, version, author and conflict is
+// dropped, so no personal value outlives its deletion in the records table or
+// on the devices that receive the tombstone (issue 13). An edit that raced the
+// deletion and arrives later brings back only the fields it wrote.
+void clearTombstone(RecordState &rec);
+
+// Stores `rec` (already merged; a tombstone cleared by clearTombstone) under a new seq; `oldSeq` is its previous seq
 // (0: the record is new). Sets rec.seq. The attachments the record's values
 // refer to are visible to the record's school, those it no longer refers to
 // not through it (Store::setAttachmentRefs).

@@ -252,6 +252,8 @@ Json SyncResponse::toJson() const
         j["remaining_records"] = remainingRecords;
         j["remaining_bytes"] = remainingBytes;
     }
+    if (tokenExpires) // optional, additive (docs/protocol.md "Device tokens")
+        j["token_expires"] = tokenExpires;
     return j;
 }
 
@@ -297,12 +299,17 @@ SyncResponse SyncResponse::fromJson(const Json &j)
         r.remainingRecords = needUnsigned(j, "remaining_records", path);
     if (j.contains("remaining_bytes"))
         r.remainingBytes = needUnsigned(j, "remaining_bytes", path);
+    if (j.contains("token_expires"))
+        r.tokenExpires = needInteger(j, "token_expires", path);
     return r;
 }
 
 Json EnrollRequest::toJson() const
 {
-    return Json{{"protocol", protocol}, {"user", user}, {"password", password}, {"device", device}, {"device_name", deviceName}};
+    Json j{{"protocol", protocol}, {"user", user}, {"password", password}, {"device", device}, {"device_name", deviceName}};
+    if (!appVersion.empty())
+        j["app"] = appVersion;
+    return j;
 }
 
 EnrollRequest EnrollRequest::fromJson(const Json &j)
@@ -315,6 +322,8 @@ EnrollRequest EnrollRequest::fromJson(const Json &j)
     r.device = needString(j, "device", path);
     if (j.contains("device_name"))
         r.deviceName = needString(j, "device_name", path);
+    if (j.contains("app"))
+        r.appVersion = needString(j, "app", path);
     return r;
 }
 
@@ -324,6 +333,8 @@ Json EnrollResponse::toJson() const
            {"role", role},         {"schools", schools}, {"server_time", serverTime}};
     if (!bundleKey.empty()) // optional (docs/bundles.md); older devices ignore it
         j["bundle"] = Json{{"server_key", base64Encode(bundleKey)}, {"device_secret", base64Encode(bundleSecret)}};
+    if (tokenExpires) // optional (docs/protocol.md "Device tokens")
+        j["token_expires"] = tokenExpires;
     return j;
 }
 
@@ -351,12 +362,48 @@ EnrollResponse EnrollResponse::fromJson(const Json &j)
         if (r.bundleKey.size() != 32 || r.bundleSecret.size() != 32)
             throwProtocolError(path + ".bundle", "the server key and the device secret have 32 bytes each");
     }
+    if (j.contains("token_expires"))
+        r.tokenExpires = needInteger(j, "token_expires", path);
+    return r;
+}
+
+Json TokenRotateResponse::toJson() const
+{
+    return Json{{"protocol", protocol}, {"token", token}, {"token_expires", tokenExpires}};
+}
+
+TokenRotateResponse TokenRotateResponse::fromJson(const Json &j)
+{
+    const std::string path = "token rotation reply";
+    TokenRotateResponse r;
+    r.protocol = checkProtocol(j, path);
+    r.token = needString(j, "token", path);
+    r.tokenExpires = needInteger(j, "token_expires", path);
     return r;
 }
 
 Json ErrorReply::toJson() const
 {
-    return Json{{"error", error}, {"message", message}, {"server_protocol", serverProtocol}};
+    Json j{{"error", error}, {"message", message}, {"server_protocol", serverProtocol}};
+    if (wipe)
+        j["wipe"] = true;
+    return j;
+}
+
+ErrorReply ErrorReply::fromJson(const Json &j)
+{
+    ErrorReply e;
+    if (!j.is_object())
+        return e;
+    if (auto it = j.find("error"); it != j.end() && it->is_string())
+        e.error = it->get<std::string>();
+    if (auto it = j.find("message"); it != j.end() && it->is_string())
+        e.message = it->get<std::string>();
+    if (auto it = j.find("server_protocol"); it != j.end() && it->is_number_integer())
+        e.serverProtocol = it->get<int>();
+    if (auto it = j.find("wipe"); it != j.end() && it->is_boolean())
+        e.wipe = it->get<bool>();
+    return e;
 }
 
 int jsonDepth(std::string_view text, int limit)

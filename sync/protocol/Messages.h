@@ -78,6 +78,9 @@ struct SyncResponse {
     // can tell the person before a large first download. 0 = not given.
     uint64_t remainingRecords = 0;
     uint64_t remainingBytes = 0;               // uncompressed JSON bytes, estimated
+    // Optional (issue 13, docs/protocol.md "Device tokens"): when this device's
+    // token expires, ms since the epoch (renewed by use). 0 = not given.
+    int64_t tokenExpires = 0;
 
     Json toJson() const;
     static SyncResponse fromJson(const Json &j);
@@ -89,6 +92,7 @@ struct EnrollRequest {
     std::string password;
     std::string device;                        // the device's UUIDv7
     std::string deviceName;
+    std::string appVersion;                    // optional "app": e.g. "cunxiao-android 1.4.2" (also X-Cunxiao-App)
 
     Json toJson() const;
     static EnrollRequest fromJson(const Json &j);
@@ -105,18 +109,41 @@ struct EnrollResponse {
     // Optional (docs/bundles.md): the server's X25519 bundle key and this
     // device's bundle secret (raw bytes; base64 on the wire). Empty: none given.
     std::string bundleKey, bundleSecret;
+    int64_t tokenExpires = 0;                  // optional "token_expires" (ms since the epoch); 0 = not given
 
     Json toJson() const;
     static EnrollResponse fromJson(const Json &j);
 };
+
+// POST /v1/token/rotate reply: a new token for this device. The old one keeps
+// working until the new one is first used (docs/protocol.md "Device tokens").
+struct TokenRotateResponse {
+    int protocol = kProtocolVersion;
+    std::string token;
+    int64_t tokenExpires = 0;                  // ms since the epoch
+
+    Json toJson() const;
+    static TokenRotateResponse fromJson(const Json &j);
+};
+
+// The header a device may send on every request to name its app and version
+// (shown to the bureau by `cunxiao-server admin DATA_DIR devices`).
+inline constexpr const char *kAppHeader = "X-Cunxiao-App";
+// Error kinds of a 401 that tell the device what to do (docs/protocol.md):
+// "device-revoked" comes with "wipe": true (erase replica, attachments, token
+// and key); "token-expired": sign in again (enroll). Any other 401 is "auth".
+inline constexpr const char *kErrorDeviceRevoked = "device-revoked";
+inline constexpr const char *kErrorTokenExpired = "token-expired";
 
 // Error body of any non-2xx reply: {"error": kind, "message": text, ...}.
 struct ErrorReply {
     std::string error;
     std::string message;
     int serverProtocol = kProtocolVersion;
+    bool wipe = false;                         // "wipe": true (only with "device-revoked"); absent when false
 
     Json toJson() const;
+    static ErrorReply fromJson(const Json &j); // lenient: missing fields stay empty
 };
 
 // The deepest nesting of arrays and objects a message may have. nlohmann::json

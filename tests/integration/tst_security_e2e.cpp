@@ -9,7 +9,10 @@
 
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QJsonArray>
 #include <QtTest>
+
+#include <map>
 
 class TestSecurityE2E : public QObject {
     Q_OBJECT
@@ -90,6 +93,43 @@ private slots:
         QCOMPARE(b->cli("revoked.db", {"status", "--json"}).json().object()["pending"].toInt() +
                      b->cli("revoked.db", {"status", "--json"}).json().object()["sent"].toInt(),
                  1);
+    }
+
+    // Issue 13.4, the server's part through the real commands: one lost phone
+    // is revoked (and ordered to wipe) while the account's laptop keeps
+    // syncing; the bureau's device list and audit show it all.
+    void revokeOneDeviceOnly()
+    {
+        b->addUser("teacher8", "teacher", "S1", "horse battery");
+        QCOMPARE(enroll("lost.db", "teacher8", "horse battery", {"--ca", b->caFile(), "--device-name", "lost phone"}).exitCode, 0);
+        QCOMPARE(enroll("kept.db", "teacher8", "horse battery", {"--ca", b->caFile(), "--device-name", "laptop"}).exitCode, 0);
+        auto devices = [&] {
+            std::map<QString, QJsonObject> byName;
+            for (const auto &d : QJsonDocument::fromJson(b->admin({"devices", "--user", "teacher8", "--json"}).toUtf8()).array())
+                byName[d.toObject()["name"].toString()] = d.toObject();
+            return byName;
+        };
+        auto before = devices();
+        QCOMPARE(int(before.size()), 2);
+        const QString lost = before["lost phone"]["device"].toString();
+        QVERIFY(!lost.isEmpty());
+        QCOMPARE(before["lost phone"]["last_source"].toString(), QString("127.0.0.1"));
+        QVERIFY(before["lost phone"]["token_expires"].toDouble() > 0);
+        QCOMPARE(before["lost phone"]["revoked"].toBool(), false);
+
+        QVERIFY(b->admin({"revoke-device", "--device", lost}).contains("told to wipe"));
+        QCOMPARE(b->cli("lost.db", {"sync"}).exitCode, 5);
+        QCOMPARE(b->cli("kept.db", {"sync"}).exitCode, 0);
+        auto after = devices();
+        QCOMPARE(after["lost phone"]["revoked"].toBool(), true);
+        QVERIFY(after["lost phone"]["wipe_delivered"].toDouble() > 0); // it was told
+        QCOMPARE(after["laptop"]["revoked"].toBool(), false);
+
+        const QString audit = b->admin({"audit", "--user", "teacher8"});
+        QVERIFY2(audit.contains("created account teacher8: role teacher, schools S1"), qPrintable(audit));
+        QVERIFY2(audit.contains("teacher8 signed in from 127.0.0.1"), qPrintable(audit));
+        QVERIFY2(audit.contains("revoked device " + lost + " of teacher8 (lost phone), ordered to wipe"), qPrintable(audit));
+        QVERIFY2(audit.contains("the wipe order reached device " + lost + " of teacher8 from 127.0.0.1"), qPrintable(audit));
     }
 
     void otherProtocolVersionNamesBoth()

@@ -200,7 +200,7 @@ private slots:
             req.user = "head.a";
             req.password = "secret1";
             req.device = "dev-snap";
-            return authenticate(*w, enroll(*w, req, kNow).token);
+            return authenticate(*w, enroll(*w, req, kNow).token, kNow);
         }();
         SyncRequest req;
         req.device = who.device;
@@ -303,7 +303,7 @@ private slots:
             er.user = "head.a";
             er.password = "secret1";
             er.device = "dev-outage";
-            EnrollResponse e = enroll(*store, er, kNow);
+            EnrollResponse e = enroll(*store, er, cx::wallClockMs()); // used over HTTP: a live token
             store.reset();
 
             AcceptAll accept;

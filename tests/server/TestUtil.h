@@ -63,7 +63,7 @@ struct County {
         req.device = deviceId;
         req.deviceName = "test";
         EnrollResponse r = enroll(*store, req, kNow);
-        return authenticate(*store, r.token);
+        return authenticate(*store, r.token, kNow);
     }
 
     SyncResponse sync(const DeviceSession &who, std::vector<Mutation> ms, Cursor cursor = {}, uint64_t pageBytes = 1 << 20,

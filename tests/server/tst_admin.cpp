@@ -96,14 +96,17 @@ private slots:
         {
             Transaction tx(*c.store);
             serverPut(*c.store, "pupils", "p1", "A",
-                      {{"a", "=HYPERLINK(\"http://evil\")"}, {"b", "+1"}, {"c", "-2"}, {"d", "@SUM(A1)"}, {"e", -3}},
+                      {{"a", "=HYPERLINK(\"http://evil\")"}, {"b", "+1"}, {"c", "-2"}, {"d", "@SUM(A1)"}, {"e", -3},
+                       {"f", "\t=1+1"}, {"g", "\r=1+1"}, {"h", "a=b"}},
                       "t", kNow);
             tx.commit();
         }
         std::ostringstream csv;
         exportRecords(*c.store, "pupils", std::string("A"), ExportFormat::Csv, csv);
-        QCOMPARE(csv.str(), std::string("id,school,a,b,c,d,e\r\n"
-                                        "p1,A,\"'=HYPERLINK(\"\"http://evil\"\")\",'+1,'-2,'@SUM(A1),-3\r\n"));
+        // A tab or CR first is neutralised too (the CR cell is quoted as RFC 4180
+        // wants); an "=" inside a cell and a JSON number are left alone.
+        QCOMPARE(csv.str(), std::string("id,school,a,b,c,d,e,f,g,h\r\n"
+                                        "p1,A,\"'=HYPERLINK(\"\"http://evil\"\")\",'+1,'-2,'@SUM(A1),-3,'\t=1+1,\"'\r=1+1\",a=b\r\n"));
     }
 
     void exportFormats()

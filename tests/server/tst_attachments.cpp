@@ -32,7 +32,7 @@ struct Running : RunningServer {
         req.user = user;
         req.password = "secret1";
         req.device = device;
-        return enroll(*county.store, req, kNow).token;
+        return enroll(*county.store, req, cx::wallClockMs()).token; // used over HTTP: a live token
     }
 };
 
@@ -133,6 +133,45 @@ private slots:
         QCOMPARE(get(cli, teacherB, other)->status, 200);
         // No token, or a wrong one: 401.
         QCOMPARE(cli.Get(("/v1/attachments/" + sha).c_str())->status, 401);
+    }
+
+    // Issue 13: knowing a photo's SHA-256 is not holding it. Another school's
+    // head who PUTs nothing, or a part, to a file the server holds is told it
+    // is complete (nothing to send) but may still not download it; sending all
+    // of its bytes proves possession.
+    void knowingTheHashGrantsNothing()
+    {
+        Running s;
+        httplib::Client cli("127.0.0.1", s.port);
+        const std::string headA = s.token("head.a", "0190a000-0000-7000-8000-00000000002a");
+        const std::string teacherB = s.token("teacher.b", "0190a000-0000-7000-8000-00000000002b");
+        const std::string photo = bytes(3000, 9);
+        const std::string sha = upload(cli, headA, photo);
+        DeviceSession dev = authenticate(*s.county.store, headA);
+        auto reply = s.county.sync(dev, {put(1, "pupils", "p1", "A", Json{{"photo", photoRef(sha, photo.size())}},
+                                             ver(kNow, dev.node))});
+        QCOMPARE(reply.acked, uint64_t(1));
+        QCOMPARE(get(cli, headA, sha)->status, 200);
+
+        const httplib::Headers auth{{"Authorization", "Bearer " + teacherB}};
+        const std::string path = "/v1/attachments/" + sha + "?offset=0&size=" + std::to_string(photo.size());
+        auto empty = cli.Put(path.c_str(), auth, "", "application/octet-stream");
+        QVERIFY(empty);
+        QCOMPARE(empty->status, 200);
+        QCOMPARE(get(cli, teacherB, sha)->status, 404);
+        auto part = cli.Put(path.c_str(), auth, photo.substr(0, 1000), "application/octet-stream");
+        QVERIFY(part);
+        QCOMPARE(part->status, 200);
+        QCOMPARE(get(cli, teacherB, sha)->status, 404);
+        auto wrong = cli.Put(path.c_str(), auth, bytes(3000, 10), "application/octet-stream");
+        QVERIFY(wrong);
+        QCOMPARE(get(cli, teacherB, sha)->status, 404);
+        QVERIFY(!s.county.store->attachmentUploadedBy(sha, "teacher.b"));
+        // All of the bytes: teacher.b holds the photo, so it may have it back.
+        auto whole = cli.Put(path.c_str(), auth, photo, "application/octet-stream");
+        QVERIFY(whole);
+        QCOMPARE(whole->status, 200);
+        QCOMPARE(get(cli, teacherB, sha)->status, 200);
     }
 
     // References follow the record: a photo replaced in a record, or referred
@@ -306,7 +345,13 @@ private slots:
         {
             // Version 1 again: the tables of migration 2 must not exist yet.
             QProcess sq;
-            sq.start("sqlite3", {QString::fromStdString(path), "DROP TABLE record_attachment_refs; DROP TABLE attachment_uploads; DROP TABLE signin_throttle; DROP TABLE signin_audit;"});
+            sq.start("sqlite3", {QString::fromStdString(path), "DROP TABLE record_attachment_refs; DROP TABLE attachment_uploads; DROP TABLE signin_throttle; DROP TABLE signin_audit;"
+                                                      // migration 5
+                                                      "DROP TABLE admin_audit; DROP TRIGGER audit_append_only_u; DROP TRIGGER audit_append_only_d;"
+                                                      "DROP INDEX audit_at; DROP INDEX devices_next_token;"
+                                                      "ALTER TABLE devices DROP COLUMN app_version; ALTER TABLE devices DROP COLUMN last_source;"
+                                                      "ALTER TABLE devices DROP COLUMN token_expires; ALTER TABLE devices DROP COLUMN token_renewed;"
+                                                      "ALTER TABLE devices DROP COLUMN next_token_hash; ALTER TABLE devices DROP COLUMN wipe_sent;"});
             if (!sq.waitForStarted())
                 QSKIP("the sqlite3 tool is not installed");
             QVERIFY(sq.waitForFinished());

@@ -217,15 +217,15 @@ private slots:
         EnrollResponse r = enroll(*c.store, req, kNow);
         QCOMPARE(r.role, std::string("inspector"));
         QCOMPARE(r.schools, (std::vector<std::string>{"A", "B"}));
-        DeviceSession s = authenticate(*c.store, r.token);
+        DeviceSession s = authenticate(*c.store, r.token, kNow);
         QCOMPARE(s.device, std::string("dev-9"));
         QCOMPARE(s.schools, (std::vector<std::string>{"A", "B"}));
-        QVERIFY_THROWS_EXCEPTION(cx::Error, authenticate(*c.store, r.token + "x"));
-        QVERIFY_THROWS_EXCEPTION(cx::Error, authenticate(*c.store, ""));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, authenticate(*c.store, r.token + "x", kNow));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, authenticate(*c.store, "", kNow));
         // A new token replaces the old one.
         EnrollResponse r2 = enroll(*c.store, req, kNow);
-        QVERIFY_THROWS_EXCEPTION(cx::Error, authenticate(*c.store, r.token));
-        QCOMPARE(authenticate(*c.store, r2.token).device, std::string("dev-9"));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, authenticate(*c.store, r.token, kNow));
+        QCOMPARE(authenticate(*c.store, r2.token, kNow).device, std::string("dev-9"));
     }
 
     void revokeRefusesDevicesAndAccount()
@@ -235,7 +235,7 @@ private slots:
         EnrollResponse r = enroll(*c.store, req, kNow);
         QCOMPARE(revokeUser(*c.store, "head.a"), 1);
         try {
-            authenticate(*c.store, r.token);
+            authenticate(*c.store, r.token, kNow);
             QFAIL("revoked token accepted");
         } catch (const cx::Error &e) {
             QCOMPARE(e.kind(), ErrorKind::Auth);

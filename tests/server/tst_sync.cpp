@@ -392,6 +392,47 @@ private slots:
         QCOMPARE(ids(r.changes).count("pupils/p1"), size_t(1));
     }
 
+    // Issue 13: a deleted pupil's personal fields are cleared on the server;
+    // the tombstone keeps only what sync needs, and that is what devices get.
+    void deletedRecordKeepsNoPersonalFields()
+    {
+        County c;
+        DeviceSession a = c.device("head.a", "dev-a");
+        DeviceSession b = c.device("head.a2", "dev-b");
+        SyncResponse created = c.sync(a, {put(1, "pupils", "p1", "A",
+                                              {{"name", "李小梅"}, {"id_number", "532301201501010023"}, {"grade", 3}},
+                                              ver(kNow, a.node))});
+        const RecordState base = created.applied.at(0);
+        // A concurrent edit leaves a conflict holding a personal value too.
+        c.sync(b, {put(1, "pupils", "p1", "A", {{"name", "李小妹"}}, ver(kNow - 5, b.node))}); // had not seen a's
+        QVERIFY(c.store->record("pupils", "p1")->hasConflict("name"));
+        const RecordState before = *c.store->record("pupils", "p1");
+        SyncResponse gone = c.sync(a, {del(2, "pupils", "p1", "A", ver(kNow + 10, a.node), seen(before))});
+        QVERIFY(gone.rejected.empty());
+        RecordState rec = *c.store->record("pupils", "p1");
+        QVERIFY(rec.deleted());
+        QCOMPARE(rec.fields, (Json{{kDeletedField, true}}));
+        QCOMPARE(rec.versions.size(), size_t(1));
+        QVERIFY(rec.versions.count(kDeletedField));
+        QCOMPARE(rec.by.size(), size_t(1));
+        QVERIFY(rec.conflicts.empty());
+        QCOMPARE(rec.school, std::string("A"));
+        QCOMPARE(c.store->scopeSum("A"), recomputeScopeSum(*c.store, "A"));
+        // What a device pulls: the tombstone without any old value.
+        SyncResponse pulled = c.sync(b, {});
+        bool found = false;
+        for (const auto &r : pulled.changes) {
+            if (r.id != "p1")
+                continue;
+            found = true;
+            const std::string wire = r.toJson().dump();
+            QVERIFY2(wire.find("李小") == std::string::npos, wire.c_str());
+            QVERIFY2(wire.find("532301201501010023") == std::string::npos, wire.c_str());
+            QVERIFY(r.deleted());
+        }
+        QVERIFY(found);
+    }
+
     void serverHandlesUnsortedBatch()
     {
         County c;

@@ -130,6 +130,15 @@ std::vector<std::string> World::check()
                     for (size_t j = 0; j < ms.size() && !ok; ++j)
                         if (j != i && ms[j].fields.contains(f) && ms[j].fields[f] == m.fields[f] && accounted(j, f))
                             ok = true;
+                    // A deletion applied after it: once a record is deleted (no
+                    // deletion conflict pending) the server keeps only its
+                    // tombstone (issue 13: a deleted pupil's values do not outlive
+                    // the deletion), so what the record held then, conflicts too,
+                    // went with the deletion a person made.
+                    for (size_t j = i + 1; j < ms.size() && !ok && f != cx::kDeletedField; ++j)
+                        if (ms[j].op == cx::Op::Delete ||
+                            (ms[j].fields.contains(cx::kDeletedField) && ms[j].fields[cx::kDeletedField] == true))
+                            ok = true;
                     // An edit that had not seen a deletion kept the record: the merge
                     // wrote "_deleted": false under that edit's version, a value no
                     // mutation names in its fields. An equal "keep" (a person settling

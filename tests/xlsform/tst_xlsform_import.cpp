@@ -4,6 +4,7 @@
 // collected; expressions are translated or refused by name.
 #include "MakeWorkbook.h"
 #include "forms/FormDefinition.h"
+#include "forms/FormSession.h"
 #include "xlsform/Expressions.h"
 #include "xlsform/Import.h"
 
@@ -242,6 +243,64 @@ private slots:
         auto def = cx::forms::FormDefinition::parse(d);
         QCOMPARE(def.pages().size(), size_t(2));
         QCOMPARE(def.find("pupils")->repeat, def.indexOf("classes"));
+    }
+
+    // time and geopoint straight from a workbook (not through export): the type
+    // and every property a row gives them; a time typed into Excel (a number
+    // formatted hh:mm) is the default "'07:30'", which a new draft fills in.
+    void timeAndGeopoint()
+    {
+        writeWorkbook(path("times.xlsx"), {
+            {"survey", {
+                {"type", "name", "label::中文 (zh)", "label::English (en)", "hint::中文 (zh)", "required", "relevant",
+                 "constraint", "constraint_message::中文 (zh)", "calculation", "default", "appearance", "read_only"},
+                {"time", "arrive", "到校时间", "Arrival", "24小时制", "yes", "", ". >= '06:00' and . <= '12:00'",
+                 "应在6点到12点之间", "", "#t:07:30"},
+                {"Time", "leave", "离校时间", "Leaving", "", "${arrive} != ''", "${arrive} != ''", ". > ${arrive}",
+                 "应晚于到校时间", "", "16:00", "", "${arrive} = ''"},
+                {"time", "lunch", "午饭时间", "Lunch", "", "", "", "", "", "if(${arrive} < '08:00', '11:30', '12:00')"},
+                {"geopoint", "location", "学校位置", "School location", "请在校门口定位", "yes", "${arrive} != ''", "", "",
+                 "", "", "maps"},
+                {"gps", "gate", "校门", "Gate"},
+            }},
+        });
+        ImportResult r = importXlsform(path("times.xlsx"));
+        const Json &d = r.definition;
+        QCOMPARE(*field(d, "arrive"), Json::parse(R"J({"name": "arrive", "type": "time", "required": true,
+            "label": {"zh": "到校时间", "en": "Arrival"}, "hint": {"zh": "24小时制"},
+            "constraint": ". >= '06:00' and . <= '12:00'", "constraint_message": {"zh": "应在6点到12点之间"},
+            "default": "'07:30'"})J"));
+        QCOMPARE(*field(d, "leave"), Json::parse(R"J({"name": "leave", "type": "time",
+            "label": {"zh": "离校时间", "en": "Leaving"}, "required": "${arrive} != ''", "relevant": "${arrive} != ''",
+            "constraint": ". > ${arrive}", "constraint_message": {"zh": "应晚于到校时间"}, "default": "'16:00'",
+            "readonly": "${arrive} = ''"})J"));
+        QCOMPARE(*field(d, "lunch"), Json::parse(R"J({"name": "lunch", "type": "time",
+            "label": {"zh": "午饭时间", "en": "Lunch"}, "calculate": "if(${arrive} < '08:00', '11:30', '12:00')"})J"));
+        QCOMPARE(*field(d, "location"), Json::parse(R"J({"name": "location", "type": "geopoint", "required": true,
+            "label": {"zh": "学校位置", "en": "School location"}, "hint": {"zh": "请在校门口定位"},
+            "relevant": "${arrive} != ''", "appearance": "maps"})J"));
+        QCOMPARE(*field(d, "gate"), Json::parse(R"J({"name": "gate", "type": "geopoint",
+            "label": {"zh": "校门", "en": "Gate"}})J"));
+
+        // Cunxiao runs it: the defaults fill a new draft, the calculation and the
+        // constraints work on times, a location answer is accepted.
+        Json checked = d;
+        checked["version"] = 1;
+        auto def = cx::forms::FormDefinition::parse(checked);
+        auto s = cx::forms::FormSession::newDraft(def, {nullptr, 20000});
+        QCOMPARE(s.answers()["arrive"], Json("07:30"));
+        QCOMPARE(s.answers()["leave"], Json("16:00"));
+        QCOMPARE(s.answers()["lunch"], Json("11:30"));
+        QVERIFY(s.isRequired("location"));
+        s.setAnswer("location", Json::parse(R"J({"lat": 27.7, "lon": 103.7, "accuracy": 12})J"));
+        QVERIFY(s.issues("location").empty());
+        QVERIFY(s.issues("arrive").empty());
+        s.setAnswer("arrive", "05:00");
+        QCOMPARE(s.issues("arrive").size(), size_t(1));
+        QCOMPARE(s.issues("arrive")[0].code, std::string("constraint"));
+        QCOMPARE(s.answers()["lunch"], Json("11:30"));
+        s.setAnswer("arrive", "08:10");
+        QCOMPARE(s.answers()["lunch"], Json("12:00"));
     }
 
     void everyProblemNamedAndCollected()

@@ -102,6 +102,10 @@ void Converter::buildSurvey()
     for (const Row *r : m_survey.rows()) {
         SurveyType st = surveyType(m_survey.text(*r, "type"));
         if (st.kind == SurveyType::Unsupported) {
+            std::string name = m_survey.text(*r, "name");
+            for (std::string *text : {&st.zh, &st.en})
+                for (size_t at; (at = text->find("{name}")) != std::string::npos;)
+                    text->replace(at, 6, name.empty() ? "when" : name);
             problem(m_survey, r->number, "type", st.zh, st.en);
             continue;
         }

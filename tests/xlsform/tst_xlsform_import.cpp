@@ -153,6 +153,43 @@ private slots:
         }
     }
 
+    // dateTime is refused (docs/forms.md: Cunxiao dates have no time), saying
+    // what to write instead with the row's own name, Chinese first.
+    void dateTimeRefusedWithWhatToUse()
+    {
+        writeWorkbook(path("visit.xlsx"), {
+            {"survey", {
+                {"type", "name", "label"},
+                {"text", "family", "家庭"},
+                {"dateTime", "visit_at", "家访时间"},
+                {"DATETIME", "", "无名"},
+            }},
+        });
+        try {
+            importXlsform(path("visit.xlsx"));
+            QFAIL("accepted");
+        } catch (const XlsformError &e) {
+            const auto &ps = e.problems();
+            QCOMPARE(ps.size(), size_t(2));
+            QCOMPARE(ps[0].sheet, std::string("survey"));
+            QCOMPARE(ps[0].row, 3);
+            QCOMPARE(ps[0].column, std::string("type"));
+            QCOMPARE(ps[0].zh, std::string("Cunxiao 没有“日期加时间”（dateTime）题型；请改为两行：一个 date 问题（如 visit_at_date）"
+                                           "和一个 time 问题（如 visit_at_time）；若只是要记录填表时间，请删除这一行，"
+                                           "Cunxiao 会自动记录每次修改的人员和时间"));
+            QCOMPARE(ps[0].english(), std::string(
+                "survey row 3, column type: Cunxiao has no date-and-time (dateTime) question; write two rows instead: "
+                "a date question (e.g. visit_at_date) and a time question (e.g. visit_at_time); if it only records "
+                "when the form was filled in, delete this row: Cunxiao records who changed what and when by itself"));
+            QCOMPARE(ps[1].row, 4);
+            QVERIFY(ps[1].en.find("(e.g. when_date)") != std::string::npos);
+            std::string what = e.what();
+            auto zh = what.find("survey 表第 3 行 type 列：Cunxiao 没有“日期加时间”");
+            auto en = what.find("survey row 3, column type: Cunxiao has no date-and-time");
+            QVERIFY(zh != std::string::npos && en != std::string::npos && zh < en);
+        }
+    }
+
     void everyConstructMapped()
     {
         writeWorkbook(path("class.xlsx"), {
@@ -324,7 +361,8 @@ private slots:
         auto ps = problems(path("bad.xlsx"));
         CHECK_PROBLEM(ps, "survey row 1, column relevent: unknown column relevent; did you mean relevant?");
         CHECK_PROBLEM(ps, "survey row 1, column hint::Klingon: the language 'Klingon' in the column name is not known");
-        CHECK_PROBLEM(ps, "survey row 2, column type: Cunxiao has no date-and-time question; use one date question and one time question");
+        CHECK_PROBLEM(ps, "survey row 2, column type: Cunxiao has no date-and-time (dateTime) question; write two rows instead: "
+                          "a date question (e.g. when_date) and a time question (e.g. when_time)");
         CHECK_PROBLEM(ps, "survey row 3, column type: the metadata type 'start' is not supported");
         CHECK_PROBLEM(ps, "survey row 4, column repeat_count: Cunxiao repeats have fixed row limits");
         CHECK_PROBLEM(ps, "survey row 5, column calculation: the function pulldata() is not supported");

@@ -297,10 +297,24 @@ bool Converter::convertRow(const Row &row, cx::Json &f, const std::string &repea
             f["min_rows"] = n;
             f["max_rows"] = n;
         } else {
-            problem(m_survey, row.number, "repeat_count",
-                    "Cunxiao 的重复组只能有固定的行数上下限：repeat_count 请写整数，或改用 min_rows / max_rows 列",
-                    "Cunxiao repeats have fixed row limits: write a whole number in repeat_count, or use the "
-                    "min_rows and max_rows columns");
+            // The forms engine has only fixed limits (min_rows, max_rows); a
+            // count read from an answer would change the form silently.
+            std::string zh = "repeat_count 必须是整数（如 3），不能是“" + count +
+                             "”：Cunxiao 重复组的行数不能由表达式或其他问题的答案决定；请写固定行数，"
+                             "或在 min_rows / max_rows 列写行数的下限和上限";
+            std::string en = "repeat_count must be a whole number (e.g. 3), not '" + count +
+                             "': a Cunxiao repeat cannot take its number of rows from an expression or an answer; "
+                             "write a fixed number, or the lower and upper limits in the min_rows and max_rows columns";
+            // ${n}: the rows can still be checked against that answer.
+            if (count.size() > 3 && count.compare(0, 2, "${") == 0 && count.back() == '}' &&
+                count.find_first_of("${} ", 2) == count.size() - 1) {
+                std::string q = count.substr(2, count.size() - 3);
+                zh += "；要核对行数与 " + q + " 的答案一致，可在 " + q + " 这一行的 constraint 列写 . = count(${" + name +
+                      "})";
+                en += "; to check the rows against the answer to " + q + ", give the row of " + q +
+                      " the constraint . = count(${" + name + "})";
+            }
+            problem(m_survey, row.number, "repeat_count", zh, en);
         }
     }
     for (const char *k : {"min_rows", "max_rows"}) {

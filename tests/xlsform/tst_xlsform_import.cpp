@@ -190,6 +190,76 @@ private slots:
         }
     }
 
+    // Cunxiao repeats have fixed row limits (sync/forms: min_rows, max_rows),
+    // so repeat_count from an answer or an expression is refused by row and
+    // column; for ${n} the message says how to check the rows against n, and
+    // that advice is a form Cunxiao runs.
+    void repeatCountMustBeANumber()
+    {
+        writeWorkbook(path("family.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "repeat_count"},
+                {"integer", "n_children", "子女人数"},
+                {"begin repeat", "children", "子女", "${n_children}"},
+                {"text", "child_name", "姓名"},
+                {"end repeat"},
+                {"begin repeat", "visits", "家访", "${n_children} + 1"},
+                {"date", "visit_date", "日期"},
+                {"end repeat"},
+                {"begin repeat", "pets", "宠物", "#n:2.5"},
+                {"text", "pet", "宠物"},
+                {"end repeat"},
+            }},
+        });
+        try {
+            importXlsform(path("family.xlsx"));
+            QFAIL("accepted");
+        } catch (const XlsformError &e) {
+            const auto &ps = e.problems();
+            QCOMPARE(ps.size(), size_t(3));
+            QCOMPARE(ps[0].english(), std::string(
+                "survey row 3, column repeat_count: repeat_count must be a whole number (e.g. 3), not '${n_children}': "
+                "a Cunxiao repeat cannot take its number of rows from an expression or an answer; write a fixed "
+                "number, or the lower and upper limits in the min_rows and max_rows columns; to check the rows "
+                "against the answer to n_children, give the row of n_children the constraint . = count(${children})"));
+            QCOMPARE(ps[0].text(), std::string(
+                "survey 表第 3 行 repeat_count 列：repeat_count 必须是整数（如 3），不能是“${n_children}”：Cunxiao "
+                "重复组的行数不能由表达式或其他问题的答案决定；请写固定行数，或在 min_rows / max_rows 列写行数的下限和"
+                "上限；要核对行数与 n_children 的答案一致，可在 n_children 这一行的 constraint 列写 . = count(${children})\n"
+                "    " + ps[0].english()));
+            QCOMPARE(ps[1].english(), std::string(
+                "survey row 6, column repeat_count: repeat_count must be a whole number (e.g. 3), not '${n_children} + 1': "
+                "a Cunxiao repeat cannot take its number of rows from an expression or an answer; write a fixed "
+                "number, or the lower and upper limits in the min_rows and max_rows columns"));
+            CHECK_PROBLEM(std::vector<std::string>{ps[2].english()},
+                          "survey row 9, column repeat_count: repeat_count must be a whole number (e.g. 3), not '2.5': ");
+        }
+
+        // The advice taken.
+        writeWorkbook(path("family2.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "constraint", "min_rows", "max_rows"},
+                {"integer", "n_children", "子女人数", ". = count(${children})"},
+                {"begin repeat", "children", "子女", "", "#n:0", "#n:10"},
+                {"text", "child_name", "姓名"},
+                {"end repeat"},
+            }},
+        });
+        ImportResult r = importXlsform(path("family2.xlsx"));
+        QCOMPARE((*field(r.definition, "n_children"))["constraint"], Json(". = count(${children})"));
+        QCOMPARE((*field(r.definition, "children"))["max_rows"], Json(10));
+        Json checked = r.definition;
+        checked["version"] = 1;
+        auto def = cx::forms::FormDefinition::parse(checked);
+        auto s = cx::forms::FormSession::newDraft(def, {nullptr, 20000});
+        s.setAnswer("n_children", 2);
+        QCOMPARE(s.issues("n_children").size(), size_t(1));
+        QCOMPARE(s.issues("n_children")[0].code, std::string("constraint"));
+        s.addRow("children");
+        s.addRow("children");
+        QVERIFY(s.issues("n_children").empty());
+    }
+
     void everyConstructMapped()
     {
         writeWorkbook(path("class.xlsx"), {
@@ -364,7 +434,7 @@ private slots:
         CHECK_PROBLEM(ps, "survey row 2, column type: Cunxiao has no date-and-time (dateTime) question; write two rows instead: "
                           "a date question (e.g. when_date) and a time question (e.g. when_time)");
         CHECK_PROBLEM(ps, "survey row 3, column type: the metadata type 'start' is not supported");
-        CHECK_PROBLEM(ps, "survey row 4, column repeat_count: Cunxiao repeats have fixed row limits");
+        CHECK_PROBLEM(ps, "survey row 4, column repeat_count: repeat_count must be a whole number (e.g. 3), not '${n}'");
         CHECK_PROBLEM(ps, "survey row 5, column calculation: the function pulldata() is not supported");
         CHECK_PROBLEM(ps, "survey row 7, column constraint: write division as div, e.g. ${a} div ${b}");
         CHECK_PROBLEM(ps, "survey row 8, column type: end group has no matching begin group");

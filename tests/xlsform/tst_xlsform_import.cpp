@@ -139,6 +139,64 @@ private slots:
         QCOMPARE(ps.size(), size_t(5));
     }
 
+    // Real forms from ODK's own repositories (samples/README.md): each converts,
+    // or is refused with exactly these problems.
+    void odkSamples()
+    {
+        // ODK Central's test form: no settings sheet, so the id is the file's name.
+        ImportResult r = importXlsform(sample("odk_simple.xlsx"));
+        QCOMPARE(r.definition, Json::parse(R"J({"id": "odk_simple", "roles": ["head"], "title": {"zh": "odk_simple"},
+            "fields": [{"name": "name", "type": "text", "label": {"zh": "what is your name?"}},
+                       {"name": "age", "type": "integer", "label": {"zh": "what is your age?"}}]})J"));
+        QVERIFY(joined(r.notes).find("no form_title: the form id is the title") != std::string::npos);
+
+        // ODK's date-style versions (2022101001) do not fit Cunxiao's version numbers.
+        const char *versionHelp = "must be a whole number from 1 to 1000000 (add 1 for each change); or leave the cell "
+                                  "empty and publishing numbers the version";
+        auto ps = problems(sample("odk_simple_repeat.xlsx"));
+        QCOMPARE(ps, std::vector<std::string>{std::string("settings row 2, column version: the version '2022101001' ") + versionHelp});
+        // With the version cell emptied (as the message says) the rest converts:
+        // string, date, begin_repeat ... end_repeat (with its name on the end row), an empty row.
+        Workbook wb = readWorkbook(sample("odk_simple_repeat.xlsx"));
+        for (auto &sheet : wb.sheets)
+            if (sheet.name == "settings")
+                sheet.rows[1].cells.erase(1);
+        r = convertWorkbook(wb, {"", "odk_simple_repeat.xlsx"});
+        const Json &d = r.definition;
+        QCOMPARE(d["id"], Json("simple_repeat"));
+        QVERIFY(!d.contains("version"));
+        QCOMPARE(d["fields"].size(), size_t(4));
+        QCOMPARE(d["fields"][0], Json::parse(R"J({"name": "session_num", "type": "text", "label": {"zh": "Session number"}})J"));
+        QCOMPARE(d["fields"][1]["type"], Json("date"));
+        QCOMPARE(d["fields"][3]["type"], Json("repeat"));
+        QCOMPARE(d["fields"][3]["name"], Json("observation"));
+        QCOMPARE(d["fields"][3]["fields"].size(), size_t(3));
+        QCOMPARE(d["fields"][3]["fields"][1], Json::parse(R"J({"name": "count", "type": "integer", "label": {"zh": "How many did you observe?"}})J"));
+        QVERIFY(!d["fields"][3].contains("min_rows"));
+
+        // pyodk's example: English and French, a geopoint, audit, a version, ${} in a label.
+        ps = problems(sample("odk_fav_color.xlsx"));
+        QCOMPARE(ps, (std::vector<std::string>{
+            std::string("settings row 2, column version: the version '2022062100' ") + versionHelp,
+            "survey row 3, column label::English (en): Cunxiao labels and hints cannot show answers (${first_name}?); "
+            "remove the ${...} reference, or show the value in a calculate question",
+            "survey row 7, column type: the metadata type 'audit' is not supported; Cunxiao records who changed what "
+            "and when by itself, so delete this row"}));
+
+        // pyodk's test of an odd form id: the id, pulldata() and ${} in a note.
+        ps = problems(sample("odk_non_ascii_form_id.xlsx"));
+        QCOMPARE(ps, (std::vector<std::string>{
+            "settings row 2, column form_id: the form id ''=+/*-451%/%' must be lower-case letters, digits and _ "
+            "starting with a letter, e.g. class_return",
+            "survey row 2, column calculation: the function pulldata() is not supported; a Cunxiao form cannot read a "
+            "CSV file attached to the form; to choose an existing record use select_one_from_file, otherwise ask for "
+            "the value in a question",
+            "survey row 3, column label: Cunxiao labels and hints cannot show answers (${fruit} pulled from csv); "
+            "remove the ${...} reference, or show the value in a calculate question"}));
+        // --id replaces the bad form id; the other two remain.
+        QCOMPARE(problems(sample("odk_non_ascii_form_id.xlsx"), {"fruit", ""}).size(), size_t(2));
+    }
+
     void chineseFirstInMessages()
     {
         try {

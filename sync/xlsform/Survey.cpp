@@ -339,7 +339,32 @@ bool Converter::convertRow(const Row &row, cx::Json &f, const std::string &repea
         const std::string &t = f["type"].get_ref<const std::string &>();
         char *end = nullptr;
         double num = std::strtod(d.c_str(), &end);
-        if (looksLikeExpression(d)) {
+        if (t == "geopoint") {
+            // "lat lon [alt [accuracy]]": Cunxiao's location object (as text it
+            // would not be a location).
+            std::vector<double> n;
+            const char *p = d.c_str();
+            for (char *e = nullptr; *p; p = e) {
+                double v = std::strtod(p, &e);
+                if (e == p || (*e && *e != ' '))
+                    break;
+                n.push_back(v);
+                while (*e == ' ')
+                    ++e;
+            }
+            if (*p || n.size() < 2 || n.size() > 4 || n[0] < -90 || n[0] > 90 || n[1] < -180 || n[1] > 180 ||
+                (n.size() == 4 && n[3] < 0)) {
+                problem(m_survey, row.number, "default", "位置的默认值应写纬度和经度（可再写海拔和精度），用空格分开，如 27.7 103.7",
+                        "a location's default must be latitude and longitude, optionally altitude and accuracy, "
+                        "separated by spaces (e.g. 27.7 103.7)");
+            } else {
+                f["default"] = {{"lat", n[0]}, {"lon", n[1]}};
+                if (n.size() > 2)
+                    f["default"]["alt"] = n[2];
+                if (n.size() > 3)
+                    f["default"]["accuracy"] = n[3];
+            }
+        } else if (looksLikeExpression(d)) {
             setExpression(row, f, "default", "default", ctx);
         } else if ((t == "integer" || t == "decimal") && *end == '\0') {
             if (t == "integer" && num == double(static_cast<long long>(num)))

@@ -213,6 +213,44 @@ private slots:
 
     // dateTime is refused (docs/forms.md: Cunxiao dates have no time), saying
     // what to write instead with the row's own name, Chinese first.
+    // A geopoint default is XLSForm's "lat lon [alt [accuracy]]": Cunxiao's
+    // location object, which a new draft takes as a valid answer (as text it
+    // would not be); anything else is refused by row and column.
+    void geopointDefault()
+    {
+        writeWorkbook(path("point.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "default"},
+                {"geopoint", "school", "学校", "27.7 103.7"},
+                {"geopoint", "gate", "校门", "27.7 103.7 1890 5"},
+            }},
+        });
+        ImportResult r = importXlsform(path("point.xlsx"));
+        QCOMPARE((*field(r.definition, "school"))["default"], Json::parse(R"J({"lat": 27.7, "lon": 103.7})J"));
+        QCOMPARE((*field(r.definition, "gate"))["default"], Json::parse(R"J({"lat": 27.7, "lon": 103.7, "alt": 1890, "accuracy": 5})J"));
+        Json checked = r.definition;
+        checked["version"] = 1;
+        auto def = cx::forms::FormDefinition::parse(checked);
+        auto s = cx::forms::FormSession::newDraft(def, {nullptr, 20000});
+        QVERIFY(s.issues().empty());
+        QCOMPARE(s.answers()["school"], Json::parse(R"J({"lat": 27.7, "lon": 103.7})J"));
+
+        writeWorkbook(path("badpoint.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "default"},
+                {"geopoint", "a", "甲", "north gate"},
+                {"geopoint", "b", "乙", "95 103.7"},
+                {"geopoint", "c", "丙", "${a}"},
+            }},
+        });
+        auto ps = problems(path("badpoint.xlsx"));
+        const std::string help = "a location's default must be latitude and longitude, optionally altitude and accuracy, "
+                                 "separated by spaces (e.g. 27.7 103.7)";
+        QCOMPARE(ps, (std::vector<std::string>{"survey row 2, column default: " + help,
+                                               "survey row 3, column default: " + help,
+                                               "survey row 4, column default: " + help}));
+    }
+
     void dateTimeRefusedWithWhatToUse()
     {
         writeWorkbook(path("visit.xlsx"), {

@@ -150,6 +150,16 @@ private:
             return d.dump();
         if (d.is_boolean())
             return d.get<bool>() ? "true()" : "false()";
+        if (d.is_object()) {   // a location: XLSForm writes "lat lon [alt [accuracy]]"
+            std::string s;
+            for (const char *k : {"lat", "lon", "alt", "accuracy"})
+                if (d.contains(k))
+                    s += (s.empty() ? "" : " ") + d[k].dump();
+            if (d.contains("accuracy") && !d.contains("alt"))
+                fail(field, "默认位置有精度而没有海拔，XLSForm 无法表示", "default: a location with an accuracy but no "
+                     "altitude has no XLSForm spelling");
+            return s;
+        }
         if (d.is_array()) {
             std::string s;
             for (const auto &v : d)

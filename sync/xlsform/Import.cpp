@@ -187,8 +187,9 @@ void Converter::readSettings()
         long long n = std::strtoll(v.c_str(), &end, 10);
         if (*end != '\0' || n < 1 || n > 1000000)
             problem(m_settings, m_settingsRow, "version",
-                    "版本号“" + v + "”应为 1 到 1000000 的整数（每次修改后加 1）",
-                    "the version '" + v + "' must be a whole number from 1 to 1000000 (add 1 for each change)");
+                    "版本号“" + v + "”应为 1 到 1000000 的整数（每次修改后加 1）；也可以清空这一格，发布时自动编号",
+                    "the version '" + v + "' must be a whole number from 1 to 1000000 (add 1 for each change); or "
+                    "leave the cell empty and publishing numbers the version");
         else
             m_form["version"] = n;
     }

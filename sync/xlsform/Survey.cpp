@@ -102,6 +102,10 @@ void Converter::buildSurvey()
     for (const Row *r : m_survey.rows()) {
         SurveyType st = surveyType(m_survey.text(*r, "type"));
         if (st.kind == SurveyType::Unsupported) {
+            std::string name = m_survey.text(*r, "name");
+            for (std::string *text : {&st.zh, &st.en})
+                for (size_t at; (at = text->find("{name}")) != std::string::npos;)
+                    text->replace(at, 6, name.empty() ? "when" : name);
             problem(m_survey, r->number, "type", st.zh, st.en);
             continue;
         }
@@ -293,10 +297,24 @@ bool Converter::convertRow(const Row &row, cx::Json &f, const std::string &repea
             f["min_rows"] = n;
             f["max_rows"] = n;
         } else {
-            problem(m_survey, row.number, "repeat_count",
-                    "Cunxiao 的重复组只能有固定的行数上下限：repeat_count 请写整数，或改用 min_rows / max_rows 列",
-                    "Cunxiao repeats have fixed row limits: write a whole number in repeat_count, or use the "
-                    "min_rows and max_rows columns");
+            // The forms engine has only fixed limits (min_rows, max_rows); a
+            // count read from an answer would change the form silently.
+            std::string zh = "repeat_count 必须是整数（如 3），不能是“" + count +
+                             "”：Cunxiao 重复组的行数不能由表达式或其他问题的答案决定；请写固定行数，"
+                             "或在 min_rows / max_rows 列写行数的下限和上限";
+            std::string en = "repeat_count must be a whole number (e.g. 3), not '" + count +
+                             "': a Cunxiao repeat cannot take its number of rows from an expression or an answer; "
+                             "write a fixed number, or the lower and upper limits in the min_rows and max_rows columns";
+            // ${n}: the rows can still be checked against that answer.
+            if (count.size() > 3 && count.compare(0, 2, "${") == 0 && count.back() == '}' &&
+                count.find_first_of("${} ", 2) == count.size() - 1) {
+                std::string q = count.substr(2, count.size() - 3);
+                zh += "；要核对行数与 " + q + " 的答案一致，可在 " + q + " 这一行的 constraint 列写 . = count(${" + name +
+                      "})";
+                en += "; to check the rows against the answer to " + q + ", give the row of " + q +
+                      " the constraint . = count(${" + name + "})";
+            }
+            problem(m_survey, row.number, "repeat_count", zh, en);
         }
     }
     for (const char *k : {"min_rows", "max_rows"}) {
@@ -321,7 +339,32 @@ bool Converter::convertRow(const Row &row, cx::Json &f, const std::string &repea
         const std::string &t = f["type"].get_ref<const std::string &>();
         char *end = nullptr;
         double num = std::strtod(d.c_str(), &end);
-        if (looksLikeExpression(d)) {
+        if (t == "geopoint") {
+            // "lat lon [alt [accuracy]]": Cunxiao's location object (as text it
+            // would not be a location).
+            std::vector<double> n;
+            const char *p = d.c_str();
+            for (char *e = nullptr; *p; p = e) {
+                double v = std::strtod(p, &e);
+                if (e == p || (*e && *e != ' '))
+                    break;
+                n.push_back(v);
+                while (*e == ' ')
+                    ++e;
+            }
+            if (*p || n.size() < 2 || n.size() > 4 || n[0] < -90 || n[0] > 90 || n[1] < -180 || n[1] > 180 ||
+                (n.size() == 4 && n[3] < 0)) {
+                problem(m_survey, row.number, "default", "位置的默认值应写纬度和经度（可再写海拔和精度），用空格分开，如 27.7 103.7",
+                        "a location's default must be latitude and longitude, optionally altitude and accuracy, "
+                        "separated by spaces (e.g. 27.7 103.7)");
+            } else {
+                f["default"] = {{"lat", n[0]}, {"lon", n[1]}};
+                if (n.size() > 2)
+                    f["default"]["alt"] = n[2];
+                if (n.size() > 3)
+                    f["default"]["accuracy"] = n[3];
+            }
+        } else if (looksLikeExpression(d)) {
             setExpression(row, f, "default", "default", ctx);
         } else if ((t == "integer" || t == "decimal") && *end == '\0') {
             if (t == "integer" && num == double(static_cast<long long>(num)))

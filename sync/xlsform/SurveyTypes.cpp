@@ -136,8 +136,13 @@ SurveyType surveyType(const std::string &cell)
         return c;
     }
     if (t == "datetime")
-        return unsupported("Cunxiao 没有“日期加时间”题型；请拆成一个 date 问题和一个 time 问题",
-                           "Cunxiao has no date-and-time question; use one date question and one time question");
+        // {name} is the row's name (SurveyTypes.h).
+        return unsupported("Cunxiao 没有“日期加时间”（dateTime）题型；请改为两行：一个 date 问题（如 {name}_date）"
+                           "和一个 time 问题（如 {name}_time）；若只是要记录填表时间，请删除这一行，Cunxiao 会自动记录"
+                           "每次修改的人员和时间",
+                           "Cunxiao has no date-and-time (dateTime) question; write two rows instead: a date question "
+                           "(e.g. {name}_date) and a time question (e.g. {name}_time); if it only records when the "
+                           "form was filled in, delete this row: Cunxiao records who changed what and when by itself");
     static const std::set<std::string> metadata = {"start", "end", "today", "deviceid", "subscriberid", "simserial",
                                                    "phonenumber", "username", "email", "audit", "start-geopoint",
                                                    "imei", "uri:deviceid", "uri:email", "uri:username"};

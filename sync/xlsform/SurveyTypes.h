@@ -12,7 +12,7 @@ struct SurveyType {
     std::string collection;  // select_one_from_file pupils.csv: "pupils"
     bool calculate = false;  // XLSForm calculate: a text field with a calculation
     bool acknowledge = false;
-    std::string zh, en;      // for Unsupported: why, and what to do instead
+    std::string zh, en;      // for Unsupported: why, and what to do instead ({name}: the row's name, for the caller to fill in)
 };
 
 SurveyType surveyType(const std::string &cell);

@@ -9,6 +9,8 @@
 void writeWorkbook(const std::string &path, const std::vector<std::pair<std::string, SheetRows>> &sheets)
 {
     lxw_workbook *wb = workbook_new(path.c_str());
+    lxw_format *time = workbook_add_format(wb);
+    format_set_num_format(time, "hh:mm");
     for (const auto &[name, rows] : sheets) {
         lxw_worksheet *ws = workbook_add_worksheet(wb, name.c_str());
         for (size_t r = 0; r < rows.size(); ++r)
@@ -16,6 +18,9 @@ void writeWorkbook(const std::string &path, const std::vector<std::pair<std::str
                 const std::string &v = rows[r][c];
                 if (v.rfind("#n:", 0) == 0)
                     worksheet_write_number(ws, lxw_row_t(r), lxw_col_t(c), std::stod(v.substr(3)), nullptr);
+                else if (v.rfind("#t:", 0) == 0)
+                    worksheet_write_number(ws, lxw_row_t(r), lxw_col_t(c),
+                                           (std::stoi(v.substr(3, 2)) * 60 + std::stoi(v.substr(6, 2))) / 1440.0, time);
                 else if (!v.empty())
                     worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), v.c_str(), nullptr);
             }

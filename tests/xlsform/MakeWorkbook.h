@@ -8,7 +8,9 @@
 
 using SheetRows = std::vector<std::vector<std::string>>;   // "" is an empty cell
 
-// Writes sheets in order; a cell "#n:2.5" is written as the number 2.5.
+// Writes sheets in order; a cell "#n:2.5" is written as the number 2.5, and a
+// cell "#t:08:30" as Excel stores a time typed in: the fraction of a day
+// (0.354166...) with the number format hh:mm.
 void writeWorkbook(const std::string &path, const std::vector<std::pair<std::string, SheetRows>> &sheets);
 
 // A zip with exactly these parts (name -> bytes).

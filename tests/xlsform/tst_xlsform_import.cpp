@@ -4,6 +4,7 @@
 // collected; expressions are translated or refused by name.
 #include "MakeWorkbook.h"
 #include "forms/FormDefinition.h"
+#include "forms/FormSession.h"
 #include "xlsform/Expressions.h"
 #include "xlsform/Import.h"
 
@@ -138,6 +139,64 @@ private slots:
         QCOMPARE(ps.size(), size_t(5));
     }
 
+    // Real forms from ODK's own repositories (samples/README.md): each converts,
+    // or is refused with exactly these problems.
+    void odkSamples()
+    {
+        // ODK Central's test form: no settings sheet, so the id is the file's name.
+        ImportResult r = importXlsform(sample("odk_simple.xlsx"));
+        QCOMPARE(r.definition, Json::parse(R"J({"id": "odk_simple", "roles": ["head"], "title": {"zh": "odk_simple"},
+            "fields": [{"name": "name", "type": "text", "label": {"zh": "what is your name?"}},
+                       {"name": "age", "type": "integer", "label": {"zh": "what is your age?"}}]})J"));
+        QVERIFY(joined(r.notes).find("no form_title: the form id is the title") != std::string::npos);
+
+        // ODK's date-style versions (2022101001) do not fit Cunxiao's version numbers.
+        const char *versionHelp = "must be a whole number from 1 to 1000000 (add 1 for each change); or leave the cell "
+                                  "empty and publishing numbers the version";
+        auto ps = problems(sample("odk_simple_repeat.xlsx"));
+        QCOMPARE(ps, std::vector<std::string>{std::string("settings row 2, column version: the version '2022101001' ") + versionHelp});
+        // With the version cell emptied (as the message says) the rest converts:
+        // string, date, begin_repeat ... end_repeat (with its name on the end row), an empty row.
+        Workbook wb = readWorkbook(sample("odk_simple_repeat.xlsx"));
+        for (auto &sheet : wb.sheets)
+            if (sheet.name == "settings")
+                sheet.rows[1].cells.erase(1);
+        r = convertWorkbook(wb, {"", "odk_simple_repeat.xlsx"});
+        const Json &d = r.definition;
+        QCOMPARE(d["id"], Json("simple_repeat"));
+        QVERIFY(!d.contains("version"));
+        QCOMPARE(d["fields"].size(), size_t(4));
+        QCOMPARE(d["fields"][0], Json::parse(R"J({"name": "session_num", "type": "text", "label": {"zh": "Session number"}})J"));
+        QCOMPARE(d["fields"][1]["type"], Json("date"));
+        QCOMPARE(d["fields"][3]["type"], Json("repeat"));
+        QCOMPARE(d["fields"][3]["name"], Json("observation"));
+        QCOMPARE(d["fields"][3]["fields"].size(), size_t(3));
+        QCOMPARE(d["fields"][3]["fields"][1], Json::parse(R"J({"name": "count", "type": "integer", "label": {"zh": "How many did you observe?"}})J"));
+        QVERIFY(!d["fields"][3].contains("min_rows"));
+
+        // pyodk's example: English and French, a geopoint, audit, a version, ${} in a label.
+        ps = problems(sample("odk_fav_color.xlsx"));
+        QCOMPARE(ps, (std::vector<std::string>{
+            std::string("settings row 2, column version: the version '2022062100' ") + versionHelp,
+            "survey row 3, column label::English (en): Cunxiao labels and hints cannot show answers (${first_name}?); "
+            "remove the ${...} reference, or show the value in a calculate question",
+            "survey row 7, column type: the metadata type 'audit' is not supported; Cunxiao records who changed what "
+            "and when by itself, so delete this row"}));
+
+        // pyodk's test of an odd form id: the id, pulldata() and ${} in a note.
+        ps = problems(sample("odk_non_ascii_form_id.xlsx"));
+        QCOMPARE(ps, (std::vector<std::string>{
+            "settings row 2, column form_id: the form id ''=+/*-451%/%' must be lower-case letters, digits and _ "
+            "starting with a letter, e.g. class_return",
+            "survey row 2, column calculation: the function pulldata() is not supported; a Cunxiao form cannot read a "
+            "CSV file attached to the form; to choose an existing record use select_one_from_file, otherwise ask for "
+            "the value in a question",
+            "survey row 3, column label: Cunxiao labels and hints cannot show answers (${fruit} pulled from csv); "
+            "remove the ${...} reference, or show the value in a calculate question"}));
+        // --id replaces the bad form id; the other two remain.
+        QCOMPARE(problems(sample("odk_non_ascii_form_id.xlsx"), {"fruit", ""}).size(), size_t(2));
+    }
+
     void chineseFirstInMessages()
     {
         try {
@@ -150,6 +209,151 @@ private slots:
             auto en = what.find("survey row 2, column calculation: the function pulldata() is not supported");
             QVERIFY(zh != std::string::npos && en != std::string::npos && zh < en);
         }
+    }
+
+    // dateTime is refused (docs/forms.md: Cunxiao dates have no time), saying
+    // what to write instead with the row's own name, Chinese first.
+    // A geopoint default is XLSForm's "lat lon [alt [accuracy]]": Cunxiao's
+    // location object, which a new draft takes as a valid answer (as text it
+    // would not be); anything else is refused by row and column.
+    void geopointDefault()
+    {
+        writeWorkbook(path("point.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "default"},
+                {"geopoint", "school", "学校", "27.7 103.7"},
+                {"geopoint", "gate", "校门", "27.7 103.7 1890 5"},
+            }},
+        });
+        ImportResult r = importXlsform(path("point.xlsx"));
+        QCOMPARE((*field(r.definition, "school"))["default"], Json::parse(R"J({"lat": 27.7, "lon": 103.7})J"));
+        QCOMPARE((*field(r.definition, "gate"))["default"], Json::parse(R"J({"lat": 27.7, "lon": 103.7, "alt": 1890, "accuracy": 5})J"));
+        Json checked = r.definition;
+        checked["version"] = 1;
+        auto def = cx::forms::FormDefinition::parse(checked);
+        auto s = cx::forms::FormSession::newDraft(def, {nullptr, 20000});
+        QVERIFY(s.issues().empty());
+        QCOMPARE(s.answers()["school"], Json::parse(R"J({"lat": 27.7, "lon": 103.7})J"));
+
+        writeWorkbook(path("badpoint.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "default"},
+                {"geopoint", "a", "甲", "north gate"},
+                {"geopoint", "b", "乙", "95 103.7"},
+                {"geopoint", "c", "丙", "${a}"},
+            }},
+        });
+        auto ps = problems(path("badpoint.xlsx"));
+        const std::string help = "a location's default must be latitude and longitude, optionally altitude and accuracy, "
+                                 "separated by spaces (e.g. 27.7 103.7)";
+        QCOMPARE(ps, (std::vector<std::string>{"survey row 2, column default: " + help,
+                                               "survey row 3, column default: " + help,
+                                               "survey row 4, column default: " + help}));
+    }
+
+    void dateTimeRefusedWithWhatToUse()
+    {
+        writeWorkbook(path("visit.xlsx"), {
+            {"survey", {
+                {"type", "name", "label"},
+                {"text", "family", "家庭"},
+                {"dateTime", "visit_at", "家访时间"},
+                {"DATETIME", "", "无名"},
+            }},
+        });
+        try {
+            importXlsform(path("visit.xlsx"));
+            QFAIL("accepted");
+        } catch (const XlsformError &e) {
+            const auto &ps = e.problems();
+            QCOMPARE(ps.size(), size_t(2));
+            QCOMPARE(ps[0].sheet, std::string("survey"));
+            QCOMPARE(ps[0].row, 3);
+            QCOMPARE(ps[0].column, std::string("type"));
+            QCOMPARE(ps[0].zh, std::string("Cunxiao 没有“日期加时间”（dateTime）题型；请改为两行：一个 date 问题（如 visit_at_date）"
+                                           "和一个 time 问题（如 visit_at_time）；若只是要记录填表时间，请删除这一行，"
+                                           "Cunxiao 会自动记录每次修改的人员和时间"));
+            QCOMPARE(ps[0].english(), std::string(
+                "survey row 3, column type: Cunxiao has no date-and-time (dateTime) question; write two rows instead: "
+                "a date question (e.g. visit_at_date) and a time question (e.g. visit_at_time); if it only records "
+                "when the form was filled in, delete this row: Cunxiao records who changed what and when by itself"));
+            QCOMPARE(ps[1].row, 4);
+            QVERIFY(ps[1].en.find("(e.g. when_date)") != std::string::npos);
+            std::string what = e.what();
+            auto zh = what.find("survey 表第 3 行 type 列：Cunxiao 没有“日期加时间”");
+            auto en = what.find("survey row 3, column type: Cunxiao has no date-and-time");
+            QVERIFY(zh != std::string::npos && en != std::string::npos && zh < en);
+        }
+    }
+
+    // Cunxiao repeats have fixed row limits (sync/forms: min_rows, max_rows),
+    // so repeat_count from an answer or an expression is refused by row and
+    // column; for ${n} the message says how to check the rows against n, and
+    // that advice is a form Cunxiao runs.
+    void repeatCountMustBeANumber()
+    {
+        writeWorkbook(path("family.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "repeat_count"},
+                {"integer", "n_children", "子女人数"},
+                {"begin repeat", "children", "子女", "${n_children}"},
+                {"text", "child_name", "姓名"},
+                {"end repeat"},
+                {"begin repeat", "visits", "家访", "${n_children} + 1"},
+                {"date", "visit_date", "日期"},
+                {"end repeat"},
+                {"begin repeat", "pets", "宠物", "#n:2.5"},
+                {"text", "pet", "宠物"},
+                {"end repeat"},
+            }},
+        });
+        try {
+            importXlsform(path("family.xlsx"));
+            QFAIL("accepted");
+        } catch (const XlsformError &e) {
+            const auto &ps = e.problems();
+            QCOMPARE(ps.size(), size_t(3));
+            QCOMPARE(ps[0].english(), std::string(
+                "survey row 3, column repeat_count: repeat_count must be a whole number (e.g. 3), not '${n_children}': "
+                "a Cunxiao repeat cannot take its number of rows from an expression or an answer; write a fixed "
+                "number, or the lower and upper limits in the min_rows and max_rows columns; to check the rows "
+                "against the answer to n_children, give the row of n_children the constraint . = count(${children})"));
+            QCOMPARE(ps[0].text(), std::string(
+                "survey 表第 3 行 repeat_count 列：repeat_count 必须是整数（如 3），不能是“${n_children}”：Cunxiao "
+                "重复组的行数不能由表达式或其他问题的答案决定；请写固定行数，或在 min_rows / max_rows 列写行数的下限和"
+                "上限；要核对行数与 n_children 的答案一致，可在 n_children 这一行的 constraint 列写 . = count(${children})\n"
+                "    " + ps[0].english()));
+            QCOMPARE(ps[1].english(), std::string(
+                "survey row 6, column repeat_count: repeat_count must be a whole number (e.g. 3), not '${n_children} + 1': "
+                "a Cunxiao repeat cannot take its number of rows from an expression or an answer; write a fixed "
+                "number, or the lower and upper limits in the min_rows and max_rows columns"));
+            CHECK_PROBLEM(std::vector<std::string>{ps[2].english()},
+                          "survey row 9, column repeat_count: repeat_count must be a whole number (e.g. 3), not '2.5': ");
+        }
+
+        // The advice taken.
+        writeWorkbook(path("family2.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "constraint", "min_rows", "max_rows"},
+                {"integer", "n_children", "子女人数", ". = count(${children})"},
+                {"begin repeat", "children", "子女", "", "#n:0", "#n:10"},
+                {"text", "child_name", "姓名"},
+                {"end repeat"},
+            }},
+        });
+        ImportResult r = importXlsform(path("family2.xlsx"));
+        QCOMPARE((*field(r.definition, "n_children"))["constraint"], Json(". = count(${children})"));
+        QCOMPARE((*field(r.definition, "children"))["max_rows"], Json(10));
+        Json checked = r.definition;
+        checked["version"] = 1;
+        auto def = cx::forms::FormDefinition::parse(checked);
+        auto s = cx::forms::FormSession::newDraft(def, {nullptr, 20000});
+        s.setAnswer("n_children", 2);
+        QCOMPARE(s.issues("n_children").size(), size_t(1));
+        QCOMPARE(s.issues("n_children")[0].code, std::string("constraint"));
+        s.addRow("children");
+        s.addRow("children");
+        QVERIFY(s.issues("n_children").empty());
     }
 
     void everyConstructMapped()
@@ -244,6 +448,64 @@ private slots:
         QCOMPARE(def.find("pupils")->repeat, def.indexOf("classes"));
     }
 
+    // time and geopoint straight from a workbook (not through export): the type
+    // and every property a row gives them; a time typed into Excel (a number
+    // formatted hh:mm) is the default "'07:30'", which a new draft fills in.
+    void timeAndGeopoint()
+    {
+        writeWorkbook(path("times.xlsx"), {
+            {"survey", {
+                {"type", "name", "label::中文 (zh)", "label::English (en)", "hint::中文 (zh)", "required", "relevant",
+                 "constraint", "constraint_message::中文 (zh)", "calculation", "default", "appearance", "read_only"},
+                {"time", "arrive", "到校时间", "Arrival", "24小时制", "yes", "", ". >= '06:00' and . <= '12:00'",
+                 "应在6点到12点之间", "", "#t:07:30"},
+                {"Time", "leave", "离校时间", "Leaving", "", "${arrive} != ''", "${arrive} != ''", ". > ${arrive}",
+                 "应晚于到校时间", "", "16:00", "", "${arrive} = ''"},
+                {"time", "lunch", "午饭时间", "Lunch", "", "", "", "", "", "if(${arrive} < '08:00', '11:30', '12:00')"},
+                {"geopoint", "location", "学校位置", "School location", "请在校门口定位", "yes", "${arrive} != ''", "", "",
+                 "", "", "maps"},
+                {"gps", "gate", "校门", "Gate"},
+            }},
+        });
+        ImportResult r = importXlsform(path("times.xlsx"));
+        const Json &d = r.definition;
+        QCOMPARE(*field(d, "arrive"), Json::parse(R"J({"name": "arrive", "type": "time", "required": true,
+            "label": {"zh": "到校时间", "en": "Arrival"}, "hint": {"zh": "24小时制"},
+            "constraint": ". >= '06:00' and . <= '12:00'", "constraint_message": {"zh": "应在6点到12点之间"},
+            "default": "'07:30'"})J"));
+        QCOMPARE(*field(d, "leave"), Json::parse(R"J({"name": "leave", "type": "time",
+            "label": {"zh": "离校时间", "en": "Leaving"}, "required": "${arrive} != ''", "relevant": "${arrive} != ''",
+            "constraint": ". > ${arrive}", "constraint_message": {"zh": "应晚于到校时间"}, "default": "'16:00'",
+            "readonly": "${arrive} = ''"})J"));
+        QCOMPARE(*field(d, "lunch"), Json::parse(R"J({"name": "lunch", "type": "time",
+            "label": {"zh": "午饭时间", "en": "Lunch"}, "calculate": "if(${arrive} < '08:00', '11:30', '12:00')"})J"));
+        QCOMPARE(*field(d, "location"), Json::parse(R"J({"name": "location", "type": "geopoint", "required": true,
+            "label": {"zh": "学校位置", "en": "School location"}, "hint": {"zh": "请在校门口定位"},
+            "relevant": "${arrive} != ''", "appearance": "maps"})J"));
+        QCOMPARE(*field(d, "gate"), Json::parse(R"J({"name": "gate", "type": "geopoint",
+            "label": {"zh": "校门", "en": "Gate"}})J"));
+
+        // Cunxiao runs it: the defaults fill a new draft, the calculation and the
+        // constraints work on times, a location answer is accepted.
+        Json checked = d;
+        checked["version"] = 1;
+        auto def = cx::forms::FormDefinition::parse(checked);
+        auto s = cx::forms::FormSession::newDraft(def, {nullptr, 20000});
+        QCOMPARE(s.answers()["arrive"], Json("07:30"));
+        QCOMPARE(s.answers()["leave"], Json("16:00"));
+        QCOMPARE(s.answers()["lunch"], Json("11:30"));
+        QVERIFY(s.isRequired("location"));
+        s.setAnswer("location", Json::parse(R"J({"lat": 27.7, "lon": 103.7, "accuracy": 12})J"));
+        QVERIFY(s.issues("location").empty());
+        QVERIFY(s.issues("arrive").empty());
+        s.setAnswer("arrive", "05:00");
+        QCOMPARE(s.issues("arrive").size(), size_t(1));
+        QCOMPARE(s.issues("arrive")[0].code, std::string("constraint"));
+        QCOMPARE(s.answers()["lunch"], Json("11:30"));
+        s.setAnswer("arrive", "08:10");
+        QCOMPARE(s.answers()["lunch"], Json("12:00"));
+    }
+
     void everyProblemNamedAndCollected()
     {
         writeWorkbook(path("bad.xlsx"), {
@@ -265,9 +527,10 @@ private slots:
         auto ps = problems(path("bad.xlsx"));
         CHECK_PROBLEM(ps, "survey row 1, column relevent: unknown column relevent; did you mean relevant?");
         CHECK_PROBLEM(ps, "survey row 1, column hint::Klingon: the language 'Klingon' in the column name is not known");
-        CHECK_PROBLEM(ps, "survey row 2, column type: Cunxiao has no date-and-time question; use one date question and one time question");
+        CHECK_PROBLEM(ps, "survey row 2, column type: Cunxiao has no date-and-time (dateTime) question; write two rows instead: "
+                          "a date question (e.g. when_date) and a time question (e.g. when_time)");
         CHECK_PROBLEM(ps, "survey row 3, column type: the metadata type 'start' is not supported");
-        CHECK_PROBLEM(ps, "survey row 4, column repeat_count: Cunxiao repeats have fixed row limits");
+        CHECK_PROBLEM(ps, "survey row 4, column repeat_count: repeat_count must be a whole number (e.g. 3), not '${n}'");
         CHECK_PROBLEM(ps, "survey row 5, column calculation: the function pulldata() is not supported");
         CHECK_PROBLEM(ps, "survey row 7, column constraint: write division as div, e.g. ${a} div ${b}");
         CHECK_PROBLEM(ps, "survey row 8, column type: end group has no matching begin group");

@@ -58,7 +58,8 @@ private slots:
                "options_filter": "grp = 'a' or value = 'n'"},
               {"name": "ok", "type": "select_one", "label": {"zh": "确认"}, "appearance": "acknowledge",
                "options": [{"value": "OK", "label": {"zh": "确认", "en": "OK"}}]},
-              {"name": "where", "type": "geopoint", "label": {"zh": "位置"}, "hint": {"zh": "站在门口"}},
+              {"name": "where", "type": "geopoint", "label": {"zh": "位置"}, "hint": {"zh": "站在门口"},
+               "default": {"lat": 27.7, "lon": 103.7, "alt": 1890.5}},
               {"name": "total", "type": "decimal", "label": {"zh": "合计"}, "calculate": "sum(${rows/n}) + count(${rows})"}
             ]})J");
         cx::forms::FormDefinition::parse(def);
@@ -80,6 +81,17 @@ private slots:
         } catch (const XlsformError &e) {
             QCOMPARE(e.problems().size(), size_t(1));
             QCOMPARE(e.problems()[0].en, std::string("meta.levels is not text and has no XLSForm spelling"));
+        }
+        def["meta"] = Json::object();
+        def["fields"][0] = Json::parse(R"J({"name": "a", "type": "geopoint", "label": {"zh": "甲"},
+            "default": {"lat": 27.7, "lon": 103.7, "accuracy": 5}})J");
+        try {
+            exportXlsform(def, dir.filePath("odd.xlsx").toStdString());
+            QFAIL("exported");
+        } catch (const XlsformError &e) {
+            QCOMPARE(e.problems().size(), size_t(1));
+            QCOMPARE(e.problems()[0].en, std::string("field 'a': default: a location with an accuracy but no altitude "
+                                                     "has no XLSForm spelling"));
         }
         QVERIFY_THROWS_EXCEPTION(cx::forms::FormDefinitionError,
                                  exportXlsform(Json::parse(R"J({"id": "x"})J"), dir.filePath("x.xlsx").toStdString()));

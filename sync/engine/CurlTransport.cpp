@@ -1,6 +1,7 @@
 #include "engine/CurlTransport.h"
 
 #include "protocol/Errors.h"
+#include "protocol/Messages.h"
 
 #include <curl/curl.h>
 
@@ -210,6 +211,9 @@ HttpReply CurlTransport::send(const HttpRequest &request)
     if (!request.range.empty())
         hdrs = curl_slist_append(hdrs, range.c_str());
     hdrs = curl_slist_append(hdrs, "Accept-Encoding: zstd");
+    // What the bureau's device list shows (admin devices, docs/protocol.md).
+    static const std::string app = std::string(kAppHeader) + ": cunxiao/" CX_ENGINE_VERSION;
+    hdrs = curl_slist_append(hdrs, app.c_str());
     hdrs = curl_slist_append(hdrs, "Expect:");
     std::string auth;
     if (!bearerToken.empty()) {

@@ -7,6 +7,7 @@
 #include "protocol/Compression.h"
 #include "protocol/Messages.h"
 
+#include <QFileInfo>
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QJsonArray>
@@ -89,10 +90,12 @@ private slots:
         b->admin({"revoke", "--user", "teacher9"});
         CliResult r = b->cli("revoked.db", {"sync"});
         QCOMPARE(r.exitCode, 5);
-        // The unsent edit is still on the device.
-        QCOMPARE(b->cli("revoked.db", {"status", "--json"}).json().object()["pending"].toInt() +
-                     b->cli("revoked.db", {"status", "--json"}).json().object()["sent"].toInt(),
-                 1);
+        // Revoking the account orders its devices wiped (issue 13.4): the device
+        // erased everything, the unsent edit with it, by the bureau's order.
+        QVERIFY2(r.err.contains("this device was revoked by the bureau; its local data has been erased"), qPrintable(r.err));
+        for (const char *suffix : {"", "-wal", ".keys", ".attachments"})
+            QVERIFY2(!QFileInfo::exists(b->path(QString("revoked.db") + suffix)), suffix);
+        QCOMPARE(b->cli("revoked.db", {"status"}).exitCode, 5);
     }
 
     // Issue 13.4, the server's part through the real commands: one lost phone
@@ -116,6 +119,8 @@ private slots:
         QCOMPARE(before["lost phone"]["last_source"].toString(), QString("127.0.0.1"));
         QVERIFY(before["lost phone"]["token_expires"].toDouble() > 0);
         QCOMPARE(before["lost phone"]["revoked"].toBool(), false);
+        // The device says what it runs (X-Cunxiao-App) on every request.
+        QVERIFY2(before["lost phone"]["app"].toString().startsWith("cunxiao/"), qPrintable(before["lost phone"]["app"].toString()));
 
         QVERIFY(b->admin({"revoke-device", "--device", lost}).contains("told to wipe"));
         QCOMPARE(b->cli("lost.db", {"sync"}).exitCode, 5);

@@ -11,6 +11,7 @@
 
 #include "engine/CurlTransport.h"
 #include "engine/Replica.h"
+#include "TestKey.h"
 #include "protocol/Crypto.h"
 
 #include <QJsonArray>
@@ -234,7 +235,7 @@ backend instances
               int(failedSyncs), int(ledger.size()));
 
         // An upload begun on one instance resumes on the other.
-        cx::Replica rep(b.path("head.a.db").toStdString());
+        cx::Replica rep(b.path("head.a.db").toStdString(), cliKey(b.path("head.a.db").toStdString()));
         const std::string token = rep.meta("token").value_or("");
         QVERIFY(!token.empty());
         std::string photo(300 * 1024, '\0');

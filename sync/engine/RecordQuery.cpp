@@ -96,8 +96,7 @@ RecordQuery::RecordQuery(const std::string &dbPath, const DataKey &key, TextKey 
         throw Error(ErrorKind::Storage, msg);
     }
     if (!key.empty()) {
-        const std::string k = key.sqlcipherKey();
-        sqlite3_key_v2(m_db, "main", k.data(), int(k.size()));
+        applyKey(m_db, key);
     }
     sqlite3_busy_timeout(m_db, 10000);
     sqlite3_extended_result_codes(m_db, 1);

@@ -59,8 +59,7 @@ RecoveryReport recoverReplica(const std::string &path, const DataKey &key)
         if (sqlite3_open_v2(path.c_str(), &d.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK)
             throw Error(ErrorKind::Storage, "cannot open the damaged database " + path + " to recover it");
         if (!key.empty()) {
-            const std::string k = key.sqlcipherKey();
-            sqlite3_key_v2(d.db, "main", k.data(), int(k.size()));
+            applyKey(d.db, key);
         }
         sqlite3_busy_timeout(d.db, 5000);
         // meta: by key first (each lookup on its own), then a scan for anything else.

@@ -4,6 +4,21 @@
 
 namespace cx {
 
+std::string cipherPragmas(const char *schema)
+{
+    const std::string s = std::string("PRAGMA ") + schema;
+    return s + ".cipher_page_size = 8192;" + s + ".cipher_hmac_algorithm = HMAC_SHA256;";
+}
+
+int applyKey(sqlite3 *db, const DataKey &key, const char *schema)
+{
+    const std::string k = key.sqlcipherKey();
+    int rc = sqlite3_key_v2(db, schema, k.data(), int(k.size()));
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, cipherPragmas(schema).c_str(), nullptr, nullptr, nullptr);
+    return rc;
+}
+
 Db::Db(const std::string &path, const DataKey &key) : m_path(path)
 {
     int rc = sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, nullptr);
@@ -16,8 +31,7 @@ Db::Db(const std::string &path, const DataKey &key) : m_path(path)
     sqlite3_busy_timeout(m_db, 10000);
     sqlite3_extended_result_codes(m_db, 1);
     if (!key.empty()) {
-        const std::string k = key.sqlcipherKey();
-        int krc = sqlite3_key_v2(m_db, "main", k.data(), int(k.size()));
+        int krc = applyKey(m_db, key);
         // Reading the schema reads page 1: the key is right (or the file new).
         if (krc == SQLITE_OK)
             krc = sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);

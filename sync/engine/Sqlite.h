@@ -15,6 +15,14 @@ namespace cx {
 
 class Db;
 
+// Keys a connection to an encrypted replica (SQLCipher) with the data key and
+// the page settings every connection to it must share (docs/security.md:
+// 16 KB pages, so a record read or written costs a quarter of the page
+// operations of SQLite's 4 KB default). Returns the SQLite result code.
+int applyKey(sqlite3 *db, const DataKey &key, const char *schema = "main");
+// The same for a database ATTACHed under `schema` with ATTACH ... KEY.
+std::string cipherPragmas(const char *schema);
+
 class Stmt {
 public:
     Stmt(Db &db, std::string_view sql);

@@ -1,6 +1,7 @@
 #include "engine/Vault.h"
 
 #include "engine/SealedFile.h"
+#include "engine/Sqlite.h"
 #include "protocol/Bundle.h"
 #include "protocol/Crypto.h"
 #include "protocol/Errors.h"
@@ -305,6 +306,7 @@ bool Vault::encryptExisting(const std::string &dbPath, const DataKey &key)
         std::string attach = quoted;
         sqlite3_free(quoted);
         exec(attach);
+        exec(cipherPragmas("enc"));
         exec("SELECT sqlcipher_export('enc')");
         exec("PRAGMA enc.user_version=" + std::to_string(version));
         exec("DETACH DATABASE enc");

@@ -14,6 +14,7 @@
 // Replies are crafted by SwitchProxy: a small HTTP proxy in its own thread that
 // forwards to the real server, or answers /v1/sync itself when told to.
 #include "TestKey.h"
+#include "engine/Sqlite.h"
 #include "../integration/Fixture.h"
 
 #include "protocol/Compression.h"
@@ -45,8 +46,7 @@ bool keyed(sqlite3 *db, const QString &path)
     if (!QFile::exists(path + ".keys"))
         return true; // the server's database: not encrypted
     try {
-        const std::string k = cliKey(path.toStdString()).sqlcipherKey();
-        return sqlite3_key_v2(db, "main", k.data(), int(k.size())) == SQLITE_OK;
+        return cx::applyKey(db, cliKey(path.toStdString())) == SQLITE_OK;
     } catch (const std::exception &) {
         return false;
     }

@@ -18,6 +18,7 @@
 // moments land on other instructions, of course). CX_KILLTEST_KILLS sets the
 // number of client kills that must land mid-sync (default 100 plain + 20 TLS).
 #include "TestKey.h"
+#include "engine/Sqlite.h"
 #include "../integration/Fixture.h"
 
 #include <QDateTime>
@@ -46,8 +47,7 @@ bool keyed(sqlite3 *db, const QString &path)
     if (!QFile::exists(path + ".keys"))
         return true; // the server's database: not encrypted
     try {
-        const std::string k = cliKey(path.toStdString()).sqlcipherKey();
-        return sqlite3_key_v2(db, "main", k.data(), int(k.size())) == SQLITE_OK;
+        return cx::applyKey(db, cliKey(path.toStdString())) == SQLITE_OK;
     } catch (const std::exception &) {
         return false;
     }

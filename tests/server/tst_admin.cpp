@@ -7,10 +7,30 @@
 #include "sync/RecordWrites.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QtTest>
 #include <sstream>
 
 using namespace cxt;
+
+namespace {
+struct Run {
+    int code = -1;
+    QString out, err;
+};
+// The real cunxiao-server binary.
+Run runServer(const QStringList &args)
+{
+    QProcess p;
+    p.start(CX_SERVER_EXE, args);
+    if (!p.waitForFinished(180000))
+        p.kill();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+int lines(const QString &s) { return int(s.split('\n', Qt::SkipEmptyParts).size()); }
+} // namespace
 
 class TestAdmin : public QObject {
     Q_OBJECT
@@ -203,6 +223,45 @@ private slots:
         std::ostringstream out2;
         generateDemo(*store, opt, kNow, out2);
         QCOMPARE(store->lastSeq(), seq);
+    }
+
+    // `serve --help` and the usage say how to run both shapes, and every command
+    // that takes DATA_DIR says it also takes a URI (issue 12, point 8).
+    void helpNamesBothShapes()
+    {
+        const Run all = runServer({"--help"});
+        QCOMPARE(all.code, 0);
+        const Run serve = runServer({"serve", "--help"});
+        QCOMPARE(serve.code, 0);
+        for (const Run *r : {&all, &serve}) {
+            for (const char *want : {"serve DATA_DIR --listen", "SQLite", "serve postgresql://", "PostgreSQL",
+                                     "HAProxy", "nginx", "packaging/server/cunxiao-server@.service",
+                                     "packaging/server/haproxy-cunxiao.cfg", "A province"})
+                QVERIFY2(r->out.contains(want), qPrintable(QString("missing \"%1\" in:\n%2").arg(want, r->out)));
+        }
+        QVERIFY(serve.out.contains("packaging/server/nginx-cunxiao.conf"));
+        QVERIFY(serve.out.contains("/v1/health"));
+        // Every command line of the usage that names DATA_DIR says DATA_DIR|URI.
+        int commands = 0;
+        for (const QString &line : all.out.split('\n')) {
+            static const QStringList kCmds = {"init", "admin", "import", "export", "serve", "demo"};
+            const QString t = line.trimmed();
+            if (!line.startsWith("  ") || line.startsWith("    ") || !kCmds.contains(t.section(' ', 0, 0)))
+                continue;
+            ++commands;
+            QVERIFY2(t.section(' ', 1, 1) == "DATA_DIR|URI", qPrintable(line));
+        }
+        QCOMPARE(commands, 15);
+        for (const char *cmd : {"init", "import", "export", "serve", "demo"}) {
+            const Run r = runServer({cmd, "--help"});
+            QCOMPARE(r.code, 0);
+            QVERIFY2(r.out.startsWith(QString("usage: cunxiao-server %1 DATA_DIR|URI").arg(cmd)), qPrintable(r.out));
+        }
+        const Run admin = runServer({"admin", "--help"});
+        QCOMPARE(admin.code, 0);
+        for (const QString &line : admin.out.split('\n'))
+            if (line.startsWith("usage:"))
+                QVERIFY2(line.startsWith("usage: cunxiao-server admin DATA_DIR|URI "), qPrintable(line));
     }
 };
 

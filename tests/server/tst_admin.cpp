@@ -257,6 +257,19 @@ private slots:
             QCOMPARE(r.code, 0);
             QVERIFY2(r.out.startsWith(QString("usage: cunxiao-server %1 DATA_DIR|URI").arg(cmd)), qPrintable(r.out));
         }
+        // The manual page's synopsis and command headings say the same.
+        QFile man(QString(CX_SOURCE_DIR) + "/packaging/server/cunxiao-server.8");
+        QVERIFY(man.open(QIODevice::ReadOnly));
+        int manLines = 0;
+        for (const QString &line : QString::fromUtf8(man.readAll()).split('\n')) {
+            if (!line.contains("DATA_DIR") || !(line.startsWith(".I") || line.startsWith(".BI")))
+                continue;
+            if (line.startsWith(".IR DATA_DIR ,"))
+                continue; // prose: "wherever a command takes DATA_DIR"
+            ++manLines;
+            QVERIFY2(line.contains("URI"), qPrintable(line));
+        }
+        QVERIFY(manLines >= 25);
         const Run admin = runServer({"admin", "--help"});
         QCOMPARE(admin.code, 0);
         for (const QString &line : admin.out.split('\n'))

@@ -41,7 +41,7 @@ namespace {
 
 const char *kUsage = R"(usage: cunxiao-server COMMAND DATA_DIR|URI ...
 
-  init DATA_DIR
+  init DATA_DIR|URI
   admin DATA_DIR|URI add-school --id CODE --name NAME [--county NAME]
   admin DATA_DIR|URI add-user --user NAME --role head|teacher|inspector|bureau --schools CODE[,CODE...] --password-stdin
   admin DATA_DIR|URI revoke --user NAME
@@ -60,6 +60,15 @@ const char *kUsage = R"(usage: cunxiao-server COMMAND DATA_DIR|URI ...
 DATA_DIR: a county's embedded SQLite store (DATA_DIR/cunxiao.db, DATA_DIR/attachments).
 URI: a province's PostgreSQL database, postgresql://USER[:PASSWORD]@HOST[:PORT]/DB, that
 holds everything, attachments included, so any number of `serve` instances can share it.
+
+Two shapes:
+  One county, SQLite (the embedded default): one process,
+    cunxiao-server serve DATA_DIR --listen 0.0.0.0:8443 --tls-cert FILE --tls-key FILE
+  A province, PostgreSQL: `cunxiao-server init postgresql://...` once, then N identical
+    instances, `cunxiao-server serve postgresql://... --listen 127.0.0.1:PORT --trusted-proxy 127.0.0.1`,
+    one systemd unit each (packaging/server/cunxiao-server@.service), behind HAProxy
+    (packaging/server/haproxy-cunxiao.cfg) or nginx (packaging/server/nginx-cunxiao.conf).
+    See docs/server.md "A province: N instances behind HAProxy".
 Run "cunxiao-server COMMAND --help" for one command. See docs/server.md.
 )";
 
@@ -144,7 +153,18 @@ const std::map<std::string, std::string> kHelp = {
               "Device tokens expire after --token-days (default 90) without use; any request a day or more after\n"
               "the last renewal renews it, so a device that syncs within that time never notices.\n"
               "Attachments: DATA_DIR/attachments, or with a URI in the database (no local files at all), so\n"
-              "several instances behind one load balancer share everything through PostgreSQL.\n"},
+              "several instances behind one load balancer share everything through PostgreSQL.\n"
+              "Shapes (docs/server.md):\n"
+              "  One county on SQLite (the embedded default): one process on DATA_DIR,\n"
+              "    cunxiao-server serve DATA_DIR --listen 0.0.0.0:8443 --tls-cert FILE --tls-key FILE\n"
+              "  A province on PostgreSQL: N identical instances on one database behind HAProxy or nginx\n"
+              "  (no sticky sessions; health check GET /v1/health), one systemd unit per instance:\n"
+              "    cunxiao-server serve postgresql://USER:PASSWORD@HOST/DB --listen 127.0.0.1:8781 \\\n"
+              "        --trusted-proxy 127.0.0.1\n"
+              "    examples: packaging/server/cunxiao-server@.service (systemctl enable --now\n"
+              "    cunxiao-server@8781 cunxiao-server@8782), packaging/server/haproxy-cunxiao.cfg,\n"
+              "    packaging/server/nginx-cunxiao.conf (installed under /usr/share/doc/cunxiao-server/examples/);\n"
+              "    docs/server.md \"A province: N instances behind HAProxy\".\n"},
     {"demo", "usage: cunxiao-server demo DATA_DIR|URI [--schools N] [--pupils N] [--forms DIR]\n"
              "Initialises DATA_DIR (or the database URI) if needed and generates a demo county: N schools (default 6) of a township,\n"
              "accounts of every role with known passwords (printed), N pupils per school (default 120),\n"

@@ -26,6 +26,12 @@ std::unique_ptr<cx::Engine> Loopback::open(const std::string &name)
             };
         };
         t->setLink(hook(beforeServer), hook(afterServer));
+        t->setSubstitute([this, name](const cx::HttpRequest &r) -> std::optional<cx::HttpReply> {
+            auto it = substitute.find(name);
+            if (it != substitute.end() && it->second)
+                return it->second(r);
+            return std::nullopt;
+        });
         return t;
     };
     auto engine = std::make_unique<cx::Engine>(path, testKey(), factory);

@@ -30,6 +30,9 @@ struct Loopback {
     // throw cx::Error(Network) to drop the request before the server, or its
     // reply after the server handled it.
     std::map<std::string, LoopbackTransport::LinkFn> beforeServer, afterServer;
+    // Replies in the server's place (by device name): return one to answer
+    // the request without the server (a 429 or 503), std::nullopt to pass it on.
+    std::map<std::string, LoopbackTransport::ReplyFn> substitute;
 
     Loopback();
     // A device of `user` (password "secret1"), enrolled through the loopback.

@@ -37,6 +37,13 @@ cx::HttpReply LoopbackTransport::send(const cx::HttpRequest &req)
     ++m_requests;
     if (m_before)
         m_before(req);
+    if (m_substitute) {
+        if (std::optional<cx::HttpReply> instead = m_substitute(req)) {
+            instead->bytesUp = req.body.size() + req.path.size() + 64;
+            instead->bytesDown = instead->body.size() + 64;
+            return *instead;
+        }
+    }
     RequestHead head;
     head.method = req.method;
     const size_t q = req.path.find('?');

@@ -6,6 +6,7 @@
 #include "protocol/Errors.h"
 
 #include <QDirIterator>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QtTest>
@@ -28,6 +29,106 @@ class TestLoopback : public QObject {
     Q_OBJECT
 
 private slots:
+    // Issue 12 point 3: a busy server's 429 or 503 with Retry-After is a
+    // network-style wait. The sync waits at least what was asked, counts a
+    // retry, applies everything once, and no change is marked as failed;
+    // pushing (device a) and pulling (device b) alike.
+    void retryAfterIsAWait_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::newRow("429") << 429;
+        QTest::newRow("503") << 503;
+    }
+    void retryAfterIsAWait()
+    {
+        QFETCH(int, status);
+        Loopback lb;
+        auto a = lb.device("head.a", "a");
+        auto b = lb.device("head.a2", "b");
+        for (auto *e : {a.get(), b.get()}) {
+            cx::SyncTuning t = e->tuning();
+            t.backoffMaxMs = 5000; // the loopback's 2 ms cap would cut the asked wait short
+            e->setTuning(t);
+        }
+        int busy = 0, answered = 0;
+        auto busyServer = [&](const cx::HttpRequest &r) -> std::optional<cx::HttpReply> {
+            if (r.path.rfind("/v1/sync", 0) != 0 || busy == 0)
+                return std::nullopt;
+            --busy;
+            ++answered;
+            cx::HttpReply reply;
+            reply.status = status;
+            reply.retryAfterSec = 1;
+            reply.body = R"({"error":"busy","message":"the server is busy, try again shortly"})";
+            return reply;
+        };
+        lb.substitute["a"] = busyServer;
+        lb.substitute["b"] = busyServer;
+
+        std::vector<std::string> ids;
+        for (int i = 0; i < 3; ++i)
+            ids.push_back(a->put("pupils", "", "A", pupil("学生" + std::to_string(i), 2 + i)));
+        const uint64_t seqBefore = lb.county.store->lastSeq();
+
+        busy = 2;
+        QElapsedTimer t;
+        t.start();
+        const cx::SyncReport ra = a->sync();
+        const qint64 waitedA = t.elapsed();
+        QCOMPARE(answered, 2);
+        QCOMPARE(busy, 0);
+        QVERIFY(ra.complete);
+        QCOMPARE(ra.retries, 2);
+        QCOMPARE(ra.rejected, 0);
+        QCOMPARE(ra.pushed, 3);
+        QVERIFY2(waitedA >= 1900, qPrintable(QString("waited only %1 ms for two Retry-After: 1").arg(waitedA)));
+        // Applied once: three pupils, three changes on the server.
+        QCOMPARE(lb.county.store->recordsOf("pupils", std::string("A")).size(), size_t(3));
+        QCOMPARE(lb.county.store->lastSeq() - seqBefore, uint64_t(3));
+        const cx::EngineStatus sa = a->status();
+        QCOMPARE(sa.pending, 0);
+        QCOMPARE(sa.sent, 0);
+        QCOMPARE(sa.rejected, 0);
+        QCOMPARE(sa.conflicts, 0);
+        for (const auto &id : ids) {
+            auto r = a->get("pupils", id);
+            QVERIFY(r);
+            QCOMPARE(r->state, cx::SyncState::Confirmed);
+        }
+        // The wait is in the log as the server's request to wait, not as a change's failure.
+        QVERIFY(!sa.recentErrors.empty());
+        for (const auto &[at, message] : sa.recentErrors)
+            QVERIFY2(message.find("wait 1 s") != std::string::npos, message.c_str());
+        // Nothing left: the next sync sends nothing again.
+        const cx::SyncReport again = a->sync();
+        QVERIFY(again.complete);
+        QCOMPARE(again.pushed, 0);
+        QCOMPARE(again.retries, 0);
+        QCOMPARE(lb.county.store->lastSeq() - seqBefore, uint64_t(3));
+
+        // Pulling: the first request busy once, then everything arrives once.
+        busy = 1;
+        answered = 0;
+        t.restart();
+        const cx::SyncReport rb = b->sync();
+        const qint64 waitedB = t.elapsed();
+        QCOMPARE(answered, 1);
+        QVERIFY(rb.complete);
+        QCOMPARE(rb.retries, 1);
+        QCOMPARE(rb.rejected, 0);
+        QVERIFY2(waitedB >= 950, qPrintable(QString("waited only %1 ms for Retry-After: 1").arg(waitedB)));
+        for (size_t i = 0; i < ids.size(); ++i) {
+            auto r = b->get("pupils", ids[i]);
+            QVERIFY(r);
+            QCOMPARE(r->state, cx::SyncState::Confirmed);
+            QCOMPARE(r->fields.value("grade", 0), int(2 + i));
+        }
+        const cx::EngineStatus sb = b->status();
+        QCOMPARE(sb.pending, 0);
+        QCOMPARE(sb.rejected, 0);
+        QCOMPARE(lb.county.store->lastSeq() - seqBefore, uint64_t(3));
+    }
+
     // Two heads of one school: each one's edits reach the other, field by field.
     void twoDevicesConverge()
     {

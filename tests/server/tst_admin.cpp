@@ -7,10 +7,30 @@
 #include "sync/RecordWrites.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
 #include <QtTest>
 #include <sstream>
 
 using namespace cxt;
+
+namespace {
+struct Run {
+    int code = -1;
+    QString out, err;
+};
+// The real cunxiao-server binary.
+Run runServer(const QStringList &args)
+{
+    QProcess p;
+    p.start(CX_SERVER_EXE, args);
+    if (!p.waitForFinished(180000))
+        p.kill();
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+}
+int lines(const QString &s) { return int(s.split('\n', Qt::SkipEmptyParts).size()); }
+} // namespace
 
 class TestAdmin : public QObject {
     Q_OBJECT
@@ -203,6 +223,145 @@ private slots:
         std::ostringstream out2;
         generateDemo(*store, opt, kNow, out2);
         QCOMPARE(store->lastSeq(), seq);
+    }
+
+    // `serve --help` and the usage say how to run both shapes, and every command
+    // that takes DATA_DIR says it also takes a URI (issue 12, point 8).
+    void helpNamesBothShapes()
+    {
+        const Run all = runServer({"--help"});
+        QCOMPARE(all.code, 0);
+        const Run serve = runServer({"serve", "--help"});
+        QCOMPARE(serve.code, 0);
+        for (const Run *r : {&all, &serve}) {
+            for (const char *want : {"serve DATA_DIR --listen", "SQLite", "serve postgresql://", "PostgreSQL",
+                                     "HAProxy", "nginx", "packaging/server/cunxiao-server@.service",
+                                     "packaging/server/haproxy-cunxiao.cfg", "A province"})
+                QVERIFY2(r->out.contains(want), qPrintable(QString("missing \"%1\" in:\n%2").arg(want, r->out)));
+        }
+        QVERIFY(serve.out.contains("packaging/server/nginx-cunxiao.conf"));
+        QVERIFY(serve.out.contains("/v1/health"));
+        // Every command line of the usage that names DATA_DIR says DATA_DIR|URI.
+        int commands = 0;
+        for (const QString &line : all.out.split('\n')) {
+            static const QStringList kCmds = {"init", "admin", "import", "export", "serve", "demo"};
+            const QString t = line.trimmed();
+            if (!line.startsWith("  ") || line.startsWith("    ") || !kCmds.contains(t.section(' ', 0, 0)))
+                continue;
+            ++commands;
+            QVERIFY2(t.section(' ', 1, 1) == "DATA_DIR|URI", qPrintable(line));
+        }
+        QCOMPARE(commands, 15);
+        for (const char *cmd : {"init", "import", "export", "serve", "demo"}) {
+            const Run r = runServer({cmd, "--help"});
+            QCOMPARE(r.code, 0);
+            QVERIFY2(r.out.startsWith(QString("usage: cunxiao-server %1 DATA_DIR|URI").arg(cmd)), qPrintable(r.out));
+        }
+        // The manual page's synopsis and command headings say the same.
+        QFile man(QString(CX_SOURCE_DIR) + "/packaging/server/cunxiao-server.8");
+        QVERIFY(man.open(QIODevice::ReadOnly));
+        int manLines = 0;
+        for (const QString &line : QString::fromUtf8(man.readAll()).split('\n')) {
+            if (!line.contains("DATA_DIR") || !(line.startsWith(".I") || line.startsWith(".BI")))
+                continue;
+            if (line.startsWith(".IR DATA_DIR ,"))
+                continue; // prose: "wherever a command takes DATA_DIR"
+            ++manLines;
+            QVERIFY2(line.contains("URI"), qPrintable(line));
+        }
+        QVERIFY(manLines >= 25);
+        const Run admin = runServer({"admin", "--help"});
+        QCOMPARE(admin.code, 0);
+        for (const QString &line : admin.out.split('\n'))
+            if (line.startsWith("usage:"))
+                QVERIFY2(line.startsWith("usage: cunxiao-server admin DATA_DIR|URI "), qPrintable(line));
+    }
+
+    // The real `demo URI` and `import URI` commands on PostgreSQL (the library
+    // calls are tested above; this is the command line an operator types).
+    void demoAndImportCommandsOnPostgres()
+    {
+        if (!TestDatabase::enabled())
+            QSKIP("needs CX_TEST_PG: runs in tst_server_admin_pg");
+        TestDatabase db;
+        const QString uri = QString::fromStdString(db.uri());
+        Run r = runServer({"demo", uri, "--schools", "3", "--pupils", "12"});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QVERIFY(r.out.contains("cunxiao-demo"));
+
+        std::vector<std::string> codes;
+        size_t pupils = 0, seq = 0;
+        {
+            auto store = openPostgresStore(db.uri(), false);
+            QCOMPARE(store->schools().size(), size_t(3));
+            for (const auto &s : store->schools())
+                codes.push_back(s.code);
+            for (const char *role : {"head", "teacher", "inspector", "bureau"}) {
+                bool found = false;
+                for (const auto &a : store->accounts())
+                    found |= a.role == role;
+                QVERIFY2(found, role);
+            }
+            pupils = store->recordsOf("pupils", std::nullopt).size();
+            QVERIFY(pupils >= 3 * 8);
+            QVERIFY(!store->recordsOf("teachers", std::nullopt).empty());
+            for (const auto &code : codes)
+                QCOMPARE(store->scopeSum(code), recomputeScopeSum(*store, code));
+            seq = store->lastSeq();
+        }
+        // What `export` sees through the same URI.
+        r = runServer({"export", uri, "pupils", "--format", "jsonl"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(lines(r.out), int(pupils));
+        r = runServer({"export", uri, "schools", "--format", "jsonl"});
+        QCOMPARE(lines(r.out), 3);
+        // demo again changes nothing.
+        r = runServer({"demo", uri, "--schools", "3", "--pupils", "12"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(openPostgresStore(db.uri(), false)->lastSeq(), seq);
+
+        // import into one of the demo's schools.
+        QTemporaryDir dir;
+        const QString file = dir.path() + "/pupils.jsonl";
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"collection\":\"pupils\",\"id\":\"0191aae1-a46a-71e2-82cc-2ce46014be3b\",\"fields\":{\"name\":\"李小梅\",\"grade\":3}}\n"
+                    "{\"collection\":\"pupils\",\"fields\":{\"name\":\"王小明\",\"grade\":4}}\n"
+                    "\n"
+                    "{\"collection\":\"teachers\",\"fields\":{\"name\":\"王芳\",\"status\":\"在编\"}}\n");
+        }
+        const QString school = QString::fromStdString(codes.front());
+        r = runServer({"import", uri, "--school", school, file});
+        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        r = runServer({"export", uri, "pupils", "--school", school, "--format", "jsonl"});
+        QVERIFY(r.out.contains("0191aae1-a46a-71e2-82cc-2ce46014be3b"));
+        QVERIFY(r.out.contains("李小梅"));
+        QVERIFY(r.out.contains("王小明"));
+        r = runServer({"export", uri, "pupils", "--format", "jsonl"});
+        QCOMPARE(lines(r.out), int(pupils) + 2);
+        uint64_t afterImport = 0;
+        {
+            auto store = openPostgresStore(db.uri(), false);
+            QCOMPARE(store->recordsOf("pupils", std::nullopt).size(), pupils + 2);
+            QCOMPARE(store->scopeSum(codes.front()), recomputeScopeSum(*store, codes.front()));
+            afterImport = store->lastSeq();
+            QVERIFY(afterImport > seq);
+        }
+        // A bad file: refused with its line number, nothing lands.
+        const QString bad = dir.path() + "/bad.jsonl";
+        {
+            QFile f(bad);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"collection\":\"pupils\",\"fields\":{\"name\":\"赵六\"}}\n{not json\n");
+        }
+        r = runServer({"import", uri, "--school", school, bad});
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains("bad.jsonl:2"), qPrintable(r.err));
+        QCOMPARE(openPostgresStore(db.uri(), false)->lastSeq(), afterImport);
+        r = runServer({"export", uri, "pupils", "--format", "jsonl"});
+        QCOMPARE(lines(r.out), int(pupils) + 2);
+        QVERIFY(!r.out.contains("赵六"));
     }
 };
 

@@ -675,11 +675,6 @@ Camera page: the shutter button.</extracomment>
         <translation>Unlock</translation>
     </message>
     <message>
-        <source>A PIN of 4 to 8 digits opens the app on this phone without a connection and keeps pupils' data safe if the phone is lost.</source>
-        <extracomment>PIN page explanation when choosing a PIN.</extracomment>
-        <translation>A PIN of 4 to 8 digits opens the app on this phone without a connection and keeps pupils' data safe if the phone is lost.</translation>
-    </message>
-    <message>
         <source>Type the PIN of %1.</source>
         <extracomment>PIN page explanation when unlocking. %1 is the user name.</extracomment>
         <translation>Type the PIN of %1.</translation>
@@ -700,23 +695,44 @@ Camera page: the shutter button.</extracomment>
         <translation>Save PIN</translation>
     </message>
     <message>
-        <source>The PIN needs at least 4 digits.</source>
-        <extracomment>PIN page: the PIN is too short.</extracomment>
-        <translation>The PIN needs at least 4 digits.</translation>
-    </message>
-    <message>
         <source>The two PINs are not the same.</source>
         <extracomment>PIN page: the two PINs differ.</extracomment>
         <translation>The two PINs are not the same.</translation>
     </message>
     <message>
-        <source>Not now</source>
-        <extracomment>PIN page: continue without a PIN / sign out instead of unlocking.</extracomment>
-        <translation>Not now</translation>
+        <source>Sign out</source>
+        <extracomment>PIN page: sign out instead of unlocking (the data stays encrypted on the phone).</extracomment>
+        <translation>Sign out</translation>
     </message>
     <message>
-        <source>Sign out</source>
-        <translation>Sign out</translation>
+        <source>A PIN of %1 to 12 digits opens the app on this phone without a connection. It also locks the pupils' data stored here, so a lost phone gives nothing away.</source>
+        <extracomment>PIN page explanation when choosing a PIN.</extracomment>
+        <translation>A PIN of %1 to 12 digits opens the app on this phone without a connection. It also locks the pupils' data stored here, so a lost phone gives nothing away.</translation>
+    </message>
+    <message>
+        <source>Type the account password of %1 to open the data on this phone. Then choose a new PIN.</source>
+        <extracomment>PIN page explanation when the password is needed. %1 is the user name.</extracomment>
+        <translation>Type the account password of %1 to open the data on this phone. Then choose a new PIN.</translation>
+    </message>
+    <message>
+        <source>Account password</source>
+        <extracomment>Placeholder of the password box on the unlock page.</extracomment>
+        <translation>Account password</translation>
+    </message>
+    <message>
+        <source>The PIN needs at least %1 digits.</source>
+        <extracomment>PIN page: the PIN is too short. %1 is the least number of digits.</extracomment>
+        <translation>The PIN needs at least %1 digits.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong PIN(s) more and only the account password will open the app.</source>
+        <extracomment>PIN page warning before the last tries. %n is the number of tries left.</extracomment>
+        <translation><numerusform>%n wrong PIN more and only the account password will open the app.</numerusform><numerusform>%n wrong PINs more and only the account password will open the app.</numerusform></translation>
+    </message>
+    <message>
+        <source>Forgot the PIN? Use the password</source>
+        <extracomment>PIN page: unlock with the account password instead (forgotten PIN).</extracomment>
+        <translation>Forgot the PIN? Use the password</translation>
     </message>
 </context>
 <context>
@@ -1417,7 +1433,6 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
     <message>
         <source>The picture could not be saved on this phone (%1). Check that storage is not full.</source>
-        <extracomment>Photo or signature: writing it to the phone's storage failed. %1 is the reason.</extracomment>
         <translation>The picture could not be saved on this phone (%1). Check that storage is not full.</translation>
     </message>
     <message>
@@ -1512,9 +1527,22 @@ Home, sync card: button that starts a sync now.</extracomment>
         <translation>Check the server address (%1).</translation>
     </message>
     <message>
-        <source>Wrong PIN. Try again.</source>
-        <extracomment>PIN page: the PIN typed is wrong.</extracomment>
-        <translation>Wrong PIN. Try again.</translation>
+        <source>This password does not open the data kept on this device for %1. Use the password this device last signed in with.</source>
+        <translation>This password does not open the data kept on this device for %1. Use the password this device last signed in with.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left; after that only the account password opens the app.</source>
+        <translation><numerusform>Wrong PIN. %n attempt left; after that only the account password opens the app.</numerusform><numerusform>Wrong PIN. %n attempts left; after that only the account password opens the app.</numerusform></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: the PIN no longer opens the app. Type the account password, then choose a new PIN.</source>
+        <extracomment>PIN page: too many wrong PINs; the password is needed now.</extracomment>
+        <translation>Too many wrong PINs: the PIN no longer opens the app. Type the account password, then choose a new PIN.</translation>
+    </message>
+    <message>
+        <source>This password does not open the data on this device.</source>
+        <extracomment>PIN page: the password typed does not open the data.</extracomment>
+        <translation>This password does not open the data on this device.</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1591,11 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>Sync failed. Try again later.</source>
         <extracomment>Sync error of an unexpected kind.</extracomment>
         <translation>Sync failed. Try again later.</translation>
+    </message>
+    <message>
+        <source>The bureau has withdrawn this phone's access and its data has been erased from it. Ask the bureau if you need to sign in again.</source>
+        <extracomment>The bureau revoked this phone; its data has been erased.</extracomment>
+        <translation>The bureau has withdrawn this phone's access and its data has been erased from it. Ask the bureau if you need to sign in again.</translation>
     </message>
 </context>
 <context>

@@ -675,11 +675,6 @@ Camera page: the shutter button.</extracomment>
         <translation>解锁</translation>
     </message>
     <message>
-        <source>A PIN of 4 to 8 digits opens the app on this phone without a connection and keeps pupils' data safe if the phone is lost.</source>
-        <extracomment>PIN page explanation when choosing a PIN.</extracomment>
-        <translation>4到8位数字的PIN码可在无网络时打开应用；手机丢失时也能保护学生信息。</translation>
-    </message>
-    <message>
         <source>Type the PIN of %1.</source>
         <extracomment>PIN page explanation when unlocking. %1 is the user name.</extracomment>
         <translation>请输入 %1 的PIN码。</translation>
@@ -700,23 +695,44 @@ Camera page: the shutter button.</extracomment>
         <translation>保存PIN码</translation>
     </message>
     <message>
-        <source>The PIN needs at least 4 digits.</source>
-        <extracomment>PIN page: the PIN is too short.</extracomment>
-        <translation>PIN码至少需要4位数字。</translation>
-    </message>
-    <message>
         <source>The two PINs are not the same.</source>
         <extracomment>PIN page: the two PINs differ.</extracomment>
         <translation>两次输入的PIN码不一致。</translation>
     </message>
     <message>
-        <source>Not now</source>
-        <extracomment>PIN page: continue without a PIN / sign out instead of unlocking.</extracomment>
-        <translation>暂不设置</translation>
+        <source>Sign out</source>
+        <extracomment>PIN page: sign out instead of unlocking (the data stays encrypted on the phone).</extracomment>
+        <translation>退出登录</translation>
     </message>
     <message>
-        <source>Sign out</source>
-        <translation>退出登录</translation>
+        <source>A PIN of %1 to 12 digits opens the app on this phone without a connection. It also locks the pupils' data stored here, so a lost phone gives nothing away.</source>
+        <extracomment>PIN page explanation when choosing a PIN.</extracomment>
+        <translation>%1 到 12 位数字的 PIN 码可在无网络时打开本机应用，并锁住保存在本机的学生数据：手机丢失也不会泄露。</translation>
+    </message>
+    <message>
+        <source>Type the account password of %1 to open the data on this phone. Then choose a new PIN.</source>
+        <extracomment>PIN page explanation when the password is needed. %1 is the user name.</extracomment>
+        <translation>请输入 %1 的账号密码以打开本机数据，然后设置新的 PIN 码。</translation>
+    </message>
+    <message>
+        <source>Account password</source>
+        <extracomment>Placeholder of the password box on the unlock page.</extracomment>
+        <translation>账号密码</translation>
+    </message>
+    <message>
+        <source>The PIN needs at least %1 digits.</source>
+        <extracomment>PIN page: the PIN is too short. %1 is the least number of digits.</extracomment>
+        <translation>PIN 码至少需要 %1 位数字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n wrong PIN(s) more and only the account password will open the app.</source>
+        <extracomment>PIN page warning before the last tries. %n is the number of tries left.</extracomment>
+        <translation><numerusform>再输错 %n 次 PIN 码，就只能用账号密码打开应用。</numerusform></translation>
+    </message>
+    <message>
+        <source>Forgot the PIN? Use the password</source>
+        <extracomment>PIN page: unlock with the account password instead (forgotten PIN).</extracomment>
+        <translation>忘记 PIN 码？使用账号密码</translation>
     </message>
 </context>
 <context>
@@ -1417,7 +1433,6 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
     <message>
         <source>The picture could not be saved on this phone (%1). Check that storage is not full.</source>
-        <extracomment>Photo or signature: writing it to the phone's storage failed. %1 is the reason.</extracomment>
         <translation>图片无法保存在本机（%1）。请检查存储空间是否已满。</translation>
     </message>
     <message>
@@ -1512,9 +1527,22 @@ Home, sync card: button that starts a sync now.</extracomment>
         <translation>请检查服务器地址（%1）。</translation>
     </message>
     <message>
-        <source>Wrong PIN. Try again.</source>
-        <extracomment>PIN page: the PIN typed is wrong.</extracomment>
-        <translation>PIN码错误，请重试。</translation>
+        <source>This password does not open the data kept on this device for %1. Use the password this device last signed in with.</source>
+        <translation>此密码无法打开本机为 %1 保存的数据。请使用本机上次登录时的密码。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. %n attempt(s) left; after that only the account password opens the app.</source>
+        <translation><numerusform>PIN 码错误。还可尝试 %n 次；之后只能用账号密码打开应用。</numerusform></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: the PIN no longer opens the app. Type the account password, then choose a new PIN.</source>
+        <extracomment>PIN page: too many wrong PINs; the password is needed now.</extracomment>
+        <translation>PIN 码错误次数过多，PIN 码已不能打开应用。请输入账号密码，然后设置新的 PIN 码。</translation>
+    </message>
+    <message>
+        <source>This password does not open the data on this device.</source>
+        <extracomment>PIN page: the password typed does not open the data.</extracomment>
+        <translation>此密码无法打开本机上的数据。</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1591,11 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>Sync failed. Try again later.</source>
         <extracomment>Sync error of an unexpected kind.</extracomment>
         <translation>同步失败。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The bureau has withdrawn this phone's access and its data has been erased from it. Ask the bureau if you need to sign in again.</source>
+        <extracomment>The bureau revoked this phone; its data has been erased.</extracomment>
+        <translation>教育局已撤销本机的使用权限，本机上的数据已被清除。如需重新登录，请联系教育局。</translation>
     </message>
 </context>
 <context>

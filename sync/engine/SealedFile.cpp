@@ -236,42 +236,43 @@ SealedReader::SealedReader(const std::string &path, const DataKey &key) : m_path
     m_key = fileKey(key, m_prefix);
 }
 
-uint64_t SealedReader::size()
+// Every record's header word, in order, skipping the sealed bytes (nothing is
+// decrypted); the read position is kept.
+template <class Fn>
+void SealedReader::eachHeader(Fn &&fn)
 {
     const auto pos = m_in.tellg();
-    uint64_t total = 0;
-    if (m_plain) {
-        m_in.seekg(0, std::ios::end);
-        total = uint64_t(m_in.tellg());
-    } else {
-        m_in.seekg(std::streamoff(kHeaderBytes));
-        char h[4];
-        while (m_in.read(h, 4)) {
-            const uint32_t len = readLe32(h) & ~kLastFlag;
-            total += len;
-            m_in.seekg(std::streamoff(len + kTagBytes), std::ios::cur);
-        }
+    m_in.seekg(std::streamoff(kHeaderBytes));
+    char h[4];
+    while (m_in.read(h, 4)) {
+        const uint32_t word = readLe32(h);
+        fn(word & ~kLastFlag, bool(word & kLastFlag));
+        m_in.seekg(std::streamoff((word & ~kLastFlag) + kTagBytes), std::ios::cur);
     }
     m_in.clear();
     m_in.seekg(pos);
+}
+
+uint64_t SealedReader::size()
+{
+    uint64_t total = 0;
+    if (m_plain) {
+        const auto pos = m_in.tellg();
+        m_in.seekg(0, std::ios::end);
+        total = uint64_t(m_in.tellg());
+        m_in.clear();
+        m_in.seekg(pos);
+        return total;
+    }
+    eachHeader([&](uint32_t len, bool) { total += len; });
     return total;
 }
 
 bool SealedReader::complete()
 {
-    if (m_plain)
-        return true;
-    const auto pos = m_in.tellg();
-    bool last = false;
-    m_in.seekg(std::streamoff(kHeaderBytes));
-    char h[4];
-    while (m_in.read(h, 4)) {
-        const uint32_t word = readLe32(h);
-        last = word & kLastFlag;
-        m_in.seekg(std::streamoff((word & ~kLastFlag) + kTagBytes), std::ios::cur);
-    }
-    m_in.clear();
-    m_in.seekg(pos);
+    bool last = m_plain;
+    if (!m_plain)
+        eachHeader([&](uint32_t, bool isLast) { last = isLast; });
     return last;
 }
 

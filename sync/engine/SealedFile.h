@@ -71,6 +71,7 @@ public:
 
 private:
     bool nextRecord();                         // false at a clean end
+    template <class Fn> void eachHeader(Fn &&fn);
 
     std::string m_path, m_key, m_prefix;
     std::ifstream m_in;

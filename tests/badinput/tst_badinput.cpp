@@ -39,19 +39,6 @@
 
 namespace {
 
-// The replicas cunxiao-cli writes are encrypted: key the connection (the
-// device's key, unlocked with the tests' PIN) before reading.
-bool keyed(sqlite3 *db, const QString &path)
-{
-    if (!QFile::exists(path + ".keys"))
-        return true; // the server's database: not encrypted
-    try {
-        return cx::applyKey(db, cliKey(path.toStdString())) == SQLITE_OK;
-    } catch (const std::exception &) {
-        return false;
-    }
-}
-
 // A blocking HTTP/1.1 proxy on loopback in its own thread, one connection at a time.
 class SwitchProxy : public QThread {
 public:
@@ -200,7 +187,7 @@ QString sqliteOne(const QString &path, const QString &sql)
 {
     sqlite3 *db = nullptr;
     QString out;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK && keyed(db, path)) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK && keyForReading(db, path.toStdString())) {
         sqlite3_busy_timeout(db, 5000);
         sqlite3_stmt *st = nullptr;
         if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)

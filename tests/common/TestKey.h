@@ -15,3 +15,22 @@ inline constexpr const char *kTestPin = "246810";
 
 // The key of a replica a cunxiao-cli process made (to inspect its file).
 inline cx::DataKey cliKey(const std::string &dbPath) { return cx::Vault(dbPath).unlockWithPin(kTestPin); }
+
+#include "engine/Sqlite.h"
+
+#include <filesystem>
+
+// Keys a connection a test opened on a file to read it: a replica cunxiao-cli
+// wrote (encrypted: its key, unlocked with the tests' PIN); the server's
+// database (no key file) is read as it is. False if the key cannot be had.
+inline bool keyForReading(sqlite3 *db, const std::string &path)
+{
+    std::error_code ec;
+    if (!std::filesystem::exists(path + ".keys", ec))
+        return true;
+    try {
+        return cx::applyKey(db, cliKey(path)) == SQLITE_OK;
+    } catch (const std::exception &) {
+        return false;
+    }
+}

@@ -40,25 +40,12 @@
 
 namespace {
 
-// The replicas cunxiao-cli writes are encrypted: key the connection (the
-// device's key, unlocked with the tests' PIN) before reading.
-bool keyed(sqlite3 *db, const QString &path)
-{
-    if (!QFile::exists(path + ".keys"))
-        return true; // the server's database: not encrypted
-    try {
-        return cx::applyKey(db, cliKey(path.toStdString())) == SQLITE_OK;
-    } catch (const std::exception &) {
-        return false;
-    }
-}
-
 // "ok", or every line PRAGMA integrity_check reports.
 QString integrityCheck(const QString &path)
 {
     sqlite3 *db = nullptr;
     if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
-        !keyed(db, path)) {
+        !keyForReading(db, path.toStdString())) {
         QString e = db ? sqlite3_errmsg(db) : "cannot open";
         sqlite3_close(db);
         return "open failed: " + e;
@@ -86,7 +73,7 @@ QStringList query(const QString &path, const char *sql)
     sqlite3 *db = nullptr;
     QStringList rows;
     if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK ||
-        !keyed(db, path)) {
+        !keyForReading(db, path.toStdString())) {
         sqlite3_close(db);
         return {"<open failed>"};
     }

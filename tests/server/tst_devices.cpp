@@ -2,6 +2,7 @@
 // use), rotate without locking a device out, one device is revoked with a
 // wipe order, and the bureau lists devices. The wire contract of the 401s is
 // checked over a real HTTP server (docs/protocol.md "Device tokens").
+#include "TestHttpClient.h"
 #include "RunningServer.h"
 
 #include "admin/DeviceList.h"
@@ -59,14 +60,6 @@ httplib::Result post(httplib::Client &cli, const std::string &path, const Json &
     return cli.Post(path, h, cx::compress(body.dump()), "application/json");
 }
 
-Json replyJson(const httplib::Result &r)
-{
-    if (!r)
-        return Json();
-    if (r->get_header_value("Content-Encoding") == "zstd")
-        return Json::parse(cx::decompress(r->body));
-    return Json::parse(r->body);
-}
 
 Json syncBody(const std::string &device)
 {

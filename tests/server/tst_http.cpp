@@ -1,4 +1,5 @@
 // The HTTP(S) layer: a real server on a loopback port, a real client.
+#include "TestHttpClient.h"
 #include "RunningServer.h"
 
 #include "http/HttpServer.h"
@@ -28,14 +29,6 @@ httplib::Result post(httplib::Client &cli, const std::string &path, const Json &
     return cli.Post(path, h, compress ? cx::compress(body.dump()) : body.dump(), "application/json");
 }
 
-Json replyJson(const httplib::Result &r)
-{
-    if (!r)
-        return Json();
-    if (r->get_header_value("Content-Encoding") == "zstd")
-        return Json::parse(cx::decompress(r->body));
-    return Json::parse(r->body);
-}
 
 } // namespace
 

@@ -13,8 +13,33 @@ inline cx::DataKey testKey() { return cx::DataKey(std::string(cx::DataKey::kByte
 // The PIN of every device the tests enroll with cunxiao-cli.
 inline constexpr const char *kTestPin = "246810";
 
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+
 // The key of a replica a cunxiao-cli process made (to inspect its file).
-inline cx::DataKey cliKey(const std::string &dbPath) { return cx::Vault(dbPath).unlockWithPin(kTestPin); }
+// Unlocking costs an Argon2id derivation (0.1-0.3 s); a test that reads the
+// same replica after every kill would pay it hundreds of times, so the key is
+// remembered per key file content (a re-enrolled or wiped device has another).
+inline cx::DataKey cliKey(const std::string &dbPath)
+{
+    std::ifstream in(dbPath + ".keys", std::ios::binary);
+    std::stringstream content;
+    content << in.rdbuf();
+    static std::mutex mu;
+    static std::map<std::string, cx::DataKey> known;
+    std::string id = dbPath + '\n' + content.str();
+    {
+        std::lock_guard<std::mutex> lock(mu);
+        if (auto it = known.find(id); it != known.end())
+            return it->second;
+    }
+    cx::DataKey key = cx::Vault(dbPath).unlockWithPin(kTestPin);
+    std::lock_guard<std::mutex> lock(mu);
+    known.emplace(id, key);
+    return key;
+}
 
 #include "engine/Sqlite.h"
 

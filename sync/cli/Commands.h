@@ -53,6 +53,11 @@ int cmdBundleOut(Engine &e, const std::vector<std::string> &args);   // docs/bun
 int cmdBundleIn(Engine &e, const std::vector<std::string> &args);
 int cmdRelay(Engine &e, const std::vector<std::string> &args);
 // Runs without an Engine: the database may be too damaged to open (Unlock.cpp).
+// BureauCommands.cpp: the bureau's reports over the replica (docs/bureau.md).
+int cmdCompleteness(Engine &e, const std::string &db, const std::vector<std::string> &args);
+int cmdReview(Engine &e, const std::string &db, const std::vector<std::string> &args);
+int cmdAccept(Engine &e, const std::string &db, const std::vector<std::string> &args);
+int cmdReturn(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args);
 
 // "value read as JSON if it parses, else a string"

@@ -40,6 +40,14 @@ const char *kUsage =
   relay FILE --reply REPLY_FILE [--max-mb N] [--json]
                                deliver someone's bundle over this device's link; writes the reply
   bundle-in REPLY_FILE [--json] apply the server's reply to a bundle made here; prints a receipt
+  completeness FORM [--period P] [--grid N] [--as-of DAY] [--json]
+                               (bureau) which schools sent a form's return in a period: on time,
+                               late, missing, per township and for the county (docs/bureau.md)
+  review [--form F] [--period P] [--township T] [--school CODE] [--status submitted|accepted|returned|all] [--json]
+                               (bureau) returns waiting for review, with last period's values and
+                               the checks that flag them
+  accept ID...                 (bureau) accept returns (locks them); sent at the next sync
+  return ID --comment TEXT     (bureau) send a return back to its school with a comment
   recover                      salvage a damaged database: keeps unsent changes, moves it aside
 
 The device's data (the database, its photos, its token) is encrypted; every
@@ -94,14 +102,18 @@ int main(int argc, char **argv)
             return Failed;
         }
     }
+    static const std::map<std::string, int (*)(cx::Engine &, const std::string &, const std::vector<std::string> &)>
+        replicaCommands = {{"completeness", cmdCompleteness}, {"review", cmdReview}, {"accept", cmdAccept},
+                           {"return", cmdReturn}};
     auto it = commands.find(command);
-    if (it == commands.end()) {
+    auto rc = replicaCommands.find(command);
+    if (it == commands.end() && rc == replicaCommands.end()) {
         std::fprintf(stderr, "cunxiao-cli: unknown command \"%s\" (see --help)\n", command.c_str());
         return Usage;
     }
     try {
         cx::Engine engine(db, unlockDevice(db));
-        return it->second(engine, args);
+        return it != commands.end() ? it->second(engine, args) : rc->second(engine, db, args);
     } catch (const cx::Error &e) {
         std::string what = e.what();
         if (e.kind() == cx::ErrorKind::Storage && what.find("damaged") != std::string::npos)

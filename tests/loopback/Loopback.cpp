@@ -13,9 +13,14 @@ Loopback::Loopback()
 
 std::string Loopback::attachmentsDir() const { return (county.dir.path() + "/attachments").toStdString(); }
 
+std::string Loopback::replicaPath(const std::string &name) const
+{
+    return (devices.path() + "/" + QString::fromStdString(name) + ".db").toStdString();
+}
+
 std::unique_ptr<cx::Engine> Loopback::open(const std::string &name)
 {
-    const std::string path = (devices.path() + "/" + QString::fromStdString(name) + ".db").toStdString();
+    const std::string path = replicaPath(name);
     auto factory = [this, name](const cx::TransportOptions &) -> std::unique_ptr<cx::Transport> {
         auto t = std::make_unique<LoopbackTransport>(server->routeTable());
         auto hook = [name](std::map<std::string, LoopbackTransport::LinkFn> &faults) {

@@ -40,6 +40,8 @@ struct Loopback {
     // The same replica file opened again (as after a restart).
     std::unique_ptr<cx::Engine> reopen(const std::string &name);
     std::string attachmentsDir() const;
+    // The replica file of a device (for a RecordQuery over it; its key is testKey()).
+    std::string replicaPath(const std::string &name) const;
 
 private:
     std::unique_ptr<cx::Engine> open(const std::string &name);

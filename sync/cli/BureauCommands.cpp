@@ -1,0 +1,156 @@
+// The bureau's commands (docs/bureau.md): completeness, the review queue,
+// accept and return. They read the replica through the same code as the app's
+// bureau pages (sync/bureau), so a script and the page always agree.
+#include "cli/Commands.h"
+
+#include "bureau/Completeness.h"
+#include "bureau/ReviewQueue.h"
+#include "engine/RecordQuery.h"
+
+#include <cstdio>
+
+namespace cx::cli {
+
+namespace {
+
+bureau::Day asOf(std::vector<std::string> &args)
+{
+    const std::string v = takeOption(args, "--as-of");
+    if (v.empty())
+        return bureau::today();
+    auto d = bureau::parseDay(v);
+    if (!d || v.size() != 10)
+        usage("--as-of wants a day like 2025-10-15, not '" + v + "'");
+    return *d;
+}
+
+const char *stateText(const std::string &s)
+{
+    if (s == "on_time")
+        return "按时 on time";
+    if (s == "late")
+        return "迟报 late";
+    if (s == "missing")
+        return "未报 missing";
+    return "未到期 due";
+}
+
+void printTally(const char *what, const bureau::Tally &t)
+{
+    std::printf("%-12s expected %d  submitted %d (%.0f%%)  on time %d (%.0f%%)  late %d  missing %d  due %d  accepted %d  "
+                "returned %d\n",
+                what, t.expected, t.submitted, t.rate() * 100, t.onTime, t.onTimeRate() * 100, t.late, t.missing, t.due,
+                t.accepted, t.returned);
+}
+
+} // namespace
+
+int cmdCompleteness(Engine &e, const std::string &db, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    const bool json = takeFlag(args, "--json");
+    const std::string period = takeOption(args, "--period");
+    const std::string grid = takeOption(args, "--grid");
+    const bureau::Day day = asOf(args);
+    if (args.size() != 1)
+        usage("completeness takes FORM [--period P] [--grid N] [--as-of DAY] [--json]");
+    RecordQuery q(db, e.key());
+    if (!grid.empty()) {
+        int n = 0;
+        try {
+            n = std::stoi(grid);
+        } catch (...) {
+        }
+        if (n < 1 || n > 60)
+            usage("--grid wants a number of periods from 1 to 60");
+        const auto g = bureau::completenessGrid(q, args[0], n, day);
+        if (json) {
+            Json periods = Json::array(), rows = Json::array();
+            for (const auto &p : g.periods)
+                periods.push_back(p.key);
+            for (size_t i = 0; i < g.schools.size(); ++i)
+                rows.push_back(Json{{"school", g.schools[i].toJson()}, {"states", g.states[i]}});
+            std::printf("%s\n", Json{{"form", g.form.id}, {"periods", periods}, {"schools", rows}}.dump().c_str());
+            return Ok;
+        }
+        std::printf("%-12s %-24s", "code", "school");
+        for (const auto &p : g.periods)
+            std::printf(" %-12s", p.key.c_str());
+        std::printf("\n");
+        for (size_t i = 0; i < g.schools.size(); ++i) {
+            std::printf("%-12s %-24s", g.schools[i].code.c_str(), g.schools[i].name.c_str());
+            for (const auto &s : g.states[i])
+                std::printf(" %-12s", s.c_str());
+            std::printf("\n");
+        }
+        return Ok;
+    }
+    const auto rep = bureau::completeness(q, args[0], period, day);
+    if (json) {
+        std::printf("%s\n", rep.toJson().dump().c_str());
+        return Ok;
+    }
+    std::printf("%s (%s), %s, due %s\n", rep.form.titleZh.c_str(), rep.form.id.c_str(), rep.period.key.c_str(),
+                rep.dueOn.c_str());
+    printTally("county", rep.county);
+    for (const auto &[t, tally] : rep.townships)
+        printTally(t.empty() ? "-" : t.c_str(), tally);
+    for (const auto &c : rep.schools)
+        std::printf("  %-12s %-30s %-10s %-16s %-10s %s\n", c.school.code.c_str(), c.school.name.c_str(),
+                    c.school.township.c_str(), stateText(c.state), c.status.c_str(), c.sentOn.c_str());
+    return Ok;
+}
+
+int cmdReview(Engine &e, const std::string &db, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    const bool json = takeFlag(args, "--json");
+    bureau::ReviewFilter f;
+    f.form = takeOption(args, "--form");
+    f.period = takeOption(args, "--period");
+    f.township = takeOption(args, "--township");
+    f.school = takeOption(args, "--school");
+    if (std::string s = takeOption(args, "--status"); !s.empty())
+        f.status = s;
+    if (f.status != "submitted" && f.status != "accepted" && f.status != "returned" && f.status != "all")
+        usage("--status is submitted, accepted, returned or all");
+    if (!args.empty())
+        usage("review takes [--form F] [--period P] [--township T] [--school CODE] [--status S] [--json]");
+    RecordQuery q(db, e.key());
+    for (const auto &item : bureau::reviewQueue(q, f)) {
+        if (json) {
+            std::printf("%s\n", item.toJson().dump().c_str());
+            continue;
+        }
+        std::printf("%s  %-10s %-28s %-20s %-10s %s%s\n", item.ret.record.id.c_str(), item.ret.period.c_str(),
+                    item.school.name.c_str(), item.formTitle.c_str(), item.ret.status.c_str(),
+                    item.checks.empty() ? "" : "⚑ ", item.history.empty() ? "" : "(correction)");
+        for (const auto &c : item.checks)
+            std::printf("    ⚑ %s\n", c.message.c_str());
+    }
+    return Ok;
+}
+
+int cmdAccept(Engine &e, const std::string &, const std::vector<std::string> &args)
+{
+    if (args.empty())
+        usage("accept needs one or more submission ids");
+    for (const auto &id : args) {
+        bureau::acceptReturn(e, id);
+        std::printf("accepted %s\n", id.c_str());
+    }
+    return Ok;
+}
+
+int cmdReturn(Engine &e, const std::string &, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    const std::string comment = takeOption(args, "--comment");
+    if (args.size() != 1 || comment.empty())
+        usage("return takes ID --comment TEXT (the school head reads the comment)");
+    bureau::sendBack(e, args[0], comment);
+    std::printf("returned %s\n", args[0].c_str());
+    return Ok;
+}
+
+} // namespace cx::cli

@@ -1,0 +1,266 @@
+// The bureau's reports and review (sync/bureau) between real devices: a
+// bureau device and school devices on real replica files, the real server
+// routes and validator (SQLite; PostgreSQL in the _pg variant), through the
+// loopback. What the bureau decides reaches the school at its next sync; what
+// the school corrects comes back as a new version with its history.
+#include "Loopback.h"
+
+#include "../common/TestKey.h"
+
+#include "admin/Admin.h"
+#include "bureau/Completeness.h"
+#include "bureau/ReviewQueue.h"
+#include "protocol/Errors.h"
+#include "sync/RecordWrites.h"
+
+#include <QtTest>
+
+using namespace cxt;
+
+namespace {
+
+const char *kForm = R"({
+  "id": "school_stats", "version": 1, "title": {"zh": "学校统计", "en": "School statistics"},
+  "roles": ["head", "teacher", "bureau"], "schools": "*",
+  "meta": {"workflow": "review", "period": "school_year", "due": "10-15", "period_field": "year"},
+  "pages": [{"id": "p", "title": {"zh": "统计", "en": "Statistics"}, "fields": [
+    {"name": "year", "type": "text", "label": {"zh": "学年", "en": "School year"}, "required": true},
+    {"name": "pupils", "type": "integer", "label": {"zh": "在校生数", "en": "Pupils"}, "required": true,
+     "constraint": ". >= 0"},
+    {"name": "teachers", "type": "integer", "label": {"zh": "教师数", "en": "Teachers"}}
+  ]}]
+})";
+
+cx::Json submission(const std::string &year, int pupils, const std::string &sentAt, const std::string &status = "submitted")
+{
+    return cx::Json{{"form", "school_stats"},
+                    {"form_version", 1},
+                    {"answers", {{"year", year}, {"pupils", pupils}, {"teachers", 4}}},
+                    {"status", status},
+                    {"updated_at", sentAt}};
+}
+
+cx::bureau::Day day(const char *iso) { return *cx::bureau::parseDay(iso); }
+
+std::string textOf(const std::optional<cx::LocalRecord> &r, const char *field)
+{
+    return r ? cx::bureau::textOf(r->fields, field) : std::string("<none>");
+}
+
+// The county: schools A (龙泉镇) and B (石门乡) as records the bureau's pages read.
+struct BureauCounty {
+    Loopback lb;
+    std::unique_ptr<cx::Engine> bureau, headA, teacherB;
+
+    BureauCounty()
+    {
+        cx::server::publishForm(*lb.county.store, cx::Json::parse(kForm), kNow);
+        cx::server::serverPut(*lb.county.store, "schools", "A", "A",
+                              {{"code", "A"}, {"name", "龙泉镇中心学校"}, {"township", "龙泉镇"}, {"head", "张伟"},
+                               {"phone", "13800000001"}},
+                              "admin", kNow);
+        cx::server::serverPut(*lb.county.store, "schools", "B", "B",
+                              {{"code", "B"}, {"name", "石门乡松林教学点"}, {"township", "石门乡"}, {"head", "李娜"},
+                               {"phone", "13800000002"}},
+                              "admin", kNow);
+        bureau = lb.device("bureau", "bureau");
+        headA = lb.device("head.a", "head-a");
+        teacherB = lb.device("teacher.b", "teacher-b");
+    }
+    // Everyone sends, then everyone hears what the others sent.
+    void syncAll()
+    {
+        for (int round = 0; round < 2; ++round)
+            for (auto *e : {headA.get(), teacherB.get(), bureau.get()})
+                QVERIFY(e->sync().complete);
+    }
+    cx::RecordQuery query() { return cx::RecordQuery(lb.replicaPath("bureau"), testKey()); }
+};
+
+} // namespace
+
+class TestBureau : public QObject {
+    Q_OBJECT
+
+private slots:
+    // Issue 14 point 1: return with a comment, the school sees it, corrects,
+    // the correction comes back as a new version with its history, accepted
+    // locks it. The server holds the same states.
+    void reviewRoundTrip()
+    {
+        BureauCounty c;
+        const std::string first = c.headA->put("submissions", "", "A", submission("2025-2026", 120, "2025-10-10T09:00:00"));
+        c.syncAll();
+
+        auto q = c.query();
+        auto queue = cx::bureau::reviewQueue(q, {});
+        QCOMPARE(queue.size(), size_t(1));
+        QCOMPARE(queue[0].ret.record.id, first);
+        QCOMPARE(queue[0].school.name, std::string("龙泉镇中心学校"));
+        QCOMPARE(queue[0].ret.period, std::string("2025-2026"));
+        QCOMPARE(queue[0].formTitle, std::string("学校统计"));
+        QVERIFY(queue[0].history.empty());
+
+        // A return needs a comment; only a submitted one can be reviewed.
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::sendBack(*c.bureau, first, "  "));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::acceptReturn(*c.bureau, "no-such-id"));
+        cx::bureau::sendBack(*c.bureau, first, "在校生数与学籍系统不一致，请核对");
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::acceptReturn(*c.bureau, first));   // already returned
+        c.syncAll();
+
+        // The head's device shows it returned, with the bureau's words.
+        auto seen = c.headA->get("submissions", first);
+        QCOMPARE(textOf(seen, "status"), std::string("returned"));
+        QCOMPARE(textOf(seen, "comment"), std::string("在校生数与学籍系统不一致，请核对"));
+        QCOMPARE(cx::bureau::reviewQueue(q, {}).size(), size_t(0));
+        cx::bureau::ReviewFilter returned;
+        returned.status = "returned";
+        QCOMPARE(cx::bureau::reviewQueue(q, returned).size(), size_t(1));
+
+        // The corrected version names the first; the queue shows it with its history.
+        cx::Json fix = submission("2025-2026", 118, "2025-10-12T16:00:00");
+        fix["corrects"] = first;
+        fix["reason"] = "按意见核对";
+        const std::string second = c.headA->put("submissions", "", "A", fix);
+        c.syncAll();
+        queue = cx::bureau::reviewQueue(q, {});
+        QCOMPARE(queue.size(), size_t(1));
+        QCOMPARE(queue[0].ret.record.id, second);
+        QCOMPARE(queue[0].history, std::vector<std::string>{first});
+        cx::bureau::ReviewFilter all;
+        all.status = "all";
+        QCOMPARE(cx::bureau::reviewQueue(q, all).size(), size_t(1));   // the first is inside the second's history
+
+        cx::bureau::acceptReturn(*c.bureau, second);
+        c.syncAll();
+        QCOMPARE(textOf(c.headA->get("submissions", second), "status"), std::string("accepted"));
+        QCOMPARE(textOf(c.bureau->get("submissions", second), "status"), std::string("accepted"));
+
+        // Accepted is locked: the school's later edit is refused by the server, and kept as refused.
+        c.headA->put("submissions", second, "A", {{"answers", {{"year", "2025-2026"}, {"pupils", 1}}}});
+        const cx::SyncReport r = c.headA->sync();
+        QCOMPARE(r.rejected, 1);
+        auto after = c.headA->get("submissions", second);
+        QVERIFY(after);
+        QCOMPARE(after->state, cx::SyncState::Rejected);
+        QVERIFY2(after->rejectReason.find("can no longer change") != std::string::npos, after->rejectReason.c_str());
+        c.syncAll();
+        QCOMPARE(c.bureau->get("submissions", second)->fields["answers"]["pupils"].get<int>(), 118);
+    }
+
+    // Only the bureau accepts: a head's device that tries has the change refused.
+    void schoolCannotAcceptItsOwnReturn()
+    {
+        BureauCounty c;
+        const std::string id = c.headA->put("submissions", "", "A", submission("2025-2026", 90, "2025-10-01T10:00:00"));
+        c.syncAll();
+        cx::bureau::acceptReturn(*c.headA, id);   // the device lets the person try ...
+        QCOMPARE(c.headA->sync().rejected, 1);    // ... the server refuses
+        QCOMPARE(textOf(c.bureau->get("submissions", id), "status"), std::string("submitted"));
+    }
+
+    // Issue 14 point 1: the previous period beside this one, and a count that
+    // moved by more than the threshold flagged.
+    void previousPeriodAndFlags()
+    {
+        BureauCounty c;
+        c.headA->put("submissions", "", "A", submission("2024-2025", 120, "2024-10-08T09:00:00", "submitted"));
+        c.headA->put("submissions", "", "A", submission("2025-2026", 62, "2025-10-09T09:00:00"));
+        c.teacherB->put("submissions", "", "B", submission("2024-2025", 30, "2024-10-01T09:00:00"));
+        c.teacherB->put("submissions", "", "B", submission("2025-2026", 28, "2025-10-02T09:00:00"));
+        c.syncAll();
+        auto q = c.query();
+        cx::bureau::ReviewFilter f;
+        f.period = "2025-2026";
+        auto queue = cx::bureau::reviewQueue(q, f);
+        QCOMPARE(queue.size(), size_t(2));
+        std::map<std::string, cx::bureau::ReviewItem> bySchool;
+        for (auto &i : queue)
+            bySchool.emplace(i.ret.record.school, i);
+        const auto &a = bySchool.at("A");
+        QVERIFY(a.previous);
+        QCOMPARE(a.previous->period, std::string("2024-2025"));
+        QCOMPARE(a.checks.size(), size_t(1));
+        QCOMPARE(a.checks[0].field, std::string("pupils"));
+        QCOMPARE(a.checks[0].code, std::string("change"));
+        QVERIFY2(a.checks[0].message.find("120") != std::string::npos && a.checks[0].message.find("62") != std::string::npos,
+                 a.checks[0].message.c_str());
+        auto pupils = std::find_if(a.fields.begin(), a.fields.end(), [](auto &x) { return x.name == "pupils"; });
+        QVERIFY(pupils != a.fields.end());
+        QCOMPARE(pupils->value, std::string("62"));
+        QCOMPARE(pupils->previous, std::string("120"));
+        QVERIFY(pupils->flagged);
+        QCOMPARE(pupils->labelZh, std::string("在校生数"));
+        // 30 -> 28 is within the threshold.
+        QVERIFY(bySchool.at("B").checks.empty());
+        // Filters: by township, by school.
+        f.township = "石门乡";
+        QCOMPARE(cx::bureau::reviewQueue(q, f).size(), size_t(1));
+        f.township.clear();
+        f.school = "A";
+        QCOMPARE(cx::bureau::reviewQueue(q, f).size(), size_t(1));
+        f.school = "C";
+        QCOMPARE(cx::bureau::reviewQueue(q, f).size(), size_t(0));
+    }
+
+    // Issue 14 point 2: expected, on time, late, missing per school, township and county.
+    void completenessPerSchoolTownshipAndCounty()
+    {
+        BureauCounty c;
+        c.headA->put("submissions", "", "A", submission("2024-2025", 100, "2024-10-30T09:00:00"));   // late
+        c.teacherB->put("submissions", "", "B", submission("2024-2025", 30, "2024-10-15T17:00:00")); // on the due day
+        const std::string a2 = c.headA->put("submissions", "", "A", submission("2025-2026", 101, "2025-10-01T09:00:00"));
+        // A draft is the school's own: it never counts.
+        c.teacherB->put("submissions", "", "B", submission("2025-2026", 31, "2025-10-02T09:00:00", "draft"));
+        c.syncAll();
+        cx::bureau::acceptReturn(*c.bureau, a2);
+        auto q = c.query();
+
+        const auto now = cx::bureau::completeness(q, "school_stats", "2025-2026", day("2025-12-01"));
+        QCOMPARE(now.period.key, std::string("2025-2026"));
+        QCOMPARE(now.dueOn, std::string("2025-10-15"));
+        QCOMPARE(now.county.expected, 2);
+        QCOMPARE(now.county.submitted, 1);
+        QCOMPARE(now.county.onTime, 1);
+        QCOMPARE(now.county.missing, 1);
+        QCOMPARE(now.county.accepted, 1);
+        QCOMPARE(now.townships.size(), size_t(2));
+        QCOMPARE(now.townships.at("石门乡").missing, 1);
+        QCOMPARE(now.schools.size(), size_t(2));
+        QCOMPARE(now.schools[0].school.code, std::string("B"));   // 石门乡 sorts before 龙泉镇 by code point
+        QCOMPARE(now.schools[0].state, std::string("missing"));
+        QCOMPARE(now.schools[0].school.phone, std::string("13800000002"));
+        QCOMPARE(now.schools[1].state, std::string("on_time"));
+        QCOMPARE(now.schools[1].status, std::string("accepted"));
+
+        // Before the due date nothing is missing yet.
+        const auto early = cx::bureau::completeness(q, "school_stats", "2025-2026", day("2025-10-05"));
+        QCOMPARE(early.county.missing, 0);
+        QCOMPARE(early.county.due, 1);
+
+        const auto before = cx::bureau::completeness(q, "school_stats", "2024-2025", day("2025-12-01"));
+        QCOMPARE(before.county.onTime, 1);
+        QCOMPARE(before.county.late, 1);
+        QCOMPARE(before.county.missing, 0);
+
+        // The grid: two school years, each school's state in each.
+        const auto grid = cx::bureau::completenessGrid(q, "school_stats", 2, day("2025-12-01"));
+        QCOMPARE(grid.periods.size(), size_t(2));
+        QCOMPARE(grid.periods[0].key, std::string("2024-2025"));
+        QCOMPARE(grid.states.size(), size_t(2));
+        QCOMPARE(grid.states[0], (std::vector<std::string>{"on_time", "missing"}));   // B
+        QCOMPARE(grid.states[1], (std::vector<std::string>{"late", "on_time"}));      // A
+
+        // Clear errors for a wrong form or period.
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::completeness(q, "nope", "", day("2025-12-01")));
+        try {
+            cx::bureau::completeness(q, "school_stats", "2025", day("2025-12-01"));
+            QFAIL("a period that is not one was accepted");
+        } catch (const cx::Error &e) {
+            QVERIFY2(std::string(e.what()).find("2025-2026") != std::string::npos, e.what());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBureau)
+#include "tst_bureau.moc"

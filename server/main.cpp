@@ -166,9 +166,10 @@ const std::map<std::string, std::string> kHelp = {
               "    packaging/server/nginx-cunxiao.conf (installed under /usr/share/doc/cunxiao-server/examples/);\n"
               "    docs/server.md \"A province: N instances behind HAProxy\".\n"},
     {"demo", "usage: cunxiao-server demo DATA_DIR|URI [--schools N] [--pupils N] [--forms DIR]\n"
-             "Initialises DATA_DIR (or the database URI) if needed and generates a demo county: N schools (default 6) of a township,\n"
-             "accounts of every role with known passwords (printed), N pupils per school (default 120),\n"
-             "teachers, and the form definitions in DIR (default: the source tree's forms/county) published.\n"},
+             "Initialises DATA_DIR (or the database URI) if needed and generates a demo county: N schools (default 20) in up to three\n"
+             "townships, accounts of every role with known passwords (printed), N pupils per school (default 120),\n"
+             "teachers, the form definitions in DIR (default: the source tree's forms/county) published, and two\n"
+             "school years of enrolment returns (some late, some missing, some returned) for the bureau's pages.\n"},
 };
 
 struct Args {

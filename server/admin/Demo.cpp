@@ -2,6 +2,8 @@
 
 #include "admin/Admin.h"
 #include "auth/Auth.h"
+#include "demo/DemoReturns.h"
+#include "demo/DemoSchools.h"
 #include "protocol/Errors.h"
 #include "sync/RecordWrites.h"
 
@@ -10,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <random>
+#include <set>
 
 namespace cx::server {
 
@@ -25,8 +28,6 @@ const char *const kGirl[] = {"梅", "芳", "娟", "丽", "红", "霞", "燕", "�
 const char *const kBoy[] = {"明", "强", "伟", "军", "杰", "涛", "斌", "勇", "俊", "鹏", "宇", "浩", "磊", "林",
                             "飞", "洋", "轩", "博", "文", "成", "志", "国", "海", "建", "平", "亮", "超", "刚"};
 const char *const kMiddle[] = {"小", "家", "金", "云", "晓", "天", "正", "永", "春", "子", "丽", "文", "思", "雨"};
-const char *const kVillages[] = {"大箐", "石板", "松林", "岔河", "新村", "小河", "龙潭", "白岩", "麦地", "核桃箐",
-                                 "羊街", "水井", "马鞍山", "干海子", "小米地", "青龙", "凹子", "黑泥", "竹园", "田心"};
 const char *const kNumbers[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
 struct Weighted {
@@ -93,45 +94,11 @@ private:
     std::mt19937_64 m_rng;
 };
 
-struct DemoSchool {
-    std::string code;
-    std::string name;
-    std::string kind;
-    std::string village;
-    bool boarding;
-    int firstGrade;
-    int lastGrade;
-};
-
-const char *kCounty = "云岭县";
-const char *kTownship = "龙泉镇";
 const char *kPassword = "cunxiao-demo";
 constexpr int64_t kDemoEpochMs = 1725148800000; // 2024-09-01, the school year the rosters describe
-
-std::vector<DemoSchool> makeSchools(int n)
-{
-    std::vector<DemoSchool> out;
-    out.push_back({"5323010001", std::string(kTownship) + "中心学校", "中心学校", "镇区", true, 1, 6});
-    const struct {
-        const char *kind;
-        bool boarding;
-        int first, last;
-    } cycle[] = {{"初级中学", true, 7, 9}, {"村完小", true, 1, 6}, {"村完小", false, 1, 6}, {"教学点", false, 1, 3},
-                 {"教学点", false, 1, 2}};
-    for (int i = 1; i < n; ++i) {
-        const auto &c = cycle[(i - 1) % 5];
-        char code[32];
-        std::snprintf(code, sizeof code, "53230100%02d", i + 1);
-        std::string village = kVillages[(i - 1) % (sizeof kVillages / sizeof kVillages[0])];
-        // 龙泉镇初级中学, 龙泉镇石板村完小, 龙泉镇松林教学点 ...
-        std::string name = std::string(kTownship);
-        if (std::string(c.kind) != "初级中学" || i > 1)
-            name += village;
-        name += c.kind;
-        out.push_back({code, name, c.kind, village + "村", c.boarding, c.first, c.last});
-    }
-    return out;
-}
+using demo::kDemoCounty;
+using demo::kDemoVillages;
+using demo::DemoSchool;
 
 std::string gradeClass(int grade, int cls) { return std::to_string(grade) + "年级" + std::to_string(cls) + "班"; }
 
@@ -140,14 +107,14 @@ std::string gradeClass(int grade, int cls) { return std::to_string(grade) + "年
 void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostream &out)
 {
     Gen gen(opt.seed);
-    std::vector<DemoSchool> schools = makeSchools(opt.schools);
+    std::vector<DemoSchool> schools = demo::demoSchools(opt.schools);
     int64_t idClock = kDemoEpochMs;
 
     Transaction tx(store);
     std::vector<std::string> codes;
     for (const auto &s : schools) {
         codes.push_back(s.code);
-        store.putSchool({s.code, s.name, kCounty});
+        store.putSchool({s.code, s.name, kDemoCounty});
     }
 
     // Accounts: the first school's head and teacher have the names the docs use.
@@ -173,8 +140,10 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
             addUser(store, a.user, a.role, a.schools, kPassword);
 
     size_t pupils = 0, teachers = 0;
+    std::vector<demo::DemoReturnSchool> returning;
     for (size_t si = 0; si < schools.size(); ++si) {
         const DemoSchool &s = schools[si];
+        demo::DemoReturnSchool &ret = returning.emplace_back();
         const int grades = s.lastGrade - s.firstGrade + 1;
         const int perSchool = s.kind == "教学点" ? std::max(8, opt.pupils / 6) : opt.pupils;
         const int classesPerGrade = std::max(1, perSchool / (grades * 45) + 1);
@@ -207,13 +176,15 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
                 {"guardian", guardian},
                 {"guardian_relation", relation},
                 {"guardian_phone", gen.phone()},
-                {"village", std::string(kVillages[gen.range(0, 19)]) + "村" + kNumbers[gen.range(0, 7)] + "组"},
+                {"village", std::string(kDemoVillages[gen.range(0, 19)]) + "村" + kNumbers[gen.range(0, 7)] + "组"},
                 {"boarding", boarding},
                 {"left_behind", leftBehind},
                 {"subsidies", subsidies},
                 {"status", "在读"},
             };
-            serverPut(store, "pupils", gen.id(idClock++), s.code, f, "demo", nowMs);
+            const std::string id = gen.id(idClock++);
+            serverPut(store, "pupils", id, s.code, f, "demo", nowMs);
+            ret.pupilIds.push_back(id);
             ++pupils;
         }
 
@@ -245,8 +216,8 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
             {"code", s.code},
             {"name", s.name},
             {"kind", s.kind},
-            {"county", kCounty},
-            {"township", kTownship},
+            {"county", kDemoCounty},
+            {"township", s.township},
             {"village", s.village},
             {"head", headName},
             {"phone", gen.phone()},
@@ -255,10 +226,15 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
             {"pupils", perSchool},
         };
         serverPut(store, "schools", s.code, s.code, school, "demo", nowMs);
+        ret.code = s.code;
+        ret.kind = s.kind;
+        ret.pupils = perSchool;
+        ret.grades = grades;
     }
 
     // Form definitions.
     std::vector<std::string> forms;
+    int returns = 0;
     if (!opt.formsDir.empty() && std::filesystem::is_directory(opt.formsDir)) {
         std::vector<std::filesystem::path> files;
         for (const auto &e : std::filesystem::directory_iterator(opt.formsDir))
@@ -271,6 +247,12 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
                 Json def = Json::parse(in);
                 publishForm(store, def, nowMs);
                 forms.push_back(def.value("id", p.filename().string()));
+                if (forms.back() == "enrolment_return")
+                    for (const auto &r : demo::demoReturns(def, returning, opt.seed,
+                                                           cx::forms::Day(std::chrono::days(nowMs / 86400000)))) {
+                        serverPut(store, r.collection, r.id, r.school, r.fields, "demo", nowMs);
+                        ++returns;
+                    }
             } catch (const std::exception &e) {
                 std::cerr << "cunxiao-server: skipping form " << p.string() << ": " << e.what() << "\n";
             }
@@ -278,8 +260,12 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
     }
     tx.commit();
 
-    out << "Demo county " << kCounty << kTownship << ": " << schools.size() << " schools, " << pupils << " pupils, "
-        << teachers << " teachers, " << forms.size() << " forms\n";
+    std::set<std::string> townships;
+    for (const auto &s : schools)
+        townships.insert(s.township);
+    out << "Demo county " << kDemoCounty << ": " << townships.size() << " townships, " << schools.size() << " schools, "
+        << pupils << " pupils, " << teachers << " teachers, " << forms.size() << " forms, " << returns
+        << " returns\n";
     out << "Schools:\n";
     for (const auto &s : schools)
         out << "  " << s.code << "  " << s.name << "\n";

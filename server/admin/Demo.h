@@ -1,7 +1,8 @@
 #pragma once
-// A generated demo county: schools of each kind in one township, accounts of
+// A generated demo county: schools of each kind in up to three townships, accounts of
 // every role with known passwords, rosters of pupils and teachers in Chinese,
-// and the form definitions of a directory published as "forms" records.
+// the form definitions of a directory published as "forms" records, and two
+// school years of enrolment returns (admin/DemoReturns.h) for the bureau's pages.
 #include "storage/Store.h"
 
 #include <cstdint>
@@ -11,7 +12,7 @@
 namespace cx::server {
 
 struct DemoOptions {
-    int schools = 6;
+    int schools = 20;         // dealt to up to three townships, six or more each
     int pupils = 120;          // per school
     std::string formsDir;      // "" or missing: no forms
     uint64_t seed = 20240901;  // same seed, same county

@@ -40,8 +40,22 @@ ApplicationWindow {
     readonly property bool wide: width >= Theme.wideWidth
     readonly property bool chromeless: stack.currentItem ? stack.currentItem.chromeless === true : true
 
-    // Top-level destinations, in navigation order.
-    readonly property var destinations: [
+    // Top-level destinations, in navigation order: the bureau's staff work on
+    // the county's returns, everyone else on their school's data.
+    readonly property var destinations: Session.role === "bureau" ? bureauDestinations : schoolDestinations
+    readonly property var bureauDestinations: [
+        //: Navigation item: the home screen.
+        { page: "HomePage", label: qsTr("Home"), icon: "⌂", main: true },
+        //: Navigation item (bureau): returns to review, accept or send back.
+        { page: "BureauReviewPage", label: qsTr("Review returns"), icon: "✓", main: true },
+        //: Navigation item (bureau): which schools have reported.
+        { page: "BureauCompletenessPage", label: qsTr("Completeness"), icon: "▦", main: true },
+        //: Navigation item: sync conflicts to settle.
+        { page: "ConflictsPage", label: qsTr("Conflicts"), icon: "⇄", main: false },
+        //: Navigation item: settings.
+        { page: "SettingsPage", label: qsTr("Settings"), icon: "⚙", main: true }
+    ]
+    readonly property var schoolDestinations: [
         //: Navigation item: the home screen.
         { page: "HomePage", label: qsTr("Home"), icon: "⌂", main: true },
         //: Navigation item: the pupil roster.

@@ -143,9 +143,13 @@ void Session::openDemo(const QString &role)
 {
     // Demo data is made afresh each time, under a key that lives only in memory.
     const QString demo = QStringLiteral("demo");
+    // Close the open replica first: erasing files an open connection still
+    // uses would let its close remove the new replica's WAL.
+    m_ctx->closeAccount();
     cx::Vault::erase(replicaPath(demo).toStdString());
     m_ctx->openAccount(demo, cx::DataKey::generate());
-    m_ctx->settings().setValue(QStringLiteral("demo/user"), QStringLiteral("wang.head"));
+    m_ctx->settings().setValue(QStringLiteral("demo/user"),
+                               role == QLatin1String("bureau") ? QStringLiteral("chen.jun") : QStringLiteral("wang.head"));
     m_ctx->settings().setValue(QStringLiteral("demo/role"), role);
     loadAccountInfo();
     setState(Ready);

@@ -4,6 +4,7 @@
 #include "media/AttachmentImages.h"
 #include "core/AppContext.h"
 #include "core/AppSettings.h"
+#include "core/DemoCounty.h"
 #include "core/DemoData.h"
 #include "core/PageTour.h"
 #include "sync/SyncController.h"
@@ -122,14 +123,20 @@ int appMain(int argc, char *argv[])
     if (tour) {
         const QList<QSize> sizes = p.isSet(shots) ? QList<QSize>{QSize(360, 640), QSize(1280, 800)}
                                                   : QList<QSize>{QSize(360, 640), QSize(1280, 800)};
-        const int warnings = PageTour::run(engine, sizes, p.value(shots));
+        const int warnings = PageTour::run(engine, sizes, p.value(shots), [&] {
+            // The bureau's pages, over the demo county (core/DemoCounty).
+            session.openDemo(QStringLiteral("bureau"));
+            seedDemoCounty(ctx);
+            ctx.sync()->refreshCounts();
+        });
         if (warnings) {
             std::fprintf(stderr, "cunxiao self-test: %d QML warning(s)/error(s):\n", warnings);
             for (const QString &w : PageTour::warningTexts())
                 std::fprintf(stderr, "  %s\n", qPrintable(w));
             return 1;
         }
-        std::printf("cunxiao self-test: %d pages loaded without warnings\n", int(PageTour::pages().size()));
+        std::printf("cunxiao self-test: %d pages loaded without warnings\n",
+                    int(PageTour::pages().size() + PageTour::bureauPages().size()));
         return 0;
     }
     return app.exec();

@@ -23,6 +23,13 @@ QStringList PageTour::pages()
             QStringLiteral("ConflictsPage"), QStringLiteral("SettingsPage"), QStringLiteral("CameraPage")};
 }
 
+QList<QPair<QString, QString>> PageTour::bureauPages()
+{
+    return {{QStringLiteral("HomePage"), QStringLiteral("bureau-home")},
+            {QStringLiteral("BureauReviewPage"), QStringLiteral("bureau-review")},
+            {QStringLiteral("BureauCompletenessPage"), QStringLiteral("bureau-completeness")}};
+}
+
 static void counter(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
 {
     const QByteArray cat = ctx.category ? QByteArray(ctx.category) : QByteArray();
@@ -57,7 +64,27 @@ static void settle(int ms)
     }
 }
 
-int PageTour::run(QQmlApplicationEngine &engine, const QList<QSize> &sizes, const QString &dir)
+// Opens `page`, waits for it to settle and, with a directory, saves it as <dir>/<w>x<h>/<file>.png.
+static void visit(QQuickWindow *window, const QString &page, const QString &dir, const QString &file)
+{
+    QMetaObject::invokeMethod(window, "openPage", Q_ARG(QVariant, page), Q_ARG(QVariant, QVariantMap()));
+    settle(dir.isEmpty() ? 80 : 400);
+    if (dir.isEmpty())
+        return;
+    const QString sub = QDir(dir).filePath(QStringLiteral("%1x%2").arg(window->width()).arg(window->height()));
+    QDir().mkpath(sub);
+    const QImage img = window->grabWindow();
+    const QString path = QDir(sub).filePath(file + QStringLiteral(".png"));
+    // A screenshot not written fails the tour like a QML warning.
+    const char *failed = img.isNull() ? "could not grab" : !img.save(path) ? "could not save" : nullptr;
+    if (failed) {
+        QMutexLocker l(&s_mutex);
+        s_warnings << QStringLiteral("%1 %2").arg(QLatin1String(failed), path);
+    }
+}
+
+int PageTour::run(QQmlApplicationEngine &engine, const QList<QSize> &sizes, const QString &dir,
+                  const std::function<void()> &openBureau)
 {
     if (engine.rootObjects().isEmpty())
         return 1;
@@ -71,20 +98,17 @@ int PageTour::run(QQmlApplicationEngine &engine, const QList<QSize> &sizes, cons
         int n = 0;
         for (const QString &page : pages()) {
             ++n;
-            QMetaObject::invokeMethod(window, "openPage", Q_ARG(QVariant, page), Q_ARG(QVariant, QVariantMap()));
-            settle(dir.isEmpty() ? 80 : 400);
-            if (!dir.isEmpty()) {
-                const QString sub = QDir(dir).filePath(QStringLiteral("%1x%2").arg(size.width()).arg(size.height()));
-                QDir().mkpath(sub);
-                const QImage img = window->grabWindow();
-                const QString file = QDir(sub).filePath(QStringLiteral("%1-%2.png").arg(n, 2, 10, QLatin1Char('0')).arg(page));
-                // A screenshot not written fails the tour like a QML warning.
-                const char *failed = img.isNull() ? "could not grab" : !img.save(file) ? "could not save" : nullptr;
-                if (failed) {
-                    QMutexLocker l(&s_mutex);
-                    s_warnings << QStringLiteral("%1 %2").arg(QLatin1String(failed), file);
-                }
-            }
+            visit(window, page, dir, QStringLiteral("%1-%2").arg(n, 2, 10, QLatin1Char('0')).arg(page));
+        }
+    }
+    if (openBureau) {
+        openBureau();
+        settle(300);
+        for (const QSize &size : sizes) {
+            window->resize(size);
+            settle(150);
+            for (const auto &[page, file] : bureauPages())
+                visit(window, page, dir, file);
         }
     }
     QMetaObject::invokeMethod(window, "openPage", Q_ARG(QVariant, QStringLiteral("HomePage")), Q_ARG(QVariant, QVariantMap()));

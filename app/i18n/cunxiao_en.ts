@@ -15,6 +15,252 @@
     </message>
 </context>
 <context>
+    <name>BureauCompletenessPage</name>
+    <message>
+        <source>Reporting completeness</source>
+        <extracomment>Title of the bureau's completeness page (which schools have reported).</extracomment>
+        <translation>Reporting completeness</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <extracomment>Completeness: the school sent the return on or before the due date.</extracomment>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <extracomment>Completeness: sent after the due date.</extracomment>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <extracomment>Completeness: nothing sent and the due date has passed.</extracomment>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <extracomment>Completeness: nothing sent yet, the due date is still ahead.</extracomment>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <extracomment>Completeness: the due date of the shown period. %1 is the date.</extracomment>
+        <translation>Due %1</translation>
+    </message>
+    <message>
+        <source>No form is filed per period yet.</source>
+        <extracomment>Completeness page: no form is filed per period (school year, term, month) in this replica.</extracomment>
+        <translation>No form is filed per period yet.</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <extracomment>Completeness total: schools expected to report.</extracomment>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <extracomment>Completeness total: schools that reported, with the rate.</extracomment>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>By township</source>
+        <extracomment>Completeness card heading: the table per township.</extracomment>
+        <translation>By township</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Completeness table column: township name.</extracomment>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <extracomment>Completeness table column: the reporting rate.</extracomment>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Schools by period</source>
+        <extracomment>Completeness card heading: the grid of schools by period.</extracomment>
+        <translation>Schools by period</translation>
+    </message>
+    <message>
+        <source>Schools in %1</source>
+        <extracomment>Completeness card heading: every school in the shown period. %1 is the period.</extracomment>
+        <translation>Schools in %1</translation>
+    </message>
+    <message>
+        <source>Township: %1</source>
+        <extracomment>Completeness contact: the school's township. %1 is the township.</extracomment>
+        <translation>Township: %1</translation>
+    </message>
+    <message>
+        <source>Head: %1</source>
+        <extracomment>Completeness contact: the school's head. %1 is the name.</extracomment>
+        <translation>Head: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <extracomment>Completeness contact: the school's phone number. %1 is the number.</extracomment>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <source>School code: %1</source>
+        <extracomment>Completeness contact: the school's code. %1 is the code.</extracomment>
+        <translation>School code: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BureauReviewPage</name>
+    <message>
+        <source>Review returns</source>
+        <extracomment>Title of the bureau's review page.</extracomment>
+        <translation>Review returns</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <extracomment>Review filter: returns waiting for the bureau's review.</extracomment>
+        <translation>Waiting for review</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <extracomment>Review filter: returns sent back to the school.</extracomment>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <extracomment>Review filter: accepted returns.</extracomment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <extracomment>Review filter: every state.</extracomment>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <extracomment>Review filter: every form.</extracomment>
+        <translation>All forms</translation>
+    </message>
+    <message>
+        <source>All periods</source>
+        <extracomment>Review filter: every period.</extracomment>
+        <translation>All periods</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <extracomment>Review filter: every township.</extracomment>
+        <translation>All townships</translation>
+    </message>
+    <message>
+        <source>Accept %1 ticked</source>
+        <extracomment>Review page: accept every ticked return at once. %1 is how many.</extracomment>
+        <translation>Accept %1 ticked</translation>
+    </message>
+    <message>
+        <source>Select for accepting</source>
+        <extracomment>Accessible name of the tick box that selects a return for accepting several at once.</extracomment>
+        <translation>Select for accepting</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <extracomment>Review list: the day the school sent the return. %1 is the date.</extracomment>
+        <translation>Sent %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s)</source>
+        <extracomment>Review list: how many checks flag this return. %n is the number.</extracomment>
+        <translation><numerusform>%n check</numerusform><numerusform>%n checks</numerusform></translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <extracomment>Review list: this return corrects an earlier one.</extracomment>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>No returns here.</source>
+        <extracomment>Review page: nothing matches the filters.</extracomment>
+        <translation>No returns here.</translation>
+    </message>
+    <message>
+        <source>‹ All returns</source>
+        <extracomment>Review page on a phone: back from one return to the list.</extracomment>
+        <translation>‹ All returns</translation>
+    </message>
+    <message>
+        <source>%1, sent %2</source>
+        <extracomment>Review detail: period and the day it was sent. %1 period, %2 date.</extracomment>
+        <translation>%1, sent %2</translation>
+    </message>
+    <message>
+        <source>%1 · head %2 · %3</source>
+        <extracomment>Review detail: the school's township, head and phone. %1 township, %2 head, %3 phone.</extracomment>
+        <translation>%1 · head %2 · %3</translation>
+    </message>
+    <message>
+        <source>School's note: %1</source>
+        <extracomment>Review detail: the school's reason for a correction. %1 is the reason.</extracomment>
+        <translation>School's note: %1</translation>
+    </message>
+    <message>
+        <source>Bureau's comment: %1</source>
+        <extracomment>Review detail: the bureau's comment when it returned this. %1 is the comment.</extracomment>
+        <translation>Bureau's comment: %1</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <extracomment>Review detail heading: what the checks flag.</extracomment>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <extracomment>Review detail heading: the answers beside last period's.</extracomment>
+        <translation>Answers</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <extracomment>Review table column: the question.</extracomment>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <extracomment>Review table column: this period's answer.</extracomment>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <source>Last period (%1)</source>
+        <extracomment>Review table column: last period's answer. %1 is that period, e.g. 2024-2025.</extracomment>
+        <translation>Last period (%1)</translation>
+    </message>
+    <message>
+        <source>Last period</source>
+        <extracomment>Review table column: last period's answer, when there is none.</extracomment>
+        <translation>Last period</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <extracomment>Review detail heading: the earlier versions this return corrects.</extracomment>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <extracomment>Review detail heading: the bureau's decision.</extracomment>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Comment for the school (needed to return it)</source>
+        <extracomment>Review page: where the bureau writes why a return goes back.</extracomment>
+        <translation>Comment for the school (needed to return it)</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <extracomment>Review page: accept this return (it is then locked).</extracomment>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>Return with comment</source>
+        <extracomment>Review page: send this return back to the school with the comment.</extracomment>
+        <translation>Return with comment</translation>
+    </message>
+</context>
+<context>
     <name>CameraPage</name>
     <message>
         <source>Take photo</source>
@@ -292,6 +538,26 @@ Camera page: the shutter button.</extracomment>
         <source>Refused by the server</source>
         <extracomment>Home task: changes the server refused (the reason is shown on each).</extracomment>
         <translation>Refused by the server</translation>
+    </message>
+    <message>
+        <source>Returns to review</source>
+        <extracomment>Home task (bureau): returns the schools sent that wait for the bureau's review.</extracomment>
+        <translation>Returns to review</translation>
+    </message>
+    <message>
+        <source>Schools that have not reported</source>
+        <extracomment>Home task (bureau): schools whose return for the current period is overdue.</extracomment>
+        <translation>Schools that have not reported</translation>
+    </message>
+    <message>
+        <source>Returned, waiting for the school</source>
+        <extracomment>Home task (bureau): returns sent back to schools, waiting for their correction.</extracomment>
+        <translation>Returned, waiting for the school</translation>
+    </message>
+    <message>
+        <source>Nothing needs doing now.</source>
+        <extracomment>Home: nothing needs doing.</extracomment>
+        <translation>Nothing needs doing now.</translation>
     </message>
 </context>
 <context>
@@ -627,6 +893,16 @@ Camera page: the shutter button.</extracomment>
         <source>Cunxiao</source>
         <extracomment>Drawer heading: the app's short name.</extracomment>
         <translation>Cunxiao</translation>
+    </message>
+    <message>
+        <source>Review returns</source>
+        <extracomment>Navigation item (bureau): returns to review, accept or send back.</extracomment>
+        <translation>Review returns</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <extracomment>Navigation item (bureau): which schools have reported.</extracomment>
+        <translation>Completeness</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1515,11 @@ State: same as pending, for submissions.</extracomment>
         <source>Conflict</source>
         <extracomment>State: two people changed the same field; someone must choose.</extracomment>
         <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <extracomment>State of a school's return at the bureau: sent by the school, waiting for the bureau's review.</extracomment>
+        <translation>Waiting for review</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,252 @@
     </message>
 </context>
 <context>
+    <name>BureauCompletenessPage</name>
+    <message>
+        <source>Reporting completeness</source>
+        <extracomment>Title of the bureau's completeness page (which schools have reported).</extracomment>
+        <translation>上报完整性</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <extracomment>Completeness: the school sent the return on or before the due date.</extracomment>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <extracomment>Completeness: sent after the due date.</extracomment>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <extracomment>Completeness: nothing sent and the due date has passed.</extracomment>
+        <translation>未报</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <extracomment>Completeness: nothing sent yet, the due date is still ahead.</extracomment>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <extracomment>Completeness: the due date of the shown period. %1 is the date.</extracomment>
+        <translation>截止 %1</translation>
+    </message>
+    <message>
+        <source>No form is filed per period yet.</source>
+        <extracomment>Completeness page: no form is filed per period (school year, term, month) in this replica.</extracomment>
+        <translation>还没有按周期填报的表单。</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <extracomment>Completeness total: schools expected to report.</extracomment>
+        <translation>应报</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <extracomment>Completeness total: schools that reported, with the rate.</extracomment>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>By township</source>
+        <extracomment>Completeness card heading: the table per township.</extracomment>
+        <translation>按乡镇</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Completeness table column: township name.</extracomment>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <extracomment>Completeness table column: the reporting rate.</extracomment>
+        <translation>上报率</translation>
+    </message>
+    <message>
+        <source>Schools by period</source>
+        <extracomment>Completeness card heading: the grid of schools by period.</extracomment>
+        <translation>各校各期上报</translation>
+    </message>
+    <message>
+        <source>Schools in %1</source>
+        <extracomment>Completeness card heading: every school in the shown period. %1 is the period.</extracomment>
+        <translation>%1 各校</translation>
+    </message>
+    <message>
+        <source>Township: %1</source>
+        <extracomment>Completeness contact: the school's township. %1 is the township.</extracomment>
+        <translation>乡镇：%1</translation>
+    </message>
+    <message>
+        <source>Head: %1</source>
+        <extracomment>Completeness contact: the school's head. %1 is the name.</extracomment>
+        <translation>校长：%1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <extracomment>Completeness contact: the school's phone number. %1 is the number.</extracomment>
+        <translation>电话：%1</translation>
+    </message>
+    <message>
+        <source>School code: %1</source>
+        <extracomment>Completeness contact: the school's code. %1 is the code.</extracomment>
+        <translation>学校代码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BureauReviewPage</name>
+    <message>
+        <source>Review returns</source>
+        <extracomment>Title of the bureau's review page.</extracomment>
+        <translation>报表审核</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <extracomment>Review filter: returns waiting for the bureau's review.</extracomment>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <extracomment>Review filter: returns sent back to the school.</extracomment>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <extracomment>Review filter: accepted returns.</extracomment>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <extracomment>Review filter: every state.</extracomment>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <extracomment>Review filter: every form.</extracomment>
+        <translation>全部表单</translation>
+    </message>
+    <message>
+        <source>All periods</source>
+        <extracomment>Review filter: every period.</extracomment>
+        <translation>全部周期</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <extracomment>Review filter: every township.</extracomment>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <source>Accept %1 ticked</source>
+        <extracomment>Review page: accept every ticked return at once. %1 is how many.</extracomment>
+        <translation>通过选中的 %1 份</translation>
+    </message>
+    <message>
+        <source>Select for accepting</source>
+        <extracomment>Accessible name of the tick box that selects a return for accepting several at once.</extracomment>
+        <translation>选中以批量通过</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <extracomment>Review list: the day the school sent the return. %1 is the date.</extracomment>
+        <translation>%1 报送</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s)</source>
+        <extracomment>Review list: how many checks flag this return. %n is the number.</extracomment>
+        <translation><numerusform>%n 项提示</numerusform></translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <extracomment>Review list: this return corrects an earlier one.</extracomment>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>No returns here.</source>
+        <extracomment>Review page: nothing matches the filters.</extracomment>
+        <translation>这里没有报表。</translation>
+    </message>
+    <message>
+        <source>‹ All returns</source>
+        <extracomment>Review page on a phone: back from one return to the list.</extracomment>
+        <translation>‹ 全部报表</translation>
+    </message>
+    <message>
+        <source>%1, sent %2</source>
+        <extracomment>Review detail: period and the day it was sent. %1 period, %2 date.</extracomment>
+        <translation>%1，%2 报送</translation>
+    </message>
+    <message>
+        <source>%1 · head %2 · %3</source>
+        <extracomment>Review detail: the school's township, head and phone. %1 township, %2 head, %3 phone.</extracomment>
+        <translation>%1 · 校长 %2 · %3</translation>
+    </message>
+    <message>
+        <source>School's note: %1</source>
+        <extracomment>Review detail: the school's reason for a correction. %1 is the reason.</extracomment>
+        <translation>学校说明：%1</translation>
+    </message>
+    <message>
+        <source>Bureau's comment: %1</source>
+        <extracomment>Review detail: the bureau's comment when it returned this. %1 is the comment.</extracomment>
+        <translation>教育局意见：%1</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <extracomment>Review detail heading: what the checks flag.</extracomment>
+        <translation>审核提示</translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <extracomment>Review detail heading: the answers beside last period's.</extracomment>
+        <translation>填报内容</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <extracomment>Review table column: the question.</extracomment>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <extracomment>Review table column: this period's answer.</extracomment>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Last period (%1)</source>
+        <extracomment>Review table column: last period's answer. %1 is that period, e.g. 2024-2025.</extracomment>
+        <translation>上期（%1）</translation>
+    </message>
+    <message>
+        <source>Last period</source>
+        <extracomment>Review table column: last period's answer, when there is none.</extracomment>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <extracomment>Review detail heading: the earlier versions this return corrects.</extracomment>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <extracomment>Review detail heading: the bureau's decision.</extracomment>
+        <translation>审核意见</translation>
+    </message>
+    <message>
+        <source>Comment for the school (needed to return it)</source>
+        <extracomment>Review page: where the bureau writes why a return goes back.</extracomment>
+        <translation>给学校的意见（退回时必填）</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <extracomment>Review page: accept this return (it is then locked).</extracomment>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Return with comment</source>
+        <extracomment>Review page: send this return back to the school with the comment.</extracomment>
+        <translation>退回并附意见</translation>
+    </message>
+</context>
+<context>
     <name>CameraPage</name>
     <message>
         <source>Take photo</source>
@@ -292,6 +538,26 @@ Camera page: the shutter button.</extracomment>
         <source>Refused by the server</source>
         <extracomment>Home task: changes the server refused (the reason is shown on each).</extracomment>
         <translation>被服务器拒收</translation>
+    </message>
+    <message>
+        <source>Returns to review</source>
+        <extracomment>Home task (bureau): returns the schools sent that wait for the bureau's review.</extracomment>
+        <translation>待审核的报表</translation>
+    </message>
+    <message>
+        <source>Schools that have not reported</source>
+        <extracomment>Home task (bureau): schools whose return for the current period is overdue.</extracomment>
+        <translation>未按期上报的学校</translation>
+    </message>
+    <message>
+        <source>Returned, waiting for the school</source>
+        <extracomment>Home task (bureau): returns sent back to schools, waiting for their correction.</extracomment>
+        <translation>已退回，等待学校修改</translation>
+    </message>
+    <message>
+        <source>Nothing needs doing now.</source>
+        <extracomment>Home: nothing needs doing.</extracomment>
+        <translation>目前没有待办事项。</translation>
     </message>
 </context>
 <context>
@@ -627,6 +893,16 @@ Camera page: the shutter button.</extracomment>
         <source>Cunxiao</source>
         <extracomment>Drawer heading: the app's short name.</extracomment>
         <translation>村校</translation>
+    </message>
+    <message>
+        <source>Review returns</source>
+        <extracomment>Navigation item (bureau): returns to review, accept or send back.</extracomment>
+        <translation>报表审核</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <extracomment>Navigation item (bureau): which schools have reported.</extracomment>
+        <translation>上报情况</translation>
     </message>
 </context>
 <context>
@@ -1239,6 +1515,11 @@ State: same as pending, for submissions.</extracomment>
         <source>Conflict</source>
         <extracomment>State: two people changed the same field; someone must choose.</extracomment>
         <translation>有冲突</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <extracomment>State of a school's return at the bureau: sent by the school, waiting for the bureau's review.</extracomment>
+        <translation>待审核</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,10 @@
 
 #include "core/AppContext.h"
 #include "core/JsonVariant.h"
+#include "bureau/Completeness.h"
+#include "bureau/ReviewQueue.h"
 #include "engine/RecordQuery.h"
+#include "forms/Periods.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -15,15 +18,7 @@ namespace cx::app {
 
 namespace {
 
-std::string text(const cx::Json &fields, const char *name)
-{
-    auto it = fields.find(name);
-    if (it == fields.end() || it->is_null())
-        return {};
-    if (it->is_string())
-        return it->get<std::string>();
-    return it->dump();
-}
+std::string text(const cx::Json &fields, const char *name) { return cx::bureau::textOf(fields, name); }
 
 cx::RecordSelection all(const char *collection)
 {
@@ -65,41 +60,37 @@ bool meantFor(const cx::Json &def, const QString &role, const QStringList &schoo
     return false;
 }
 
-// The period a form is filled once in, holding `today`: [start, end]; both null = once ever.
-std::pair<QDate, QDate> periodOf(const std::string &period, const QDate &today)
-{
-    const int y = today.year(), m = today.month();
-    if (period == "school_year") {
-        const QDate start(m >= 9 ? y : y - 1, 9, 1);
-        return {start, start.addYears(1).addDays(-1)};
-    }
-    if (period == "term") {   // autumn term September-January, spring term February-August
-        if (m >= 9)
-            return {QDate(y, 9, 1), QDate(y + 1, 1, 31)};
-        if (m == 1)
-            return {QDate(y - 1, 9, 1), QDate(y, 1, 31)};
-        return {QDate(y, 2, 1), QDate(y, 8, 31)};
-    }
-    if (period == "month")
-        return {QDate(y, m, 1), QDate(y, m, today.daysInMonth())};
-    return {};
-}
+// The day as the shared period code sees it (forms/Periods.h).
+cx::forms::Day dayOf(const QDate &d) { return *cx::forms::parseDay(str(d.toString(Qt::ISODate))); }
+QDate qdateOf(cx::forms::Day d) { return QDate::fromString(qstr(cx::forms::formatDay(d)), Qt::ISODate); }
 
-// "YYYY-MM-DD", or "MM-DD" within the period (its first such day), else the period's last day.
-QDate dueOf(const std::string &due, const std::pair<QDate, QDate> &period, const QDate &today)
+// The bureau's work: returns waiting for review, schools whose return for the
+// current period is missing (every form filed per period), conflicts.
+std::vector<TodoItem> bureauTodos(cx::RecordQuery &q, const QDate &today)
 {
-    const QString d = qstr(due);
-    if (QDate full = QDate::fromString(d, Qt::ISODate); full.isValid())
-        return full;
-    if (d.size() == 5 && d[2] == QLatin1Char('-')) {
-        const QDate base = period.first.isValid() ? period.first : QDate(today.year(), 1, 1);
-        QDate inYear(base.year(), d.left(2).toInt(), d.mid(3).toInt());
-        if (inYear.isValid() && inYear < base)
-            inYear = inYear.addYears(1);
-        if (inYear.isValid())
-            return inYear;
-    }
-    return period.second;
+    std::vector<TodoItem> out;
+    cx::bureau::ReviewFilter waiting;
+    const auto queue = cx::bureau::reviewQueue(q, waiting);
+    TodoItem review{QStringLiteral("to_review"), QStringLiteral("BureauReviewPage"), int(queue.size())};
+    const std::string weekAgo = str(today.addDays(-7).toString(Qt::ISODate));
+    for (const auto &i : queue)
+        review.urgent = review.urgent || (i.ret.sentOn && cx::forms::formatDay(*i.ret.sentOn) < weekAgo);
+    out.push_back(review);
+    TodoItem missing{QStringLiteral("missing_returns"), QStringLiteral("BureauCompletenessPage")};
+    for (const auto &f : cx::bureau::formsOf(q))
+        if (f.periodic()) {
+            const auto rep = cx::bureau::completeness(q, f.id, {}, dayOf(today));
+            missing.count += rep.county.missing;
+            missing.urgent = missing.urgent || rep.county.missing > 0;
+        }
+    out.push_back(missing);
+    cx::bureau::ReviewFilter returned;   // sent back and not yet corrected
+    returned.status = "returned";
+    out.push_back({QStringLiteral("returned_waiting"), QStringLiteral("BureauReviewPage"),
+                   int(cx::bureau::reviewQueue(q, returned).size())});
+    out.push_back({QStringLiteral("conflicts"), QStringLiteral("ConflictsPage"), int(q.countInState("conflict")), true});
+    out.push_back({QStringLiteral("rejected"), QStringLiteral("SubmissionsPage"), int(q.countInState("rejected")), true});
+    return out;
 }
 
 } // namespace
@@ -107,6 +98,8 @@ QDate dueOf(const std::string &due, const std::pair<QDate, QDate> &period, const
 std::vector<TodoItem> TodoModel::compute(cx::RecordQuery &q, const QString &role, const QStringList &schools,
                                          const QDate &today)
 {
+    if (role == QLatin1String("bureau"))
+        return bureauTodos(q, today);
     std::vector<TodoItem> out;
     const std::string todayText = str(today.toString(Qt::ISODate));
 
@@ -122,20 +115,24 @@ std::vector<TodoItem> TodoModel::compute(cx::RecordQuery &q, const QString &role
         const std::string period = text(meta, "period"), due = text(meta, "due");
         if (period.empty() && due.empty())
             continue;   // filled as things happen (a visit, a hazard), never "due"
-        const auto range = periodOf(period, today);
+        const cx::forms::Period range = cx::forms::periodContaining(period, dayOf(today));
         cx::RecordSelection subs;
         subs.collection = "submissions";
         subs.conditions = {{"form", cx::FieldCondition::Eq, f.id},
                            {"status", cx::FieldCondition::NotEmpty, {}},
                            {"status", cx::FieldCondition::Ne, "draft"}};
-        if (range.first.isValid()) {
-            subs.conditions.push_back({"updated_at", cx::FieldCondition::Ge, str(range.first.toString(Qt::ISODate))});
-            subs.conditions.push_back({"updated_at", cx::FieldCondition::Lt, str(range.second.addDays(1).toString(Qt::ISODate))});
+        if (range.valid()) {
+            subs.conditions.push_back({"updated_at", cx::FieldCondition::Ge, cx::forms::formatDay(range.first)});
+            subs.conditions.push_back({"updated_at", cx::FieldCondition::Lt,
+                                       cx::forms::formatDay(range.last + std::chrono::days(1))});
         }
         if (q.count(subs) > 0)
             continue;
         ++forms.count;
-        const QDate when = dueOf(due, range, today);
+        // No period but a due date: due once, on that day (or at the end of this year).
+        const cx::forms::Period dueIn = range.valid() ? range : cx::forms::Period{"", "once", dayOf(QDate(today.year(), 1, 1)),
+                                                                                   dayOf(QDate(today.year(), 12, 31))};
+        const QDate when = qdateOf(cx::forms::dueDate(due, dueIn));
         forms.urgent = forms.urgent || (when.isValid() && when <= today.addDays(7));
     }
     out.push_back(forms);

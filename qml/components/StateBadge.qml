@@ -21,6 +21,8 @@ Rectangle {
         case "confirmed": return qsTr("Confirmed")
         //: State: the server refused the change.
         case "rejected": return qsTr("Rejected")
+        //: State of a school's return at the bureau: sent by the school, waiting for the bureau's review.
+        case "submitted": return qsTr("Waiting for review")
         //: State: the bureau returned a submission for correction.
         case "returned": return qsTr("Returned")
         //: State: the bureau accepted a submission.

@@ -30,9 +30,33 @@ QtObject {
         switch (state) {
         case "confirmed": case "accepted": return ok
         case "pending": case "waiting": case "draft": return warn
-        case "sent": return info
+        case "sent": case "submitted": return info
         case "rejected": case "conflict": case "returned": return error
         }
         return muted
     }
+
+    // A school's state in the bureau's completeness report (BureauCompletenessPage).
+    readonly property color onTimeFill: "#CFE8D5"
+    readonly property color lateFill: "#F7DDB0"
+    readonly property color missingFill: "#F3C7C3"
+    readonly property color quietFill: "#E7ECE9"     // nothing to show: a zero count, a period not yet due
+    function completenessColor(state) {
+        switch (state) {
+        case "on_time": return ok
+        case "late": return warn
+        case "missing": return error
+        }
+        return muted
+    }
+    function completenessFill(state) {
+        switch (state) {
+        case "on_time": return onTimeFill
+        case "late": return lateFill
+        case "missing": return missingFill
+        }
+        return quietFill
+    }
+    readonly property color flaggedFill: "#FFF1D6"    // a value the review checks flagged
+    readonly property color selectedFill: "#E4EEE8"   // the selected row of a list
 }

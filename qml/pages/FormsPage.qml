@@ -45,7 +45,7 @@ Page {
             width: ListView.view.width
             visible: page.meantForMe(row.fields.definition)
             implicitHeight: visible ? 76 : 0
-            background: Rectangle { color: row.down ? "#E4EEE8" : Theme.surface; radius: Theme.radius; border.color: Theme.divider }
+            background: Rectangle { color: row.down ? Theme.selectedFill : Theme.surface; radius: Theme.radius; border.color: Theme.divider }
             onClicked: app.push("FormFillPage", { formId: recordId })
             contentItem: ColumnLayout {
                 spacing: 2

@@ -35,6 +35,12 @@ Page {
         case "dropouts": return qsTr("Pupils who left school")
         //: Home task: inspections assigned to this person.
         case "inspections": return qsTr("Inspections assigned")
+        //: Home task (bureau): returns the schools sent that wait for the bureau's review.
+        case "to_review": return qsTr("Returns to review")
+        //: Home task (bureau): schools whose return for the current period is overdue.
+        case "missing_returns": return qsTr("Schools that have not reported")
+        //: Home task (bureau): returns sent back to schools, waiting for their correction.
+        case "returned_waiting": return qsTr("Returned, waiting for the school")
         }
         return kind
     }
@@ -59,10 +65,24 @@ Page {
                 elide: Text.ElideRight
             }
             SectionCard {
+                //: Home card heading: sync with the bureau.
+                heading: qsTr("Sync with the bureau")
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                SyncStatusBar { objectName: "homeSyncStatus"; Layout.fillWidth: true }
+            }
+            SectionCard {
                 //: Home card heading: the list of tasks.
                 heading: qsTr("What needs doing")
                 Layout.fillWidth: true
                 Layout.alignment: Qt.AlignTop
+                Label {
+                    objectName: "allDone"
+                    visible: todo.total === 0 && !todo.loading
+                    //: Home: nothing needs doing.
+                    text: qsTr("Nothing needs doing now.")
+                    color: Theme.muted
+                }
                 Repeater {
                     model: todo
                     delegate: TodoRow {
@@ -71,6 +91,7 @@ Page {
                         required property bool urgent
                         required property string target
                         objectName: "todo_" + kind
+                        visible: count > 0   // only what has something in it
                         text: page.todoText(kind)
                         todoCount: count
                         todoUrgent: urgent
@@ -79,13 +100,7 @@ Page {
                 }
             }
             SectionCard {
-                //: Home card heading: sync with the bureau.
-                heading: qsTr("Sync with the bureau")
-                Layout.fillWidth: true
-                Layout.alignment: Qt.AlignTop
-                SyncStatusBar { objectName: "homeSyncStatus"; Layout.fillWidth: true }
-            }
-            SectionCard {
+                visible: Session.role !== "bureau"
                 //: Home card heading: shortcuts.
                 heading: qsTr("Quick actions")
                 Layout.fillWidth: true
@@ -124,7 +139,7 @@ Page {
                 implicitWidth: Math.max(32, num.implicitWidth + 14)
                 implicitHeight: 28
                 radius: 14
-                color: row.todoCount === 0 ? "#E7ECE9" : (row.todoUrgent ? Theme.error : Theme.primary)
+                color: row.todoCount === 0 ? Theme.quietFill : (row.todoUrgent ? Theme.error : Theme.primary)
                 Label {
                     id: num
                     anchors.centerIn: parent

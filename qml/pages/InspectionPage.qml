@@ -70,7 +70,7 @@ Page {
                 required property var fields
                 width: ListView.view.width
                 highlighted: page.recordId === recordId
-                background: Rectangle { color: row.highlighted ? "#E4EEE8" : Theme.surface; radius: Theme.radius; border.color: Theme.divider }
+                background: Rectangle { color: row.highlighted ? Theme.selectedFill : Theme.surface; radius: Theme.radius; border.color: Theme.divider }
                 onClicked: page.recordId = recordId
                 contentItem: ColumnLayout {
                     Label { text: row.title || row.fields.school || ""; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }

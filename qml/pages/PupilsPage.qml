@@ -96,7 +96,7 @@ Page {
                 required property string syncState
                 width: ListView.view.width
                 implicitHeight: 64
-                background: Rectangle { color: row.down ? "#E4EEE8" : Theme.surface }
+                background: Rectangle { color: row.down ? Theme.selectedFill : Theme.surface }
                 onClicked: app.push("PupilPage", { recordId: recordId })
                 contentItem: RowLayout {
                     spacing: 12

@@ -37,7 +37,7 @@ Page {
             readonly property string shown: fields._display || "draft"
             readonly property bool editable: shown === "draft" || shown === "returned" || shown === "rejected"
             width: ListView.view.width
-            background: Rectangle { color: row.down ? "#E4EEE8" : Theme.surface; radius: Theme.radius; border.color: Theme.divider }
+            background: Rectangle { color: row.down ? Theme.selectedFill : Theme.surface; radius: Theme.radius; border.color: Theme.divider }
             onClicked: app.push("FormFillPage", { formId: fields.form, submissionId: recordId })
             contentItem: ColumnLayout {
                 spacing: 4

@@ -10,6 +10,10 @@
 #include "models/RecordListModel.h"
 #include "models/SubmissionModel.h"
 #include "models/TodoModel.h"
+#include "models/CompletenessModel.h"
+#include "models/ReviewQueueModel.h"
+#include "core/DemoCounty.h"
+#include "demo/DemoSchools.h"
 #include "sync/SyncController.h"
 
 #include <QAbstractItemModelTester>
@@ -289,6 +293,85 @@ private slots:
         QCOMPARE(todo.rowCount(), 8);
         QCOMPARE(todo.countOf(QStringLiteral("inspections")), 1);
         QCOMPARE(todo.countOf(QStringLiteral("forms_due")), 1);   // "inspect"
+    }
+    // The bureau's pages over the demo county (issue 14, docs/bureau.md): 20
+    // schools in three townships, two school years of returns as of 1 Dec 2025.
+    void bureauModelsOverTheDemoCounty()
+    {
+        QVERIFY(m_ctx->openAccount(QStringLiteral("county"), testKey()));
+        seedDemoCounty(*m_ctx, QDate(2025, 12, 1));
+
+        CompletenessModel c;
+        c.setToday(QDate(2025, 12, 1));
+        QVERIFY(c.waitForLoaded());
+        QVERIFY2(c.error().isEmpty(), qPrintable(c.error()));
+        QCOMPARE(c.forms().size(), 1);
+        QCOMPARE(c.shownPeriod(), QStringLiteral("2025-2026"));
+        QCOMPARE(c.dueOn(), QStringLiteral("2025-10-15"));
+        QVariantMap county = c.county();
+        QCOMPARE(county[QStringLiteral("expected")].toInt(), 20);
+        QCOMPARE(county[QStringLiteral("missing")].toInt(), 3);
+        QCOMPARE(county[QStringLiteral("late")].toInt(), 3);
+        QCOMPARE(county[QStringLiteral("onTime")].toInt(), 14);
+        QCOMPARE(county[QStringLiteral("returned")].toInt(), 1);   // the other returned one was corrected
+        QCOMPARE(c.townships().size(), 3);
+        QCOMPARE(c.schools().size(), 20);
+        // Four periods asked for; the grid starts at the first anyone reported in.
+        QCOMPARE(c.periods(), QStringList({"2024-2025", "2025-2026"}));
+        QCOMPARE(c.grid().size(), 20);
+        c.setPeriod(QStringLiteral("2024-2025"));
+        QVERIFY(c.waitForLoaded());
+        county = c.county();
+        QCOMPARE(county[QStringLiteral("missing")].toInt(), 0);
+        QCOMPARE(county[QStringLiteral("late")].toInt(), 3);
+        QCOMPARE(county[QStringLiteral("accepted")].toInt(), 20);
+
+        ReviewQueueModel q;
+        QVERIFY(q.waitForLoaded());
+        QVERIFY2(q.error().isEmpty(), qPrintable(q.error()));
+        QCOMPARE(q.items().size(), 11);
+        QCOMPARE(q.townships().size(), 3);
+        QCOMPARE(q.periods(), QStringList({"2025-2026", "2024-2025"}));
+        QString correction;
+        QStringList flagged, why;
+        for (const QVariant &v : q.items()) {
+            const QVariantMap m = v.toMap();
+            if (m[QStringLiteral("correction")].toBool())
+                correction = m[QStringLiteral("id")].toString();
+            if (m[QStringLiteral("flags")].toInt() > 0) {
+                flagged << m[QStringLiteral("school")].toString();
+                why << m[QStringLiteral("schoolCode")].toString() + "=" + m[QStringLiteral("school")].toString();
+                why << q.detail(m[QStringLiteral("id")].toString())[QStringLiteral("checks")].toStringList();
+            }
+        }
+        QVERIFY(!correction.isEmpty());
+        const QVariantMap d = q.detail(correction);
+        QCOMPARE(d[QStringLiteral("history")].toList().size(), 1);
+        QCOMPARE(d[QStringLiteral("history")].toList()[0].toMap()[QStringLiteral("status")].toString(), QStringLiteral("returned"));
+        QCOMPARE(d[QStringLiteral("previousPeriod")].toString(), QStringLiteral("2024-2025"));
+        QVERIFY(!d[QStringLiteral("fields")].toList().isEmpty());
+        // The one school whose primary enrolment fell by almost half, and only it.
+        QVERIFY2(flagged == QStringList{QString::fromStdString(cx::demo::demoSchools(20)[7].name)}, qPrintable(why.join("; ")));
+
+        // Accept one, return another with a comment (refused without one).
+        QSignalSpy changed(&q, &ReviewQueueModel::itemsChanged);
+        const QString first = q.items()[0].toMap()[QStringLiteral("id")].toString();
+        const QString second = q.items()[1].toMap()[QStringLiteral("id")].toString();
+        QVERIFY(q.accept({first}));
+        QVERIFY(changed.wait(5000));
+        QVERIFY(q.waitForLoaded());
+        QCOMPARE(q.items().size(), 10);
+        QVERIFY(!q.sendBack(second, QStringLiteral("  ")));
+        QVERIFY(!q.error().isEmpty());
+        QVERIFY(q.sendBack(second, QStringLiteral("请核对在校生数")));
+        QVERIFY(changed.wait(5000));
+        QVERIFY(q.waitForLoaded());
+        QCOMPARE(q.items().size(), 9);
+        QCOMPARE(q.error(), QString());
+        q.setStatus(QStringLiteral("returned"));
+        QVERIFY(q.waitForLoaded());
+        QCOMPARE(q.items().size(), 2);
+        QVERIFY(!q.accept({second}));   // a returned one waits for the school, not for the bureau
     }
 };
 

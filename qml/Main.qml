@@ -50,6 +50,8 @@ ApplicationWindow {
         { page: "BureauReviewPage", label: qsTr("Review returns"), icon: "✓", main: true },
         //: Navigation item (bureau): which schools have reported.
         { page: "BureauCompletenessPage", label: qsTr("Completeness"), icon: "▦", main: true },
+        //: Navigation item (bureau): what the returns add up to, with charts.
+        { page: "BureauStatisticsPage", label: qsTr("Statistics"), icon: "▤", main: false },
         //: Navigation item: sync conflicts to settle.
         { page: "ConflictsPage", label: qsTr("Conflicts"), icon: "⇄", main: false },
         //: Navigation item: settings.

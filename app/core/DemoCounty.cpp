@@ -29,7 +29,11 @@ void seedDemoCounty(AppContext &ctx, const QDate &todayDate)
                  {QStringLiteral("phone"), QStringLiteral("1390871%1").arg(1000 + n * 37)},
                  {QStringLiteral("pupils"), pupils}},
                 nullptr, qstr(s.code));
-        returning.push_back({s.code, s.kind, pupils, s.lastGrade - s.firstGrade + 1, {}});
+        // The offline demo has no rosters: dropout cases name placeholder pupils.
+        std::vector<std::string> pupilIds;
+        for (int p = 1; p <= 5; ++p)
+            pupilIds.push_back(s.code + "-p" + std::to_string(p));
+        returning.push_back({s.code, s.kind, pupils, s.lastGrade - s.firstGrade + 1, pupilIds});
     }
     QFile f(QStringLiteral(":/Cunxiao/demo/county/enrolment_return.json"));
     if (!f.open(QIODevice::ReadOnly)) {

@@ -27,7 +27,8 @@ QList<QPair<QString, QString>> PageTour::bureauPages()
 {
     return {{QStringLiteral("HomePage"), QStringLiteral("bureau-home")},
             {QStringLiteral("BureauReviewPage"), QStringLiteral("bureau-review")},
-            {QStringLiteral("BureauCompletenessPage"), QStringLiteral("bureau-completeness")}};
+            {QStringLiteral("BureauCompletenessPage"), QStringLiteral("bureau-completeness")},
+            {QStringLiteral("BureauStatisticsPage"), QStringLiteral("bureau-statistics")}};
 }
 
 static void counter(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)

@@ -261,6 +261,64 @@
     </message>
 </context>
 <context>
+    <name>BureauStatisticsPage</name>
+    <message>
+        <source>Statistics</source>
+        <extracomment>Title of the bureau's statistics page.</extracomment>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <extracomment>Statistics: how a county number is made from the schools' answers: summed.</extracomment>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>rate over the totals</source>
+        <extracomment>Statistics: a rate recomputed from the county totals by the form's formula.</extracomment>
+        <translation>按合计计算的比率</translation>
+    </message>
+    <message>
+        <source>average</source>
+        <extracomment>Statistics: the average of the schools' answers.</extracomment>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <extracomment>Statistics page: save the county and township table as a CSV file.</extracomment>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <extracomment>Statistics page: where the CSV file was saved. %1 is the file's path.</extracomment>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>No form is filed per period yet.</source>
+        <extracomment>Statistics page: no form is filed per period in this replica.</extracomment>
+        <translation>还没有按周期填报的表单。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n school(s) counted (returns sent back for correction are not)</source>
+        <extracomment>Statistics page: how many schools' returns are counted. %1 is the period, %n the number.</extracomment>
+        <translation><numerusform>%1：已统计 %n 所学校（已退回修改的报表不计入）</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 by township</source>
+        <extracomment>Statistics card heading: the charted number per township. %1 is the number's label.</extracomment>
+        <translation>各乡镇%1</translation>
+    </message>
+    <message>
+        <source>%1 over the periods</source>
+        <extracomment>Statistics card heading: the charted number for the county over the periods. %1 is the number's label.</extracomment>
+        <translation>%1历年变化</translation>
+    </message>
+    <message>
+        <source>County totals</source>
+        <extracomment>Statistics card heading: every number for the county.</extracomment>
+        <translation>全县合计</translation>
+    </message>
+</context>
+<context>
     <name>CameraPage</name>
     <message>
         <source>Take photo</source>
@@ -903,6 +961,11 @@ Camera page: the shutter button.</extracomment>
         <source>Completeness</source>
         <extracomment>Navigation item (bureau): which schools have reported.</extracomment>
         <translation>上报情况</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <extracomment>Navigation item (bureau): what the returns add up to, with charts.</extracomment>
+        <translation>统计</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,8 @@
 #include "models/CompletenessModel.h"
 
 #include "bureau/Completeness.h"
-#include "core/AppContext.h"
-#include "core/AppSettings.h"
 #include "core/JsonVariant.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace cx::app {
 
@@ -89,20 +84,6 @@ QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &per
 
 } // namespace
 
-CompletenessModel::CompletenessModel(QObject *parent) : QObject(parent)
-{
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &CompletenessModel::onComputed);
-    if (auto *ctx = AppContext::ensure())
-        connect(ctx, &AppContext::dataChanged, this, [this](const QString &collection) {
-            if (collection.isEmpty() || collection == QLatin1String("submissions") || collection == QLatin1String("schools") ||
-                collection == QLatin1String("forms"))
-                refresh();
-        });
-    QMetaObject::invokeMethod(this, &CompletenessModel::refresh, Qt::QueuedConnection);
-}
-
-CompletenessModel::~CompletenessModel() { m_watcher.waitForFinished(); }
-
 void CompletenessModel::setForm(const QString &v)
 {
     if (v == m_form)
@@ -132,59 +113,12 @@ void CompletenessModel::setGridPeriods(int n)
     refresh();
 }
 
-void CompletenessModel::setToday(const QDate &d)
+ReportModel::Job CompletenessModel::job(const QDate &today, bool english) const
 {
-    m_today = d;
-    refresh();
-}
-
-void CompletenessModel::refresh()
-{
-    if (m_watcher.isRunning()) {
-        m_again = true;
-        return;
-    }
-    auto query = m_query.current();
-    if (!query)
-        return;
-    if (!m_loading) {
-        m_loading = true;
-        emit loadingChanged();
-    }
-    const QDate d = m_today.isValid() ? m_today : QDate::currentDate();
-    const cx::bureau::Day today = *cx::bureau::parseDay(str(d.toString(Qt::ISODate)));
-    const bool en = AppSettings::instance() && AppSettings::instance()->formLanguage() == QLatin1String("en");
-    m_watcher.setFuture(QtConcurrent::run(
-        [query, form = str(m_form), period = str(m_period), n = m_gridPeriods, today, en] {
-            try {
-                return compute(*query, form, period, n, today, en);
-            } catch (const std::exception &e) {
-                return QVariantMap{{QStringLiteral("error"), QString::fromUtf8(e.what())}};
-            }
-        }));
-}
-
-void CompletenessModel::onComputed()
-{
-    if (m_again) {
-        m_again = false;
-        refresh();
-        return;
-    }
-    m_data = m_watcher.result();
-    m_loading = false;
-    emit changed();
-    emit loadingChanged();
-}
-
-bool CompletenessModel::waitForLoaded(int msecs)
-{
-    QElapsedTimer t;
-    t.start();
-    QCoreApplication::processEvents();   // a refresh queued by the constructor or a change starts here
-    while ((m_loading || m_watcher.isRunning()) && t.elapsed() < msecs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return !m_loading;
+    const cx::bureau::Day day = *cx::bureau::parseDay(str(today.toString(Qt::ISODate)));
+    return [form = str(m_form), period = str(m_period), n = m_gridPeriods, day, english](cx::RecordQuery &q) {
+        return compute(q, form, period, n, day, english);
+    };
 }
 
 } // namespace cx::app

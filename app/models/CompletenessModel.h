@@ -5,17 +5,15 @@
 // state (on time, late, missing, not yet due), totals per township and for the
 // county, and a heat grid of schools x the last periods. Computed off the UI
 // thread; recomputed when returns arrive.
-#include "models/AccountQuery.h"
+#include "models/ReportModel.h"
 
-#include <QDate>
-#include <QFutureWatcher>
-#include <QObject>
+#include <QStringList>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 namespace cx::app {
 
-class CompletenessModel : public QObject
+class CompletenessModel : public ReportModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -33,11 +31,8 @@ class CompletenessModel : public QObject
     Q_PROPERTY(QVariantList schools READ schools NOTIFY changed)
     Q_PROPERTY(QStringList periods READ periods NOTIFY changed)        // the grid's, oldest first
     Q_PROPERTY(QVariantList grid READ grid NOTIFY changed)             // {code, name, township, states: [..]}
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(QString error READ error NOTIFY changed)
 public:
-    explicit CompletenessModel(QObject *parent = nullptr);
-    ~CompletenessModel() override;
+    explicit CompletenessModel(QObject *parent = nullptr) : ReportModel(parent) {}
 
     QString form() const { return m_form; }
     void setForm(const QString &v);
@@ -45,38 +40,26 @@ public:
     void setPeriod(const QString &v);
     int gridPeriods() const { return m_gridPeriods; }
     void setGridPeriods(int n);
-    void setToday(const QDate &d);   // tests and the demo; default: today
 
-    QVariantList forms() const { return m_data.value(QStringLiteral("forms")).toList(); }
-    QString title() const { return m_data.value(QStringLiteral("title")).toString(); }
-    QString shownPeriod() const { return m_data.value(QStringLiteral("period")).toString(); }
-    QString dueOn() const { return m_data.value(QStringLiteral("dueOn")).toString(); }
-    QVariantMap county() const { return m_data.value(QStringLiteral("county")).toMap(); }
-    QVariantList townships() const { return m_data.value(QStringLiteral("townships")).toList(); }
-    QVariantList schools() const { return m_data.value(QStringLiteral("schools")).toList(); }
-    QStringList periods() const { return m_data.value(QStringLiteral("periods")).toStringList(); }
-    QVariantList grid() const { return m_data.value(QStringLiteral("grid")).toList(); }
-    bool loading() const { return m_loading; }
-    QString error() const { return m_data.value(QStringLiteral("error")).toString(); }
-
-    Q_INVOKABLE void refresh();
-    Q_INVOKABLE bool waitForLoaded(int msecs = 5000);   // tests
+    QVariantList forms() const { return value("forms").toList(); }
+    QString title() const { return value("title").toString(); }
+    QString shownPeriod() const { return value("period").toString(); }
+    QString dueOn() const { return value("dueOn").toString(); }
+    QVariantMap county() const { return value("county").toMap(); }
+    QVariantList townships() const { return value("townships").toList(); }
+    QVariantList schools() const { return value("schools").toList(); }
+    QStringList periods() const { return value("periods").toStringList(); }
+    QVariantList grid() const { return value("grid").toList(); }
 
 signals:
     void formChanged();
-    void changed();
-    void loadingChanged();
+
+protected:
+    Job job(const QDate &today, bool english) const override;
 
 private:
-    void onComputed();
-
     QString m_form, m_period;
     int m_gridPeriods = 4;
-    QDate m_today;
-    QVariantMap m_data;
-    bool m_loading = false, m_again = false;
-    AccountQuery m_query;
-    QFutureWatcher<QVariantMap> m_watcher;
 };
 
 } // namespace cx::app

@@ -5,6 +5,7 @@
 
 #include "bureau/Completeness.h"
 #include "bureau/ReviewQueue.h"
+#include "bureau/Statistics.h"
 #include "engine/RecordQuery.h"
 
 #include <cstdio>
@@ -127,6 +128,41 @@ int cmdReview(Engine &e, const std::string &db, const std::vector<std::string> &
                     item.checks.empty() ? "" : "⚑ ", item.history.empty() ? "" : "(correction)");
         for (const auto &c : item.checks)
             std::printf("    ⚑ %s\n", c.message.c_str());
+    }
+    return Ok;
+}
+
+int cmdStatistics(Engine &e, const std::string &db, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    const bool json = takeFlag(args, "--json");
+    const std::string period = takeOption(args, "--period");
+    const bureau::Day day = asOf(args);
+    if (args.size() != 1)
+        usage("statistics takes FORM [--period P] [--as-of DAY] [--json]");
+    RecordQuery q(db, e.key());
+    const auto rep = bureau::statistics(q, args[0], period, day);
+    if (json) {
+        std::printf("%s\n", rep.toJson().dump().c_str());
+        return Ok;
+    }
+    std::printf("%s (%s), %s: %d returns\n", rep.form.titleZh.c_str(), rep.form.id.c_str(), rep.period.key.c_str(),
+                rep.returns);
+    std::printf("%-36s %12s", "", "county");
+    for (const auto &t : rep.townships)
+        std::printf(" %12s", t.c_str());
+    std::printf("\n");
+    for (const auto &f : rep.fields) {
+        std::printf("%-36s %12.6g", f.labelZh.c_str(), f.county);
+        for (const auto &t : rep.townships)
+            std::printf(" %12.6g", f.townships.at(t));
+        std::printf("\n");
+    }
+    for (const auto &c : rep.choices) {
+        std::printf("%s:", c.labelZh.c_str());
+        for (const auto &o : c.options)
+            std::printf("  %s %d", o.labelZh.c_str(), o.count);
+        std::printf("\n");
     }
     return Ok;
 }

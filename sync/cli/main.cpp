@@ -46,6 +46,9 @@ const char *kUsage =
   review [--form F] [--period P] [--township T] [--school CODE] [--status submitted|accepted|returned|all] [--json]
                                (bureau) returns waiting for review, with last period's values and
                                the checks that flag them
+  statistics FORM [--period P] [--as-of DAY] [--json]
+                               (bureau) what the returns add up to: county and township totals,
+                               rates recomputed over the totals, choices counted, the trend
   accept ID...                 (bureau) accept returns (locks them); sent at the next sync
   return ID --comment TEXT     (bureau) send a return back to its school with a comment
   recover                      salvage a damaged database: keeps unsent changes, moves it aside
@@ -103,7 +106,7 @@ int main(int argc, char **argv)
         }
     }
     static const std::map<std::string, int (*)(cx::Engine &, const std::string &, const std::vector<std::string> &)>
-        replicaCommands = {{"completeness", cmdCompleteness}, {"review", cmdReview}, {"accept", cmdAccept},
+        replicaCommands = {{"completeness", cmdCompleteness}, {"review", cmdReview}, {"statistics", cmdStatistics}, {"accept", cmdAccept},
                            {"return", cmdReturn}};
     auto it = commands.find(command);
     auto rc = replicaCommands.find(command);

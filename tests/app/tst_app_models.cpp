@@ -12,6 +12,7 @@
 #include "models/TodoModel.h"
 #include "models/CompletenessModel.h"
 #include "models/ReviewQueueModel.h"
+#include "models/StatisticsModel.h"
 #include "core/DemoCounty.h"
 #include "demo/DemoSchools.h"
 #include "sync/SyncController.h"
@@ -352,6 +353,35 @@ private slots:
         QVERIFY(!d[QStringLiteral("fields")].toList().isEmpty());
         // The one school whose primary enrolment fell by almost half, and only it.
         QVERIFY2(flagged == QStringList{QString::fromStdString(cx::demo::demoSchools(20)[7].name)}, qPrintable(why.join("; ")));
+
+        // Statistics: the sixteen returns that count (the one sent back and not
+        // yet corrected does not), per township and over the two school years.
+        StatisticsModel st;
+        st.setToday(QDate(2025, 12, 1));
+        QVERIFY(st.waitForLoaded());
+        QVERIFY2(st.error().isEmpty(), qPrintable(st.error()));
+        QCOMPARE(st.shownPeriod(), QStringLiteral("2025-2026"));
+        QCOMPARE(st.returns(), 16);
+        QVERIFY(st.fields().size() > 10);
+        QCOMPARE(st.shownField(), st.fields()[0].toMap()[QStringLiteral("name")].toString());
+        QCOMPARE(st.byTownship().size(), 3);
+        QCOMPARE(st.trend().size(), 2);
+        QCOMPARE(st.choices().size(), 2);   // dropout reason, back at school (a pupil is not a category)
+        st.setField(QStringLiteral("primary_rate"));
+        QVERIFY(st.waitForLoaded());
+        QCOMPARE(st.shownField(), QStringLiteral("primary_rate"));
+        const double rate = st.trend()[1].toMap()[QStringLiteral("value")].toDouble();
+        QVERIFY2(rate > 80 && rate <= 100, qPrintable(QString::number(rate)));
+        QTemporaryDir out;
+        const QString csv = out.filePath(QStringLiteral("stats.csv"));
+        QVERIFY(st.exportCsv(csv));
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        const QStringList rows = QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+        QCOMPARE(rows.size(), 1 + st.fields().size());
+        QVERIFY2(rows[0].startsWith(QStringLiteral("项目,全县,")), qPrintable(rows[0]));
 
         // Accept one, return another with a comment (refused without one).
         QSignalSpy changed(&q, &ReviewQueueModel::itemsChanged);

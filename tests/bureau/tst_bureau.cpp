@@ -10,10 +10,13 @@
 #include "admin/Admin.h"
 #include "bureau/Completeness.h"
 #include "bureau/ReviewQueue.h"
+#include "bureau/Statistics.h"
 #include "protocol/Errors.h"
 #include "sync/RecordWrites.h"
 
 #include <QtTest>
+
+#include <cmath>
 
 using namespace cxt;
 
@@ -30,6 +33,41 @@ const char *kForm = R"({
     {"name": "teachers", "type": "integer", "label": {"zh": "教师数", "en": "Teachers"}}
   ]}]
 })";
+
+// A return with counts, a rate the form computes, a plain decimal, a choice and
+// a repeat of choices: what statistics sums, recomputes, averages and counts.
+const char *kStatsForm = R"json({
+  "id": "staffing", "version": 1, "title": {"zh": "师资情况", "en": "Staffing"},
+  "roles": ["head", "teacher", "bureau"], "schools": "*",
+  "meta": {"workflow": "review", "period": "school_year", "due": "10-15", "period_field": "year"},
+  "pages": [{"id": "p", "title": {"zh": "师资", "en": "Staff"}, "fields": [
+    {"name": "year", "type": "text", "label": {"zh": "学年", "en": "School year"}, "required": true},
+    {"name": "pupils", "type": "integer", "label": {"zh": "在校生数", "en": "Pupils"}, "required": true},
+    {"name": "teachers", "type": "integer", "label": {"zh": "教师数", "en": "Teachers"}, "required": true},
+    {"name": "ratio", "type": "decimal", "label": {"zh": "生师比", "en": "Pupils per teacher"},
+     "calculate": "round(${pupils} div ${teachers}, 1)"},
+    {"name": "distance", "type": "decimal", "label": {"zh": "距中心校（公里）", "en": "Distance (km)"}},
+    {"name": "canteen", "type": "select_one", "label": {"zh": "食堂", "en": "Canteen"},
+     "options": [{"value": "yes", "label": {"zh": "有", "en": "Yes"}}, {"value": "no", "label": {"zh": "无", "en": "No"}}]},
+    {"name": "leavers", "type": "repeat", "label": {"zh": "离岗教师", "en": "Teachers who left"}, "fields": [
+      {"name": "why", "type": "select_one", "label": {"zh": "原因", "en": "Why"},
+       "options": [{"value": "retired", "label": {"zh": "退休", "en": "Retired"}},
+                   {"value": "moved", "label": {"zh": "调离", "en": "Moved"}}]}]}
+  ]}]
+})json";
+
+cx::Json staffing(const std::string &year, int pupils, int teachers, double distance, const char *canteen,
+                  std::vector<std::string> leavers, const std::string &status = "submitted")
+{
+    cx::Json rows = cx::Json::array();
+    for (const auto &w : leavers)
+        rows.push_back({{"why", w}});
+    return cx::Json{{"form", "staffing"}, {"form_version", 1},
+                    {"answers", {{"year", year}, {"pupils", pupils}, {"teachers", teachers},
+                                 {"ratio", std::round(double(pupils) / teachers * 10) / 10}, {"distance", distance},
+                                 {"canteen", canteen}, {"leavers", rows}}},
+                    {"status", status}, {"updated_at", year.substr(0, 4) + "-10-01T09:00:00"}};
+}
 
 cx::Json submission(const std::string &year, int pupils, const std::string &sentAt, const std::string &status = "submitted")
 {
@@ -201,6 +239,53 @@ private slots:
         QCOMPARE(cx::bureau::reviewQueue(q, f).size(), size_t(1));
         f.school = "C";
         QCOMPARE(cx::bureau::reviewQueue(q, f).size(), size_t(0));
+    }
+
+    // Issue 14 point 3: counts summed per township and county, a rate
+    // recomputed over the sums (not a mean of the schools' rates), plain
+    // decimals averaged, choices counted (also inside repeats), a return sent
+    // back not counted, and the county totals over the periods.
+    void statisticsSumRecomputeAndCount()
+    {
+        BureauCounty c;
+        cx::server::publishForm(*c.lb.county.store, cx::Json::parse(kStatsForm), kNow);
+        c.syncAll();
+        c.headA->put("submissions", "", "A", staffing("2024-2025", 300, 12, 0, "yes", {}));
+        c.headA->put("submissions", "", "A", staffing("2025-2026", 310, 10, 0, "yes", {"retired", "moved"}));
+        c.teacherB->put("submissions", "", "B", staffing("2025-2026", 30, 3, 12.5, "no", {"moved"}));
+        const std::string sentBack = c.teacherB->put("submissions", "", "B", staffing("2024-2025", 500, 1, 99, "no", {}));
+        c.syncAll();
+        cx::bureau::sendBack(*c.bureau, sentBack, "人数有误");
+        auto q = c.query();
+
+        const auto rep = cx::bureau::statistics(q, "staffing", "2025-2026", day("2025-12-01"));
+        QCOMPARE(rep.returns, 2);
+        QCOMPARE(rep.townships, (std::vector<std::string>{"石门乡", "龙泉镇"}));
+        std::map<std::string, cx::bureau::FieldTotal> f;
+        for (const auto &x : rep.fields)
+            f[x.name] = x;
+        QCOMPARE(f.at("pupils").how, std::string("sum"));
+        QCOMPARE(f.at("pupils").county, 340.0);
+        QCOMPARE(f.at("pupils").townships.at("龙泉镇"), 310.0);
+        QCOMPARE(f.at("teachers").county, 13.0);
+        QCOMPARE(f.at("ratio").how, std::string("rate"));
+        QCOMPARE(f.at("ratio").county, 26.2);                 // 340 / 13, not the mean of 31 and 10
+        QCOMPARE(f.at("ratio").townships.at("石门乡"), 10.0);
+        QCOMPARE(f.at("distance").how, std::string("mean"));
+        QCOMPARE(f.at("distance").county, 6.25);
+        QCOMPARE(rep.choices.size(), size_t(2));
+        QCOMPARE(rep.choices[0].field, std::string("canteen"));
+        QCOMPARE(rep.choices[0].options[0].count, 1);         // yes
+        QCOMPARE(rep.choices[0].options[1].count, 1);         // no
+        QCOMPARE(rep.choices[1].field, std::string("why"));   // inside the repeat
+        QCOMPARE(rep.choices[1].options[0].count, 1);         // retired
+        QCOMPARE(rep.choices[1].options[1].count, 2);         // moved
+        // The trend: last year counts only A (B's return was sent back).
+        QCOMPARE(rep.trendPeriods, (std::vector<std::string>{"2024-2025", "2025-2026"}));
+        QCOMPARE(f.at("pupils").trend, (std::vector<double>{300, 340}));
+        QCOMPARE(f.at("ratio").trend, (std::vector<double>{25, 26.2}));
+        const cx::Json j = rep.toJson();
+        QCOMPARE(j["returns"].get<int>(), 2);
     }
 
     // Issue 14 point 2: expected, on time, late, missing per school, township and county.

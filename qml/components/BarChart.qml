@@ -1,0 +1,56 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Cunxiao
+
+// BarChart: horizontal bars for [{label, value}], each with its value written
+// at its end, scaled to the largest. Plain QML (no shader effects), so it
+// draws the same on a phone and on the software renderer of an old office PC.
+ColumnLayout {
+    id: chart
+    property var bars: []
+    property color barColor: Theme.primary
+    property int labelWidth: 110
+    spacing: 6
+    readonly property real largest: {
+        let m = 0
+        for (const b of bars)
+            if (typeof b.value === "number" && b.value > m)
+                m = b.value
+        return m
+    }
+    Repeater {
+        model: chart.bars
+        delegate: RowLayout {
+            id: bar
+            required property var modelData
+            Layout.fillWidth: true
+            spacing: 8
+            Label {
+                text: bar.modelData.label
+                elide: Text.ElideRight
+                font.pixelSize: Theme.fontSmall
+                Layout.preferredWidth: chart.labelWidth
+            }
+            Item {
+                Layout.fillWidth: true
+                implicitHeight: 22
+                Rectangle {
+                    id: fill
+                    height: parent.height
+                    radius: 3
+                    color: chart.barColor
+                    width: chart.largest > 0 && typeof bar.modelData.value === "number"
+                           ? Math.max(2, (parent.width - 64) * bar.modelData.value / chart.largest) : 0
+                }
+                Label {
+                    x: fill.width + 6
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: bar.modelData.value === undefined || bar.modelData.value === null ? "–" : String(bar.modelData.value)
+                    font.pixelSize: Theme.fontSmall
+                    color: Theme.text
+                }
+            }
+        }
+    }
+}

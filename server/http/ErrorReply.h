@@ -1,6 +1,7 @@
 #pragma once
 // The server's one mapping from a failure to its HTTP reply (docs/protocol.md
-// "Errors"). Every route, the attachment routes included, answers a
+// "Errors"; tests/server/tst_errors.cpp checks the table there against
+// errorStatus()). Every route, the attachment routes included, answers a
 // failure through replyFromException(); a route that refuses something itself
 // (413, 416, 422, ...) builds its body with errorReply(). Every error body is
 // {"error": KIND, "message": TEXT, "server_protocol": 1}, compressed like

@@ -268,9 +268,7 @@ private:
     void checkAcked(const SyncResponse &resp);
     void applyReply(const SyncRequest &req, const SyncResponse &resp, const int64_t *timing, SyncReport &total,
                     bool &more, bool pageFits);
-    void backoff(int attempt);
-    void waitAtLeast(int attempt, int seconds);
-    int maxRetries();
+    class Retry; // engine/Retry.h: the one retry policy of network calls
     AttachmentInfo keepAttachment(const std::function<uint64_t(SealedWriter &, Sha256Stream &)> &copy,
                                   const std::string &type);
     void uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &report);

@@ -2,6 +2,7 @@
 
 #include "attachments/FileBlobStore.h"
 #include "attachments/PgBlobStore.h"
+#include "http/ErrorReply.h"
 #include "storage/PgStore.h"
 
 #include "auth/Auth.h"
@@ -35,13 +36,6 @@ HttpReply jsonReply(int status, Json j)
     return HttpReply{status, j.dump(), true};
 }
 
-HttpReply errorJson(int status, const std::string &kind, const std::string &message, Json extra = Json::object())
-{
-    extra["error"] = kind;
-    extra["message"] = message;
-    return HttpReply{status, extra.dump(), true};
-}
-
 std::string bearerOf(const std::string &authorization)
 {
     const std::string prefix = "Bearer ";
@@ -69,36 +63,6 @@ bool mayDownload(Store &store, const DeviceSession &who, const std::string &sha)
         if (std::binary_search(scopes.begin(), scopes.end(), s))
             return true;
     return false;
-}
-
-HttpReply fromError()
-{
-    try {
-        throw;
-    } catch (const DeviceRefused &) {
-        return replyFromException(); // 401 device-revoked / token-expired, as on every route
-    } catch (const cx::Error &e) {
-        switch (e.kind()) {
-        case ErrorKind::Auth: return errorJson(401, "auth", e.what());
-        case ErrorKind::Version: return errorJson(426, "version", e.what());
-        case ErrorKind::Forbidden: return errorJson(403, "forbidden", e.what());
-        case ErrorKind::Protocol:
-        case ErrorKind::Invalid: return errorJson(400, "protocol", e.what());
-        case ErrorKind::Unavailable: {
-            HttpReply r = errorJson(503, "unavailable", e.what());
-            r.retryAfterSec = 5;
-            return r;
-        }
-        default:
-            std::fprintf(stderr, "cunxiao-server: attachments: %s\n", e.what());
-            return errorJson(500, "server", "internal server error; see the server log");
-        }
-    } catch (const Json::exception &e) {
-        return errorJson(400, "protocol", std::string("malformed message: ") + e.what());
-    } catch (const std::exception &e) {
-        std::fprintf(stderr, "cunxiao-server: attachments: %s\n", e.what());
-        return errorJson(500, "server", "internal server error; see the server log");
-    }
 }
 
 uint64_t toU64(const std::string &s, const char *name)
@@ -259,8 +223,7 @@ HttpReply routeAttachmentCheck(Store &store, AttachmentStore &files, const std::
         std::string text = encoding == "zstd" ? cx::decompress(body, kMaxBodyBytes) : body;
         Json req = parseJson(text, "attachment check");
         if (req.value("protocol", 0) != kProtocolVersion)
-            return errorJson(426, "version", "the server speaks protocol " + std::to_string(kProtocolVersion),
-                             Json{{"server_protocol", kProtocolVersion}});
+            return errorReply(426, "version", "the server speaks protocol " + std::to_string(kProtocolVersion));
         const Json &list = req.at("attachments");
         if (!list.is_array() || list.size() > 10000)
             throw Error(ErrorKind::Protocol, "attachments must be an array of at most 10000");
@@ -278,7 +241,7 @@ HttpReply routeAttachmentCheck(Store &store, AttachmentStore &files, const std::
         }
         return jsonReply(200, Json{{"attachments", out}, {"max_bytes", files.maxBytes()}});
     } catch (...) {
-        return fromError();
+        return replyFromException("attachments");
     }
 }
 
@@ -300,9 +263,9 @@ HttpReply routeAttachmentPut(Store &store, AttachmentStore &files, const std::st
             return jsonReply(200, Json{{"offset", r.offset}, {"complete", r.complete}});
         }
         const char *kind = r.status == 413 ? "too-large" : "protocol";
-        return errorJson(r.status, kind, r.message, Json{{"offset", r.offset}});
+        return errorReply(r.status, kind, r.message, Json{{"offset", r.offset}});
     } catch (...) {
-        return fromError();
+        return replyFromException("attachments");
     }
 }
 
@@ -314,14 +277,14 @@ HttpReply routeAttachmentGet(Store &store, AttachmentStore &files, const std::st
         // Not held, or not for this account: the same answer, so nobody learns
         // which photos another school has.
         if (!isSha256Hex(sha) || !mayDownload(store, who, sha))
-            return errorJson(404, "not-found", "no attachment " + sha + " for this account");
+            return errorReply(404, "not-found", "no attachment " + sha + " for this account");
         HttpReply r{200, {}, false};
         r.stream = files.openComplete(sha);
         if (!r.stream)
-            return errorJson(404, "not-found", "no attachment " + sha + " for this account");
+            return errorReply(404, "not-found", "no attachment " + sha + " for this account");
         return r;
     } catch (...) {
-        return fromError();
+        return replyFromException("attachments");
     }
 }
 

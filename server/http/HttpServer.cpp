@@ -1,6 +1,7 @@
 #include "http/HttpServer.h"
 
 #include "attachments/AttachmentStore.h"
+#include "http/ErrorReply.h"
 #include "http/RouteTable.h"
 #include "http/Transport.h"
 
@@ -23,14 +24,6 @@
 
 namespace cx::server {
 
-HttpReply errorReply(int status, const std::string &kind, const std::string &message)
-{
-    ErrorReply e;
-    e.error = kind;
-    e.message = message;
-    return HttpReply{status, e.toJson().dump(), true};
-}
-
 std::string RequestHead::queryParam(const std::string &name) const
 {
     size_t pos = 0;
@@ -45,45 +38,6 @@ std::string RequestHead::queryParam(const std::string &name) const
         pos = end + 1;
     }
     return {};
-}
-
-HttpReply replyFromException()
-{
-    try {
-        throw;
-    } catch (const DeviceRefused &e) { // docs/protocol.md "Device tokens": the device acts on the kind
-        ErrorReply r;
-        r.error = e.code();
-        r.message = e.what();
-        r.wipe = e.wipe();
-        return HttpReply{401, r.toJson().dump(), true};
-    } catch (const TooManyAttempts &e) {
-        HttpReply r = errorReply(429, "too-many-attempts", e.what());
-        r.retryAfterSec = e.retryAfterSec();
-        return r;
-    } catch (const cx::Error &e) {
-        switch (e.kind()) {
-        case ErrorKind::Auth: return errorReply(401, "auth", e.what());
-        case ErrorKind::Version: return errorReply(426, "version", e.what());
-        case ErrorKind::Forbidden: return errorReply(403, "forbidden", e.what());
-        case ErrorKind::Unavailable: {
-            HttpReply r = errorReply(503, "unavailable", e.what());
-            r.retryAfterSec = 5;
-            return r;
-        }
-        case ErrorKind::Protocol:
-        case ErrorKind::Invalid:
-        case ErrorKind::NotFound: return errorReply(400, "protocol", e.what());
-        default:
-            std::fprintf(stderr, "cunxiao-server: %s error: %s\n", errorKindName(e.kind()), e.what());
-            return errorReply(500, "server", "internal server error; see the server log");
-        }
-    } catch (const Json::exception &e) {
-        return errorReply(400, "protocol", std::string("malformed message: ") + e.what());
-    } catch (const std::exception &e) {
-        std::fprintf(stderr, "cunxiao-server: internal error: %s\n", e.what());
-        return errorReply(500, "server", "internal server error; see the server log");
-    }
 }
 
 namespace {

@@ -6,6 +6,7 @@
 // its own small pool, and every byte read before authentication is bounded
 // (docs/server.md "Connections"). Each request leases its own store
 // connection from the StorePool: no lock spans requests.
+#include "http/ErrorReply.h"
 #include "storage/Store.h"
 #include "storage/StorePool.h"
 #include "sync/Validator.h"
@@ -92,10 +93,7 @@ HttpReply routeTokenRotate(Store &store, const std::string &authorization, int64
 HttpReply routeHealth();
 // The same after one query through `store`: 503 while the database is unreachable.
 HttpReply routeHealth(Store &store);
-// Maps the exception being handled to the error reply of docs/protocol.md.
-HttpReply replyFromException();
-// {"error": kind, "message": message}, compressed like every error body.
-HttpReply errorReply(int status, const std::string &kind, const std::string &message);
+// Error replies (replyFromException, errorReply): http/ErrorReply.h.
 
 class HttpServer {
 public:

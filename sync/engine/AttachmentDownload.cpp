@@ -9,8 +9,8 @@
 // cut encrypted, in records of at most 16 KB. It runs on its own
 // connection, without the engine's lock, so the UI thread and a sync go on.
 #include "engine/ReplyErrors.h"
+#include "engine/Retry.h"
 #include "engine/Attachments.h"
-#include "engine/CurlTransport.h"
 #include "engine/Engine.h"
 #include "engine/SealedFile.h"
 
@@ -82,7 +82,7 @@ std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
         m_fetchServer = options.baseUrl;
     }
     Transport &tr = *m_fetchTransport;
-    const int maxRetries = tun.maxRetries >= 0 ? tun.maxRetries : dynamic_cast<CurlTransport *>(&tr) ? 8 : 0;
+    Retry retry(*this, Retry::RetryAfter::Ignore, Retry::limit(tun, tr)); // the limit of when it began
 
     const fs::path dir = m_replica.db().path() + ".attachments";
     fs::create_directories(dir);
@@ -93,7 +93,6 @@ std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
         return Error(kind, message);
     };
 
-    int failures = 0;
     bool fromScratch = false; // a resumed copy that failed its check is fetched once more from zero
     for (;;) {
         std::error_code ec;
@@ -167,9 +166,9 @@ std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
             reply = tr.send(req);
         } catch (const Error &e) {
             out.reset(); // what arrived stays sealed in the .part: the next attempt resumes from it
-            if (e.kind() != ErrorKind::Network || ++failures > maxRetries)
+            if (!retry.again(e))
                 throw fail(e.kind(), e.what());
-            backoff(failures);
+            retry.wait(e);
             continue;
         }
         try {

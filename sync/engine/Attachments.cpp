@@ -12,6 +12,7 @@
 // sent are decrypted from the sealed copy a chunk at a time.
 // Downloads (fetchAttachment) are in AttachmentDownload.cpp.
 #include "engine/ReplyErrors.h"
+#include "engine/Retry.h"
 #include "engine/Attachments.h"
 #include "engine/Engine.h"
 #include "engine/SealedFile.h"
@@ -273,7 +274,7 @@ void Engine::uploadAttachments(SyncReport &report)
     if (todo.empty() || token.empty())
         return;
 
-    int failures = 0;
+    Retry retry(*this);
     for (;;) {
         try {
             // Which does the server lack, and how much of each has it?
@@ -322,18 +323,18 @@ void Engine::uploadAttachments(SyncReport &report)
                 }
                 if (a.state == "uploading") {
                     uploadOne(a, token, report);
-                    failures = 0; // progress made: a later cut starts a fresh backoff
+                    retry.progressed(); // a later cut starts a fresh backoff
                 }
             }
             break;
         } catch (const Error &e) {
-            if (e.kind() != ErrorKind::Network || ++failures > maxRetries()) {
+            if (!retry.again(e)) {
                 std::lock_guard lock(m_mutex);
                 m_replica.logError(errorKindName(e.kind()), std::string("attachments: ") + e.what());
                 throw;
             }
             report.retries++;
-            backoff(failures);
+            retry.wait(e);
         }
     }
     for (const auto &a : todo)

@@ -4,6 +4,7 @@
 #include "engine/Engine.h"
 #include "engine/SealedFile.h"
 #include "engine/ReplyErrors.h"
+#include "engine/Retry.h"
 
 #include "protocol/Bundle.h"
 #include "protocol/Compression.h"
@@ -264,7 +265,7 @@ RelayReport Engine::relay(const std::string &bundleFile, const std::string &repl
     a.type = "application/octet-stream";
     a.state = "uploading";
     SyncReport up;
-    int failures = 0;
+    Retry retry(*this);
     for (;;) {
         try {
             // The bundle's bytes go up like an attachment: resumable, from the offset the server holds.
@@ -313,9 +314,9 @@ RelayReport Engine::relay(const std::string &bundleFile, const std::string &repl
             rep.replyBytes = reply.size();
             break;
         } catch (const Error &e) {
-            if (e.kind() != ErrorKind::Network || ++failures > maxRetries())
+            if (!retry.again(e))
                 throw;
-            backoff(failures);
+            retry.wait(e);
         }
     }
     rep.requests = up.requests;

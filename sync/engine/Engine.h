@@ -1,15 +1,61 @@
 #pragma once
 // The device sync engine: the one object the CLI and the app talk to.
 //
-// States of a record on the device (derived, stored on the record):
-//   pending    a local change is in the outbox, not yet sent
-//   sent       sent, the server has not acknowledged it yet (a lost reply
-//              leaves it here; the next cycle sends it again and the server
-//              applies it once)
-//   confirmed  the visible values are the server's, nothing waits
-//   rejected   the server refused a change; reason kept, values stay visible
-//   conflict   the server keeps values that lost a concurrent edit; a person
-//              settles them with resolve()
+// STATES
+//
+// A record (records.state) is derived, never set: recompute() takes the last
+// server state, replays every outbox entry of the record on top (Overlay.h)
+// and names the first of these that holds (stateOf in Engine.cpp):
+//   rejected   an outbox entry of the record is rejected; its reason is kept
+//              and its values stay visible
+//   conflict   the server state keeps values that lost a concurrent edit; a
+//              person settles them with resolve()
+//   pending    an outbox entry waits, not yet sent
+//   sent       every waiting entry is sent and not yet acknowledged (a lost
+//              reply leaves it so; the next cycle sends it again and the
+//              server applies it once)
+//   confirmed  none of these: the visible values are the server's
+// It is recomputed by put(), remove(), resolve(), discardRejected(), by
+// takeOutbox() for the records it marks sent, and by applyReply() for every
+// record it acknowledges or receives. A record leaves the replica only by
+// discardRejected() (never on the server and nothing else waits), when the
+// account loses its school (dropLostSchools(), unless it has outbox entries),
+// or by eraseAfterRevoke().
+//
+// An outbox entry (outbox.state; one per local change, numbered n):
+//   from       to         by
+//   -          pending    put(), remove(), resolve(); a put() while the
+//                         record's last entry is still a pending put folds
+//                         into that entry (same n) instead
+//   pending    sent       takeOutbox(): the start of a cycle (sync(),
+//                         syncOnce()) and bundleOut()
+//   sent       -          applyReply(): acknowledged (n <= acked) and not
+//                         rejected, from a sync reply or bundleIn()
+//   sent       rejected   applyReply(): acknowledged with a rejection
+//   rejected   -          put() of the record drops its rejected puts
+//                         (their values are carried into the new change);
+//                         discardRejected() drops every rejected entry
+// A sent entry is sent again by every cycle until acknowledged.
+//
+// An attachment (attachments.state, Attachments.cpp; only files a record
+// refers to are uploaded):
+//   from               to         by
+//   -                  pending    attach(), attachBytes() (a file already
+//                                 held keeps its row)
+//   pending            uploading  uploadAttachments(): the server lacks some
+//                                 or all of it; the confirmed offset is saved
+//                                 after every chunk (uploadOne())
+//   pending/uploading  done       the server has it: the check says "have",
+//                                 or the last chunk completed it
+//   pending/uploading  refused    the check refuses it, a chunk is answered
+//                                 413, or the server's copy failed its SHA-256
+//                                 3 times (kMaxDamagedCopies)
+//   any other          done       a bundle reply says the server has it
+//   any                refused    a bundle reply refuses it (both bundleIn)
+//   done/refused       -          no record here refers to it once the
+//                                 account lost a school (dropLostSchools())
+// A downloaded file (fetchAttachment()) has no row: "<sha256>.part" while it
+// arrives, renamed to "<sha256>" once its SHA-256 matches.
 //
 // What always holds:
 //   - a local change and its outbox entry are written in one transaction;
@@ -20,7 +66,41 @@
 //
 // A cycle: read the outbox and cursor (txn) -> POST /v1/sync (no lock held)
 // -> apply acks, applied states and the page, advance cursors (txn). sync()
-// repeats cycles while the server has more or the outbox has unsent changes.
+// repeats cycles while the server has more or the outbox has unsent changes,
+// retrying network failures (engine/Retry.h).
+//
+// THREADS AND LOCKS
+//
+// m_mutex (recursive) guards the replica's connection and every transaction
+// on it (held from BEGIN to COMMIT; one exception: bundleOut() checks the
+// token without it), m_tuning, m_linkMetered, the setting of m_progress, and
+// every change of m_clock (tick, observe, correct). The local calls (put,
+// remove, resolve, discardRejected, get, list, conflicts, rejected, status,
+// enrolled, attach, attachBytes, attachments, attachmentCounts, setTuning,
+// tuning, setAttachmentsOnlyUnmetered, setLinkMetered) hold it for all their
+// work on the replica and may come from any thread: the app's GUI thread and
+// its models call them while a sync runs. attachmentPath() and
+// readAttachment() read only files and take no lock. RecordQuery reads
+// through connections of its own (RecordQuery.h), without m_mutex.
+//
+// The network calls (enroll, sync, syncOnce, uploadAttachments, relay,
+// fetchBundleKey) hold m_mutex only for their transactions and meta reads,
+// never while a request is on the wire. They use m_transport, m_lastReport,
+// m_wireRatio and m_pageShrink without it, and read m_progress and the
+// clock's offset without it (both change only on this thread or before it
+// starts): they must come from one thread at a time (the app's sync worker,
+// SyncController), and lastReport() and setProgressCallback() belong to that
+// thread or to a time when no sync runs. bundleOut() and bundleIn() send
+// nothing; they take m_mutex for each of their steps.
+//
+// fetchAttachment() may run on any thread, also during a sync: it holds
+// m_fetchMutex (one download at a time; it guards m_fetchTransport and
+// m_fetchServer) for the whole download, on its own connection, and m_mutex
+// only to read the token and settings and to log a failure. Order: m_fetchMutex
+// before m_mutex, never the other way.
+//
+// eraseAfterRevoke() (under m_mutex) drops m_transport and erases everything;
+// the engine is not used afterwards.
 #include "engine/Replica.h"
 #include "engine/Transport.h"
 #include "protocol/Messages.h"
@@ -268,9 +348,7 @@ private:
     void checkAcked(const SyncResponse &resp);
     void applyReply(const SyncRequest &req, const SyncResponse &resp, const int64_t *timing, SyncReport &total,
                     bool &more, bool pageFits);
-    void backoff(int attempt);
-    void waitAtLeast(int attempt, int seconds);
-    int maxRetries();
+    class Retry; // engine/Retry.h: the one retry policy of network calls
     AttachmentInfo keepAttachment(const std::function<uint64_t(SealedWriter &, Sha256Stream &)> &copy,
                                   const std::string &type);
     void uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &report);

@@ -2,9 +2,9 @@
 #include "engine/Engine.h"
 #include "engine/Vault.h"
 
-#include "engine/CurlTransport.h"
 #include "engine/Overlay.h"
 #include "engine/ReplyErrors.h"
+#include "engine/Retry.h"
 #include "protocol/Compression.h"
 #include "protocol/Crypto.h"
 #include "protocol/Errors.h"
@@ -13,9 +13,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <chrono>
-#include <random>
 #include <set>
-#include <thread>
 
 namespace cx {
 
@@ -58,42 +56,6 @@ SyncTuning Engine::tuning()
 {
     std::lock_guard lock(m_mutex);
     return m_tuning;
-}
-
-// maxRetries < 0 (the default) = automatic: 8 on the real network, 0 with an
-// injected transport (a simulation decides its own retries and keeps its time).
-int Engine::maxRetries()
-{
-    int n = tuning().maxRetries;
-    if (n >= 0)
-        return n;
-    return dynamic_cast<CurlTransport *>(&transport()) ? 8 : 0;
-}
-
-// Exponential backoff with jitter: attempt 1 waits 50-100 % of backoffMs, then doubling, capped.
-void Engine::backoff(int attempt)
-{
-    SyncTuning t = tuning();
-    double ms = t.backoffMs;
-    for (int i = 1; i < attempt && ms < t.backoffMaxMs; ++i)
-        ms *= 2;
-    ms = std::min<double>(ms, t.backoffMaxMs);
-    static thread_local std::mt19937 rng{std::random_device{}()};
-    ms *= std::uniform_real_distribution<double>(0.5, 1.0)(rng);
-    std::this_thread::sleep_for(std::chrono::milliseconds(int64_t(ms)));
-}
-
-// The server asked for `seconds`: wait that (capped at the longest backoff, so a
-// sync never sleeps for long inside one call; the next call tries again), or the
-// backoff if that is longer.
-void Engine::waitAtLeast(int attempt, int seconds)
-{
-    const int64_t askedMs = std::min<int64_t>(int64_t(seconds) * 1000, tuning().backoffMaxMs);
-    const auto t0 = std::chrono::steady_clock::now();
-    backoff(attempt);
-    const auto slept = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
-    if (slept < askedMs)
-        std::this_thread::sleep_for(std::chrono::milliseconds(askedMs - slept));
 }
 
 Json EngineStatus::toJson() const
@@ -257,7 +219,8 @@ SyncReport Engine::sync(int maxCycles)
     m_lastReport = total;
     // Network failures are retried with backoff (docs/village.md): each cycle
     // commits its page and cursor, so a retry resumes where the cut came.
-    int failures = 0;
+    // The server busy (429/503): wait what it asks, at least the backoff.
+    Retry retry(*this, Retry::RetryAfter::Honour);
     for (int i = 0; i < maxCycles;) {
         bool more = false;
         try {
@@ -268,19 +231,15 @@ SyncReport Engine::sync(int maxCycles)
             throw;
         } catch (const Error &e) {
             m_lastReport = total;
-            if (e.kind() != ErrorKind::Network || ++failures > maxRetries())
+            if (!retry.again(e))
                 throw;
             total.retries++;
-            if (auto *later = dynamic_cast<const RetryLaterError *>(&e)) {
-                // The server is busy (429/503): wait what it asks, at least the backoff.
-                waitAtLeast(failures, later->seconds());
-                continue;
-            }
-            m_pageShrink = std::min(m_pageShrink + 1, 4); // a page that keeps being cut gets smaller
-            backoff(failures);
+            if (!Retry::serverBusy(e))
+                m_pageShrink = std::min(m_pageShrink + 1, 4); // a page that keeps being cut gets smaller
+            retry.wait(e);
             continue;
         }
-        failures = 0;
+        retry.progressed();
         m_pageShrink = 0;
         ++i;
         m_lastReport = total;

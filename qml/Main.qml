@@ -52,6 +52,8 @@ ApplicationWindow {
         { page: "BureauCompletenessPage", label: qsTr("Completeness"), icon: "▦", main: true },
         //: Navigation item (bureau): what the returns add up to, with charts.
         { page: "BureauStatisticsPage", label: qsTr("Statistics"), icon: "▤", main: false },
+        //: Navigation item (bureau): the county's devices and their health.
+        { page: "BureauDevicesPage", label: qsTr("Devices"), icon: "▯", main: false },
         //: Navigation item: sync conflicts to settle.
         { page: "ConflictsPage", label: qsTr("Conflicts"), icon: "⇄", main: false },
         //: Navigation item: settings.

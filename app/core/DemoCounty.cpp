@@ -2,13 +2,57 @@
 
 #include "core/AppContext.h"
 #include "core/JsonVariant.h"
+#include "engine/Engine.h"
 #include "demo/DemoReturns.h"
 #include "demo/DemoSchools.h"
 
 #include <QDate>
+#include <QDateTime>
 #include <QFile>
 
 namespace cx::app {
+
+namespace {
+
+// The device list a bureau account's sync brings (Engine::keepDevices, the
+// call fetchDevices makes): a head's phone and a teacher's phone per school,
+// most synced in the last days, some silent for weeks, one holding refused
+// changes, one with conflicts, one nearly full, one never reported.
+void demoDevices(AppContext &ctx, const std::vector<cx::demo::DemoSchool> &schools)
+{
+    const int64_t now = QDateTime::currentMSecsSinceEpoch();
+    constexpr int64_t kDay = 86400000;
+    cx::Json list = cx::Json::array();
+    int n = 0;
+    for (const auto &s : schools) {
+        for (const char *role : {"head", "teacher"}) {
+            ++n;
+            const bool head = std::string(role) == "head";
+            const int64_t silentDays = n % 9 == 4 ? 16 + n % 7 : n % 4;
+            cx::Json health{{"pending", uint64_t(n % 5 == 0 ? 12 : n % 3)},
+                            {"pending_photos", uint64_t(n % 6 == 1 ? 3 : 0)},
+                            {"rejected", uint64_t(n == 7 ? 2 : 0)},
+                            {"conflicts", uint64_t(n == 12 ? 1 : 0)},
+                            {"free_bytes", uint64_t(n == 15 ? 100ull << 20 : (1200ull + 300 * (n % 7)) << 20)},
+                            {"link", n % 3 ? "metered" : "unmetered"}};
+            if (n == 7)
+                health["last_error"] = "网络中断，稍后自动重试";
+            list.push_back(cx::Json{{"user", (head ? "head." : "teacher.") + s.code},
+                                    {"role", role},
+                                    {"schools", cx::Json::array({s.code})},
+                                    {"device", "demo-device-" + std::to_string(n)},
+                                    {"name", head ? "红米 Note 9" : "荣耀 Play 5"},
+                                    {"app", n % 8 == 3 ? "cunxiao/0.0.9" : "cunxiao/" CUNXIAO_VERSION},
+                                    {"last_seen", now - silentDays * kDay - (n * 3571000LL) % kDay},
+                                    {"revoked", false},
+                                    {"health", n == 20 ? cx::Json(nullptr) : health}});
+        }
+    }
+    if (auto *e = ctx.engine())
+        e->keepDevices(list, now);
+}
+
+} // namespace
 
 void seedDemoCounty(AppContext &ctx, const QDate &todayDate)
 {
@@ -47,6 +91,7 @@ void seedDemoCounty(AppContext &ctx, const QDate &todayDate)
              {QStringLiteral("title"), toVariant(def.value("title", cx::Json()))}},
             nullptr, QStringLiteral("*"));
     const auto today = *cx::forms::parseDay(str(todayDate.toString(Qt::ISODate)));
+    demoDevices(ctx, schools);
     for (const auto &r : cx::demo::demoReturns(def, returning, 20240901, today))
         ctx.put(qstr(r.collection), qstr(r.id), toVariant(r.fields).toMap(), nullptr, qstr(r.school));
 }

@@ -28,7 +28,8 @@ QList<QPair<QString, QString>> PageTour::bureauPages()
     return {{QStringLiteral("HomePage"), QStringLiteral("bureau-home")},
             {QStringLiteral("BureauReviewPage"), QStringLiteral("bureau-review")},
             {QStringLiteral("BureauCompletenessPage"), QStringLiteral("bureau-completeness")},
-            {QStringLiteral("BureauStatisticsPage"), QStringLiteral("bureau-statistics")}};
+            {QStringLiteral("BureauStatisticsPage"), QStringLiteral("bureau-statistics")},
+            {QStringLiteral("BureauDevicesPage"), QStringLiteral("bureau-devices")}};
 }
 
 static void counter(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)

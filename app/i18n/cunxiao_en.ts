@@ -106,6 +106,134 @@
         <extracomment>Completeness contact: the school's code. %1 is the code.</extracomment>
         <translation>School code: %1</translation>
     </message>
+    <message>
+        <source>Its devices: no sync known</source>
+        <extracomment>Completeness contact: none of the school's devices has synced (or the device list is not here yet).</extracomment>
+        <translation>Its devices: no sync known</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its devices last synced %n day(s) ago</source>
+        <extracomment>Completeness contact: days since any of the school's devices last synced. %n is the number of days.</extracomment>
+        <translation><numerusform>Its devices last synced %n day ago</numerusform><numerusform>Its devices last synced %n days ago</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>BureauDevicesPage</name>
+    <message>
+        <source>Devices</source>
+        <extracomment>Title of the bureau's device health page.</extracomment>
+        <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <extracomment>Device health: the device has not synced for the chosen number of days.</extracomment>
+        <translation>Silent</translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <extracomment>Device health: the device holds changes the server refused.</extracomment>
+        <translation>Refused changes</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <extracomment>Device health: the device has conflicts to settle.</extracomment>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Storage nearly full</source>
+        <extracomment>Device health: the device's storage is nearly full.</extracomment>
+        <translation>Storage nearly full</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <extracomment>Device health: the device's link is Wi-Fi or another unmetered one.</extracomment>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>mobile data</source>
+        <extracomment>Device health: the device's link is metered mobile data.</extracomment>
+        <translation>mobile data</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <extracomment>Device health: the device never synced.</extracomment>
+        <translation>never synced</translation>
+    </message>
+    <message>
+        <source>synced today</source>
+        <extracomment>Device health: last sync today.</extracomment>
+        <translation>synced today</translation>
+    </message>
+    <message numerus="yes">
+        <source>synced %n day(s) ago</source>
+        <extracomment>Device health: days since the last sync. %n is the number of days.</extracomment>
+        <translation><numerusform>synced %n day ago</numerusform><numerusform>synced %n days ago</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 devices, %2 need attention</source>
+        <extracomment>Device health summary. %1 devices in all, %2 needing attention.</extracomment>
+        <translation>%1 devices, %2 need attention</translation>
+    </message>
+    <message>
+        <source>Only those needing attention</source>
+        <extracomment>Device health filter: show only the devices needing attention.</extracomment>
+        <translation>Only those needing attention</translation>
+    </message>
+    <message>
+        <source>Silent after 7 days</source>
+        <extracomment>Device health: a device is silent after 7 days without a sync.</extracomment>
+        <translation>Silent after 7 days</translation>
+    </message>
+    <message>
+        <source>Silent after 14 days</source>
+        <extracomment>Device health: a device is silent after 14 days without a sync.</extracomment>
+        <translation>Silent after 14 days</translation>
+    </message>
+    <message>
+        <source>Silent after 30 days</source>
+        <extracomment>Device health: a device is silent after 30 days without a sync.</extracomment>
+        <translation>Silent after 30 days</translation>
+    </message>
+    <message>
+        <source>List as of %1</source>
+        <extracomment>Device health: when the list was brought by a sync. %1 is the date and time.</extracomment>
+        <translation>List as of %1</translation>
+    </message>
+    <message>
+        <source>No list yet: it comes with the next sync.</source>
+        <extracomment>Device health: the list has not been fetched yet.</extracomment>
+        <translation>No list yet: it comes with the next sync.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Device health line: device name and app version. %1 name, %2 version.</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 changes, %2 photos · refused %3 · conflicts %4</source>
+        <extracomment>Device health line. %1 changes not sent, %2 photos not sent, %3 refused, %4 conflicts.</extracomment>
+        <translation>Not sent: %1 changes, %2 photos · refused %3 · conflicts %4</translation>
+    </message>
+    <message>
+        <source>Free storage %1 MB · link %2</source>
+        <extracomment>Device health line. %1 free storage in MB, %2 the link (metered or unmetered).</extracomment>
+        <translation>Free storage %1 MB · link %2</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <extracomment>Device health: the device's last error. %1 is the message.</extracomment>
+        <translation>Last error: %1</translation>
+    </message>
+    <message>
+        <source>Has not reported its state yet (older app, or no sync since)</source>
+        <extracomment>Device health: the device has not reported yet (an older app, or no sync since the update).</extracomment>
+        <translation>Has not reported its state yet (older app, or no sync since)</translation>
+    </message>
+    <message>
+        <source>No devices to show.</source>
+        <extracomment>Device health: nothing to show.</extracomment>
+        <translation>No devices to show.</translation>
+    </message>
 </context>
 <context>
     <name>BureauReviewPage</name>
@@ -966,6 +1094,11 @@ Camera page: the shutter button.</extracomment>
         <source>Statistics</source>
         <extracomment>Navigation item (bureau): what the returns add up to, with charts.</extracomment>
         <translation>Statistics</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <extracomment>Navigation item (bureau): the county's devices and their health.</extracomment>
+        <translation>Devices</translation>
     </message>
 </context>
 <context>

@@ -106,6 +106,134 @@
         <extracomment>Completeness contact: the school's code. %1 is the code.</extracomment>
         <translation>学校代码：%1</translation>
     </message>
+    <message>
+        <source>Its devices: no sync known</source>
+        <extracomment>Completeness contact: none of the school's devices has synced (or the device list is not here yet).</extracomment>
+        <translation>该校设备：没有同步记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its devices last synced %n day(s) ago</source>
+        <extracomment>Completeness contact: days since any of the school's devices last synced. %n is the number of days.</extracomment>
+        <translation><numerusform>该校设备最近一次同步：%n 天前</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>BureauDevicesPage</name>
+    <message>
+        <source>Devices</source>
+        <extracomment>Title of the bureau's device health page.</extracomment>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <extracomment>Device health: the device has not synced for the chosen number of days.</extracomment>
+        <translation>久未同步</translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <extracomment>Device health: the device holds changes the server refused.</extracomment>
+        <translation>有被拒绝的修改</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <extracomment>Device health: the device has conflicts to settle.</extracomment>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Storage nearly full</source>
+        <extracomment>Device health: the device's storage is nearly full.</extracomment>
+        <translation>存储空间将满</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <extracomment>Device health: the device's link is Wi-Fi or another unmetered one.</extracomment>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>mobile data</source>
+        <extracomment>Device health: the device's link is metered mobile data.</extracomment>
+        <translation>移动数据</translation>
+    </message>
+    <message>
+        <source>never synced</source>
+        <extracomment>Device health: the device never synced.</extracomment>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <source>synced today</source>
+        <extracomment>Device health: last sync today.</extracomment>
+        <translation>今天已同步</translation>
+    </message>
+    <message numerus="yes">
+        <source>synced %n day(s) ago</source>
+        <extracomment>Device health: days since the last sync. %n is the number of days.</extracomment>
+        <translation><numerusform>%n 天前同步</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 devices, %2 need attention</source>
+        <extracomment>Device health summary. %1 devices in all, %2 needing attention.</extracomment>
+        <translation>共 %1 台设备，%2 台需要关注</translation>
+    </message>
+    <message>
+        <source>Only those needing attention</source>
+        <extracomment>Device health filter: show only the devices needing attention.</extracomment>
+        <translation>只看需要关注的</translation>
+    </message>
+    <message>
+        <source>Silent after 7 days</source>
+        <extracomment>Device health: a device is silent after 7 days without a sync.</extracomment>
+        <translation>7 天未同步视为久未同步</translation>
+    </message>
+    <message>
+        <source>Silent after 14 days</source>
+        <extracomment>Device health: a device is silent after 14 days without a sync.</extracomment>
+        <translation>14 天未同步视为久未同步</translation>
+    </message>
+    <message>
+        <source>Silent after 30 days</source>
+        <extracomment>Device health: a device is silent after 30 days without a sync.</extracomment>
+        <translation>30 天未同步视为久未同步</translation>
+    </message>
+    <message>
+        <source>List as of %1</source>
+        <extracomment>Device health: when the list was brought by a sync. %1 is the date and time.</extracomment>
+        <translation>列表更新于 %1</translation>
+    </message>
+    <message>
+        <source>No list yet: it comes with the next sync.</source>
+        <extracomment>Device health: the list has not been fetched yet.</extracomment>
+        <translation>还没有设备列表：下次同步时获取。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Device health line: device name and app version. %1 name, %2 version.</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 changes, %2 photos · refused %3 · conflicts %4</source>
+        <extracomment>Device health line. %1 changes not sent, %2 photos not sent, %3 refused, %4 conflicts.</extracomment>
+        <translation>未发送：%1 项修改、%2 张照片 · 被拒绝 %3 · 冲突 %4</translation>
+    </message>
+    <message>
+        <source>Free storage %1 MB · link %2</source>
+        <extracomment>Device health line. %1 free storage in MB, %2 the link (metered or unmetered).</extracomment>
+        <translation>剩余空间 %1 MB · 网络 %2</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <extracomment>Device health: the device's last error. %1 is the message.</extracomment>
+        <translation>最近错误：%1</translation>
+    </message>
+    <message>
+        <source>Has not reported its state yet (older app, or no sync since)</source>
+        <extracomment>Device health: the device has not reported yet (an older app, or no sync since the update).</extracomment>
+        <translation>尚未报告状态（旧版应用，或升级后尚未同步）</translation>
+    </message>
+    <message>
+        <source>No devices to show.</source>
+        <extracomment>Device health: nothing to show.</extracomment>
+        <translation>没有可显示的设备。</translation>
+    </message>
 </context>
 <context>
     <name>BureauReviewPage</name>
@@ -966,6 +1094,11 @@ Camera page: the shutter button.</extracomment>
         <source>Statistics</source>
         <extracomment>Navigation item (bureau): what the returns add up to, with charts.</extracomment>
         <translation>统计</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <extracomment>Navigation item (bureau): the county's devices and their health.</extracomment>
+        <translation>设备</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ Page {
     readonly property bool wide: width >= 900
 
     CompletenessModel { id: report; gridPeriods: page.wide ? 4 : 2 }
+    DevicesModel { id: devices }
 
     function stateText(s) {
         switch (s) {
@@ -248,6 +249,17 @@ Page {
             Label { text: qsTr("Head: %1").arg(page.picked.head || ""); Layout.fillWidth: true; wrapMode: Text.Wrap }
             //: Completeness contact: the school's phone number. %1 is the number.
             Label { text: qsTr("Phone: %1").arg(page.picked.phone || ""); Layout.fillWidth: true; wrapMode: Text.Wrap }
+            Label {
+                readonly property int days: devices.lastSyncOfSchool(page.picked.code || "")
+                text: days < 0
+                      //: Completeness contact: none of the school's devices has synced (or the device list is not here yet).
+                      ? qsTr("Its devices: no sync known")
+                      //: Completeness contact: days since any of the school's devices last synced. %n is the number of days.
+                      : qsTr("Its devices last synced %n day(s) ago", "", days)
+                color: days < 0 || days >= 14 ? Theme.error : Theme.text
+                Layout.fillWidth: true
+                wrapMode: Text.Wrap
+            }
             //: Completeness contact: the school's code. %1 is the code.
             Label { text: qsTr("School code: %1").arg(page.picked.code || ""); color: Theme.muted; Layout.fillWidth: true }
         }

@@ -1,5 +1,7 @@
 #include "http/HttpServer.h"
 
+#include "admin/DeviceList.h"
+
 #include "attachments/AttachmentStore.h"
 #include "http/ErrorReply.h"
 #include "http/RouteTable.h"
@@ -226,6 +228,13 @@ RouteTable HttpServer::routes()
             p.run = [this](const RequestHead &h, const std::string &) {
                 return withStore(
                     [&](Store &st) { return routeTokenRotate(st, h.authorization, wallClockMs(), tokenLifetimeMs(), h.peer); });
+            };
+        } else if (h.method == "POST" && h.path == "/v1/devices") { // docs/protocol.md "Device health"
+            p.found = true;
+            p.bearer = true;
+            p.bodyLimit = 1024;
+            p.run = [this](const RequestHead &h, const std::string &) {
+                return withStore([&](Store &st) { return routeDevices(st, h.authorization); });
             };
         } else if (h.method == "POST" && h.path == "/v1/bundle-key") { // docs/bundles.md
             p.found = true;

@@ -85,6 +85,12 @@ CREATE TRIGGER signin_audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON s
 CREATE TRIGGER admin_audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON admin_audit
   FOR EACH STATEMENT EXECUTE FUNCTION cunxiao_audit_append_only();
 )SQL",
+    // 4 (issue 14; SQLite migration 6): what each device reported of itself
+    // with its last sync, for the bureau's device health page.
+    R"SQL(
+ALTER TABLE devices ADD COLUMN health text NOT NULL DEFAULT '',
+                    ADD COLUMN health_at bigint NOT NULL DEFAULT 0;
+)SQL",
 };
 
 constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
@@ -102,6 +108,8 @@ RecordState recordFrom(const PgResult &r, int row)
 #define CX_DEVICE_COLS                                                                                                 \
     "device_id, \"user\", node, token_hash, name, last_counter, revoked, created, last_seen, app_version, "           \
     "last_source, token_expires, token_renewed, next_token_hash, wipe_sent"
+// What deviceFrom reads: the columns an enrolment writes, and the reported health.
+#define CX_DEVICE_READ_COLS CX_DEVICE_COLS ", health, health_at"
 
 Device deviceFrom(const PgResult &r, int row)
 {
@@ -121,6 +129,8 @@ Device deviceFrom(const PgResult &r, int row)
     d.tokenRenewed = r.i64(row, 12);
     d.nextTokenHash = r.text(row, 13);
     d.wipeSent = r.i64(row, 14);
+    d.health = r.text(row, 15);
+    d.healthAt = r.i64(row, 16);
     return d;
 }
 
@@ -379,17 +389,17 @@ uint32_t PgStore::insertDevice(const Device &d)
 
 std::optional<Device> PgStore::device(const std::string &id)
 {
-    return oneDevice(m_db->run("SELECT " CX_DEVICE_COLS " FROM devices WHERE device_id = $1", {id}));
+    return oneDevice(m_db->run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE device_id = $1", {id}));
 }
 
 std::optional<Device> PgStore::deviceByTokenHash(const std::string &hash)
 {
-    return oneDevice(m_db->run("SELECT " CX_DEVICE_COLS " FROM devices WHERE token_hash = $1", {hash}));
+    return oneDevice(m_db->run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE token_hash = $1", {hash}));
 }
 
 std::optional<Device> PgStore::deviceForUpdate(const std::string &id)
 {
-    return oneDevice(m_db->run("SELECT " CX_DEVICE_COLS " FROM devices WHERE device_id = $1 FOR UPDATE", {id}));
+    return oneDevice(m_db->run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE device_id = $1 FOR UPDATE", {id}));
 }
 
 void PgStore::setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name, int64_t now)
@@ -411,7 +421,7 @@ int PgStore::revokeDevicesOf(const std::string &user)
 
 std::vector<Device> PgStore::devicesOf(const std::string &user)
 {
-    auto r = m_db->run("SELECT " CX_DEVICE_COLS " FROM devices WHERE \"user\" = $1 ORDER BY node", {user});
+    auto r = m_db->run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE \"user\" = $1 ORDER BY node", {user});
     std::vector<Device> out;
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(deviceFrom(r, i));
@@ -420,7 +430,7 @@ std::vector<Device> PgStore::devicesOf(const std::string &user)
 
 std::vector<Device> PgStore::allDevices()
 {
-    auto r = m_db->run("SELECT " CX_DEVICE_COLS " FROM devices ORDER BY \"user\" COLLATE \"C\", node");
+    auto r = m_db->run("SELECT " CX_DEVICE_READ_COLS " FROM devices ORDER BY \"user\" COLLATE \"C\", node");
     std::vector<Device> out;
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(deviceFrom(r, i));
@@ -431,7 +441,7 @@ std::optional<Device> PgStore::deviceByNextTokenHash(const std::string &hash)
 {
     if (hash.empty())
         return std::nullopt;
-    return oneDevice(m_db->run("SELECT " CX_DEVICE_COLS " FROM devices WHERE next_token_hash = $1 AND next_token_hash <> ''",
+    return oneDevice(m_db->run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE next_token_hash = $1 AND next_token_hash <> ''",
                                {hash}));
 }
 
@@ -461,6 +471,11 @@ void PgStore::setDeviceContact(const std::string &id, const std::string &lastSou
 bool PgStore::revokeDevice(const std::string &id)
 {
     return m_db->run("UPDATE devices SET revoked = true WHERE device_id = $1 AND NOT revoked", {id}).affected() > 0;
+}
+
+void PgStore::setDeviceHealth(const std::string &id, const std::string &health, int64_t at)
+{
+    m_db->run("UPDATE devices SET health = $1, health_at = $2 WHERE device_id = $3", {health, pgInt(at), id});
 }
 
 void PgStore::setDeviceWipeSent(const std::string &id, int64_t at)

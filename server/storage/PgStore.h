@@ -78,6 +78,7 @@ public:
                           int64_t tokenExpires, int64_t tokenRenewed) override;
     bool revokeDevice(const std::string &id) override;
     void setDeviceWipeSent(const std::string &id, int64_t at) override;
+    void setDeviceHealth(const std::string &id, const std::string &health, int64_t at) override;
 
     std::optional<RecordState> record(const std::string &collection, const std::string &id) override;
     void putRecord(const RecordState &r) override;

@@ -93,6 +93,12 @@ CREATE TRIGGER signin_audit_append_only_d BEFORE DELETE ON signin_audit BEGIN SE
 CREATE TRIGGER admin_audit_append_only_u BEFORE UPDATE ON admin_audit BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
 CREATE TRIGGER admin_audit_append_only_d BEFORE DELETE ON admin_audit BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
 )SQL",
+    // 6 (issue 14): what each device reported of itself with its last sync,
+    // for the bureau's device health page.
+    R"SQL(
+ALTER TABLE devices ADD COLUMN health TEXT NOT NULL DEFAULT '';
+ALTER TABLE devices ADD COLUMN health_at INTEGER NOT NULL DEFAULT 0;
+)SQL",
 };
 
 constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
@@ -392,11 +398,15 @@ Device deviceFrom(SqliteStore::Stmt &s)
     d.tokenRenewed = s.i64(12);
     d.nextTokenHash = s.text(13);
     d.wipeSent = s.i64(14);
+    d.health = s.text(15);
+    d.healthAt = s.i64(16);
     return d;
 }
 #define CX_DEVICE_COLS                                                                                                 \
     "device_id, user, node, token_hash, name, last_counter, revoked, created, last_seen, app_version, last_source, "  \
     "token_expires, token_renewed, next_token_hash, wipe_sent"
+// What deviceFrom reads: the columns an enrolment writes, and the reported health.
+#define CX_DEVICE_READ_COLS CX_DEVICE_COLS ", health, health_at"
 } // namespace
 
 uint32_t SqliteStore::insertDevice(const Device &d)
@@ -426,7 +436,7 @@ uint32_t SqliteStore::insertDevice(const Device &d)
 
 std::optional<Device> SqliteStore::device(const std::string &id)
 {
-    auto &s = prepare("SELECT " CX_DEVICE_COLS " FROM devices WHERE device_id = ?").bind(id);
+    auto &s = prepare("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE device_id = ?").bind(id);
     if (s.step())
         return s.done(std::optional<Device>(deviceFrom(s)));
     return std::nullopt;
@@ -434,7 +444,7 @@ std::optional<Device> SqliteStore::device(const std::string &id)
 
 std::optional<Device> SqliteStore::deviceByTokenHash(const std::string &hash)
 {
-    auto &s = prepare("SELECT " CX_DEVICE_COLS " FROM devices WHERE token_hash = ?").bind(hash);
+    auto &s = prepare("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE token_hash = ?").bind(hash);
     if (s.step())
         return s.done(std::optional<Device>(deviceFrom(s)));
     return std::nullopt;
@@ -472,7 +482,7 @@ int SqliteStore::revokeDevicesOf(const std::string &user)
 std::vector<Device> SqliteStore::devicesOf(const std::string &user)
 {
     std::vector<Device> out;
-    auto &s = prepare("SELECT " CX_DEVICE_COLS " FROM devices WHERE user = ? ORDER BY node").bind(user);
+    auto &s = prepare("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE user = ? ORDER BY node").bind(user);
     while (s.step())
         out.push_back(deviceFrom(s));
     return out;
@@ -481,7 +491,7 @@ std::vector<Device> SqliteStore::devicesOf(const std::string &user)
 std::vector<Device> SqliteStore::allDevices()
 {
     std::vector<Device> out;
-    auto &s = prepare("SELECT " CX_DEVICE_COLS " FROM devices ORDER BY user, node");
+    auto &s = prepare("SELECT " CX_DEVICE_READ_COLS " FROM devices ORDER BY user, node");
     while (s.step())
         out.push_back(deviceFrom(s));
     return out;
@@ -491,7 +501,7 @@ std::optional<Device> SqliteStore::deviceByNextTokenHash(const std::string &hash
 {
     if (hash.empty())
         return std::nullopt;
-    auto &s = prepare("SELECT " CX_DEVICE_COLS " FROM devices WHERE next_token_hash = ? AND next_token_hash <> ''")
+    auto &s = prepare("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE next_token_hash = ? AND next_token_hash <> ''")
                   .bind(hash);
     if (s.step())
         return s.done(std::optional<Device>(deviceFrom(s)));
@@ -536,6 +546,11 @@ bool SqliteStore::revokeDevice(const std::string &id)
 {
     prepare("UPDATE devices SET revoked = 1 WHERE device_id = ? AND revoked = 0").bind(id).run();
     return sqlite3_changes(m_db) > 0;
+}
+
+void SqliteStore::setDeviceHealth(const std::string &id, const std::string &health, int64_t at)
+{
+    prepare("UPDATE devices SET health = ?, health_at = ? WHERE device_id = ?").bind(health).bind(at).bind(id).run();
 }
 
 void SqliteStore::setDeviceWipeSent(const std::string &id, int64_t at)

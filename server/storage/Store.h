@@ -58,6 +58,11 @@ struct Device {
     int64_t tokenRenewed = 0;                  // ms of the last sliding renewal
     std::string nextTokenHash;                 // a rotated token not used yet ("": none)
     int64_t wipeSent = 0;                      // ms the revoked device was first told to wipe; 0: not yet
+    // Migration 6 / PostgreSQL 4: what the device reported of itself with its
+    // last sync (JSON: pending, pending_photos, rejected, conflicts,
+    // free_bytes, link, last_error; docs/protocol.md "Device health").
+    std::string health;
+    int64_t healthAt = 0;
 };
 
 struct AuditEntry {
@@ -188,6 +193,7 @@ public:
                                   int64_t tokenExpires, int64_t tokenRenewed) = 0;
     virtual bool revokeDevice(const std::string &id) = 0;     // true if it was active
     virtual void setDeviceWipeSent(const std::string &id, int64_t at) = 0;
+    virtual void setDeviceHealth(const std::string &id, const std::string &health, int64_t at) = 0;
 
     // Records (the RecordState, keyed by (collection, id)).
     virtual std::optional<RecordState> record(const std::string &collection, const std::string &id) = 0;

@@ -171,13 +171,16 @@ constexpr int64_t kLastSeenEveryMs = 60 * 1000;
 // counter. A sync that pushes nothing new writes nothing but, at most once a
 // minute, the device's last contact.
 uint64_t applyPush(Store &store, const DeviceSession &who, const std::vector<const Mutation *> &order, int64_t nowMs,
-                   const Validator &validator)
+                   const Validator &validator, const Json &health)
 {
     auto seen = store.device(who.device);
     if (!seen)
         throw Error(ErrorKind::Auth, "unknown device " + who.device);
     const bool anyNew = !order.empty() && order.back()->n > seen->lastCounter;
-    if (!anyNew && nowMs - seen->lastSeen < kLastSeenEveryMs)
+    // What the device reported of itself (docs/protocol.md "Device health"): written when it changed.
+    const std::string reported = health.is_object() && !health.empty() ? health.dump() : std::string();
+    const bool healthNew = !reported.empty() && reported != seen->health;
+    if (!anyNew && !healthNew && nowMs - seen->lastSeen < kLastSeenEveryMs)
         return seen->lastCounter;
 
     Transaction tx(store);
@@ -202,6 +205,8 @@ uint64_t applyPush(Store &store, const DeviceSession &who, const std::vector<con
         last = m->n;
     }
     store.setDeviceProgress(who.device, last, nowMs);
+    if (healthNew)
+        store.setDeviceHealth(who.device, reported, nowMs);
     tx.commit();
     return last;
 }
@@ -227,7 +232,7 @@ SyncResponse handleSync(Store &store, const DeviceSession &who, const SyncReques
 
     SyncResponse resp;
     resp.serverTime = nowMs;
-    resp.acked = applyPush(store, who, order, nowMs, validator);
+    resp.acked = applyPush(store, who, order, nowMs, validator, req.health);
 
     // The answer, from one snapshot (taken after the push committed, so it
     // holds the push): rejections, touched records, the page, the checksums.

@@ -4,9 +4,11 @@
 #include "cli/Commands.h"
 
 #include "bureau/Completeness.h"
+#include "bureau/Devices.h"
 #include "bureau/ReviewQueue.h"
 #include "bureau/Statistics.h"
 #include "engine/RecordQuery.h"
+#include "protocol/Version.h"
 
 #include <cstdio>
 
@@ -164,6 +166,57 @@ int cmdStatistics(Engine &e, const std::string &db, const std::vector<std::strin
             std::printf("  %s %d", o.labelZh.c_str(), o.count);
         std::printf("\n");
     }
+    return Ok;
+}
+
+int cmdDevices(Engine &e, const std::string &, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    const bool json = takeFlag(args, "--json");
+    const bool refresh = takeFlag(args, "--refresh");
+    const bool attentionOnly = takeFlag(args, "--attention");
+    const std::string staleText = takeOption(args, "--stale-days");
+    int staleDays = 14;
+    if (!staleText.empty()) {
+        try {
+            staleDays = std::stoi(staleText);
+        } catch (...) {
+            staleDays = -1;
+        }
+        if (staleDays < 1)
+            usage("--stale-days wants a number of days (1 or more)");
+    }
+    if (!args.empty())
+        usage("devices takes [--refresh] [--attention] [--stale-days N] [--json]");
+    if (refresh && !e.fetchDevices())
+        throw Error(ErrorKind::NotFound, "this server does not report devices (it is older than device health)");
+    const auto [list, at] = e.devices();
+    if (!at)
+        throw Error(ErrorKind::NotFound, "no device list here yet: a bureau account gets it when it syncs (or use --refresh)");
+    const int64_t now = wallClockMs();
+    for (const auto &row : bureau::deviceRows(list)) {
+        const auto why = row.attention(now, staleDays);
+        if (attentionOnly && why.empty())
+            continue;
+        if (json) {
+            std::printf("%s\n", row.toJson(now, staleDays).dump().c_str());
+            continue;
+        }
+        std::string schools;
+        for (const auto &s : row.schools)
+            schools += (schools.empty() ? "" : ",") + s;
+        std::string flags;
+        for (const auto &w : why)
+            flags += " [" + w + "]";
+        std::printf("%-14s %-9s %-12s %-14s %-14s last sync %s  pending %llu, photos %llu, refused %llu, conflicts %llu%s\n",
+                    row.user.c_str(), row.role.c_str(), schools.empty() ? "*" : schools.c_str(), row.name.c_str(),
+                    row.app.c_str(),
+                    row.lastSeenMs ? (std::to_string(int64_t(row.daysSinceSync(now))) + " days ago").c_str() : "never",
+                    (unsigned long long)row.pending, (unsigned long long)row.pendingPhotos,
+                    (unsigned long long)row.rejected, (unsigned long long)row.conflicts, flags.c_str());
+    }
+    if (!json)
+        std::printf("(list from %lld minutes ago)\n", (long long)((now - at) / 60000));
     return Ok;
 }
 

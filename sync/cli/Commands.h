@@ -56,6 +56,7 @@ int cmdRelay(Engine &e, const std::vector<std::string> &args);
 // BureauCommands.cpp: the bureau's reports over the replica (docs/bureau.md).
 int cmdCompleteness(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdReview(Engine &e, const std::string &db, const std::vector<std::string> &args);
+int cmdDevices(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdStatistics(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdAccept(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdReturn(Engine &e, const std::string &db, const std::vector<std::string> &args);

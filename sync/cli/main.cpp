@@ -49,6 +49,10 @@ const char *kUsage =
   statistics FORM [--period P] [--as-of DAY] [--json]
                                (bureau) what the returns add up to: county and township totals,
                                rates recomputed over the totals, choices counted, the trend
+  devices [--refresh] [--attention] [--stale-days N] [--json]
+                               (bureau) the county's devices: last sync, what each has not sent,
+                               refused changes, conflicts, free storage (the list a bureau
+                               account fetches when it syncs; --refresh asks now)
   accept ID...                 (bureau) accept returns (locks them); sent at the next sync
   return ID --comment TEXT     (bureau) send a return back to its school with a comment
   recover                      salvage a damaged database: keeps unsent changes, moves it aside
@@ -106,7 +110,7 @@ int main(int argc, char **argv)
         }
     }
     static const std::map<std::string, int (*)(cx::Engine &, const std::string &, const std::vector<std::string> &)>
-        replicaCommands = {{"completeness", cmdCompleteness}, {"review", cmdReview}, {"statistics", cmdStatistics}, {"accept", cmdAccept},
+        replicaCommands = {{"completeness", cmdCompleteness}, {"review", cmdReview}, {"statistics", cmdStatistics}, {"devices", cmdDevices}, {"accept", cmdAccept},
                            {"return", cmdReturn}};
     auto it = commands.find(command);
     auto rc = replicaCommands.find(command);

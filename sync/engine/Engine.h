@@ -318,6 +318,18 @@ public:
     // once, after a complete sync). Returns false if the server has none.
     bool fetchBundleKey();
 
+    // Device health (docs/protocol.md "Device health"), DeviceHealth.cpp.
+    // What this device reports of itself with the first request of each sync:
+    // pending changes and photos, refused, conflicts, free storage, link, last error.
+    Json healthReport();
+    // (bureau) Fetches the county's device list and keeps it in the replica;
+    // false from a server older than device health. sync() does it after a
+    // complete sync of a bureau account, at most every 5 minutes.
+    bool fetchDevices();
+    // The kept list and when it was fetched (ms; 0: never).
+    std::pair<Json, int64_t> devices();
+    void keepDevices(const Json &devices, int64_t atMs);
+
     // The bureau revoked this device (DeviceRevokedError): every table emptied,
     // then the replica, its photos and its key file erased (engine/Vault.h).
     // The engine must not be used afterwards; sync(), syncOnce() and
@@ -341,6 +353,7 @@ private:
     std::string defaultSchool(const std::string &collection, const std::string &id);
     void applyServerState(const RecordState &s, std::map<std::string, ScopeRow> &scopes, int *pulled);
     void persistClock();
+    void refreshDevicesAfterSync();
     std::vector<std::string> dropLostSchools(const std::vector<std::string> &now, std::map<std::string, ScopeRow> &scopes);
     Transport &transport();
     SyncReport cycle(SyncReport &total, bool &more);
@@ -366,6 +379,7 @@ private:
     double m_wireRatio = 0;                    // compressed / uncompressed of the last page (0 = unknown)
     int m_pageShrink = 0;                      // halvings after consecutive failed pages
     bool m_linkMetered = true;
+    bool m_reportHealth = false;               // the next request of this sync carries healthReport()
     // Downloads use their own connection so that they never wait for, or
     // disturb, a sync running on another thread; one download at a time.
     std::mutex m_fetchMutex;

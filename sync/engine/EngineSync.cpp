@@ -217,6 +217,7 @@ SyncReport Engine::sync(int maxCycles)
 {
     SyncReport total;
     m_lastReport = total;
+    m_reportHealth = true;
     // Network failures are retried with backoff (docs/village.md): each cycle
     // commits its page and cursor, so a retry resumes where the cut came.
     // The server busy (429/503): wait what it asks, at least the backoff.
@@ -264,6 +265,7 @@ SyncReport Engine::sync(int maxCycles)
                 fetchBundleKey();
         } catch (const std::exception &) {
         }
+        refreshDevicesAfterSync();   // a bureau account's device list, at most every 5 minutes
     }
     // Records first; attachments after. Their failure never fails the record sync.
     if (total.complete) {
@@ -318,7 +320,34 @@ SyncRequest Engine::takeOutbox(size_t pushBytes)
     for (const auto &row : m_replica.scopes())
         req.cursor[row.school] = row.cursor;
     t.commit();
+    if (m_reportHealth) {   // once a sync: what only the device knows (docs/protocol.md "Device health")
+        req.health = healthReport();
+        m_reportHealth = false;
+    }
     return req;
+}
+
+Json Engine::healthReport()
+{
+    std::lock_guard lock(m_mutex);
+    const EngineStatus st = status();
+    uint64_t photos = 0;
+    for (const auto &a : attachments())
+        photos += a.referenced && (a.state == "pending" || a.state == "uploading");
+    // Called once the request holds its changes (marked sent): "pending" is
+    // what is still on the device beyond this request.
+    Json h{{"pending", uint64_t(st.pending)},
+           {"pending_photos", photos},
+           {"rejected", uint64_t(st.rejected)},
+           {"conflicts", uint64_t(st.conflicts)},
+           {"link", m_linkMetered ? "metered" : "unmetered"}};
+    std::error_code ec;
+    const auto space = std::filesystem::space(std::filesystem::path(m_replica.db().path()).parent_path(), ec);
+    if (!ec)
+        h["free_bytes"] = uint64_t(space.available) / (100ull << 20) * (100ull << 20);   // to 100 MB: a steady report is not rewritten
+    if (!st.recentErrors.empty())
+        h["last_error"] = st.recentErrors.front().second;
+    return h;
 }
 
 SyncReport Engine::cycle(SyncReport &total, bool &more)

@@ -202,8 +202,22 @@ Json SyncRequest::toJson() const
         ms.push_back(m.toJson());
     j["mutations"] = ms;
     j["page_bytes"] = pageBytes;
+    if (health.is_object() && !health.empty())
+        j["health"] = health;
     return j;
 }
+
+namespace {
+// At most `bytes` bytes of UTF-8 text, never cutting a character in two.
+std::string utf8Prefix(const std::string &s, size_t bytes)
+{
+    if (s.size() <= bytes)
+        return s;
+    while (bytes > 0 && (static_cast<unsigned char>(s[bytes]) & 0xC0) == 0x80)
+        --bytes;
+    return s.substr(0, bytes);
+}
+} // namespace
 
 SyncRequest SyncRequest::fromJson(const Json &j)
 {
@@ -219,6 +233,15 @@ SyncRequest SyncRequest::fromJson(const Json &j)
         r.mutations.push_back(Mutation::fromJson(ms[i], path + ".mutations[" + std::to_string(i) + "]"));
     if (j.contains("page_bytes"))
         r.pageBytes = needUnsigned(j, "page_bytes", path);
+    // Device health is advisory: kept only in its known shape, never a reason to refuse a sync.
+    if (auto h = j.find("health"); h != j.end() && h->is_object()) {
+        for (const char *k : {"pending", "pending_photos", "rejected", "conflicts", "free_bytes"})
+            if (auto v = h->find(k); v != h->end() && v->is_number_unsigned())
+                r.health[k] = v->get<uint64_t>();
+        for (const char *k : {"link", "last_error"})
+            if (auto v = h->find(k); v != h->end() && v->is_string())
+                r.health[k] = utf8Prefix(v->get<std::string>(), 300);
+    }
     return r;
 }
 

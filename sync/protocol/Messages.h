@@ -57,6 +57,11 @@ struct SyncRequest {
     Cursor cursor;
     std::vector<Mutation> mutations;
     uint64_t pageBytes = 48 * 1024;            // the most change bytes (uncompressed) wanted back
+    // Optional: what the server cannot see of the device, sent with the first
+    // request of a sync for the bureau's device health page (docs/protocol.md
+    // "Device health"): pending, pending_photos, rejected, conflicts,
+    // free_bytes, link, last_error. An older server ignores it.
+    Json health;
 
     Json toJson() const;
     static SyncRequest fromJson(const Json &j);

@@ -13,6 +13,7 @@
 #include "models/CompletenessModel.h"
 #include "models/ReviewQueueModel.h"
 #include "models/StatisticsModel.h"
+#include "models/DevicesModel.h"
 #include "core/DemoCounty.h"
 #include "demo/DemoSchools.h"
 #include "sync/SyncController.h"
@@ -382,6 +383,28 @@ private slots:
         const QStringList rows = QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(rows.size(), 1 + st.fields().size());
         QVERIFY2(rows[0].startsWith(QStringLiteral("项目,全县,")), qPrintable(rows[0]));
+
+        // Devices: the list the bureau's sync keeps (here the demo's), 40 phones.
+        DevicesModel dev;
+        dev.refresh();
+        QCOMPARE(dev.total(), 40);
+        QVERIFY(dev.fetchedAt() > 0);
+        QVERIFY(dev.needingAttention() > 0 && dev.needingAttention() < 40);
+        const int all = dev.rows().size();
+        dev.setAttentionOnly(true);
+        QCOMPARE(dev.rows().size(), dev.needingAttention());
+        for (const QVariant &v : dev.rows())
+            QVERIFY(!v.toMap()[QStringLiteral("attention")].toStringList().isEmpty());
+        const int after14 = dev.needingAttention();
+        dev.setStaleDays(1);   // silent after a day: more need attention
+        QVERIFY(dev.needingAttention() > after14);
+        QCOMPARE(all, 40);
+        const QVariantMap silent = dev.rows()[0].toMap();
+        QVERIFY(!silent[QStringLiteral("schools")].toStringList().isEmpty());
+        QVERIFY(!silent[QStringLiteral("schools")].toStringList()[0].startsWith(QStringLiteral("5323")));   // names, not codes
+        const QString code = silent[QStringLiteral("schoolCodes")].toStringList()[0];
+        QVERIFY(dev.lastSyncOfSchool(code) >= 0);
+        QCOMPARE(dev.lastSyncOfSchool(QStringLiteral("no-such-school")), -1);
 
         // Accept one, return another with a comment (refused without one).
         QSignalSpy changed(&q, &ReviewQueueModel::itemsChanged);

@@ -9,6 +9,7 @@
 
 #include "admin/Admin.h"
 #include "bureau/Completeness.h"
+#include "bureau/Devices.h"
 #include "bureau/ReviewQueue.h"
 #include "bureau/Statistics.h"
 #include "protocol/Errors.h"
@@ -286,6 +287,56 @@ private slots:
         QCOMPARE(f.at("ratio").trend, (std::vector<double>{25, 26.2}));
         const cx::Json j = rep.toJson();
         QCOMPARE(j["returns"].get<int>(), 2);
+    }
+
+    // Issue 14 point 5: each device reports what the server cannot see with its
+    // sync; the bureau's device gets the county's list after its sync (and on
+    // request); a school account may not; what needs attention is flagged.
+    void deviceHealthReachesTheBureau()
+    {
+        BureauCounty c;
+        c.syncAll();
+        // The bureau's sync fetched the list once on its own.
+        QVERIFY(c.bureau->devices().second > 0);
+        // A change the server refuses (a school account may not write forms), then one more sync to report it.
+        c.headA->put("forms", "my_form", "A", {{"title", "mine"}});
+        QCOMPARE(c.headA->sync().rejected, 1);
+        c.headA->put("pupils", "", "A", {{"name", "王小明"}});
+        c.headA->setLinkMetered(false);
+        cx::SyncTuning t = c.headA->tuning();
+        t.pushBytes = 1;   // the first request carries one change; the other still waits
+        c.headA->setTuning(t);
+        c.headA->put("pupils", "", "A", {{"name", "李小红"}});
+        QVERIFY(c.headA->sync().complete);
+        QVERIFY(c.bureau->fetchDevices());
+        const auto [list, at] = c.bureau->devices();
+        QVERIFY(at > 0);
+        const auto rows = cx::bureau::deviceRows(list);
+        QCOMPARE(rows.size(), size_t(3));
+        const cx::bureau::DeviceRow *a = nullptr;
+        for (const auto &r : rows)
+            if (r.user == "head.a")
+                a = &r;
+        QVERIFY(a);
+        QCOMPARE(a->role, std::string("head"));
+        QCOMPARE(a->schools, std::vector<std::string>{"A"});
+        QVERIFY(a->reported);
+        QCOMPARE(a->rejected, uint64_t(1));
+        QCOMPARE(a->pending, uint64_t(1));          // sent after the first request of that sync
+        QCOMPARE(a->link, std::string("unmetered"));
+        QVERIFY(a->freeKnown && a->freeBytes % (100ull << 20) == 0);
+        QVERIFY(a->lastSeenMs > 0);
+        const int64_t now = a->lastSeenMs;
+        QCOMPARE(a->attention(now, 14), std::vector<std::string>{"rejected"});
+        QCOMPARE(a->attention(now + 15 * 86400000LL, 14), (std::vector<std::string>{"stale", "rejected"}));
+        QCOMPARE(a->toJson(now, 14)["attention"].size(), size_t(1));
+        // Only the bureau sees the county's devices.
+        try {
+            c.teacherB->fetchDevices();
+            QFAIL("a teacher's device got the county's device list");
+        } catch (const cx::Error &e) {
+            QCOMPARE(e.kind(), cx::ErrorKind::Forbidden);
+        }
     }
 
     // Issue 14 point 2: expected, on time, late, missing per school, township and county.

@@ -1,0 +1,80 @@
+// The bureau's view of the county's devices (docs/protocol.md "Device
+// health", docs/bureau.md): the list the server keeps (who, which phone,
+// app version, last sync, and what each device reported of itself), fetched
+// after a bureau account's sync and kept in the replica, so the page works
+// offline with the last list and says how old it is.
+#include "engine/Engine.h"
+#include "engine/ReplyErrors.h"
+#include "protocol/Compression.h"
+#include "protocol/Errors.h"
+
+namespace cx {
+
+namespace {
+constexpr int64_t kDevicesEveryMs = 5 * 60 * 1000;   // a bureau desktop syncs every few minutes
+}
+
+bool Engine::fetchDevices()
+{
+    std::string token;
+    {
+        std::lock_guard lock(m_mutex);
+        token = m_replica.meta("token").value_or("");
+    }
+    HttpRequest req;
+    req.path = "/v1/devices";
+    req.body = compress("{}");
+    req.bearerToken = token;
+    Transport &tr = transport();
+    tr.setProgress({});
+    HttpReply reply = tr.send(req);
+    if (reply.status == 404)
+        return false;   // a server older than device health
+    if (reply.status != 200)
+        throwReplyError(reply, "asking for the county's devices");
+    Json j = parseJson(reply.contentEncoding == "zstd" ? decompress(reply.body) : reply.body, "the device list");
+    if (!j.contains("devices") || !j["devices"].is_array())
+        throw Error(ErrorKind::Protocol, "the device list has no \"devices\" array");
+    keepDevices(j["devices"], wallClockMs());
+    return true;
+}
+
+void Engine::keepDevices(const Json &devices, int64_t atMs)
+{
+    std::lock_guard lock(m_mutex);
+    Transaction t(m_replica.db());
+    m_replica.setMeta("devices", devices.dump());
+    m_replica.setMeta("devices_at", std::to_string(atMs));
+    t.commit();
+}
+
+std::pair<Json, int64_t> Engine::devices()
+{
+    std::lock_guard lock(m_mutex);
+    const auto text = m_replica.meta("devices");
+    if (!text)
+        return {Json::array(), 0};
+    Json list = Json::parse(*text, nullptr, false);
+    return {list.is_discarded() ? Json::array() : list, std::stoll(m_replica.meta("devices_at").value_or("0"))};
+}
+
+void Engine::refreshDevicesAfterSync()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_replica.meta("role").value_or("") != "bureau")
+            return;
+        const int64_t at = std::stoll(m_replica.meta("devices_at").value_or("0"));
+        if (wallClockMs() - at < kDevicesEveryMs)
+            return;
+    }
+    try {
+        fetchDevices();
+    } catch (const DeviceRevokedError &) {
+        throw;
+    } catch (const std::exception &) {
+        // The list is a convenience: an older server or a cut never fails the sync.
+    }
+}
+
+} // namespace cx

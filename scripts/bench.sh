@@ -10,6 +10,7 @@ cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_forms >/dev/null 2>&1 || t
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_app >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_load cunxiao-server >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_connections >/dev/null 2>&1 || true
+cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_bureau cunxiao-server >/dev/null 2>&1 || true
 
 SYNC_JSON=null
 if [ -x "$BUILD/bench/sync/bench_sync" ]; then
@@ -37,7 +38,15 @@ if [ -x "$BUILD/bench/server/bench_connections" ]; then
     CONN_JSON=$(cat "$OUT/connections.json")
 fi
 
-printf '{"sync": %s, "encryption": %s, "connections": %s}\n' "$SYNC_JSON" "$ENC_JSON" "$CONN_JSON" > "$OUT/results.json"
+BUREAU_JSON=null
+if [ -x "$BUILD/bench/bureau/bench_bureau" ]; then
+    echo
+    echo "== bench_bureau: a county (100 schools, 200,000 pupils, 400,000 visits) to the bureau's desktop, and its pages (docs/bureau.md)"
+    "$BUILD/bench/bureau/bench_bureau" --json "$OUT/bureau.json" ${BENCH_BUREAU_ARGS:-}
+    BUREAU_JSON=$(cat "$OUT/bureau.json")
+fi
+
+printf '{"sync": %s, "encryption": %s, "connections": %s, "bureau": %s}\n' "$SYNC_JSON" "$ENC_JSON" "$CONN_JSON" "$BUREAU_JSON" > "$OUT/results.json"
 
 # bench_forms (the forms engineer's) merges its "forms" key into the same file.
 FORMS=$(find "$BUILD/bench/forms" -maxdepth 1 -name bench_forms -type f 2>/dev/null | head -n 1 || true)

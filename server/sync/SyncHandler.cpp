@@ -59,6 +59,14 @@ std::optional<Rejection> applyOne(Store &store, const DeviceSession &who, const 
         rec.school = m.school;
     }
     MergeOutcome out = applyMutation(rec, m, who.user);
+    // A change that leaves the record deleted would keep none of its values (a
+    // deleted record keeps only its tombstone): refused, so the person sees
+    // what was not kept instead of losing it without a word. An edit made
+    // without knowing of the deletion restores the record and is kept.
+    if (m.op == Op::Put && rec.deleted() && !m.fields.empty() &&
+        !(m.fields.size() == 1 && m.fields.contains(kDeletedField)))
+        return Rejection{m.n, "this record was deleted; the change was not kept (restore the record first to change it)",
+                         Json::object()};
     if (auto r = validator.check(store, existing, rec, m, who)) {
         r->n = m.n;
         return r;

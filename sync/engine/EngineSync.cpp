@@ -321,8 +321,10 @@ SyncRequest Engine::takeOutbox(size_t pushBytes)
         req.cursor[row.school] = row.cursor;
     t.commit();
     if (m_reportHealth) {   // once a sync: what only the device knows (docs/protocol.md "Device health")
-        req.health = healthReport();
         m_reportHealth = false;
+        Json h = healthReport();
+        if (h.dump() != m_replica.meta("health_sent").value_or(""))   // unchanged since the server got it: not resent
+            req.health = std::move(h);
     }
     return req;
 }
@@ -405,6 +407,10 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
 
     const int64_t timing[2] = {t0, t1};
     applyReply(req, resp, timing, total, more, true);
+    if (!req.health.empty()) {   // the server has it: the same report is not sent again
+        std::lock_guard lock(m_mutex);
+        m_replica.setMeta("health_sent", req.health.dump());
+    }
     if (m_progress) { // after each cycle: what is still to come (before a large first download too)
         SyncProgress p;
         p.cycle = total.requests;

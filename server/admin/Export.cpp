@@ -272,6 +272,13 @@ void eachRecord(Store &store, const std::string &collection, const std::optional
     }
 }
 
+void checkSheetRows(const ExportRequest &req, size_t rows, size_t headerRows)
+{
+    if (req.format == ExportFormat::Xlsx && rows + headerRows > kMaxSheetRows)
+        throw Error(ErrorKind::Invalid, std::to_string(rows) + " rows do not fit an Excel sheet (1,048,576 at most): "
+                                        "export one school at a time (--school) or as csv");
+}
+
 // The two passes with the audit between them (see ExportRequest::auditStore).
 template <class Count, class Write>
 void countAuditWrite(Store &store, const ExportRequest &req, Count count, const std::function<Json()> &detail,
@@ -345,6 +352,7 @@ ExportResult exportCollection(Store &store, const ExportRequest &req, std::ostre
                     if (it.key() != kDeletedField)
                         names.insert(it.key());
         });
+        checkSheetRows(req, rows, 1);
     };
     auto detail = [&] {
         return Json{{"school", req.school ? Json(*req.school) : Json(nullptr)},
@@ -565,6 +573,7 @@ ExportResult exportForm(Store &store, const ExportRequest &req, std::ostream &ou
             const Json &v = r.fields.contains("form_version") ? r.fields["form_version"] : Json();
             used.insert(v.is_number_integer() ? v.get<int64_t>() : cur.version());
         });
+        checkSheetRows(req, rows, 2);
     };
 
     // Columns: the current version's fields in form order, then fields only an

@@ -332,6 +332,43 @@ private slots:
         QVERIFY2(r.err.contains("repeat \"classes\"") && r.err.contains("--out"), qPrintable(r.err));
     }
 
+    // The demo county's enrolment return, a form filed per school year: the
+    // period column, the dropout cases' repeat sheet, a row per return.
+    void demoCountyEnrolmentReturn()
+    {
+        QTemporaryDir dir;
+        TestDatabase db;
+        const QString loc = db.uri().empty() ? dir.path() + "/county" : QString::fromStdString(db.uri());
+        Run r = runServer({"demo", loc, "--schools", "3", "--pupils", "12"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        size_t returns = 0;
+        {
+            auto store = openDataDir(loc.toStdString());
+            for (const auto &rec : store->recordsOf("submissions", std::nullopt))
+                returns += !rec.deleted() && rec.fields.value("form", "") == "enrolment_return" &&
+                           rec.fields.value("status", "") != "draft";
+        }
+        QVERIFY(returns >= 3);
+        const QString file = dir.path() + "/入学与辍学情况.xlsx";
+        r = runServer({"export", loc, "submissions", "--form", "enrolment_return", "--format", "xlsx", "--out", file});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto wb = cx::xlsform::readWorkbook(file.toStdString());
+        QCOMPARE(wb.sheets.size(), size_t(2));
+        QCOMPARE(wb.sheets[0].name, std::string("入学与辍学情况"));
+        QCOMPARE(wb.sheets[1].name, std::string("辍学学生名单"));
+        const auto &rows = wb.sheets[0].rows;
+        QCOMPARE(rows.size(), returns + 2);
+        const QStringList zh = cellsOf(rows[0]);
+        QCOMPARE(zh.mid(0, 8), QStringList({"编号", "学校代码", "学校名称", "状态", "期间", "提交时间", "表单版本", "更正自"}));
+        for (const char *label : {"学年", "3-6岁人口", "小学适龄儿童入学率（%）", "年辍学率（%）"})
+            QVERIFY2(zh.contains(label), label);
+        QCOMPARE(cellsOf(rows[1]).at(4), QString("period"));
+        const QRegularExpression year("^20[0-9]{2}-20[0-9]{2}$");
+        for (size_t i = 2; i < rows.size(); ++i)
+            QVERIFY2(year.match(cellsOf(rows[i]).at(4)).hasMatch(), qPrintable(cellsOf(rows[i]).join('|')));
+        QCOMPARE(cellsOf(wb.sheets[1].rows[0]).mid(0, 3), QStringList({"提交编号", "学校代码", "行号"}));
+    }
+
     // A form that is not published, or --form on the wrong collection or
     // format: a clear message naming it, exit code 1, nothing written.
     void badForm()

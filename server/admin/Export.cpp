@@ -261,6 +261,7 @@ void eachRecord(Store &store, const std::string &collection, const std::optional
                 size_t pageSize, const std::function<void(const RecordState &)> &fn)
 {
     uint64_t after = 0;
+    pageSize = std::max<size_t>(pageSize, 1);
     for (;;) {
         std::vector<RecordState> page = store.recordsOfPage(collection, school, after, pageSize);
         for (const auto &r : page)

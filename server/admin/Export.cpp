@@ -452,19 +452,55 @@ std::string fileRef(const Json &v)
     return v.is_string() ? v.get<std::string>() : v.dump();
 }
 
-// An answer as a person reads it: an option's Chinese label, "已签" for a
-// signature, a photo's file (its SHA-256, the name under DATA_DIR/attachments).
-Json cellOf(const Field *f, const Json &v)
+// The label of a choice drawn from records (a pupil's name for a pupil's id),
+// when the stored value is the record's id; "" when there is none. Remembers
+// up to 10,000 labels, then starts again.
+class RecordLabels {
+public:
+    explicit RecordLabels(Store &store) : m_store(store) {}
+    std::string operator()(const forms::RecordOptions &from, const std::string &value)
+    {
+        if (from.valueKey != "id" || from.labelKey.empty() || !isValidName(from.collection))
+            return {};
+        const std::string key = from.collection + '\n' + from.labelKey + '\n' + value;
+        auto it = m_cache.find(key);
+        if (it != m_cache.end())
+            return it->second;
+        if (m_cache.size() >= 10000)
+            m_cache.clear();
+        std::string label;
+        if (auto rec = m_store.record(from.collection, value); rec && !rec->deleted())
+            label = textOf(rec->fields, from.labelKey.c_str());
+        return m_cache[key] = label;
+    }
+
+private:
+    Store &m_store;
+    std::map<std::string, std::string> m_cache;
+};
+
+// An answer as a person reads it: an option's Chinese label (a record's label
+// for choices from records), "已签" for a signature, a photo's file (its
+// SHA-256, the name under DATA_DIR/attachments).
+Json cellOf(const Field *f, const Json &v, RecordLabels &records)
 {
     if (empty(v))
         return nullptr;
     if (!f)
         return v.is_array() || v.is_object() ? Json(v.dump()) : v;
+    auto choice = [&](const Json &e) {
+        const std::string value = e.is_string() ? e.get<std::string>() : e.dump();
+        if (f->from) {
+            const std::string label = records(*f->from, value);
+            return label.empty() ? value : label;
+        }
+        const auto *o = e.is_string() ? f->option(value) : nullptr;
+        return o ? o->label.zh() : value;
+    };
     switch (f->type) {
     case FieldType::SelectOne:
         if (v.is_string())
-            if (const auto *o = f->option(v.get<std::string>()))
-                return o->label.zh();
+            return choice(v);
         break;
     case FieldType::SelectMany:
         if (v.is_array()) {
@@ -472,8 +508,7 @@ Json cellOf(const Field *f, const Json &v)
             for (const auto &e : v) {
                 if (!s.empty())
                     s += "、";
-                const auto *o = e.is_string() ? f->option(e.get<std::string>()) : nullptr;
-                s += o ? o->label.zh() : (e.is_string() ? e.get<std::string>() : e.dump());
+                s += choice(e);
             }
             return s;
         }
@@ -680,6 +715,7 @@ ExportResult exportForm(Store &store, const ExportRequest &req, std::ostream &ou
         }
 
         std::vector<Json> cells(zh.size());
+        RecordLabels recordLabels(store);
         eachRecord(store, "submissions", req.school, req.pageSize, [&](const RecordState &r) {
             if (!isExported(r))
                 return;
@@ -715,7 +751,7 @@ ExportResult exportForm(Store &store, const ExportRequest &req, std::ostream &ou
             cells[i++] = corrects.empty() ? Json() : Json(corrects);
             for (size_t c = 0; c < columns.size(); ++c) {
                 auto it = answers.find(columns[c].name);
-                cells[fixed + c] = it == answers.end() ? Json() : cellOf(field(columns[c].name), *it);
+                cells[fixed + c] = it == answers.end() ? Json() : cellOf(field(columns[c].name), *it, recordLabels);
             }
             main->row(cells);
             ++res.rows;
@@ -729,7 +765,7 @@ ExportResult exportForm(Store &store, const ExportRequest &req, std::ostream &ou
                     for (const auto &c : repeats[k].columns) {
                         auto a = rowAnswers.is_object() ? rowAnswers.find(c.name) : rowAnswers.end();
                         rc.push_back(!rowAnswers.is_object() || a == rowAnswers.end() ? Json()
-                                                                                       : cellOf(field(c.name), *a));
+                                                                                       : cellOf(field(c.name), *a, recordLabels));
                     }
                     repeatTables[k]->row(rc);
                 }

@@ -86,7 +86,7 @@ const char *kFormV1 = R"json({
     {"name": "total", "type": "integer", "label": {"zh": "学生总数", "en": "Total pupils"}, "calculate": "sum(${classes/pupils})"},
     {"name": "head_signature", "type": "signature", "label": {"zh": "校长签名", "en": "Head's signature"}}
   ]})json";
-// Version 2 drops "remark" and adds a photo.
+// Version 2 drops "remark" and adds a photo and a pupil (a choice from records).
 const char *kFormV2 = R"json({
   "id": "class_count", "version": 2, "title": {"zh": "班级人数", "en": "Class sizes"}, "roles": ["head", "bureau"],
   "fields": [
@@ -98,7 +98,9 @@ const char *kFormV2 = R"json({
       {"name": "pupils", "type": "integer", "label": {"zh": "人数", "en": "Pupils"}}]},
     {"name": "total", "type": "integer", "label": {"zh": "学生总数", "en": "Total pupils"}, "calculate": "sum(${classes/pupils})"},
     {"name": "head_signature", "type": "signature", "label": {"zh": "校长签名", "en": "Head's signature"}},
-    {"name": "photo", "type": "photo", "label": {"zh": "照片", "en": "Photo"}}
+    {"name": "photo", "type": "photo", "label": {"zh": "照片", "en": "Photo"}},
+    {"name": "monitor", "type": "select_one", "label": {"zh": "班长", "en": "Class monitor"},
+     "from": {"collection": "pupils", "label": "name"}}
   ]})json";
 
 const std::string kSha(64, 'a');
@@ -116,6 +118,7 @@ void putSubmissions(County &c)
     c.store->putSchool({"C", "龙泉镇中心学校", "云岭县"});
     publishForm(*c.store, Json::parse(kFormV1), kNow);
     publishForm(*c.store, Json::parse(kFormV2), kNow);
+    serverPut(*c.store, "pupils", "p9", "C", Json{{"name", "赵小红"}}, "t", kNow);
     serverPut(*c.store, "submissions", "s1", "C",
               Json{{"form", "class_count"}, {"form_version", 2}, {"status", "submitted"},
                    {"updated_at", "2025-10-01T09:00:00"},
@@ -123,7 +126,8 @@ void putSubmissions(County &c)
                                 {"classes", Json::array({{{"grade", "1"}, {"pupils", 30}}, {{"grade", "2"}, {"pupils", 25}}})},
                                 {"total", 55},
                                 {"head_signature", {{"sha256", kSha}, {"size", 10}, {"type", "image/png"}}},
-                                {"photo", {{"sha256", kSha}, {"size", 10}, {"type", "image/jpeg"}}}}}},
+                                {"photo", {{"sha256", kSha}, {"size", 10}, {"type", "image/jpeg"}}},
+                                {"monitor", "p9"}}}},
               "t", kNow);
     serverPut(*c.store, "submissions", "s2", "B",
               Json{{"form", "class_count"}, {"form_version", 1}, {"status", "accepted"},
@@ -271,14 +275,14 @@ private slots:
         const auto &rows = wb.sheets[0].rows;
         QCOMPARE(rows.size(), size_t(4)); // two headers, s1, s2 (by seq: s1 was written first)
         QCOMPARE(cellsOf(rows[0]), QStringList({"编号", "学校代码", "学校名称", "状态", "提交时间", "表单版本", "更正自",
-                                                "是否寄宿制", "学生总数", "校长签名", "照片", "备注"}));
+                                                "是否寄宿制", "学生总数", "校长签名", "照片", "班长", "备注"}));
         QCOMPARE(cellsOf(rows[1]), QStringList({"id", "school", "school name", "status", "updated at", "form version",
                                                 "corrects", "Boarding school?", "Total pupils", "Head's signature",
-                                                "Photo", "Remark"}));
+                                                "Photo", "Class monitor", "Remark"}));
         QCOMPARE(cellsOf(rows[2]), QStringList({"s1", "C", "龙泉镇中心学校", "submitted", "2025-10-01T09:00:00", "2", "",
-                                                "是", "55", "已签", QString::fromStdString(kSha)}));
+                                                "是", "55", "已签", QString::fromStdString(kSha), "赵小红"}));
         QCOMPARE(cellsOf(rows[3]), QStringList({"s2", "B", "School B", "accepted", "2025-09-20T10:00:00", "1", "", "否",
-                                                "10", "", "", "=1+1"}));
+                                                "10", "", "", "", "=1+1"}));
         const auto &rep = wb.sheets[1].rows;
         QCOMPARE(rep.size(), size_t(5));
         QCOMPARE(cellsOf(rep[0]), QStringList({"提交编号", "学校代码", "行号", "年级", "人数"}));
@@ -317,10 +321,10 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QString main = QString::fromUtf8(f.readAll());
         QCOMPARE(main.split("\r\n", Qt::SkipEmptyParts),
-                 QStringList({"编号,学校代码,学校名称,状态,提交时间,表单版本,更正自,是否寄宿制,学生总数,校长签名,照片,备注",
+                 QStringList({"编号,学校代码,学校名称,状态,提交时间,表单版本,更正自,是否寄宿制,学生总数,校长签名,照片,班长,备注",
                               "s1,C,龙泉镇中心学校,submitted,2025-10-01T09:00:00,2,,是,55,已签," +
-                                  QString::fromStdString(kSha) + ",",
-                              "s2,B,School B,accepted,2025-09-20T10:00:00,1,,否,10,,,'=1+1"}));
+                                  QString::fromStdString(kSha) + ",赵小红,",
+                              "s2,B,School B,accepted,2025-09-20T10:00:00,1,,否,10,,,,'=1+1"}));
         QFile rep(dir.path() + "/班级人数.classes.csv");
         QVERIFY(rep.open(QIODevice::ReadOnly));
         QCOMPARE(QString::fromUtf8(rep.readAll()).split("\r\n", Qt::SkipEmptyParts),

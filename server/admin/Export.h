@@ -27,7 +27,9 @@ struct ExportRequest {
     int64_t nowMs = 0;
     // Another connection to the same database for the audit, so that the rows
     // counted, audited and written are one snapshot. Null: the audit goes
-    // through `store` between the counting pass and the writing pass.
+    // through `store` between the counting pass and the writing pass, which
+    // then reads a newer snapshot (a row count off by the writes in between;
+    // a field first written in between is left out of csv and xlsx).
     Store *auditStore = nullptr;
     size_t pageSize = 1000;
 };

@@ -11,6 +11,7 @@ cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_app >/dev/null 2>&1 || tru
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_load cunxiao-server >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_connections >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_bureau cunxiao-server >/dev/null 2>&1 || true
+cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_export >/dev/null 2>&1 || true
 
 SYNC_JSON=null
 if [ -x "$BUILD/bench/sync/bench_sync" ]; then
@@ -46,7 +47,15 @@ if [ -x "$BUILD/bench/bureau/bench_bureau" ]; then
     BUREAU_JSON=$(cat "$OUT/bureau.json")
 fi
 
-printf '{"sync": %s, "encryption": %s, "connections": %s, "bureau": %s}\n' "$SYNC_JSON" "$ENC_JSON" "$CONN_JSON" "$BUREAU_JSON" > "$OUT/results.json"
+EXPORT_JSON=null
+if [ -x "$BUILD/bench/server/bench_export" ]; then
+    echo
+    echo "== bench_export: cunxiao-server export of 200,000 pupils, time and peak RSS per format (docs/server.md)"
+    "$BUILD/bench/server/bench_export" --json "$OUT/export.json"
+    EXPORT_JSON=$(cat "$OUT/export.json")
+fi
+
+printf '{"sync": %s, "encryption": %s, "connections": %s, "bureau": %s, "export": %s}\n' "$SYNC_JSON" "$ENC_JSON" "$CONN_JSON" "$BUREAU_JSON" "$EXPORT_JSON" > "$OUT/results.json"
 
 # bench_forms (the forms engineer's) merges its "forms" key into the same file.
 FORMS=$(find "$BUILD/bench/forms" -maxdepth 1 -name bench_forms -type f 2>/dev/null | head -n 1 || true)

@@ -3,6 +3,7 @@
 #include "admin/AdminTime.h"
 #include "admin/AuditLog.h"
 #include "admin/DeviceList.h"
+#include "admin/Export.h"
 #include "auth/DeviceTokens.h"
 #include "admin/BundleAdmin.h"
 #include "admin/Demo.h"
@@ -53,7 +54,8 @@ const char *kUsage = R"(usage: cunxiao-server COMMAND DATA_DIR|URI ...
   admin DATA_DIR|URI import-xlsform FILE.xlsx [--id ID] [--out FORM.json] [--publish]
   admin DATA_DIR|URI export-xlsform FORM_ID --out FILE.xlsx
   import DATA_DIR|URI --school CODE FILE
-  export DATA_DIR|URI COLLECTION [--school CODE] --format jsonl|csv
+  export DATA_DIR|URI COLLECTION [--school CODE] --format jsonl|csv|xlsx [--out FILE]
+  export DATA_DIR|URI submissions --form FORM_ID [--school CODE] --format csv|xlsx [--out FILE]
   serve DATA_DIR|URI --listen HOST:PORT [--tls-cert FILE --tls-key FILE] [--token-days N]
   demo DATA_DIR|URI [--schools N] [--pupils N] [--forms DIR]
 
@@ -126,9 +128,22 @@ const std::map<std::string, std::string> kHelp = {
                "Imports JSON Lines, one record per line: {\"collection\":\"pupils\",\"id\":\"...\",\"fields\":{...}}\n"
                "(a line without \"id\" gets a new UUIDv7). Every line is checked first; bad lines are reported\n"
                "as FILE:LINE: reason and then nothing is imported. Otherwise one transaction. FILE - reads stdin.\n"},
-    {"export", "usage: cunxiao-server export DATA_DIR|URI COLLECTION [--school CODE] --format jsonl|csv\n"
-               "Writes the live records of COLLECTION to standard output. jsonl: {collection,id,school,fields}\n"
-               "per line; csv: UTF-8, a header of id, school and the union of field names, RFC 4180 quoting.\n"},
+    {"export", "usage: cunxiao-server export DATA_DIR|URI COLLECTION [--school CODE] --format jsonl|csv|xlsx [--out FILE]\n"
+               "       cunxiao-server export DATA_DIR|URI submissions --form FORM_ID [--school CODE] --format csv|xlsx\n"
+               "                                   [--out FILE]\n"
+               "Writes the live records of COLLECTION to standard output, or to FILE with --out. jsonl:\n"
+               "{collection,id,school,fields} per line; csv: UTF-8, a header of id, school and the union of field\n"
+               "names, RFC 4180 quoting; xlsx: the same table as one sheet (an .xlsx file to standard output when\n"
+               "there is no --out). CSV text cells starting with = + - @ tab or CR get a leading '; XLSX text is\n"
+               "always a string cell, never a formula.\n"
+               "--form FORM_ID (collection submissions): one row per submission of that form (drafts left out):\n"
+               "id, school, school name, status, period (a form with one), updated at, form version, corrects,\n"
+               "then one column per answer in form order headed by its Chinese label (xlsx: English in row 2);\n"
+               "options as their labels, signatures as \"已签\", photos as their file (SHA-256). Repeats: xlsx one\n"
+               "sheet per repeat (submission id, school, row number, its fields); csv FILE.REPEAT.csv beside\n"
+               "--out FILE (not written to standard output).\n"
+               "Read page by page in one snapshot; xlsx in libxlsxwriter's constant-memory mode, so a 200,000-row\n"
+               "export does not hold the table in memory. Every export is audited (who, what, format, rows).\n"},
     {"serve", "usage: cunxiao-server serve DATA_DIR|URI --listen HOST:PORT [--tls-cert FILE --tls-key FILE]\n"
               "           [--workers N] [--auth-workers N] [--io-threads N] [--queue-depth N] [--max-connections N]\n"
               "           [--header-timeout S] [--idle-timeout S] [--request-timeout S] [--min-body-rate B]\n"
@@ -380,20 +395,40 @@ int cmdImport(const Args &a)
 int cmdExport(const Args &a)
 {
     expectPositional(a, 2, "DATA_DIR (or URI) and COLLECTION");
-    auto store = openDataDir(a.positional[0]);
     std::string format = a.need("--format");
-    ExportFormat f;
+    ExportRequest req;
     if (format == "jsonl")
-        f = ExportFormat::JsonLines;
+        req.format = ExportFormat::JsonLines;
     else if (format == "csv")
-        f = ExportFormat::Csv;
+        req.format = ExportFormat::Csv;
+    else if (format == "xlsx")
+        req.format = ExportFormat::Xlsx;
     else
-        throw Error(ErrorKind::Invalid, "--format must be jsonl or csv, not \"" + format + "\"");
-    std::optional<std::string> school;
+        throw Error(ErrorKind::Invalid, "--format must be jsonl, csv or xlsx, not \"" + format + "\"");
+    req.collection = a.positional[1];
     if (a.options.count("--school"))
-        school = a.need("--school");
-    exportRecords(*store, a.positional[1], school, f, std::cout, commandActor(), wallClockMs());
+        req.school = a.need("--school");
+    if (a.options.count("--form"))
+        req.form = a.need("--form");
+    if (a.options.count("--out"))
+        req.outFile = a.need("--out");
+    req.actor = commandActor();
+    req.nowMs = wallClockMs();
+    auto store = openDataDir(a.positional[0]);
+    // A second connection writes the audit while the export's read snapshot
+    // stays open, so the rows audited are the rows written.
+    auto auditStore = openDataDir(a.positional[0]);
+    req.auditStore = auditStore.get();
+    ExportResult r = exportData(*store, req, std::cout);
     std::cout.flush();
+    for (const auto &n : r.notes)
+        std::cerr << "cunxiao-server: " << n << "\n";
+    if (!req.outFile.empty()) {
+        std::cerr << "exported " << r.rows << " row(s) to";
+        for (const auto &f : r.files)
+            std::cerr << " " << f;
+        std::cerr << "\n";
+    }
     return std::cout ? 0 : 1;
 }
 
@@ -543,7 +578,7 @@ int run(int argc, char **argv)
     static const std::map<std::string, std::vector<std::string>> known = {
         {"init", {}},
         {"import", {"--school"}},
-        {"export", {"--school", "--format"}},
+        {"export", {"--school", "--format", "--form", "--out"}},
         {"serve", {"--listen", "--tls-cert", "--tls-key", "--threads", "--max-attachment-mb", "--part-max-age-days",
                    "--workers", "--auth-workers", "--io-threads", "--queue-depth", "--max-connections",
                    "--header-timeout", "--idle-timeout", "--request-timeout", "--min-body-rate", "--min-send-rate",

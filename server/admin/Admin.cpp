@@ -1,4 +1,5 @@
 #include "admin/Admin.h"
+#include "admin/Export.h"
 
 #include "storage/PgStore.h"
 
@@ -212,70 +213,16 @@ ImportResult importJsonLines(Store &store, const std::string &school, std::istre
     return result;
 }
 
-namespace {
-std::string csvCell(const Json &v)
-{
-    std::string s;
-    if (v.is_null())
-        return s;
-    s = v.is_string() ? v.get<std::string>() : v.dump();
-    // A text a spreadsheet would run as a formula (= + - @, tab, CR) gets a
-    // leading apostrophe (OWASP "CSV injection"); numbers are left alone.
-    if (v.is_string() && !s.empty() && std::string("=+-@\t\r").find(s[0]) != std::string::npos)
-        s.insert(s.begin(), '\'');
-    if (s.find_first_of(",\"\r\n") == std::string::npos)
-        return s;
-    std::string q = "\"";
-    for (char ch : s) {
-        if (ch == '"')
-            q += '"';
-        q += ch;
-    }
-    return q + "\"";
-}
-} // namespace
-
 size_t exportRecords(Store &store, const std::string &collection, const std::optional<std::string> &school,
                      ExportFormat format, std::ostream &out, const std::string &actor, int64_t nowMs)
 {
-    if (!isValidName(collection))
-        throw Error(ErrorKind::Invalid, "collection \"" + collection + "\" is not a valid name");
-    if (school && *school != kCountyScope && !store.school(*school))
-        throw Error(ErrorKind::Invalid, "school " + *school + " does not exist");
-    std::vector<RecordState> recs = store.recordsOf(collection, school);
-    std::erase_if(recs, [](const RecordState &r) { return r.deleted(); });
-    // Who exported what, before a byte leaves (issue 13.7).
-    store.addAdminEvent(AdminEvent{nowMs ? nowMs : wallClockMs(), actor, "export", collection,
-                                   Json{{"school", school ? Json(*school) : Json(nullptr)},
-                                        {"format", format == ExportFormat::Csv ? "csv" : "jsonl"},
-                                        {"rows", recs.size()}},
-                                   ""});
-    if (format == ExportFormat::JsonLines) {
-        for (const auto &r : recs) {
-            Json f = r.fields;
-            f.erase(kDeletedField);
-            out << Json{{"collection", r.collection}, {"id", r.id}, {"school", r.school}, {"fields", f}}.dump() << '\n';
-        }
-        return recs.size();
-    }
-    std::set<std::string> names;
-    for (const auto &r : recs)
-        for (auto it = r.fields.begin(); it != r.fields.end(); ++it)
-            if (it.key() != kDeletedField)
-                names.insert(it.key());
-    out << "id,school";
-    for (const auto &n : names)
-        out << ',' << csvCell(n);
-    out << "\r\n";
-    for (const auto &r : recs) {
-        out << csvCell(r.id) << ',' << csvCell(r.school);
-        for (const auto &n : names) {
-            auto it = r.fields.find(n);
-            out << ',' << (it == r.fields.end() ? std::string() : csvCell(*it));
-        }
-        out << "\r\n";
-    }
-    return recs.size();
+    ExportRequest req;
+    req.collection = collection;
+    req.school = school;
+    req.format = format;
+    req.actor = actor;
+    req.nowMs = nowMs;
+    return exportData(store, req, out).rows;
 }
 
 std::vector<std::string> splitList(const std::string &s)

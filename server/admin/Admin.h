@@ -66,11 +66,12 @@ ImportRead readImportLines(const std::string &school, std::istream &in, const st
 ImportResult importJsonLines(Store &store, const std::string &school, std::istream &in, const std::string &fileName,
                              int64_t nowMs);
 
-enum class ExportFormat { JsonLines, Csv };
+enum class ExportFormat { JsonLines, Csv, Xlsx };
 // Writes the live (not deleted) records of a collection; returns how many.
 // Audited (who, which collection and school, the format, how many rows).
 // CSV cells a spreadsheet would run as a formula (= + - @ tab CR first) get a
-// leading apostrophe.
+// leading apostrophe; XLSX cells are always strings or numbers, never formulas.
+// Page by page; the whole command (--out, forms): admin/Export.h.
 size_t exportRecords(Store &store, const std::string &collection, const std::optional<std::string> &school,
                      ExportFormat format, std::ostream &out, const std::string &actor = "admin", int64_t nowMs = 0);
 

@@ -85,7 +85,12 @@ CREATE TRIGGER signin_audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON s
 CREATE TRIGGER admin_audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON admin_audit
   FOR EACH STATEMENT EXECUTE FUNCTION cunxiao_audit_append_only();
 )SQL",
-    // 4 (issue 14; SQLite migration 6): what each device reported of itself
+    // 4 (issue 14; SQLite migration 6): exports read a collection page by page
+    // in seq order (Store::recordsOfPage).
+    R"SQL(
+CREATE INDEX records_collection_seq ON records(collection, seq);
+)SQL",
+    // 5 (issue 14; SQLite migration 7): what each device reported of itself
     // with its last sync, for the bureau's device health page.
     R"SQL(
 ALTER TABLE devices ADD COLUMN health text NOT NULL DEFAULT '',
@@ -522,6 +527,20 @@ std::vector<RecordState> PgStore::recordsOf(const std::string &collection, const
     auto r = school ? m_db->run("SELECT state, seq FROM records WHERE collection = $1 AND school = $2 ORDER BY seq",
                                 {collection, *school})
                     : m_db->run("SELECT state, seq FROM records WHERE collection = $1 ORDER BY seq", {collection});
+    std::vector<RecordState> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(recordFrom(r, i));
+    return out;
+}
+
+std::vector<RecordState> PgStore::recordsOfPage(const std::string &collection, const std::optional<std::string> &school,
+                                               uint64_t afterSeq, size_t limit)
+{
+    auto r = school ? m_db->run("SELECT state, seq FROM records WHERE collection = $1 AND school = $2 AND seq > $3 "
+                                "ORDER BY seq LIMIT $4",
+                                {collection, *school, pgU64(afterSeq), std::to_string(limit)})
+                    : m_db->run("SELECT state, seq FROM records WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3",
+                                {collection, pgU64(afterSeq), std::to_string(limit)});
     std::vector<RecordState> out;
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(recordFrom(r, i));

@@ -87,6 +87,8 @@ public:
     uint64_t countAfter(const std::string &school, uint64_t after) override;
     std::vector<RecordState> recordsOf(const std::string &collection,
                                        const std::optional<std::string> &school) override;
+    std::vector<RecordState> recordsOfPage(const std::string &collection, const std::optional<std::string> &school,
+                                           uint64_t afterSeq, size_t limit) override;
     std::vector<RecordState> allRecordsOfSchool(const std::string &school) override;
 
     void putRejection(const std::string &device, const Rejection &r) override;

@@ -93,7 +93,12 @@ CREATE TRIGGER signin_audit_append_only_d BEFORE DELETE ON signin_audit BEGIN SE
 CREATE TRIGGER admin_audit_append_only_u BEFORE UPDATE ON admin_audit BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
 CREATE TRIGGER admin_audit_append_only_d BEFORE DELETE ON admin_audit BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
 )SQL",
-    // 6 (issue 14): what each device reported of itself with its last sync,
+    // 6 (issue 14): exports read a collection page by page in seq order
+    // (Store::recordsOfPage), each page one index range.
+    R"SQL(
+CREATE INDEX records_collection_seq ON records(collection, seq);
+)SQL",
+    // 7 (issue 14): what each device reported of itself with its last sync,
     // for the bureau's device health page.
     R"SQL(
 ALTER TABLE devices ADD COLUMN health TEXT NOT NULL DEFAULT '';
@@ -624,6 +629,31 @@ std::vector<RecordState> SqliteStore::recordsOf(const std::string &collection, c
             out.push_back(recordFrom(s, 0, 1, "stored record"));
     } else {
         auto &s = prepare("SELECT state, seq FROM records WHERE collection = ? ORDER BY seq").bind(collection);
+        while (s.step())
+            out.push_back(recordFrom(s, 0, 1, "stored record"));
+    }
+    return out;
+}
+
+std::vector<RecordState> SqliteStore::recordsOfPage(const std::string &collection,
+                                                   const std::optional<std::string> &school, uint64_t afterSeq,
+                                                   size_t limit)
+{
+    std::vector<RecordState> out;
+    if (school) {
+        auto &s = prepare("SELECT state, seq FROM records WHERE collection = ? AND school = ? AND seq > ? "
+                          "ORDER BY seq LIMIT ?")
+                      .bind(collection)
+                      .bind(*school)
+                      .bindU(afterSeq)
+                      .bind(int64_t(limit));
+        while (s.step())
+            out.push_back(recordFrom(s, 0, 1, "stored record"));
+    } else {
+        auto &s = prepare("SELECT state, seq FROM records WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?")
+                      .bind(collection)
+                      .bindU(afterSeq)
+                      .bind(int64_t(limit));
         while (s.step())
             out.push_back(recordFrom(s, 0, 1, "stored record"));
     }

@@ -58,7 +58,7 @@ struct Device {
     int64_t tokenRenewed = 0;                  // ms of the last sliding renewal
     std::string nextTokenHash;                 // a rotated token not used yet ("": none)
     int64_t wipeSent = 0;                      // ms the revoked device was first told to wipe; 0: not yet
-    // Migration 6 / PostgreSQL 4: what the device reported of itself with its
+    // Migration 7 / PostgreSQL 5: what the device reported of itself with its
     // last sync (JSON: pending, pending_photos, rejected, conflicts,
     // free_bytes, link, last_error; docs/protocol.md "Device health").
     std::string health;
@@ -207,6 +207,20 @@ public:
     // All records of a collection (optionally one school), by seq; deleted ones too.
     virtual std::vector<RecordState> recordsOf(const std::string &collection,
                                                const std::optional<std::string> &school) = 0;
+    // One page of recordsOf: the records with seq > afterSeq, by seq, at most
+    // `limit` (deleted ones too). Exports read a collection page by page inside
+    // one read transaction, so 200,000 records never sit in memory at once
+    // (index records_collection_seq). Default: filters recordsOf.
+    virtual std::vector<RecordState> recordsOfPage(const std::string &collection,
+                                                   const std::optional<std::string> &school, uint64_t afterSeq,
+                                                   size_t limit)
+    {
+        std::vector<RecordState> out;
+        for (auto &r : recordsOf(collection, school))
+            if (r.seq > afterSeq && out.size() < limit)
+                out.push_back(std::move(r));
+        return out;
+    }
     // Every (collection, id, seq) of a school: recomputing a checksum from scratch.
     virtual std::vector<RecordState> allRecordsOfSchool(const std::string &school) = 0;
 

@@ -351,7 +351,11 @@ private slots:
                                                       "DROP INDEX audit_at; DROP INDEX devices_next_token;"
                                                       "ALTER TABLE devices DROP COLUMN app_version; ALTER TABLE devices DROP COLUMN last_source;"
                                                       "ALTER TABLE devices DROP COLUMN token_expires; ALTER TABLE devices DROP COLUMN token_renewed;"
-                                                      "ALTER TABLE devices DROP COLUMN next_token_hash; ALTER TABLE devices DROP COLUMN wipe_sent;"});
+                                                      "ALTER TABLE devices DROP COLUMN next_token_hash; ALTER TABLE devices DROP COLUMN wipe_sent;"
+                                                      // migration 6
+                                                      "DROP INDEX records_collection_seq;"
+                                                      // migration 7
+                                                      "ALTER TABLE devices DROP COLUMN health; ALTER TABLE devices DROP COLUMN health_at;"});
             if (!sq.waitForStarted())
                 QSKIP("the sqlite3 tool is not installed");
             QVERIFY(sq.waitForFinished());

@@ -297,10 +297,11 @@ Page {
                 required property int index
                 text: String(modelData)
                 font.bold: tableRow.header
-                font.pixelSize: Theme.fontSmall
+                font.pixelSize: page.wide ? Theme.fontSmall : 12
                 elide: Text.ElideRight
                 Layout.fillWidth: index === 0
-                Layout.preferredWidth: index === 0 ? 100 : (page.wide ? 80 : 38)
+                Layout.preferredWidth: index === 0 ? 100 : (page.wide ? 80 : (index === 6 ? 38 : index === 2 ? 38 : 30))
+                Layout.minimumWidth: index === 0 ? 56 : 0
                 horizontalAlignment: index === 0 ? Text.AlignLeft : Text.AlignRight
             }
         }

@@ -5,7 +5,7 @@ set -eu
 BUILD=${1:-build}
 OUT="$BUILD/bench"
 mkdir -p "$OUT"
-cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_sync bench_encryption >/dev/null 2>&1 || true
+cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_sync bench_encryption bench_wire >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_forms >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_app >/dev/null 2>&1 || true
 cmake --build "$BUILD" -j "${JOBS:-2}" --target bench_load cunxiao-server >/dev/null 2>&1 || true
@@ -21,6 +21,15 @@ if [ -x "$BUILD/bench/sync/bench_sync" ]; then
     SYNC_JSON=$(cat "$OUT/sync.json")
 else
     echo "bench_sync was not built (tests disabled?)" >&2
+fi
+
+WIRE_JSON=null
+if [ -x "$BUILD/bench/sync/bench_wire" ]; then
+    echo
+    echo "== bench_wire: first download and first upload of a rich school against zstd -19 --long of its records (issue 15)"
+    echo "   B-ratio = wire bytes / limit bytes; t-ratio = seconds / (round trip + limit bytes / bandwidth)"
+    "$BUILD/bench/sync/bench_wire" --json "$OUT/wire.json" ${BENCH_WIRE_ARGS:-}
+    WIRE_JSON=$(cat "$OUT/wire.json")
 fi
 
 ENC_JSON=null
@@ -55,7 +64,7 @@ if [ -x "$BUILD/bench/server/bench_export" ]; then
     EXPORT_JSON=$(cat "$OUT/export.json")
 fi
 
-printf '{"sync": %s, "encryption": %s, "connections": %s, "bureau": %s, "export": %s}\n' "$SYNC_JSON" "$ENC_JSON" "$CONN_JSON" "$BUREAU_JSON" "$EXPORT_JSON" > "$OUT/results.json"
+printf '{"sync": %s, "wire": %s, "encryption": %s, "connections": %s, "bureau": %s, "export": %s}\n' "$SYNC_JSON" "$WIRE_JSON" "$ENC_JSON" "$CONN_JSON" "$BUREAU_JSON" "$EXPORT_JSON" > "$OUT/results.json"
 
 # bench_forms (the forms engineer's) merges its "forms" key into the same file.
 FORMS=$(find "$BUILD/bench/forms" -maxdepth 1 -name bench_forms -type f 2>/dev/null | head -n 1 || true)

@@ -5,7 +5,9 @@
 #include "sync/RecordWrites.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 
 namespace cx::server {
 
@@ -120,7 +122,10 @@ uint64_t visibleSum(Store &store, const std::string &scope, const DeviceSession 
     return sum;
 }
 
-void buildPage(Store &store, const SyncRequest &req, SyncResponse &resp, const DeviceSession &who)
+// `sent`: (collection, id, seq) of the records this reply already carries as
+// pushed states (applied, acks): in wire encoding 2 the page leaves them out.
+void buildPage(Store &store, const SyncRequest &req, SyncResponse &resp, const DeviceSession &who,
+               const std::set<std::tuple<std::string, std::string, uint64_t>> &sent)
 {
     constexpr size_t kBatch = 256;
     size_t bytes = 0;
@@ -137,11 +142,11 @@ void buildPage(Store &store, const SyncRequest &req, SyncResponse &resp, const D
         for (;;) {
             auto batch = store.recordsAfter(scope, cur, kBatch);
             for (auto &r : batch) {
-                if (!visibleTo(r, who)) {
-                    cur = r.seq; // not for this account: skipped, never sent
+                if (!visibleTo(r, who) || sent.count({r.collection, r.id, r.seq})) {
+                    cur = r.seq; // not for this account, or already in this reply: skipped
                     continue;
                 }
-                size_t size = r.toJson().dump().size();
+                size_t size = r.toJson(resp.enc >= 2).dump().size();   // as it goes out
                 if (!resp.changes.empty() && bytes + size > req.pageBytes) {
                     full = true;
                     break;
@@ -250,17 +255,38 @@ SyncResponse handleSync(Store &store, const DeviceSession &who, const SyncReques
         resp.rejected = store.rejections(who.device, order.front()->n, order.back()->n);
 
     // The server state of every record this request touched, retries included,
-    // as long as the account may read it.
+    // as long as the account may read it. In wire encoding 2 a record whose
+    // state is exactly what this request wrote is acknowledged by (n, seq):
+    // the device rebuilds the same state from its own mutations.
+    resp.enc = std::min(req.enc, kWireEncoding);
+    resp.acksBy = who.user;
+    std::set<uint64_t> refused;
+    for (const auto &r : resp.rejected)
+        refused.insert(r.n);
+    std::map<std::pair<std::string, std::string>, std::vector<const Mutation *>> byRecord;
+    for (const Mutation *m : order)
+        if (!refused.count(m->n))
+            byRecord[{m->collection, m->id}].push_back(m);
     std::set<std::pair<std::string, std::string>> seen;
+    std::set<std::tuple<std::string, std::string, uint64_t>> sent;   // left out of the page (encoding 2)
     for (const Mutation *m : order) {
         if (!seen.insert({m->collection, m->id}).second)
             continue;
         auto rec = store.record(m->collection, m->id);
-        if (rec && std::binary_search(resp.scopes.begin(), resp.scopes.end(), rec->school))
-            resp.applied.push_back(std::move(*rec));
+        if (!rec || !std::binary_search(resp.scopes.begin(), resp.scopes.end(), rec->school))
+            continue;
+        if (resp.enc >= 2) {
+            sent.insert({rec->collection, rec->id, rec->seq});
+            const auto &pushed = byRecord[{m->collection, m->id}];
+            if (auto mine = stateFromPush(pushed, who.user, rec->seq); mine && *mine == *rec) {
+                resp.acks.push_back({pushed.back()->n, rec->seq});
+                continue;
+            }
+        }
+        resp.applied.push_back(std::move(*rec));
     }
 
-    buildPage(store, req, resp, who);
+    buildPage(store, req, resp, who, sent);
     tx.commit();
     return resp;
 }

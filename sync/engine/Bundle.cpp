@@ -90,6 +90,9 @@ BundleOutReport Engine::bundleOut(const std::string &file, bool recordsOnly)
 
     // The push the next sync would send: the same function, the whole outbox.
     SyncRequest req = takeOutbox(kBundlePushBytes);
+    // Full record states in the reply: it is applied later from this bundle's
+    // note of (n, collection, id) alone, which cannot rebuild a lean ack.
+    req.enc = 1;
     req.pageBytes = 256 * 1024;
     BundleOutReport rep;
     rep.bundle = uuidV7();
@@ -173,8 +176,12 @@ BundleInReport Engine::bundleIn(const std::string &replyFile)
     std::vector<SyncResponse> replies;
     for (const auto &r : payload.at("replies"))
         replies.push_back(SyncResponse::fromJson(r)); // decode everything before applying anything
-    for (const auto &r : replies)
+    for (const auto &r : replies) {
         checkAcked(r);
+        if (!r.acks.empty())
+            throw Error(ErrorKind::Protocol, "the reply acknowledges changes by their seq only, which a bundle cannot "
+                                             "apply; nothing was applied");
+    }
 
     BundleInReport rep;
     rep.bundle = f.header.bundle;

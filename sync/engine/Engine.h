@@ -86,7 +86,7 @@
 // The network calls (enroll, sync, syncOnce, uploadAttachments, relay,
 // fetchBundleKey) hold m_mutex only for their transactions and meta reads,
 // never while a request is on the wire. They use m_transport, m_lastReport,
-// m_wireRatio and m_pageShrink without it, and read m_progress and the
+// m_wireRatio, m_pushRatio, m_pageScale and m_pageCeiling without it, and read m_progress and the
 // clock's offset without it (both change only on this thread or before it
 // starts): they must come from one thread at a time (the app's sync worker,
 // SyncController), and lastReport() and setProgressCallback() belong to that
@@ -166,8 +166,13 @@ struct SyncReport {
 struct SyncTuning {
     uint64_t pageWireBytes = 32 * 1024;        // target compressed page size (<= 64 KB lost per cut)
     uint64_t firstPageBytes = 48 * 1024;       // uncompressed page asked for before the ratio is known
-    uint64_t maxPageBytes = 1024 * 1024;       // uncompressed page never above this
-    size_t pushBytes = 48 * 1024;              // mutations per request, uncompressed
+    uint64_t maxPageBytes = 2 * 1024 * 1024;   // uncompressed page never above this
+    double maxPageScale = 4;                   // pages and pushes grow to pageWireBytes x this on a link that holds
+    // Pushes are sized like pages: about pageWireBytes compressed, from the
+    // last push's compression ratio (firstPushBytes before it is known),
+    // halved per consecutive failure, never above pushBytes (uncompressed).
+    size_t pushBytes = 1024 * 1024;            // mutations per request, uncompressed, at most
+    size_t firstPushBytes = 256 * 1024;        // uncompressed push sent before the ratio is known
     int maxRetries = -1;                       // consecutive network failures before sync() gives up;
                                                // -1: 8 with CurlTransport, 0 with an injected transport
     int backoffMs = 1000;                      // first retry after ~this, doubling ...
@@ -358,6 +363,7 @@ private:
     Transport &transport();
     SyncReport cycle(SyncReport &total, bool &more);
     SyncRequest takeOutbox(size_t pushBytes);
+    size_t pushBudget() const;                 // uncompressed bytes of mutations for the next request
     void checkAcked(const SyncResponse &resp);
     void applyReply(const SyncRequest &req, const SyncResponse &resp, const int64_t *timing, SyncReport &total,
                     bool &more, bool pageFits);
@@ -377,7 +383,11 @@ private:
     std::function<void(const SyncProgress &)> m_progress;
     SyncTuning m_tuning;
     double m_wireRatio = 0;                    // compressed / uncompressed of the last page (0 = unknown)
-    int m_pageShrink = 0;                      // halvings after consecutive failed pages
+    // Pages and pushes of pageWireBytes x m_pageScale (docs/village.md): the
+    // scale doubles after each cycle that got through, up to m_pageCeiling;
+    // a failed cycle halves it and lowers the ceiling to it for this sync.
+    double m_pageScale = 1, m_pageCeiling = 4;
+    double m_pushRatio = 0;                    // compressed / uncompressed of the last push (0 = unknown)
     bool m_linkMetered = true;
     bool m_reportHealth = false;               // the next request of this sync carries healthReport()
     // Downloads use their own connection so that they never wait for, or

@@ -222,6 +222,8 @@ SyncReport Engine::sync(int maxCycles)
     // commits its page and cursor, so a retry resumes where the cut came.
     // The server busy (429/503): wait what it asks, at least the backoff.
     Retry retry(*this, Retry::RetryAfter::Honour);
+    m_pageScale = 1;   // each sync starts at the nominal size: the link may be another one
+    m_pageCeiling = std::max(1.0, m_tuning.maxPageScale);
     for (int i = 0; i < maxCycles;) {
         bool more = false;
         try {
@@ -235,13 +237,15 @@ SyncReport Engine::sync(int maxCycles)
             if (!retry.again(e))
                 throw;
             total.retries++;
-            if (!Retry::serverBusy(e))
-                m_pageShrink = std::min(m_pageShrink + 1, 4); // a page that keeps being cut gets smaller
+            if (!Retry::serverBusy(e)) {   // a page that is cut gets smaller, and stays so for this sync
+                m_pageCeiling = std::max(1.0 / 16, m_pageScale / 2);
+                m_pageScale = m_pageCeiling;
+            }
             retry.wait(e);
             continue;
         }
         retry.progressed();
-        m_pageShrink = 0;
+        m_pageScale = std::min(m_pageScale * 2, m_pageCeiling);   // the link holds: larger pages, fewer round trips
         ++i;
         m_lastReport = total;
         if (!more) {
@@ -288,6 +292,7 @@ SyncReport Engine::sync(int maxCycles)
 SyncRequest Engine::takeOutbox(size_t pushBytes)
 {
     SyncRequest req;
+    req.enc = kWireEncoding;
     std::lock_guard lock(m_mutex);
     if (!m_replica.meta("token"))
         throw Error(ErrorKind::Invalid, "this device is not enrolled: run enroll first");
@@ -295,11 +300,10 @@ SyncRequest Engine::takeOutbox(size_t pushBytes)
     // Pages sized by wire bytes: from the last page's compression ratio,
     // aim at pageWireBytes compressed, halved per consecutive failure.
     {
-        uint64_t page = m_tuning.firstPageBytes;
+        uint64_t page = uint64_t(double(m_tuning.firstPageBytes) * std::min(m_pageScale, 1.0));
         if (m_wireRatio > 0)
-            page = uint64_t(double(m_tuning.pageWireBytes) / m_wireRatio);
-        page = std::clamp<uint64_t>(page, 4096, m_tuning.maxPageBytes);
-        req.pageBytes = std::max<uint64_t>(4096, page >> m_pageShrink);
+            page = uint64_t(double(m_tuning.pageWireBytes) * m_pageScale / m_wireRatio);
+        req.pageBytes = std::clamp<uint64_t>(page, 4096, std::max<uint64_t>(4096, m_tuning.maxPageBytes));
     }
     Transaction t(m_replica.db());
     std::set<std::pair<std::string, std::string>> touched;
@@ -352,15 +356,27 @@ Json Engine::healthReport()
     return h;
 }
 
+size_t Engine::pushBudget() const
+{
+    size_t push = size_t(double(m_tuning.firstPushBytes) * std::min(m_pageScale, 1.0));
+    if (m_pushRatio > 0)
+        push = size_t(double(m_tuning.pageWireBytes) * m_pageScale / m_pushRatio);
+    push = std::max<size_t>(4096, push);
+    return std::min(m_tuning.pushBytes, push);   // outboxToSend takes one change even over the budget
+}
+
 SyncReport Engine::cycle(SyncReport &total, bool &more)
 {
-    SyncRequest req = takeOutbox(tuning().pushBytes);
+    SyncRequest req = takeOutbox(pushBudget());
     const std::string token = [&] {
         std::lock_guard lock(m_mutex);
         return m_replica.meta("token").value_or("");
     }();
 
-    std::string body = compress(req.toJson().dump());
+    const std::string plainBody = req.toJson().dump();
+    std::string body = compress(plainBody);
+    if (!req.mutations.empty() && plainBody.size() > 4096)   // sizes the next push
+        m_pushRatio = double(body.size()) / double(plainBody.size());
     Transport &tr = transport();
     if (m_progress) {
         int cycleNo = total.requests + 1;
@@ -393,6 +409,7 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
             throwReplyError(reply, "the sync");
         size_t plain = 0;
         resp = SyncResponse::fromJson(decodeBody(reply, "the server's reply", &plain));
+        expandAcks(req, resp);   // lean acknowledgements (wire encoding 2) into the states they stand for
         // Wire/plain ratio of a reply with a page: sizes the next page, scales the estimate.
         if (!resp.changes.empty() && plain > 4096)
             m_wireRatio = double(reply.body.size()) / double(plain);

@@ -8,8 +8,19 @@
 
 namespace cx {
 
+int compressionLevelFor(size_t bytes)
+{
+    if (bytes < 4 * 1024)
+        return 6;
+    if (bytes < 32 * 1024)
+        return 15;
+    return 19;
+}
+
 std::string compress(std::string_view data, int level)
 {
+    if (level == kAutoLevel)
+        level = compressionLevelFor(data.size());
     // Every frame carries the checksum of its content (XXH64, 4 bytes), which
     // decompress() verifies: a body damaged on the way is refused instead of
     // being decoded into values nobody wrote. zstd alone often decodes a

@@ -3,6 +3,9 @@
 #include "protocol/Crypto.h"
 #include "protocol/Errors.h"
 
+#include <algorithm>
+#include <set>
+
 namespace cx {
 
 namespace {
@@ -108,9 +111,12 @@ Json Mutation::toJson() const
     j["school"] = school;
     j["op"] = opName(op);
     j["f"] = fields;
+    // A field the device saw no value of is left out: absent and null mean the
+    // same to the merge (baseOf), and a new record's base is then just {}.
     Json b = Json::object();
     for (const auto &[k, v] : base)
-        b[k] = v ? Json(v->toString()) : Json(nullptr);
+        if (v)
+            b[k] = v->toString();
     j["base"] = b;
     j["v"] = version.toString();
     if (!settles.empty()) {
@@ -202,6 +208,8 @@ Json SyncRequest::toJson() const
         ms.push_back(m.toJson());
     j["mutations"] = ms;
     j["page_bytes"] = pageBytes;
+    if (enc > 1)
+        j["enc"] = enc;
     if (health.is_object() && !health.empty())
         j["health"] = health;
     return j;
@@ -233,6 +241,8 @@ SyncRequest SyncRequest::fromJson(const Json &j)
         r.mutations.push_back(Mutation::fromJson(ms[i], path + ".mutations[" + std::to_string(i) + "]"));
     if (j.contains("page_bytes"))
         r.pageBytes = needUnsigned(j, "page_bytes", path);
+    if (auto e = j.find("enc"); e != j.end() && e->is_number_integer() && e->get<int64_t>() >= 1)
+        r.enc = int(std::min<int64_t>(e->get<int64_t>(), kWireEncoding));   // one we do not know yet: the highest we do
     // Device health is advisory: kept only in its known shape, never a reason to refuse a sync.
     if (auto h = j.find("health"); h != j.end() && h->is_object()) {
         for (const char *k : {"pending", "pending_photos", "rejected", "conflicts", "free_bytes"})
@@ -255,13 +265,24 @@ Json SyncResponse::toJson() const
     for (const auto &r : rejected)
         rj.push_back(r.toJson());
     j["rejected"] = rj;
+    const bool compact = enc >= 2;
     Json aj = Json::array();
     for (const auto &r : applied)
-        aj.push_back(r.toJson());
+        aj.push_back(r.toJson(compact));
     j["applied"] = aj;
+    if (compact) {
+        j["enc"] = enc;
+        if (!acks.empty()) {
+            Json a = Json::array();
+            for (const auto &k : acks)
+                a.push_back(Json::array({k.n, k.seq}));
+            j["acks"] = a;
+            j["acks_by"] = acksBy;
+        }
+    }
     Json cj = Json::array();
     for (const auto &r : changes)
-        cj.push_back(r.toJson());
+        cj.push_back(r.toJson(compact));
     j["changes"] = cj;
     j["cursor"] = Json::object();
     for (const auto &[k, v] : cursor)
@@ -294,6 +315,23 @@ SyncResponse SyncResponse::fromJson(const Json &j)
         r.rejected.push_back(Rejection::fromJson(rj[i], path + ".rejected[" + std::to_string(i) + "]"));
     r.applied = recordsFrom(j, "applied", path);
     r.changes = recordsFrom(j, "changes", path);
+    if (auto e = j.find("enc"); e != j.end()) {
+        if (!e->is_number_integer() || e->get<int64_t>() < 1 || e->get<int64_t>() > kWireEncoding)
+            throwProtocolError(path + ".enc", "not a wire encoding this device reads (1.." +
+                                                  std::to_string(kWireEncoding) + ")");
+        r.enc = int(e->get<int64_t>());
+    }
+    if (auto a = j.find("acks"); a != j.end()) {
+        if (!a->is_array())
+            throwProtocolError(path + ".acks", "not an array");
+        for (size_t i = 0; i < a->size(); ++i) {
+            const Json &k = (*a)[i];
+            if (!k.is_array() || k.size() != 2 || !k[0].is_number_unsigned() || !k[1].is_number_unsigned())
+                throwProtocolError(path + ".acks[" + std::to_string(i) + "]", "not [n, seq]");
+            r.acks.push_back({k[0].get<uint64_t>(), k[1].get<uint64_t>()});
+        }
+        r.acksBy = needString(j, "acks_by", path);
+    }
     r.cursor = cursorFrom(need(j, "cursor", path), path + ".cursor");
     const Json &more = need(j, "more", path);
     if (!more.is_boolean())
@@ -325,6 +363,50 @@ SyncResponse SyncResponse::fromJson(const Json &j)
     if (j.contains("token_expires"))
         r.tokenExpires = needInteger(j, "token_expires", path);
     return r;
+}
+
+std::optional<RecordState> stateFromPush(std::vector<const Mutation *> pushed, const std::string &by, uint64_t seq)
+{
+    if (pushed.empty())
+        return std::nullopt;
+    std::stable_sort(pushed.begin(), pushed.end(), [](const Mutation *a, const Mutation *b) { return a->n < b->n; });
+    RecordState s;
+    s.collection = pushed.front()->collection;
+    s.id = pushed.front()->id;
+    s.school = pushed.front()->school;
+    s.seq = seq;
+    for (const Mutation *m : pushed) {
+        if (m->op != Op::Put || m->collection != s.collection || m->id != s.id || m->school != s.school)
+            return std::nullopt;
+        for (auto it = m->fields.begin(); it != m->fields.end(); ++it) {
+            s.fields[it.key()] = *it;
+            s.versions[it.key()] = m->version;
+            s.by[it.key()] = by;
+        }
+    }
+    return s;
+}
+
+void expandAcks(const SyncRequest &req, SyncResponse &resp)
+{
+    std::set<uint64_t> refused;
+    for (const auto &r : resp.rejected)
+        refused.insert(r.n);
+    for (const auto &k : resp.acks) {
+        auto last = std::find_if(req.mutations.begin(), req.mutations.end(), [&](const Mutation &m) { return m.n == k.n; });
+        if (last == req.mutations.end() || refused.count(k.n))
+            throwProtocolError("response.acks", "acknowledges change " + std::to_string(k.n) +
+                                                    ", which this request did not carry or which was refused");
+        std::vector<const Mutation *> pushed;
+        for (const auto &m : req.mutations)
+            if (m.collection == last->collection && m.id == last->id && !refused.count(m.n))
+                pushed.push_back(&m);
+        auto state = stateFromPush(pushed, resp.acksBy, k.seq);
+        if (!state)
+            throwProtocolError("response.acks", "change " + std::to_string(k.n) + " cannot be acknowledged by its seq only");
+        resp.applied.push_back(std::move(*state));
+    }
+    resp.acks.clear();
 }
 
 Json EnrollRequest::toJson() const

@@ -18,6 +18,12 @@ namespace cx {
 inline constexpr int kProtocolVersion = 1;
 inline constexpr const char *kContentType = "application/json";
 inline constexpr const char *kContentEncoding = "zstd";
+// Wire encodings within protocol 1 (docs/protocol.md "Wire encoding"): 1, the
+// first; 2, compact record states (RecordState::toJson(true)) and lean push
+// acknowledgements (SyncResponse::acks). A device names the highest it reads
+// in the request's "enc"; the server answers in the lower of that and its own.
+// An old device sends none (1); an old server ignores it and answers in 1.
+inline constexpr int kWireEncoding = 2;
 
 enum class Op { Put, Delete, Resolve };
 const char *opName(Op op);
@@ -57,6 +63,7 @@ struct SyncRequest {
     Cursor cursor;
     std::vector<Mutation> mutations;
     uint64_t pageBytes = 48 * 1024;            // the most change bytes (uncompressed) wanted back
+    int enc = 1;                               // the highest wire encoding the device reads ("enc"; absent: 1)
     // Optional: what the server cannot see of the device, sent with the first
     // request of a sync for the bureau's device health page (docs/protocol.md
     // "Device health"): pending, pending_photos, rejected, conflicts,
@@ -73,6 +80,16 @@ struct SyncResponse {
     uint64_t acked = 0;                        // last applied mutation counter of this device
     std::vector<Rejection> rejected;
     std::vector<RecordState> applied;          // server state of the records just pushed
+    // Wire encoding 2: a pushed record whose server state is exactly what this
+    // request wrote (stateFromPush) is acknowledged by its last mutation's n
+    // and its seq instead of in `applied`; the device already holds the rest.
+    struct PushAck {
+        uint64_t n = 0, seq = 0;
+        bool operator==(const PushAck &) const = default;
+    };
+    std::vector<PushAck> acks;
+    std::string acksBy;                        // the author those states carry (this account)
+    int enc = 1;                               // the encoding toJson writes ("enc"; absent: 1)
     std::vector<RecordState> changes;          // the page
     Cursor cursor;
     bool more = false;
@@ -130,6 +147,19 @@ struct TokenRotateResponse {
     Json toJson() const;
     static TokenRotateResponse fromJson(const Json &j);
 };
+
+// The server state a record has when the only writes it holds are `pushed`
+// (one record's Put mutations of one request, rejected ones left out, any
+// order), each by `by`: the fields in counter order, each with the version of
+// the mutation that wrote it last, no conflicts. Empty optional if `pushed` is
+// empty or holds anything but a put. Both sides compute it: the server to
+// decide whether an ack may be lean, the device to rebuild the state.
+std::optional<RecordState> stateFromPush(std::vector<const Mutation *> pushed, const std::string &by, uint64_t seq);
+
+// The device's side of lean acks: turns each of resp.acks into the record
+// state it stands for (from req's mutations) and appends it to resp.applied.
+// Throws cx::Error(Protocol) for an ack of a change req did not carry.
+void expandAcks(const SyncRequest &req, SyncResponse &resp);
 
 // The header a device may send on every request to name its app and version
 // (shown to the bureau by `cunxiao-server admin DATA_DIR devices`).

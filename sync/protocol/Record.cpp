@@ -44,7 +44,21 @@ void RecordState::sortConflicts()
     });
 }
 
-Json RecordState::toJson() const
+namespace {
+// The one value every field of `fields` maps to in `m` (same keys, same value), if any.
+template <class V> const V *sharedValue(const std::map<std::string, V> &m, const Json &fields)
+{
+    if (m.empty() || m.size() != fields.size())
+        return nullptr;
+    const V &first = m.begin()->second;
+    for (const auto &[k, v] : m)
+        if (!(v == first) || !fields.contains(k))
+            return nullptr;
+    return &first;
+}
+} // namespace
+
+Json RecordState::toJson(bool compact) const
 {
     Json j;
     j["c"] = collection;
@@ -52,14 +66,22 @@ Json RecordState::toJson() const
     j["school"] = school;
     j["seq"] = seq;
     j["f"] = fields;
-    Json v = Json::object();
-    for (const auto &[k, ver] : versions)
-        v[k] = ver.toString();
-    j["v"] = v;
-    Json b = Json::object();
-    for (const auto &[k, who] : by)
-        b[k] = who;
-    j["by"] = b;
+    if (const Version *one = compact ? sharedValue(versions, fields) : nullptr) {
+        j["v"] = one->toString();
+    } else {
+        Json v = Json::object();
+        for (const auto &[k, ver] : versions)
+            v[k] = ver.toString();
+        j["v"] = v;
+    }
+    if (const std::string *one = compact ? sharedValue(by, fields) : nullptr) {
+        j["by"] = *one;
+    } else {
+        Json b = Json::object();
+        for (const auto &[k, who] : by)
+            b[k] = who;
+        j["by"] = b;
+    }
     if (!conflicts.empty()) {
         Json x = Json::array();
         for (const auto &c : conflicts)
@@ -95,9 +117,15 @@ RecordState RecordState::fromJson(const Json &j, const std::string &path)
             throwProtocolError(path + ".f", "bad field name \"" + it.key() + "\"");
     r.fields = f;
     const Json &v = member(j, "v", path);
-    if (!v.is_object())
-        throwProtocolError(path + ".v", "not an object");
-    for (auto it = v.begin(); it != v.end(); ++it) {
+    if (v.is_string()) {   // compact: one version for every field
+        auto ver = Version::parse(v.get<std::string>());
+        if (!ver)
+            throwProtocolError(path + ".v", "not a version");
+        for (auto it = f.begin(); it != f.end(); ++it)
+            r.versions[it.key()] = *ver;
+    } else if (!v.is_object())
+        throwProtocolError(path + ".v", "not an object or a version");
+    for (auto it = v.begin(); v.is_object() && it != v.end(); ++it) {
         if (!it->is_string())
             throwProtocolError(path + ".v." + it.key(), "not a version");
         auto ver = Version::parse(it->get<std::string>());
@@ -105,9 +133,12 @@ RecordState RecordState::fromJson(const Json &j, const std::string &path)
             throwProtocolError(path + ".v." + it.key(), "not a version");
         r.versions[it.key()] = *ver;
     }
-    if (auto b = j.find("by"); b != j.end()) {
+    if (auto b = j.find("by"); b != j.end() && b->is_string()) {   // compact: one author for every field
+        for (auto it = f.begin(); it != f.end(); ++it)
+            r.by[it.key()] = b->get<std::string>();
+    } else if (b != j.end()) {
         if (!b->is_object())
-            throwProtocolError(path + ".by", "not an object");
+            throwProtocolError(path + ".by", "not an object or a name");
         for (auto it = b->begin(); it != b->end(); ++it) {
             if (!it->is_string())
                 throwProtocolError(path + ".by." + it.key(), "not a string");

@@ -42,7 +42,10 @@ struct RecordState {
     bool hasConflict(std::string_view field) const;
     void sortConflicts();
 
-    Json toJson() const;
+    // compact (wire encoding 2, docs/protocol.md "Wire encoding"): when every
+    // field has the same version, "v" is that one version string instead of an
+    // object; the same for one author in "by". fromJson reads both forms.
+    Json toJson(bool compact = false) const;
     // Throws cx::Error(Protocol) naming the path of the first bad part.
     static RecordState fromJson(const Json &j, const std::string &path = "record");
 

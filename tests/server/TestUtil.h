@@ -67,9 +67,10 @@ struct County {
     }
 
     SyncResponse sync(const DeviceSession &who, std::vector<Mutation> ms, Cursor cursor = {}, uint64_t pageBytes = 1 << 20,
-                      int64_t now = kNow)
+                      int64_t now = kNow, int enc = 1)
     {
         SyncRequest req;
+        req.enc = enc;
         req.device = who.device;
         req.mutations = std::move(ms);
         req.cursor = std::move(cursor);

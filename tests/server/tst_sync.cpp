@@ -72,6 +72,66 @@ private slots:
         QCOMPARE(c.store->record("pupils", "p2")->fields["grade"].get<int>(), 2);
     }
 
+    // Wire encoding 2 (docs/protocol.md "Wire encoding"): a pushed record whose
+    // state is exactly what the request wrote comes back as (n, seq) only; the
+    // device rebuilds a state equal to the server's. Anything else (another
+    // device's fields, a refused change, a deletion) comes back whole.
+    void leanAcksRebuildTheServersState()
+    {
+        County c;
+        DeviceSession d = c.device("head.a", "dev-1");
+        DeviceSession other = c.device("head.a2", "dev-2");
+        c.sync(other, {put(1, "pupils", "p3", "A", {{"name", "赵敏"}, {"village", "大坪村"}}, ver(kNow, other.node, 1))});
+        const RecordState p3 = *c.store->record("pupils", "p3");
+        std::vector<Mutation> batch = {
+            put(1, "pupils", "p1", "A", {{"name", "李小梅"}, {"grade", 2}}, ver(kNow, d.node, 1)),
+            put(2, "pupils", "p2", "A", {{"name", "王芳"}}, ver(kNow, d.node, 2)),
+            put(3, "pupils", "p1", "A", {{"grade", 3}}, ver(kNow, d.node, 3), {{"grade", ver(kNow, d.node, 1)}}),
+            put(4, "pupils", "p3", "A", {{"grade", 5}}, ver(kNow, d.node, 4)),             // p3 has other fields
+            put(5, "pupils", "p4", "B", {{"name", "刘芳"}}, ver(kNow, d.node, 5)),          // refused: not this school
+            del(6, "pupils", "p2", "A", ver(kNow, d.node, 6), {{"name", ver(kNow, d.node, 2)}}), // p2 deleted after its put
+        };
+        SyncRequest req;
+        req.device = d.device;
+        req.mutations = batch;
+        req.enc = 2;
+        SyncResponse lean = handleSync(*c.store, d, req, kNow);
+        QCOMPARE(lean.acked, uint64_t(6));
+        QCOMPARE(lean.rejected.size(), size_t(1));
+        QCOMPARE(lean.acks.size(), size_t(1));
+        QCOMPARE(lean.acks[0].n, uint64_t(3));                          // p1, by its last change
+        QCOMPARE(lean.acks[0].seq, c.store->record("pupils", "p1")->seq);
+        QCOMPARE(ids(lean.applied), (std::set<std::string>{"pupils/p2", "pupils/p3"}));
+        // The page (from cursor 0) leaves out what the reply already carries.
+        QVERIFY(lean.changes.empty());
+
+        // Over the wire and back: the device's rebuilt states equal the server's.
+        SyncResponse got = SyncResponse::fromJson(parseJson(lean.toJson().dump(), "reply"));
+        QCOMPARE(got.enc, 2);
+        expandAcks(req, got);
+        QVERIFY(got.acks.empty());
+        QCOMPARE(ids(got.applied), (std::set<std::string>{"pupils/p1", "pupils/p2", "pupils/p3"}));
+        for (const auto &s : got.applied)
+            QVERIFY2(s == *c.store->record(s.collection, s.id), s.id.c_str());
+        QVERIFY(c.store->record("pupils", "p3")->fields.contains("village"));
+        QVERIFY(p3.seq < c.store->record("pupils", "p3")->seq);
+
+        // The same request again (a lost reply), now from an old device: whole states, no "enc".
+        req.enc = 1;
+        SyncResponse old = handleSync(*c.store, d, req, kNow);
+        QVERIFY(old.acks.empty());
+        QCOMPARE(ids(old.applied), (std::set<std::string>{"pupils/p1", "pupils/p2", "pupils/p3"}));
+        QCOMPARE(ids(old.changes), (std::set<std::string>{"pupils/p1", "pupils/p2", "pupils/p3"}));
+        const Json oldJson = old.toJson();
+        QVERIFY(!oldJson.contains("enc"));
+        QVERIFY(oldJson["applied"][0]["v"].is_object());
+
+        // An ack of a change the request did not carry is refused by the device.
+        SyncResponse forged = got;
+        forged.acks.push_back({99, 1});
+        QVERIFY_THROWS_EXCEPTION(cx::Error, expandAcks(req, forged));
+    }
+
     void outOfScopeRejectedAloneAndRemembered()
     {
         County c;

@@ -165,7 +165,7 @@ struct SyncReport {
 // Knobs for bad links; defaults suit a 40 kbit/s, 600 ms link (docs/village.md).
 struct SyncTuning {
     uint64_t pageWireBytes = 32 * 1024;        // target compressed page size (<= 64 KB lost per cut)
-    uint64_t firstPageBytes = 48 * 1024;       // uncompressed page asked for before the ratio is known
+    uint64_t firstPageBytes = 192 * 1024;      // uncompressed page asked for before the ratio is known (~20 KB of records)
     uint64_t maxPageBytes = 2 * 1024 * 1024;   // uncompressed page never above this
     double maxPageScale = 4;                   // pages and pushes grow to pageWireBytes x this on a link that holds
     // Pushes are sized like pages: about pageWireBytes compressed, from the

@@ -67,10 +67,29 @@ private slots:
         r = post(cli, "/v1/sync", req.toJson(), e.token);
         QVERIFY(r);
         QCOMPARE(r->status, 200);
-        SyncResponse resp = SyncResponse::fromJson(replyJson(r));
+        const Json oldReply = replyJson(r);
+        SyncResponse resp = SyncResponse::fromJson(oldReply);
         QCOMPARE(resp.acked, uint64_t(1));
         QCOMPARE(resp.applied.size(), size_t(1));
         QVERIFY(resp.checksums.count("A"));
+        // A device that names no wire encoding (one from before it) gets encoding 1:
+        // no "enc", whole states with a version per field.
+        QVERIFY(!oldReply.contains("enc"));
+        QVERIFY(!oldReply.contains("acks"));
+        QVERIFY(oldReply["applied"][0]["v"].is_object());
+
+        // A device that reads encoding 2: its new record is acknowledged by [n, seq].
+        req.enc = kWireEncoding;
+        req.mutations = {put(2, "pupils", "p2", "A", {{"name", "王芳"}}, ver(cx::wallClockMs(), e.node))};
+        r = post(cli, "/v1/sync", req.toJson(), e.token);
+        QCOMPARE(r->status, 200);
+        const Json newReply = replyJson(r);
+        QCOMPARE(newReply["enc"], Json(kWireEncoding));
+        QCOMPARE(newReply["acks"].size(), size_t(1));
+        QCOMPARE(newReply["acks"][0][0], Json(2));
+        QCOMPARE(newReply["acks_by"], Json("head.a"));
+        QVERIFY(newReply["applied"].empty());
+        req.enc = 1;
 
         // An uncompressed body is accepted too.
         req.mutations.clear();

@@ -334,23 +334,10 @@ RelayReport Engine::relay(const std::string &bundleFile, const std::string &repl
 
 bool Engine::fetchBundleKey()
 {
-    std::string token;
-    {
-        std::lock_guard lock(m_mutex);
-        token = m_replica.meta("token").value_or("");
-    }
-    HttpRequest req;
-    req.path = "/v1/bundle-key";
-    req.body = compress("{}");
-    req.bearerToken = token;
-    Transport &tr = transport();
-    tr.setProgress({});
-    HttpReply reply = tr.send(req);
-    if (reply.status == 404)
+    const auto reply = askServer("/v1/bundle-key", "the bundle key");
+    if (!reply)
         return false; // a server older than bundles
-    if (reply.status != 200)
-        throwReplyError(reply, "asking for the bundle key");
-    Json j = parseJson(reply.contentEncoding == "zstd" ? decompress(reply.body) : reply.body, "the bundle key");
+    const Json &j = *reply;
     const std::string key = base64Decode(j.at("server_key").get<std::string>());
     const std::string secret = base64Decode(j.at("device_secret").get<std::string>());
     if (key.size() != 32 || secret.size() != 32)

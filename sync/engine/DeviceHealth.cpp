@@ -14,7 +14,7 @@ namespace {
 constexpr int64_t kDevicesEveryMs = 5 * 60 * 1000;   // a bureau desktop syncs every few minutes
 }
 
-bool Engine::fetchDevices()
+std::optional<Json> Engine::askServer(const char *path, const char *what)
 {
     std::string token;
     {
@@ -22,20 +22,27 @@ bool Engine::fetchDevices()
         token = m_replica.meta("token").value_or("");
     }
     HttpRequest req;
-    req.path = "/v1/devices";
+    req.path = path;
     req.body = compress("{}");
     req.bearerToken = token;
     Transport &tr = transport();
     tr.setProgress({});
     HttpReply reply = tr.send(req);
     if (reply.status == 404)
-        return false;   // a server older than device health
+        return std::nullopt;
     if (reply.status != 200)
-        throwReplyError(reply, "asking for the county's devices");
-    Json j = parseJson(reply.contentEncoding == "zstd" ? decompress(reply.body) : reply.body, "the device list");
-    if (!j.contains("devices") || !j["devices"].is_array())
+        throwReplyError(reply, std::string("asking for ") + what);
+    return parseJson(reply.contentEncoding == "zstd" ? decompress(reply.body) : reply.body, what);
+}
+
+bool Engine::fetchDevices()
+{
+    const auto j = askServer("/v1/devices", "the county's devices");
+    if (!j)
+        return false;   // a server older than device health
+    if (!j->contains("devices") || !(*j)["devices"].is_array())
         throw Error(ErrorKind::Protocol, "the device list has no \"devices\" array");
-    keepDevices(j["devices"], wallClockMs());
+    keepDevices((*j)["devices"], wallClockMs());
     return true;
 }
 

@@ -352,6 +352,10 @@ public:
 
 private:
     struct Impl;
+    // POST `path` with an empty body under this device's token, on the sync
+    // connection; the reply's JSON, or nullopt when the server has no such
+    // route (404: older than it). Other failures throw, naming `what`.
+    std::optional<Json> askServer(const char *path, const char *what);
     LocalRecord toLocal(const StoredRecord &r);
     std::vector<LocalRecord> toLocal(const std::vector<StoredRecord> &rs);
     void recompute(StoredRecord &r);

@@ -2,12 +2,28 @@
 
 #include "core/AppContext.h"
 #include "core/AppSettings.h"
+#include "core/JsonVariant.h"
+#include "bureau/CountyData.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace cx::app {
+
+QVariantList ReportModel::periodicForms(cx::RecordQuery &q, bool english, std::string &form)
+{
+    QVariantList forms;
+    for (const auto &f : cx::bureau::formsOf(q)) {
+        if (!f.periodic())
+            continue;
+        forms.push_back(QVariantMap{{QStringLiteral("id"), qstr(f.id)},
+                                    {QStringLiteral("title"), qstr(english ? f.titleEn : f.titleZh)}});
+        if (form.empty())
+            form = f.id;
+    }
+    return forms;
+}
 
 ReportModel::ReportModel(QObject *parent) : QObject(parent)
 {

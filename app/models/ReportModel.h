@@ -32,6 +32,10 @@ public:
     Q_INVOKABLE void refresh();
     Q_INVOKABLE bool waitForLoaded(int msecs = 5000);   // tests
 
+    // The forms filed per period ({id, title} each, by id), for a report's form
+    // picker; `form` becomes the first of them when it is empty.
+    static QVariantList periodicForms(cx::RecordQuery &q, bool english, std::string &form);
+
 signals:
     void changed();
     void loadingChanged();

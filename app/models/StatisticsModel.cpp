@@ -20,15 +20,7 @@ QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &per
                     cx::bureau::Day today, bool en)
 {
     QVariantMap out;
-    QVariantList forms;
-    for (const auto &f : cx::bureau::formsOf(q)) {
-        if (!f.periodic())
-            continue;
-        forms.push_back(QVariantMap{{QStringLiteral("id"), qstr(f.id)}, {QStringLiteral("title"), qstr(en ? f.titleEn : f.titleZh)}});
-        if (form.empty())
-            form = f.id;
-    }
-    out.insert(QStringLiteral("forms"), forms);
+    out.insert(QStringLiteral("forms"), ReportModel::periodicForms(q, en, form));
     if (form.empty())
         return out;
     const auto rep = cx::bureau::statistics(q, form, period, today);

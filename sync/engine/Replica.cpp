@@ -217,7 +217,7 @@ std::vector<OutboxEntry> Replica::outboxToSend(size_t maxBytes)
     size_t bytes = 0;
     while (q.step()) {
         size_t len = q.text(0).size();
-        if (!out.empty() && bytes + len > maxBytes)
+        if (!out.empty() && (bytes + len > maxBytes || out.size() >= kMaxChangesPerPush))
             break;
         bytes += len;
         out.push_back(readOutboxEntry(q));

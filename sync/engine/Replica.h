@@ -100,6 +100,9 @@ public:
     uint64_t appendOutbox(Mutation m);               // assigns n, returns it
     void replacePendingOutbox(const Mutation &m);    // same n, still unsent
     std::vector<OutboxEntry> outboxFor(const std::string &collection, const std::string &id);
+    // Up to maxBytes of changes (at least one), and never more than
+    // kMaxChangesPerPush: the server refuses over 10,000 in one request.
+    static constexpr size_t kMaxChangesPerPush = 5000;
     std::vector<OutboxEntry> outboxToSend(size_t maxBytes);
     void setOutboxState(uint64_t n, const std::string &state, const std::string &reason = {},
                         const Json &fieldReasons = Json::object());

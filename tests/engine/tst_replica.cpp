@@ -131,6 +131,17 @@ private slots:
         QCOMPARE(e->get("submissions", id)->fields["note"].get<std::string>(), std::string("n49"));
     }
 
+    // However small the changes, one push never carries more than the server
+    // takes in one request (10,000): the engine stops at 5,000.
+    void onePushHoldsAtMostFiveThousandChanges()
+    {
+        auto e = engineWithSchool(freshPath());
+        for (int i = 0; i < 5200; ++i)
+            e->put("pupils", "", "", Json{{"g", i % 7}});
+        QCOMPARE(e->replica().outboxToSend(size_t(1) << 30).size(), Replica::kMaxChangesPerPush);
+        QCOMPARE(e->replica().outboxToSend(1).size(), size_t(1));   // and at least one, whatever the budget
+    }
+
     void secondEditBuildsOnTheFirst()
     {
         auto e = engineWithSchool(freshPath());

@@ -77,6 +77,7 @@ BundleOutcome handleBundle(Store &store, const Validator &validator, AttachmentS
     if (p.value("device", "") != dev->id || p.value("bundle", "") != f.header.bundle)
         throw Error(ErrorKind::Auth, "tampered bundle: its contents name another device or bundle");
     SyncRequest req = SyncRequest::fromJson(p.at("request"));
+    req.enc = 1;   // a bundle's reply is applied from the bundle's note of its changes: whole states only
     if (req.device != dev->id)
         throw Error(ErrorKind::Auth, "tampered bundle: its request is for device " + req.device);
     const std::string replyKey = base64Decode(p.at("reply_key").get<std::string>());

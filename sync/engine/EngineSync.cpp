@@ -202,6 +202,8 @@ SyncReport Engine::syncOnce()
 {
     SyncReport report;
     bool more = false;
+    m_pageScale = 1;   // one cycle at the nominal size, as a sync starts
+    m_pageCeiling = std::max(1.0, tuning().maxPageScale);
     try {
         cycle(report, more);
     } catch (const DeviceRevokedError &) {
@@ -223,7 +225,7 @@ SyncReport Engine::sync(int maxCycles)
     // The server busy (429/503): wait what it asks, at least the backoff.
     Retry retry(*this, Retry::RetryAfter::Honour);
     m_pageScale = 1;   // each sync starts at the nominal size: the link may be another one
-    m_pageCeiling = std::max(1.0, m_tuning.maxPageScale);
+    m_pageCeiling = std::max(1.0, tuning().maxPageScale);
     for (int i = 0; i < maxCycles;) {
         bool more = false;
         try {
@@ -289,7 +291,7 @@ SyncReport Engine::sync(int maxCycles)
 // Phase 1 of a cycle (and of a bundle, docs/bundles.md), in one transaction:
 // up to pushBytes of unacknowledged mutations (pending ones marked sent, so a
 // later edit never folds into a change already on its way) and the cursors.
-SyncRequest Engine::takeOutbox(size_t pushBytes)
+SyncRequest Engine::takeOutbox(size_t pushBytes, size_t maxChanges)
 {
     SyncRequest req;
     req.enc = kWireEncoding;
@@ -307,7 +309,7 @@ SyncRequest Engine::takeOutbox(size_t pushBytes)
     }
     Transaction t(m_replica.db());
     std::set<std::pair<std::string, std::string>> touched;
-    for (auto &e : m_replica.outboxToSend(pushBytes)) {
+    for (auto &e : m_replica.outboxToSend(pushBytes, maxChanges)) {
         if (e.state == "pending") {
             m_replica.setOutboxState(e.mutation.n, "sent");
             touched.insert({e.mutation.collection, e.mutation.id});
@@ -356,13 +358,14 @@ Json Engine::healthReport()
     return h;
 }
 
-size_t Engine::pushBudget() const
+size_t Engine::pushBudget()
 {
-    size_t push = size_t(double(m_tuning.firstPushBytes) * std::min(m_pageScale, 1.0));
+    const SyncTuning t = tuning();   // under m_mutex: setTuning may come from another thread
+    size_t push = size_t(double(t.firstPushBytes) * std::min(m_pageScale, 1.0));
     if (m_pushRatio > 0)
-        push = size_t(double(m_tuning.pageWireBytes) * m_pageScale / m_pushRatio);
+        push = size_t(double(t.pageWireBytes) * m_pageScale / m_pushRatio);
     push = std::max<size_t>(4096, push);
-    return std::min(m_tuning.pushBytes, push);   // outboxToSend takes one change even over the budget
+    return std::min(t.pushBytes, push);   // outboxToSend takes one change even over the budget
 }
 
 SyncReport Engine::cycle(SyncReport &total, bool &more)

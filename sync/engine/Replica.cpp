@@ -210,14 +210,14 @@ std::vector<OutboxEntry> Replica::outboxFor(const std::string &collection, const
     return out;
 }
 
-std::vector<OutboxEntry> Replica::outboxToSend(size_t maxBytes)
+std::vector<OutboxEntry> Replica::outboxToSend(size_t maxBytes, size_t maxChanges)
 {
     Stmt q(m_db, std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE state IN ('pending','sent') ORDER BY n");
     std::vector<OutboxEntry> out;
     size_t bytes = 0;
     while (q.step()) {
         size_t len = q.text(0).size();
-        if (!out.empty() && (bytes + len > maxBytes || out.size() >= kMaxChangesPerPush))
+        if (!out.empty() && (bytes + len > maxBytes || out.size() >= maxChanges))
             break;
         bytes += len;
         out.push_back(readOutboxEntry(q));

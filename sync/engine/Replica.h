@@ -101,9 +101,12 @@ public:
     void replacePendingOutbox(const Mutation &m);    // same n, still unsent
     std::vector<OutboxEntry> outboxFor(const std::string &collection, const std::string &id);
     // Up to maxBytes of changes (at least one), and never more than
-    // kMaxChangesPerPush: the server refuses over 10,000 in one request.
-    static constexpr size_t kMaxChangesPerPush = 5000;
-    std::vector<OutboxEntry> outboxToSend(size_t maxBytes);
+    // kMaxChangesPerPush: the server refuses over 10,000 in one request, and
+    // its reply carries the whole state of each record an edit touched (an
+    // edit of an existing record is not acknowledged by [n, seq]), which must
+    // stay far below the 64 MiB a reply may inflate to.
+    static constexpr size_t kMaxChangesPerPush = 1000;
+    std::vector<OutboxEntry> outboxToSend(size_t maxBytes, size_t maxChanges = kMaxChangesPerPush);
     void setOutboxState(uint64_t n, const std::string &state, const std::string &reason = {},
                         const Json &fieldReasons = Json::object());
     void removeOutbox(uint64_t n);

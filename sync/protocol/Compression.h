@@ -13,7 +13,9 @@ constexpr size_t kMaxBodyBytes = 64u * 1024 * 1024;
 // limit"): a page or a push of tens of KB is what a village link waits for
 // (40 kbit/s: 1 KB = 0.2 s), so it gets level 19 (~2 MB/s here, ~130 ms for
 // a 300 KB page, 3-4 % smaller than level 18 and 10 % smaller than 12); a
-// small body gets a fast level, where the level makes little difference.
+// small body gets a fast level, where the level makes little difference; a
+// body over 2 MiB (more than the engine asks for) gets level 12, so that no
+// client can make a server worker spend seconds on one reply.
 int compressionLevelFor(size_t bytes);
 inline constexpr int kAutoLevel = 0;
 

@@ -394,7 +394,7 @@ void expandAcks(const SyncRequest &req, SyncResponse &resp)
         refused.insert(r.n);
     for (const auto &k : resp.acks) {
         auto last = std::find_if(req.mutations.begin(), req.mutations.end(), [&](const Mutation &m) { return m.n == k.n; });
-        if (last == req.mutations.end() || refused.count(k.n))
+        if (last == req.mutations.end() || refused.count(k.n) || k.n > resp.acked)
             throwProtocolError("response.acks", "acknowledges change " + std::to_string(k.n) +
                                                     ", which this request did not carry or which was refused");
         std::vector<const Mutation *> pushed;

@@ -103,7 +103,7 @@ HttpReply routeSync(Store &store, const Validator &validator, const std::string 
             throw Error(ErrorKind::Auth, "request.device " + req.device + " does not match this token's device");
         // One request is one write transaction holding its schools' locks:
         // bounded, so one device cannot hold a school for long. The engine
-        // sends at most 1,000 mutations and 1 MiB of them a request (Engine::pushBudget).
+        // sends at most 5,000 mutations and 1 MiB of them a request (Engine::pushBudget).
         if (req.mutations.size() > kMaxMutationsPerRequest)
             return errorReply(413, "too-large",
                               "the sync request carries " + std::to_string(req.mutations.size()) +

@@ -90,7 +90,7 @@ BundleOutReport Engine::bundleOut(const std::string &file, bool recordsOnly)
                                         "(a server older than bundles does not give one)");
 
     // The push the next sync would send: the same function, the whole outbox.
-    SyncRequest req = takeOutbox(kBundlePushBytes, SIZE_MAX);   // no count limit: its reply comes by hand
+    SyncRequest req = takeOutbox(kBundlePushBytes, SIZE_MAX, SIZE_MAX);   // no count or reply limit: its reply comes by hand
     // Full record states in the reply: it is applied later from this bundle's
     // note of (n, collection, id) alone, which cannot rebuild a lean ack.
     req.enc = 1;

@@ -366,7 +366,8 @@ private:
     std::vector<std::string> dropLostSchools(const std::vector<std::string> &now, std::map<std::string, ScopeRow> &scopes);
     Transport &transport();
     SyncReport cycle(SyncReport &total, bool &more);
-    SyncRequest takeOutbox(size_t pushBytes, size_t maxChanges = Replica::kMaxChangesPerPush);
+    SyncRequest takeOutbox(size_t pushBytes, size_t maxChanges = Replica::kMaxChangesPerPush,
+                           size_t maxReplyState = Replica::kMaxReplyStateBytes);
     size_t pushBudget();                       // uncompressed bytes of mutations for the next request
     void checkAcked(const SyncResponse &resp);
     void applyReply(const SyncRequest &req, const SyncResponse &resp, const int64_t *timing, SyncReport &total,

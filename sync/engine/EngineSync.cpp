@@ -291,7 +291,7 @@ SyncReport Engine::sync(int maxCycles)
 // Phase 1 of a cycle (and of a bundle, docs/bundles.md), in one transaction:
 // up to pushBytes of unacknowledged mutations (pending ones marked sent, so a
 // later edit never folds into a change already on its way) and the cursors.
-SyncRequest Engine::takeOutbox(size_t pushBytes, size_t maxChanges)
+SyncRequest Engine::takeOutbox(size_t pushBytes, size_t maxChanges, size_t maxReplyState)
 {
     SyncRequest req;
     req.enc = kWireEncoding;
@@ -309,7 +309,7 @@ SyncRequest Engine::takeOutbox(size_t pushBytes, size_t maxChanges)
     }
     Transaction t(m_replica.db());
     std::set<std::pair<std::string, std::string>> touched;
-    for (auto &e : m_replica.outboxToSend(pushBytes, maxChanges)) {
+    for (auto &e : m_replica.outboxToSend(pushBytes, maxChanges, maxReplyState)) {
         if (e.state == "pending") {
             m_replica.setOutboxState(e.mutation.n, "sent");
             touched.insert({e.mutation.collection, e.mutation.id});

@@ -210,16 +210,22 @@ std::vector<OutboxEntry> Replica::outboxFor(const std::string &collection, const
     return out;
 }
 
-std::vector<OutboxEntry> Replica::outboxToSend(size_t maxBytes, size_t maxChanges)
+std::vector<OutboxEntry> Replica::outboxToSend(size_t maxBytes, size_t maxChanges, size_t maxReplyState)
 {
-    Stmt q(m_db, std::string("SELECT ") + kOutboxColumns + " FROM outbox WHERE state IN ('pending','sent') ORDER BY n");
+    // Column 4: the size of the record's server state, what the reply brings
+    // back for an edit of a record the server holds (a new record comes back
+    // as [n, seq]).
+    Stmt q(m_db, std::string("SELECT ") + kOutboxColumns +
+                     ", (SELECT coalesce(length(r.server), 0) FROM records r WHERE r.collection=outbox.collection AND "
+                     "r.id=outbox.id) FROM outbox WHERE state IN ('pending','sent') ORDER BY n");
     std::vector<OutboxEntry> out;
-    size_t bytes = 0;
+    size_t bytes = 0, back = 0;
     while (q.step()) {
-        size_t len = q.text(0).size();
-        if (!out.empty() && (bytes + len > maxBytes || out.size() >= maxChanges))
+        const size_t len = q.text(0).size(), state = size_t(q.integer(4));
+        if (!out.empty() && (bytes + len > maxBytes || back + state > maxReplyState || out.size() >= maxChanges))
             break;
         bytes += len;
+        back += state;
         out.push_back(readOutboxEntry(q));
     }
     return out;

@@ -100,13 +100,15 @@ public:
     uint64_t appendOutbox(Mutation m);               // assigns n, returns it
     void replacePendingOutbox(const Mutation &m);    // same n, still unsent
     std::vector<OutboxEntry> outboxFor(const std::string &collection, const std::string &id);
-    // Up to maxBytes of changes (at least one), and never more than
-    // kMaxChangesPerPush: the server refuses over 10,000 in one request, and
-    // its reply carries the whole state of each record an edit touched (an
-    // edit of an existing record is not acknowledged by [n, seq]), which must
-    // stay far below the 64 MiB a reply may inflate to.
-    static constexpr size_t kMaxChangesPerPush = 1000;
-    std::vector<OutboxEntry> outboxToSend(size_t maxBytes, size_t maxChanges = kMaxChangesPerPush);
+    // Up to maxBytes of changes (at least one), never more than
+    // kMaxChangesPerPush (the server refuses over 10,000 in one request), and
+    // no more edits of records the server holds than kMaxReplyStateBytes of
+    // their states: the reply carries each such record whole (only a new
+    // record comes back as [n, seq]), and a reply may inflate to 64 MiB at most.
+    static constexpr size_t kMaxChangesPerPush = 5000;
+    static constexpr size_t kMaxReplyStateBytes = 8u << 20;
+    std::vector<OutboxEntry> outboxToSend(size_t maxBytes, size_t maxChanges = kMaxChangesPerPush,
+                                          size_t maxReplyState = kMaxReplyStateBytes);
     void setOutboxState(uint64_t n, const std::string &state, const std::string &reason = {},
                         const Json &fieldReasons = Json::object());
     void removeOutbox(uint64_t n);

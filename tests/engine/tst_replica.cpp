@@ -132,15 +132,51 @@ private slots:
     }
 
     // However small the changes, one push never carries more than the server
-    // takes in one request (10,000), nor so many that the states coming back
-    // could outgrow a reply: the engine stops at 1,000.
-    void onePushHoldsAtMostAThousandChanges()
+    // takes in one request (10,000): the engine stops at 5,000.
+    void onePushHoldsAtMostFiveThousandChanges()
     {
         auto e = engineWithSchool(freshPath());
-        for (int i = 0; i < 1200; ++i)
+        for (int i = 0; i < 5200; ++i)
             e->put("pupils", "", "", Json{{"g", i % 7}});
         QCOMPARE(e->replica().outboxToSend(size_t(1) << 30).size(), Replica::kMaxChangesPerPush);
         QCOMPARE(e->replica().outboxToSend(1).size(), size_t(1));   // and at least one, whatever the budget
+        QCOMPARE(e->replica().outboxToSend(size_t(1) << 30, SIZE_MAX, SIZE_MAX).size(), size_t(5200));   // a bundle: all
+    }
+
+    // Edits of records the server holds come back whole in the reply: a push
+    // takes no more of them than 8 MiB of their states, so the reply stays far
+    // below the 64 MiB a body may inflate to.
+    void onePushBringsBackAtMostEightMiBOfStates()
+    {
+        auto e = engineWithSchool(freshPath());
+        RecordState big;
+        big.collection = "pupils";
+        big.school = "S1";
+        big.seq = 1;
+        const std::string notes(200 * 1024, 'x');
+        std::vector<std::string> ids;
+        {
+            Transaction t(e->replica().db());
+            for (int i = 0; i < 60; ++i) {   // 60 records of 200 KB the server holds
+                big.id = "big" + std::to_string(i);
+                big.seq = uint64_t(i + 1);
+                big.fields = Json{{"notes", notes}};
+                big.versions = {{"notes", Version{uint64_t(i + 1), 0}}};
+                big.by = {{"notes", "bureau"}};
+                StoredRecord r{"pupils", big.id, "S1"};
+                r.server = big;
+                r.fields = big.fields;
+                r.state = "synced";
+                e->replica().saveRecord(r);
+                ids.push_back(big.id);
+            }
+            t.commit();
+        }
+        for (const auto &id : ids)
+            e->put("pupils", id, "", Json{{"grade", 3}});
+        const auto push = e->replica().outboxToSend(size_t(1) << 30);
+        QVERIFY(push.size() >= 30 && push.size() <= 42);   // 8 MiB / ~205 KB of state each
+        QCOMPARE(e->replica().outboxToSend(size_t(1) << 30, SIZE_MAX, SIZE_MAX).size(), size_t(60)); // a bundle: all
     }
 
     void secondEditBuildsOnTheFirst()

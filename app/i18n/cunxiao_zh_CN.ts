@@ -238,6 +238,11 @@
         <extracomment>Completeness contact: days since any of the school's devices last synced. %n is the number of days.</extracomment>
         <translation><numerusform>该校设备最近一次同步：%n 天前</numerusform></translation>
     </message>
+    <message>
+        <source>Completeness</source>
+        <extracomment>Completeness export: the file's name before the period and date.</extracomment>
+        <translation>上报情况</translation>
+    </message>
 </context>
 <context>
     <name>BureauDevicesPage</name>
@@ -509,12 +514,19 @@
         <extracomment>Review page: send this return back to the school with the comment.</extracomment>
         <translation>退回并附意见</translation>
     </message>
+    <message>
+        <source>Returns</source>
+        <extracomment>Review export: the file's name before the date.</extracomment>
+        <translation>报表</translation>
+    </message>
 </context>
 <context>
     <name>BureauStatisticsPage</name>
     <message>
         <source>Statistics</source>
-        <extracomment>Title of the bureau's statistics page.</extracomment>
+        <extracomment>Title of the bureau's statistics page.
+----------
+Statistics export: the file's name before the date (统计 = statistics).</extracomment>
         <translation>统计</translation>
     </message>
     <message>
@@ -531,16 +543,6 @@
         <source>average</source>
         <extracomment>Statistics: the average of the schools' answers.</extracomment>
         <translation>平均</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <extracomment>Statistics page: save the county and township table as a CSV file.</extracomment>
-        <translation>导出 CSV</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <extracomment>Statistics page: where the CSV file was saved. %1 is the file's path.</extracomment>
-        <translation>已保存到 %1</translation>
     </message>
     <message>
         <source>No form is filed per period yet.</source>
@@ -694,6 +696,29 @@ Camera page: the shutter button.</extracomment>
         <source>No pupil has left school.</source>
         <extracomment>Dropouts: nobody left school.</extracomment>
         <translation>没有辍学学生。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportButtons</name>
+    <message>
+        <source>Export Excel</source>
+        <extracomment>Export button: save the page's tables as an Excel workbook.</extracomment>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <extracomment>Export button: save the page's tables as a CSV file.</extracomment>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <extracomment>Export: where the file was saved. %1 is the file's path.</extracomment>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <extracomment>Export: the file could not be written. %1 says why.</extracomment>
+        <translation>未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -2134,6 +2159,113 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::CompletenessModel</name>
+    <message>
+        <source>On time</source>
+        <extracomment>Completeness export: sent on or before the due date.</extracomment>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <extracomment>Completeness export: sent after the due date.</extracomment>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <extracomment>Completeness export: nothing sent and the due date has passed.</extracomment>
+        <translation>未报</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <extracomment>Completeness export: nothing sent yet, the due date is still ahead.</extracomment>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <extracomment>Completeness export: the bureau accepted the return.</extracomment>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <extracomment>Completeness export: the bureau sent the return back for correction.</extracomment>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <extracomment>Completeness export: the return waits for the bureau's review.</extracomment>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <extracomment>Completeness export, schools sheet: column headers.</extracomment>
+        <translation>学校代码</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Completeness export, townships sheet: column headers (rates in %).</extracomment>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应报</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Submitted %</source>
+        <translation>报送率（%）</translation>
+    </message>
+    <message>
+        <source>On time %</source>
+        <translation>按时率（%）</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <extracomment>Completeness export: the county's total row.</extracomment>
+        <translation>全县</translation>
+    </message>
+    <message>
+        <source>Schools %1</source>
+        <extracomment>Completeness export: sheet names. %1 is the period.</extracomment>
+        <translation>学校 %1</translation>
+    </message>
+    <message>
+        <source>Townships %1</source>
+        <translation>乡镇 %1</translation>
+    </message>
+    <message>
+        <source>By period</source>
+        <extracomment>Completeness export: the sheet of schools by period.</extracomment>
+        <translation>各期</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::ConflictModel</name>
     <message>
         <source>(empty)</source>
@@ -2282,6 +2414,66 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::ReviewQueueModel</name>
+    <message>
+        <source>Waiting for review</source>
+        <extracomment>Review export: the return waits for review.</extracomment>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <extracomment>Review export: accepted.</extracomment>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <extracomment>Review export: sent back to the school.</extracomment>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <extracomment>Review export: column headers.</extracomment>
+        <translation>学校代码</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>审核提示</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <extracomment>Review export: the sheet's name.</extracomment>
+        <translation>报表</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::Session</name>
     <message>
         <source>School head</source>
@@ -2335,6 +2527,14 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>This password does not open the data on this device.</source>
         <extracomment>PIN page: the password typed does not open the data.</extracomment>
         <translation>此密码无法打开本机上的数据。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::StatisticsModel</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Statistics export: the sheet's name. %1 is the form's title, %2 the period.</extracomment>
+        <translation>%1 %2</translation>
     </message>
 </context>
 <context>

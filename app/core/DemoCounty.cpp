@@ -73,10 +73,33 @@ void seedDemoCounty(AppContext &ctx, const QDate &todayDate)
                  {QStringLiteral("phone"), QStringLiteral("1390871%1").arg(1000 + n * 37)},
                  {QStringLiteral("pupils"), pupils}},
                 nullptr, qstr(s.code));
-        // The offline demo has no rosters: dropout cases name placeholder pupils.
+        // The offline demo has no whole rosters: five pupils a school, whom
+        // the returns' dropout cases name. Two left school (one visited ten
+        // days ago; in every third school the other never, else 45 days ago),
+        // one is back after a visit in every other school.
         std::vector<std::string> pupilIds;
-        for (int p = 1; p <= 5; ++p)
-            pupilIds.push_back(s.code + "-p" + std::to_string(p));
+        static const char *names[] = {"杨小勇", "李春花", "王家豪", "张梅", "赵子轩", "陈思雨", "刘浩", "罗佳怡"};
+        for (int p = 1; p <= 5; ++p) {
+            const std::string id = s.code + "-p" + std::to_string(p);
+            pupilIds.push_back(id);
+            const bool left = p <= 2, back = p == 3 && n % 2 == 0;
+            ctx.put(QStringLiteral("pupils"), qstr(id),
+                    {{QStringLiteral("name"), QString::fromUtf8(names[(n + p) % 8])},
+                     {QStringLiteral("grade"), 3 + p},
+                     {QStringLiteral("gender"), p % 2 ? QStringLiteral("male") : QStringLiteral("female")},
+                     {QStringLiteral("status"), left ? QStringLiteral("left") : QStringLiteral("in_school")}},
+                    nullptr, qstr(s.code));
+            const int daysAgo = p == 1 ? 10 : p == 2 ? (n % 3 == 0 ? -1 : 45) : back ? 20 : -1;
+            if (daysAgo < 0)
+                continue;
+            ctx.put(QStringLiteral("home_visits"), qstr(id + "-visit"),
+                    {{QStringLiteral("pupil"), qstr(id)},
+                     {QStringLiteral("date"), todayDate.addDays(-daysAgo).toString(Qt::ISODate)},
+                     {QStringLiteral("reason"), QStringLiteral("left_school")},
+                     {QStringLiteral("visitors"), QStringLiteral("校长%1").arg(n)},
+                     {QStringLiteral("outcome_back_at_school"), back}},
+                    nullptr, qstr(s.code));
+        }
         returning.push_back({s.code, s.kind, pupils, s.lastGrade - s.firstGrade + 1, pupilIds});
     }
     QFile f(QStringLiteral(":/Cunxiao/demo/county/enrolment_return.json"));

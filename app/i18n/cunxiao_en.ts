@@ -569,6 +569,51 @@ Statistics export: the file's name before the date (统计 = statistics).</extra
         <extracomment>Statistics card heading: every number for the county.</extracomment>
         <translation>County totals</translation>
     </message>
+    <message>
+        <source>Dropout cases</source>
+        <extracomment>Statistics card heading: pupils who left school and the home visits about them.</extracomment>
+        <translation>Dropout cases</translation>
+    </message>
+    <message>
+        <source>%1 not back at school · %2 back at school · %3 not visited for 30 days</source>
+        <extracomment>Dropout card summary. %1 not back at school, %2 back at school, %3 not visited for 30 days.</extracomment>
+        <translation>%1 not back at school · %2 back at school · %3 not visited for 30 days</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Dropout table header: township.</extracomment>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>Not back</source>
+        <extracomment>Dropout table header: not back at school (short).</extracomment>
+        <translation>Not back</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <extracomment>Dropout table header: back at school (short).</extracomment>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>No visit 30 days</source>
+        <extracomment>Dropout table header: not visited for 30 days (short).</extracomment>
+        <translation>No visit 30 days</translation>
+    </message>
+    <message>
+        <source>never visited</source>
+        <extracomment>Dropout case: the family was never visited.</extracomment>
+        <translation>never visited</translation>
+    </message>
+    <message numerus="yes">
+        <source>last visit %n day(s) ago</source>
+        <extracomment>Dropout case: days since the last home visit. %n is the number of days.</extracomment>
+        <translation><numerusform>last visit %n day ago</numerusform><numerusform>last visit %n days ago</numerusform></translation>
+    </message>
+    <message>
+        <source>and %1 more (all of them in the export)</source>
+        <extracomment>Dropout card: more open cases than shown. %1 is how many more.</extracomment>
+        <translation>and %1 more (all of them in the export)</translation>
+    </message>
 </context>
 <context>
     <name>CameraPage</name>
@@ -2535,6 +2580,62 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>%1 %2</source>
         <extracomment>Statistics export: the sheet's name. %1 is the form's title, %2 the period.</extracomment>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Dropout export, townships sheet: column headers.</extracomment>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>Not back at school</source>
+        <translation>Not back at school</translation>
+    </message>
+    <message>
+        <source>Back at school</source>
+        <translation>Back at school</translation>
+    </message>
+    <message>
+        <source>Not visited for 30 days</source>
+        <translation>Not visited for 30 days</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <extracomment>Dropout export: the county's total row.</extracomment>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <extracomment>Dropout export, cases sheet: column headers.</extracomment>
+        <translation>Pupil</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>School phone</source>
+        <translation>School phone</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Dropouts by township</source>
+        <extracomment>Dropout export: sheet names.</extracomment>
+        <translation>Dropouts by township</translation>
+    </message>
+    <message>
+        <source>Pupils not back</source>
+        <translation>Pupils not back</translation>
     </message>
 </context>
 <context>

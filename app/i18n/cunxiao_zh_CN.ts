@@ -569,6 +569,51 @@ Statistics export: the file's name before the date (统计 = statistics).</extra
         <extracomment>Statistics card heading: every number for the county.</extracomment>
         <translation>全县合计</translation>
     </message>
+    <message>
+        <source>Dropout cases</source>
+        <extracomment>Statistics card heading: pupils who left school and the home visits about them.</extracomment>
+        <translation>控辍保学</translation>
+    </message>
+    <message>
+        <source>%1 not back at school · %2 back at school · %3 not visited for 30 days</source>
+        <extracomment>Dropout card summary. %1 not back at school, %2 back at school, %3 not visited for 30 days.</extracomment>
+        <translation>%1 人未返校 · %2 人已返校 · %3 人超过30天未家访</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Dropout table header: township.</extracomment>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Not back</source>
+        <extracomment>Dropout table header: not back at school (short).</extracomment>
+        <translation>未返校</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <extracomment>Dropout table header: back at school (short).</extracomment>
+        <translation>已返校</translation>
+    </message>
+    <message>
+        <source>No visit 30 days</source>
+        <extracomment>Dropout table header: not visited for 30 days (short).</extracomment>
+        <translation>30天未家访</translation>
+    </message>
+    <message>
+        <source>never visited</source>
+        <extracomment>Dropout case: the family was never visited.</extracomment>
+        <translation>从未家访</translation>
+    </message>
+    <message numerus="yes">
+        <source>last visit %n day(s) ago</source>
+        <extracomment>Dropout case: days since the last home visit. %n is the number of days.</extracomment>
+        <translation><numerusform>%n 天前家访</numerusform></translation>
+    </message>
+    <message>
+        <source>and %1 more (all of them in the export)</source>
+        <extracomment>Dropout card: more open cases than shown. %1 is how many more.</extracomment>
+        <translation>另有 %1 人（导出文件中有全部名单）</translation>
+    </message>
 </context>
 <context>
     <name>CameraPage</name>
@@ -1216,7 +1261,7 @@ Camera page: the shutter button.</extracomment>
     <message>
         <source>Back</source>
         <extracomment>Accessible name of the header button (back or menu).</extracomment>
-        <translation>返回</translation>
+        <translation>已返校</translation>
     </message>
     <message>
         <source>Menu</source>
@@ -2535,6 +2580,62 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>%1 %2</source>
         <extracomment>Statistics export: the sheet's name. %1 is the form's title, %2 the period.</extracomment>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Dropout export, townships sheet: column headers.</extracomment>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Not back at school</source>
+        <translation>未返校</translation>
+    </message>
+    <message>
+        <source>Back at school</source>
+        <translation>已返校</translation>
+    </message>
+    <message>
+        <source>Not visited for 30 days</source>
+        <translation>超过30天未家访</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <extracomment>Dropout export: the county's total row.</extracomment>
+        <translation>全县</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <extracomment>Dropout export, cases sheet: column headers.</extracomment>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>School phone</source>
+        <translation>学校电话</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近家访</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>家访次数</translation>
+    </message>
+    <message>
+        <source>Dropouts by township</source>
+        <extracomment>Dropout export: sheet names.</extracomment>
+        <translation>各乡镇控辍</translation>
+    </message>
+    <message>
+        <source>Pupils not back</source>
+        <translation>未返校学生</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "models/TableExport.h"
 
+#include "bureau/Dropouts.h"
 #include "bureau/Statistics.h"
 #include "core/JsonVariant.h"
 
@@ -14,10 +15,36 @@ namespace {
 
 QVariant number(double v) { return std::isnan(v) ? QVariant() : QVariant(std::round(v * 100) / 100); }
 
+// The county's dropout cases (cx::bureau::dropouts), whatever the form.
+QVariantMap dropoutMap(cx::RecordQuery &q, cx::bureau::Day today)
+{
+    const auto rep = cx::bureau::dropouts(q, today);
+    auto tally = [](const cx::bureau::DropoutTally &t) {
+        return QVariantMap{{QStringLiteral("open"), t.open}, {QStringLiteral("back"), t.back}, {QStringLiteral("unvisited"), t.unvisited}};
+    };
+    QVariantList towns, cases;
+    for (const auto &[name, t] : rep.townships) {
+        QVariantMap m = tally(t);
+        m.insert(QStringLiteral("name"), qstr(name));
+        towns.push_back(m);
+    }
+    for (const auto &c : rep.open)
+        cases.push_back(QVariantMap{{QStringLiteral("name"), qstr(c.name)},
+                                    {QStringLiteral("grade"), qstr(c.grade)},
+                                    {QStringLiteral("school"), qstr(c.school.name)},
+                                    {QStringLiteral("township"), qstr(c.school.township)},
+                                    {QStringLiteral("phone"), qstr(c.school.phone)},
+                                    {QStringLiteral("lastVisit"), qstr(c.lastVisit)},
+                                    {QStringLiteral("visits"), c.visits},
+                                    {QStringLiteral("days"), c.daysSinceVisit}});
+    return {{QStringLiteral("county"), tally(rep.county)}, {QStringLiteral("townships"), towns}, {QStringLiteral("cases"), cases}};
+}
+
 QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &period, std::string field,
                     cx::bureau::Day today, bool en)
 {
     QVariantMap out;
+    out.insert(QStringLiteral("dropouts"), dropoutMap(q, today));
     out.insert(QStringLiteral("forms"), ReportModel::periodicForms(q, en, form));
     if (form.empty())
         return out;
@@ -123,7 +150,32 @@ QVariantList StatisticsModel::tables() const
 {
     //: Statistics export: the sheet's name. %1 is the form's title, %2 the period.
     const QString name = tr("%1 %2").arg(value("title").toString(), shownPeriod());
-    return {QVariantMap{{QStringLiteral("name"), name}, {QStringLiteral("rows"), value("table")}}};
+    QVariantList out;
+    if (!value("table").toList().isEmpty())
+        out.push_back(QVariantMap{{QStringLiteral("name"), name}, {QStringLiteral("rows"), value("table")}});
+    const QVariantMap d = dropouts();
+    //: Dropout export, townships sheet: column headers.
+    QVariantList towns{QVariantList{tr("Township"), tr("Not back at school"), tr("Back at school"), tr("Not visited for 30 days")}};
+    auto row = [&towns](const QString &label, const QVariantMap &t) {
+        towns.push_back(QVariantList{label, t[QStringLiteral("open")], t[QStringLiteral("back")], t[QStringLiteral("unvisited")]});
+    };
+    for (const QVariant &t : d[QStringLiteral("townships")].toList())
+        row(t.toMap()[QStringLiteral("name")].toString(), t.toMap());
+    //: Dropout export: the county's total row.
+    row(tr("County"), d[QStringLiteral("county")].toMap());
+    //: Dropout export, cases sheet: column headers.
+    QVariantList cases{QVariantList{tr("Pupil"), tr("Grade"), tr("School"), tr("Township"), tr("School phone"), tr("Last visit"),
+                                    tr("Visits")}};
+    for (const QVariant &v : d[QStringLiteral("cases")].toList()) {
+        const QVariantMap c = v.toMap();
+        cases.push_back(QVariantList{c[QStringLiteral("name")], c[QStringLiteral("grade")], c[QStringLiteral("school")],
+                                     c[QStringLiteral("township")], c[QStringLiteral("phone")], c[QStringLiteral("lastVisit")],
+                                     c[QStringLiteral("visits")]});
+    }
+    //: Dropout export: sheet names.
+    out.push_back(QVariantMap{{QStringLiteral("name"), tr("Dropouts by township")}, {QStringLiteral("rows"), towns}});
+    out.push_back(QVariantMap{{QStringLiteral("name"), tr("Pupils not back")}, {QStringLiteral("rows"), cases}});
+    return out;
 }
 
 bool StatisticsModel::exportCsv(const QString &path) { return TableExport::write(path, tables(), QStringLiteral("csv"), nullptr); }

@@ -30,6 +30,10 @@ class StatisticsModel : public ReportModel
     Q_PROPERTY(QVariantList byTownship READ byTownship NOTIFY changed)   // {label, value} of the charted number
     Q_PROPERTY(QVariantList trend READ trend NOTIFY changed)             // {label, value} per period
     Q_PROPERTY(QVariantList choices READ choices NOTIFY changed)         // {label, options: [{label, value}]}
+    // The county's dropout cases (cx::bureau::dropouts): county and townships
+    // {open, back, unvisited} (+ name), cases [{name, grade, school, township,
+    // phone, lastVisit, visits, days}], never visited first.
+    Q_PROPERTY(QVariantMap dropouts READ dropouts NOTIFY changed)
 public:
     explicit StatisticsModel(QObject *parent = nullptr) : ReportModel(parent) {}
 
@@ -50,6 +54,7 @@ public:
     QVariantList byTownship() const { return value("byTownship").toList(); }
     QVariantList trend() const { return value("trend").toList(); }
     QVariantList choices() const { return value("choices").toList(); }
+    QVariantMap dropouts() const { return value("dropouts").toMap(); }
 
     // The county and township table of every number (TableExport's shape:
     // one table, numbers as numbers), for the page's Excel and CSV exports.

@@ -130,6 +130,80 @@ Page {
                 }
             }
 
+            // Dropout cases (控辍保学): from the rosters and home visits, whatever the form.
+            SectionCard {
+                id: dropoutCard
+                objectName: "dropoutCard"
+                readonly property var d: stats.dropouts
+                readonly property var cases: d.cases || []
+                visible: d.county !== undefined
+                //: Statistics card heading: pupils who left school and the home visits about them.
+                heading: qsTr("Dropout cases")
+                Layout.fillWidth: true
+                Label {
+                    //: Dropout card summary. %1 not back at school, %2 back at school, %3 not visited for 30 days.
+                    text: qsTr("%1 not back at school · %2 back at school · %3 not visited for 30 days")
+                          .arg(dropoutCard.d.county ? dropoutCard.d.county.open : 0)
+                          .arg(dropoutCard.d.county ? dropoutCard.d.county.back : 0)
+                          .arg(dropoutCard.d.county ? dropoutCard.d.county.unvisited : 0)
+                    font.bold: true
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    spacing: 16
+                    //: Dropout table header: township.
+                    Label { text: qsTr("Township"); font.bold: true; Layout.fillWidth: true }
+                    //: Dropout table header: not back at school (short).
+                    Label { text: qsTr("Not back"); font.bold: true; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: 80 }
+                    //: Dropout table header: back at school (short).
+                    Label { text: qsTr("Back"); font.bold: true; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: 80 }
+                    //: Dropout table header: not visited for 30 days (short).
+                    Label { text: qsTr("No visit 30 days"); font.bold: true; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: 140 }
+                }
+                Repeater {
+                    model: dropoutCard.d.townships || []
+                    delegate: RowLayout {
+                        id: townRow
+                        required property var modelData
+                        Layout.fillWidth: true
+                        spacing: 16
+                        Label { text: townRow.modelData.name; Layout.fillWidth: true; elide: Text.ElideRight }
+                        Label { text: townRow.modelData.open; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: 80 }
+                        Label { text: townRow.modelData.back; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: 80 }
+                        Label {
+                            text: townRow.modelData.unvisited
+                            color: townRow.modelData.unvisited > 0 ? Theme.warn : Theme.text
+                            horizontalAlignment: Text.AlignRight
+                            Layout.preferredWidth: 140
+                        }
+                    }
+                }
+                Repeater {
+                    model: dropoutCard.cases.slice(0, 8)
+                    delegate: Label {
+                        required property var modelData
+                        text: modelData.name + " · " + modelData.school + " · " +
+                              (modelData.days < 0
+                               //: Dropout case: the family was never visited.
+                               ? qsTr("never visited")
+                               //: Dropout case: days since the last home visit. %n is the number of days.
+                               : qsTr("last visit %n day(s) ago", "", modelData.days))
+                        color: modelData.days < 0 || modelData.days > 30 ? Theme.warn : Theme.text
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                }
+                Label {
+                    visible: dropoutCard.cases.length > 8
+                    //: Dropout card: more open cases than shown. %1 is how many more.
+                    text: qsTr("and %1 more (all of them in the export)").arg(dropoutCard.cases.length - 8)
+                    color: Theme.muted
+                    Layout.fillWidth: true
+                }
+            }
+
             // Every number of the county: the table the charts come from.
             SectionCard {
                 visible: stats.fields.length > 0

@@ -6,6 +6,7 @@
 #include "bureau/Completeness.h"
 #include "bureau/Devices.h"
 #include "bureau/ReviewQueue.h"
+#include "bureau/Dropouts.h"
 #include "bureau/Statistics.h"
 #include "engine/RecordQuery.h"
 #include "protocol/Version.h"
@@ -166,6 +167,29 @@ int cmdStatistics(Engine &e, const std::string &db, const std::vector<std::strin
             std::printf("  %s %d", o.labelZh.c_str(), o.count);
         std::printf("\n");
     }
+    return Ok;
+}
+
+int cmdDropouts(Engine &e, const std::string &db, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    const bool json = takeFlag(args, "--json");
+    const bureau::Day day = asOf(args);
+    if (!args.empty())
+        usage("dropouts takes [--as-of DAY] [--json]");
+    RecordQuery q(db, e.key());
+    const auto rep = bureau::dropouts(q, day);
+    if (json) {
+        std::printf("%s\n", rep.toJson().dump().c_str());
+        return Ok;
+    }
+    std::printf("%-20s %6s %6s %10s\n", "", "open", "back", "unvisited");
+    for (const auto &[name, t] : rep.townships)
+        std::printf("%-20s %6d %6d %10d\n", name.c_str(), t.open, t.back, t.unvisited);
+    std::printf("%-20s %6d %6d %10d\n", "county", rep.county.open, rep.county.back, rep.county.unvisited);
+    for (const auto &c : rep.open)
+        std::printf("  %s  %-12s %-24s %s\n", c.pupil.c_str(), c.name.c_str(), c.school.name.c_str(),
+                    c.lastVisit.empty() ? "never visited" : ("last visit " + c.lastVisit).c_str());
     return Ok;
 }
 

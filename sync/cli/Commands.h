@@ -57,6 +57,7 @@ int cmdRelay(Engine &e, const std::vector<std::string> &args);
 int cmdCompleteness(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdReview(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdDevices(Engine &e, const std::string &db, const std::vector<std::string> &args);
+int cmdDropouts(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdStatistics(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdAccept(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdReturn(Engine &e, const std::string &db, const std::vector<std::string> &args);

@@ -49,6 +49,9 @@ const char *kUsage =
   statistics FORM [--period P] [--as-of DAY] [--json]
                                (bureau) what the returns add up to: county and township totals,
                                rates recomputed over the totals, choices counted, the trend
+  dropouts [--as-of DAY] [--json]
+                               (bureau) dropout cases: open, back at school, not visited for
+                               30 days, per township; the open cases, longest unvisited first
   devices [--refresh] [--attention] [--stale-days N] [--json]
                                (bureau) the county's devices: last sync, what each has not sent,
                                refused changes, conflicts, free storage (the list a bureau
@@ -110,7 +113,7 @@ int main(int argc, char **argv)
         }
     }
     static const std::map<std::string, int (*)(cx::Engine &, const std::string &, const std::vector<std::string> &)>
-        replicaCommands = {{"completeness", cmdCompleteness}, {"review", cmdReview}, {"statistics", cmdStatistics}, {"devices", cmdDevices}, {"accept", cmdAccept},
+        replicaCommands = {{"completeness", cmdCompleteness}, {"review", cmdReview}, {"statistics", cmdStatistics}, {"dropouts", cmdDropouts}, {"devices", cmdDevices}, {"accept", cmdAccept},
                            {"return", cmdReturn}};
     auto it = commands.find(command);
     auto rc = replicaCommands.find(command);

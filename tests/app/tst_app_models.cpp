@@ -375,6 +375,26 @@ private slots:
         QCOMPARE(st.shownField(), QStringLiteral("primary_rate"));
         const double rate = st.trend()[1].toMap()[QStringLiteral("value")].toDouble();
         QVERIFY2(rate > 80 && rate <= 100, qPrintable(QString::number(rate)));
+        // Dropout cases over the demo's rosters and visits: two pupils left
+        // each school (one visited ten days ago; the other never in every
+        // third school, 45 days ago elsewhere), one back after a visit in
+        // every other school.
+        const QVariantMap dropouts = st.dropouts();
+        const QVariantMap dc = dropouts[QStringLiteral("county")].toMap();
+        QCOMPARE(dc[QStringLiteral("open")].toInt(), 40);
+        QCOMPARE(dc[QStringLiteral("back")].toInt(), 10);
+        QCOMPARE(dc[QStringLiteral("unvisited")].toInt(), 20);
+        QCOMPARE(dropouts[QStringLiteral("townships")].toList().size(), 3);
+        const QVariantList cases = dropouts[QStringLiteral("cases")].toList();
+        QCOMPARE(cases.size(), 40);
+        int never = 0;
+        for (const QVariant &v : cases)
+            never += v.toMap()[QStringLiteral("days")].toInt() < 0 ? 1 : 0;
+        QCOMPARE(never, 6);
+        for (int i = 0; i < never; ++i)   // never visited first
+            QCOMPARE(cases[i].toMap()[QStringLiteral("days")].toInt(), -1);
+        QCOMPARE(cases[never].toMap()[QStringLiteral("days")].toInt(), 45);
+        QCOMPARE(cases.last().toMap()[QStringLiteral("days")].toInt(), 10);
         QTemporaryDir out;
         const QString csv = out.filePath(QStringLiteral("stats.csv"));
         QVERIFY(st.exportCsv(csv));
@@ -382,8 +402,10 @@ private slots:
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray bytes = f.readAll();
         QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
-        const QStringList rows = QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-        QCOMPARE(rows.size(), 1 + st.fields().size());
+        // The numbers' table first; the dropout tables follow after an empty line.
+        const QStringList rows = QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n")).mid(0, 1 + st.fields().size() + 1);
+        QCOMPARE(rows.last(), QString());
+        QVERIFY(!rows[rows.size() - 2].isEmpty());
         QVERIFY2(rows[0].startsWith(QStringLiteral("项目,全县,")), qPrintable(rows[0]));
 
         // The pages' Excel exports (TableExport): read back with the XLSForm
@@ -391,8 +413,9 @@ private slots:
         const QString statsXlsx = out.filePath(QStringLiteral("stats.xlsx"));
         QVERIFY(TableExport::write(statsXlsx, st.tables(), QStringLiteral("xlsx"), nullptr));
         const auto statsBook = cx::xlsform::readWorkbook(statsXlsx.toStdString());
-        QCOMPARE(int(statsBook.sheets.size()), 1);
+        QCOMPARE(int(statsBook.sheets.size()), 3);   // the numbers, dropouts by township, the pupils not back
         QCOMPARE(int(statsBook.sheets[0].rows.size()), 1 + int(st.fields().size()));
+        QCOMPARE(int(statsBook.sheets[2].rows.size()), 1 + 40);
         c.setPeriod(QStringLiteral("2025-2026"));
         QVERIFY(c.waitForLoaded());
         const QString compXlsx = out.filePath(QStringLiteral("completeness.xlsx"));

@@ -91,7 +91,7 @@ void AssignmentsModel::refresh()
         m_counts[2] = t.overdue;
         m_counts[3] = t.cancelled;
         for (const auto &a : rows) {
-            if (m_state.isEmpty() ? a.state == "cancelled" : qstr(a.state) != m_state)
+            if (!cx::bureau::stateMatches(str(m_state), a.state))
                 continue;
             m_rows.push_back(toVariant(a.toJson()).toMap());
         }

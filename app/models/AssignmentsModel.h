@@ -19,7 +19,7 @@ class AssignmentsModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QString state READ state WRITE setState NOTIFY filterChanged)          // "" = open and done
+    Q_PROPERTY(QString state READ state WRITE setState NOTIFY filterChanged)          // "" = all but cancelled; open; all; a state
     Q_PROPERTY(QString inspector READ inspector WRITE setInspector NOTIFY filterChanged)
     Q_PROPERTY(QString township READ township WRITE setTownship NOTIFY filterChanged)
     // Each: id, school, schoolName, township, inspector, form, formTitle, note,

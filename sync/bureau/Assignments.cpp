@@ -166,11 +166,21 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
             continue;
         if (!f.school.empty() && a.school != f.school)
             continue;
-        const bool open = a.state == "planned" || a.state == "overdue";
-        if (f.state == "all" || (f.state.empty() ? a.state != "cancelled" : f.state == "open" ? open : a.state == f.state))
+        if (stateMatches(f.state, a.state))
             out.push_back(std::move(a));
     }
     return out;
+}
+
+bool stateMatches(const std::string &filter, const std::string &state)
+{
+    if (filter == "all")
+        return true;
+    if (filter.empty())
+        return state != "cancelled";
+    if (filter == "open")
+        return state == "planned" || state == "overdue";
+    return state == filter;
 }
 
 AssignmentTally tallyOf(const std::vector<AssignmentRow> &rows)

@@ -44,6 +44,9 @@ struct AssignmentFilter {
     std::string inspector, township, school;
 };
 
+// Whether a row in `state` passes the filter's state ("", open, all or a state).
+bool stateMatches(const std::string &filter, const std::string &state);
+
 struct AssignmentTally {
     int planned = 0, done = 0, overdue = 0, cancelled = 0;
     Json toJson() const;

@@ -98,13 +98,13 @@ std::vector<DemoRecord> demoPlans(const std::vector<DemoSchool> &schools, forms:
     // Targets: this month's home visits; visits so far, some met, some behind.
     const std::string month = day(today).substr(0, 7);
     const forms::Day first = *forms::parseDay(month + "-01");
-    const int sofar = int((today - first).count()) + 1;   // days of the month so far
+    const int sofar = int((today - first).count()) + 1;   // days of the month so far (visits share days early in a month)
     for (size_t s = 0; s < schools.size(); s += 2) {
         const std::string teacher = demoTeacher(schools, s);
         const int target = 4 + int(s % 3);
         out.push_back({"visit_targets", idOf("target", s, 0), schools[s].code,
                        Json{{"teacher", teacher}, {"count", target}, {"period", month}}, s == 0 ? "zhang.wei" : "chen.jun"});
-        const int made = std::min<int>(s % 4 == 0 ? target : int(s % 5), sofar);
+        const int made = s % 4 == 0 ? target : int(s % 5);
         for (int v = 0; v < made; ++v)
             out.push_back({"home_visits", idOf("visit", s, size_t(v)), schools[s].code,
                            Json{{"date", day(plus(first, (v * 5) % sofar))},

@@ -67,7 +67,7 @@ Page {
             ComboBox {
                 id: inspectorFilter
                 objectName: "inspectorFilter"
-                width: 180
+                width: page.wide ? 180 : (parent.width - 8) / 2
                 implicitHeight: Theme.touch
                 //: Assignments filter: every inspector.
                 model: [qsTr("All inspectors")].concat(plans.inspectors)
@@ -75,7 +75,7 @@ Page {
             }
             ComboBox {
                 objectName: "townshipFilter"
-                width: 160
+                width: page.wide ? 160 : (parent.width - 8) / 2
                 implicitHeight: Theme.touch
                 //: Assignments filter: every township.
                 model: [qsTr("All townships")].concat(plans.townships)
@@ -98,13 +98,31 @@ Page {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
-        TabBar {
+        // Two lists: the inspections, the targets.
+        RowLayout {
             id: tabs
+            property int currentIndex: 0
             Layout.fillWidth: true
-            //: Assignments page tab: the planned inspections.
-            TabButton { text: qsTr("Inspections") }
-            //: Assignments page tab: the heads' home-visit targets for teachers.
-            TabButton { text: qsTr("Home-visit targets") }
+            spacing: 8
+            Repeater {
+                model: [
+                    //: Assignments page tab: the planned inspections.
+                    qsTr("Inspections"),
+                    //: Assignments page tab: the heads' home-visit targets for teachers.
+                    qsTr("Home-visit targets")
+                ]
+                delegate: Button {
+                    required property string modelData
+                    required property int index
+                    objectName: "tab" + index
+                    text: modelData
+                    flat: tabs.currentIndex !== index
+                    highlighted: tabs.currentIndex === index
+                    implicitHeight: Theme.touch
+                    Layout.fillWidth: !page.wide
+                    onClicked: tabs.currentIndex = index
+                }
+            }
         }
 
         RowLayout {

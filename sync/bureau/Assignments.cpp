@@ -169,6 +169,14 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
         if (stateMatches(f.state, a.state))
             out.push_back(std::move(a));
     }
+    // What needs the bureau first: overdue, then planned (due first), then
+    // done (the latest first), then cancelled.
+    auto rank = [](const std::string &st) { return st == "overdue" ? 0 : st == "planned" ? 1 : st == "done" ? 2 : 3; };
+    std::stable_sort(out.begin(), out.end(), [&](const AssignmentRow &x, const AssignmentRow &y) {
+        if (rank(x.state) != rank(y.state))
+            return rank(x.state) < rank(y.state);
+        return rank(x.state) >= 2 && x.due != y.due ? x.due > y.due : false;
+    });
     return out;
 }
 

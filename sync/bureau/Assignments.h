@@ -52,7 +52,8 @@ struct AssignmentTally {
     Json toJson() const;
 };
 
-// Due first (then school). The tally counts the rows the filter keeps, whatever their state.
+// Overdue first, then planned (due first), done (latest due first), cancelled.
+// The tally counts the rows the filter keeps, whatever their state.
 std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter &f, Day today);
 AssignmentTally tallyOf(const std::vector<AssignmentRow> &rows);
 

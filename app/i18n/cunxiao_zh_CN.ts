@@ -903,6 +903,26 @@ Camera page: the shutter button.</extracomment>
         <extracomment>Home task (teacher): home visits still to make to reach the target the head set.</extracomment>
         <translation>距家访目标还差</translation>
     </message>
+    <message>
+        <source>Home-visit targets</source>
+        <extracomment>Home card heading (head): home-visit targets for the school's teachers.</extracomment>
+        <translation>家访目标</translation>
+    </message>
+    <message>
+        <source>%1 / %2 visits · %3</source>
+        <extracomment>Home-visit target progress. %1 visits done, %2 the target, %3 the period.</extracomment>
+        <translation>已家访 %1 / %2 次 · %3</translation>
+    </message>
+    <message>
+        <source>Teacher's account</source>
+        <extracomment>Home (head): the teacher's account name for a home-visit target.</extracomment>
+        <translation>教师账号</translation>
+    </message>
+    <message>
+        <source>Set this month's target</source>
+        <extracomment>Home (head): sets the teacher's home-visit target for this month.</extracomment>
+        <translation>设定本月目标</translation>
+    </message>
 </context>
 <context>
     <name>HomeVisitPage</name>

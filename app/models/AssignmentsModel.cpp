@@ -150,6 +150,28 @@ bool AssignmentsModel::cancel(const QString &id)
     return true;
 }
 
+bool AssignmentsModel::setTarget(const QString &school, const QString &teacher, const QString &teacherName, int count,
+                                 const QString &period)
+{
+    auto *ctx = AppContext::ensure();
+    auto q = m_query.current();
+    if (!ctx || !ctx->engine() || !q)
+        return false;
+    const QDate todayDate = m_today.isValid() ? m_today : QDate::currentDate();
+    try {
+        cx::bureau::setVisitTarget(*ctx->engine(), *q,
+                                   {str(school), str(teacher), str(teacherName),
+                                    str(period.isEmpty() ? todayDate.toString(QStringLiteral("yyyy-MM")) : period), {}, count});
+    } catch (const std::exception &e) {
+        setError(QString::fromUtf8(e.what()));
+        return false;
+    }
+    setError({});
+    emit ctx->dataChanged(QStringLiteral("visit_targets"));
+    emit ctx->localChange();
+    return true;
+}
+
 bool AssignmentsModel::markDone(const QString &id, const QString &note)
 {
     auto *ctx = AppContext::ensure();

@@ -65,6 +65,9 @@ public:
     Q_INVOKABLE QString plan(const QString &school, const QString &inspector, const QString &due, const QString &form,
                              const QString &note = {});
     Q_INVOKABLE bool cancel(const QString &id);
+    // A head sets (or changes) a teacher's home-visit target; period "" = this month.
+    Q_INVOKABLE bool setTarget(const QString &school, const QString &teacher, const QString &teacherName, int count,
+                               const QString &period = {});
     Q_INVOKABLE bool markDone(const QString &id, const QString &note = {});
 
 signals:

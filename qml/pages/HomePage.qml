@@ -106,6 +106,14 @@ Page {
                     }
                 }
             }
+            // A head's targets for the school's teachers (only heads load it).
+            Loader {
+                active: Session.role === "head"
+                visible: active
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                sourceComponent: targetCard
+            }
             SectionCard {
                 visible: Session.role !== "bureau"
                 //: Home card heading: shortcuts.
@@ -131,6 +139,58 @@ Page {
                 }
             }
             Item { Layout.columnSpan: parent.columns; Layout.preferredHeight: Theme.margin }
+        }
+    }
+
+    Component {
+        id: targetCard
+        SectionCard {
+            objectName: "visitTargets"
+            //: Home card heading (head): home-visit targets for the school's teachers.
+            heading: qsTr("Home-visit targets")
+            AssignmentsModel { id: plans }
+            Repeater {
+                model: plans.targets
+                delegate: RowLayout {
+                    required property var modelData
+                    visible: !modelData.over
+                    Layout.fillWidth: true
+                    Label { text: modelData.teacher_name || modelData.teacher; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label {
+                        //: Home-visit target progress. %1 visits done, %2 the target, %3 the period.
+                        text: qsTr("%1 / %2 visits · %3").arg(modelData.done).arg(modelData.target).arg(modelData.period)
+                        color: modelData.met ? Theme.ok : Theme.text
+                        font.pixelSize: Theme.fontSmall
+                    }
+                }
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 8
+                TextField {
+                    id: targetTeacher
+                    objectName: "targetTeacher"
+                    width: 150
+                    //: Home (head): the teacher's account name for a home-visit target.
+                    placeholderText: qsTr("Teacher's account")
+                    implicitHeight: Theme.touch
+                }
+                SpinBox { id: targetCount; from: 1; to: 500; value: 5; implicitHeight: Theme.touch }
+                Button {
+                    objectName: "setTarget"
+                    //: Home (head): sets the teacher's home-visit target for this month.
+                    text: qsTr("Set this month's target")
+                    implicitHeight: Theme.touch
+                    onClicked: if (plans.setTarget(Session.school, targetTeacher.text.trim(), "", targetCount.value, "")) targetTeacher.text = ""
+                }
+            }
+            Label {
+                visible: plans.error !== ""
+                text: plans.error
+                color: Theme.error
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
         }
     }
 

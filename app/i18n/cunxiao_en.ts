@@ -161,6 +161,16 @@
         <extracomment>Plan an inspection: the button that saves it.</extracomment>
         <translation>Plan inspection</translation>
     </message>
+    <message>
+        <source>Cancel this inspection?</source>
+        <extracomment>Confirmation before cancelling a planned inspection.</extracomment>
+        <translation>Cancel this inspection?</translation>
+    </message>
+    <message>
+        <source>The inspection of %1 will be cancelled and leave the inspector's list.</source>
+        <extracomment>Confirmation text. %1 the school. The assignment is kept as cancelled; the inspector no longer sees it.</extracomment>
+        <translation>The inspection of %1 will be cancelled and leave the inspector's list.</translation>
+    </message>
 </context>
 <context>
     <name>BureauCompletenessPage</name>

@@ -31,6 +31,13 @@ Page {
         //: Assignment state: planned, not yet done, not yet due.
         return qsTr("Planned")
     }
+    // A filter's choices: "all" first, then the list.
+    function withAll(all, list) {
+        const out = [all]
+        for (let i = 0; i < list.length; ++i)
+            out.push(list[i])
+        return out
+    }
     function stateFill(s) {
         return s === "done" ? Theme.onTimeFill : s === "overdue" ? Theme.missingFill : Theme.quietFill
     }
@@ -51,10 +58,12 @@ Page {
                 model: [
                     { state: "planned", count: plans.planned },
                     { state: "overdue", count: plans.overdue },
-                    { state: "done", count: plans.done }
+                    { state: "done", count: plans.done },
+                    { state: "cancelled", count: plans.cancelled }
                 ]
                 delegate: Button {
                     required property var modelData
+                    visible: modelData.state !== "cancelled" || modelData.count > 0
                     objectName: "count_" + modelData.state
                     //: Assignments: a count and its state, e.g. "Overdue 1".
                     text: qsTr("%1 %2").arg(page.stateText(modelData.state)).arg(modelData.count)
@@ -70,7 +79,7 @@ Page {
                 width: page.wide ? 180 : (parent.width - 8) / 2
                 implicitHeight: Theme.touch
                 //: Assignments filter: every inspector.
-                model: [qsTr("All inspectors")].concat(plans.inspectors)
+                model: page.withAll(qsTr("All inspectors"), plans.inspectors)
                 onActivated: plans.inspector = currentIndex === 0 ? "" : currentText
             }
             ComboBox {
@@ -78,7 +87,7 @@ Page {
                 width: page.wide ? 160 : (parent.width - 8) / 2
                 implicitHeight: Theme.touch
                 //: Assignments filter: every township.
-                model: [qsTr("All townships")].concat(plans.townships)
+                model: page.withAll(qsTr("All townships"), plans.townships)
                 onActivated: plans.township = currentIndex === 0 ? "" : currentText
             }
             Button {
@@ -212,7 +221,11 @@ Page {
                                     //: Assignment action: cancel the planned inspection.
                                     text: qsTr("Cancel inspection")
                                     implicitHeight: Theme.touch
-                                    onClicked: plans.cancel(row.modelData.id)
+                                    onClicked: {
+                                        cancelDialog.assignment = row.modelData.id
+                                        cancelDialog.school = row.modelData.school_name
+                                        cancelDialog.open()
+                                    }
                                 }
                             }
                         }
@@ -291,6 +304,25 @@ Page {
                 PlanForm { Layout.fillWidth: true }
             }
         }
+    }
+
+    Dialog {
+        id: cancelDialog
+        property string assignment
+        property string school
+        //: Confirmation before cancelling a planned inspection.
+        title: qsTr("Cancel this inspection?")
+        modal: true
+        anchors.centerIn: parent
+        width: Math.min(page.width - 24, 420)
+        standardButtons: Dialog.Yes | Dialog.No
+        Label {
+            width: parent.width
+            wrapMode: Text.Wrap
+            //: Confirmation text. %1 the school. The assignment is kept as cancelled; the inspector no longer sees it.
+            text: qsTr("The inspection of %1 will be cancelled and leave the inspector's list.").arg(cancelDialog.school)
+        }
+        onAccepted: plans.cancel(assignment)
     }
 
     Dialog {

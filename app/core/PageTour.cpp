@@ -20,7 +20,7 @@ QStringList PageTour::pages()
             QStringLiteral("PupilsPage"),   QStringLiteral("PupilPage"),      QStringLiteral("PupilEditPage"),
             QStringLiteral("HomeVisitPage"), QStringLiteral("DropoutsPage"),  QStringLiteral("FormsPage"),
             QStringLiteral("FormFillPage"), QStringLiteral("SubmissionsPage"), QStringLiteral("InspectionPage"),
-            QStringLiteral("ConflictsPage"), QStringLiteral("SettingsPage"), QStringLiteral("CameraPage")};
+            QStringLiteral("ConflictsPage"), QStringLiteral("SettingsPage"), QStringLiteral("CameraPage"), QStringLiteral("BundlesPage")};
 }
 
 QList<QPair<QString, QString>> PageTour::bureauPages()

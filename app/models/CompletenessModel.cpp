@@ -1,5 +1,7 @@
 #include "models/CompletenessModel.h"
 
+#include <cmath>
+
 #include "bureau/Completeness.h"
 #include "core/JsonVariant.h"
 
@@ -111,6 +113,76 @@ ReportModel::Job CompletenessModel::job(const QDate &today, bool english) const
     return [form = str(m_form), period = str(m_period), n = m_gridPeriods, day, english](cx::RecordQuery &q) {
         return compute(q, form, period, n, day, english);
     };
+}
+
+QString CompletenessModel::stateText(const QString &state)
+{
+    //: Completeness export: sent on or before the due date.
+    if (state == QLatin1String("on_time")) return tr("On time");
+    //: Completeness export: sent after the due date.
+    if (state == QLatin1String("late")) return tr("Late");
+    //: Completeness export: nothing sent and the due date has passed.
+    if (state == QLatin1String("missing")) return tr("Missing");
+    //: Completeness export: nothing sent yet, the due date is still ahead.
+    return tr("Not yet due");
+}
+
+QString CompletenessModel::statusText(const QString &status)
+{
+    //: Completeness export: the bureau accepted the return.
+    if (status == QLatin1String("accepted")) return tr("Accepted");
+    //: Completeness export: the bureau sent the return back for correction.
+    if (status == QLatin1String("returned")) return tr("Returned");
+    //: Completeness export: the return waits for the bureau's review.
+    if (status == QLatin1String("submitted")) return tr("Waiting for review");
+    return {};
+}
+
+QVariantList CompletenessModel::tables() const
+{
+    if (value("schools").isNull())
+        return {};
+    const QString period = shownPeriod();
+    //: Completeness export, schools sheet: column headers.
+    QVariantList schools{QVariantList{tr("School code"), tr("School"), tr("Township"), tr("State"), tr("Sent on"),
+                                      tr("Review"), tr("Head"), tr("Phone")}};
+    for (const QVariant &v : value("schools").toList()) {
+        const QVariantMap m = v.toMap();
+        schools.push_back(QVariantList{m[QStringLiteral("code")], m[QStringLiteral("name")], m[QStringLiteral("township")],
+                                       stateText(m[QStringLiteral("state")].toString()), m[QStringLiteral("sentOn")],
+                                       statusText(m[QStringLiteral("status")].toString()), m[QStringLiteral("head")],
+                                       m[QStringLiteral("phone")]});
+    }
+    //: Completeness export, townships sheet: column headers (rates in %).
+    QVariantList towns{QVariantList{tr("Township"), tr("Expected"), tr("Submitted"), tr("On time"), tr("Late"), tr("Missing"),
+                                    tr("Not yet due"), tr("Accepted"), tr("Returned"), tr("Submitted %"), tr("On time %")}};
+    auto tally = [](const QString &name, const QVariantMap &t) {
+        auto pct = [](const QVariant &x) { return QVariant(std::round(x.toDouble() * 1000) / 10); };
+        return QVariantList{name, t[QStringLiteral("expected")], t[QStringLiteral("submitted")], t[QStringLiteral("onTime")],
+                            t[QStringLiteral("late")], t[QStringLiteral("missing")], t[QStringLiteral("due")],
+                            t[QStringLiteral("accepted")], t[QStringLiteral("returned")], pct(t[QStringLiteral("rate")]),
+                            pct(t[QStringLiteral("onTimeRate")])};
+    };
+    for (const QVariant &v : townships())
+        towns.push_back(tally(v.toMap()[QStringLiteral("name")].toString(), v.toMap()));
+    //: Completeness export: the county's total row.
+    towns.push_back(tally(tr("County"), county()));
+    QVariantList gridHeader{tr("School code"), tr("School"), tr("Township")};
+    for (const QString &p : periods())
+        gridHeader << p;
+    QVariantList grid{gridHeader};
+    for (const QVariant &v : this->grid()) {
+        const QVariantMap m = v.toMap();
+        QVariantList row{m[QStringLiteral("code")], m[QStringLiteral("name")], m[QStringLiteral("township")]};
+        for (const QString &st : m[QStringLiteral("states")].toStringList())
+            row << (st.isEmpty() ? QString() : stateText(st));
+        grid.push_back(row);
+    }
+    //: Completeness export: sheet names. %1 is the period.
+    return {QVariantMap{{QStringLiteral("name"), tr("Schools %1").arg(period)}, {QStringLiteral("rows"), schools}},
+            QVariantMap{{QStringLiteral("name"), tr("Townships %1").arg(period)}, {QStringLiteral("rows"), towns}},
+            //: Completeness export: the sheet of schools by period.
+            QVariantMap{{QStringLiteral("name"), tr("By period")}, {QStringLiteral("rows"), grid}}};
 }
 
 } // namespace cx::app

@@ -50,6 +50,11 @@ public:
     QVariantList schools() const { return value("schools").toList(); }
     QStringList periods() const { return value("periods").toStringList(); }
     QVariantList grid() const { return value("grid").toList(); }
+    // For TableExport: the schools, the townships with the county, the grid.
+    Q_INVOKABLE QVariantList tables() const;
+    // A school's state (on_time, late, missing, due) and review status in words.
+    static QString stateText(const QString &state);
+    static QString statusText(const QString &status);
 
 signals:
     void formChanged();

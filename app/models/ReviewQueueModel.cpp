@@ -239,4 +239,32 @@ bool ReviewQueueModel::waitForLoaded(int msecs)
     return !m_loading;
 }
 
+QVariantList ReviewQueueModel::tables()
+{
+    auto statusText = [](const QString &s) {
+        //: Review export: the return waits for review.
+        if (s == QLatin1String("submitted")) return tr("Waiting for review");
+        //: Review export: accepted.
+        if (s == QLatin1String("accepted")) return tr("Accepted");
+        //: Review export: sent back to the school.
+        if (s == QLatin1String("returned")) return tr("Returned");
+        return s;
+    };
+    //: Review export: column headers.
+    QVariantList rows{QVariantList{tr("School code"), tr("School"), tr("Township"), tr("Form"), tr("Period"), tr("State"),
+                                   tr("Sent on"), tr("Checks"), tr("Comment")}};
+    for (const QVariant &v : m_items) {
+        const QVariantMap m = v.toMap();
+        QStringList checks;
+        if (m[QStringLiteral("flags")].toInt() > 0)
+            checks = detail(m[QStringLiteral("id")].toString())[QStringLiteral("checks")].toStringList();
+        rows.push_back(QVariantList{m[QStringLiteral("schoolCode")], m[QStringLiteral("school")], m[QStringLiteral("township")],
+                                    m[QStringLiteral("formTitle")], m[QStringLiteral("period")],
+                                    statusText(m[QStringLiteral("status")].toString()), m[QStringLiteral("sentOn")],
+                                    checks.join(QStringLiteral("; ")), m[QStringLiteral("comment")]});
+    }
+    //: Review export: the sheet's name.
+    return {QVariantMap{{QStringLiteral("name"), tr("Returns")}, {QStringLiteral("rows"), rows}}};
+}
+
 } // namespace cx::app

@@ -65,6 +65,8 @@ public:
     Q_INVOKABLE bool sendBack(const QString &id, const QString &comment);
     Q_INVOKABLE void refresh();
     Q_INVOKABLE bool waitForLoaded(int msecs = 5000);   // tests
+    // For TableExport: the listed returns, with the checks that flag them.
+    Q_INVOKABLE QVariantList tables();
 
 signals:
     void filterChanged();

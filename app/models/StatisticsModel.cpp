@@ -1,12 +1,10 @@
 #include "models/StatisticsModel.h"
 
+#include "models/TableExport.h"
+
 #include "bureau/Statistics.h"
 #include "core/JsonVariant.h"
 
-#include <QDir>
-#include <QFile>
-#include <QStandardPaths>
-#include <QSaveFile>
 
 #include <cmath>
 
@@ -25,6 +23,7 @@ QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &per
         return out;
     const auto rep = cx::bureau::statistics(q, form, period, today);
     out.insert(QStringLiteral("period"), qstr(rep.period.key));
+    out.insert(QStringLiteral("title"), qstr(en ? rep.form.titleEn : rep.form.titleZh));
     out.insert(QStringLiteral("returns"), rep.returns);
     QStringList periods;
     for (const auto &p : rep.trendPeriods)
@@ -60,29 +59,19 @@ QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &per
         choices.push_back(QVariantMap{{QStringLiteral("label"), qstr(en ? c.labelEn : c.labelZh)}, {QStringLiteral("options"), opts}});
     }
     out.insert(QStringLiteral("choices"), choices);
-    // The table behind the CSV export: a row per number, county then townships.
-    QStringList header{en ? QStringLiteral("Item") : QStringLiteral("项目"), en ? QStringLiteral("County") : QStringLiteral("全县")};
+    // The table behind the exports: a row per number, county then townships.
+    QVariantList header{en ? QStringLiteral("Item") : QStringLiteral("项目"), en ? QStringLiteral("County") : QStringLiteral("全县")};
     for (const auto &t : rep.townships)
         header << qstr(t);
     table.push_back(header);
     for (const auto &f : rep.fields) {
-        QStringList row{qstr(en ? f.labelEn : f.labelZh), number(f.county).toString()};
+        QVariantList row{qstr(en ? f.labelEn : f.labelZh), number(f.county)};
         for (const auto &t : rep.townships)
-            row << number(f.townships.at(t)).toString();
+            row << number(f.townships.at(t));
         table.push_back(row);
     }
     out.insert(QStringLiteral("table"), table);
     return out;
-}
-
-// RFC 4180, and a cell a spreadsheet would run as a formula starts with a quote.
-QString csvCell(QString v)
-{
-    if (!v.isEmpty() && QStringLiteral("=+-@\t\r").contains(v.front()) && !(v.front() == QLatin1Char('-') && v.size() > 1 && v[1].isDigit()))
-        v.prepend(QLatin1Char('\''));
-    if (v.contains(QLatin1Char(',')) || v.contains(QLatin1Char('"')) || v.contains(QLatin1Char('\n')))
-        v = QLatin1Char('"') + v.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-    return v;
 }
 
 } // namespace
@@ -130,30 +119,13 @@ ReportModel::Job StatisticsModel::job(const QDate &today, bool english) const
     };
 }
 
-bool StatisticsModel::exportCsv(const QString &path)
+QVariantList StatisticsModel::tables() const
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    QByteArray out("\xEF\xBB\xBF");
-    for (const QVariant &row : value("table").toList()) {
-        QStringList cells;
-        for (const QString &c : row.toStringList())
-            cells << csvCell(c);
-        out += cells.join(QLatin1Char(',')).toUtf8() + "\r\n";
-    }
-    f.write(out);
-    return f.commit();
+    //: Statistics export: the sheet's name. %1 is the form's title, %2 the period.
+    const QString name = tr("%1 %2").arg(value("title").toString(), shownPeriod());
+    return {QVariantMap{{QStringLiteral("name"), name}, {QStringLiteral("rows"), value("table")}}};
 }
 
-QString StatisticsModel::exportCsvToDocuments()
-{
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    if (dir.isEmpty())
-        dir = QDir::homePath();
-    QDir().mkpath(dir);
-    const QString path = QDir(dir).filePath(QStringLiteral("统计-%1-%2.csv").arg(m_form.isEmpty() ? QStringLiteral("form") : m_form, shownPeriod()));
-    return exportCsv(path) ? path : QString();
-}
+bool StatisticsModel::exportCsv(const QString &path) { return TableExport::write(path, tables(), QStringLiteral("csv"), nullptr); }
 
 } // namespace cx::app

@@ -51,12 +51,11 @@ public:
     QVariantList trend() const { return value("trend").toList(); }
     QVariantList choices() const { return value("choices").toList(); }
 
-    // The county and township table of every number, as CSV (UTF-8 with BOM,
-    // so a spreadsheet on Windows reads the Chinese), into `path`.
+    // The county and township table of every number (TableExport's shape:
+    // one table, numbers as numbers), for the page's Excel and CSV exports.
+    Q_INVOKABLE QVariantList tables() const;
+    // That table as CSV into `path` (UTF-8 with a BOM).
     Q_INVOKABLE bool exportCsv(const QString &path);
-    // The same into the person's documents folder (统计-FORM-PERIOD.csv); the
-    // file's path, or "" when it could not be written.
-    Q_INVOKABLE QString exportCsvToDocuments();
 
 signals:
     void inputChanged();

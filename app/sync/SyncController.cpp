@@ -148,7 +148,7 @@ void SyncController::syncNow()
 {
     if (!m_engine)
         return;
-    if (m_syncing) {
+    if (m_syncing || m_holds > 0) {
         m_again = true;
         return;
     }
@@ -181,6 +181,14 @@ void SyncController::syncNow()
             return QStringLiteral("E:%1:").arg(int(cx::ErrorKind::Storage)) + QString::fromStdString(e.what());
         }
     }));
+}
+
+void SyncController::release()
+{
+    if (m_holds > 0 && --m_holds == 0 && m_again && !m_syncing) {
+        m_again = false;
+        syncNow();
+    }
 }
 
 void SyncController::onProgress(const cx::SyncProgress &p)
@@ -267,6 +275,9 @@ QString SyncController::plainError(cx::ErrorKind kind)
     case cx::ErrorKind::Forbidden:
         //: Sync error: the account may not change some data.
         return tr("Some changes are outside what this account may change.");
+    case cx::ErrorKind::Unavailable:
+        //: Sync error: the server is busy or restarting for a moment.
+        return tr("The bureau's server is busy for a moment. Your changes are kept and will be sent soon.");
     case cx::ErrorKind::Invalid:
     case cx::ErrorKind::NotFound:
         break;

@@ -48,6 +48,12 @@ public:
     int photosWaiting() const { return m_photosWaiting; }   // not yet sent (held or not)
     int photosRefused() const { return m_photosRefused; }
 
+    // While held, no sync starts (one asked for runs at release): the engine's
+    // network calls come from one thread at a time, and a bundle delivery
+    // (BundleController) makes them too. Holds nest.
+    void hold() { ++m_holds; }
+    void release();
+
     // Plain words for an engine error kind, for people who are not engineers.
     static QString plainError(cx::ErrorKind kind);
 
@@ -83,6 +89,7 @@ private:
     int m_pending = 0, m_conflicts = 0, m_rejected = 0;
     QDateTime m_lastConfirmed, m_lastSync;
     int m_backoffSec = 0;
+    int m_holds = 0;
     bool m_photosOnlyUnmetered = true, m_linkMetered = false;
     int m_photosWaiting = 0, m_photosRefused = 0;
 };

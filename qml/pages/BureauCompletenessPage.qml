@@ -70,6 +70,14 @@ Page {
                     verticalAlignment: Text.AlignVCenter
                 }
             }
+            ExportButtons {
+                visible: report.forms.length > 0
+                //: Completeness export: the file's name before the period and date.
+                baseName: qsTr("Completeness") + "-" + report.shownPeriod
+                tables: function() { return report.tables() }
+                ready: !report.loading
+                Layout.fillWidth: true
+            }
             Label {
                 visible: report.error !== ""
                 text: report.error

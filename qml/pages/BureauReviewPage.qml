@@ -115,6 +115,13 @@ Page {
                 }
             }
         }
+        ExportButtons {
+            //: Review export: the file's name before the date.
+            baseName: qsTr("Returns")
+            tables: function() { return queue.tables() }
+            ready: queue.items.length > 0
+            Layout.fillWidth: true
+        }
         Label {
             visible: queue.error !== ""
             text: queue.error

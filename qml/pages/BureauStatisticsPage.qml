@@ -14,7 +14,6 @@ Page {
     title: qsTr("Statistics")
     background: Rectangle { color: Theme.background }
     readonly property bool wide: width >= 900
-    property string exported: ""
 
     StatisticsModel { id: stats }
 
@@ -67,19 +66,12 @@ Page {
                     }
                     onActivated: stats.field = currentValue
                 }
-                Button {
-                    //: Statistics page: save the county and township table as a CSV file.
-                    text: qsTr("Export CSV")
-                    enabled: stats.fields.length > 0
-                    onClicked: page.exported = stats.exportCsvToDocuments()
-                }
             }
-            Label {
-                visible: page.exported !== ""
-                //: Statistics page: where the CSV file was saved. %1 is the file's path.
-                text: qsTr("Saved to %1").arg(page.exported)
-                color: Theme.ok
-                wrapMode: Text.WrapAnywhere
+            ExportButtons {
+                //: Statistics export: the file's name before the date (统计 = statistics).
+                baseName: qsTr("Statistics") + "-" + stats.shownPeriod
+                tables: function() { return stats.tables() }
+                ready: stats.fields.length > 0
                 Layout.fillWidth: true
             }
             Label {

@@ -64,6 +64,20 @@ Page {
                     checked: AppSettings.photosOnlyUnmetered
                     onToggled: AppSettings.photosOnlyUnmetered = checked
                 }
+                Label {
+                    //: Settings: sync without a link, by carrying a file.
+                    text: qsTr("No signal for a long time? Carry your changes on a USB stick or SD card.")
+                    wrapMode: Text.Wrap
+                    color: Theme.muted
+                    Layout.fillWidth: true
+                }
+                Button {
+                    objectName: "openBundles"
+                    //: Settings: opens the USB stick / SD card page.
+                    text: qsTr("USB stick / SD card…")
+                    implicitHeight: Theme.touch
+                    onClicked: app.push("BundlesPage")
+                }
             }
             SectionCard {
                 //: Settings: recent errors heading.

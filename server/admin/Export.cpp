@@ -6,8 +6,7 @@
 #include "protocol/Errors.h"
 #include "protocol/Record.h"
 #include "protocol/Version.h"
-
-#include <xlsxwriter.h>
+#include "tables/TableWriter.h"
 
 #include <unistd.h>
 
@@ -23,27 +22,6 @@
 #include <set>
 
 namespace cx::server {
-
-std::string csvCell(const Json &v)
-{
-    std::string s;
-    if (v.is_null())
-        return s;
-    s = v.is_string() ? v.get<std::string>() : v.dump();
-    // A text a spreadsheet would run as a formula (= + - @, tab, CR) gets a
-    // leading apostrophe (OWASP "CSV injection"); numbers are left alone.
-    if (v.is_string() && !s.empty() && std::string("=+-@\t\r").find(s[0]) != std::string::npos)
-        s.insert(s.begin(), '\'');
-    if (s.find_first_of(",\"\r\n") == std::string::npos)
-        return s;
-    std::string q = "\"";
-    for (char ch : s) {
-        if (ch == '"')
-            q += '"';
-        q += ch;
-    }
-    return q + "\"";
-}
 
 std::string repeatCsvPath(const std::string &outFile, const std::string &repeat)
 {
@@ -71,165 +49,10 @@ const char *formatName(ExportFormat f)
     }
 }
 
-// Excel's limits: 1,048,576 rows a sheet, 32,767 characters a cell.
-constexpr size_t kMaxSheetRows = 1048576;
-constexpr size_t kMaxCellBytes = 32000;
-
-// Cuts a UTF-8 string to at most n bytes, on a character boundary.
-std::string cutUtf8(std::string s, size_t n)
-{
-    if (s.size() <= n)
-        return s;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80)
-        --n;
-    s.resize(n);
-    return s;
-}
-
-// One table of the export: a CSV stream or an XLSX sheet. Cells are JSON
-// values: null (empty), numbers, booleans and strings.
-class Table {
-public:
-    virtual ~Table() = default;
-    virtual void row(const std::vector<Json> &cells, bool header = false) = 0;
-};
-
-class CsvTable : public Table {
-public:
-    explicit CsvTable(std::ostream &out) : m_out(out) {}
-    void row(const std::vector<Json> &cells, bool) override
-    {
-        for (size_t i = 0; i < cells.size(); ++i) {
-            if (i)
-                m_out << ',';
-            m_out << csvCell(cells[i]);
-        }
-        m_out << "\r\n";
-    }
-
-private:
-    std::ostream &m_out;
-};
-
-// An .xlsx written by libxlsxwriter with constant_memory: each sheet's rows go
-// to a temporary file as they are written; rows are written in order, sheet by
-// sheet or interleaved.
-class XlsxBook {
-public:
-    explicit XlsxBook(const std::string &path) : m_path(path)
-    {
-        lxw_workbook_options opt{};
-        opt.constant_memory = LXW_TRUE;
-        opt.use_zip64 = LXW_TRUE;
-        m_wb = workbook_new_opt(path.c_str(), &opt);
-        if (!m_wb)
-            throw Error(ErrorKind::Invalid, "cannot create " + path);
-        m_bold = workbook_add_format(m_wb);
-        format_set_bold(m_bold);
-        m_grey = workbook_add_format(m_wb);
-        format_set_font_color(m_grey, 0x666666);
-        workbook_set_custom_property_string(m_wb, "generator", "cunxiao-server export");
-    }
-    ~XlsxBook()
-    {
-        if (m_wb) {
-            workbook_close(m_wb); // the temporary files go; the partial file is removed below
-            std::error_code ec;
-            std::filesystem::remove(m_path, ec);
-        }
-    }
-    XlsxBook(const XlsxBook &) = delete;
-    XlsxBook &operator=(const XlsxBook &) = delete;
-
-    class Sheet : public Table {
-    public:
-        Sheet(XlsxBook &book, lxw_worksheet *ws) : m_book(book), m_ws(ws) {}
-        void row(const std::vector<Json> &cells, bool header) override
-        {
-            if (m_row >= kMaxSheetRows)
-                throw Error(ErrorKind::Invalid, "more rows than an Excel sheet holds (1,048,576): export one school "
-                                                "at a time (--school) or as csv");
-            lxw_format *fmt = header ? (m_headers == 0 ? m_book.m_bold : m_book.m_grey) : nullptr;
-            for (size_t c = 0; c < cells.size(); ++c) {
-                const Json &v = cells[c];
-                lxw_error e = LXW_NO_ERROR;
-                const auto col = lxw_col_t(c);
-                if (v.is_null())
-                    continue;
-                if (v.is_number())
-                    e = worksheet_write_number(m_ws, m_row, col, v.get<double>(), fmt);
-                else if (v.is_boolean())
-                    e = worksheet_write_boolean(m_ws, m_row, col, v.get<bool>() ? 1 : 0, fmt);
-                else {
-                    // Always a string cell (never worksheet_write_formula), so
-                    // "=1+1" is shown as written and never runs.
-                    std::string s = cutUtf8(v.is_string() ? v.get<std::string>() : v.dump(), kMaxCellBytes);
-                    if (s.empty())
-                        continue;
-                    e = worksheet_write_string(m_ws, m_row, col, s.c_str(), fmt);
-                }
-                if (e != LXW_NO_ERROR)
-                    throw Error(ErrorKind::Invalid, std::string("writing the workbook: ") + lxw_strerror(e));
-            }
-            if (header) {
-                ++m_headers;
-                worksheet_freeze_panes(m_ws, lxw_row_t(m_row + 1), 0);
-            }
-            ++m_row;
-        }
-
-    private:
-        XlsxBook &m_book;
-        lxw_worksheet *m_ws;
-        lxw_row_t m_row = 0;
-        int m_headers = 0;
-    };
-
-    // A sheet named `name` made valid (at most 31 characters, no []:*?/\) and
-    // unique; `fallback` (ASCII) when nothing is left of it.
-    Sheet &addSheet(const std::string &name, const std::string &fallback)
-    {
-        std::string n;
-        size_t chars = 0;
-        for (size_t i = 0; i < name.size() && chars < 31;) {
-            const unsigned char c = static_cast<unsigned char>(name[i]);
-            const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-            if (std::string("[]:*?/\\").find(char(c)) == std::string::npos && c >= 0x20)
-                n += name.substr(i, len), ++chars;
-            i += len;
-        }
-        while (!n.empty() && n.front() == '\'')
-            n.erase(n.begin());
-        while (!n.empty() && n.back() == '\'')
-            n.pop_back();
-        if (n.empty() || m_names.count(n) || workbook_validate_sheet_name(m_wb, n.c_str()) != LXW_NO_ERROR)
-            n = fallback.substr(0, 28);
-        std::string unique = n;
-        for (int i = 2; m_names.count(unique); ++i)
-            unique = n.substr(0, 28) + "_" + std::to_string(i);
-        m_names.insert(unique);
-        lxw_worksheet *ws = workbook_add_worksheet(m_wb, unique.c_str());
-        if (!ws)
-            throw Error(ErrorKind::Invalid, "cannot add the sheet \"" + unique + "\" to " + m_path);
-        m_sheets.push_back(std::make_unique<Sheet>(*this, ws));
-        return *m_sheets.back();
-    }
-
-    void close()
-    {
-        lxw_error e = workbook_close(m_wb);
-        m_wb = nullptr;
-        if (e != LXW_NO_ERROR)
-            throw Error(ErrorKind::Invalid, "writing " + m_path + ": " + lxw_strerror(e));
-    }
-
-private:
-    std::string m_path;
-    lxw_workbook *m_wb = nullptr;
-    lxw_format *m_bold = nullptr, *m_grey = nullptr;
-    std::set<std::string> m_names;
-    std::vector<std::unique_ptr<Sheet>> m_sheets;
-};
+using tables::CsvTable;
+using tables::kMaxSheetRows;
+using tables::Table;
+using tables::XlsxBook;
 
 // A temporary file for an XLSX written to a stream (libxlsxwriter writes files).
 struct TempFile {
@@ -380,7 +203,7 @@ ExportResult exportCollection(Store &store, const ExportRequest &req, std::ostre
             csv = std::make_unique<CsvTable>(o.text());
             t = csv.get();
         } else {
-            book = std::make_unique<XlsxBook>(o.xlsxPath);
+            book = std::make_unique<XlsxBook>(o.xlsxPath, "cunxiao-server export");
             t = &book->addSheet(req.collection, "records");
         }
         std::vector<Json> header = {"id", "school"};
@@ -663,7 +486,7 @@ ExportResult exportForm(Store &store, const ExportRequest &req, std::ostream &ou
         Table *main = nullptr;
         std::vector<Table *> repeatTables(repeats.size(), nullptr);
         if (req.format == ExportFormat::Xlsx) {
-            book = std::make_unique<XlsxBook>(o.xlsxPath);
+            book = std::make_unique<XlsxBook>(o.xlsxPath, "cunxiao-server export");
             main = &book->addSheet(cur.title().zh(), req.form);
             for (size_t i = 0; i < repeats.size(); ++i)
                 repeatTables[i] = &book->addSheet(repeats[i].zh, repeats[i].name);

@@ -44,10 +44,6 @@ struct ExportResult {
 // Throws cx::Error(Invalid) for a bad collection, school or form.
 ExportResult exportData(Store &store, const ExportRequest &req, std::ostream &out);
 
-// The cell rule shared by every CSV Cunxiao writes: strings as they are, other
-// values as JSON; a string starting with = + - @ tab or CR gets a leading '
-// (CSV injection); RFC 4180 quoting.
-std::string csvCell(const Json &v);
 
 // "FILE.csv" -> "FILE.REPEAT.csv" (the CSV of a form's repeat).
 std::string repeatCsvPath(const std::string &outFile, const std::string &repeat);

@@ -22,6 +22,7 @@
 #include "forms/FormController.h"
 #include "media/MediaStore.h"
 #include "models/Records.h"
+#include "sync/BundleController.h"
 #include "sync/LinkMonitor.h"
 #include "sync/SyncController.h"
 #include "sync/SyncStatus.h"
@@ -40,6 +41,7 @@
 #include <QQuickItem>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -663,6 +665,109 @@ private slots:
         QVERIFY(syncOnce());
         QCOMPARE(media()->status(ref).value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
         QVERIFY(!QFileInfo::exists(serverAttachment(sha) + QStringLiteral(".part")));
+    }
+
+    // The USB stick page's path (BundleController, as BundlesPage calls it):
+    // a change made without a link is saved into a bundle, the bureau applies
+    // it, the reply confirms it here; the same reply again is refused in plain
+    // words and changes nothing; then a bundle goes through this device's own
+    // link ("deliver") and its reply confirms the next change.
+    void bundleSavedDeliveredAndReplied()
+    {
+        SyncController *sync = m_ctx->sync();
+        sync->setAutomatic(false);
+        if (sync->syncing()) {
+            QSignalSpy running(sync, &SyncController::finished);
+            QVERIFY(running.wait(kSyncTimeoutMs));
+        }
+        auto finish = qScopeGuard([sync] { sync->setAutomatic(true); });
+        BundleController bundles;
+        QVERIFY(bundles.enrolled());
+        auto run = [&bundles](auto &&call) -> QVariantMap {
+            QSignalSpy done(&bundles, &BundleController::finished);
+            call();
+            if (!done.wait(kSyncTimeoutMs))
+                return {{"timeout", true}};
+            return bundles.receipt();
+        };
+
+        QString err;
+        const QString first = m_ctx->put(QStringLiteral("pupils"), QString(),
+                                         {{"name", "赵小东"}, {"gender", "male"}, {"grade", 2}, {"class", "1"}}, &err);
+        QVERIFY2(!first.isEmpty(), qPrintable(err));
+        const int waiting = bundles.waiting();
+        QVERIFY(waiting >= 1);
+
+        // Saved into a folder: the file takes the suggested name.
+        QTemporaryDir stick;
+        QVariantMap r = run([&] { bundles.saveBundle(QUrl::fromLocalFile(stick.path()), false); });
+        QVERIFY2(r.value("ok").toBool(), qPrintable(r.value("detail").toString()));
+        QCOMPARE(r.value("kind").toString(), QStringLiteral("save"));
+        QCOMPARE(r.value("changes").toInt(), waiting);
+        const QString file = r.value("file").toString();
+        QVERIFY2(QFileInfo(file).isFile() && QFileInfo(file).dir() == QDir(stick.path()), qPrintable(file));
+        QVERIFY(file.endsWith(QLatin1String(".cxbundle")));
+        QVERIFY(r.value("lines").toStringList().join(' ').contains(QString::number(waiting)));
+        QVERIFY(!b->serverRecords(QStringLiteral("pupils")).contains(first));   // nothing went over the link
+
+        // At the bureau.
+        const QString reply = stick.filePath(QStringLiteral("reply.cxbundle"));
+        b->admin({"bundle-in", file, "--reply", reply});
+        QVERIFY(b->serverRecords(QStringLiteral("pupils")).contains(first));
+        QVERIFY(QFileInfo(reply).isFile());
+
+        // Back home: the reply confirms the change.
+        QSignalSpy data(m_ctx, &AppContext::dataChanged);
+        r = run([&] { bundles.applyReply(QUrl::fromLocalFile(reply)); });
+        QVERIFY2(r.value("ok").toBool(), qPrintable(r.value("detail").toString()));
+        QCOMPARE(r.value("confirmed").toInt(), waiting);
+        QCOMPARE(r.value("refused").toInt(), 0);
+        QCOMPARE(bundles.waiting(), 0);
+        QCOMPARE(sync->pending(), 0);
+        QVERIFY(data.count() > 0);   // the pages reload
+
+        // The same reply again: refused in plain words, nothing changes.
+        r = run([&] { bundles.applyReply(QUrl::fromLocalFile(reply)); });
+        QVERIFY(!r.value("ok").toBool());
+        QVERIFY2(r.value("detail").toString().contains(QLatin1String("replayed reply")), qPrintable(r.value("detail").toString()));
+        QCOMPARE(r.value("lines").toStringList().first(), BundleController::plainError(r.value("detail").toString()));
+        QVERIFY(r.value("lines").toStringList().first() != BundleController::plainError(QString()));
+        // A bundle chosen where a reply belongs is named as such.
+        r = run([&] { bundles.applyReply(QUrl::fromLocalFile(file)); });
+        QVERIFY(!r.value("ok").toBool());
+        QCOMPARE(r.value("lines").toStringList().first(),
+                 BundleController::plainError(QStringLiteral("this is a device's bundle, not a reply")));
+
+        // Delivered over this device's own link: the reply is written beside
+        // the bundle's name in the chosen folder, then applied.
+        const QString second = m_ctx->put(QStringLiteral("pupils"), QString(),
+                                          {{"name", "钱小红"}, {"gender", "female"}, {"grade", 4}, {"class", "2"}}, &err);
+        QVERIFY2(!second.isEmpty(), qPrintable(err));
+        const QString file2 = stick.filePath(QStringLiteral("second.cxbundle"));
+        r = run([&] { bundles.saveBundle(QUrl::fromLocalFile(file2), true); });
+        QVERIFY2(r.value("ok").toBool(), qPrintable(r.value("detail").toString()));
+        QCOMPARE(r.value("file").toString(), QDir::toNativeSeparators(file2));
+        QTemporaryDir back;
+        r = run([&] { bundles.deliver(QUrl::fromLocalFile(file2), QUrl::fromLocalFile(back.path()), 4); });
+        QVERIFY2(r.value("ok").toBool(), qPrintable(r.value("detail").toString()));
+        const QString reply2 = back.filePath(QStringLiteral("second.reply.cxbundle"));
+        QCOMPARE(r.value("file").toString(), QDir::toNativeSeparators(reply2));
+        QVERIFY(r.value("sent").toULongLong() > 0);
+        QVERIFY(b->serverRecords(QStringLiteral("pupils")).contains(second));
+        QVERIFY(!sync->syncing());   // the delivery held the sync and let it go
+        r = run([&] { bundles.applyReply(QUrl::fromLocalFile(reply2)); });
+        QVERIFY2(r.value("ok").toBool(), qPrintable(r.value("detail").toString()));
+        QCOMPARE(r.value("confirmed").toInt(), 1);
+        QCOMPARE(bundles.waiting(), 0);
+
+        // A stick pulled out: the place cannot be written, the change stays.
+        const QString third = m_ctx->put(QStringLiteral("pupils"), QString(), {{"name", "孙小明"}, {"gender", "male"}, {"grade", 1}, {"class", "1"}}, &err);
+        QVERIFY(!third.isEmpty());
+        r = run([&] { bundles.saveBundle(QUrl::fromLocalFile(stick.filePath(QStringLiteral("gone/x.cxbundle"))), false); });
+        QVERIFY(!r.value("ok").toBool());
+        QVERIFY(bundles.waiting() >= 1);
+        QVERIFY(m_ctx->engine()->get("pupils", third.toStdString()).has_value());
+        QVERIFY(!r.value("lines").toStringList().isEmpty());
     }
 
     void noQmlWarnings()

@@ -15,6 +15,8 @@
 #include "models/StatisticsModel.h"
 #include "models/DevicesModel.h"
 #include "models/AssignmentsModel.h"
+#include "models/TableExport.h"
+#include "xlsform/Workbook.h"
 #include "core/DemoCounty.h"
 #include "demo/DemoSchools.h"
 #include "sync/SyncController.h"
@@ -434,6 +436,58 @@ private slots:
         const QStringList rows = QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(rows.size(), 1 + st.fields().size());
         QVERIFY2(rows[0].startsWith(QStringLiteral("项目,全县,")), qPrintable(rows[0]));
+
+        // The pages' Excel exports (TableExport): read back with the XLSForm
+        // reader, each sheet holds the page's rows, numbers as numbers.
+        const QString statsXlsx = out.filePath(QStringLiteral("stats.xlsx"));
+        QVERIFY(TableExport::write(statsXlsx, st.tables(), QStringLiteral("xlsx"), nullptr));
+        const auto statsBook = cx::xlsform::readWorkbook(statsXlsx.toStdString());
+        QCOMPARE(int(statsBook.sheets.size()), 1);
+        QCOMPARE(int(statsBook.sheets[0].rows.size()), 1 + int(st.fields().size()));
+        c.setPeriod(QStringLiteral("2025-2026"));
+        QVERIFY(c.waitForLoaded());
+        const QString compXlsx = out.filePath(QStringLiteral("completeness.xlsx"));
+        QString failure;
+        QVERIFY2(TableExport::write(compXlsx, c.tables(), QStringLiteral("xlsx"), &failure), qPrintable(failure));
+        const auto book = cx::xlsform::readWorkbook(compXlsx.toStdString());
+        QCOMPARE(int(book.sheets.size()), 3);
+        QCOMPARE(int(book.sheets[0].rows.size()), 1 + 20);                 // header + the schools
+        QCOMPARE(int(book.sheets[1].rows.size()), 1 + 3 + 1);              // header + townships + county
+        const cx::xlsform::Row &countyRow = book.sheets[1].rows.back();
+        QCOMPARE(QString::fromStdString(countyRow.cell(0)->text), CompletenessModel::tr("County"));
+        QCOMPARE(countyRow.cell(1)->text, std::string("20"));              // expected
+        QCOMPARE(countyRow.cell(5)->text, std::string("3"));               // missing
+        int missing = 0;
+        for (const auto &r : book.sheets[0].rows)
+            if (r.cell(3) && QString::fromStdString(r.cell(3)->text) == CompletenessModel::stateText(QStringLiteral("missing")))
+                ++missing;
+        QCOMPARE(missing, 3);
+        QCOMPARE(int(book.sheets[2].rows.size()), 1 + 20);                 // the grid
+        QCOMPARE(book.sheets[2].rows[0].cells.size(), size_t(3 + c.periods().size()));
+        const QString reviewXlsx = out.filePath(QStringLiteral("review.xlsx"));
+        QVERIFY(TableExport::write(reviewXlsx, q.tables(), QStringLiteral("xlsx"), nullptr));
+        const auto reviewBook = cx::xlsform::readWorkbook(reviewXlsx.toStdString());
+        QCOMPARE(int(reviewBook.sheets[0].rows.size()), 1 + int(q.items().size()));
+        int withChecks = 0;
+        for (const auto &r : reviewBook.sheets[0].rows)
+            withChecks += r.cell(7) && r.number > 1 ? 1 : 0;
+        QCOMPARE(withChecks, 1);   // the one flagged school, with its check written out
+
+        // Never a formula: a text starting with "=" stays text in both formats.
+        const QVariantList hostile{QVariantMap{{"name", "x"}, {"rows", QVariantList{QVariantList{"a", "b"}, QVariantList{"=1+1", 12}}}}};
+        const QString hx = out.filePath(QStringLiteral("hostile.xlsx")), hc = out.filePath(QStringLiteral("hostile.csv"));
+        QVERIFY(TableExport::write(hx, hostile, QStringLiteral("xlsx"), nullptr));
+        QVERIFY(TableExport::write(hc, hostile, QStringLiteral("csv"), nullptr));
+        const auto hb = cx::xlsform::readWorkbook(hx.toStdString());
+        QCOMPARE(hb.sheets[0].rows[1].cell(0)->text, std::string("=1+1"));
+        QCOMPARE(hb.sheets[0].rows[1].cell(1)->text, std::string("12"));
+        QFile hf(hc);
+        QVERIFY(hf.open(QIODevice::ReadOnly));
+        QVERIFY(hf.readAll().contains("'=1+1,12"));
+        // A place that cannot be written: false with the reason, nothing left behind.
+        QVERIFY(!TableExport::write(out.filePath(QStringLiteral("no/such/dir/x.xlsx")), hostile, QStringLiteral("xlsx"), &failure));
+        QVERIFY(!failure.isEmpty());
+        QVERIFY(!QFile::exists(out.filePath(QStringLiteral("no/such/dir/x.xlsx.part"))));
 
         // Devices: the list the bureau's sync keeps (here the demo's), 40 phones.
         DevicesModel dev;

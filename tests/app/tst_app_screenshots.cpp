@@ -30,7 +30,7 @@ private slots:
         const QStringList pages = {"01-SignInPage",    "02-PinPage",       "03-HomePage",       "04-PupilsPage",
                                    "05-PupilPage",     "06-PupilEditPage", "07-HomeVisitPage",  "08-DropoutsPage",
                                    "09-FormsPage",     "10-FormFillPage",  "11-SubmissionsPage", "12-InspectionPage",
-                                   "13-ConflictsPage", "14-SettingsPage",  "15-CameraPage",
+                                   "13-ConflictsPage", "14-SettingsPage",  "15-CameraPage", "16-BundlesPage",
                                    // The bureau's pages over the demo county (issue 14).
                                    "bureau-home", "bureau-review", "bureau-completeness", "bureau-statistics", "bureau-assignments",
                                    "bureau-devices"};

@@ -1,11 +1,14 @@
 // Sync bundles on a USB stick (docs/bundles.md), end to end: the promises of
 // issue 17 with the real server, real replicas and real files.
 #include "Fixture.h"
+#include "LinkProcess.h"
 #include "TestKey.h"
 
 #include "engine/Engine.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QRandomGenerator>
 #include <functional>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -342,6 +345,46 @@ private slots:
         QVERIFY2(f.exitCode == 0, qPrintable(f.err));
     }
 
+    // A relay's upload cut again and again by a bad link resumes from the
+    // offset the server holds (the attachment upload's machinery) instead of
+    // starting over, and the reply it brings back applies as any other.
+    void relayCutMidUploadResumes()
+    {
+        QByteArray photo(600 * 1024, Qt::Uninitialized);   // incompressible: the bundle stays this big
+        QRandomGenerator rng(17);
+        rng.fillRange(reinterpret_cast<quint32 *>(photo.data()), photo.size() / 4);
+        writeFile(b->path("cut.jpg"), photo);
+        CliResult att = b->cli("head.db", {"attach", b->path("cut.jpg")});
+        QCOMPARE(att.exitCode, 0);
+        QCOMPARE(b->cli("head.db", {"put", "visits", "-", "photo=" + att.out.trimmed()}).exitCode, 0);
+        CliResult o = out("head.db", "cut.cxb");
+        QCOMPARE(o.exitCode, 0);
+        QCOMPARE(o.json()["attachments"].toInt(), 1);
+        const qint64 size = QFileInfo(b->path("cut.cxb")).size();
+        QVERIFY(size > 600 * 1024);
+
+        LinkProcess link(b->port(), {"--kbps", "8000", "--delay-ms", "5", "--cut-every", "150K"});
+        b->enroll("relay-cut.db", "clerk2", "pw-123456", link.url());
+        const QJsonObject before = link.stats();
+        CliResult r = b->cli("relay-cut.db", {"relay", b->path("cut.cxb"), "--reply", b->path("cut-r.cxb"), "--json"}, {}, 600000);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QJsonObject after = link.stats();
+        const int cuts = after["cuts"].toInt() - before["cuts"].toInt();
+        const double up = after["bytes_up"].toDouble() - before["bytes_up"].toDouble();
+        qInfo("a %lld-byte bundle relayed through %d cuts: %.0f bytes up", size, cuts, up);
+        QVERIFY2(cuts >= 3, "the upload should have been cut several times");
+        // Each cut costs at most about one 32 KB chunk and a TLS reconnect.
+        QVERIFY2(up < size + (cuts + 1) * 48 * 1024, "a relayed upload must resume from its offset, not restart");
+
+        CliResult in2 = in("head.db", "cut-r.cxb");
+        QVERIFY2(in2.exitCode == 0, qPrintable(in2.err));
+        QCOMPARE(in2.json()["applied"].toInt(), 1);
+        QCOMPARE(in2.json()["attachments"].toInt(), 1);
+        const QString sha = QJsonDocument::fromJson(att.out.toUtf8()).object()["sha256"].toString();
+        QCOMPARE(QString(QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex()), sha);
+        QCOMPARE(waiting("head.db"), 0);
+    }
+
     // A school's typical month without photos (docs/bundles.md, Size): 30
     // home visits, the monthly statistics return, a few roster edits.
     void typicalMonthSize()
@@ -442,6 +485,62 @@ private slots:
             CliResult list = b->cli(db, {"list", "pupils"});
             QCOMPARE(list.out.trimmed().split('\n').size(), server.size());
         }
+    }
+
+    // (Last: the other tests compare every school's pupils.) A carrier
+    // with a small stick: replies of at most 1 MB each bring a
+    // school's backlog in parts, each saying whether more waits, until the
+    // device holds every record once.
+    void smallRepliesBringTheBacklogInParts()
+    {
+        b->addSchool("S3", "石门教学点");
+        b->addUser("head3", "head", "S3");
+        b->enroll("head3.db", "head3");
+        // 1,500 pupils with 1 KB of notes that do not compress: about 2 MB after zstd.
+        QByteArray lines;
+        QRandomGenerator rng(23);
+        for (int i = 0; i < 1500; ++i) {
+            QByteArray note(768, Qt::Uninitialized);
+            rng.fillRange(reinterpret_cast<quint32 *>(note.data()), note.size() / 4);
+            lines += QJsonDocument(QJsonObject{{"collection", "pupils"},
+                                               {"fields", QJsonObject{{"name", QStringLiteral("学生%1").arg(i)},
+                                                                      {"notes", QString::fromLatin1(note.toBase64())}}}})
+                         .toJson(QJsonDocument::Compact) +
+                     "\n";
+        }
+        writeFile(b->path("backlog.jsonl"), lines);
+        Tool imp = server({"import", b->location(), "--school", "S3", b->path("backlog.jsonl")});
+        QVERIFY2(imp.code == 0, qPrintable(imp.err));
+
+        int parts = 0, received = 0;
+        bool more = true;
+        while (more && parts < 10) {
+            const QString bundle = QStringLiteral("part%1.cxb").arg(parts), reply = QStringLiteral("part%1-r.cxb").arg(parts);
+            QCOMPARE(out("head3.db", bundle).exitCode, 0);
+            Tool t = server({"admin", b->location(), "bundle-in", b->path(bundle), "--reply", b->path(reply), "--max-mb", "1"});
+            QVERIFY2(t.code == 0, qPrintable(t.err));
+            QVERIFY2(QFileInfo(b->path(reply)).size() <= 1024 * 1024,
+                     qPrintable(QStringLiteral("reply %1 is %2 bytes").arg(reply).arg(QFileInfo(b->path(reply)).size())));
+            CliResult r = in("head3.db", reply);
+            QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+            QVERIFY(r.json()["received"].toInt() > 0);
+            received += r.json()["received"].toInt();
+            more = r.json()["more"].toBool();
+            ++parts;
+        }
+        QVERIFY2(!more, "ten 1 MB replies should carry 2 MB");
+        QVERIFY2(parts >= 2, qPrintable(QStringLiteral("a 2 MB backlog came in %1 reply").arg(parts)));
+        auto count = [this](const QString &collection) {
+            const QString out = b->cli("head3.db", {"list", collection}).out.trimmed();
+            return out.isEmpty() ? 0 : int(out.split('\n').size());
+        };
+        QCOMPARE(count("pupils"), 1500);
+        // Each record came once: the pupils, the school's own record and the county's forms.
+        QCOMPARE(received, count("pupils") + count("schools") + count("forms") + count("form_versions"));
+        // The next online sync finds nothing missing.
+        CliResult sync = b->cli("head3.db", {"sync", "--json"});
+        QCOMPARE(sync.exitCode, 0);
+        QCOMPARE(sync.json()["pulled"].toInt(), 0);
     }
 };
 

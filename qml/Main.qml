@@ -52,6 +52,8 @@ ApplicationWindow {
         { page: "BureauCompletenessPage", label: qsTr("Completeness"), icon: "▦", main: true },
         //: Navigation item (bureau): what the returns add up to, with charts.
         { page: "BureauStatisticsPage", label: qsTr("Statistics"), icon: "▤", main: false },
+        //: Navigation item (bureau): inspections planned for inspectors, and home-visit targets.
+        { page: "BureauAssignmentsPage", label: qsTr("Assignments"), icon: "⚑", main: false },
         //: Navigation item (bureau): the county's devices and their health.
         { page: "BureauDevicesPage", label: qsTr("Devices"), icon: "▯", main: false },
         //: Navigation item: sync conflicts to settle.

@@ -3,6 +3,7 @@
 #include "core/AppContext.h"
 #include "core/JsonVariant.h"
 #include "engine/Engine.h"
+#include "demo/DemoPlans.h"
 #include "demo/DemoReturns.h"
 #include "demo/DemoSchools.h"
 
@@ -116,6 +117,19 @@ void seedDemoCounty(AppContext &ctx, const QDate &todayDate)
     const auto today = *cx::forms::parseDay(str(todayDate.toString(Qt::ISODate)));
     demoDevices(ctx, schools);
     for (const auto &r : cx::demo::demoReturns(def, returning, 20240901, today))
+        ctx.put(qstr(r.collection), qstr(r.id), toVariant(r.fields).toMap(), nullptr, qstr(r.school));
+
+    // Inspection assignments (their checklist form), the inspections that
+    // completed some, home-visit targets and visits.
+    QFile checklist(QStringLiteral(":/Cunxiao/demo/county/school_inspection.json"));
+    if (checklist.open(QIODevice::ReadOnly)) {
+        const cx::Json c = cx::Json::parse(checklist.readAll().toStdString());
+        ctx.put(QStringLiteral("forms"), qstr(c.value("id", std::string())),
+                {{QStringLiteral("definition"), toVariant(c)}, {QStringLiteral("version"), c.value("version", 1)},
+                 {QStringLiteral("title"), toVariant(c.value("title", cx::Json()))}},
+                nullptr, QStringLiteral("*"));
+    }
+    for (const auto &r : cx::demo::demoPlans(schools, today))
         ctx.put(qstr(r.collection), qstr(r.id), toVariant(r.fields).toMap(), nullptr, qstr(r.school));
 }
 

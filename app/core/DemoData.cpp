@@ -68,6 +68,11 @@ void seedDemoData(AppContext &ctx, int pupils)
     ctx.put(QStringLiteral("inspections"), {},
             {{QStringLiteral("school_name"), QStringLiteral("石门村完小")}, {QStringLiteral("date"), today.addDays(3).toString(Qt::ISODate)},
              {QStringLiteral("inspectors"), QStringLiteral("督导二组")}, {QStringLiteral("status"), QStringLiteral("assigned")}});
+    // The head's own home-visit target this month (Home shows its progress).
+    ctx.put(QStringLiteral("visit_targets"), {},
+            {{QStringLiteral("teacher"), ctx.settings().value(QStringLiteral("demo/user")).toString()},
+             {QStringLiteral("teacher_name"), QStringLiteral("王建国")}, {QStringLiteral("count"), 5},
+             {QStringLiteral("period"), today.toString(QStringLiteral("yyyy-MM"))}});
 }
 
 } // namespace cx::app

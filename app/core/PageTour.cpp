@@ -29,6 +29,7 @@ QList<QPair<QString, QString>> PageTour::bureauPages()
             {QStringLiteral("BureauReviewPage"), QStringLiteral("bureau-review")},
             {QStringLiteral("BureauCompletenessPage"), QStringLiteral("bureau-completeness")},
             {QStringLiteral("BureauStatisticsPage"), QStringLiteral("bureau-statistics")},
+            {QStringLiteral("BureauAssignmentsPage"), QStringLiteral("bureau-assignments")},
             {QStringLiteral("BureauDevicesPage"), QStringLiteral("bureau-devices")}};
 }
 

@@ -137,6 +137,164 @@
     </message>
 </context>
 <context>
+    <name>BureauAssignmentsPage</name>
+    <message>
+        <source>Assignments</source>
+        <extracomment>Title of the bureau's inspection assignments page.</extracomment>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <extracomment>Assignment state: the inspection was done.</extracomment>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <extracomment>Assignment state: the due day passed without an inspection.</extracomment>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>Assignment state: the bureau cancelled it.</extracomment>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <extracomment>Assignment state: planned, not yet done, not yet due.</extracomment>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Assignments: a count and its state, e.g. "Overdue 1".</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>All inspectors</source>
+        <extracomment>Assignments filter: every inspector.</extracomment>
+        <translation>All inspectors</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <extracomment>Assignments filter: every township.</extracomment>
+        <translation>All townships</translation>
+    </message>
+    <message>
+        <source>+ Plan an inspection</source>
+        <extracomment>Assignments (phone): opens the form to plan an inspection.</extracomment>
+        <translation>+ Plan an inspection</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <extracomment>Assignments page tab: the planned inspections.</extracomment>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Home-visit targets</source>
+        <extracomment>Assignments page tab: the heads' home-visit targets for teachers.</extracomment>
+        <translation>Home-visit targets</translation>
+    </message>
+    <message>
+        <source>%1 · inspector %2 · %3</source>
+        <extracomment>Assignment line. %1 township, %2 inspector, %3 checklist form.</extracomment>
+        <translation>%1 · inspector %2 · %3</translation>
+    </message>
+    <message>
+        <source>Due %1 · marked done by the bureau</source>
+        <extracomment>Assignment: marked done by the bureau (inspected on paper). %1 the due day.</extracomment>
+        <translation>Due %1 · marked done by the bureau</translation>
+    </message>
+    <message>
+        <source>Due %1 · inspected %2</source>
+        <extracomment>Assignment: done. %1 due day, %2 the day of the inspection.</extracomment>
+        <translation>Due %1 · inspected %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 · %n day(s) overdue</source>
+        <extracomment>Assignment: overdue. %1 the due day; %n days past it.</extracomment>
+        <translation><numerusform>Due %1 · %n day overdue</numerusform><numerusform>Due %1 · %n days overdue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 · %n day(s) left</source>
+        <extracomment>Assignment: planned. %1 the due day; %n days left.</extracomment>
+        <translation><numerusform>Due %1 · %n day left</numerusform><numerusform>Due %1 · %n days left</numerusform></translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <extracomment>Assignment action: the inspection was done on paper; mark it done.</extracomment>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>Cancel inspection</source>
+        <extracomment>Assignment action: cancel the planned inspection.</extracomment>
+        <translation>Cancel inspection</translation>
+    </message>
+    <message>
+        <source>No inspections planned here.</source>
+        <extracomment>Assignments: nothing matches the filters.</extracomment>
+        <translation>No inspections planned here.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Home-visit target heading. %1 the teacher, %2 the school.</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2 visits · %3</source>
+        <extracomment>Home-visit target progress. %1 visits done, %2 the target, %3 the period.</extracomment>
+        <translation>%1 / %2 visits · %3</translation>
+    </message>
+    <message>
+        <source>No home-visit targets set. A school head sets them for the teachers.</source>
+        <extracomment>Assignments: no home-visit targets set.</extracomment>
+        <translation>No home-visit targets set. A school head sets them for the teachers.</translation>
+    </message>
+    <message>
+        <source>Plan an inspection</source>
+        <extracomment>Heading of the form that plans an inspection.</extracomment>
+        <translation>Plan an inspection</translation>
+    </message>
+    <message>
+        <source>Cancel this inspection?</source>
+        <extracomment>Confirmation before cancelling a planned inspection.</extracomment>
+        <translation>Cancel this inspection?</translation>
+    </message>
+    <message>
+        <source>The inspection of %1 will be cancelled and leave the inspector's list.</source>
+        <extracomment>Confirmation text. %1 the school. The assignment is kept as cancelled; the inspector no longer sees it.</extracomment>
+        <translation>The inspection of %1 will be cancelled and leave the inspector's list.</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <extracomment>Plan an inspection: the school.</extracomment>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <extracomment>Plan an inspection: the inspector (an account name).</extracomment>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <extracomment>Plan an inspection: the day it must be done by.</extracomment>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <extracomment>Plan an inspection: the checklist form the inspector fills.</extracomment>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Note for the inspector (optional)</source>
+        <extracomment>Plan an inspection: an optional note for the inspector.</extracomment>
+        <translation>Note for the inspector (optional)</translation>
+    </message>
+    <message>
+        <source>Plan inspection</source>
+        <extracomment>Plan an inspection: the button that saves it.</extracomment>
+        <translation>Plan inspection</translation>
+    </message>
+</context>
+<context>
     <name>BureauCompletenessPage</name>
     <message>
         <source>Reporting completeness</source>
@@ -878,11 +1036,6 @@ Camera page: the shutter button.</extracomment>
         <translation>Pupils who left school</translation>
     </message>
     <message>
-        <source>Inspections assigned</source>
-        <extracomment>Home task: inspections assigned to this person.</extracomment>
-        <translation>Inspections assigned</translation>
-    </message>
-    <message>
         <source>Conflicts to settle</source>
         <extracomment>Home task: sync conflicts to settle.</extracomment>
         <translation>Conflicts to settle</translation>
@@ -936,6 +1089,41 @@ Camera page: the shutter button.</extracomment>
         <source>Nothing needs doing now.</source>
         <extracomment>Home: nothing needs doing.</extracomment>
         <translation>Nothing needs doing now.</translation>
+    </message>
+    <message>
+        <source>Inspections in progress</source>
+        <extracomment>Home task: inspections started and not yet saved as done.</extracomment>
+        <translation>Inspections in progress</translation>
+    </message>
+    <message>
+        <source>Inspections assigned to you</source>
+        <extracomment>Home task (inspector): inspections the bureau assigned to this person, not yet done.</extracomment>
+        <translation>Inspections assigned to you</translation>
+    </message>
+    <message>
+        <source>Home visits to reach your target</source>
+        <extracomment>Home task (teacher): home visits still to make to reach the target the head set.</extracomment>
+        <translation>Home visits to reach your target</translation>
+    </message>
+    <message>
+        <source>Home-visit targets</source>
+        <extracomment>Home card heading (head): home-visit targets for the school's teachers.</extracomment>
+        <translation>Home-visit targets</translation>
+    </message>
+    <message>
+        <source>%1 / %2 visits · %3</source>
+        <extracomment>Home-visit target progress. %1 visits done, %2 the target, %3 the period.</extracomment>
+        <translation>%1 / %2 visits · %3</translation>
+    </message>
+    <message>
+        <source>Teacher's account</source>
+        <extracomment>Home (head): the teacher's account name for a home-visit target.</extracomment>
+        <translation>Teacher's account</translation>
+    </message>
+    <message>
+        <source>Set this month's target</source>
+        <extracomment>Home (head): sets the teacher's home-visit target for this month.</extracomment>
+        <translation>Set this month's target</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1358,21 @@ Camera page: the shutter button.</extracomment>
         <extracomment>Inspections: nothing chosen yet (desktop).</extracomment>
         <translation>Choose an inspection on the left, or start a new one.</translation>
     </message>
+    <message>
+        <source>Assigned to you</source>
+        <extracomment>Inspections: heading of the inspections the bureau assigned to this person.</extracomment>
+        <translation>Assigned to you</translation>
+    </message>
+    <message>
+        <source>Overdue: due %1 · %2</source>
+        <extracomment>Assigned inspection: overdue. %1 the due day, %2 the checklist.</extracomment>
+        <translation>Overdue: due %1 · %2</translation>
+    </message>
+    <message>
+        <source>Due %1 · %2</source>
+        <extracomment>Assigned inspection: due. %1 the due day, %2 the checklist.</extracomment>
+        <translation>Due %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>LabeledValue</name>
@@ -1291,6 +1494,11 @@ Camera page: the shutter button.</extracomment>
         <source>Devices</source>
         <extracomment>Navigation item (bureau): the county's devices and their health.</extracomment>
         <translation>Devices</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <extracomment>Navigation item (bureau): inspections planned for inspectors, and home-visit targets.</extracomment>
+        <translation>Assignments</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,164 @@
     </message>
 </context>
 <context>
+    <name>BureauAssignmentsPage</name>
+    <message>
+        <source>Assignments</source>
+        <extracomment>Title of the bureau's inspection assignments page.</extracomment>
+        <translation>督导安排</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <extracomment>Assignment state: the inspection was done.</extracomment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <extracomment>Assignment state: the due day passed without an inspection.</extracomment>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>Assignment state: the bureau cancelled it.</extracomment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <extracomment>Assignment state: planned, not yet done, not yet due.</extracomment>
+        <translation>待督导</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Assignments: a count and its state, e.g. "Overdue 1".</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>All inspectors</source>
+        <extracomment>Assignments filter: every inspector.</extracomment>
+        <translation>全部督导员</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <extracomment>Assignments filter: every township.</extracomment>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <source>+ Plan an inspection</source>
+        <extracomment>Assignments (phone): opens the form to plan an inspection.</extracomment>
+        <translation>+ 安排督导</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <extracomment>Assignments page tab: the planned inspections.</extracomment>
+        <translation>督导检查</translation>
+    </message>
+    <message>
+        <source>Home-visit targets</source>
+        <extracomment>Assignments page tab: the heads' home-visit targets for teachers.</extracomment>
+        <translation>家访目标</translation>
+    </message>
+    <message>
+        <source>%1 · inspector %2 · %3</source>
+        <extracomment>Assignment line. %1 township, %2 inspector, %3 checklist form.</extracomment>
+        <translation>%1 · 督导员 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Due %1 · marked done by the bureau</source>
+        <extracomment>Assignment: marked done by the bureau (inspected on paper). %1 the due day.</extracomment>
+        <translation>截止 %1 · 教育局已标记完成</translation>
+    </message>
+    <message>
+        <source>Due %1 · inspected %2</source>
+        <extracomment>Assignment: done. %1 due day, %2 the day of the inspection.</extracomment>
+        <translation>截止 %1 · %2 已督导</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 · %n day(s) overdue</source>
+        <extracomment>Assignment: overdue. %1 the due day; %n days past it.</extracomment>
+        <translation><numerusform>截止 %1 · 已逾期 %n 天</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 · %n day(s) left</source>
+        <extracomment>Assignment: planned. %1 the due day; %n days left.</extracomment>
+        <translation><numerusform>截止 %1 · 还剩 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <extracomment>Assignment action: the inspection was done on paper; mark it done.</extracomment>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Cancel inspection</source>
+        <extracomment>Assignment action: cancel the planned inspection.</extracomment>
+        <translation>取消督导</translation>
+    </message>
+    <message>
+        <source>No inspections planned here.</source>
+        <extracomment>Assignments: nothing matches the filters.</extracomment>
+        <translation>这里没有安排督导。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Home-visit target heading. %1 the teacher, %2 the school.</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2 visits · %3</source>
+        <extracomment>Home-visit target progress. %1 visits done, %2 the target, %3 the period.</extracomment>
+        <translation>已家访 %1 / %2 次 · %3</translation>
+    </message>
+    <message>
+        <source>No home-visit targets set. A school head sets them for the teachers.</source>
+        <extracomment>Assignments: no home-visit targets set.</extracomment>
+        <translation>尚未设定家访目标。由校长为教师设定。</translation>
+    </message>
+    <message>
+        <source>Plan an inspection</source>
+        <extracomment>Heading of the form that plans an inspection.</extracomment>
+        <translation>安排督导</translation>
+    </message>
+    <message>
+        <source>Cancel this inspection?</source>
+        <extracomment>Confirmation before cancelling a planned inspection.</extracomment>
+        <translation>取消这次督导？</translation>
+    </message>
+    <message>
+        <source>The inspection of %1 will be cancelled and leave the inspector's list.</source>
+        <extracomment>Confirmation text. %1 the school. The assignment is kept as cancelled; the inspector no longer sees it.</extracomment>
+        <translation>%1 的督导将被取消，并从督导员的列表中移除。</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <extracomment>Plan an inspection: the school.</extracomment>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <extracomment>Plan an inspection: the inspector (an account name).</extracomment>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <extracomment>Plan an inspection: the day it must be done by.</extracomment>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <extracomment>Plan an inspection: the checklist form the inspector fills.</extracomment>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Note for the inspector (optional)</source>
+        <extracomment>Plan an inspection: an optional note for the inspector.</extracomment>
+        <translation>给督导员的备注（可选）</translation>
+    </message>
+    <message>
+        <source>Plan inspection</source>
+        <extracomment>Plan an inspection: the button that saves it.</extracomment>
+        <translation>安排督导</translation>
+    </message>
+</context>
+<context>
     <name>BureauCompletenessPage</name>
     <message>
         <source>Reporting completeness</source>
@@ -878,11 +1036,6 @@ Camera page: the shutter button.</extracomment>
         <translation>辍学学生</translation>
     </message>
     <message>
-        <source>Inspections assigned</source>
-        <extracomment>Home task: inspections assigned to this person.</extracomment>
-        <translation>待督导检查</translation>
-    </message>
-    <message>
         <source>Conflicts to settle</source>
         <extracomment>Home task: sync conflicts to settle.</extracomment>
         <translation>待处理冲突</translation>
@@ -936,6 +1089,41 @@ Camera page: the shutter button.</extracomment>
         <source>Nothing needs doing now.</source>
         <extracomment>Home: nothing needs doing.</extracomment>
         <translation>目前没有待办事项。</translation>
+    </message>
+    <message>
+        <source>Inspections in progress</source>
+        <extracomment>Home task: inspections started and not yet saved as done.</extracomment>
+        <translation>进行中的督导</translation>
+    </message>
+    <message>
+        <source>Inspections assigned to you</source>
+        <extracomment>Home task (inspector): inspections the bureau assigned to this person, not yet done.</extracomment>
+        <translation>安排给您的督导</translation>
+    </message>
+    <message>
+        <source>Home visits to reach your target</source>
+        <extracomment>Home task (teacher): home visits still to make to reach the target the head set.</extracomment>
+        <translation>距家访目标还差</translation>
+    </message>
+    <message>
+        <source>Home-visit targets</source>
+        <extracomment>Home card heading (head): home-visit targets for the school's teachers.</extracomment>
+        <translation>家访目标</translation>
+    </message>
+    <message>
+        <source>%1 / %2 visits · %3</source>
+        <extracomment>Home-visit target progress. %1 visits done, %2 the target, %3 the period.</extracomment>
+        <translation>已家访 %1 / %2 次 · %3</translation>
+    </message>
+    <message>
+        <source>Teacher's account</source>
+        <extracomment>Home (head): the teacher's account name for a home-visit target.</extracomment>
+        <translation>教师账号</translation>
+    </message>
+    <message>
+        <source>Set this month's target</source>
+        <extracomment>Home (head): sets the teacher's home-visit target for this month.</extracomment>
+        <translation>设定本月目标</translation>
     </message>
 </context>
 <context>
@@ -1170,6 +1358,21 @@ Camera page: the shutter button.</extracomment>
         <extracomment>Inspections: nothing chosen yet (desktop).</extracomment>
         <translation>请在左侧选择一项检查，或新建检查。</translation>
     </message>
+    <message>
+        <source>Assigned to you</source>
+        <extracomment>Inspections: heading of the inspections the bureau assigned to this person.</extracomment>
+        <translation>安排给您的</translation>
+    </message>
+    <message>
+        <source>Overdue: due %1 · %2</source>
+        <extracomment>Assigned inspection: overdue. %1 the due day, %2 the checklist.</extracomment>
+        <translation>已逾期：截止 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Due %1 · %2</source>
+        <extracomment>Assigned inspection: due. %1 the due day, %2 the checklist.</extracomment>
+        <translation>截止 %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>LabeledValue</name>
@@ -1291,6 +1494,11 @@ Camera page: the shutter button.</extracomment>
         <source>Devices</source>
         <extracomment>Navigation item (bureau): the county's devices and their health.</extracomment>
         <translation>设备</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <extracomment>Navigation item (bureau): inspections planned for inspectors, and home-visit targets.</extracomment>
+        <translation>督导安排</translation>
     </message>
 </context>
 <context>

@@ -106,14 +106,14 @@ int Records::countWhere(const QString &collection, const QString &field, const Q
     }
 }
 
-QString Records::save(const QString &collection, const QString &id, const QVariantMap &fields)
+QString Records::save(const QString &collection, const QString &id, const QVariantMap &fields, const QString &school)
 {
     QVariantMap clean;
     for (auto it = fields.begin(); it != fields.end(); ++it)
         if (!it.key().startsWith(QLatin1Char('_')) && it.key() != QLatin1String("id"))
             clean.insert(it.key(), it.value());
     QString err;
-    const QString out = AppContext::ensure()->put(collection, id, clean, &err);
+    const QString out = AppContext::ensure()->put(collection, id, clean, &err, school);
     if (m_error != err) {
         m_error = err;
         emit lastErrorChanged();

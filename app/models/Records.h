@@ -43,7 +43,9 @@ public:
     Q_INVOKABLE QVariantMap first(const QString &collection) const;
     Q_INVOKABLE int countWhere(const QString &collection, const QString &field, const QVariant &value) const;
     // Creates (id empty) or updates; returns the id, empty on failure (lastError says why).
-    Q_INVOKABLE QString save(const QString &collection, const QString &id, const QVariantMap &fields);
+    // `school`: where a new record belongs (an inspection of an assigned school); the account's own by default.
+    Q_INVOKABLE QString save(const QString &collection, const QString &id, const QVariantMap &fields,
+                             const QString &school = {});
     Q_INVOKABLE bool remove(const QString &collection, const QString &id);
 
 signals:

@@ -2,6 +2,7 @@
 
 #include "core/AppContext.h"
 #include "core/JsonVariant.h"
+#include "bureau/Assignments.h"
 #include "bureau/Completeness.h"
 #include "bureau/ReviewQueue.h"
 #include "engine/RecordQuery.h"
@@ -93,10 +94,46 @@ std::vector<TodoItem> bureauTodos(cx::RecordQuery &q, const QDate &today)
     return out;
 }
 
+// The bureau's assignments naming this inspector that are not done yet; the
+// detail names the one due first.
+TodoItem assignedInspections(cx::RecordQuery &q, const QString &user, const QDate &today)
+{
+    TodoItem item{QStringLiteral("assigned_inspections"), QStringLiteral("InspectionPage")};
+    cx::bureau::AssignmentFilter mine;
+    mine.inspector = str(user);
+    mine.state = "open";
+    const auto rows = cx::bureau::assignmentRows(q, mine, dayOf(today));
+    item.count = int(rows.size());
+    for (const auto &a : rows)
+        item.urgent = item.urgent || a.daysLeft <= 7;
+    if (!rows.empty())
+        item.detail = qstr(rows.front().schoolName) + QStringLiteral(" · ") + qstr(rows.front().due);
+    return item;
+}
+
+// Visits still to make for this person's targets of the periods running today.
+TodoItem visitTargets(cx::RecordQuery &q, const QString &user, const QDate &today)
+{
+    TodoItem item{QStringLiteral("visit_target"), QStringLiteral("HomeVisitPage")};
+    int done = 0, target = 0;
+    const std::string weekAhead = str(today.addDays(7).toString(Qt::ISODate));
+    for (const auto &t : cx::bureau::visitTargetRows(q, dayOf(today), {}, str(user))) {
+        if (t.over)
+            continue;
+        done += std::min(t.done, t.target);
+        target += t.target;
+        item.count += std::max(0, t.target - t.done);
+        item.urgent = item.urgent || (!t.met() && t.last <= weekAhead);
+    }
+    if (target > 0)
+        item.detail = QStringLiteral("%1 / %2").arg(done).arg(target);
+    return item;
+}
+
 } // namespace
 
 std::vector<TodoItem> TodoModel::compute(cx::RecordQuery &q, const QString &role, const QStringList &schools,
-                                         const QDate &today)
+                                         const QDate &today, const QString &user)
 {
     if (role == QLatin1String("bureau"))
         return bureauTodos(q, today);
@@ -176,6 +213,10 @@ std::vector<TodoItem> TodoModel::compute(cx::RecordQuery &q, const QString &role
     if (role == QLatin1String("inspector") || role == QLatin1String("bureau"))
         out.push_back({QStringLiteral("inspections"), QStringLiteral("InspectionPage"),
                        int(countWhere(q, "inspections", "status", "assigned"))});
+    if (role == QLatin1String("inspector"))
+        out.push_back(assignedInspections(q, user, today));
+    if (role == QLatin1String("teacher") || role == QLatin1String("head"))
+        out.push_back(visitTargets(q, user, today));
     return out;
 }
 
@@ -207,6 +248,15 @@ void TodoModel::setSchools(const QStringList &s)
     refresh();
 }
 
+void TodoModel::setUser(const QString &u)
+{
+    if (u == m_user)
+        return;
+    m_user = u;
+    emit roleChanged();
+    refresh();
+}
+
 void TodoModel::setToday(const QDate &d)
 {
     m_today = d;
@@ -228,10 +278,11 @@ void TodoModel::refresh()
     }
     const QString role = m_role;
     const QStringList schools = m_schools;
+    const QString user = m_user;
     const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
-    m_watcher.setFuture(QtConcurrent::run([query, role, schools, today] {
+    m_watcher.setFuture(QtConcurrent::run([query, role, schools, today, user] {
         try {
-            return compute(*query, role, schools, today);
+            return compute(*query, role, schools, today, user);
         } catch (const std::exception &e) {
             qWarning("TodoModel: %s", e.what());
             return std::vector<TodoItem>();
@@ -293,13 +344,14 @@ QVariant TodoModel::data(const QModelIndex &index, int role) const
     case CountRole: return i.count;
     case UrgentRole: return i.urgent && i.count > 0;
     case PageRole: return i.page;
+    case DetailRole: return i.detail;
     }
     return {};
 }
 
 QHash<int, QByteArray> TodoModel::roleNames() const
 {
-    return {{KindRole, "kind"}, {CountRole, "count"}, {UrgentRole, "urgent"}, {PageRole, "target"}};
+    return {{KindRole, "kind"}, {CountRole, "count"}, {UrgentRole, "urgent"}, {PageRole, "target"}, {DetailRole, "detail"}};
 }
 
 int TodoModel::countOf(const QString &kind) const

@@ -16,7 +16,13 @@
 //   follow_ups   pupils whose latest home visit has a follow-up date today or
 //                earlier and did not find the pupil back at school
 //   dropouts     pupils who left school
-//   inspections  inspections assigned (shown to inspectors and the bureau)
+//   inspections  inspections started and not yet saved as done (shown to
+//                inspectors and the bureau)
+//   assigned_inspections  the bureau's assignments naming this person
+//                (sync/bureau/Assignments.h), planned or overdue; urgent when
+//                overdue or due within a week (inspectors)
+//   visit_target home visits still to make for this person's targets of the
+//                current periods (teachers and heads); detail "done / target"
 #include "models/AccountQuery.h"
 
 #include <QAbstractListModel>
@@ -38,6 +44,7 @@ struct TodoItem {
     QString kind, page;
     int count = 0;
     bool urgent = false;   // something is overdue (or due within a week)
+    QString detail;        // a line under the task ("2 / 5", the next school due)
 };
 
 class TodoModel : public QAbstractListModel
@@ -46,10 +53,11 @@ class TodoModel : public QAbstractListModel
     QML_ELEMENT
     Q_PROPERTY(QString role READ role WRITE setRole NOTIFY roleChanged)
     Q_PROPERTY(QStringList schools READ schools WRITE setSchools NOTIFY roleChanged)
+    Q_PROPERTY(QString user READ user WRITE setUser NOTIFY roleChanged)   // whose assignments and targets
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(int total READ total NOTIFY countsChanged)          // tasks of every kind
 public:
-    enum Roles { KindRole = Qt::UserRole + 1, CountRole, UrgentRole, PageRole };
+    enum Roles { KindRole = Qt::UserRole + 1, CountRole, UrgentRole, PageRole, DetailRole };
 
     explicit TodoModel(QObject *parent = nullptr);
     ~TodoModel() override;
@@ -58,6 +66,8 @@ public:
     void setRole(const QString &r);
     QStringList schools() const { return m_schools; }
     void setSchools(const QStringList &s);
+    QString user() const { return m_user; }
+    void setUser(const QString &u);
     bool loading() const { return m_loading; }
     int total() const;
     // The day tasks are counted for; today unless set (tests).
@@ -74,7 +84,7 @@ public:
 
     // The counting itself (runs on a worker thread).
     static std::vector<TodoItem> compute(cx::RecordQuery &q, const QString &role, const QStringList &schools,
-                                         const QDate &today);
+                                         const QDate &today, const QString &user = {});
 
 signals:
     void roleChanged();
@@ -84,7 +94,7 @@ signals:
 private:
     void onComputed();
 
-    QString m_role;
+    QString m_role, m_user;
     QStringList m_schools;
     QDate m_today;
     bool m_loading = false, m_again = false;

@@ -158,7 +158,7 @@ Page {
                     //: Dropout table header: not back at school (short).
                     Label { text: qsTr("Not back"); font.bold: true; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: 80 }
                     //: Dropout table header: back at school (short).
-                    Label { text: qsTr("Back"); font.bold: true; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: 80 }
+                    Label { text: qsTr("Back to school"); font.bold: true; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: 80 }
                     //: Dropout table header: not visited for 30 days (short).
                     Label { text: qsTr("No visit 30 days"); font.bold: true; horizontalAlignment: Text.AlignRight; Layout.preferredWidth: 140 }
                 }

@@ -16,6 +16,7 @@ Page {
         id: todo
         role: Session.role
         schools: Session.schools
+        user: Session.user
     }
     function todoText(kind) {
         switch (kind) {
@@ -33,8 +34,12 @@ Page {
         case "follow_ups": return qsTr("Follow-up visits due")
         //: Home task: pupils who left school (dropout control).
         case "dropouts": return qsTr("Pupils who left school")
-        //: Home task: inspections assigned to this person.
-        case "inspections": return qsTr("Inspections assigned")
+        //: Home task: inspections started and not yet saved as done.
+        case "inspections": return qsTr("Inspections in progress")
+        //: Home task (inspector): inspections the bureau assigned to this person, not yet done.
+        case "assigned_inspections": return qsTr("Inspections assigned to you")
+        //: Home task (teacher): home visits still to make to reach the target the head set.
+        case "visit_target": return qsTr("Home visits to reach your target")
         //: Home task (bureau): returns the schools sent that wait for the bureau's review.
         case "to_review": return qsTr("Returns to review")
         //: Home task (bureau): schools whose return for the current period is overdue.
@@ -90,14 +95,24 @@ Page {
                         required property int count
                         required property bool urgent
                         required property string target
+                        required property string detail
                         objectName: "todo_" + kind
                         visible: count > 0   // only what has something in it
                         text: page.todoText(kind)
+                        todoDetail: detail
                         todoCount: count
                         todoUrgent: urgent
                         onClicked: app.openPage(target)
                     }
                 }
+            }
+            // A head's targets for the school's teachers (only heads load it).
+            Loader {
+                active: Session.role === "head"
+                visible: active
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                sourceComponent: targetCard
             }
             SectionCard {
                 visible: Session.role !== "bureau"
@@ -127,14 +142,79 @@ Page {
         }
     }
 
+    Component {
+        id: targetCard
+        SectionCard {
+            objectName: "visitTargets"
+            //: Home card heading (head): home-visit targets for the school's teachers.
+            heading: qsTr("Home-visit targets")
+            AssignmentsModel { id: plans }
+            Repeater {
+                model: plans.targets
+                delegate: RowLayout {
+                    required property var modelData
+                    visible: !modelData.over
+                    Layout.fillWidth: true
+                    Label { text: modelData.teacher_name || modelData.teacher; elide: Text.ElideRight; Layout.fillWidth: true }
+                    Label {
+                        //: Home-visit target progress. %1 visits done, %2 the target, %3 the period.
+                        text: qsTr("%1 / %2 visits · %3").arg(modelData.done).arg(modelData.target).arg(modelData.period)
+                        color: modelData.met ? Theme.ok : Theme.text
+                        font.pixelSize: Theme.fontSmall
+                    }
+                }
+            }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 8
+                TextField {
+                    id: targetTeacher
+                    objectName: "targetTeacher"
+                    width: 150
+                    //: Home (head): the teacher's account name for a home-visit target.
+                    placeholderText: qsTr("Teacher's account")
+                    implicitHeight: Theme.touch
+                }
+                SpinBox { id: targetCount; from: 1; to: 500; value: 5; implicitHeight: Theme.touch }
+                Button {
+                    objectName: "setTarget"
+                    //: Home (head): sets the teacher's home-visit target for this month.
+                    text: qsTr("Set this month's target")
+                    implicitHeight: Theme.touch
+                    onClicked: if (plans.setTarget(Session.school, targetTeacher.text.trim(), "", targetCount.value, "")) targetTeacher.text = ""
+                }
+            }
+            Label {
+                visible: plans.error !== ""
+                text: plans.error
+                color: Theme.error
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+        }
+    }
+
     component TodoRow: ItemDelegate {
         id: row
         property int todoCount: 0
         property bool todoUrgent: false
+        property string todoDetail
         Layout.fillWidth: true
-        implicitHeight: Theme.touch + 4
+        implicitHeight: Math.max(Theme.touch + 4, implicitContentHeight + topPadding + bottomPadding)
         contentItem: RowLayout {
-            Label { text: row.text; Layout.fillWidth: true; elide: Text.ElideRight }
+            ColumnLayout {
+                spacing: 0
+                Layout.fillWidth: true
+                Label { text: row.text; Layout.fillWidth: true; elide: Text.ElideRight }
+                Label {
+                    visible: row.todoDetail !== ""
+                    text: row.todoDetail
+                    color: Theme.muted
+                    font.pixelSize: Theme.fontSmall
+                    Layout.fillWidth: true
+                    elide: Text.ElideRight
+                }
+            }
             Rectangle {
                 implicitWidth: Math.max(32, num.implicitWidth + 14)
                 implicitHeight: 28

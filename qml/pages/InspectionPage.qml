@@ -3,9 +3,13 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Cunxiao
 
-// InspectionPage: the inspector's assigned visits, and for one inspection the
-// checklist (each item pass/fail with a note), problems with a rectification
-// deadline, a photo and the head's signature. Saved as an "inspections" record.
+// InspectionPage: the inspections the bureau assigned to this inspector
+// (AssignmentsModel: planned or overdue), the inspector's inspections, and for
+// one inspection the checklist (each item pass/fail with a note), problems
+// with a rectification deadline, a photo and the head's signature. Saved as an
+// "inspections" record; one started from an assignment is filed in that
+// school and names it ("assignment"), which marks the assignment done once
+// saved as done (docs/bureau.md, "Assignments and targets").
 Page {
     id: page
     property string pageName: "InspectionPage"
@@ -33,6 +37,21 @@ Page {
         { key: "fees", label: qsTr("Fees") }
     ]
     RecordListModel { id: inspections; collection: "inspections"; sortField: "date"; titleField: "school_name" }
+    AssignmentsModel { id: assigned; inspector: Session.user; state: "open" }
+
+    // Opens the inspection of an assignment: the one already started, or a new
+    // one in the assigned school that names it.
+    function startAssigned(a) {
+        const started = Records.where("inspections", "assignment", a.id)
+        if (started.length > 0) {
+            page.recordId = started[0].id
+            return
+        }
+        const id = Records.save("inspections", "", { date: Qt.formatDate(new Date(), "yyyy-MM-dd"), status: "assigned",
+                                                     school_name: a.school_name, assignment: a.id, form: a.form }, a.school)
+        if (id !== "")
+            page.recordId = id
+    }
 
     function setItem(key, prop, value) {
         const c = JSON.parse(JSON.stringify(checklist))
@@ -55,13 +74,46 @@ Page {
             spacing: 8
             clip: true
             model: inspections
-            header: Button {
-                //: Inspections: start a new inspection.
-                text: qsTr("+ New inspection")
-                highlighted: true
-                implicitHeight: Theme.touch
+            header: ColumnLayout {
                 width: ListView.view.width
-                onClicked: page.recordId = Records.save("inspections", "", { date: Qt.formatDate(new Date(), "yyyy-MM-dd"), status: "assigned", school_name: Session.school })
+                spacing: 8
+                Label {
+                    visible: assigned.rows.length > 0
+                    //: Inspections: heading of the inspections the bureau assigned to this person.
+                    text: qsTr("Assigned to you")
+                    font.bold: true
+                }
+                Repeater {
+                    model: assigned.rows
+                    delegate: ItemDelegate {
+                        id: job
+                        required property var modelData
+                        objectName: "assigned_" + modelData.school
+                        Layout.fillWidth: true
+                        background: Rectangle { color: Theme.surface; radius: Theme.radius; border.color: job.modelData.state === "overdue" ? Theme.error : Theme.primary }
+                        onClicked: page.startAssigned(modelData)
+                        contentItem: ColumnLayout {
+                            Label { text: job.modelData.school_name; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
+                            Label {
+                                text: job.modelData.state === "overdue"
+                                      //: Assigned inspection: overdue. %1 the due day, %2 the checklist.
+                                      ? qsTr("Overdue: due %1 · %2").arg(job.modelData.due).arg(job.modelData.form_title)
+                                      //: Assigned inspection: due. %1 the due day, %2 the checklist.
+                                      : qsTr("Due %1 · %2").arg(job.modelData.due).arg(job.modelData.form_title)
+                                color: job.modelData.state === "overdue" ? Theme.error : Theme.muted
+                                font.pixelSize: Theme.fontSmall
+                            }
+                        }
+                    }
+                }
+                Button {
+                    //: Inspections: start a new inspection.
+                    text: qsTr("+ New inspection")
+                    highlighted: true
+                    implicitHeight: Theme.touch
+                    Layout.fillWidth: true
+                    onClicked: page.recordId = Records.save("inspections", "", { date: Qt.formatDate(new Date(), "yyyy-MM-dd"), status: "assigned", school_name: Session.school })
+                }
             }
             delegate: ItemDelegate {
                 id: row

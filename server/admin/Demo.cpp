@@ -2,6 +2,7 @@
 
 #include "admin/Admin.h"
 #include "auth/Auth.h"
+#include "demo/DemoPlans.h"
 #include "demo/DemoReturns.h"
 #include "demo/DemoSchools.h"
 #include "protocol/Errors.h"
@@ -135,6 +136,8 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
         accounts.push_back({"head." + schools[i].code, "head", {schools[i].code}, schools[i].name + " 校长"});
         accounts.push_back({"teacher." + schools[i].code, "teacher", {schools[i].code}, schools[i].name + " 教师"});
     }
+    for (const auto &i : demo::demoInspectors(schools))
+        accounts.push_back({i.user, "inspector", i.schools, i.name + " 督导 (" + i.township + ")"});
     for (const auto &a : accounts)
         if (!store.account(a.user))
             addUser(store, a.user, a.role, a.schools, kPassword);
@@ -258,6 +261,12 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
             }
         }
     }
+    // Inspection assignments (some done, some planned, one overdue) and home-visit targets.
+    int plans = 0;
+    for (const auto &r : demo::demoPlans(schools, cx::forms::Day(std::chrono::days(nowMs / 86400000)))) {
+        serverPut(store, r.collection, r.id, r.school, r.fields, r.by.empty() ? "demo" : r.by, nowMs);
+        plans += r.collection == "assignments";
+    }
     tx.commit();
 
     std::set<std::string> townships;
@@ -265,7 +274,7 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
         townships.insert(s.township);
     out << "Demo county " << kDemoCounty << ": " << townships.size() << " townships, " << schools.size() << " schools, "
         << pupils << " pupils, " << teachers << " teachers, " << forms.size() << " forms, " << returns
-        << " returns\n";
+        << " returns, " << plans << " inspection assignments\n";
     out << "Schools:\n";
     for (const auto &s : schools)
         out << "  " << s.code << "  " << s.name << "\n";

@@ -1,4 +1,5 @@
 #include "sync/FormsValidator.h"
+#include "sync/PlanValidator.h"
 
 #include "forms/Forms.h"
 #include "protocol/Errors.h"
@@ -41,7 +42,7 @@ std::optional<Rejection> FormsValidator::check(Store &store, const std::optional
         return checkForm(after);
     if (m.collection == "submissions")
         return checkSubmission(store, before, after, m, who);
-    return std::nullopt;
+    return checkPlan(store, after, m, who);   // assignments, visit_targets
 }
 
 std::optional<Rejection> FormsValidator::checkForm(const RecordState &after) const

@@ -8,6 +8,7 @@
 //     new submission that names the one it corrects and why;
 //   - only bureau staff accept or return a submitted one (returned needs a
 //     comment); an accepted one is locked.
+//   - assignments and visit targets: server/sync/PlanValidator.h.
 #include "sync/Validator.h"
 #include "storage/Store.h"
 

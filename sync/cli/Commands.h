@@ -61,6 +61,11 @@ int cmdDropouts(Engine &e, const std::string &db, const std::vector<std::string>
 int cmdStatistics(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdAccept(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdReturn(Engine &e, const std::string &db, const std::vector<std::string> &args);
+// AssignmentCommands.cpp: inspection assignments and home-visit targets.
+int cmdAssignments(Engine &e, const std::string &db, const std::vector<std::string> &args);
+int cmdAssign(Engine &e, const std::string &db, const std::vector<std::string> &args);
+int cmdVisitTargets(Engine &e, const std::string &db, const std::vector<std::string> &args);
+int cmdVisitTarget(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args);
 
 // "value read as JSON if it parses, else a string"

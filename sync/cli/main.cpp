@@ -58,6 +58,16 @@ const char *kUsage =
                                account fetches when it syncs; --refresh asks now)
   accept ID...                 (bureau) accept returns (locks them); sent at the next sync
   return ID --comment TEXT     (bureau) send a return back to its school with a comment
+  assignments [--state planned|done|overdue|cancelled|all] [--inspector U] [--township T] [--school CODE] [--as-of DAY] [--json]
+                               (bureau) planned inspections: planned, done (an inspection of it
+                               was saved), overdue; counts
+  assign --school CODE --inspector USER --due DAY --form FORM_ID [--note TEXT]
+                               (bureau) plan an inspection; prints its id (--cancel ID, --done ID)
+  visit-targets [--school CODE] [--teacher USER] [--as-of DAY] [--json]
+                               home-visit targets with the visits done in their period
+  visit-target --school CODE --teacher USER --count N [--period P] [--name NAME]
+                               (head, bureau) a teacher's home-visit target for a month, term or
+                               school year (this month by default)
   recover                      salvage a damaged database: keeps unsent changes, moves it aside
 
 The device's data (the database, its photos, its token) is encrypted; every
@@ -114,7 +124,8 @@ int main(int argc, char **argv)
     }
     static const std::map<std::string, int (*)(cx::Engine &, const std::string &, const std::vector<std::string> &)>
         replicaCommands = {{"completeness", cmdCompleteness}, {"review", cmdReview}, {"statistics", cmdStatistics}, {"dropouts", cmdDropouts}, {"devices", cmdDevices}, {"accept", cmdAccept},
-                           {"return", cmdReturn}};
+                           {"return", cmdReturn}, {"assignments", cmdAssignments}, {"assign", cmdAssign},
+                           {"visit-targets", cmdVisitTargets}, {"visit-target", cmdVisitTarget}};
     auto it = commands.find(command);
     auto rc = replicaCommands.find(command);
     if (it == commands.end() && rc == replicaCommands.end()) {

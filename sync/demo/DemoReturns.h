@@ -22,6 +22,7 @@ namespace cx::demo {
 struct DemoRecord {
     std::string collection, id, school;
     Json fields;
+    std::string by;   // the account that made it ("" = the demo itself)
 };
 
 struct DemoReturnSchool {

@@ -14,6 +14,7 @@
 #include "models/ReviewQueueModel.h"
 #include "models/StatisticsModel.h"
 #include "models/DevicesModel.h"
+#include "models/AssignmentsModel.h"
 #include "models/TableExport.h"
 #include "xlsform/Workbook.h"
 #include "core/DemoCounty.h"
@@ -278,7 +279,8 @@ private slots:
         QCOMPARE(todo.countOf(QStringLiteral("follow_ups")), 2);
         QVERIFY(todo.urgentOf(QStringLiteral("follow_ups")));
         QCOMPARE(todo.countOf(QStringLiteral("dropouts")), 1);
-        QCOMPARE(todo.rowCount(), 7);   // no inspections row for a head
+        QCOMPARE(todo.rowCount(), 8);   // no inspections rows for a head; a visit target row (empty)
+        QCOMPARE(todo.countOf(QStringLiteral("visit_target")), 0);
         const QModelIndex first = todo.index(0);
         QCOMPARE(todo.data(first, TodoModel::KindRole).toString(), QStringLiteral("forms_due"));
         QCOMPARE(todo.data(first, TodoModel::PageRole).toString(), QStringLiteral("FormsPage"));
@@ -294,9 +296,58 @@ private slots:
         // An inspector sees the inspections assigned, and forms meant for inspectors.
         todo.setRole(QStringLiteral("inspector"));
         QVERIFY(todo.waitForLoaded());
-        QCOMPARE(todo.rowCount(), 8);
+        QCOMPARE(todo.rowCount(), 9);   // inspections in progress, and those assigned
         QCOMPARE(todo.countOf(QStringLiteral("inspections")), 1);
         QCOMPARE(todo.countOf(QStringLiteral("forms_due")), 1);   // "inspect"
+        QCOMPARE(todo.countOf(QStringLiteral("assigned_inspections")), 0);
+
+        // The bureau's assignments naming this inspector (issue 14.4): not
+        // another's, not one an inspection completed; urgent when overdue.
+        auto assignment = [&](const QString &inspector, const QString &due) {
+            const QString school = m_ctx->defaultSchool();
+            const QString id = m_ctx->put(QStringLiteral("assignments"), {},
+                                          {{QStringLiteral("school"), school}, {QStringLiteral("inspector"), inspector},
+                                           {QStringLiteral("due"), due}, {QStringLiteral("form"), QStringLiteral("inspect")},
+                                           {QStringLiteral("assigned_on"), QStringLiteral("2025-09-20")},
+                                           {QStringLiteral("status"), QStringLiteral("planned")}});
+            return id;
+        };
+        assignment(QStringLiteral("wang.fang"), QStringLiteral("2025-11-20"));
+        assignment(QStringLiteral("wang.fang"), QStringLiteral("2025-10-30"));
+        assignment(QStringLiteral("zhou.min"), QStringLiteral("2025-10-01"));
+        const QString finished = assignment(QStringLiteral("wang.fang"), QStringLiteral("2025-10-10"));
+        put(QStringLiteral("inspections"), {},
+            {{QStringLiteral("assignment"), finished}, {QStringLiteral("date"), QStringLiteral("2025-10-09")},
+             {QStringLiteral("status"), QStringLiteral("done")}});
+        todo.setUser(QStringLiteral("wang.fang"));
+        QVERIFY(todo.waitForLoaded());
+        QCOMPARE(todo.countOf(QStringLiteral("assigned_inspections")), 2);
+        QVERIFY(!todo.urgentOf(QStringLiteral("assigned_inspections")));   // the nearest is 15 days away
+        const QModelIndex last = todo.index(todo.rowCount() - 1);
+        QCOMPARE(todo.data(last, TodoModel::KindRole).toString(), QStringLiteral("assigned_inspections"));
+        QVERIFY2(todo.data(last, TodoModel::DetailRole).toString().endsWith(QStringLiteral("2025-10-30")),
+                 qPrintable(todo.data(last, TodoModel::DetailRole).toString()));
+        todo.setToday(QDate(2025, 10, 31));   // the first is now overdue
+        QVERIFY(todo.waitForLoaded());
+        QVERIFY(todo.urgentOf(QStringLiteral("assigned_inspections")));
+
+        // A teacher's home-visit target: the visits they made this month count.
+        put(QStringLiteral("visit_targets"), {},
+            {{QStringLiteral("teacher"), QStringLiteral("li.na")}, {QStringLiteral("count"), 3},
+             {QStringLiteral("period"), QStringLiteral("2025-10")}});
+        put(QStringLiteral("home_visits"), {},
+            {{QStringLiteral("date"), QStringLiteral("2025-10-05")}, {QStringLiteral("visitors"), QStringLiteral("li.na")}});
+        put(QStringLiteral("home_visits"), {},
+            {{QStringLiteral("date"), QStringLiteral("2025-09-30")}, {QStringLiteral("visitors"), QStringLiteral("li.na")}});
+        todo.setRole(QStringLiteral("teacher"));
+        todo.setUser(QStringLiteral("li.na"));
+        todo.setToday(QDate(2025, 10, 28));
+        QVERIFY(todo.waitForLoaded());
+        QCOMPARE(todo.countOf(QStringLiteral("visit_target")), 2);   // 1 of 3 made
+        QVERIFY(todo.urgentOf(QStringLiteral("visit_target")));      // the month ends within a week
+        for (int i = 0; i < todo.rowCount(); ++i)
+            if (todo.data(todo.index(i), TodoModel::KindRole).toString() == QLatin1String("visit_target"))
+                QCOMPARE(todo.data(todo.index(i), TodoModel::DetailRole).toString(), QStringLiteral("1 / 3"));
     }
     // The bureau's pages over the demo county (issue 14, docs/bureau.md): 20
     // schools in three townships, two school years of returns as of 1 Dec 2025.
@@ -482,6 +533,40 @@ private slots:
         const QString code = silent[QStringLiteral("schoolCodes")].toStringList()[0];
         QVERIFY(dev.lastSyncOfSchool(code) >= 0);
         QCOMPARE(dev.lastSyncOfSchool(QStringLiteral("no-such-school")), -1);
+
+        // Assignments (issue 14.4): the demo's twenty, eleven done, one overdue, and ten targets.
+        AssignmentsModel am;
+        am.setToday(QDate(2025, 12, 1));
+        QVERIFY2(am.error().isEmpty(), qPrintable(am.error()));
+        QCOMPARE(am.rows().size(), 20);
+        QCOMPARE(am.done(), 11);
+        QCOMPARE(am.overdue(), 1);
+        QCOMPARE(am.planned(), 8);
+        QCOMPARE(am.inspectors(), QStringList({"he.jie", "sun.li", "zhou.min"}));
+        QCOMPARE(am.townships().size(), 3);
+        QCOMPARE(am.targets().size(), 10);
+        const QVariantMap firstTarget = am.targets()[0].toMap();
+        QCOMPARE(firstTarget[QStringLiteral("teacher")].toString(), QStringLiteral("li.na"));
+        QCOMPARE(firstTarget[QStringLiteral("done")].toInt(), firstTarget[QStringLiteral("target")].toInt());
+        am.setState(QStringLiteral("overdue"));
+        QCOMPARE(am.rows().size(), 1);
+        QCOMPARE(am.rows()[0].toMap()[QStringLiteral("inspector")].toString(), QStringLiteral("zhou.min"));
+        am.setInspector(QStringLiteral("sun.li"));
+        QCOMPARE(am.rows().size(), 0);
+        QCOMPARE(am.overdue(), 0);
+        am.setState({});
+        am.setInspector({});
+        const QString school = QString::fromStdString(cx::demo::demoSchools(20)[1].code);
+        QVERIFY(am.plan(school, QStringLiteral("sun.li"), QStringLiteral("2025-13-01"), QStringLiteral("school_inspection")).isEmpty());
+        QVERIFY2(am.error().contains(QStringLiteral("2025-13-01")), qPrintable(am.error()));
+        QVERIFY(am.plan(school, QStringLiteral("sun.li"), QStringLiteral("2025-12-20"), QStringLiteral("no_such_form")).isEmpty());
+        const QString planned = am.plan(school, QStringLiteral("sun.li"), QStringLiteral("2025-12-20"), QStringLiteral("school_inspection"));
+        QVERIFY2(!planned.isEmpty(), qPrintable(am.error()));
+        QCOMPARE(am.planned(), 9);
+        QVERIFY(am.cancel(planned));
+        QCOMPARE(am.planned(), 8);
+        QCOMPARE(am.cancelled(), 1);
+        QCOMPARE(am.rows().size(), 20);   // cancelled ones leave the list
 
         // Accept one, return another with a comment (refused without one).
         QSignalSpy changed(&q, &ReviewQueueModel::itemsChanged);

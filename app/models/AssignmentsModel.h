@@ -1,0 +1,90 @@
+#pragma once
+// AssignmentsModel: the bureau's inspection assignments page (issue 14 point
+// 4): the assignments with their state (planned, done, overdue, cancelled),
+// filtered by state, inspector and township, the counts, the county's
+// home-visit targets with their progress, and the actions (plan, cancel, mark
+// done). Reads and writes through sync/bureau/Assignments.h, the same code as
+// `cunxiao-cli assignments` / `assign` and the phones' Home.
+#include "models/AccountQuery.h"
+
+#include <QDate>
+#include <QObject>
+#include <QStringList>
+#include <QVariantList>
+#include <QtQml/qqmlregistration.h>
+
+namespace cx::app {
+
+class AssignmentsModel : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(QString state READ state WRITE setState NOTIFY filterChanged)          // "" = all but cancelled; open; all; a state
+    Q_PROPERTY(QString inspector READ inspector WRITE setInspector NOTIFY filterChanged)
+    Q_PROPERTY(QString township READ township WRITE setTownship NOTIFY filterChanged)
+    // Each: id, school, schoolName, township, inspector, form, formTitle, note,
+    // due, assignedOn, state, inspection, doneOn, markedByHand, daysLeft
+    Q_PROPERTY(QVariantList rows READ rows NOTIFY changed)
+    Q_PROPERTY(int planned READ planned NOTIFY changed)    // counts over inspector and township
+    Q_PROPERTY(int done READ done NOTIFY changed)          // (whatever the state filter)
+    Q_PROPERTY(int overdue READ overdue NOTIFY changed)
+    Q_PROPERTY(int cancelled READ cancelled NOTIFY changed)
+    // Each: id, school, schoolName, teacher, teacherName, period, target, done, met, over
+    Q_PROPERTY(QVariantList targets READ targets NOTIFY changed)
+    // What the form offers: inspectors (from the device list and the
+    // assignments), townships, schools [{code, name, township}], forms [{id, title}].
+    Q_PROPERTY(QStringList inspectors READ inspectors NOTIFY changed)
+    Q_PROPERTY(QStringList townships READ townships NOTIFY changed)
+    Q_PROPERTY(QVariantList schools READ schools NOTIFY changed)
+    Q_PROPERTY(QVariantList forms READ forms NOTIFY changed)
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+public:
+    explicit AssignmentsModel(QObject *parent = nullptr);
+
+    QString state() const { return m_state; }
+    void setState(const QString &s);
+    QString inspector() const { return m_inspector; }
+    void setInspector(const QString &s);
+    QString township() const { return m_township; }
+    void setTownship(const QString &s);
+    QVariantList rows() const { return m_rows; }
+    int planned() const { return m_counts[0]; }
+    int done() const { return m_counts[1]; }
+    int overdue() const { return m_counts[2]; }
+    int cancelled() const { return m_counts[3]; }
+    QVariantList targets() const { return m_targets; }
+    QStringList inspectors() const { return m_inspectors; }
+    QStringList townships() const { return m_townships; }
+    QVariantList schools() const { return m_schools; }
+    QVariantList forms() const { return m_forms; }
+    QString error() const { return m_error; }
+    void setToday(const QDate &d);   // tests; today unless set
+
+    Q_INVOKABLE void refresh();
+    // Returns the new assignment's id, or "" (error says why).
+    Q_INVOKABLE QString plan(const QString &school, const QString &inspector, const QString &due, const QString &form,
+                             const QString &note = {});
+    Q_INVOKABLE bool cancel(const QString &id);
+    // A head sets (or changes) a teacher's home-visit target; period "" = this month.
+    Q_INVOKABLE bool setTarget(const QString &school, const QString &teacher, const QString &teacherName, int count,
+                               const QString &period = {});
+    Q_INVOKABLE bool markDone(const QString &id, const QString &note = {});
+
+signals:
+    void filterChanged();
+    void changed();
+    void errorChanged();
+
+private:
+    void setError(const QString &e);
+    void wrote();
+
+    QString m_state, m_inspector, m_township, m_error;
+    QDate m_today;
+    QVariantList m_rows, m_targets, m_schools, m_forms;
+    QStringList m_inspectors, m_townships;
+    int m_counts[4] = {0, 0, 0, 0};
+    AccountQuery m_query;
+};
+
+} // namespace cx::app

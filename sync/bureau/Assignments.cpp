@@ -1,0 +1,336 @@
+#include "bureau/Assignments.h"
+
+#include "engine/Engine.h"
+#include "forms/Plans.h"
+#include "protocol/Errors.h"
+
+#include <algorithm>
+#include <map>
+
+namespace cx::bureau {
+
+namespace {
+
+RecordSelection all(const char *collection)
+{
+    RecordSelection s;
+    s.collection = collection;
+    return s;
+}
+
+std::string authorOf(const LocalRecord &r, const char *field)
+{
+    auto it = r.by.find(field);
+    return it == r.by.end() ? std::string() : it->second;
+}
+
+int daysBetween(Day from, Day to) { return int((to - from).count()); }
+
+// Names in a visit's "visitors" ("王建国, 李老师", "li.na、zhang.wei").
+std::vector<std::string> namesIn(const std::string &visitors)
+{
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&] {
+        if (!cur.empty())
+            out.push_back(cur);
+        cur.clear();
+    };
+    for (size_t i = 0; i < visitors.size();) {
+        bool sep = false;
+        size_t len = 1;
+        for (const char *s : {",", ";", " ", "\t", "，", "、", "；"}) {
+            const std::string_view v(s);
+            if (visitors.compare(i, v.size(), v) == 0) {
+                sep = true;
+                len = v.size();
+                break;
+            }
+        }
+        if (sep)
+            flush();
+        else
+            cur.append(visitors, i, len);
+        i += len;
+    }
+    flush();
+    return out;
+}
+
+std::string trimmed(std::string s)
+{
+    s.erase(0, s.find_first_not_of(" \t\r\n"));
+    s.erase(s.find_last_not_of(" \t\r\n") + 1);
+    return s;
+}
+
+} // namespace
+
+Json AssignmentRow::toJson() const
+{
+    return Json{{"id", id},         {"school", school},       {"school_name", schoolName}, {"township", township},
+                {"inspector", inspector}, {"form", form},     {"form_title", formTitle},   {"note", note},
+                {"due", due},       {"assigned_on", assignedOn}, {"state", state},      {"inspection", inspection},
+                {"done_on", doneOn}, {"marked_by_hand", markedByHand}, {"days_left", daysLeft}};
+}
+
+Json AssignmentTally::toJson() const
+{
+    return Json{{"planned", planned}, {"done", done}, {"overdue", overdue}, {"cancelled", cancelled}};
+}
+
+std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter &f, Day today)
+{
+    const auto schools = schoolsOf(q);
+    std::map<std::string, std::string> formTitles;
+    for (const auto &form : formsOf(q))
+        formTitles[form.id] = form.titleZh;
+
+    std::vector<AssignmentRow> rows;
+    for (const auto &r : q.list(all("assignments"))) {
+        if (r.deleted)
+            continue;
+        AssignmentRow a;
+        a.id = r.id;
+        a.school = r.school;
+        a.inspector = textOf(r.fields, "inspector");
+        a.form = textOf(r.fields, "form");
+        a.note = textOf(r.fields, "note");
+        a.due = textOf(r.fields, "due");
+        a.assignedOn = textOf(r.fields, "assigned_on");
+        const std::string status = textOf(r.fields, "status");
+        a.state = status == "cancelled" ? "cancelled" : status == "done" ? "done" : "planned";
+        a.markedByHand = status == "done";
+        if (auto s = schools.find(a.school); s != schools.end()) {
+            a.schoolName = s->second.name;
+            a.township = s->second.township;
+        } else {
+            a.schoolName = textOf(r.fields, "school_name");
+        }
+        if (a.schoolName.empty())
+            a.schoolName = a.school;
+        auto t = formTitles.find(a.form);
+        a.formTitle = t != formTitles.end() ? t->second : a.form;
+        rows.push_back(std::move(a));
+    }
+    std::sort(rows.begin(), rows.end(), [](const AssignmentRow &x, const AssignmentRow &y) {
+        return std::tie(x.due, x.school, x.id) < std::tie(y.due, y.school, y.id);
+    });
+
+    // Inspections done: those naming an assignment complete it; the others
+    // complete the first-due open assignment of their school and inspector.
+    std::map<std::string, AssignmentRow *> byId;
+    for (auto &a : rows)
+        byId[a.id] = &a;
+    std::vector<LocalRecord> loose;
+    for (auto &r : q.list(all("inspections"))) {
+        if (r.deleted || textOf(r.fields, "status") != "done")
+            continue;
+        const std::string named = textOf(r.fields, "assignment");
+        if (named.empty()) {
+            loose.push_back(std::move(r));
+            continue;
+        }
+        auto it = byId.find(named);
+        if (it != byId.end() && it->second->state == "planned" && it->second->school == r.school) {
+            it->second->state = "done";
+            it->second->inspection = r.id;
+            it->second->doneOn = textOf(r.fields, "date");
+        }
+    }
+    std::sort(loose.begin(), loose.end(), [](const LocalRecord &x, const LocalRecord &y) {
+        return std::make_pair(textOf(x.fields, "date"), x.id) < std::make_pair(textOf(y.fields, "date"), y.id);
+    });
+    for (const auto &r : loose) {
+        const std::string when = textOf(r.fields, "date"), who = authorOf(r, "status");
+        for (auto &a : rows)
+            if (a.state == "planned" && a.school == r.school && a.inspector == who && !when.empty() &&
+                when.substr(0, 10) >= a.assignedOn) {
+                a.state = "done";
+                a.inspection = r.id;
+                a.doneOn = when.substr(0, 10);
+                break;
+            }
+    }
+
+    const std::string todayText = formatDay(today);
+    std::vector<AssignmentRow> out;
+    for (auto &a : rows) {
+        if (auto d = parseDay(a.due))
+            a.daysLeft = daysBetween(today, *d);
+        if (a.state == "planned" && !a.due.empty() && a.due < todayText)
+            a.state = "overdue";
+        if (!f.inspector.empty() && a.inspector != f.inspector)
+            continue;
+        if (!f.township.empty() && a.township != f.township)
+            continue;
+        if (!f.school.empty() && a.school != f.school)
+            continue;
+        if (stateMatches(f.state, a.state))
+            out.push_back(std::move(a));
+    }
+    // What needs the bureau first: overdue, then planned (due first), then
+    // done (the latest first), then cancelled.
+    auto rank = [](const std::string &st) { return st == "overdue" ? 0 : st == "planned" ? 1 : st == "done" ? 2 : 3; };
+    std::stable_sort(out.begin(), out.end(), [&](const AssignmentRow &x, const AssignmentRow &y) {
+        if (rank(x.state) != rank(y.state))
+            return rank(x.state) < rank(y.state);
+        return rank(x.state) >= 2 && x.due != y.due ? x.due > y.due : false;
+    });
+    return out;
+}
+
+bool stateMatches(const std::string &filter, const std::string &state)
+{
+    if (filter == "all")
+        return true;
+    if (filter.empty())
+        return state != "cancelled";
+    if (filter == "open")
+        return state == "planned" || state == "overdue";
+    return state == filter;
+}
+
+AssignmentTally tallyOf(const std::vector<AssignmentRow> &rows)
+{
+    AssignmentTally t;
+    for (const auto &a : rows)
+        (a.state == "done" ? t.done : a.state == "overdue" ? t.overdue : a.state == "cancelled" ? t.cancelled : t.planned)++;
+    return t;
+}
+
+std::string planInspection(Engine &e, RecordQuery &, const NewAssignment &in, Day today)
+{
+    const std::string school = trimmed(in.school), inspector = trimmed(in.inspector), form = trimmed(in.form);
+    Json fields{{"school", school},         {"inspector", inspector}, {"due", trimmed(in.due)}, {"form", form},
+                {"assigned_on", formatDay(today)}, {"status", "planned"}};
+    if (!trimmed(in.note).empty())
+        fields["note"] = trimmed(in.note);
+    if (std::string why = forms::assignmentProblem(fields); !why.empty())
+        throw Error(ErrorKind::Invalid, why);
+    if (fields["due"].get<std::string>() < formatDay(today))
+        throw Error(ErrorKind::Invalid, "the due date " + fields["due"].get<std::string>() + " has already passed");
+    auto s = e.get("schools", school);
+    if (!s || s->deleted)
+        throw Error(ErrorKind::Invalid, "there is no school " + school + " in this county");
+    fields["school_name"] = textOf(s->fields, "name");
+    auto f = e.get("forms", form);
+    if (!f || f->deleted)
+        throw Error(ErrorKind::Invalid, "there is no form " + form + " to use as the checklist");
+    return e.put("assignments", "", school, fields);
+}
+
+namespace {
+LocalRecord existingAssignment(Engine &e, const std::string &id)
+{
+    auto r = e.get("assignments", id);
+    if (!r || r->deleted)
+        throw Error(ErrorKind::NotFound, "no assignment '" + id + "' in this replica");
+    return *r;
+}
+} // namespace
+
+void cancelAssignment(Engine &e, const std::string &id)
+{
+    const LocalRecord r = existingAssignment(e, id);
+    if (textOf(r.fields, "status") == "cancelled")
+        throw Error(ErrorKind::Invalid, "assignment '" + id + "' is already cancelled");
+    e.put("assignments", id, r.school, Json{{"status", "cancelled"}});
+}
+
+void markAssignmentDone(Engine &e, const std::string &id, const std::string &note)
+{
+    const LocalRecord r = existingAssignment(e, id);
+    if (textOf(r.fields, "status") == "done")
+        throw Error(ErrorKind::Invalid, "assignment '" + id + "' is already marked done");
+    Json fields{{"status", "done"}, {"done_on", formatDay(today())}};
+    if (!trimmed(note).empty())
+        fields["note"] = trimmed(note);
+    e.put("assignments", id, r.school, fields);
+}
+
+Json TargetRow::toJson() const
+{
+    return Json{{"id", id},         {"school", school}, {"school_name", schoolName}, {"teacher", teacher},
+                {"teacher_name", teacherName}, {"period", period}, {"first", first}, {"last", last},
+                {"target", target}, {"done", done},     {"met", met()},             {"over", over}, {"note", note}};
+}
+
+std::vector<TargetRow> visitTargetRows(RecordQuery &q, Day today, const std::string &school, const std::string &teacher)
+{
+    const auto schools = schoolsOf(q);
+    std::vector<TargetRow> rows;
+    std::string first = "9999", last;
+    for (const auto &r : q.list(all("visit_targets"))) {
+        if (r.deleted || (!school.empty() && r.school != school))
+            continue;
+        TargetRow t;
+        t.id = r.id;
+        t.school = r.school;
+        t.teacher = textOf(r.fields, "teacher");
+        if (!teacher.empty() && t.teacher != teacher)
+            continue;
+        t.teacherName = textOf(r.fields, "teacher_name");
+        t.period = textOf(r.fields, "period");
+        t.note = textOf(r.fields, "note");
+        auto c = r.fields.find("count");
+        t.target = c != r.fields.end() && c->is_number_integer() ? c->get<int>() : 0;
+        auto p = forms::targetPeriod(t.period);
+        if (!p)
+            continue;   // the server refuses these; one written offline waits for its answer
+        t.first = formatDay(p->first);
+        t.last = formatDay(p->last);
+        t.over = p->last < today;
+        auto s = schools.find(t.school);
+        t.schoolName = s != schools.end() ? s->second.name : t.school;
+        first = std::min(first, t.first);
+        last = std::max(last, t.last);
+        rows.push_back(std::move(t));
+    }
+    if (!rows.empty()) {
+        RecordSelection visits = all("home_visits");
+        visits.conditions = {{"date", FieldCondition::Ge, first}, {"date", FieldCondition::Le, last + "T99"}};
+        for (const auto &v : q.list(visits)) {
+            if (v.deleted)
+                continue;
+            const std::string day = textOf(v.fields, "date").substr(0, 10);
+            const std::string author = authorOf(v, "date");
+            const auto names = namesIn(textOf(v.fields, "visitors"));
+            for (auto &t : rows) {
+                if (t.school != v.school || day < t.first || day > t.last)
+                    continue;
+                const bool named = std::find(names.begin(), names.end(), t.teacher) != names.end() ||
+                                   (!t.teacherName.empty() &&
+                                    std::find(names.begin(), names.end(), t.teacherName) != names.end());
+                if (author == t.teacher || named)
+                    ++t.done;
+            }
+        }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const TargetRow &a, const TargetRow &b) {
+        return std::make_tuple(a.over, a.school, a.teacher, b.first) < std::make_tuple(b.over, b.school, b.teacher, a.first);
+    });
+    return rows;
+}
+
+std::string setVisitTarget(Engine &e, RecordQuery &q, const NewTarget &in)
+{
+    const std::string school = trimmed(in.school), teacher = trimmed(in.teacher), period = trimmed(in.period);
+    Json fields{{"teacher", teacher}, {"count", in.count}, {"period", period}};
+    if (!trimmed(in.teacherName).empty())
+        fields["teacher_name"] = trimmed(in.teacherName);
+    if (!trimmed(in.note).empty())
+        fields["note"] = trimmed(in.note);
+    if (std::string why = forms::visitTargetProblem(fields); !why.empty())
+        throw Error(ErrorKind::Invalid, why);
+    if (school.empty())
+        throw Error(ErrorKind::Invalid, "a home-visit target needs the school (its code)");
+    // The same teacher and period: an edit of that target.
+    for (const auto &r : q.list(all("visit_targets")))
+        if (!r.deleted && r.school == school && textOf(r.fields, "teacher") == teacher &&
+            textOf(r.fields, "period") == period)
+            return e.put("visit_targets", r.id, school, fields);
+    return e.put("visit_targets", "", school, fields);
+}
+
+} // namespace cx::bureau

@@ -1,0 +1,153 @@
+// The bureau's inspection assignments and a head's home-visit targets
+// (docs/bureau.md, "Assignments and targets"): list them with their state and
+// progress, plan one, cancel or mark one done, set a target. Same code as the
+// app's assignments page and the phones' Home (sync/bureau/Assignments.h).
+#include "cli/Commands.h"
+
+#include "bureau/Assignments.h"
+#include "engine/RecordQuery.h"
+
+#include <cstdio>
+
+namespace cx::cli {
+
+namespace {
+
+bureau::Day dayOption(std::vector<std::string> &args, const char *flag)
+{
+    const std::string v = takeOption(args, flag);
+    if (v.empty())
+        return bureau::today();
+    auto d = bureau::parseDay(v);
+    if (!d || v.size() != 10)
+        usage(std::string(flag) + " wants a day like 2026-12-15, not '" + v + "'");
+    return *d;
+}
+
+const char *stateText(const std::string &s)
+{
+    if (s == "done")
+        return "已完成 done";
+    if (s == "overdue")
+        return "已逾期 overdue";
+    if (s == "cancelled")
+        return "已取消 cancelled";
+    return "待督导 planned";
+}
+
+} // namespace
+
+int cmdAssignments(Engine &e, const std::string &db, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    const bool json = takeFlag(args, "--json");
+    bureau::AssignmentFilter f;
+    f.state = takeOption(args, "--state");
+    f.inspector = takeOption(args, "--inspector");
+    f.township = takeOption(args, "--township");
+    f.school = takeOption(args, "--school");
+    const bureau::Day day = dayOption(args, "--as-of");
+    if (!args.empty())
+        usage("assignments takes [--state planned|done|overdue|cancelled|all] [--inspector U] [--township T] "
+              "[--school CODE] [--as-of DAY] [--json]");
+    if (!f.state.empty() && f.state != "planned" && f.state != "done" && f.state != "overdue" &&
+        f.state != "cancelled" && f.state != "open" && f.state != "all")
+        usage("--state is planned, done, overdue, open, cancelled or all, not '" + f.state + "'");
+    RecordQuery q(db, e.key());
+    const auto rows = bureau::assignmentRows(q, f, day);
+    const auto t = bureau::tallyOf(rows);
+    if (json) {
+        Json list = Json::array();
+        for (const auto &r : rows)
+            list.push_back(r.toJson());
+        std::printf("%s\n", Json{{"as_of", bureau::formatDay(day)}, {"counts", t.toJson()}, {"assignments", list}}
+                                 .dump()
+                                 .c_str());
+        return Ok;
+    }
+    for (const auto &r : rows)
+        std::printf("%-10s %-16s %-12s %-24s %-14s %-16s %s%s\n", r.due.c_str(), stateText(r.state), r.school.c_str(),
+                    r.schoolName.c_str(), r.inspector.c_str(), r.form.c_str(), r.id.c_str(),
+                    r.inspection.empty() ? "" : ("  inspection " + r.inspection + " " + r.doneOn).c_str());
+    std::printf("planned %d  done %d  overdue %d  cancelled %d\n", t.planned, t.done, t.overdue, t.cancelled);
+    return Ok;
+}
+
+int cmdAssign(Engine &e, const std::string &db, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    bureau::NewAssignment a;
+    a.school = takeOption(args, "--school");
+    a.inspector = takeOption(args, "--inspector");
+    a.due = takeOption(args, "--due");
+    a.form = takeOption(args, "--form");
+    a.note = takeOption(args, "--note");
+    const bool cancel = takeFlag(args, "--cancel"), done = takeFlag(args, "--done");
+    if (cancel || done) {
+        if (args.size() != 1)
+            usage("assign --cancel ID or assign --done ID [--note TEXT]");
+        if (cancel)
+            bureau::cancelAssignment(e, args[0]);
+        else
+            bureau::markAssignmentDone(e, args[0], a.note);
+        std::printf("%s %s\n", cancel ? "cancelled" : "marked done", args[0].c_str());
+        return Ok;
+    }
+    if (!args.empty() || a.school.empty() || a.inspector.empty() || a.due.empty() || a.form.empty())
+        usage("assign takes --school CODE --inspector USER --due DAY --form FORM_ID [--note TEXT] "
+              "(or --cancel ID, --done ID)");
+    RecordQuery q(db, e.key());
+    std::printf("%s\n", bureau::planInspection(e, q, a, bureau::today()).c_str());
+    return Ok;
+}
+
+int cmdVisitTargets(Engine &e, const std::string &db, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    const bool json = takeFlag(args, "--json");
+    const std::string school = takeOption(args, "--school"), teacher = takeOption(args, "--teacher");
+    const bureau::Day day = dayOption(args, "--as-of");
+    if (!args.empty())
+        usage("visit-targets takes [--school CODE] [--teacher USER] [--as-of DAY] [--json]");
+    RecordQuery q(db, e.key());
+    for (const auto &t : bureau::visitTargetRows(q, day, school, teacher)) {
+        if (json)
+            std::printf("%s\n", t.toJson().dump().c_str());
+        else
+            std::printf("%-12s %-14s %-12s %3d / %-3d %s%s\n", t.school.c_str(), t.teacher.c_str(), t.period.c_str(),
+                        t.done, t.target, t.met() ? "met" : "", t.over ? " (ended)" : "");
+    }
+    return Ok;
+}
+
+int cmdVisitTarget(Engine &e, const std::string &db, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    bureau::NewTarget t;
+    t.school = takeOption(args, "--school");
+    t.teacher = takeOption(args, "--teacher");
+    t.teacherName = takeOption(args, "--name");
+    t.period = takeOption(args, "--period");
+    t.note = takeOption(args, "--note");
+    const std::string count = takeOption(args, "--count");
+    if (!args.empty() || t.school.empty() || t.teacher.empty() || count.empty())
+        usage("visit-target takes --school CODE --teacher USER --count N [--period 2026-12|2026-autumn|2026-2027] "
+              "[--name NAME] [--note TEXT]");
+    try {
+        size_t used = 0;
+        t.count = std::stoi(count, &used);
+        if (used != count.size())
+            t.count = 0;
+    } catch (...) {
+        t.count = 0;
+    }
+    if (t.count < 1)
+        usage("--count wants a number of visits (1 or more), not '" + count + "'");
+    if (t.period.empty())
+        t.period = bureau::formatDay(bureau::today()).substr(0, 7);   // this month
+    RecordQuery q(db, e.key());
+    std::printf("%s\n", bureau::setVisitTarget(e, q, t).c_str());
+    return Ok;
+}
+
+} // namespace cx::cli

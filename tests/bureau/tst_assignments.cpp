@@ -1,0 +1,265 @@
+// Inspection assignments and home-visit targets (issue 14 point 4,
+// sync/bureau/Assignments.h) between real devices: the bureau plans on its
+// replica, the server (real routes, real validator: server/sync/PlanValidator)
+// takes it to the inspector's device, the inspector's inspection comes back and
+// completes it. Overdue by date, refusals of the wrong roles, target progress.
+#include "Loopback.h"
+
+#include "../common/TestKey.h"
+
+#include "admin/Admin.h"
+#include "bureau/Assignments.h"
+#include "protocol/Errors.h"
+#include "sync/RecordWrites.h"
+
+#include <QtTest>
+
+using namespace cxt;
+using cx::bureau::Day;
+
+namespace {
+
+const char *kChecklist = R"({
+  "id": "school_inspection", "version": 1, "title": {"zh": "督导检查", "en": "School inspection"},
+  "roles": ["inspector", "bureau"], "schools": "*",
+  "pages": [{"id": "p", "title": {"zh": "检查", "en": "Check"}, "fields": [
+    {"name": "safety", "type": "text", "label": {"zh": "安全", "en": "Safety"}}]}]
+})";
+
+std::string dayText(Day d) { return cx::bureau::formatDay(d); }
+Day today() { return cx::bureau::today(); }
+
+struct Planning {
+    Loopback lb;
+    std::unique_ptr<cx::Engine> bureau, inspector, headA, teacherB;
+
+    Planning()
+    {
+        cx::server::publishForm(*lb.county.store, cx::Json::parse(kChecklist), kNow);
+        for (const char *code : {"A", "B"})
+            cx::server::serverPut(*lb.county.store, "schools", code, code,
+                                  {{"code", code}, {"name", std::string("学校") + code},
+                                   {"township", std::string(code) == std::string("A") ? "龙泉镇" : "石门乡"}},
+                                  "admin", kNow);
+        bureau = lb.device("bureau", "bureau");
+        inspector = lb.device("inspector", "inspector");
+        headA = lb.device("head.a", "head-a");
+        teacherB = lb.device("teacher.b", "teacher-b");
+        syncAll();
+    }
+    void syncAll()
+    {
+        for (int round = 0; round < 2; ++round)
+            for (auto *e : {inspector.get(), headA.get(), teacherB.get(), bureau.get()})
+                QVERIFY(e->sync().complete);
+    }
+    cx::RecordQuery query(const std::string &device = "bureau")
+    {
+        return cx::RecordQuery(lb.replicaPath(device), testKey());
+    }
+    std::string plan(const std::string &school, int dueInDays)
+    {
+        auto q = query();
+        return cx::bureau::planInspection(*bureau, q,
+                                          {school, "inspector", dayText(today() + std::chrono::days(dueInDays)),
+                                           "school_inspection", ""},
+                                          today());
+    }
+};
+
+std::string rejectReason(cx::Engine &e, const char *collection, const std::string &id)
+{
+    auto r = e.get(collection, id);
+    return r ? r->rejectReason : std::string("<none>");
+}
+
+} // namespace
+
+class TestAssignments : public QObject {
+    Q_OBJECT
+
+private slots:
+    // Planned on the bureau's device, on the inspector's phone after a sync,
+    // done when the inspector's inspection (started from it) comes back.
+    void plannedToDoneThroughServer()
+    {
+        Planning p;
+        const std::string id = p.plan("A", 7);
+        p.syncAll();
+        QCOMPARE(p.bureau->get("assignments", id)->state, cx::SyncState::Confirmed);
+
+        // The inspector's phone holds it, and so does the school's.
+        auto mine = p.query("inspector");
+        auto rows = cx::bureau::assignmentRows(mine, {}, today());
+        QCOMPARE(rows.size(), size_t(1));
+        QCOMPARE(rows[0].state, std::string("planned"));
+        QCOMPARE(rows[0].schoolName, std::string("学校A"));
+        QCOMPARE(rows[0].daysLeft, 7);
+        QVERIFY(p.headA->get("assignments", id));
+
+        auto q = p.query();
+        QCOMPARE(cx::bureau::tallyOf(cx::bureau::assignmentRows(q, {}, today())).planned, 1);
+
+        // The inspection, started from the to-do, names the assignment.
+        const std::string insp = p.inspector->put(
+            "inspections", "", "A",
+            {{"assignment", id}, {"date", dayText(today())}, {"status", "done"}, {"problems", "消防通道堵塞"}});
+        p.syncAll();
+        rows = cx::bureau::assignmentRows(q, {}, today());
+        QCOMPARE(rows.size(), size_t(1));
+        QCOMPARE(rows[0].state, std::string("done"));
+        QCOMPARE(rows[0].inspection, insp);
+        QCOMPARE(rows[0].doneOn, dayText(today()));
+        const auto t = cx::bureau::tallyOf(rows);
+        QCOMPARE(t.done, 1);
+        QCOMPARE(t.planned, 0);
+        cx::bureau::AssignmentFilter onlyPlanned;
+        onlyPlanned.state = "planned";
+        QVERIFY(cx::bureau::assignmentRows(q, onlyPlanned, today()).empty());
+    }
+
+    // An inspection that names no assignment completes the first-due one of
+    // its school by its inspector, made on or after the day it was planned.
+    void unnamedInspectionCompletesOne()
+    {
+        Planning p;
+        const std::string later = p.plan("B", 20), sooner = p.plan("B", 5), otherSchool = p.plan("A", 5);
+        p.syncAll();
+        p.inspector->put("inspections", "", "B", {{"date", dayText(today())}, {"status", "done"}});
+        // An inspection still in progress completes nothing; one by someone else neither.
+        p.inspector->put("inspections", "", "A", {{"date", dayText(today())}, {"status", "assigned"}});
+        p.bureau->put("inspections", "", "A", {{"date", dayText(today())}, {"status", "done"}});
+        p.syncAll();
+        auto q = p.query();
+        std::map<std::string, std::string> state;
+        for (const auto &r : cx::bureau::assignmentRows(q, {}, today()))
+            state[r.id] = r.state;
+        QCOMPARE(state[sooner], std::string("done"));
+        QCOMPARE(state[later], std::string("planned"));
+        QCOMPARE(state[otherSchool], std::string("planned"));
+    }
+
+    // Overdue once the due day has passed without an inspection; cancelled ones leave the list.
+    void overdueByDate()
+    {
+        Planning p;
+        const std::string id = p.plan("A", 3);
+        const std::string gone = p.plan("B", 3);
+        cx::bureau::cancelAssignment(*p.bureau, gone);
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::cancelAssignment(*p.bureau, gone));
+        p.syncAll();
+        auto q = p.query();
+        const Day due = today() + std::chrono::days(3);
+        auto rows = cx::bureau::assignmentRows(q, {}, due);
+        QCOMPARE(rows.size(), size_t(1));
+        QCOMPARE(rows[0].id, id);
+        QCOMPARE(rows[0].state, std::string("planned"));   // due today is not overdue yet
+        rows = cx::bureau::assignmentRows(q, {}, due + std::chrono::days(1));
+        QCOMPARE(rows[0].state, std::string("overdue"));
+        QCOMPARE(rows[0].daysLeft, -1);
+        cx::bureau::AssignmentFilter all;
+        all.state = "all";
+        const auto t = cx::bureau::tallyOf(cx::bureau::assignmentRows(q, all, due + std::chrono::days(1)));
+        QCOMPARE(t.overdue, 1);
+        QCOMPARE(t.cancelled, 1);
+        // Marked done by hand (inspected on paper): done whatever the date.
+        cx::bureau::markAssignmentDone(*p.bureau, id, "纸质检查表已归档");
+        p.syncAll();
+        rows = cx::bureau::assignmentRows(q, {}, due + std::chrono::days(30));
+        QCOMPARE(rows[0].state, std::string("done"));
+        QVERIFY(rows[0].markedByHand);
+    }
+
+    // Only the bureau plans; the fields must hold; the inspector must cover the school.
+    void refusals()
+    {
+        Planning p;
+        // The device refuses what it can see is wrong, before writing anything.
+        auto q = p.query();
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::planInspection(*p.bureau, q, {"A", "inspector", "2026-13-01", "school_inspection", ""}, today()));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::planInspection(*p.bureau, q, {"A", "", dayText(today()), "school_inspection", ""}, today()));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::planInspection(*p.bureau, q, {"Z", "inspector", dayText(today()), "school_inspection", ""}, today()));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::planInspection(*p.bureau, q, {"A", "inspector", dayText(today()), "no_such_form", ""}, today()));
+
+        const cx::Json valid{{"school", "A"},        {"inspector", "inspector"}, {"due", dayText(today())},
+                             {"form", "school_inspection"}, {"assigned_on", dayText(today())}, {"status", "planned"}};
+        // A head writing an assignment straight into the replica: the server refuses it.
+        const std::string byHead = p.headA->put("assignments", "", "A", valid);
+        QCOMPARE(p.headA->sync().rejected, 1);
+        QVERIFY2(rejectReason(*p.headA, "assignments", byHead).find("only the bureau plans inspections") != std::string::npos,
+                 rejectReason(*p.headA, "assignments", byHead).c_str());
+        // The inspector cannot mark their own assignment done either.
+        const std::string id = p.plan("A", 2);
+        p.syncAll();
+        p.inspector->put("assignments", id, "A", {{"status", "done"}});
+        QCOMPARE(p.inspector->sync().rejected, 1);
+
+        // The bureau's device sending bad fields anyway: each refused with its reason.
+        cx::Json badDue = valid;
+        badDue["due"] = "下周";
+        cx::Json early = valid;
+        early["due"] = "2020-01-01";
+        cx::Json notInspector = valid;
+        notInspector["inspector"] = "teacher.b";
+        cx::Json wrongSchool = valid;
+        wrongSchool["school"] = "B";
+        const std::string a = p.bureau->put("assignments", "", "A", badDue);
+        const std::string b = p.bureau->put("assignments", "", "A", early);
+        const std::string c = p.bureau->put("assignments", "", "A", notInspector);
+        const std::string d = p.bureau->put("assignments", "", "A", wrongSchool);
+        QCOMPARE(p.bureau->sync().rejected, 4);
+        QVERIFY(rejectReason(*p.bureau, "assignments", a).find("is not a day") != std::string::npos);
+        QVERIFY(rejectReason(*p.bureau, "assignments", b).find("before the day") != std::string::npos);
+        QVERIFY(rejectReason(*p.bureau, "assignments", c).find("not an inspector") != std::string::npos);
+        QVERIFY(rejectReason(*p.bureau, "assignments", d).find("filed under school A") != std::string::npos);
+        QVERIFY(!p.lb.county.store->record("assignments", a));
+    }
+
+    // A head sets a teacher's target; the teacher's visits in the period count.
+    void targetProgress()
+    {
+        Planning p;
+        auto q = p.query();
+        const std::string month = dayText(today()).substr(0, 7);
+        const std::string t = cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "赵老师", month, "", 3});
+        p.syncAll();
+        // Two visits this month by the teacher, one named in another's visit, one last month, one in another school.
+        const Day first = *cx::bureau::parseDay(month + "-01");
+        p.teacherB->put("home_visits", "", "B", {{"date", dayText(first)}, {"visitors", "teacher.b"}});
+        p.teacherB->put("home_visits", "", "B", {{"date", dayText(today())}});
+        p.bureau->put("home_visits", "", "B", {{"date", dayText(today())}, {"visitors", "王建国、赵老师"}});
+        p.teacherB->put("home_visits", "", "B", {{"date", dayText(first - std::chrono::days(1))}});
+        p.bureau->put("home_visits", "", "A", {{"date", dayText(today())}, {"visitors", "teacher.b"}});
+        p.syncAll();
+        for (const std::string device : {"bureau", "teacher-b"}) {
+            auto mine = p.query(device);
+            const auto rows = cx::bureau::visitTargetRows(mine, today());
+            QCOMPARE(rows.size(), size_t(1));
+            QCOMPARE(rows[0].id, t);
+            QCOMPARE(rows[0].target, 3);
+            QCOMPARE(rows[0].done, 3);
+            QVERIFY(rows[0].met());
+        }
+        // A second target for the same teacher and period is an edit, not a duplicate.
+        QCOMPARE(cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", month, "", 5}), t);
+        p.syncAll();
+        auto rows = cx::bureau::visitTargetRows(q, today());
+        QCOMPARE(rows.size(), size_t(1));
+        QCOMPARE(rows[0].target, 5);
+        QVERIFY(!rows[0].met());
+
+        // A teacher cannot set targets; a head only for its school's teachers; bad periods refused.
+        const cx::Json target{{"teacher", "teacher.b"}, {"count", 2}, {"period", month}};
+        const std::string own = p.teacherB->put("visit_targets", "", "B", target);
+        QCOMPARE(p.teacherB->sync().rejected, 1);
+        QVERIFY(rejectReason(*p.teacherB, "visit_targets", own).find("only a school head or the bureau") != std::string::npos);
+        const std::string other = p.headA->put("visit_targets", "", "A", target);
+        QCOMPARE(p.headA->sync().rejected, 1);
+        QVERIFY(rejectReason(*p.headA, "visit_targets", other).find("not a teacher account of school A") != std::string::npos);
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", "明年", "", 2}));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", month, "", 0}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAssignments)
+#include "tst_assignments.moc"

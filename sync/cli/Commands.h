@@ -60,6 +60,9 @@ int cmdDevices(Engine &e, const std::string &db, const std::vector<std::string> 
 int cmdStatistics(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdAccept(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdReturn(Engine &e, const std::string &db, const std::vector<std::string> &args);
+// FormCommands.cpp: the bureau's forms (docs/bureau.md "Forms").
+int cmdForms(Engine &e, const std::string &db, const std::vector<std::string> &args);
+int cmdPublishForm(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args);
 
 // "value read as JSON if it parses, else a string"

@@ -55,6 +55,10 @@ const char *kUsage =
                                account fetches when it syncs; --refresh asks now)
   accept ID...                 (bureau) accept returns (locks them); sent at the next sync
   return ID --comment TEXT     (bureau) send a return back to its school with a comment
+  forms [--json]               (bureau) the county's forms: version, who they reach, the draft
+                               waiting, and how many devices hold which version
+  publish-form FILE [--draft]  (bureau) a form definition (.json) or XLSForm (.xlsx) becomes the
+                               next version, sent at the next sync (--draft: only keep the draft)
   recover                      salvage a damaged database: keeps unsent changes, moves it aside
 
 The device's data (the database, its photos, its token) is encrypted; every
@@ -111,7 +115,7 @@ int main(int argc, char **argv)
     }
     static const std::map<std::string, int (*)(cx::Engine &, const std::string &, const std::vector<std::string> &)>
         replicaCommands = {{"completeness", cmdCompleteness}, {"review", cmdReview}, {"statistics", cmdStatistics}, {"devices", cmdDevices}, {"accept", cmdAccept},
-                           {"return", cmdReturn}};
+                           {"return", cmdReturn}, {"forms", cmdForms}, {"publish-form", cmdPublishForm}};
     auto it = commands.find(command);
     auto rc = replicaCommands.find(command);
     if (it == commands.end() && rc == replicaCommands.end()) {

@@ -236,6 +236,174 @@
     </message>
 </context>
 <context>
+    <name>BureauFormsPage</name>
+    <message>
+        <source>Forms</source>
+        <extracomment>Title of the bureau's forms page (publishing form versions).</extracomment>
+        <translation>Forms</translation>
+    </message>
+    <message numerus="yes">
+        <source>v%1: %n device(s)</source>
+        <extracomment>Forms page: devices holding one version. %1 version, %n number of devices.</extracomment>
+        <translation><numerusform>v%1: %n device</numerusform><numerusform>v%1: %n devices</numerusform></translation>
+    </message>
+    <message>
+        <source>(not synced since %1)</source>
+        <extracomment>Forms page: devices on an older version; when the least recent of them last synced. %1 date.</extracomment>
+        <translation>(not synced since %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) not reported</source>
+        <extracomment>Forms page: devices that have not said which version they hold (an older app). %n number of devices.</extracomment>
+        <translation><numerusform>%n device not reported</numerusform><numerusform>%n devices not reported</numerusform></translation>
+    </message>
+    <message>
+        <source>no device has reported it yet</source>
+        <extracomment>Forms page: no device has reported this form yet.</extracomment>
+        <translation>no device has reported it yet</translation>
+    </message>
+    <message>
+        <source>every role</source>
+        <extracomment>Forms page: the form reaches every role.</extracomment>
+        <translation>every role</translation>
+    </message>
+    <message>
+        <source>every school</source>
+        <extracomment>Forms page: the form reaches every school.</extracomment>
+        <translation>every school</translation>
+    </message>
+    <message>
+        <source>For %1 · %2</source>
+        <extracomment>Forms page: who the form reaches. %1 roles, %2 schools.</extracomment>
+        <translation>For %1 · %2</translation>
+    </message>
+    <message>
+        <source>Draft waiting</source>
+        <extracomment>Forms page: a draft is waiting to be published.</extracomment>
+        <translation>Draft waiting</translation>
+    </message>
+    <message>
+        <source>v%1 goes out with the next sync</source>
+        <extracomment>Forms page: the draft was published here and goes out with the next sync. %1 version.</extracomment>
+        <translation>v%1 goes out with the next sync</translation>
+    </message>
+    <message>
+        <source>Refused by the server: %1</source>
+        <extracomment>Forms page: the server refused the published draft. %1 the server's reason.</extracomment>
+        <translation>Refused by the server: %1</translation>
+    </message>
+    <message>
+        <source>+ %1 added</source>
+        <extracomment>Forms page preview: a field the new version adds. %1 field name.</extracomment>
+        <translation>+ %1 added</translation>
+    </message>
+    <message>
+        <source>− %1 removed</source>
+        <extracomment>Forms page preview: a field the new version removes. %1 field name.</extracomment>
+        <translation>− %1 removed</translation>
+    </message>
+    <message>
+        <source>~ %1 changed: %2</source>
+        <extracomment>Forms page preview: a field the new version changes. %1 field name, %2 what changed (label, type, ...).</extracomment>
+        <translation>~ %1 changed: %2</translation>
+    </message>
+    <message>
+        <source>Import a form</source>
+        <extracomment>Title of the file dialog for importing a form.</extracomment>
+        <translation>Import a form</translation>
+    </message>
+    <message>
+        <source>Forms (*.xlsx *.json)</source>
+        <extracomment>File dialog filter for form definitions and XLSForm workbooks.</extracomment>
+        <translation>Forms (*.xlsx *.json)</translation>
+    </message>
+    <message>
+        <source>Import .xlsx or .json…</source>
+        <extracomment>Forms page: import a form definition or an XLSForm workbook as a draft.</extracomment>
+        <translation>Import .xlsx or .json…</translation>
+    </message>
+    <message>
+        <source>Devices as of %1</source>
+        <extracomment>Forms page: when the device list (which versions devices hold) is from. %1 date and time.</extracomment>
+        <translation>Devices as of %1</translation>
+    </message>
+    <message>
+        <source>No device list yet: it comes with the next sync.</source>
+        <extracomment>Forms page: no device list yet.</extracomment>
+        <translation>No device list yet: it comes with the next sync.</translation>
+    </message>
+    <message>
+        <source>published v%1</source>
+        <extracomment>Forms page: the published version. %1 version number.</extracomment>
+        <translation>published v%1</translation>
+    </message>
+    <message>
+        <source>not published yet</source>
+        <extracomment>Forms page: the form has never been published.</extracomment>
+        <translation>not published yet</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <extracomment>Forms page: show the draft's preview.</extracomment>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>No forms yet. Import an XLSForm workbook or a form definition.</source>
+        <extracomment>Forms page: no forms yet.</extracomment>
+        <translation>No forms yet. Import an XLSForm workbook or a form definition.</translation>
+    </message>
+    <message>
+        <source>Draft of %1, to become v%2</source>
+        <extracomment>Forms page: heading of the draft's preview. %1 form id, %2 the version it will become.</extracomment>
+        <translation>Draft of %1, to become v%2</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <extracomment>Forms page preview: which file the draft came from. %1 file name.</extracomment>
+        <translation>From %1</translation>
+    </message>
+    <message>
+        <source>Changes from v%1:</source>
+        <extracomment>Forms page preview: heading of the changes from the published version. %1 version.</extracomment>
+        <translation>Changes from v%1:</translation>
+    </message>
+    <message>
+        <source>A new form: every field is new.</source>
+        <extracomment>Forms page preview: a form never published before.</extracomment>
+        <translation>A new form: every field is new.</translation>
+    </message>
+    <message>
+        <source>Publish v%1</source>
+        <extracomment>Forms page: publish the draft as the next version (sent at the next sync).</extracomment>
+        <translation>Publish v%1</translation>
+    </message>
+    <message>
+        <source>Discard draft</source>
+        <extracomment>Forms page: throw the draft away.</extracomment>
+        <translation>Discard draft</translation>
+    </message>
+    <message>
+        <source>heads</source>
+        <extracomment>Forms page: the role of school heads.</extracomment>
+        <translation>heads</translation>
+    </message>
+    <message>
+        <source>teachers</source>
+        <extracomment>Forms page: the role of teachers.</extracomment>
+        <translation>teachers</translation>
+    </message>
+    <message>
+        <source>inspectors</source>
+        <extracomment>Forms page: the role of inspectors.</extracomment>
+        <translation>inspectors</translation>
+    </message>
+    <message>
+        <source>the bureau</source>
+        <extracomment>Forms page: the role of bureau staff.</extracomment>
+        <translation>the bureau</translation>
+    </message>
+</context>
+<context>
     <name>BureauReviewPage</name>
     <message>
         <source>Review returns</source>
@@ -628,6 +796,11 @@ Camera page: the shutter button.</extracomment>
         <source>The form is saved and will be sent to the bureau at the next sync. You can follow it under Submissions.</source>
         <extracomment>Dialog after submitting a form: what happens next.</extracomment>
         <translation>The form is saved and will be sent to the bureau at the next sync. You can follow it under Submissions.</translation>
+    </message>
+    <message>
+        <source>Preview: nothing is saved</source>
+        <extracomment>Form filling in the bureau's preview: nothing typed is saved or sent.</extracomment>
+        <translation>Preview: nothing is saved</translation>
     </message>
 </context>
 <context>
@@ -1038,7 +1211,9 @@ Camera page: the shutter button.</extracomment>
     </message>
     <message>
         <source>Forms</source>
-        <extracomment>Navigation item: forms to fill.</extracomment>
+        <extracomment>Navigation item (bureau): the county's forms: publish a new version, who has which.
+----------
+Navigation item: forms to fill.</extracomment>
         <translation>Forms</translation>
     </message>
     <message>
@@ -1816,6 +1991,14 @@ Home, sync card: button that starts a sync now.</extracomment>
     <message>
         <source>No account is open.</source>
         <translation>No account is open.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::BureauFormsModel</name>
+    <message>
+        <source>Sign in first: the draft is kept with the account's data.</source>
+        <extracomment>Forms page: importing needs the account's data to be open.</extracomment>
+        <translation>Sign in first: the draft is kept with the account's data.</translation>
     </message>
 </context>
 <context>

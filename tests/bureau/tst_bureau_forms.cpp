@@ -16,6 +16,7 @@
 #include "bureau/FormDrafts.h"
 #include "bureau/FormsOverview.h"
 #include "protocol/Errors.h"
+#include "protocol/Messages.h"
 #include "xlsform/Export.h"
 #include "xlsform/Problem.h"
 
@@ -165,6 +166,19 @@ private slots:
             } else if (row.user == "teacher.b") {
                 QVERIFY(!row.forms.count("school_stats"));   // not meant for a teacher
             }
+    }
+
+    // health.forms is advisory: the server keeps only its shape ({valid id: whole number}), never refuses for it.
+    void healthFormsKeepOnlyTheirShape()
+    {
+        cx::Json j{{"protocol", 1}, {"device", "d"}, {"cursor", cx::Json::object()}, {"mutations", cx::Json::array()},
+                   {"health", {{"pending", 1},
+                               {"forms", {{"school_stats", 3}, {"bad id!", 2}, {"negative", -1}, {"text", "2"}}}}}};
+        const cx::SyncRequest r = cx::SyncRequest::fromJson(j);
+        QCOMPARE(r.health["forms"], (cx::Json{{"school_stats", 3}}));
+        j["health"]["forms"] = "not an object";
+        QVERIFY(!cx::SyncRequest::fromJson(j).health.contains("forms"));
+        QCOMPARE(cx::SyncRequest::fromJson(j).health["pending"], cx::Json(1));
     }
 
     void malformedDefinitionIsRefusedWithItsPlace()

@@ -116,6 +116,10 @@ void seedDemoCounty(AppContext &ctx, const QDate &todayDate)
             {{QStringLiteral("definition"), toVariant(def)}, {QStringLiteral("version"), def.value("version", 1)},
              {QStringLiteral("title"), toVariant(def.value("title", cx::Json()))}},
             nullptr, QStringLiteral("*"));
+    ctx.put(QStringLiteral("form_versions"), formId + QStringLiteral(".v1"),   // kept as publishing keeps it
+            {{QStringLiteral("definition"), toVariant(def)}, {QStringLiteral("version"), def.value("version", 1)},
+             {QStringLiteral("title"), toVariant(def.value("title", cx::Json()))}},
+            nullptr, QStringLiteral("*"));
     const auto today = *cx::forms::parseDay(str(todayDate.toString(Qt::ISODate)));
     demoDevices(ctx, schools);
     demoFormDraft(ctx, def);

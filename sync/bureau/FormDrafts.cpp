@@ -220,24 +220,24 @@ std::vector<FieldChange> diffDefinitions(const Json &before, const Json &after)
 
 std::optional<Json> publishedForm(Engine &e, const std::string &formId)
 {
+    auto d = formDraft(e, formId);
+    const int64_t own = d && d->refused.empty() ? d->publishedAs : 0;   // this device's publish on its way
     if (auto r = e.get("forms", formId); r && !r->deleted && r->fields.contains("definition")) {
         if (r->state == SyncState::Confirmed)
             return r->fields;
         // Not confirmed: unless it is this device's own publish on its way (or
         // refused), it is the form as this device has it (an offline demo).
-        auto d = formDraft(e, formId);
-        const bool own = d && d->publishedAs && forms::publishedVersion(r->fields) == d->publishedAs;
-        if (!own && r->state != SyncState::Rejected)
+        if (r->state != SyncState::Rejected && forms::publishedVersion(r->fields) != own)
             return r->fields;
     }
-    // The current record carries this device's own publish not yet confirmed
-    // (or refused): the newest version the server confirmed is the published one.
+    // The current record carries this device's own publish: the newest kept
+    // version before it (confirmed by the server, or as this device has it).
     std::optional<Json> best;
     int64_t bestVersion = 0;
     for (const auto &r : e.list("form_versions"))
-        if (r.state == SyncState::Confirmed && r.id.rfind(formId + ".v", 0) == 0 && r.fields.contains("definition")) {
+        if (r.state != SyncState::Rejected && r.id.rfind(formId + ".v", 0) == 0 && r.fields.contains("definition")) {
             const int64_t v = forms::publishedVersion(r.fields);
-            if (v > bestVersion) {
+            if (v > bestVersion && (!own || v < own)) {
                 bestVersion = v;
                 best = r.fields;
             }

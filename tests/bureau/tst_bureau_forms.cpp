@@ -174,11 +174,14 @@ private slots:
         cx::Json j{{"protocol", 1}, {"device", "d"}, {"cursor", cx::Json::object()}, {"mutations", cx::Json::array()},
                    {"health", {{"pending", 1},
                                {"forms", {{"school_stats", 3}, {"bad id!", 2}, {"negative", -1}, {"text", "2"}}}}}};
-        const cx::SyncRequest r = cx::SyncRequest::fromJson(j);
-        QCOMPARE(r.health["forms"], (cx::Json{{"school_stats", 3}}));
+        auto read = [](const cx::Json &msg) { return cx::SyncRequest::fromJson(cx::Json::parse(msg.dump())); };   // as on the wire
+        const cx::SyncRequest r = read(j);
+        QVERIFY(r.health.contains("forms"));
+        QVERIFY(r.health["forms"] == (cx::Json{{"school_stats", 3}}));
         j["health"]["forms"] = "not an object";
-        QVERIFY(!cx::SyncRequest::fromJson(j).health.contains("forms"));
-        QCOMPARE(cx::SyncRequest::fromJson(j).health["pending"], cx::Json(1));
+        const cx::SyncRequest r2 = read(j);
+        QVERIFY(!r2.health.contains("forms"));
+        QVERIFY(r2.health["pending"] == cx::Json(1));
     }
 
     void malformedDefinitionIsRefusedWithItsPlace()

@@ -56,6 +56,8 @@ ApplicationWindow {
         { page: "BureauAssignmentsPage", label: qsTr("Assignments"), icon: "⚑", main: false },
         //: Navigation item (bureau): the county's devices and their health.
         { page: "BureauDevicesPage", label: qsTr("Devices"), icon: "▯", main: false },
+        //: Navigation item (bureau): the county's forms: publish a new version, who has which.
+        { page: "BureauFormsPage", label: qsTr("Forms"), icon: "✎", main: false },
         //: Navigation item: sync conflicts to settle.
         { page: "ConflictsPage", label: qsTr("Conflicts"), icon: "⇄", main: false },
         //: Navigation item: settings.

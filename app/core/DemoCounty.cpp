@@ -2,6 +2,7 @@
 
 #include "core/AppContext.h"
 #include "core/JsonVariant.h"
+#include "bureau/FormDrafts.h"
 #include "engine/Engine.h"
 #include "demo/DemoPlans.h"
 #include "demo/DemoReturns.h"
@@ -38,6 +39,8 @@ void demoDevices(AppContext &ctx, const std::vector<cx::demo::DemoSchool> &schoo
                             {"link", n % 3 ? "metered" : "unmetered"}};
             if (n == 7)
                 health["last_error"] = "网络中断，稍后自动重试";
+            if (head)   // the enrolment return reaches heads only (the Forms page counts them)
+                health["forms"] = {{"enrolment_return", 1}};
             list.push_back(cx::Json{{"user", (head ? "head." : "teacher.") + s.code},
                                     {"role", role},
                                     {"schools", cx::Json::array({s.code})},
@@ -51,6 +54,29 @@ void demoDevices(AppContext &ctx, const std::vector<cx::demo::DemoSchool> &schoo
     }
     if (auto *e = ctx.engine())
         e->keepDevices(list, now);
+}
+
+// A draft of the enrolment return's next version, as the bureau would import
+// it from Excel: one count added, a hint changed (the Forms page's preview).
+void demoFormDraft(AppContext &ctx, cx::Json def)
+{
+    auto *e = ctx.engine();
+    if (!e)
+        return;
+    def.erase("version");
+    for (auto &p : def["pages"])
+        for (auto &f : p["fields"])
+            if (f.value("name", std::string()) == "school_year")
+                f["hint"] = {{"zh", "填写本学年，如 2026-2027"}, {"en", "This school year, e.g. 2026-2027"}};
+    def["pages"][0]["fields"].push_back({{"name", "classes"},
+                                         {"type", "integer"},
+                                         {"label", {{"zh", "教学班数"}, {"en", "Number of classes"}}},
+                                         {"constraint", ". >= 0"}});
+    try {
+        cx::bureau::keepDraft(*e, {def, {}}, "enrolment_return_2026.xlsx", QDateTime::currentMSecsSinceEpoch());
+    } catch (const std::exception &ex) {
+        ctx.addError(QStringLiteral("demo county: ") + qstr(ex.what()));
+    }
 }
 
 } // namespace
@@ -114,8 +140,13 @@ void seedDemoCounty(AppContext &ctx, const QDate &todayDate)
             {{QStringLiteral("definition"), toVariant(def)}, {QStringLiteral("version"), def.value("version", 1)},
              {QStringLiteral("title"), toVariant(def.value("title", cx::Json()))}},
             nullptr, QStringLiteral("*"));
+    ctx.put(QStringLiteral("form_versions"), formId + QStringLiteral(".v1"),   // kept as publishing keeps it
+            {{QStringLiteral("definition"), toVariant(def)}, {QStringLiteral("version"), def.value("version", 1)},
+             {QStringLiteral("title"), toVariant(def.value("title", cx::Json()))}},
+            nullptr, QStringLiteral("*"));
     const auto today = *cx::forms::parseDay(str(todayDate.toString(Qt::ISODate)));
     demoDevices(ctx, schools);
+    demoFormDraft(ctx, def);
     for (const auto &r : cx::demo::demoReturns(def, returning, 20240901, today))
         ctx.put(qstr(r.collection), qstr(r.id), toVariant(r.fields).toMap(), nullptr, qstr(r.school));
 

@@ -30,7 +30,8 @@ QList<QPair<QString, QString>> PageTour::bureauPages()
             {QStringLiteral("BureauCompletenessPage"), QStringLiteral("bureau-completeness")},
             {QStringLiteral("BureauStatisticsPage"), QStringLiteral("bureau-statistics")},
             {QStringLiteral("BureauAssignmentsPage"), QStringLiteral("bureau-assignments")},
-            {QStringLiteral("BureauDevicesPage"), QStringLiteral("bureau-devices")}};
+            {QStringLiteral("BureauDevicesPage"), QStringLiteral("bureau-devices")},
+            {QStringLiteral("BureauFormsPage"), QStringLiteral("bureau-forms")}};
 }
 
 static void counter(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)

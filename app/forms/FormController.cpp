@@ -425,8 +425,8 @@ void FormController::previous()
 bool FormController::persist(const QString &status)
 {
     auto *ctx = AppContext::ensure();
-    if (!ctx->engine() || !m_session)
-        return false;
+    if (m_preview || !ctx->engine() || !m_session)
+        return false;   // a preview never saves
     QVariantMap fields{{QStringLiteral("form"), m_formId},
                        {QStringLiteral("form_version"), m_formVersion},
                        {QStringLiteral("answers"), toVariant(status == QLatin1String("submitted") ? m_session->submission()

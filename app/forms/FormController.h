@@ -46,6 +46,9 @@ class FormController : public QObject
     // version of the form that have no place in this one.
     Q_PROPERTY(QStringList notices READ notices NOTIFY loadedChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    // Preview (the bureau's Forms page shows a draft as a phone would): the
+    // form works as usual but nothing is ever saved or submitted.
+    Q_PROPERTY(bool preview READ preview WRITE setPreview NOTIFY loadedChanged)
 public:
     explicit FormController(QObject *parent = nullptr);
     ~FormController() override;
@@ -68,6 +71,8 @@ public:
     QStringList notices() const { return m_notices; }
     QString language() const { return m_lang; }
     void setLanguage(const QString &l);
+    bool preview() const { return m_preview; }
+    void setPreview(bool p) { if (p != m_preview) { m_preview = p; emit loadedChanged(); } }
 
     // Opens a form: a new draft (submissionId empty), or an existing submission.
     Q_INVOKABLE bool open(const QString &formId, const QString &submissionId = {});
@@ -105,6 +110,7 @@ private:
     cx::Json m_orphans = cx::Json::object();  // kept with the draft, never dropped
     QString m_corrects, m_bureauComment;     // set while editing a submitted one: saving makes a correction
     int m_formVersion = 0;
+    bool m_preview = false;
     QTimer m_saveTimer;   // the draft is saved shortly after every change, not per keystroke
     int m_page = 0;
     bool m_showAllIssues = false;

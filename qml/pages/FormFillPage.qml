@@ -12,16 +12,26 @@ Page {
     property string pageName: "FormFillPage"
     property string formId: "home_visit"
     property string submissionId
+    // Preview (BureauFormsPage): a definition shown as a phone shows it; nothing is saved.
+    property string previewDefinition
+    property string previewLanguage
     title: form.loaded ? form.title : qsTr("Form")
     background: Rectangle { color: Theme.background }
 
     FormController {
         id: form
         objectName: "formController"
-        language: AppSettings.formLanguage
+        language: page.previewLanguage !== "" ? page.previewLanguage : AppSettings.formLanguage
+        preview: page.previewDefinition !== ""
         onSubmitted: done.open()
     }
-    Component.onCompleted: form.open(formId, submissionId)
+    Component.onCompleted: {
+        if (previewDefinition !== "")
+            form.openDefinition(previewDefinition)
+        else
+            form.open(formId, submissionId)
+    }
+    onPreviewDefinitionChanged: if (previewDefinition !== "") form.openDefinition(previewDefinition)
 
     header: ColumnLayout {
         spacing: 0
@@ -132,8 +142,11 @@ Page {
             onClicked: form.previous()
             }
             Label {
-                //: Form filling: the draft is saved automatically.
-                text: qsTr("Draft saved")
+                text: form.preview
+                      //: Form filling in the bureau's preview: nothing typed is saved or sent.
+                      ? qsTr("Preview: nothing is saved")
+                      //: Form filling: the draft is saved automatically.
+                      : qsTr("Draft saved")
                 color: Theme.muted
                 font.pixelSize: Theme.fontSmall
                 horizontalAlignment: Text.AlignHCenter
@@ -147,7 +160,7 @@ Page {
                       //: Form filling: go to the next page.
                       : qsTr("Next")
                 highlighted: true
-                enabled: !form.onReview || form.valid
+                enabled: !form.onReview || (form.valid && !form.preview)
                 implicitHeight: Theme.touch
                 onClicked: { if (form.onReview) form.submit(); else form.next(); scroll.ScrollBar.vertical.position = 0 }
             }

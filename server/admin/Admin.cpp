@@ -4,6 +4,7 @@
 #include "storage/PgStore.h"
 
 #include "forms/FormDefinition.h"
+#include "forms/Publication.h"
 #include "protocol/Errors.h"
 #include "protocol/Uuid.h"
 #include "protocol/Version.h"
@@ -68,38 +69,23 @@ void addSchool(Store &store, const std::string &code, const std::string &name, c
 
 int64_t publishForm(Store &store, const Json &def, int64_t nowMs, const std::string &actor)
 {
-    if (!def.is_object())
-        throw Error(ErrorKind::Invalid, "a form definition is a JSON object");
-    auto id = def.find("id");
-    if (id == def.end() || !id->is_string() || !isValidRecordId(id->get<std::string>()))
-        throw Error(ErrorKind::Invalid, "the form definition needs an \"id\" (1-64 of A-Z a-z 0-9 _ . : -)");
-    const std::string formId = id->get<std::string>();
+    // The id is read first so the current record is read in the same transaction.
+    auto id = def.is_object() ? def.find("id") : def.end();
+    const std::string formId = def.is_object() && id != def.end() && id->is_string() ? id->get<std::string>() : "";
     Transaction tx(store);
-    auto existing = store.record("forms", formId);
-    int64_t version = 1;
-    if (auto v = def.find("version"); v != def.end() && v->is_number_integer()) {
-        version = v->get<int64_t>();
-    } else if (existing) {
-        auto old = existing->fields.find("version");
-        int64_t oldVersion = old != existing->fields.end() && old->is_number_integer() ? old->get<int64_t>() : 0;
-        auto oldDef = existing->fields.find("definition");
-        version = oldDef != existing->fields.end() && *oldDef == def ? oldVersion : oldVersion + 1;
-    }
-    // A malformed definition is refused here, before any device sees it; it is
-    // checked as it will be stored, with its version.
-    Json checked = def;
-    checked["version"] = version;
-    forms::FormDefinition::parse(checked);
-    Json title = def.contains("title") ? def["title"] : Json(formId);
-    Json fields{{"definition", def}, {"version", version}, {"title", title}};
-    serverPut(store, "forms", formId, kCountyScope, fields, "admin", nowMs);
+    std::optional<Json> published;
+    if (!formId.empty())
+        if (auto existing = store.record("forms", formId))
+            published = existing->fields;
+    const forms::Publication p = forms::shapePublication(def, published);   // shared with the bureau's app
+    serverPut(store, "forms", p.formId, kCountyScope, p.fields, "admin", nowMs);
     // Every version is kept, so drafts and submissions made on an older one
     // can still be opened and checked against the form they were made with.
-    serverPut(store, "form_versions", formId + ".v" + std::to_string(version), kCountyScope, fields, "admin", nowMs);
-    store.addAdminEvent(AdminEvent{nowMs, actor, "form-published", "forms/" + formId,
-                                   Json{{"version", version}, {"title", title}}, ""});
+    serverPut(store, "form_versions", p.versionId(), kCountyScope, p.fields, "admin", nowMs);
+    store.addAdminEvent(AdminEvent{nowMs, actor, "form-published", "forms/" + p.formId,
+                                   Json{{"version", p.version}, {"title", p.fields["title"]}}, ""});
     tx.commit();
-    return version;
+    return p.version;
 }
 
 namespace {

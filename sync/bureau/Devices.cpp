@@ -54,6 +54,7 @@ Json DeviceRow::toJson(int64_t nowMs, int staleDays) const
                 {"free_bytes", freeKnown ? Json(freeBytes) : Json(nullptr)},
                 {"link", link},
                 {"last_error", lastError},
+                {"forms", formsKnown ? Json(forms) : Json(nullptr)},
                 {"attention", attention(nowMs, staleDays)}};
 }
 
@@ -88,6 +89,12 @@ std::vector<DeviceRow> deviceRows(const Json &list)
             r.freeBytes = u64(*h, "free_bytes");
             r.link = str(*h, "link");
             r.lastError = str(*h, "last_error");
+            if (auto f = h->find("forms"); f != h->end() && f->is_object()) {
+                r.formsKnown = true;
+                for (auto it = f->begin(); it != f->end(); ++it)
+                    if (it->is_number_integer())
+                        r.forms[it.key()] = it->get<int64_t>();
+            }
         }
         out.push_back(std::move(r));
     }

@@ -66,6 +66,9 @@ int cmdAssignments(Engine &e, const std::string &db, const std::vector<std::stri
 int cmdAssign(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdVisitTargets(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdVisitTarget(Engine &e, const std::string &db, const std::vector<std::string> &args);
+// FormCommands.cpp: the bureau's forms (docs/bureau.md "Forms").
+int cmdForms(Engine &e, const std::string &db, const std::vector<std::string> &args);
+int cmdPublishForm(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdRecover(const std::string &dbPath, const std::vector<std::string> &args);
 
 // "value read as JSON if it parses, else a string"

@@ -68,6 +68,10 @@ const char *kUsage =
   visit-target --school CODE --teacher USER --count N [--period P] [--name NAME]
                                (head, bureau) a teacher's home-visit target for a month, term or
                                school year (this month by default)
+  forms [--json]               (bureau) the county's forms: version, who they reach, the draft
+                               waiting, and how many devices hold which version
+  publish-form FILE [--draft]  (bureau) a form definition (.json) or XLSForm (.xlsx) becomes the
+                               next version, sent at the next sync (--draft: only keep the draft)
   recover                      salvage a damaged database: keeps unsent changes, moves it aside
 
 The device's data (the database, its photos, its token) is encrypted; every
@@ -125,7 +129,8 @@ int main(int argc, char **argv)
     static const std::map<std::string, int (*)(cx::Engine &, const std::string &, const std::vector<std::string> &)>
         replicaCommands = {{"completeness", cmdCompleteness}, {"review", cmdReview}, {"statistics", cmdStatistics}, {"dropouts", cmdDropouts}, {"devices", cmdDevices}, {"accept", cmdAccept},
                            {"return", cmdReturn}, {"assignments", cmdAssignments}, {"assign", cmdAssign},
-                           {"visit-targets", cmdVisitTargets}, {"visit-target", cmdVisitTarget}};
+                           {"visit-targets", cmdVisitTargets}, {"visit-target", cmdVisitTarget},
+                           {"forms", cmdForms}, {"publish-form", cmdPublishForm}};
     auto it = commands.find(command);
     auto rc = replicaCommands.find(command);
     if (it == commands.end() && rc == replicaCommands.end()) {

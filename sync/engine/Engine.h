@@ -335,6 +335,12 @@ public:
     std::pair<Json, int64_t> devices();
     void keepDevices(const Json &devices, int64_t atMs);
 
+    // Values kept only on this device and never synced (the bureau's form
+    // drafts, sync/bureau/FormDrafts.h), in the encrypted replica, so they
+    // survive a restart; LocalValues.cpp. An empty value removes the key.
+    std::optional<std::string> localValue(const std::string &key);
+    void setLocalValue(const std::string &key, const std::string &value);
+
     // The bureau revoked this device (DeviceRevokedError): every table emptied,
     // then the replica, its photos and its key file erased (engine/Vault.h).
     // The engine must not be used afterwards; sync(), syncOnce() and

@@ -355,6 +355,15 @@ Json Engine::healthReport()
         h["free_bytes"] = uint64_t(space.available) / (100ull << 20) * (100ull << 20);   // to 100 MB: a steady report is not rewritten
     if (!st.recentErrors.empty())
         h["last_error"] = st.recentErrors.front().second;
+    // The version of each form the server gave this device (not a publish of
+    // its own still waiting to be confirmed): the bureau sees who has which.
+    Json forms = Json::object();
+    for (const auto &r : m_replica.records("forms", false))
+        if (r.server && !r.server->deleted())
+            if (auto v = r.server->fields.find("version"); v != r.server->fields.end() && v->is_number_unsigned())
+                forms[r.id] = v->get<uint64_t>();
+    if (!forms.empty())
+        h["forms"] = std::move(forms);
     return h;
 }
 

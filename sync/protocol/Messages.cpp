@@ -251,6 +251,15 @@ SyncRequest SyncRequest::fromJson(const Json &j)
         for (const char *k : {"link", "last_error"})
             if (auto v = h->find(k); v != h->end() && v->is_string())
                 r.health[k] = utf8Prefix(v->get<std::string>(), 300);
+        // {form id: version} of the forms the device holds; at most kMaxHealthForms of them.
+        if (auto f = h->find("forms"); f != h->end() && f->is_object()) {
+            Json forms = Json::object();
+            for (auto it = f->begin(); it != f->end() && forms.size() < kMaxHealthForms; ++it)
+                if (isValidRecordId(it.key()) && it->is_number_unsigned())
+                    forms[it.key()] = it->get<uint64_t>();
+            if (!forms.empty())
+                r.health["forms"] = std::move(forms);
+        }
     }
     return r;
 }

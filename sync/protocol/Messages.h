@@ -57,6 +57,8 @@ struct Rejection {
 
 using Cursor = std::map<std::string, uint64_t>;  // school -> last seq seen
 
+inline constexpr size_t kMaxHealthForms = 500;   // health.forms entries a server keeps
+
 struct SyncRequest {
     int protocol = kProtocolVersion;
     std::string device;
@@ -67,7 +69,8 @@ struct SyncRequest {
     // Optional: what the server cannot see of the device, sent with the first
     // request of a sync for the bureau's device health page (docs/protocol.md
     // "Device health"): pending, pending_photos, rejected, conflicts,
-    // free_bytes, link, last_error. An older server ignores it.
+    // free_bytes, link, last_error, forms ({form id: version held}). An older
+    // server ignores it.
     Json health;
 
     Json toJson() const;

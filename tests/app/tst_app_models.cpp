@@ -17,6 +17,8 @@
 #include "models/AssignmentsModel.h"
 #include "models/TableExport.h"
 #include "xlsform/Workbook.h"
+#include "models/BureauFormsModel.h"
+#include "engine/Engine.h"
 #include "core/DemoCounty.h"
 #include "demo/DemoSchools.h"
 #include "sync/SyncController.h"
@@ -587,6 +589,63 @@ private slots:
         QVERIFY(q.waitForLoaded());
         QCOMPARE(q.items().size(), 2);
         QVERIFY(!q.accept({second}));   // a returned one waits for the school, not for the bureau
+    }
+
+    // The bureau's Forms page: the demo's draft is previewed (changes by field,
+    // both languages), the preview never saves what is typed, a malformed file
+    // is refused with its name and nothing kept, and publishing makes v2 wait
+    // for the next sync.
+    void bureauFormsPreviewNeverSaves()
+    {
+        QVERIFY(m_ctx->openAccount(QStringLiteral("forms"), testKey()));
+        seedDemoCounty(*m_ctx, QDate(2025, 12, 1));
+        BureauFormsModel m;
+        m.refresh();
+        QCOMPARE(m.forms().size(), 1);
+        QVariantMap f = m.forms().at(0).toMap();
+        QCOMPARE(f.value(QStringLiteral("version")).toInt(), 1);
+        QCOMPARE(f.value(QStringLiteral("draft")).toString(), QStringLiteral("draft"));
+        const QVariantList held = f.value(QStringLiteral("held")).toList();
+        QCOMPARE(held.size(), 1);
+        QCOMPARE(held.at(0).toMap().value(QStringLiteral("devices")).toInt(), 20);   // the demo's heads
+        QCOMPARE(m.previewId(), QStringLiteral("enrolment_return"));
+        QCOMPARE(m.previewPublished(), 1);
+        QCOMPARE(m.previewLanguages(), QStringList({"zh", "en"}));
+        QStringList changes;
+        for (const auto &c : m.previewChanges())
+            changes << c.toMap().value(QStringLiteral("change")).toString() + " " + c.toMap().value(QStringLiteral("name")).toString();
+        QCOMPARE(changes, QStringList({"changed school_year", "added classes"}));
+
+        const size_t before = m_ctx->engine()->list("submissions").size();
+        FormController form;
+        form.setPreview(true);
+        QVERIFY2(form.openDefinition(m.previewDefinition()), qPrintable(form.error()));
+        form.setAnswer(QStringLiteral("school_year"), QStringLiteral("2026-2027"));
+        form.setAnswer(QStringLiteral("classes"), 6);
+        QVERIFY(!form.saveDraft());
+        QVERIFY(!form.submit());
+        QCoreApplication::processEvents();   // the save timer, had it been started
+        QCOMPARE(m_ctx->engine()->list("submissions").size(), before);
+        QVERIFY(form.submissionId().isEmpty());
+
+        QTemporaryDir dir;
+        QFile bad(dir.filePath(QStringLiteral("broken.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"id\": \"enrolment_return\", \"pages\": [");
+        bad.close();
+        QVERIFY(!m.importPath(bad.fileName()));
+        QVERIFY2(m.error().contains(QStringLiteral("broken.json")), qPrintable(m.error()));
+        QCOMPARE(m.previewSource(), QStringLiteral("enrolment_return_2026.xlsx"));   // the draft is untouched
+
+        QVERIFY2(m.publish(QStringLiteral("enrolment_return")), qPrintable(m.error()));
+        m.refresh();
+        f = m.forms().at(0).toMap();
+        QCOMPARE(f.value(QStringLiteral("draft")).toString(), QStringLiteral("sending"));
+        QCOMPARE(f.value(QStringLiteral("draftVersion")).toInt(), 2);
+        QCOMPARE(f.value(QStringLiteral("version")).toInt(), 1);   // still v1 until the server confirms
+        QVERIFY(m_ctx->engine()->get("forms", "enrolment_return")->fields["version"] == cx::Json(2));
+        QVERIFY(m_ctx->engine()->get("form_versions", "enrolment_return.v2"));
+        QVERIFY(!m.publish(QStringLiteral("enrolment_return")));   // already on its way
     }
 };
 

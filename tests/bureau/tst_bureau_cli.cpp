@@ -4,7 +4,9 @@
 // and what the bureau decides reaches the school head's device.
 #include "Fixture.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QJsonObject>
 #include <QtTest>
 
@@ -101,6 +103,76 @@ private slots:
             const QJsonObject seen = b.cli(head, {"get", "submissions", waiting[0]["id"].toString()}).json().object();
             QCOMPARE(seen["fields"].toObject()["comment"].toString(), QString("请核对3-6岁人口数"));
         }
+    }
+
+    // `publish-form` and `forms` (docs/bureau.md "Forms"): a new version of the
+    // demo's enrolment return goes out from the bureau's device, reaches the
+    // head's phone, which reports it; a malformed file is refused and nothing changes.
+    void publishFormThroughTheCli()
+    {
+        BureauFixture b;
+        int code = -1;
+        runTool(CX_SERVER_EXE, {"demo", b.location(), "--schools", "3", "--pupils", "10", "--forms", CX_FORMS_DIR}, {}, &code);
+        QCOMPARE(code, 0);
+        b.start();
+        const QString bureau = "bureau.db", head = "head.db";
+        b.enroll(bureau, "chen.jun", "cunxiao-demo");
+        b.enroll(head, "zhang.wei", "cunxiao-demo");
+        QCOMPARE(b.cli(bureau, {"sync"}).exitCode, 0);
+        QCOMPARE(b.cli(head, {"sync"}).exitCode, 0);
+
+        QFile in(CX_FORMS_DIR "/enrolment_return.json");
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QJsonObject def = QJsonDocument::fromJson(in.readAll()).object();
+        QJsonArray pages = def["pages"].toArray();
+        QJsonObject first = pages[0].toObject();
+        QJsonArray fields = first["fields"].toArray();
+        fields.append(QJsonObject{{"name", "classes"}, {"type", "integer"},
+                                  {"label", QJsonObject{{"zh", "教学班数"}, {"en", "Classes"}}}});
+        first["fields"] = fields;
+        pages[0] = first;
+        def["pages"] = pages;
+        QTemporaryDir dir;
+        QFile out(dir.filePath("enrolment_return.json"));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(def).toJson());
+        out.close();
+
+        CliResult c = b.cli(bureau, {"publish-form", out.fileName()});
+        QCOMPARE(c.exitCode, 0);
+        QVERIFY2(c.out.contains("added") && c.out.contains("classes") && c.out.contains("version 2"), qPrintable(c.out));
+        auto formLine = [&](const QString &db) {
+            for (const auto &l : lines(b.cli(db, {"forms", "--json"})))
+                if (l["id"].toString() == "enrolment_return")
+                    return l;
+            return QJsonObject();
+        };
+        QCOMPARE(formLine(bureau)["draft"].toString(), QString("sending"));
+        QCOMPARE(formLine(bureau)["version"].toInt(), 1);
+        QCOMPARE(b.cli(bureau, {"sync"}).exitCode, 0);
+        QCOMPARE(formLine(bureau)["version"].toInt(), 2);
+        QVERIFY(formLine(bureau)["draft"].isNull());
+        QCOMPARE(b.serverRecords("forms")["enrolment_return"].toObject()["fields"].toObject()["version"].toInt(), 2);
+
+        // The head's phone gets v2 and says so at its next sync.
+        QCOMPARE(b.cli(head, {"sync"}).exitCode, 0);
+        QCOMPARE(b.cli(head, {"sync"}).exitCode, 0);
+        QCOMPARE(b.cli(bureau, {"devices", "--refresh"}).exitCode, 0);
+        const QJsonArray held = formLine(bureau)["devices"].toArray();
+        QVERIFY2(!held.isEmpty(), qPrintable(QJsonDocument(formLine(bureau)).toJson()));
+        QCOMPARE(held[0].toObject()["version"].toInt(), 2);
+        QVERIFY(held[0].toObject()["devices"].toInt() >= 1);
+
+        // A malformed definition: refused with what is wrong, nothing published.
+        QFile bad(dir.filePath("bad.json"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write(R"({"id": "enrolment_return", "title": "x", "pages": [{"id": "p", "fields": [{"name": "a", "type": "integr"}]}]})");
+        bad.close();
+        c = b.cli(bureau, {"publish-form", bad.fileName()});
+        QVERIFY(c.exitCode != 0);
+        QVERIFY2(c.err.contains("bad.json") && c.err.contains("integr"), qPrintable(c.err));
+        QCOMPARE(b.cli(bureau, {"sync"}).exitCode, 0);
+        QCOMPARE(b.serverRecords("forms")["enrolment_return"].toObject()["fields"].toObject()["version"].toInt(), 2);
     }
 };
 

@@ -16,7 +16,7 @@ namespace {
 
 QVariant number(double v) { return std::isnan(v) ? QVariant() : QVariant(std::round(v * 100) / 100); }
 
-QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &period, std::string field,
+QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &period, const std::string &field,
                     cx::bureau::Day today, bool en)
 {
     QVariantMap out;

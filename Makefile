@@ -26,9 +26,10 @@ PACKAGES := cmake g++ make ninja-build ccache pkg-config git ca-certificates ope
 
 FUZZ_PACKAGES := clang libclang-rt-14-dev
 FORMAT_PACKAGES := clang-format
+LINT_PACKAGES := clang-tidy python3
 PACKAGE_PACKAGES := dpkg-dev file debootstrap
 
-.PHONY: all deps build test run bench soak fuzz asan tsan package package-test clean format format-check
+.PHONY: all deps build test run bench soak fuzz asan tsan package package-test clean format format-check lint
 
 all: build
 
@@ -78,6 +79,13 @@ format:
 format-check:
 	@scripts/install-deps.sh $(FORMAT_PACKAGES)
 	scripts/format.sh check
+
+# scripts/lint.sh: no colour outside Theme.qml, qmllint over every QML file
+# (.qmllint.ini), clang-tidy over the project's own C++ (.clang-tidy), using
+# $(BUILD)/compile_commands.json; fails on any finding.
+lint: build
+	@scripts/install-deps.sh $(LINT_PACKAGES)
+	JOBS=$(JOBS) scripts/lint.sh $(BUILD)
 
 package: build
 	@scripts/install-deps.sh $(PACKAGE_PACKAGES)

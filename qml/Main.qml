@@ -20,25 +20,27 @@ ApplicationWindow {
     palette.window: Theme.background
     palette.windowText: Theme.text
     palette.base: Theme.surface
-    palette.alternateBase: "#EEF2EF"
+    palette.alternateBase: Theme.paletteAlternateBase
     palette.text: Theme.text
-    palette.button: "#E2EAE5"
+    palette.button: Theme.paletteButton
     palette.buttonText: Theme.text
     palette.dark: Theme.primary
-    palette.mid: "#BFCBC4"
-    palette.midlight: "#D5DED9"
-    palette.light: "#F4F7F5"
+    palette.mid: Theme.inputBorder
+    palette.midlight: Theme.paletteMidlight
+    palette.light: Theme.paletteLight
     palette.brightText: "white"
     palette.highlight: Theme.primary
     palette.highlightedText: "white"
-    palette.placeholderText: "#7C857F"
+    palette.placeholderText: Theme.placeholderText
     palette.toolTipBase: Theme.text
     palette.toolTipText: "white"
     font.pixelSize: Theme.fontBody
     font.family: "Noto Sans CJK SC"
 
     readonly property bool wide: width >= Theme.wideWidth
-    readonly property bool chromeless: stack.currentItem ? stack.currentItem.chromeless === true : true
+    // The page shown, of whichever page type: its title and chromeless are read by name.
+    readonly property var currentPage: stack.currentItem
+    readonly property bool chromeless: currentPage ? currentPage.chromeless === true : true
 
     // Top-level destinations, in navigation order: the bureau's staff work on
     // the county's returns, everyone else on their school's data.
@@ -118,11 +120,12 @@ ApplicationWindow {
             anchors.rightMargin: 8
             spacing: 4
             ToolButton {
+                id: headerButton
                 visible: stack.depth > 1 || !app.wide
                 text: stack.depth > 1 ? "‹" : "☰"
                 font.pixelSize: 26
                 palette.buttonText: "white"
-                background: Rectangle { color: parent.down ? "#2E8A62" : "transparent"; radius: 4 }
+                background: Rectangle { color: headerButton.down ? Theme.primaryPressed : "transparent"; radius: 4 }
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
                 onClicked: stack.depth > 1 ? app.back() : drawer.open()
@@ -130,7 +133,7 @@ ApplicationWindow {
                 Accessible.name: stack.depth > 1 ? qsTr("Back") : qsTr("Menu")
             }
             Label {
-                text: stack.currentItem ? stack.currentItem.title : ""
+                text: app.currentPage ? app.currentPage.title : ""
                 font.pixelSize: Theme.fontTitle
                 font.bold: true
                 color: "white"

@@ -121,8 +121,7 @@ int appMain(int argc, char *argv[])
         return app.exec();
     }
     if (tour) {
-        const QList<QSize> sizes = p.isSet(shots) ? QList<QSize>{QSize(360, 640), QSize(1280, 800)}
-                                                  : QList<QSize>{QSize(360, 640), QSize(1280, 800)};
+        const QList<QSize> sizes{QSize(360, 640), QSize(1280, 800)};
         const int warnings = PageTour::run(engine, sizes, p.value(shots), [&] {
             // The bureau's pages, over the demo county (core/DemoCounty).
             session.openDemo(QStringLiteral("bureau"));

@@ -13,7 +13,7 @@
 
 namespace cx::app {
 
-class CompletenessModel : public ReportModel
+class CompletenessModel : public cx::app::ReportModel   // qualified: qmltyperegistrar needs the full name to record the base
 {
     Q_OBJECT
     QML_ELEMENT

@@ -113,7 +113,7 @@ QString Records::save(const QString &collection, const QString &id, const QVaria
         if (!it.key().startsWith(QLatin1Char('_')) && it.key() != QLatin1String("id"))
             clean.insert(it.key(), it.value());
     QString err;
-    const QString out = AppContext::ensure()->put(collection, id, clean, &err, school);
+    QString out = AppContext::ensure()->put(collection, id, clean, &err, school);
     if (m_error != err) {
         m_error = err;
         emit lastErrorChanged();

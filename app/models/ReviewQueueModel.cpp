@@ -9,6 +9,7 @@
 #include <QDeadlineTimer>
 #include <QThread>
 #include <QtConcurrent/QtConcurrentRun>
+#include <ranges>
 
 #include <set>
 
@@ -42,9 +43,9 @@ ReviewQueueModel::~ReviewQueueModel() { m_watcher.waitForFinished(); }
 #define CX_FILTER_SETTER(setter, member)  \
     void ReviewQueueModel::setter(const QString &v) \
     {                                     \
-        if (v == member)                  \
+        if (v == (member))                \
             return;                       \
-        member = v;                       \
+        (member) = v;                     \
         emit filterChanged();             \
         refresh();                        \
     }
@@ -130,9 +131,9 @@ void ReviewQueueModel::onComputed()
         if (!t.empty())
             m_townships << qstr(t);
     m_periods.clear();
-    for (auto it = r->periods.rbegin(); it != r->periods.rend(); ++it)   // newest first
-        if (!it->empty())
-            m_periods << qstr(*it);
+    for (const auto &p : std::views::reverse(r->periods))   // newest first
+        if (!p.empty())
+            m_periods << qstr(p);
     m_forms.clear();
     for (const auto &[id, title] : r->forms)
         m_forms.push_back(QVariantMap{{QStringLiteral("id"), qstr(id)}, {QStringLiteral("title"), qstr(title)}});

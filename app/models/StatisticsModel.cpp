@@ -40,7 +40,7 @@ QVariantMap dropoutMap(cx::RecordQuery &q, cx::bureau::Day today)
     return {{QStringLiteral("county"), tally(rep.county)}, {QStringLiteral("townships"), towns}, {QStringLiteral("cases"), cases}};
 }
 
-QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &period, std::string field,
+QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &period, const std::string &field,
                     cx::bureau::Day today, bool en)
 {
     QVariantMap out;

@@ -13,7 +13,7 @@
 
 namespace cx::app {
 
-class StatisticsModel : public ReportModel
+class StatisticsModel : public cx::app::ReportModel   // qualified: qmltyperegistrar needs the full name to record the base
 {
     Q_OBJECT
     QML_ELEMENT

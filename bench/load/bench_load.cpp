@@ -110,7 +110,7 @@ int seed(const Args &a)
             dev.lastSeen = now;
             const uint32_t node = store->insertDevice(dev);
             Json cursor = Json::object();
-            for (const std::string scope : {std::string(code), std::string(kCountyScope)})
+            for (const std::string &scope : {std::string(code), std::string(kCountyScope)})
                 cursor[scope] = store->maxSeq(scope);
             out.push_back(Json{{"device", dev.id}, {"token", token}, {"school", code}, {"node", node}, {"cursor", cursor}});
         }
@@ -435,6 +435,7 @@ int run(const Args &a)
         if (!p.empty())
             pids.push_back(std::stoi(p));
     std::vector<ProcSample> before;
+    before.reserve(pids.size());
     for (int p : pids)
         before.push_back(sample(p));
     Runner r(a);

@@ -32,6 +32,7 @@ struct Result {
 Result run(const std::vector<std::string> &args, const std::string &stdoutFile = "/dev/null")
 {
     std::vector<char *> argv;
+    argv.reserve(args.size() + 1);
     for (const auto &a : args)
         argv.push_back(const_cast<char *>(a.c_str()));
     argv.push_back(nullptr);

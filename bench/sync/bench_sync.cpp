@@ -188,7 +188,7 @@ int main(int argc, char **argv)
             other.sync();
             auto mine = dev.list("pupils");
             for (int i = 0; i < 10; ++i)
-                dev.put("pupils", mine[size_t(100 + i)].id, "",
+                dev.put("pupils", mine[100 + size_t(i)].id, "",
                         cx::Json{{"guardian_phone", "139" + std::to_string(qHash(name) % 1000) + std::to_string(i)}});
         }
         Measure edits = measure(link, [&] { return dev.sync(); });

@@ -19,7 +19,7 @@ ColumnLayout {
     // MediaStore.revision: re-read whenever an upload or a download moves on.
     readonly property var status: { MediaStore.revision; return MediaStore.status(root.reference) }
     readonly property url source: { MediaStore.revision; return MediaStore.url(root.reference) }
-    readonly property bool shown: root.source.toString() !== ""
+    readonly property bool shown: String(root.source) !== ""
     spacing: 4
 
     Rectangle {
@@ -68,6 +68,7 @@ ColumnLayout {
             }
         }
         ToolButton {
+            id: removeButton
             objectName: "removeAttachment"
             visible: root.removable
             anchors.top: parent.top
@@ -88,7 +89,7 @@ ColumnLayout {
                 width: 36
                 height: 36
                 radius: 18
-                color: parent.pressed ? "#C0000000" : "#80000000"
+                color: removeButton.pressed ? Theme.scrimPressed : Theme.scrim
             }
             //: Photo field: remove this photo from the answer (accessible name of the small ✕ button).
             Accessible.name: qsTr("Remove photo")

@@ -13,7 +13,7 @@ ItemDelegate {
     property bool vertical: false
     implicitHeight: vertical ? 64 : Theme.touch + 4
     background: Rectangle {
-        color: root.down ? "#D5E6DC" : (root.current ? "#E4F0E9" : "transparent")
+        color: root.down ? Theme.navPressed : (root.current ? Theme.navCurrent : "transparent")
         Rectangle { visible: root.current && !root.vertical; width: 4; height: parent.height; color: Theme.primary }
         Rectangle { visible: root.current && root.vertical; width: parent.width; height: 3; color: Theme.primary }
     }

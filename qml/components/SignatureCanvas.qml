@@ -39,7 +39,7 @@ ColumnLayout {
                 ctx.reset()
                 ctx.lineWidth = 3
                 ctx.lineCap = "round"
-                ctx.strokeStyle = "#102030"
+                ctx.strokeStyle = Theme.ink
                 for (const s of strokes) {
                     ctx.beginPath()
                     for (let i = 0; i < s.length; ++i)

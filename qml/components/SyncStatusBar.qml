@@ -42,11 +42,12 @@ Item {
             Layout.fillWidth: true
         }
         ToolButton {
+            id: compactSync
             objectName: "compactSyncButton"
             text: "⟳"
             font.pixelSize: 22
             palette.buttonText: "white"
-            background: Rectangle { color: parent.down ? "#2E8A62" : "transparent"; radius: 4 }
+            background: Rectangle { color: compactSync.down ? Theme.primaryPressed : "transparent"; radius: 4 }
             enabled: !root.syncing
             implicitWidth: Theme.touch
             implicitHeight: Theme.touch

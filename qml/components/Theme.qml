@@ -59,4 +59,28 @@ QtObject {
     }
     readonly property color flaggedFill: "#FFF1D6"    // a value the review checks flagged
     readonly property color selectedFill: "#E4EEE8"   // the selected row of a list
+
+    // Shades of the primary green and its pale tints.
+    readonly property color primaryPressed: "#2E8A62"  // a button pressed on the primary bar
+    readonly property color onPrimaryText: "#DDEFE6"   // secondary text on the primary background (sign-in, PIN)
+    readonly property color navPressed: "#D5E6DC"      // a navigation entry pressed
+    readonly property color navCurrent: "#E4F0E9"      // the page being shown, in the navigation
+    readonly property color noteFill: "#EAF3EE"        // a form's note (text, not a question)
+    readonly property color sideFill: "#F3F6F4"        // one side of a conflict
+
+    // The Basic style's palette (Main.qml) beyond the colours above.
+    readonly property color paletteAlternateBase: "#EEF2EF"
+    readonly property color paletteButton: "#E2EAE5"
+    readonly property color inputBorder: "#BFCBC4"     // text areas' border; the palette's "mid"
+    readonly property color paletteMidlight: "#D5DED9"
+    readonly property color paletteLight: "#F4F7F5"
+    readonly property color placeholderText: "#7C857F"
+
+    readonly property color ink: "#102030"             // a drawn signature
+    readonly property color femaleFill: "#F3D9E4"      // a pupil's initial, by gender
+    readonly property color maleFill: "#D6E6F5"
+    readonly property color scrim: "#80000000"         // a button drawn over a photo
+    readonly property color scrimPressed: "#C0000000"
+    readonly property color cameraBackground: "#101210"
+    readonly property color errorOnDark: "#FFB4A9"     // an error message on the camera's dark background
 }

@@ -96,7 +96,7 @@ ColumnLayout {
             text: root.field.label || ""
             wrapMode: Text.Wrap
             padding: 10
-            background: Rectangle { color: "#EAF3EE"; radius: 6 }
+            background: Rectangle { color: Theme.noteFill; radius: 6 }
         }
     }
 }

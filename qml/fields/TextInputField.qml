@@ -26,7 +26,7 @@ Loader {
     Component {
         id: area
         TextArea {
-            background: Rectangle { color: "white"; border.color: "#BFCBC4" }
+            background: Rectangle { color: "white"; border.color: Theme.inputBorder }
             objectName: "textInput"
             readOnly: root.readOnly
             wrapMode: TextEdit.Wrap

@@ -17,10 +17,12 @@ Page {
     signal cancelled()
     //: Title of the camera page.
     title: qsTr("Take photo")
-    background: Rectangle { color: "#101210" }
+    background: Rectangle { color: Theme.cameraBackground }
 
     Loader {
         id: session
+        // The loaded capture session (its ready and shoot() are read by name), or null.
+        readonly property var capture: item
         anchors.fill: parent
         // Nothing of the camera exists until a camera does: no device, no warnings.
         active: MediaStore.hasCamera && page.visible
@@ -75,7 +77,7 @@ Page {
     }
 
     footer: Pane {
-        background: Rectangle { color: "#101210" }
+        background: Rectangle { color: Theme.cameraBackground }
         ColumnLayout {
             width: parent.width
             spacing: 6
@@ -83,7 +85,7 @@ Page {
                 id: message
                 objectName: "cameraMessage"
                 visible: text !== ""
-                color: "#FFB4A9"
+                color: Theme.errorOnDark
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
@@ -109,10 +111,10 @@ Page {
                     //: Camera page: the shutter button.
                     text: qsTr("Take photo")
                     highlighted: true
-                    enabled: session.item !== null && session.item.ready && !page.busy
+                    enabled: session.capture !== null && session.capture.ready && !page.busy
                     implicitHeight: Theme.touch
                     implicitWidth: 140
-                    onClicked: { page.busy = true; message.text = ""; session.item.shoot() }
+                    onClicked: { page.busy = true; message.text = ""; session.capture.shoot() }
                 }
             }
         }

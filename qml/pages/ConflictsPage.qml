@@ -64,7 +64,7 @@ Page {
                                 Layout.fillWidth: true
                                 implicitHeight: side.implicitHeight + 20
                                 radius: 6
-                                color: "#F3F6F4"
+                                color: Theme.sideFill
                                 ColumnLayout {
                                     id: side
                                     x: 10; y: 10

@@ -123,10 +123,10 @@ Page {
             TextField { id: met; text: page.original.met || ""; implicitHeight: Theme.touch + 4; Layout.fillWidth: true }
             //: Home visit form label.
             Label { text: qsTr("What was found"); font.bold: true }
-            TextArea { id: findings; objectName: "findings"; text: page.original.findings || ""; wrapMode: TextEdit.Wrap; Layout.fillWidth: true; Layout.preferredHeight: Math.max(90, contentHeight + 24); background: Rectangle { color: "white"; border.color: "#BFCBC4" } }
+            TextArea { id: findings; objectName: "findings"; text: page.original.findings || ""; wrapMode: TextEdit.Wrap; Layout.fillWidth: true; Layout.preferredHeight: Math.max(90, contentHeight + 24); background: Rectangle { color: "white"; border.color: Theme.inputBorder } }
             //: Home visit form label.
             Label { text: qsTr("What was agreed"); font.bold: true }
-            TextArea { id: actions; text: page.original.actions || ""; wrapMode: TextEdit.Wrap; Layout.fillWidth: true; Layout.preferredHeight: Math.max(90, contentHeight + 24); background: Rectangle { color: "white"; border.color: "#BFCBC4" } }
+            TextArea { id: actions; text: page.original.actions || ""; wrapMode: TextEdit.Wrap; Layout.fillWidth: true; Layout.preferredHeight: Math.max(90, contentHeight + 24); background: Rectangle { color: "white"; border.color: Theme.inputBorder } }
             Switch {
                 id: back
                 visible: page.aboutLeaving

@@ -175,7 +175,7 @@ Page {
                 }
                 //: Inspection: problems found.
                 Label { text: qsTr("Problems found"); font.bold: true }
-                TextArea { id: problems; text: page.current.problems || ""; wrapMode: TextEdit.Wrap; Layout.fillWidth: true; Layout.preferredHeight: Math.max(90, contentHeight + 24); background: Rectangle { color: "white"; border.color: "#BFCBC4" } }
+                TextArea { id: problems; text: page.current.problems || ""; wrapMode: TextEdit.Wrap; Layout.fillWidth: true; Layout.preferredHeight: Math.max(90, contentHeight + 24); background: Rectangle { color: "white"; border.color: Theme.inputBorder } }
                 //: Inspection: deadline to fix the problems (整改期限).
                 Label { text: qsTr("Rectification deadline"); font.bold: true }
                 DateField { id: deadline; value: page.current.deadline || ""; onEdited: v => value = v; Layout.fillWidth: true }

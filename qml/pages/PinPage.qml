@@ -43,7 +43,7 @@ Page {
                     ? qsTr("Type the account password of %1 to open the data on this phone. Then choose a new PIN.").arg(Session.user)
                     //: PIN page explanation when unlocking. %1 is the user name.
                     : qsTr("Type the PIN of %1.").arg(Session.user)
-            color: "#DDEFE6"
+            color: Theme.onPrimaryText
             wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignHCenter
             Layout.fillWidth: true

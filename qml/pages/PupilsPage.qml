@@ -102,7 +102,7 @@ Page {
                     spacing: 12
                     Rectangle {
                         implicitWidth: 40; implicitHeight: 40; radius: 20
-                        color: row.fields.gender === "female" ? "#F3D9E4" : "#D6E6F5"
+                        color: row.fields.gender === "female" ? Theme.femaleFill : Theme.maleFill
                         Label { anchors.centerIn: parent; text: row.title.substring(0, 1); font.bold: true }
                     }
                     ColumnLayout {

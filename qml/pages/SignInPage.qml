@@ -32,7 +32,7 @@ Page {
             Label {
                 //: Sign-in page: one line saying what the app is for.
                 text: qsTr("Village school data for the county education bureau")
-                color: "#DDEFE6"
+                color: Theme.onPrimaryText
                 wrapMode: Text.Wrap
                 horizontalAlignment: Text.AlignHCenter
                 Layout.fillWidth: true

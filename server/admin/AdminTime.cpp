@@ -32,7 +32,7 @@ int64_t parseLocalTime(const std::string &text, const std::string &option)
                (sep == 'T' || sep == ' ')) {
         int more = 0;
         ok = size_t(used) == text.size() ||
-             (std::sscanf(text.c_str() + used, ":%2d%n", &s, &more) == 1 && size_t(used + more) == text.size());
+             (std::sscanf(text.c_str() + used, ":%2d%n", &s, &more) == 1 && size_t(used) + size_t(more) == text.size());
     }
     if (ok)
         ok = mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 && s >= 0 && s <= 60;

@@ -374,6 +374,7 @@ std::vector<Account> SqliteStore::accounts()
     while (s.step())
         users.push_back(s.text(0));
     std::vector<Account> out;
+    out.reserve(users.size());
     for (const auto &u : users)
         out.push_back(*account(u));
     return out;

@@ -103,7 +103,7 @@ std::string periodOfReturn(const FormInfo &form, const LocalRecord &r)
     if (!form.periodic())
         return {};
     if (!form.periodField.empty()) {
-        const std::string named = textOf(r.fields.value("answers", Json::object()), form.periodField.c_str());
+        std::string named = textOf(r.fields.value("answers", Json::object()), form.periodField.c_str());
         if (periodNamed(form.periodKind, named))
             return named;
     }

@@ -41,7 +41,7 @@ bool Value::truthy() const
     switch (m_v.index()) {
     case 1: return boolean();
     case 2: return number() != 0;
-    case 3: return true; // non-empty text
+    case 3:              // non-empty text
     case 4: return true; // non-empty list
     default: return false;
     }

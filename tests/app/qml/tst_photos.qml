@@ -20,8 +20,8 @@ TestCase {
         width: 300
         height: 200
         gradient: Gradient {
-            GradientStop { position: 0; color: "#1B6B4A" }
-            GradientStop { position: 1; color: "#E08A00" }
+            GradientStop { position: 0; color: Theme.primary }
+            GradientStop { position: 1; color: Theme.accent }
         }
         Text { anchors.centerIn: parent; text: "家访"; font.pixelSize: 48; color: "white" }
     }
@@ -48,7 +48,7 @@ TestCase {
         verify(ref.size > 1000)
         // The engine holds the file under its hash; it is sent once a saved page uses it.
         const url = MediaStore.url(ref)
-        verify(url.toString().endsWith("/" + ref.sha256), url)
+        verify(String(url).endsWith("/" + ref.sha256), url)
         compare(MediaStore.status(ref).state, "unsaved")
         // Scaled down to at most 1600 px on the long side.
         const img = createTemporaryObject(imageComponent, tc, { source: url })
@@ -153,7 +153,7 @@ TestCase {
         const ref = edited.signalArguments[0][0]
         compare(ref.type, "image/png")
         compare(ref.sha256.length, 64)
-        verify(MediaStore.url(ref).toString() !== "")
+        verify(String(MediaStore.url(ref)) !== "")
         s.value = ref
         compare(findChild(s, "signatureState").text, "Sent once the page is saved")
     }

@@ -1,5 +1,6 @@
 #include "http/HttpServer.h"
 
+#include "admin/AccountAdmin.h"
 #include "admin/DeviceList.h"
 
 #include "attachments/AttachmentStore.h"
@@ -235,6 +236,16 @@ RouteTable HttpServer::routes()
             p.bodyLimit = 1024;
             p.run = [this](const RequestHead &h, const std::string &) {
                 return withStore([&](Store &st) { return routeDevices(st, h.authorization); });
+            };
+        } else if (h.method == "POST" && h.path == "/v1/admin") { // docs/protocol.md "Accounts (POST /v1/admin)"
+            p.found = true;
+            p.bearer = true;
+            p.pool = RoutePool::Auth; // add-user and reset-password hash a password (scrypt)
+            p.bodyLimit = kMaxAdminBytes;
+            p.run = [this](const RequestHead &h, const std::string &body) {
+                return withStore([&](Store &st) {
+                    return routeAdmin(st, h.authorization, decodeBody(h.contentEncoding, body), wallClockMs(), h.peer);
+                });
             };
         } else if (h.method == "POST" && h.path == "/v1/bundle-key") { // docs/bundles.md
             p.found = true;

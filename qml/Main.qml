@@ -54,6 +54,8 @@ ApplicationWindow {
         { page: "BureauStatisticsPage", label: qsTr("Statistics"), icon: "▤", main: false },
         //: Navigation item (bureau): the county's devices and their health.
         { page: "BureauDevicesPage", label: qsTr("Devices"), icon: "▯", main: false },
+        //: Navigation item (bureau): accounts, schools and enrolling phones.
+        { page: "BureauAccountsPage", label: qsTr("Accounts"), icon: "☷", main: false },
         //: Navigation item: sync conflicts to settle.
         { page: "ConflictsPage", label: qsTr("Conflicts"), icon: "⇄", main: false },
         //: Navigation item: settings.

@@ -29,7 +29,8 @@ QList<QPair<QString, QString>> PageTour::bureauPages()
             {QStringLiteral("BureauReviewPage"), QStringLiteral("bureau-review")},
             {QStringLiteral("BureauCompletenessPage"), QStringLiteral("bureau-completeness")},
             {QStringLiteral("BureauStatisticsPage"), QStringLiteral("bureau-statistics")},
-            {QStringLiteral("BureauDevicesPage"), QStringLiteral("bureau-devices")}};
+            {QStringLiteral("BureauDevicesPage"), QStringLiteral("bureau-devices")},
+            {QStringLiteral("BureauAccountsPage"), QStringLiteral("bureau-accounts")}};
 }
 
 static void counter(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)

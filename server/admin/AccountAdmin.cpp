@@ -243,7 +243,7 @@ Json accountsOverview(Store &store, int64_t nowMs)
 }
 
 HttpReply routeAdmin(Store &store, const std::string &authorization, const std::string &bodyText, int64_t nowMs,
-                     const std::string &source)
+                     const std::string &source, const std::string &pin)
 {
     try {
         const std::string prefix = "Bearer ";
@@ -304,6 +304,7 @@ HttpReply routeAdmin(Store &store, const std::string &authorization, const std::
             reply["user"] = c.user;
             reply["code"] = c.code;
             reply["expires"] = c.expires;
+            reply["pin"] = pin;
         } else if (op == "revoke-codes") {
             reply["codes_revoked"] = revokeEnrolCodes(store, str(body, "user"), actor, nowMs, source);
         } else {

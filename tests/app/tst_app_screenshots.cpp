@@ -32,7 +32,8 @@ private slots:
                                    "09-FormsPage",     "10-FormFillPage",  "11-SubmissionsPage", "12-InspectionPage",
                                    "13-ConflictsPage", "14-SettingsPage",  "15-CameraPage",
                                    // The bureau's pages over the demo county (issue 14).
-                                   "bureau-home", "bureau-review", "bureau-completeness", "bureau-statistics", "bureau-devices"};
+                                   "bureau-home", "bureau-review", "bureau-completeness", "bureau-statistics", "bureau-devices",
+                                   "bureau-accounts"};
         const QList<QSize> sizes = {QSize(360, 640), QSize(1280, 800)};
         QStringList expectedDirs;
         for (const QSize &size : sizes) {

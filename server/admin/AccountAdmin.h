@@ -65,7 +65,9 @@ Json accountsOverview(Store &store, int64_t nowMs);
 // POST /v1/admin (docs/protocol.md "Accounts (POST /v1/admin)"): {"op": list |
 // add-school | add-user | assign | reset-password | set-admin | revoke |
 // enrol-code | revoke-codes, ...}. A bureau administrator only (403 otherwise).
+// `pin`: the server's own certificate pin, returned with an enrolment code so
+// the administrator's device can put it in the QR code.
 HttpReply routeAdmin(Store &store, const std::string &authorization, const std::string &body, int64_t nowMs,
-                     const std::string &source);
+                     const std::string &source, const std::string &pin = {});
 
 } // namespace cx::server

@@ -139,7 +139,7 @@ private slots:
         County c;
         IssuedEnrolCode code = issueEnrolCode(*c.store, "head.a", 7, "bureau", kNow);
         const SignInPolicy policy;
-        for (int i = 0; i < policy.freeAccountFailures; ++i)
+        for (int i = 0; i <= policy.freeAccountFailures; ++i) // the free ones, then one that locks
             QVERIFY(contains(enrolWith(c, "head.a", cx::newEnrolCode(), cx::uuidV7(), kNow + i), "wrong"));
         EnrollRequest req;
         req.user = "head.a";

@@ -8,6 +8,10 @@
 #include <QPainter>
 #include <QUrl>
 
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
 namespace cx::app {
 
 QrCodeItem::QrCodeItem(QQuickItem *parent) : QQuickPaintedItem(parent), m_dark(Qt::black), m_light(Qt::white) {}

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <map>
 #include <set>
 
 namespace cx::app {
@@ -99,9 +100,14 @@ void AccountsAdminModel::run(const QVariantMap &request)
                                {QStringLiteral("server"), server},
                                {QStringLiteral("link"), qstr(cx::enrolLinkText(link))}};
             }
-            if (op != QLatin1String("list"))
-                engine->adminRequest(cx::Json{{"op", "list"}}); // the page shows the change
-            o.ok = true;
+            o.ok = true; // done on the server, whatever happens to the list below
+            if (op != QLatin1String("list")) {
+                try {
+                    engine->adminRequest(cx::Json{{"op", "list"}}); // the page shows the change
+                } catch (const std::exception &) {
+                    // the change stands; the list is fetched again with the next refresh
+                }
+            }
         } catch (const cx::Error &e) {
             switch (e.kind()) {
             case cx::ErrorKind::Network:

@@ -55,6 +55,14 @@ Page {
                               //: Accounts: devices and last sync. %1 devices; %2 days since the last sync.
                               : qsTr("%1 device(s), synced %2 day(s) ago").arg(a.devices).arg(a.lastSync)
     }
+    // "(schools below)" first, then every township: a whole township or schools one by one.
+    function townshipChoices() {
+        //: Accounts: no township chosen (pick schools one by one).
+        var out = [qsTr("(schools below)")]
+        for (var i = 0; i < admin.townships.length; ++i)
+            out.push(admin.townships[i])
+        return out
+    }
     function checkedSchools(repeater) {
         var out = []
         for (var i = 0; i < repeater.count; ++i)
@@ -215,8 +223,7 @@ Page {
                                 ComboBox {
                                     id: assignTownship
                                     Layout.fillWidth: true
-                                    //: Accounts: no township chosen (pick schools one by one).
-                                    model: [qsTr("(schools below)")].concat(admin.townships)
+                                    model: page.townshipChoices()
                                 }
                             }
                             Flow {
@@ -363,7 +370,7 @@ Page {
                                 id: newTownship
                                 Layout.fillWidth: true
                                 visible: newRole.currentValue === "inspector"
-                                model: [qsTr("(schools below)")].concat(admin.townships)
+                                model: page.townshipChoices()
                             }
                             Flow {
                                 Layout.fillWidth: true

@@ -19,7 +19,7 @@ std::vector<std::vector<bool>> qrModules(const std::string &text)
     if (!qr)
         throw Error(ErrorKind::Invalid, "the text is too long for a QR code (" + std::to_string(text.size()) + " bytes)");
     const int n = qr->width;
-    std::vector<std::vector<bool>> out(size_t(n), std::vector<bool>(size_t(n)));
+    std::vector<std::vector<bool>> out(static_cast<size_t>(n), std::vector<bool>(static_cast<size_t>(n)));
     for (int y = 0; y < n; ++y)
         for (int x = 0; x < n; ++x)
             out[size_t(y)][size_t(x)] = qr->data[y * n + x] & 1;

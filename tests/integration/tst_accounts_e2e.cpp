@@ -118,7 +118,7 @@ private slots:
         QVERIFY2(second.err.contains("used already"), qPrintable(second.err));
 
         const QString audit = b->admin({"audit", "--user", "head1"});
-        QVERIFY2(!audit.contains(code) && !audit.contains(code.remove('-')), qPrintable(audit));
+        QVERIFY2(!audit.contains(code) && !audit.contains(QString(code).remove('-')), qPrintable(audit));
     }
 
     void cleanupTestCase() { b.reset(); }

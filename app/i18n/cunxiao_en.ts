@@ -48,7 +48,6 @@
     </message>
     <message>
         <source>%1 device(s), never synced</source>
-        <extracomment>Accounts: devices and last sync. %1 devices; %2 days since the last sync.</extracomment>
         <translation>%1 device(s), never synced</translation>
     </message>
     <message>
@@ -195,6 +194,16 @@
         <source>The account can no longer sign in, and each of its devices erases its data at its next contact. This cannot be undone.</source>
         <extracomment>Revoke confirmation text.</extracomment>
         <translation>The account can no longer sign in, and each of its devices erases its data at its next contact. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>%1 device(s), synced today</source>
+        <extracomment>Accounts: devices and last sync. %1 devices; %2 days since the last sync. Accounts: devices and last sync today. %1 devices.</extracomment>
+        <translation>%1 device(s), synced today</translation>
+    </message>
+    <message>
+        <source>Choose an account in the list to change its schools, reset its password, revoke it or enrol a phone for it.</source>
+        <extracomment>Accounts: hint shown until an account is chosen in the list.</extracomment>
+        <translation>Choose an account in the list to change its schools, reset its password, revoke it or enrol a phone for it.</translation>
     </message>
 </context>
 <context>

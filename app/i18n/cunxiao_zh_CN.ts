@@ -48,7 +48,6 @@
     </message>
     <message>
         <source>%1 device(s), never synced</source>
-        <extracomment>Accounts: devices and last sync. %1 devices; %2 days since the last sync.</extracomment>
         <translation>%1 台设备，从未同步</translation>
     </message>
     <message>
@@ -195,6 +194,16 @@
         <source>The account can no longer sign in, and each of its devices erases its data at its next contact. This cannot be undone.</source>
         <extracomment>Revoke confirmation text.</extracomment>
         <translation>该账号将无法再登录，其每台设备在下次联网时会清除数据。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>%1 device(s), synced today</source>
+        <extracomment>Accounts: devices and last sync. %1 devices; %2 days since the last sync. Accounts: devices and last sync today. %1 devices.</extracomment>
+        <translation>%1 台设备，今天已同步</translation>
+    </message>
+    <message>
+        <source>Choose an account in the list to change its schools, reset its password, revoke it or enrol a phone for it.</source>
+        <extracomment>Accounts: hint shown until an account is chosen in the list.</extracomment>
+        <translation>在列表中选择一个账号，即可更改其学校、重置密码、吊销账号或为其登记手机。</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,9 @@ Page {
         //: Accounts: the account has no enrolled device.
         if (a.devices === 0) return qsTr("no device")
         //: Accounts: devices and last sync. %1 devices; %2 days since the last sync.
+        if (a.lastSync === 0)
+            //: Accounts: devices and last sync today. %1 devices.
+            return qsTr("%1 device(s), synced today").arg(a.devices)
         return a.lastSync < 0 ? qsTr("%1 device(s), never synced").arg(a.devices)
                               //: Accounts: devices and last sync. %1 devices; %2 days since the last sync.
                               : qsTr("%1 device(s), synced %2 day(s) ago").arg(a.devices).arg(a.lastSync)
@@ -202,6 +205,14 @@ Page {
                     width: parent.width
                     spacing: Theme.spacing
 
+                    Label {
+                        Layout.fillWidth: true
+                        visible: page.selectedAccount === null
+                        //: Accounts: hint shown until an account is chosen in the list.
+                        text: qsTr("Choose an account in the list to change its schools, reset its password, revoke it or enrol a phone for it.")
+                        color: Theme.muted
+                        wrapMode: Text.Wrap
+                    }
                     SectionCard {
                         Layout.fillWidth: true
                         visible: page.selectedAccount !== null
@@ -453,11 +464,11 @@ Page {
         id: revokeDialog
         anchors.centerIn: parent
         modal: true
+        width: Math.min(page.width - 2 * Theme.margin, 440)
         //: Revoke confirmation title. %1 is the user name.
         title: qsTr("Revoke %1?").arg(page.selected)
         standardButtons: Dialog.Yes | Dialog.No
-        Label {
-            width: 360
+        contentItem: Label {
             wrapMode: Text.Wrap
             //: Revoke confirmation text.
             text: qsTr("The account can no longer sign in, and each of its devices erases its data at its next contact. This cannot be undone.")

@@ -49,7 +49,7 @@ httplib::Result post(httplib::Client &cli, const std::string &path, const Json &
 
 std::string tokenOf(httplib::Client &cli, const std::string &user, const std::string &password = "secret1")
 {
-    EnrollRequest er{1, user, password, {}, cx::uuidV7(), "desk"};
+    EnrollRequest er{1, user, password, cx::uuidV7(), "desk"};
     auto r = post(cli, "/v1/enroll", er.toJson());
     if (!r || r->status != 200)
         return {};

@@ -60,6 +60,8 @@ ApplicationWindow {
         { page: "BureauDevicesPage", label: qsTr("Devices"), icon: "▯", main: false },
         //: Navigation item (bureau): the county's forms: publish a new version, who has which.
         { page: "BureauFormsPage", label: qsTr("Forms"), icon: "✎", main: false },
+        //: Navigation item (bureau): accounts, schools and enrolling phones.
+        { page: "BureauAccountsPage", label: qsTr("Accounts"), icon: "☷", main: false },
         //: Navigation item: sync conflicts to settle.
         { page: "ConflictsPage", label: qsTr("Conflicts"), icon: "⇄", main: false },
         //: Navigation item: settings.

@@ -1,5 +1,6 @@
 // cunxiao-server: the command line. Parsing only; the work is in cunxiao_server_core.
 #include "admin/Admin.h"
+#include "admin/AccountAdmin.h"
 #include "admin/AdminTime.h"
 #include "admin/AuditLog.h"
 #include "admin/DeviceList.h"
@@ -43,9 +44,11 @@ namespace {
 const char *kUsage = R"(usage: cunxiao-server COMMAND DATA_DIR|URI ...
 
   init DATA_DIR|URI
-  admin DATA_DIR|URI add-school --id CODE --name NAME [--county NAME]
-  admin DATA_DIR|URI add-user --user NAME --role head|teacher|inspector|bureau --schools CODE[,CODE...] --password-stdin
+  admin DATA_DIR|URI add-school --id CODE --name NAME [--county NAME] [--township NAME]
+  admin DATA_DIR|URI add-user --user NAME --role head|teacher|inspector|bureau --schools CODE[,CODE...] --password-stdin [--admin]
   admin DATA_DIR|URI revoke --user NAME
+  admin DATA_DIR|URI enrol-code --user NAME [--days N] [--server URL] [--pin sha256//BASE64 | --tls-cert FILE]
+  admin DATA_DIR|URI revoke-codes --user NAME
   admin DATA_DIR|URI devices [--user NAME] [--json]
   admin DATA_DIR|URI revoke-device --device ID
   admin DATA_DIR|URI audit [--user NAME] [--record COLLECTION/ID] [--since DATE] [--json]
@@ -80,15 +83,25 @@ const std::map<std::string, std::string> kHelp = {
              "On an existing data directory it only applies pending schema migrations.\n"
              "URI (postgresql://USER:PASSWORD@HOST:PORT/DB): creates the tables in that existing, empty\n"
              "database (or applies pending migrations); several instances may run it at once.\n"},
-    {"add-school", "usage: cunxiao-server admin DATA_DIR|URI add-school --id CODE --name NAME [--county NAME]\n"
+    {"add-school", "usage: cunxiao-server admin DATA_DIR|URI add-school --id CODE --name NAME [--county NAME] [--township NAME]\n"
                    "Adds a school (or renames it). CODE: 1-32 of A-Z a-z 0-9 _ -, e.g. the official code 530128101.\n"
-                   "Also writes the school's record in collection \"schools\".\n"},
+                   "Also writes the school's record in collection \"schools\" (with its township if given).\n"},
+    {"enrol-code", "usage: cunxiao-server admin DATA_DIR|URI enrol-code --user NAME [--days N] [--server URL]\n"
+                   "                                       [--pin sha256//BASE64 | --tls-cert FILE]\n"
+                   "Issues a one-time enrolment code for the account (16 characters, shown grouped; valid N days,\n"
+                   "default 7, at most 30) and prints it with the text of its QR code (cunxiao://enrol?server=...&pin=...\n"
+                   "&user=...&code=...; never a password). --tls-cert: the pin is that certificate's public key. The code\n"
+                   "enrols one phone (cunxiao-cli enroll --server URL --user NAME --code CODE, or the app's QR scan);\n"
+                   "only its hash is stored. Audited.\n"},
+    {"revoke-codes", "usage: cunxiao-server admin DATA_DIR|URI revoke-codes --user NAME\n"
+                     "Withdraws the account's unused enrolment codes. Audited.\n"},
     {"add-user", "usage: cunxiao-server admin DATA_DIR|URI add-user --user NAME --role head|teacher|inspector|bureau\n"
                  "                                     --schools CODE[,CODE...] --password-stdin\n"
                  "Adds an account or replaces its role, schools and password. The password is the first line\n"
                  "of standard input (at least 6 characters); only its scrypt hash is stored.\n"
                  "head and teacher: exactly one school; inspector: the schools assigned; bureau: all schools\n"
-                 "(--schools may be omitted).\n"},
+                 "(--schools may be omitted). --admin (bureau only): a bureau administrator, who manages accounts and\n"
+                 "schools from the app (POST /v1/admin); without it an existing account keeps what it had.\n"},
     {"revoke", "usage: cunxiao-server admin DATA_DIR|URI revoke --user NAME\n"
                "Revokes the account and every device enrolled with it, and orders those devices to wipe: their\n"
                "next request gets 401 \"device-revoked\" with \"wipe\": true and they erase their data. The account\n"
@@ -210,7 +223,7 @@ struct Args {
     }
 };
 
-const std::vector<std::string> kFlags = {"--help", "-h", "--password-stdin", "--publish", "--json"};
+const std::vector<std::string> kFlags = {"--help", "-h", "--password-stdin", "--publish", "--json", "--admin"};
 
 Args parse(int argc, char **argv, int from, const std::vector<std::string> &known)
 {
@@ -280,19 +293,20 @@ int cmdAdmin(int argc, char **argv)
     // admin DATA_DIR|URI SUBCOMMAND ...
     if (argc < 4 || std::string(argv[2]).rfind("-", 0) == 0) {
         if (argc >= 3 && (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
-            for (auto k : {"add-school", "add-user", "revoke", "revoke-device", "devices", "audit", "bundle-in",
+            for (auto k : {"add-school", "add-user", "revoke", "enrol-code", "revoke-codes", "revoke-device", "devices", "audit", "bundle-in",
                            "publish-form", "import-xlsform", "export-xlsform"})
                 std::cout << kHelp.at(k) << '\n';
             return 0;
         }
-        throw Error(ErrorKind::Invalid, "usage: cunxiao-server admin DATA_DIR|URI add-school|add-user|revoke|revoke-device|devices|audit|publish-form|import-xlsform|export-xlsform ...");
+        throw Error(ErrorKind::Invalid, "usage: cunxiao-server admin DATA_DIR|URI add-school|add-user|revoke|enrol-code|revoke-codes|revoke-device|devices|audit|publish-form|import-xlsform|export-xlsform ...");
     }
     const std::string dir = argv[2];
     const std::string sub = argv[3];
     if (!kHelp.count(sub) || sub == "init" || sub == "import" || sub == "export" || sub == "serve" || sub == "demo")
-        throw Error(ErrorKind::Invalid, "unknown admin command \"" + sub + "\" (add-school, add-user, revoke, revoke-device, devices, audit, publish-form, import-xlsform, export-xlsform)");
+        throw Error(ErrorKind::Invalid, "unknown admin command \"" + sub + "\" (add-school, add-user, revoke, enrol-code, revoke-codes, revoke-device, devices, audit, publish-form, import-xlsform, export-xlsform)");
     Args a = parse(argc, argv, 4, {"--id", "--name", "--county", "--user", "--role", "--schools", "--out", "--reply", "--max-mb",
-                                   "--device", "--record", "--since"});
+                                   "--device", "--record", "--since", "--township", "--days", "--server", "--pin",
+                                   "--tls-cert"});
     if (a.has("--help") || a.has("-h")) {
         std::cout << kHelp.at(sub);
         return 0;
@@ -300,7 +314,8 @@ int cmdAdmin(int argc, char **argv)
     auto store = openDataDir(dir);
     if (sub == "add-school") {
         expectPositional(a, 0, "no arguments besides the options");
-        addSchool(*store, a.need("--id"), a.need("--name"), a.opt("--county"), wallClockMs(), commandActor());
+        addSchool(*store, a.need("--id"), a.need("--name"), a.opt("--county"), wallClockMs(), commandActor(),
+                  a.opt("--township"));
         std::cout << "school " << a.need("--id") << " " << a.need("--name") << " added\n";
     } else if (sub == "add-user") {
         expectPositional(a, 0, "no arguments besides the options");
@@ -315,6 +330,8 @@ int cmdAdmin(int argc, char **argv)
         std::vector<std::string> schools = splitList(a.opt("--schools"));
         Transaction tx(*store);
         addUser(*store, a.need("--user"), role, schools, pw, commandActor(), wallClockMs());
+        if (a.has("--admin"))
+            setAdmin(*store, a.need("--user"), true, commandActor(), wallClockMs());
         tx.commit();
         std::cout << "account " << a.need("--user") << " (" << role << ") saved\n";
     } else if (sub == "revoke") {
@@ -324,6 +341,21 @@ int cmdAdmin(int argc, char **argv)
         tx.commit();
         std::cout << "account " << a.need("--user") << " revoked with " << n
                   << " device(s); each is told to wipe its data at its next contact\n";
+    } else if (sub == "enrol-code") {
+        expectPositional(a, 0, "no arguments besides the options");
+        if (a.has("--pin") && a.has("--tls-cert"))
+            throw Error(ErrorKind::Invalid, "give --pin or --tls-cert, not both");
+        const std::string pin = a.has("--tls-cert") ? certificatePin(a.need("--tls-cert")) : a.opt("--pin");
+        const int days = a.has("--days") ? toInt(a.need("--days"), "--days") : kDefaultEnrolCodeDays;
+        IssuedEnrolCode c = issueEnrolCode(*store, a.need("--user"), days, commandActor(), wallClockMs());
+        std::cout << "enrolment code for " << c.user << ": " << c.code << " (valid until " << formatLocalTime(c.expires)
+                  << ", one phone)\n";
+        if (a.has("--server"))
+            std::cout << "QR text: " << enrolQrText(a.need("--server"), pin, c) << "\n";
+    } else if (sub == "revoke-codes") {
+        expectPositional(a, 0, "no arguments besides --user");
+        const int n = revokeEnrolCodes(*store, a.need("--user"), commandActor(), wallClockMs());
+        std::cout << n << " unused enrolment code(s) of " << a.need("--user") << " withdrawn\n";
     } else if (sub == "revoke-device") {
         expectPositional(a, 0, "no arguments besides --device");
         const std::string id = a.need("--device");

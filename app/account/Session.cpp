@@ -9,6 +9,8 @@
 #include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "protocol/EnrolCode.h"
+
 namespace cx::app {
 
 static Session *s_session = nullptr;
@@ -160,6 +162,19 @@ void Session::signIn(const QString &server, const QString &user, const QString &
     startEnroll(server.trimmed(), user.trimmed(), password, {}, true);
 }
 
+void Session::signInWithCode(const QString &server, const QString &user, const QString &code, const QString &pin)
+{
+    const auto normalised = cx::normaliseEnrolCode(str(code));
+    if (!normalised) {
+        //: Sign-in error: the typed enrolment code is not 16 letters and digits.
+        m_error = tr("An enrolment code has 16 letters and digits, like K7Q2-MP9X-3ZTD-8HWA. Check what you typed.");
+        emit changed();
+        return;
+    }
+    startEnroll(server.trimmed(), user.trimmed(), QString::fromStdString(*normalised), {}, true,
+                QString::fromStdString(cx::groupEnrolCode(*normalised)), pin);
+}
+
 void Session::signInFromArgs(const QString &server, const QString &user, const QString &password, const QString &caFile)
 {
     const QString key = AppContext::accountKey(server, user);
@@ -182,7 +197,7 @@ void Session::signInFromArgs(const QString &server, const QString &user, const Q
 }
 
 void Session::startEnroll(const QString &server, const QString &user, const QString &password, const QString &caFile,
-                          bool askPin)
+                          bool askPin, const QString &code, const QString &pin)
 {
     if (m_busy)
         return;
@@ -234,16 +249,34 @@ void Session::startEnroll(const QString &server, const QString &user, const QStr
     cx::TransportOptions opts;
     opts.baseUrl = str(server);
     opts.caFile = str(caFile);
+    opts.pin = str(pin);
     opts.connectTimeoutSec = 20;
-    const std::string u = str(user), p = str(password), device = str(QSysInfo::machineHostName());
-    m_watcher.setFuture(QtConcurrent::run([engine, opts, u, p, device]() -> QString {
+    const std::string u = str(user), p = str(password), c = str(code), device = str(QSysInfo::machineHostName());
+    m_watcher.setFuture(QtConcurrent::run([engine, opts, u, p, c, device]() -> QString {
         try {
             cx::checkServerUrl(opts.baseUrl);
-            engine->enroll(opts, u, p, device);
+            if (c.empty())
+                engine->enroll(opts, u, p, device);
+            else
+                engine->enrollByCode(opts, u, c, device);
             return {};
         } catch (const cx::Error &e) {
             switch (e.kind()) {
             case cx::ErrorKind::Auth:
+                if (!c.empty()) { // the server says which: wrong, used, expired or withdrawn
+                    const QString why = QString::fromStdString(e.what());
+                    if (why.contains(QLatin1String("used already")))
+                        //: Sign-in error: the enrolment code has enrolled a phone already.
+                        return tr("This enrolment code was used already (each code enrols one phone). Ask the bureau for a new one.");
+                    if (why.contains(QLatin1String("expired")))
+                        //: Sign-in error: the enrolment code is too old.
+                        return tr("This enrolment code has expired. Ask the bureau for a new one.");
+                    if (why.contains(QLatin1String("withdrawn")) || why.contains(QLatin1String("revoked")))
+                        //: Sign-in error: the bureau withdrew the code or revoked the account.
+                        return tr("The bureau withdrew this enrolment code or the account. Ask the bureau.");
+                    //: Sign-in error: wrong user name or enrolment code.
+                    return tr("The user name or enrolment code is wrong.");
+                }
                 //: Sign-in error: wrong user name or password.
                 return tr("The user name or password is wrong.");
             case cx::ErrorKind::Invalid:

@@ -65,6 +65,12 @@ public:
     void openDemo(const QString &role = QStringLiteral("head"));
 
     Q_INVOKABLE void signIn(const QString &server, const QString &user, const QString &password);
+    // Enrols with a one-time enrolment code from the bureau instead of the
+    // password (typed, or read from the bureau's QR code with its pin). The
+    // device's data key is wrapped by the code until a PIN is chosen
+    // (docs/security.md "Enrolment codes").
+    Q_INVOKABLE void signInWithCode(const QString &server, const QString &user, const QString &code,
+                                    const QString &pin = {});
     Q_INVOKABLE bool setPin(const QString &pin);
     Q_INVOKABLE bool unlock(const QString &pin);
     // After a forgotten PIN: the account password unlocks (offline), then a new PIN is chosen.
@@ -79,7 +85,7 @@ signals:
 
 private:
     void startEnroll(const QString &server, const QString &user, const QString &password, const QString &caFile,
-                     bool askPin);
+                     bool askPin, const QString &code = {}, const QString &pin = {});
     void onEnrolled();
     void loadAccountInfo();
     void setState(State s);

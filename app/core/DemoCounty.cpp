@@ -79,6 +79,46 @@ void demoFormDraft(AppContext &ctx, cx::Json def)
     }
 }
 
+// The account list a bureau administrator's accounts page last fetched
+// (Engine::keepAdminAccounts, what POST /v1/admin "list" brings): the
+// schools with their townships, the bureau, an inspector over a township's
+// first schools, each school's head and teacher with their phones (as in
+// demoDevices), and a teacher whose lost phone got the account revoked.
+void demoAccounts(AppContext &ctx, const std::vector<cx::demo::DemoSchool> &schools)
+{
+    const int64_t now = QDateTime::currentMSecsSinceEpoch();
+    constexpr int64_t kDay = 86400000;
+    cx::Json schoolList = cx::Json::array(), accounts = cx::Json::array();
+    for (const auto &s : schools)
+        schoolList.push_back(cx::Json{{"code", s.code}, {"name", s.name}, {"county", cx::demo::kDemoCounty},
+                                      {"township", s.township}});
+    auto account = [&](const std::string &user, const char *role, cx::Json codes, int devices, int64_t silentDays) {
+        accounts.push_back(cx::Json{{"user", user}, {"role", role}, {"schools", std::move(codes)},
+                                    {"admin", user == "chen.jun"}, {"revoked", false}, {"devices", devices},
+                                    {"last_seen", devices ? cx::Json(now - silentDays * kDay) : cx::Json(nullptr)},
+                                    {"codes", 0}});
+    };
+    account("chen.jun", "bureau", cx::Json::array(), 1, 0);
+    cx::Json inspected = cx::Json::array();
+    for (size_t i = 0; i < schools.size() && i < 3; ++i)
+        inspected.push_back(schools[i].code);
+    account("wang.fang", "inspector", inspected, 1, 2);
+    int n = 0;
+    for (const auto &s : schools)
+        for (const char *role : {"head", "teacher"}) {
+            ++n;
+            account((std::string(role) == "head" ? "head." : "teacher.") + s.code, role, cx::Json::array({s.code}),
+                    1, n % 9 == 4 ? 16 + n % 7 : n % 4);
+        }
+    if (!schools.empty()) {
+        account("teacher2." + schools[0].code, "teacher", cx::Json::array({schools[0].code}), 0, 0);
+        accounts.back()["revoked"] = true;
+        accounts.back()["codes"] = 0;
+    }
+    if (auto *e = ctx.engine())
+        e->keepAdminAccounts(cx::Json{{"schools", schoolList}, {"accounts", accounts}}, now);
+}
+
 } // namespace
 
 void seedDemoCounty(AppContext &ctx, const QDate &todayDate)
@@ -147,6 +187,7 @@ void seedDemoCounty(AppContext &ctx, const QDate &todayDate)
     const auto today = *cx::forms::parseDay(str(todayDate.toString(Qt::ISODate)));
     demoDevices(ctx, schools);
     demoFormDraft(ctx, def);
+    demoAccounts(ctx, schools);
     for (const auto &r : cx::demo::demoReturns(def, returning, 20240901, today))
         ctx.put(qstr(r.collection), qstr(r.id), toVariant(r.fields).toMap(), nullptr, qstr(r.school));
 

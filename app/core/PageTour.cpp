@@ -31,7 +31,8 @@ QList<QPair<QString, QString>> PageTour::bureauPages()
             {QStringLiteral("BureauStatisticsPage"), QStringLiteral("bureau-statistics")},
             {QStringLiteral("BureauAssignmentsPage"), QStringLiteral("bureau-assignments")},
             {QStringLiteral("BureauDevicesPage"), QStringLiteral("bureau-devices")},
-            {QStringLiteral("BureauFormsPage"), QStringLiteral("bureau-forms")}};
+            {QStringLiteral("BureauFormsPage"), QStringLiteral("bureau-forms")},
+            {QStringLiteral("BureauAccountsPage"), QStringLiteral("bureau-accounts")}};
 }
 
 static void counter(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)

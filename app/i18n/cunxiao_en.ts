@@ -15,6 +15,198 @@
     </message>
 </context>
 <context>
+    <name>BureauAccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <extracomment>Title of the bureau's accounts page.</extracomment>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>School head</source>
+        <extracomment>Account role: school head.</extracomment>
+        <translation>School head</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <extracomment>Account role: teacher.</extracomment>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <extracomment>Account role: inspector (supervisor of several schools).</extracomment>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Bureau</source>
+        <extracomment>Account role: county education bureau staff.</extracomment>
+        <translation>Bureau</translation>
+    </message>
+    <message>
+        <source>no device</source>
+        <extracomment>Accounts: the account has no enrolled device.</extracomment>
+        <translation>no device</translation>
+    </message>
+    <message>
+        <source>%1 device(s), never synced</source>
+        <translation>%1 device(s), never synced</translation>
+    </message>
+    <message>
+        <source>%1 device(s), synced %2 day(s) ago</source>
+        <extracomment>Accounts: devices and last sync. %1 devices; %2 days since the last sync.</extracomment>
+        <translation>%1 device(s), synced %2 day(s) ago</translation>
+    </message>
+    <message>
+        <source>(schools below)</source>
+        <extracomment>Accounts: no township chosen (pick schools one by one).</extracomment>
+        <translation>(schools below)</translation>
+    </message>
+    <message>
+        <source>%1 accounts, %2 schools · list as of %3</source>
+        <extracomment>Accounts: when the list was fetched from the server. %1 accounts, %2 schools, %3 date and time.</extracomment>
+        <translation>%1 accounts, %2 schools · list as of %3</translation>
+    </message>
+    <message>
+        <source>No list yet: it needs a connection to the server.</source>
+        <extracomment>Accounts: no list fetched yet.</extracomment>
+        <translation>No list yet: it needs a connection to the server.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <extracomment>Accounts: fetch the list from the server again.</extracomment>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <extracomment>Accounts: the account is a bureau administrator.</extracomment>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <extracomment>Accounts: the account was revoked.</extracomment>
+        <translation>revoked</translation>
+    </message>
+    <message>
+        <source>No accounts to show.</source>
+        <extracomment>Accounts: nothing to show.</extracomment>
+        <translation>No accounts to show.</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <extracomment>Accounts: the section for the chosen account. %1 is the user name.</extracomment>
+        <translation>Account %1</translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <extracomment>Accounts: choose the schools of the account.</extracomment>
+        <translation>Schools</translation>
+    </message>
+    <message>
+        <source>Whole township</source>
+        <extracomment>Accounts: assign every school of a township.</extracomment>
+        <translation>Whole township</translation>
+    </message>
+    <message>
+        <source>Save schools</source>
+        <extracomment>Accounts: save the account's schools.</extracomment>
+        <translation>Save schools</translation>
+    </message>
+    <message>
+        <source>New password (6 or more characters)</source>
+        <extracomment>Accounts: the new password (at least 6 characters).</extracomment>
+        <translation>New password (6 or more characters)</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <extracomment>Accounts: set the new password.</extracomment>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Enrol a phone</source>
+        <extracomment>Accounts: issue a one-time code to enrol a phone for this account.</extracomment>
+        <translation>Enrol a phone</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <extracomment>Accounts: revoke the account; its devices erase their data.</extracomment>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>On the phone: Sign in → Scan the bureau's QR code. Or type the code:</source>
+        <extracomment>Enrolment: what the person does with the QR code.</extracomment>
+        <translation>On the phone: Sign in → Scan the bureau's QR code. Or type the code:</translation>
+    </message>
+    <message>
+        <source>Server %1 · user %2</source>
+        <extracomment>Enrolment: the server address and the account to type. %1 server, %2 user.</extracomment>
+        <translation>Server %1 · user %2</translation>
+    </message>
+    <message>
+        <source>Enrols one phone; valid until %1. It is shown only now.</source>
+        <extracomment>Enrolment: the code enrols one phone and expires. %1 date.</extracomment>
+        <translation>Enrols one phone; valid until %1. It is shown only now.</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <extracomment>Accounts: the form to add an account.</extracomment>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <source>User name, e.g. li.ming</source>
+        <extracomment>Accounts: the new account's user name.</extracomment>
+        <translation>User name, e.g. li.ming</translation>
+    </message>
+    <message>
+        <source>Administrator (manages accounts and schools)</source>
+        <extracomment>Accounts: the new bureau account may manage accounts too.</extracomment>
+        <translation>Administrator (manages accounts and schools)</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <extracomment>Accounts: create the account.</extracomment>
+        <translation>Add account</translation>
+    </message>
+    <message>
+        <source>Add a school</source>
+        <extracomment>Accounts: the form to add a school.</extracomment>
+        <translation>Add a school</translation>
+    </message>
+    <message>
+        <source>School code, e.g. 530128121</source>
+        <extracomment>Accounts: the new school's code.</extracomment>
+        <translation>School code, e.g. 530128121</translation>
+    </message>
+    <message>
+        <source>School name</source>
+        <extracomment>Accounts: the new school's name.</extracomment>
+        <translation>School name</translation>
+    </message>
+    <message>
+        <source>Add school</source>
+        <extracomment>Accounts: add the school.</extracomment>
+        <translation>Add school</translation>
+    </message>
+    <message>
+        <source>Revoke %1?</source>
+        <extracomment>Revoke confirmation title. %1 is the user name.</extracomment>
+        <translation>Revoke %1?</translation>
+    </message>
+    <message>
+        <source>The account can no longer sign in, and each of its devices erases its data at its next contact. This cannot be undone.</source>
+        <extracomment>Revoke confirmation text.</extracomment>
+        <translation>The account can no longer sign in, and each of its devices erases its data at its next contact. This cannot be undone.</translation>
+    </message>
+    <message>
+        <source>%1 device(s), synced today</source>
+        <extracomment>Accounts: devices and last sync. %1 devices; %2 days since the last sync. Accounts: devices and last sync today. %1 devices.</extracomment>
+        <translation>%1 device(s), synced today</translation>
+    </message>
+    <message>
+        <source>Choose an account in the list to change its schools, reset its password, revoke it or enrol a phone for it.</source>
+        <extracomment>Accounts: hint shown until an account is chosen in the list.</extracomment>
+        <translation>Choose an account in the list to change its schools, reset its password, revoke it or enrol a phone for it.</translation>
+    </message>
+</context>
+<context>
     <name>BureauCompletenessPage</name>
     <message>
         <source>Reporting completeness</source>
@@ -618,20 +810,31 @@
     <name>CameraPage</name>
     <message>
         <source>Take photo</source>
-        <extracomment>Title of the camera page.
-----------
-Camera page: the shutter button.</extracomment>
         <translation>Take photo</translation>
     </message>
     <message>
         <source>No camera was found on this device. Use "Choose photo" to pick a picture file instead.</source>
-        <extracomment>Camera page on a device without a camera.</extracomment>
         <translation>No camera was found on this device. Use "Choose photo" to pick a picture file instead.</translation>
     </message>
     <message>
         <source>Cancel</source>
         <extracomment>Camera page: close without taking a photo.</extracomment>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Scan the bureau's QR code</source>
+        <extracomment>Title of the camera page.</extracomment>
+        <translation>Scan the bureau's QR code</translation>
+    </message>
+    <message>
+        <source>No camera was found on this device. Type the enrolment code instead.</source>
+        <extracomment>Camera page on a device without a camera.</extracomment>
+        <translation>No camera was found on this device. Type the enrolment code instead.</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <extracomment>Camera page: the shutter button (taking a picture of the bureau's QR code).</extracomment>
+        <translation>Scan</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1478,11 @@ Navigation item: forms to fill.</extracomment>
         <extracomment>Navigation item (bureau): the county's devices and their health.</extracomment>
         <translation>Devices</translation>
     </message>
+    <message>
+        <source>Accounts</source>
+        <extracomment>Navigation item (bureau): accounts, schools and enrolling phones.</extracomment>
+        <translation>Accounts</translation>
+    </message>
 </context>
 <context>
     <name>PhotoPicker</name>
@@ -1811,7 +2019,9 @@ Pupil field label: parents work away (留守儿童).</extracomment>
     </message>
     <message>
         <source>Password</source>
-        <extracomment>Sign-in field label.</extracomment>
+        <extracomment>Sign-in method: the account password.
+----------
+Sign-in field label.</extracomment>
         <translation>Password</translation>
     </message>
     <message>
@@ -1823,6 +2033,21 @@ Pupil field label: parents work away (留守儿童).</extracomment>
         <source>Sign in once with a connection. After that the app works offline and sends your data when a connection is back.</source>
         <extracomment>Sign-in page: note on what happens to data offline.</extracomment>
         <translation>Sign in once with a connection. After that the app works offline and sends your data when a connection is back.</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <extracomment>Sign-in method: a one-time enrolment code from the bureau.</extracomment>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>Enrolment code (16 letters and digits)</source>
+        <extracomment>Sign-in field label: the one-time code the bureau showed.</extracomment>
+        <translation>Enrolment code (16 letters and digits)</translation>
+    </message>
+    <message>
+        <source>Scan the bureau's QR code</source>
+        <extracomment>Sign-in: take a picture of the QR code the bureau shows.</extracomment>
+        <translation>Scan the bureau's QR code</translation>
     </message>
 </context>
 <context>
@@ -1984,6 +2209,28 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>Sent %1 of %2</source>
         <extracomment>Sync progress while sending many changes; %1 and %2 are sizes.</extracomment>
         <translation>Sent %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::AccountsAdminModel</name>
+    <message>
+        <source>Wait for the previous request to finish.</source>
+        <extracomment>Account administration: another request is still running, or no account is open.</extracomment>
+        <translation>Wait for the previous request to finish.</translation>
+    </message>
+    <message>
+        <source>No account is open.</source>
+        <translation>No account is open.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so nothing was changed (%1). What you typed is kept; try again when the connection is back.</source>
+        <extracomment>Account administration needs the server. %1: what went wrong, in plain words.</extracomment>
+        <translation>The server cannot be reached, so nothing was changed (%1). What you typed is kept; try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Only a bureau administrator manages accounts and schools.</source>
+        <extracomment>Account administration refused: this account is not a bureau administrator.</extracomment>
+        <translation>Only a bureau administrator manages accounts and schools.</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2397,22 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::QrReader</name>
+    <message>
+        <source>This is not the bureau's enrolment code (%1).</source>
+        <translation>This is not the bureau's enrolment code (%1).</translation>
+    </message>
+    <message>
+        <source>The photo could not be opened.</source>
+        <translation>The photo could not be opened.</translation>
+    </message>
+    <message>
+        <source>No QR code was found in the photo. Hold the phone steady, fill the frame with the code and try again, or type the code.</source>
+        <extracomment>No QR code was found in the camera's photo.</extracomment>
+        <translation>No QR code was found in the photo. Hold the phone steady, fill the frame with the code and try again, or type the code.</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::Session</name>
     <message>
         <source>School head</source>
@@ -2203,6 +2466,28 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>This password does not open the data on this device.</source>
         <extracomment>PIN page: the password typed does not open the data.</extracomment>
         <translation>This password does not open the data on this device.</translation>
+    </message>
+    <message>
+        <source>An enrolment code has 16 letters and digits, like K7Q2-MP9X-3ZTD-8HWA. Check what you typed.</source>
+        <extracomment>Sign-in error: the typed enrolment code is not 16 letters and digits.</extracomment>
+        <translation>An enrolment code has 16 letters and digits, like K7Q2-MP9X-3ZTD-8HWA. Check what you typed.</translation>
+    </message>
+    <message>
+        <source>This enrolment code was used already (each code enrols one phone). Ask the bureau for a new one.</source>
+        <translation>This enrolment code was used already (each code enrols one phone). Ask the bureau for a new one.</translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired. Ask the bureau for a new one.</source>
+        <translation>This enrolment code has expired. Ask the bureau for a new one.</translation>
+    </message>
+    <message>
+        <source>The bureau withdrew this enrolment code or the account. Ask the bureau.</source>
+        <translation>The bureau withdrew this enrolment code or the account. Ask the bureau.</translation>
+    </message>
+    <message>
+        <source>The user name or enrolment code is wrong.</source>
+        <extracomment>Sign-in error: wrong user name or enrolment code.</extracomment>
+        <translation>The user name or enrolment code is wrong.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,198 @@
     </message>
 </context>
 <context>
+    <name>BureauAccountsPage</name>
+    <message>
+        <source>Accounts</source>
+        <extracomment>Title of the bureau's accounts page.</extracomment>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>School head</source>
+        <extracomment>Account role: school head.</extracomment>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <extracomment>Account role: teacher.</extracomment>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <extracomment>Account role: inspector (supervisor of several schools).</extracomment>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <source>Bureau</source>
+        <extracomment>Account role: county education bureau staff.</extracomment>
+        <translation>教育局</translation>
+    </message>
+    <message>
+        <source>no device</source>
+        <extracomment>Accounts: the account has no enrolled device.</extracomment>
+        <translation>无设备</translation>
+    </message>
+    <message>
+        <source>%1 device(s), never synced</source>
+        <translation>%1 台设备，从未同步</translation>
+    </message>
+    <message>
+        <source>%1 device(s), synced %2 day(s) ago</source>
+        <extracomment>Accounts: devices and last sync. %1 devices; %2 days since the last sync.</extracomment>
+        <translation>%1 台设备，%2 天前同步</translation>
+    </message>
+    <message>
+        <source>(schools below)</source>
+        <extracomment>Accounts: no township chosen (pick schools one by one).</extracomment>
+        <translation>（在下方选择学校）</translation>
+    </message>
+    <message>
+        <source>%1 accounts, %2 schools · list as of %3</source>
+        <extracomment>Accounts: when the list was fetched from the server. %1 accounts, %2 schools, %3 date and time.</extracomment>
+        <translation>%1 个账号，%2 所学校 · 列表截至 %3</translation>
+    </message>
+    <message>
+        <source>No list yet: it needs a connection to the server.</source>
+        <extracomment>Accounts: no list fetched yet.</extracomment>
+        <translation>尚无列表：需要连接服务器。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <extracomment>Accounts: fetch the list from the server again.</extracomment>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <extracomment>Accounts: the account is a bureau administrator.</extracomment>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <extracomment>Accounts: the account was revoked.</extracomment>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>No accounts to show.</source>
+        <extracomment>Accounts: nothing to show.</extracomment>
+        <translation>没有可显示的账号。</translation>
+    </message>
+    <message>
+        <source>Account %1</source>
+        <extracomment>Accounts: the section for the chosen account. %1 is the user name.</extracomment>
+        <translation>账号 %1</translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <extracomment>Accounts: choose the schools of the account.</extracomment>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Whole township</source>
+        <extracomment>Accounts: assign every school of a township.</extracomment>
+        <translation>整个乡镇</translation>
+    </message>
+    <message>
+        <source>Save schools</source>
+        <extracomment>Accounts: save the account's schools.</extracomment>
+        <translation>保存学校</translation>
+    </message>
+    <message>
+        <source>New password (6 or more characters)</source>
+        <extracomment>Accounts: the new password (at least 6 characters).</extracomment>
+        <translation>新密码（至少 6 位）</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <extracomment>Accounts: set the new password.</extracomment>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Enrol a phone</source>
+        <extracomment>Accounts: issue a one-time code to enrol a phone for this account.</extracomment>
+        <translation>登记手机</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <extracomment>Accounts: revoke the account; its devices erase their data.</extracomment>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <source>On the phone: Sign in → Scan the bureau's QR code. Or type the code:</source>
+        <extracomment>Enrolment: what the person does with the QR code.</extracomment>
+        <translation>在手机上：登录 → 扫描教育局的二维码。或输入登记码：</translation>
+    </message>
+    <message>
+        <source>Server %1 · user %2</source>
+        <extracomment>Enrolment: the server address and the account to type. %1 server, %2 user.</extracomment>
+        <translation>服务器 %1 · 用户 %2</translation>
+    </message>
+    <message>
+        <source>Enrols one phone; valid until %1. It is shown only now.</source>
+        <extracomment>Enrolment: the code enrols one phone and expires. %1 date.</extracomment>
+        <translation>只能登记一部手机；有效期至 %1。登记码只显示这一次。</translation>
+    </message>
+    <message>
+        <source>Add an account</source>
+        <extracomment>Accounts: the form to add an account.</extracomment>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>User name, e.g. li.ming</source>
+        <extracomment>Accounts: the new account's user name.</extracomment>
+        <translation>用户名，例如 li.ming</translation>
+    </message>
+    <message>
+        <source>Administrator (manages accounts and schools)</source>
+        <extracomment>Accounts: the new bureau account may manage accounts too.</extracomment>
+        <translation>管理员（管理账号和学校）</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <extracomment>Accounts: create the account.</extracomment>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>Add a school</source>
+        <extracomment>Accounts: the form to add a school.</extracomment>
+        <translation>添加学校</translation>
+    </message>
+    <message>
+        <source>School code, e.g. 530128121</source>
+        <extracomment>Accounts: the new school's code.</extracomment>
+        <translation>学校代码，例如 530128121</translation>
+    </message>
+    <message>
+        <source>School name</source>
+        <extracomment>Accounts: the new school's name.</extracomment>
+        <translation>学校名称</translation>
+    </message>
+    <message>
+        <source>Add school</source>
+        <extracomment>Accounts: add the school.</extracomment>
+        <translation>添加学校</translation>
+    </message>
+    <message>
+        <source>Revoke %1?</source>
+        <extracomment>Revoke confirmation title. %1 is the user name.</extracomment>
+        <translation>吊销 %1？</translation>
+    </message>
+    <message>
+        <source>The account can no longer sign in, and each of its devices erases its data at its next contact. This cannot be undone.</source>
+        <extracomment>Revoke confirmation text.</extracomment>
+        <translation>该账号将无法再登录，其每台设备在下次联网时会清除数据。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>%1 device(s), synced today</source>
+        <extracomment>Accounts: devices and last sync. %1 devices; %2 days since the last sync. Accounts: devices and last sync today. %1 devices.</extracomment>
+        <translation>%1 台设备，今天已同步</translation>
+    </message>
+    <message>
+        <source>Choose an account in the list to change its schools, reset its password, revoke it or enrol a phone for it.</source>
+        <extracomment>Accounts: hint shown until an account is chosen in the list.</extracomment>
+        <translation>在列表中选择一个账号，即可更改其学校、重置密码、吊销账号或为其登记手机。</translation>
+    </message>
+</context>
+<context>
     <name>BureauCompletenessPage</name>
     <message>
         <source>Reporting completeness</source>
@@ -618,20 +810,31 @@
     <name>CameraPage</name>
     <message>
         <source>Take photo</source>
-        <extracomment>Title of the camera page.
-----------
-Camera page: the shutter button.</extracomment>
         <translation>拍照</translation>
     </message>
     <message>
         <source>No camera was found on this device. Use "Choose photo" to pick a picture file instead.</source>
-        <extracomment>Camera page on a device without a camera.</extracomment>
         <translation>本设备没有找到摄像头。请用“选择照片”选取图片文件。</translation>
     </message>
     <message>
         <source>Cancel</source>
         <extracomment>Camera page: close without taking a photo.</extracomment>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Scan the bureau's QR code</source>
+        <extracomment>Title of the camera page.</extracomment>
+        <translation>扫描教育局的二维码</translation>
+    </message>
+    <message>
+        <source>No camera was found on this device. Type the enrolment code instead.</source>
+        <extracomment>Camera page on a device without a camera.</extracomment>
+        <translation>此设备没有摄像头。请改为手动输入登记码。</translation>
+    </message>
+    <message>
+        <source>Scan</source>
+        <extracomment>Camera page: the shutter button (taking a picture of the bureau's QR code).</extracomment>
+        <translation>扫描</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1478,11 @@ Navigation item: forms to fill.</extracomment>
         <extracomment>Navigation item (bureau): the county's devices and their health.</extracomment>
         <translation>设备</translation>
     </message>
+    <message>
+        <source>Accounts</source>
+        <extracomment>Navigation item (bureau): accounts, schools and enrolling phones.</extracomment>
+        <translation>账号</translation>
+    </message>
 </context>
 <context>
     <name>PhotoPicker</name>
@@ -1811,7 +2019,9 @@ Pupil field label: parents work away (留守儿童).</extracomment>
     </message>
     <message>
         <source>Password</source>
-        <extracomment>Sign-in field label.</extracomment>
+        <extracomment>Sign-in method: the account password.
+----------
+Sign-in field label.</extracomment>
         <translation>密码</translation>
     </message>
     <message>
@@ -1823,6 +2033,21 @@ Pupil field label: parents work away (留守儿童).</extracomment>
         <source>Sign in once with a connection. After that the app works offline and sends your data when a connection is back.</source>
         <extracomment>Sign-in page: note on what happens to data offline.</extracomment>
         <translation>首次登录需要联网。之后可离线使用，恢复网络后自动发送数据。</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <extracomment>Sign-in method: a one-time enrolment code from the bureau.</extracomment>
+        <translation>登记码</translation>
+    </message>
+    <message>
+        <source>Enrolment code (16 letters and digits)</source>
+        <extracomment>Sign-in field label: the one-time code the bureau showed.</extracomment>
+        <translation>登记码（16 个字母和数字）</translation>
+    </message>
+    <message>
+        <source>Scan the bureau's QR code</source>
+        <extracomment>Sign-in: take a picture of the QR code the bureau shows.</extracomment>
+        <translation>扫描教育局的二维码</translation>
     </message>
 </context>
 <context>
@@ -1987,10 +2212,32 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::AccountsAdminModel</name>
+    <message>
+        <source>Wait for the previous request to finish.</source>
+        <extracomment>Account administration: another request is still running, or no account is open.</extracomment>
+        <translation>请等待上一个请求完成。</translation>
+    </message>
+    <message>
+        <source>No account is open.</source>
+        <translation>没有打开的账号。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached, so nothing was changed (%1). What you typed is kept; try again when the connection is back.</source>
+        <extracomment>Account administration needs the server. %1: what went wrong, in plain words.</extracomment>
+        <translation>无法连接服务器，未做任何更改（%1）。您输入的内容已保留；联网后请重试。</translation>
+    </message>
+    <message>
+        <source>Only a bureau administrator manages accounts and schools.</source>
+        <extracomment>Account administration refused: this account is not a bureau administrator.</extracomment>
+        <translation>只有教育局管理员可以管理账号和学校。</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::AppContext</name>
     <message>
         <source>No account is open.</source>
-        <translation>未打开账号。</translation>
+        <translation>没有打开的账号。</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2397,22 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::QrReader</name>
+    <message>
+        <source>This is not the bureau's enrolment code (%1).</source>
+        <translation>这不是教育局的登记码（%1）。</translation>
+    </message>
+    <message>
+        <source>The photo could not be opened.</source>
+        <translation>无法打开照片。</translation>
+    </message>
+    <message>
+        <source>No QR code was found in the photo. Hold the phone steady, fill the frame with the code and try again, or type the code.</source>
+        <extracomment>No QR code was found in the camera's photo.</extracomment>
+        <translation>照片中没有找到二维码。请拿稳手机，让二维码充满画面后重试，或手动输入登记码。</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::Session</name>
     <message>
         <source>School head</source>
@@ -2203,6 +2466,28 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>This password does not open the data on this device.</source>
         <extracomment>PIN page: the password typed does not open the data.</extracomment>
         <translation>此密码无法打开本机上的数据。</translation>
+    </message>
+    <message>
+        <source>An enrolment code has 16 letters and digits, like K7Q2-MP9X-3ZTD-8HWA. Check what you typed.</source>
+        <extracomment>Sign-in error: the typed enrolment code is not 16 letters and digits.</extracomment>
+        <translation>登记码由 16 个字母和数字组成，例如 K7Q2-MP9X-3ZTD-8HWA。请检查输入。</translation>
+    </message>
+    <message>
+        <source>This enrolment code was used already (each code enrols one phone). Ask the bureau for a new one.</source>
+        <translation>该登记码已被使用（每个登记码只能登记一部手机）。请向教育局索取新的登记码。</translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired. Ask the bureau for a new one.</source>
+        <translation>该登记码已过期。请向教育局索取新的登记码。</translation>
+    </message>
+    <message>
+        <source>The bureau withdrew this enrolment code or the account. Ask the bureau.</source>
+        <translation>教育局已撤回该登记码或吊销了账号。请联系教育局。</translation>
+    </message>
+    <message>
+        <source>The user name or enrolment code is wrong.</source>
+        <extracomment>Sign-in error: wrong user name or enrolment code.</extracomment>
+        <translation>用户名或登记码错误。</translation>
     </message>
 </context>
 <context>

@@ -13,10 +13,14 @@ Page {
     id: page
     property string pageName: "CameraPage"
     property bool busy: false
+    // Scanning a QR code (the sign-in page): the picture is read, not kept;
+    // `scanned` hands its file to the reader (QrReader), which removes it.
+    property bool scanQr: false
+    signal scanned(string fileName)
     signal captured(var reference)
     signal cancelled()
     //: Title of the camera page.
-    title: qsTr("Take photo")
+    title: scanQr ? qsTr("Scan the bureau's QR code") : qsTr("Take photo")
     background: Rectangle { color: Theme.cameraBackground }
 
     Loader {
@@ -40,6 +44,11 @@ Page {
                 imageCapture: ImageCapture {
                     id: imageCapture
                     onImageSaved: (requestId, fileName) => {
+                        if (page.scanQr) {
+                            page.busy = false
+                            page.scanned(fileName)
+                            return
+                        }
                         const ref = MediaStore.importImage(fileName)
                         page.busy = false
                         if (ref.sha256 === undefined)
@@ -67,7 +76,8 @@ Page {
         Label {
             objectName: "noCamera"
             //: Camera page on a device without a camera.
-            text: qsTr("No camera was found on this device. Use \"Choose photo\" to pick a picture file instead.")
+            text: page.scanQr ? qsTr("No camera was found on this device. Type the enrolment code instead.")
+                              : qsTr("No camera was found on this device. Use \"Choose photo\" to pick a picture file instead.")
             color: "white"
             font.pixelSize: Theme.fontLarge
             wrapMode: Text.Wrap
@@ -108,8 +118,8 @@ Page {
                 Button {
                     objectName: "shutter"
                     visible: MediaStore.hasCamera
-                    //: Camera page: the shutter button.
-                    text: qsTr("Take photo")
+                    //: Camera page: the shutter button (taking a picture of the bureau's QR code).
+                    text: page.scanQr ? qsTr("Scan") : qsTr("Take photo")
                     highlighted: true
                     enabled: session.capture !== null && session.capture.ready && !page.busy
                     implicitHeight: Theme.touch

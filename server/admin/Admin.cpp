@@ -52,7 +52,7 @@ std::unique_ptr<Store> openDataDir(const std::string &dataDir)
 }
 
 void addSchool(Store &store, const std::string &code, const std::string &name, const std::string &county, int64_t nowMs,
-               const std::string &actor)
+               const std::string &actor, const std::string &township)
 {
     if (code == kCountyScope || !isValidSchoolCode(code))
         throw Error(ErrorKind::Invalid, "school code \"" + code + "\" is not valid (1-32 of A-Z a-z 0-9 _ -)");
@@ -61,9 +61,15 @@ void addSchool(Store &store, const std::string &code, const std::string &name, c
     Transaction tx(store);
     const bool existed = store.school(code).has_value();
     store.putSchool({code, name, county});
-    serverPut(store, "schools", code, code, Json{{"code", code}, {"name", name}, {"county", county}}, "admin", nowMs);
+    Json fields{{"code", code}, {"name", name}, {"county", county}};
+    if (!township.empty())
+        fields["township"] = township;
+    serverPut(store, "schools", code, code, fields, "admin", nowMs);
+    Json detail{{"name", name}, {"county", county}};
+    if (!township.empty())
+        detail["township"] = township;
     store.addAdminEvent(AdminEvent{nowMs, actor, existed ? "school-changed" : "school-added", "schools/" + code,
-                                   Json{{"name", name}, {"county", county}}, ""});
+                                   detail, ""});
     tx.commit();
 }
 

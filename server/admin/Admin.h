@@ -27,9 +27,10 @@ std::unique_ptr<Store> openDataDir(const std::string &location);
 // (Store::addAdminEvent) as done by `actor`: for the commands, commandActor().
 std::string commandActor();                    // "admin (OS user)"
 
-// Adds or renames a school, and keeps its "schools" record (scope: the school).
+// Adds or renames a school, and keeps its "schools" record (scope: the school);
+// a non-empty township is written to the record too (admin/AccountAdmin.h).
 void addSchool(Store &store, const std::string &code, const std::string &name, const std::string &county, int64_t nowMs,
-               const std::string &actor = "admin");
+               const std::string &actor = "admin", const std::string &township = {});
 
 // Publishes a form definition (a JSON object with an "id") as the record
 // forms/<id> in scope "*": fields {definition, version, title}. The version is

@@ -1,4 +1,5 @@
 #include "admin/Demo.h"
+#include "admin/AccountAdmin.h"
 
 #include "admin/Admin.h"
 #include "auth/Auth.h"
@@ -141,6 +142,8 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
     for (const auto &a : accounts)
         if (!store.account(a.user))
             addUser(store, a.user, a.role, a.schools, kPassword);
+    if (auto bureau = store.account("chen.jun"); bureau && !bureau->admin) // the bureau's administrator
+        setAdmin(store, "chen.jun", true, "demo", nowMs);
 
     size_t pupils = 0, teachers = 0;
     std::vector<demo::DemoReturnSchool> returning;

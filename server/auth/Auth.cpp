@@ -2,6 +2,7 @@
 
 #include "auth/SignInLimits.h"
 #include "protocol/Crypto.h"
+#include "protocol/EnrolCode.h"
 #include "protocol/Errors.h"
 #include "protocol/Version.h"
 
@@ -104,6 +105,7 @@ int revokeUser(Store &store, const std::string &user, const std::string &actor, 
             devices.push_back(d.id);
     store.setAccountRevoked(user, true);
     int n = store.revokeDevicesOf(user);
+    store.revokeEnrolCodesOf(user); // a code given out before cannot let a phone in
     store.addAdminEvent(AdminEvent{nowMs ? nowMs : wallClockMs(), actor, "revoke", user,
                                    Json{{"devices", devices}, {"wipe", true}}, ""});
     tx.commit();
@@ -112,6 +114,7 @@ int revokeUser(Store &store, const std::string &user, const std::string &actor, 
 
 namespace {
 const char *kBadLogin = "wrong user name or password";
+const char *kBadCode = "wrong user name or enrolment code";
 // Verified against when the user is unknown, so both cases take the same time.
 const std::string &dummyHash()
 {
@@ -128,10 +131,32 @@ EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, con
     static const SignInLimits limits;
     limits.check(store, req.user, source, req.device, nowMs);
     auto acc = store.account(req.user);
-    bool ok = verifyPassword(req.password, acc ? acc->pwHash : dummyHash());
-    if (!acc || !ok) {
-        limits.failed(store, req.user, source, req.device, nowMs);
-        throw Error(ErrorKind::Auth, kBadLogin);
+    std::string codeHash; // an enrolment code instead of the password: used up below
+    if (!req.code.empty()) {
+        // A code is checked like a password: a wrong, used, expired or revoked
+        // one counts as a failed sign-in of the account and the address.
+        const auto normalised = normaliseEnrolCode(req.code);
+        const auto code = normalised ? store.enrolCode(enrolCodeHash(*normalised)) : std::nullopt;
+        std::string why;
+        if (!acc || !code || code->user != req.user)
+            why = kBadCode;
+        else if (code->revoked)
+            why = "this enrolment code was withdrawn by the bureau; ask for a new one";
+        else if (code->used)
+            why = "this enrolment code was used already (each code enrols one phone); ask for a new one";
+        else if (nowMs >= code->expires)
+            why = "this enrolment code expired; ask the bureau for a new one";
+        if (!why.empty()) {
+            limits.failed(store, req.user, source, req.device, nowMs);
+            throw Error(ErrorKind::Auth, why);
+        }
+        codeHash = code->hash;
+    } else {
+        bool ok = verifyPassword(req.password, acc ? acc->pwHash : dummyHash());
+        if (!acc || !ok) {
+            limits.failed(store, req.user, source, req.device, nowMs);
+            throw Error(ErrorKind::Auth, kBadLogin);
+        }
     }
     if (acc->revoked) {
         store.addSignInEvent(SignInEvent{nowMs, req.user, req.device, source, "revoked"});
@@ -144,6 +169,8 @@ EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, con
     uint32_t node = 0;
     const int64_t expires = nowMs + tokenLifetimeMs;
     Transaction tx(store);
+    if (!codeHash.empty() && !store.useEnrolCode(codeHash, req.device, nowMs))
+        throw Error(ErrorKind::Auth, "this enrolment code was used already (each code enrols one phone); ask for a new one");
     if (auto dev = store.device(req.device)) {
         if (dev->user != req.user)
             throw Error(ErrorKind::Auth, "device " + req.device + " is enrolled for another account; use a new device id");
@@ -182,6 +209,8 @@ EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, con
     r.tokenExpires = expires;
     return r;
 }
+
+std::string enrolCodeHash(const std::string &normalisedCode) { return sha256Hex("cunxiao-enrol-code:" + normalisedCode); }
 
 DeviceSession authenticate(Store &store, const std::string &token) { return authenticate(store, token, wallClockMs()); }
 

@@ -79,6 +79,14 @@ int revokeUser(Store &store, const std::string &user, const std::string &actor =
 EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, const std::string &source = {},
                       int64_t tokenLifetimeMs = kDefaultTokenDays * kDayMs);
 
+// The stored form of an enrolment code (cx::normaliseEnrolCode's result):
+// its SHA-256 hex, never the code (docs/security.md "Enrolment codes").
+std::string enrolCodeHash(const std::string &normalisedCode);
+// enroll() with req.code instead of req.password: the code must be the
+// account's, unused, unrevoked and unexpired; it is used up in the enrolment's
+// transaction, so two phones racing with one code enrol one. A bad code counts
+// against the sign-in limits like a wrong password.
+
 // Looks up the device by the SHA-256 of the bearer token (or of its rotated
 // token waiting for its first use, which then becomes the token). Throws
 // cx::Error(Auth) for an unknown token; DeviceRefused "device-revoked" for a

@@ -1,5 +1,6 @@
 #include "http/HttpServer.h"
 
+#include "admin/AccountAdmin.h"
 #include "admin/DeviceList.h"
 
 #include "attachments/AttachmentStore.h"
@@ -137,6 +138,11 @@ HttpServer::HttpServer(StorePool &stores, const Validator &validator, HttpOption
     if (!m_opt.tlsCert.empty() || !m_opt.tlsKey.empty()) {
         if (m_opt.tlsCert.empty() || m_opt.tlsKey.empty())
             throw Error(ErrorKind::Invalid, "--tls-cert and --tls-key go together");
+        try {
+            m_pin = certificatePin(m_opt.tlsCert); // for the enrolment QR codes (admin/AccountAdmin.h)
+        } catch (const Error &) {
+            // an unreadable certificate fails when TLS starts, with its own message
+        }
     }
     if (!m_opt.attachmentsDir.empty())
         m_files = std::make_shared<AttachmentStore>(m_opt.attachmentsDir, m_opt.maxAttachmentBytes);
@@ -235,6 +241,17 @@ RouteTable HttpServer::routes()
             p.bodyLimit = 1024;
             p.run = [this](const RequestHead &h, const std::string &) {
                 return withStore([&](Store &st) { return routeDevices(st, h.authorization); });
+            };
+        } else if (h.method == "POST" && h.path == "/v1/admin") { // docs/protocol.md "Accounts (POST /v1/admin)"
+            p.found = true;
+            p.bearer = true;
+            p.pool = RoutePool::Auth; // add-user and reset-password hash a password (scrypt)
+            p.bodyLimit = kMaxAdminBytes;
+            p.run = [this](const RequestHead &h, const std::string &body) {
+                return withStore([&](Store &st) {
+                    return routeAdmin(st, h.authorization, decodeBody(h.contentEncoding, body), wallClockMs(), h.peer,
+                                      m_pin);
+                });
             };
         } else if (h.method == "POST" && h.path == "/v1/bundle-key") { // docs/bundles.md
             p.found = true;

@@ -120,6 +120,7 @@ private:
     void sweepStaleParts();
 
     std::shared_ptr<AttachmentStore> m_files;  // null without an attachments directory
+    std::string m_pin;                         // the TLS certificate's public-key pin ("" without TLS)
     std::mutex m_sweepLock;
     std::condition_variable m_sweepWake;
     bool m_stopping = false;

@@ -96,6 +96,16 @@ CREATE INDEX records_collection_seq ON records(collection, seq);
 ALTER TABLE devices ADD COLUMN health text NOT NULL DEFAULT '',
                     ADD COLUMN health_at bigint NOT NULL DEFAULT 0;
 )SQL",
+    // 6 (issue 14; SQLite migration 8): bureau administrators, and one-time
+    // enrolment codes kept only as hashes (admin/AccountAdmin.h).
+    R"SQL(
+ALTER TABLE accounts ADD COLUMN admin boolean NOT NULL DEFAULT false;
+CREATE TABLE enrol_codes(hash text PRIMARY KEY, "user" text NOT NULL, created bigint NOT NULL,
+                         expires bigint NOT NULL, used bigint NOT NULL DEFAULT 0,
+                         used_by text NOT NULL DEFAULT '', revoked boolean NOT NULL DEFAULT false,
+                         created_by text NOT NULL DEFAULT '');
+CREATE INDEX enrol_codes_user ON enrol_codes("user", created);
+)SQL",
 };
 
 constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
@@ -355,10 +365,10 @@ void PgStore::putAccount(const Account &a)
 
 std::optional<Account> PgStore::account(const std::string &user)
 {
-    auto r = m_db->run("SELECT \"user\", role, pw_hash, revoked FROM accounts WHERE \"user\" = $1", {user});
+    auto r = m_db->run("SELECT \"user\", role, pw_hash, revoked, admin FROM accounts WHERE \"user\" = $1", {user});
     if (!r.rows())
         return std::nullopt;
-    Account a{r.text(0, 0), r.text(0, 1), r.text(0, 2), r.boolean(0, 3), {}};
+    Account a{r.text(0, 0), r.text(0, 1), r.text(0, 2), r.boolean(0, 3), {}, r.boolean(0, 4)};
     auto s = m_db->run("SELECT school FROM account_schools WHERE \"user\" = $1 ORDER BY school COLLATE \"C\"", {user});
     for (int i = 0; i < s.rows(); ++i)
         a.schools.push_back(s.text(i, 0));
@@ -378,6 +388,60 @@ std::vector<Account> PgStore::accounts()
 void PgStore::setAccountRevoked(const std::string &user, bool revoked)
 {
     m_db->run("UPDATE accounts SET revoked = $1 WHERE \"user\" = $2", {std::string(boolText(revoked)), user});
+}
+
+void PgStore::setAccountAdmin(const std::string &user, bool admin)
+{
+    m_db->run("UPDATE accounts SET admin = $1 WHERE \"user\" = $2", {std::string(boolText(admin)), user});
+}
+
+void PgStore::insertEnrolCode(const EnrolCode &c)
+{
+    m_db->run("INSERT INTO enrol_codes(hash, \"user\", created, expires, used, used_by, revoked, created_by) "
+              "VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
+              {c.hash, c.user, pgInt(c.created), pgInt(c.expires), pgInt(c.used), c.usedBy,
+               std::string(boolText(c.revoked)), c.createdBy});
+}
+
+namespace {
+constexpr const char *kEnrolCodeColumns =
+    "SELECT hash, \"user\", created, expires, used, used_by, revoked, created_by FROM enrol_codes ";
+EnrolCode enrolCodeFrom(const PgResult &r, int i)
+{
+    return EnrolCode{r.text(i, 0), r.text(i, 1), r.i64(i, 2), r.i64(i, 3),
+                     r.i64(i, 4),  r.text(i, 5), r.boolean(i, 6), r.text(i, 7)};
+}
+} // namespace
+
+std::optional<EnrolCode> PgStore::enrolCode(const std::string &hash)
+{
+    auto r = m_db->run((std::string(kEnrolCodeColumns) + "WHERE hash = $1").c_str(), {hash});
+    if (!r.rows())
+        return std::nullopt;
+    return enrolCodeFrom(r, 0);
+}
+
+std::vector<EnrolCode> PgStore::enrolCodesOf(const std::string &user)
+{
+    auto r = m_db->run((std::string(kEnrolCodeColumns) + "WHERE \"user\" = $1 ORDER BY created DESC").c_str(), {user});
+    std::vector<EnrolCode> out;
+    for (int i = 0; i < r.rows(); ++i)
+        out.push_back(enrolCodeFrom(r, i));
+    return out;
+}
+
+bool PgStore::useEnrolCode(const std::string &hash, const std::string &device, int64_t at)
+{
+    return m_db->run("UPDATE enrol_codes SET used = $1, used_by = $2 WHERE hash = $3 AND used = 0 AND NOT revoked",
+                     {pgInt(at), device, hash})
+               .affected() > 0;
+}
+
+int PgStore::revokeEnrolCodesOf(const std::string &user)
+{
+    return int(m_db->run("UPDATE enrol_codes SET revoked = true WHERE \"user\" = $1 AND used = 0 AND NOT revoked",
+                         {user})
+                   .affected());
 }
 
 // The node from a sequence: two instances enrolling at once never share one.

@@ -59,6 +59,12 @@ public:
     std::optional<Account> account(const std::string &user) override;
     std::vector<Account> accounts() override;
     void setAccountRevoked(const std::string &user, bool revoked) override;
+    void setAccountAdmin(const std::string &user, bool admin) override;
+    void insertEnrolCode(const EnrolCode &c) override;
+    std::optional<EnrolCode> enrolCode(const std::string &hash) override;
+    std::vector<EnrolCode> enrolCodesOf(const std::string &user) override;
+    bool useEnrolCode(const std::string &hash, const std::string &device, int64_t at) override;
+    int revokeEnrolCodesOf(const std::string &user) override;
 
     uint32_t insertDevice(const Device &d) override;
     std::optional<Device> device(const std::string &id) override;

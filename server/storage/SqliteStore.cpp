@@ -104,6 +104,16 @@ CREATE INDEX records_collection_seq ON records(collection, seq);
 ALTER TABLE devices ADD COLUMN health TEXT NOT NULL DEFAULT '';
 ALTER TABLE devices ADD COLUMN health_at INTEGER NOT NULL DEFAULT 0;
 )SQL",
+    // 8 (issue 14): bureau administrators, and one-time enrolment codes kept
+    // only as hashes (admin/AccountAdmin.h).
+    R"SQL(
+ALTER TABLE accounts ADD COLUMN admin INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE enrol_codes(hash TEXT PRIMARY KEY, user TEXT NOT NULL, created INTEGER NOT NULL,
+                         expires INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0,
+                         used_by TEXT NOT NULL DEFAULT '', revoked INTEGER NOT NULL DEFAULT 0,
+                         created_by TEXT NOT NULL DEFAULT '') WITHOUT ROWID;
+CREATE INDEX enrol_codes_user ON enrol_codes(user, created);
+)SQL",
 };
 
 constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
@@ -357,10 +367,10 @@ void SqliteStore::putAccount(const Account &a)
 
 std::optional<Account> SqliteStore::account(const std::string &user)
 {
-    auto &s = prepare("SELECT user, role, pw_hash, revoked FROM accounts WHERE user = ?").bind(user);
+    auto &s = prepare("SELECT user, role, pw_hash, revoked, admin FROM accounts WHERE user = ?").bind(user);
     if (!s.step())
         return std::nullopt;
-    Account a = s.done(Account{s.text(0), s.text(1), s.text(2), s.i64(3) != 0, {}});
+    Account a = s.done(Account{s.text(0), s.text(1), s.text(2), s.i64(3) != 0, {}, s.i64(4) != 0});
     auto &q = prepare("SELECT school FROM account_schools WHERE user = ? ORDER BY school").bind(user);
     while (q.step())
         a.schools.push_back(q.text(0));
@@ -383,6 +393,68 @@ std::vector<Account> SqliteStore::accounts()
 void SqliteStore::setAccountRevoked(const std::string &user, bool revoked)
 {
     prepare("UPDATE accounts SET revoked = ? WHERE user = ?").bind(int64_t(revoked)).bind(user).run();
+}
+
+void SqliteStore::setAccountAdmin(const std::string &user, bool admin)
+{
+    prepare("UPDATE accounts SET admin = ? WHERE user = ?").bind(int64_t(admin)).bind(user).run();
+}
+
+void SqliteStore::insertEnrolCode(const EnrolCode &c)
+{
+    prepare("INSERT INTO enrol_codes(hash, user, created, expires, used, used_by, revoked, created_by) "
+            "VALUES(?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(c.hash)
+        .bind(c.user)
+        .bind(c.created)
+        .bind(c.expires)
+        .bind(c.used)
+        .bind(c.usedBy)
+        .bind(int64_t(c.revoked))
+        .bind(c.createdBy)
+        .run();
+}
+
+namespace {
+constexpr const char *kEnrolCodeColumns =
+    "SELECT hash, user, created, expires, used, used_by, revoked, created_by FROM enrol_codes ";
+EnrolCode enrolCodeFrom(SqliteStore::Stmt &s)
+{
+    return EnrolCode{s.text(0), s.text(1), s.i64(2), s.i64(3), s.i64(4), s.text(5), s.i64(6) != 0, s.text(7)};
+}
+} // namespace
+
+std::optional<EnrolCode> SqliteStore::enrolCode(const std::string &hash)
+{
+    auto &s = prepare((std::string(kEnrolCodeColumns) + "WHERE hash = ?").c_str()).bind(hash);
+    if (!s.step())
+        return std::nullopt;
+    return s.done(enrolCodeFrom(s));
+}
+
+std::vector<EnrolCode> SqliteStore::enrolCodesOf(const std::string &user)
+{
+    std::vector<EnrolCode> out;
+    auto &s = prepare((std::string(kEnrolCodeColumns) + "WHERE user = ? ORDER BY created DESC").c_str()).bind(user);
+    while (s.step())
+        out.push_back(enrolCodeFrom(s));
+    return out;
+}
+
+bool SqliteStore::useEnrolCode(const std::string &hash, const std::string &device, int64_t at)
+{
+    prepare("UPDATE enrol_codes SET used = ?, used_by = ? WHERE hash = ? AND used = 0 AND revoked = 0")
+        .bind(at)
+        .bind(device)
+        .bind(hash)
+        .run();
+    return sqlite3_changes(m_db) > 0;
+}
+
+int SqliteStore::revokeEnrolCodesOf(const std::string &user)
+{
+    prepare("UPDATE enrol_codes SET revoked = 1 WHERE user = ? AND used = 0 AND revoked = 0").bind(user).run();
+    return sqlite3_changes(m_db);
 }
 
 namespace {

@@ -38,6 +38,22 @@ struct Account {
     std::string pwHash;                        // cx::hashPassword form, never the password
     bool revoked = false;
     std::vector<std::string> schools;          // assigned schools (bureau: may be empty)
+    // Migration 8 / PostgreSQL 6: a bureau administrator may manage accounts
+    // and schools from the app (POST /v1/admin, admin/AccountAdmin.h).
+    bool admin = false;
+};
+
+// A one-time enrolment code (migration 8 / PostgreSQL 6; admin/AccountAdmin.h):
+// only its SHA-256 is kept; single use, expiring, revocable.
+struct EnrolCode {
+    std::string hash;                          // SHA-256 hex of the normalised code
+    std::string user;
+    int64_t created = 0;                       // ms
+    int64_t expires = 0;                       // ms
+    int64_t used = 0;                          // ms it enrolled a device; 0: not yet
+    std::string usedBy;                        // the device it enrolled
+    bool revoked = false;
+    std::string createdBy;                     // the acting account
 };
 
 struct Device {
@@ -165,6 +181,15 @@ public:
     virtual std::optional<Account> account(const std::string &user) = 0;
     virtual std::vector<Account> accounts() = 0;
     virtual void setAccountRevoked(const std::string &user, bool revoked) = 0;
+    // Enrolment codes (admin/AccountAdmin.h).
+    virtual void setAccountAdmin(const std::string &user, bool admin) = 0;
+    virtual void insertEnrolCode(const EnrolCode &c) = 0;
+    virtual std::optional<EnrolCode> enrolCode(const std::string &hash) = 0;
+    virtual std::vector<EnrolCode> enrolCodesOf(const std::string &user) = 0; // newest first
+    // Marks an unused, unrevoked code used; false if it was used or revoked
+    // already (two phones racing for one code: only one wins).
+    virtual bool useEnrolCode(const std::string &hash, const std::string &device, int64_t at) = 0;
+    virtual int revokeEnrolCodesOf(const std::string &user) = 0; // the unused ones; returns how many
 
     // Devices.
     virtual uint32_t insertDevice(const Device &d) = 0; // assigns and returns the next free node

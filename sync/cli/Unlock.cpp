@@ -5,6 +5,7 @@
 
 #include "engine/Recovery.h"
 #include "engine/Vault.h"
+#include "protocol/EnrolCode.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -66,6 +67,8 @@ DataKey unlockDevice(const std::string &db)
 }
 
 // enroll URL --user NAME --password-stdin [--device-pin-stdin] [--ca FILE] [--pin sha256//..] [--device-name NAME]
+// enroll [URL | --server URL] --user NAME --code CODE ...: a one-time enrolment code instead of the password
+// enroll --link 'cunxiao://enrol?...': the text of the bureau's QR code (server, pin, user, code)
 int cmdEnroll(const std::string &db, const std::vector<std::string> &argsIn)
 {
     auto args = argsIn;
@@ -75,10 +78,32 @@ int cmdEnroll(const std::string &db, const std::vector<std::string> &argsIn)
     o.caFile = takeOption(args, "--ca");
     o.pin = takeOption(args, "--pin");
     std::string name = takeOption(args, "--device-name");
-    if (args.size() != 1 || user.empty() || !fromStdin)
-        usage("enroll needs URL --user NAME --password-stdin");
+    std::string code = takeOption(args, "--code");
+    const std::string server = takeOption(args, "--server");
+    const std::string linkText = takeOption(args, "--link");
+    if (!server.empty())
+        args.insert(args.begin(), server);
+    if (!linkText.empty()) {
+        const EnrolLink link = parseEnrolLink(linkText);
+        if (!args.empty() || !user.empty() || !code.empty())
+            usage("enroll --link takes the server, user and code from the link; give none of them besides");
+        args.push_back(link.server);
+        user = link.user;
+        code = link.code;
+        if (o.pin.empty())
+            o.pin = link.pin;
+    }
+    const bool byCode = !code.empty();
+    if (byCode && fromStdin)
+        usage("enroll takes a password (--password-stdin) or an enrolment code (--code), not both");
+    if (args.size() != 1 || user.empty() || (!fromStdin && !byCode))
+        usage("enroll needs URL --user NAME and --password-stdin or --code CODE (or --link TEXT)");
+    if (byCode && !normaliseEnrolCode(code))
+        usage("--code: an enrolment code is 16 letters and digits (K7Q2-MP9X-3ZTD-8HWA)");
     o.baseUrl = args[0];
-    const std::string password = readLine();
+    // Enrolled by code, the device's data key is wrapped by the PIN and by the
+    // code (the recovery secret in the password's place: docs/security.md).
+    const std::string password = byCode ? *normaliseEnrolCode(code) : readLine();
     const std::string pin = pinFromStdin ? readLine() : env("CUNXIAO_DEVICE_PIN");
     if (pin.empty())
         usage("enroll needs the device PIN that will lock this device's data: set CUNXIAO_DEVICE_PIN or give "
@@ -106,8 +131,11 @@ int cmdEnroll(const std::string &db, const std::vector<std::string> &argsIn)
     }
     try {
         Engine e(db, key);
-        e.enroll(o, user, password, name.empty() ? "cunxiao-cli" : name);
-        if (!fresh)
+        if (byCode)
+            e.enrollByCode(o, user, code, name.empty() ? "cunxiao-cli" : name);
+        else
+            e.enroll(o, user, password, name.empty() ? "cunxiao-cli" : name);
+        if (!fresh && !byCode)
             v.setPassword(key, password); // the server has just confirmed it
         auto s = e.status();
         std::string schools;

@@ -14,6 +14,9 @@ const char *kUsage =
   enroll URL --user NAME --password-stdin [--device-pin-stdin] [--ca FILE] [--pin sha256//BASE64]
          [--device-name NAME]      the device PIN (6+ digits) comes from CUNXIAO_DEVICE_PIN, or from
                                    the line after the password with --device-pin-stdin
+  enroll --server URL --user NAME --code CODE [--pin sha256//BASE64] ...   a one-time enrolment code
+         from the bureau instead of the password (cunxiao-server admin DATA_DIR enrol-code)
+  enroll --link 'cunxiao://enrol?...'   the text of the bureau's QR code (server, pin, user, code)
   change-pin [--new-pin-stdin] the new PIN from CUNXIAO_NEW_PIN (or the next line of stdin)
   put COLLECTION ID|- [--school CODE] field=value ...   '-' makes a new id and prints it;
                                                         a value is JSON if it parses, else a string

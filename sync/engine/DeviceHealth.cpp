@@ -14,7 +14,7 @@ namespace {
 constexpr int64_t kDevicesEveryMs = 5 * 60 * 1000;   // a bureau desktop syncs every few minutes
 }
 
-std::optional<Json> Engine::askServer(const char *path, const char *what)
+std::optional<Json> Engine::askServer(const char *path, const char *what, const Json &body)
 {
     std::string token;
     {
@@ -23,7 +23,7 @@ std::optional<Json> Engine::askServer(const char *path, const char *what)
     }
     HttpRequest req;
     req.path = path;
-    req.body = compress("{}");
+    req.body = compress(body.dump());
     req.bearerToken = token;
     Transport &tr = transport();
     tr.setProgress({});

@@ -247,6 +247,10 @@ public:
     // Signs this device in; stores the server, the device token and the account.
     void enroll(const TransportOptions &server, const std::string &user, const std::string &password,
                 const std::string &deviceName = {});
+    // The same with a one-time enrolment code the bureau gave instead of the
+    // password (docs/protocol.md "Enrolment codes").
+    void enrollByCode(const TransportOptions &server, const std::string &user, const std::string &code,
+                      const std::string &deviceName = {});
     bool enrolled();
 
     // Local changes: each is one transaction with its outbox entry.
@@ -340,6 +344,16 @@ public:
     // survive a restart; LocalValues.cpp. An empty value removes the key.
     std::optional<std::string> localValue(const std::string &key);
     void setLocalValue(const std::string &key, const std::string &value);
+    // (bureau administrator) Accounts and schools, AccountAdmin.cpp:
+    // one POST /v1/admin request ({"op": ...}, docs/protocol.md "Accounts");
+    // the reply's JSON. A "list" reply is kept in the replica (the accounts
+    // page works offline with the last list). Throws Error(Forbidden) for a
+    // non-administrator, Error(Unavailable) from a server without the route.
+    Json adminRequest(const Json &request);
+    // The kept list ({"schools": [...], "accounts": [...]}) and when it was
+    // fetched (ms; 0: never).
+    std::pair<Json, int64_t> adminAccounts();
+    void keepAdminAccounts(const Json &list, int64_t atMs);
 
     // The bureau revoked this device (DeviceRevokedError): every table emptied,
     // then the replica, its photos and its key file erased (engine/Vault.h).
@@ -361,7 +375,9 @@ private:
     // POST `path` with an empty body under this device's token, on the sync
     // connection; the reply's JSON, or nullopt when the server has no such
     // route (404: older than it). Other failures throw, naming `what`.
-    std::optional<Json> askServer(const char *path, const char *what);
+    std::optional<Json> askServer(const char *path, const char *what, const Json &body = Json::object());
+    void enrollWith(const TransportOptions &server, const std::string &user, const std::string &password,
+                    const std::string &code, const std::string &deviceName);
     LocalRecord toLocal(const StoredRecord &r);
     std::vector<LocalRecord> toLocal(const std::vector<StoredRecord> &rs);
     void recompute(StoredRecord &r);

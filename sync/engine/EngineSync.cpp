@@ -82,6 +82,18 @@ void Engine::setProgressCallback(std::function<void(const SyncProgress &)> fn)
 void Engine::enroll(const TransportOptions &server, const std::string &user, const std::string &password,
                     const std::string &deviceName)
 {
+    enrollWith(server, user, password, {}, deviceName);
+}
+
+void Engine::enrollByCode(const TransportOptions &server, const std::string &user, const std::string &code,
+                          const std::string &deviceName)
+{
+    enrollWith(server, user, {}, code, deviceName);
+}
+
+void Engine::enrollWith(const TransportOptions &server, const std::string &user, const std::string &password,
+                        const std::string &code, const std::string &deviceName)
+{
     checkServerUrl(server.baseUrl);
     std::string device;
     {
@@ -98,6 +110,7 @@ void Engine::enroll(const TransportOptions &server, const std::string &user, con
     EnrollRequest req;
     req.user = user;
     req.password = password;
+    req.code = code;
     req.device = device;
     req.deviceName = deviceName;
     auto t = m_factory(server);

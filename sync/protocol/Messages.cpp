@@ -420,7 +420,11 @@ void expandAcks(const SyncRequest &req, SyncResponse &resp)
 
 Json EnrollRequest::toJson() const
 {
-    Json j{{"protocol", protocol}, {"user", user}, {"password", password}, {"device", device}, {"device_name", deviceName}};
+    Json j{{"protocol", protocol}, {"user", user}, {"device", device}, {"device_name", deviceName}};
+    if (code.empty())
+        j["password"] = password;
+    else
+        j["code"] = code;
     if (!appVersion.empty())
         j["app"] = appVersion;
     return j;
@@ -432,7 +436,13 @@ EnrollRequest EnrollRequest::fromJson(const Json &j)
     EnrollRequest r;
     r.protocol = checkProtocol(j, path);
     r.user = needString(j, "user", path);
-    r.password = needString(j, "password", path);
+    if (j.contains("code")) {
+        r.code = needString(j, "code", path);
+        if (j.contains("password"))
+            throw Error(ErrorKind::Protocol, "enroll: send either a password or an enrolment code, not both");
+    } else {
+        r.password = needString(j, "password", path);
+    }
     r.device = needString(j, "device", path);
     if (j.contains("device_name"))
         r.deviceName = needString(j, "device_name", path);

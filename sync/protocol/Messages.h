@@ -118,6 +118,10 @@ struct EnrollRequest {
     std::string device;                        // the device's UUIDv7
     std::string deviceName;
     std::string appVersion;                    // optional "app": e.g. "cunxiao-android 1.4.2" (also X-Cunxiao-App)
+    // Optional "code" (docs/protocol.md "Enrolment codes"): a one-time
+    // enrolment code instead of the password; exactly one of the two is sent.
+    // Last, so the brace initialisers that name the fields above keep their meaning.
+    std::string code;
 
     Json toJson() const;
     static EnrollRequest fromJson(const Json &j);

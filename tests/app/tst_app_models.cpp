@@ -19,6 +19,8 @@
 #include "xlsform/Workbook.h"
 #include "models/BureauFormsModel.h"
 #include "engine/Engine.h"
+#include "models/AccountsAdminModel.h"
+#include "account/QrCodes.h"
 #include "core/DemoCounty.h"
 #include "demo/DemoSchools.h"
 #include "sync/SyncController.h"
@@ -569,6 +571,54 @@ private slots:
         QCOMPARE(am.planned(), 8);
         QCOMPARE(am.cancelled(), 1);
         QCOMPARE(am.rows().size(), 20);   // cancelled ones leave the list
+        // Accounts: the list the administrator's page last fetched (here the
+        // demo's): 20 schools in 3 townships, the bureau, an inspector, a head
+        // and a teacher a school, one revoked teacher.
+        AccountsAdminModel acc;
+        QCOMPARE(acc.schools().size(), 20);
+        QCOMPARE(acc.townships().size(), 3);
+        QCOMPARE(acc.accounts().size(), 43);
+        QVERIFY(acc.fetchedAt() > 0);
+        int admins = 0, revoked = 0;
+        for (const QVariant &v : acc.accounts()) {
+            const QVariantMap a = v.toMap();
+            admins += a[QStringLiteral("admin")].toBool();
+            revoked += a[QStringLiteral("revoked")].toBool();
+            if (a[QStringLiteral("user")] == QStringLiteral("wang.fang")) {
+                QCOMPARE(a[QStringLiteral("schools")].toStringList().size(), 3);
+                QVERIFY(!a[QStringLiteral("schoolNames")].toStringList()[0].startsWith(QStringLiteral("5323")));
+            }
+        }
+        QCOMPARE(admins, 1);
+        QCOMPARE(revoked, 1);
+        // Without a server an operation fails with a message and changes nothing.
+        QSignalSpy done(&acc, &AccountsAdminModel::finished);
+        acc.resetPassword(QStringLiteral("wang.fang"), QStringLiteral("new-pass-1"));
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done[0][0].toString(), QStringLiteral("reset-password"));
+        QCOMPARE(done[0][1].toBool(), false);
+        QVERIFY(!acc.error().isEmpty());
+        QCOMPARE(acc.accounts().size(), 43);
+
+        // The enrolment QR code: drawn (libqrencode), read back by the one decoder.
+        const QString link = QStringLiteral("cunxiao://enrol?server=https%3A%2F%2Fbureau.example%3A8443&pin=sha256%2F%2FAAAA&user=li.ming&code=K7Q2-MP9X-3ZTD-8HWA");
+        QCOMPARE(decodeQrImage(qrImage(link, 5)), link);
+        QImage blank(300, 300, QImage::Format_RGB32);
+        blank.fill(Qt::white);
+        QCOMPARE(decodeQrImage(blank), QString());
+        QrReader reader;
+        const QVariantMap parsed = reader.parseEnrolment(link);
+        QVERIFY(parsed[QStringLiteral("ok")].toBool());
+        QCOMPARE(parsed[QStringLiteral("user")].toString(), QStringLiteral("li.ming"));
+        QCOMPARE(parsed[QStringLiteral("pin")].toString(), QStringLiteral("sha256//AAAA"));
+        QVERIFY(!reader.parseEnrolment(QStringLiteral("https://example.com")).value(QStringLiteral("ok")).toBool());
+        QCOMPARE(reader.tidyCode(QStringLiteral("k7q2 mp9x 3ztd 8hwa")), QStringLiteral("K7Q2-MP9X-3ZTD-8HWA"));
+        QCOMPARE(reader.tidyCode(QStringLiteral("k7q2")), QString());
+        QTemporaryDir pics;
+        const QString png = pics.filePath(QStringLiteral("scan.png"));
+        QVERIFY(qrImage(link, 4).save(png));
+        QCOMPARE(reader.readEnrolmentFile(png, true)[QStringLiteral("code")].toString(), QStringLiteral("K7Q2-MP9X-3ZTD-8HWA"));
+        QVERIFY(!QFile::exists(png));
 
         // Accept one, return another with a comment (refused without one).
         QSignalSpy changed(&q, &ReviewQueueModel::itemsChanged);

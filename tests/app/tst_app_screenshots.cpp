@@ -33,7 +33,7 @@ private slots:
                                    "13-ConflictsPage", "14-SettingsPage",  "15-CameraPage", "16-BundlesPage",
                                    // The bureau's pages over the demo county (issue 14).
                                    "bureau-home", "bureau-review", "bureau-completeness", "bureau-statistics", "bureau-assignments",
-                                   "bureau-devices", "bureau-forms"};
+                                   "bureau-devices", "bureau-forms", "bureau-accounts"};
         const QList<QSize> sizes = {QSize(360, 640), QSize(1280, 800)};
         QStringList expectedDirs;
         for (const QSize &size : sizes) {

@@ -251,7 +251,7 @@ private slots:
             ++commands;
             QVERIFY2(t.section(' ', 1, 1) == "DATA_DIR|URI", qPrintable(line));
         }
-        QCOMPARE(commands, 16);
+        QCOMPARE(commands, 18);
         for (const char *cmd : {"init", "import", "export", "serve", "demo"}) {
             const Run r = runServer({cmd, "--help"});
             QCOMPARE(r.code, 0);

@@ -6,6 +6,8 @@
 #include "core/JsonVariant.h"
 #include "engine/Engine.h"
 
+#include <QRegularExpression>
+
 #include <set>
 
 namespace cx::app {
@@ -121,12 +123,10 @@ QString AssignmentsModel::plan(const QString &school, const QString &inspector, 
         return {};
     QString id;
     try {
-        const QDate todayDate = m_today.isValid() ? m_today : QDate::currentDate();
         id = qstr(cx::bureau::planInspection(*ctx->engine(), *q,
-                                             {str(school), str(inspector), str(due), str(form), str(note)},
-                                             *cx::bureau::parseDay(str(todayDate.toString(Qt::ISODate)))));
+                                             {str(school), str(inspector), str(due), str(form), str(note)}, todayDay()));
     } catch (const std::exception &e) {
-        setError(QString::fromUtf8(e.what()));
+        setError(localized(e.what()));
         return {};
     }
     setError({});
@@ -137,12 +137,13 @@ QString AssignmentsModel::plan(const QString &school, const QString &inspector, 
 bool AssignmentsModel::cancel(const QString &id)
 {
     auto *ctx = AppContext::ensure();
-    if (!ctx || !ctx->engine())
+    auto q = m_query.current();
+    if (!ctx || !ctx->engine() || !q)
         return false;
     try {
-        cx::bureau::cancelAssignment(*ctx->engine(), str(id));
+        cx::bureau::cancelAssignment(*ctx->engine(), *q, str(id), todayDay());
     } catch (const std::exception &e) {
-        setError(QString::fromUtf8(e.what()));
+        setError(localized(e.what()));
         return false;
     }
     setError({});
@@ -163,7 +164,7 @@ bool AssignmentsModel::setTarget(const QString &school, const QString &teacher, 
                                    {str(school), str(teacher), str(teacherName),
                                     str(period.isEmpty() ? todayDate.toString(QStringLiteral("yyyy-MM")) : period), {}, count});
     } catch (const std::exception &e) {
-        setError(QString::fromUtf8(e.what()));
+        setError(localized(e.what()));
         return false;
     }
     setError({});
@@ -175,12 +176,13 @@ bool AssignmentsModel::setTarget(const QString &school, const QString &teacher, 
 bool AssignmentsModel::markDone(const QString &id, const QString &note)
 {
     auto *ctx = AppContext::ensure();
-    if (!ctx || !ctx->engine())
+    auto q = m_query.current();
+    if (!ctx || !ctx->engine() || !q)
         return false;
     try {
-        cx::bureau::markAssignmentDone(*ctx->engine(), str(id), str(note));
+        cx::bureau::markAssignmentDone(*ctx->engine(), *q, str(id), str(note), todayDay());
     } catch (const std::exception &e) {
-        setError(QString::fromUtf8(e.what()));
+        setError(localized(e.what()));
         return false;
     }
     setError({});
@@ -193,6 +195,60 @@ void AssignmentsModel::wrote()
     auto *ctx = AppContext::ensure();
     emit ctx->dataChanged(QStringLiteral("assignments"));
     emit ctx->localChange();
+}
+
+cx::forms::Day AssignmentsModel::todayDay() const
+{
+    const QDate d = m_today.isValid() ? m_today : QDate::currentDate();
+    return *cx::forms::parseDay(str(d.toString(Qt::ISODate)));
+}
+
+QString AssignmentsModel::localized(const std::string &whatText)
+{
+    const QString what = QString::fromUtf8(whatText);
+    auto match = [&](const char *pattern) { return QRegularExpression(QLatin1String(pattern)).match(what); };
+    QRegularExpressionMatch m;
+    if (what.startsWith(QLatin1String("an assignment needs the school")))
+        //: Planning an inspection: no school chosen.
+        return tr("Choose the school to inspect.");
+    if (what.startsWith(QLatin1String("an assignment needs the inspector")))
+        //: Planning an inspection: no inspector chosen.
+        return tr("Choose the inspector who will inspect.");
+    if (what.startsWith(QLatin1String("an assignment needs the checklist form")))
+        //: Planning an inspection: no checklist form chosen.
+        return tr("Choose the checklist form.");
+    if ((m = match("^the due date \"(.*)\" is not a day")).hasMatch())
+        //: Planning an inspection: %1 what was typed as the due date.
+        return tr("The due date \"%1\" is not a day like 2026-12-31.").arg(m.captured(1));
+    if ((m = match("^the due date (\\S+) is before the day the inspection was planned \\((.*)\\)")).hasMatch())
+        //: Planning an inspection: %1 the due date, %2 today (the day it is planned).
+        return tr("The due date %1 is before today (%2).").arg(m.captured(1), m.captured(2));
+    if ((m = match("^the due date (\\S+) has already passed")).hasMatch())
+        //: Planning an inspection: %1 the due date.
+        return tr("The due date %1 has already passed.").arg(m.captured(1));
+    if ((m = match("^there is no school (.*) in this county")).hasMatch())
+        //: Planning an inspection: %1 the school code.
+        return tr("There is no school %1 in this county.").arg(m.captured(1));
+    if ((m = match("^there is no form (.*) to use as the checklist")).hasMatch())
+        //: Planning an inspection: %1 the form's id.
+        return tr("There is no form %1 to use as the checklist.").arg(m.captured(1));
+    if ((m = match("^assignment '.*' is already (done|cancelled)")).hasMatch())
+        return m.captured(1) == QLatin1String("done")
+                   //: Cancelling or marking done an assignment that is already done.
+                   ? tr("This inspection is already done; only a planned or overdue one can be cancelled or marked done.")
+                   //: Cancelling or marking done an assignment that is already cancelled.
+                   : tr("This inspection is already cancelled; only a planned or overdue one can be cancelled or marked done.");
+    if (what.startsWith(QLatin1String("a home-visit target needs the teacher")))
+        //: Setting a home-visit target: no teacher given.
+        return tr("Enter the teacher's account.");
+    if (what.startsWith(QLatin1String("a home-visit target needs a number of visits")))
+        //: Setting a home-visit target: the number is out of range.
+        return tr("The target is a number of visits from 1 to 500.");
+    if ((m = match("^the period \"(.*)\" is not a month")).hasMatch())
+        //: Setting a home-visit target: %1 the period typed.
+        return tr("The period \"%1\" is not a month (2026-12), a term (2026-autumn) or a school year (2026-2027).")
+            .arg(m.captured(1));
+    return what;
 }
 
 void AssignmentsModel::setError(const QString &e)

@@ -7,6 +7,8 @@
 // `cunxiao-cli assignments` / `assign` and the phones' Home.
 #include "models/AccountQuery.h"
 
+#include "forms/Periods.h"
+
 #include <QDate>
 #include <QObject>
 #include <QStringList>
@@ -22,8 +24,9 @@ class AssignmentsModel : public QObject
     Q_PROPERTY(QString state READ state WRITE setState NOTIFY filterChanged)          // "" = all but cancelled; open; all; a state
     Q_PROPERTY(QString inspector READ inspector WRITE setInspector NOTIFY filterChanged)
     Q_PROPERTY(QString township READ township WRITE setTownship NOTIFY filterChanged)
-    // Each: id, school, schoolName, township, inspector, form, formTitle, note,
-    // due, assignedOn, state, inspection, doneOn, markedByHand, daysLeft
+    // Each (snake_case keys of AssignmentRow::toJson): id, school, school_name,
+    // township, inspector, form, form_title, note, due, assigned_on, state,
+    // inspection, done_on, done_note, marked_by_hand, days_left
     Q_PROPERTY(QVariantList rows READ rows NOTIFY changed)
     Q_PROPERTY(int planned READ planned NOTIFY changed)    // counts over inspector and township
     Q_PROPERTY(int done READ done NOTIFY changed)          // (whatever the state filter)
@@ -77,6 +80,10 @@ signals:
 
 private:
     void setError(const QString &e);
+    // The known refusals of sync/bureau/Assignments.cpp and forms/Plans.h in
+    // the person's language; anything else as it came.
+    static QString localized(const std::string &what);
+    cx::forms::Day todayDay() const;   // m_today, or the real day
     void wrote();
 
     QString m_state, m_inspector, m_township, m_error;

@@ -207,6 +207,15 @@ Page {
                                 wrapMode: Text.Wrap
                                 Layout.fillWidth: true
                             }
+                            Label {
+                                visible: (row.modelData.done_note || "") !== ""
+                                //: Assignment marked done by hand: %1 the bureau's note on it.
+                                text: qsTr("Done: %1").arg(row.modelData.done_note || "")
+                                font.pixelSize: Theme.fontSmall
+                                color: Theme.muted
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
                             Flow {
                                 visible: row.open
                                 Layout.fillWidth: true

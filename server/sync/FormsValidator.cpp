@@ -1,5 +1,6 @@
 #include "sync/FormsValidator.h"
 #include "sync/PlanValidator.h"
+#include "sync/ValidatorHelpers.h"
 
 #include "forms/Forms.h"
 #include "protocol/Errors.h"
@@ -7,16 +8,7 @@
 namespace cx::server {
 
 namespace {
-std::string text(const RecordState &r, const char *field)
-{
-    auto it = r.fields.find(field);
-    return it != r.fields.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-Rejection refuse(const std::string &reason, Json fields = Json::object())
-{
-    return Rejection{0, reason, std::move(fields)};
-}
+const auto &text = textField;
 
 bool isLockedStatus(const std::string &s) { return s == "submitted" || s == "accepted" || s == "returned"; }
 } // namespace
@@ -42,7 +34,7 @@ std::optional<Rejection> FormsValidator::check(Store &store, const std::optional
         return checkForm(after);
     if (m.collection == "submissions")
         return checkSubmission(store, before, after, m, who);
-    return checkPlan(store, after, m, who);   // assignments, visit_targets
+    return checkPlan(store, before, after, m, who);   // assignments, visit_targets, inspections
 }
 
 std::optional<Rejection> FormsValidator::checkForm(const RecordState &after) const

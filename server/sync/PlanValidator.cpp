@@ -1,5 +1,7 @@
 #include "sync/PlanValidator.h"
 
+#include "sync/ValidatorHelpers.h"
+
 #include "forms/Plans.h"
 
 #include <algorithm>
@@ -8,20 +10,26 @@ namespace cx::server {
 
 namespace {
 
-std::string text(const RecordState &r, const char *field)
-{
-    auto it = r.fields.find(field);
-    return it != r.fields.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+const auto &text = textField;
 
-Rejection refuse(const std::string &reason) { return Rejection{0, reason, Json::object()}; }
+// Whether the mutation sets one of these fields (a new record sets them all).
+bool touches(const std::optional<RecordState> &before, const Mutation &m, std::initializer_list<const char *> fields)
+{
+    if (!before || before->deleted())
+        return true;
+    for (const char *f : fields)
+        if (m.fields.contains(f))
+            return true;
+    return false;
+}
 
 bool covers(const Account &a, const std::string &school)
 {
     return a.role == "bureau" || std::find(a.schools.begin(), a.schools.end(), school) != a.schools.end();
 }
 
-std::optional<Rejection> checkAssignment(Store &store, const RecordState &after, const DeviceSession &who)
+std::optional<Rejection> checkAssignment(Store &store, const std::optional<RecordState> &before, const RecordState &after,
+                                         const Mutation &m, const DeviceSession &who)
 {
     if (who.role != "bureau")
         return refuse("only the bureau plans inspections; a " + who.role +
@@ -33,6 +41,11 @@ std::optional<Rejection> checkAssignment(Store &store, const RecordState &after,
     const std::string school = text(after, "school");
     if (school != after.school)
         return refuse("the assignment names school " + school + " but is filed under school " + after.school);
+    // The inspector is checked when named (a new assignment, or a change of
+    // inspector or school): the bureau still cancels or closes one whose
+    // inspector has left since.
+    if (!touches(before, m, {"inspector", "school"}))
+        return std::nullopt;
     const std::string inspector = text(after, "inspector");
     auto acc = store.account(inspector);
     if (!acc)
@@ -47,7 +60,8 @@ std::optional<Rejection> checkAssignment(Store &store, const RecordState &after,
     return std::nullopt;
 }
 
-std::optional<Rejection> checkTarget(Store &store, const RecordState &after, const DeviceSession &who)
+std::optional<Rejection> checkTarget(Store &store, const std::optional<RecordState> &before, const RecordState &after,
+                                     const Mutation &m, const DeviceSession &who)
 {
     if (who.role != "head" && who.role != "bureau")
         return refuse("only a school head or the bureau sets home-visit targets; a " + who.role + " account cannot");
@@ -55,6 +69,8 @@ std::optional<Rejection> checkTarget(Store &store, const RecordState &after, con
         return std::nullopt;
     if (std::string why = forms::visitTargetProblem(after.fields); !why.empty())
         return refuse(why);
+    if (!touches(before, m, {"teacher", "school"}))
+        return std::nullopt;   // the teacher was checked when named
     const std::string teacher = text(after, "teacher");
     auto acc = store.account(teacher);
     if (!acc || (acc->role != "teacher" && acc->role != "head") || !covers(*acc, after.school))
@@ -62,14 +78,34 @@ std::optional<Rejection> checkTarget(Store &store, const RecordState &after, con
     return std::nullopt;
 }
 
+// An inspection completes an assignment (sync/bureau/Assignments.h) when it
+// is done or names one: only an inspector of the school or the bureau does that.
+std::optional<Rejection> checkInspection(const RecordState &after, const Mutation &m, const DeviceSession &who)
+{
+    const bool setsDone = m.fields.contains("status") && text(after, "status") == "done";
+    const bool setsAssignment = m.fields.contains("assignment");
+    if (!setsDone && !setsAssignment)
+        return std::nullopt;
+    if (who.role == "bureau")
+        return std::nullopt;
+    if (who.role == "inspector" && std::find(who.schools.begin(), who.schools.end(), after.school) != who.schools.end())
+        return std::nullopt;
+    return refuse(std::string("only an inspector of school ") + after.school + " or the bureau " +
+                  (setsDone ? "marks an inspection done" : "links an inspection to an assignment") + "; a " + who.role +
+                  " account cannot");
+}
+
 } // namespace
 
-std::optional<Rejection> checkPlan(Store &store, const RecordState &after, const Mutation &m, const DeviceSession &who)
+std::optional<Rejection> checkPlan(Store &store, const std::optional<RecordState> &before, const RecordState &after,
+                                   const Mutation &m, const DeviceSession &who)
 {
     if (m.collection == "assignments")
-        return checkAssignment(store, after, who);
+        return checkAssignment(store, before, after, m, who);
     if (m.collection == "visit_targets")
-        return checkTarget(store, after, who);
+        return checkTarget(store, before, after, m, who);
+    if (m.collection == "inspections")
+        return checkInspection(after, m, who);
     return std::nullopt;
 }
 

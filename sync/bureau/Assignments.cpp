@@ -2,10 +2,12 @@
 
 #include "engine/Engine.h"
 #include "forms/Plans.h"
+#include "protocol/Crypto.h"
 #include "protocol/Errors.h"
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace cx::bureau {
 
@@ -71,7 +73,7 @@ Json AssignmentRow::toJson() const
     return Json{{"id", id},         {"school", school},       {"school_name", schoolName}, {"township", township},
                 {"inspector", inspector}, {"form", form},     {"form_title", formTitle},   {"note", note},
                 {"due", due},       {"assigned_on", assignedOn}, {"state", state},      {"inspection", inspection},
-                {"done_on", doneOn}, {"marked_by_hand", markedByHand}, {"days_left", daysLeft}};
+                {"done_on", doneOn}, {"done_note", doneNote}, {"marked_by_hand", markedByHand}, {"days_left", daysLeft}};
 }
 
 Json AssignmentTally::toJson() const
@@ -87,7 +89,11 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
         formTitles[form.id] = form.titleZh;
 
     std::vector<AssignmentRow> rows;
+    std::set<std::string> bureauAccounts;   // only the bureau writes assignments (PlanValidator)
     for (const auto &r : q.list(all("assignments"))) {
+        if (r.rejectReason.empty())   // a refused write stays on its own device only
+            for (const auto &[field, who] : r.by)
+                bureauAccounts.insert(who);
         if (r.deleted)
             continue;
         AssignmentRow a;
@@ -101,6 +107,10 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
         const std::string status = textOf(r.fields, "status");
         a.state = status == "cancelled" ? "cancelled" : status == "done" ? "done" : "planned";
         a.markedByHand = status == "done";
+        if (a.markedByHand) {
+            a.doneOn = textOf(r.fields, "done_on");
+            a.doneNote = textOf(r.fields, "done_note");
+        }
         if (auto s = schools.find(a.school); s != schools.end()) {
             a.schoolName = s->second.name;
             a.township = s->second.township;
@@ -131,8 +141,12 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
             loose.push_back(std::move(r));
             continue;
         }
+        // Only the assignment's inspector or the bureau completes it; anyone
+        // else of the school naming it completes nothing.
+        const std::string who = authorOf(r, "status");
         auto it = byId.find(named);
-        if (it != byId.end() && it->second->state == "planned" && it->second->school == r.school) {
+        if (it != byId.end() && it->second->state == "planned" && it->second->school == r.school &&
+            (who == it->second->inspector || bureauAccounts.count(who))) {
             it->second->state = "done";
             it->second->inspection = r.id;
             it->second->doneOn = textOf(r.fields, "date");
@@ -143,6 +157,18 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
     });
     for (const auto &r : loose) {
         const std::string when = textOf(r.fields, "date"), who = authorOf(r, "status");
+        // The visit the bureau already marked done by hand that day, if any:
+        // the same inspection does not complete a second one.
+        bool matched = false;
+        for (auto &a : rows)
+            if (a.markedByHand && a.inspection.empty() && a.school == r.school && a.inspector == who &&
+                !when.empty() && a.doneOn == when.substr(0, 10)) {
+                a.inspection = r.id;
+                matched = true;
+                break;
+            }
+        if (matched)
+            continue;
         for (auto &a : rows)
             if (a.state == "planned" && a.school == r.school && a.inspector == who && !when.empty() &&
                 when.substr(0, 10) >= a.assignedOn) {
@@ -221,31 +247,41 @@ std::string planInspection(Engine &e, RecordQuery &, const NewAssignment &in, Da
 }
 
 namespace {
-LocalRecord existingAssignment(Engine &e, const std::string &id)
+// The assignment as assignmentRows sees it on `today`; throws unless it is open.
+LocalRecord openAssignment(Engine &e, RecordQuery &q, const std::string &id, Day today, const char *action)
 {
     auto r = e.get("assignments", id);
     if (!r || r->deleted)
         throw Error(ErrorKind::NotFound, "no assignment '" + id + "' in this replica");
-    return *r;
+    AssignmentFilter every;
+    every.state = "all";
+    for (const auto &a : assignmentRows(q, every, today)) {
+        if (a.id != id)
+            continue;
+        if (a.state == "planned" || a.state == "overdue")
+            return *r;
+        std::string why = "assignment '" + id + "' is already " + a.state;
+        if (a.state == "done")
+            why += a.markedByHand ? " (marked done by hand" + (a.doneOn.empty() ? "" : " on " + a.doneOn) + ")"
+                                  : " (inspection " + a.inspection + " on " + a.doneOn + ")";
+        throw Error(ErrorKind::Invalid, why + "; only a planned or overdue one can be " + action);
+    }
+    return *r;   // written here and not yet readable: open
 }
 } // namespace
 
-void cancelAssignment(Engine &e, const std::string &id)
+void cancelAssignment(Engine &e, RecordQuery &q, const std::string &id, Day today)
 {
-    const LocalRecord r = existingAssignment(e, id);
-    if (textOf(r.fields, "status") == "cancelled")
-        throw Error(ErrorKind::Invalid, "assignment '" + id + "' is already cancelled");
+    const LocalRecord r = openAssignment(e, q, id, today, "cancelled");
     e.put("assignments", id, r.school, Json{{"status", "cancelled"}});
 }
 
-void markAssignmentDone(Engine &e, const std::string &id, const std::string &note)
+void markAssignmentDone(Engine &e, RecordQuery &q, const std::string &id, const std::string &note, Day today)
 {
-    const LocalRecord r = existingAssignment(e, id);
-    if (textOf(r.fields, "status") == "done")
-        throw Error(ErrorKind::Invalid, "assignment '" + id + "' is already marked done");
-    Json fields{{"status", "done"}, {"done_on", formatDay(today())}};
+    const LocalRecord r = openAssignment(e, q, id, today, "marked done");
+    Json fields{{"status", "done"}, {"done_on", formatDay(today)}};
     if (!trimmed(note).empty())
-        fields["note"] = trimmed(note);
+        fields["done_note"] = trimmed(note);   // the planner's "note" stays
     e.put("assignments", id, r.school, fields);
 }
 
@@ -325,12 +361,21 @@ std::string setVisitTarget(Engine &e, RecordQuery &q, const NewTarget &in)
         throw Error(ErrorKind::Invalid, why);
     if (school.empty())
         throw Error(ErrorKind::Invalid, "a home-visit target needs the school (its code)");
-    // The same teacher and period: an edit of that target.
+    // The same teacher and period: an edit of that target (one written
+    // before ids were derived keeps its id).
     for (const auto &r : q.list(all("visit_targets")))
         if (!r.deleted && r.school == school && textOf(r.fields, "teacher") == teacher &&
             textOf(r.fields, "period") == period)
             return e.put("visit_targets", r.id, school, fields);
-    return e.put("visit_targets", "", school, fields);
+    return e.put("visit_targets", targetId(school, teacher, period), school, fields);
+}
+
+std::string targetId(const std::string &school, const std::string &teacher, const std::string &period)
+{
+    std::string h = sha256Hex("visit_target\n" + school + "\n" + teacher + "\n" + period).substr(0, 32);
+    h[12] = '8';                                              // version 8: custom
+    h[16] = "89ab"[std::stoi(h.substr(16, 1), nullptr, 16) & 3];   // RFC 9562 variant
+    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
 }
 
 } // namespace cx::bureau

@@ -6,12 +6,15 @@
 // An assignment ("assignments", in the school's scope, so the bureau's, the
 // inspector's and the school's devices all hold it) is
 //   done       when an inspection ("inspections", status "done") names it
-//              (field "assignment": the inspector started it from the to-do),
-//              or, for an inspection that names no assignment, one of that
-//              school marked done by that inspector on or after the day the
-//              assignment was made (each such inspection completes one
-//              assignment, the one due first); or when the bureau marked it
-//              done by hand (status "done": inspected on paper);
+//              (field "assignment": the inspector started it from the to-do)
+//              and its status was set by the assignment's inspector or a
+//              bureau account (one that wrote an assignment), or, for an
+//              inspection that names no assignment, one of that school marked
+//              done by that inspector on or after the day the assignment was
+//              made (each such inspection completes one assignment: first one
+//              the bureau marked done by hand on the inspection's day, else the
+//              open one due first); or when the bureau marked it done by hand
+//              (status "done": inspected on paper, with done_on and done_note);
 //   cancelled  when the bureau cancelled it;
 //   overdue    when not done and its due day has passed;
 //   planned    otherwise.
@@ -31,6 +34,7 @@ namespace cx::bureau {
 
 struct AssignmentRow {
     std::string id, school, schoolName, township, inspector, form, formTitle, note;
+    std::string doneNote;              // the bureau's note when it marked it done by hand
     std::string due, assignedOn;
     std::string state;                 // planned | done | overdue | cancelled
     std::string inspection, doneOn;    // the inspection that completed it, and its day
@@ -64,9 +68,12 @@ struct NewAssignment {
 // cx::Error(Invalid) naming what is wrong (forms/Plans.h rules; an unknown
 // school or form), before anything is written.
 std::string planInspection(Engine &e, RecordQuery &q, const NewAssignment &a, Day today);
-// Cancels, or marks done by hand; Invalid when it is already in that state, NotFound for an unknown id.
-void cancelAssignment(Engine &e, const std::string &id);
-void markAssignmentDone(Engine &e, const std::string &id, const std::string &note);
+// Cancels, or marks done by hand (on `today`, the note in "done_note", the
+// planner's "note" kept); only an open one (planned or overdue, as
+// assignmentRows sees it on `today`): Invalid naming its state otherwise,
+// NotFound for an unknown id.
+void cancelAssignment(Engine &e, RecordQuery &q, const std::string &id, Day today);
+void markAssignmentDone(Engine &e, RecordQuery &q, const std::string &id, const std::string &note, Day today);
 
 struct TargetRow {
     std::string id, school, schoolName, teacher, teacherName, period, note;
@@ -85,7 +92,11 @@ struct NewTarget {
     int count = 0;
 };
 // Sets a teacher's target for a period (replacing that teacher's target for the
-// same period, so a head's second thought is an edit, not a duplicate).
+// same period, so a head's second thought is an edit, not a duplicate). The
+// record's id is targetId(school, teacher, period), so two devices setting the
+// same target offline write the same record.
 std::string setVisitTarget(Engine &e, RecordQuery &q, const NewTarget &t);
+// A UUID-shaped id (version 8, RFC 9562) from SHA-256 of school, teacher and period.
+std::string targetId(const std::string &school, const std::string &teacher, const std::string &period);
 
 } // namespace cx::bureau

@@ -13,17 +13,6 @@ namespace cx::cli {
 
 namespace {
 
-bureau::Day dayOption(std::vector<std::string> &args, const char *flag)
-{
-    const std::string v = takeOption(args, flag);
-    if (v.empty())
-        return bureau::today();
-    auto d = bureau::parseDay(v);
-    if (!d || v.size() != 10)
-        usage(std::string(flag) + " wants a day like 2026-12-15, not '" + v + "'");
-    return *d;
-}
-
 const char *stateText(const std::string &s)
 {
     if (s == "done")
@@ -86,10 +75,11 @@ int cmdAssign(Engine &e, const std::string &db, const std::vector<std::string> &
     if (cancel || done) {
         if (args.size() != 1)
             usage("assign --cancel ID or assign --done ID [--note TEXT]");
+        RecordQuery q(db, e.key());
         if (cancel)
-            bureau::cancelAssignment(e, args[0]);
+            bureau::cancelAssignment(e, q, args[0], bureau::today());
         else
-            bureau::markAssignmentDone(e, args[0], a.note);
+            bureau::markAssignmentDone(e, q, args[0], a.note, bureau::today());
         std::printf("%s %s\n", cancel ? "cancelled" : "marked done", args[0].c_str());
         return Ok;
     }

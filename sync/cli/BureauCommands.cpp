@@ -17,17 +17,6 @@ namespace cx::cli {
 
 namespace {
 
-bureau::Day asOf(std::vector<std::string> &args)
-{
-    const std::string v = takeOption(args, "--as-of");
-    if (v.empty())
-        return bureau::today();
-    auto d = bureau::parseDay(v);
-    if (!d || v.size() != 10)
-        usage("--as-of wants a day like 2025-10-15, not '" + v + "'");
-    return *d;
-}
-
 const char *stateText(const std::string &s)
 {
     if (s == "on_time")
@@ -55,7 +44,7 @@ int cmdCompleteness(Engine &e, const std::string &db, const std::vector<std::str
     const bool json = takeFlag(args, "--json");
     const std::string period = takeOption(args, "--period");
     const std::string grid = takeOption(args, "--grid");
-    const bureau::Day day = asOf(args);
+    const bureau::Day day = dayOption(args);
     if (args.size() != 1)
         usage("completeness takes FORM [--period P] [--grid N] [--as-of DAY] [--json]");
     RecordQuery q(db, e.key());
@@ -140,7 +129,7 @@ int cmdStatistics(Engine &e, const std::string &db, const std::vector<std::strin
     auto args = argsIn;
     const bool json = takeFlag(args, "--json");
     const std::string period = takeOption(args, "--period");
-    const bureau::Day day = asOf(args);
+    const bureau::Day day = dayOption(args);
     if (args.size() != 1)
         usage("statistics takes FORM [--period P] [--as-of DAY] [--json]");
     RecordQuery q(db, e.key());
@@ -174,7 +163,7 @@ int cmdDropouts(Engine &e, const std::string &db, const std::vector<std::string>
 {
     auto args = argsIn;
     const bool json = takeFlag(args, "--json");
-    const bureau::Day day = asOf(args);
+    const bureau::Day day = dayOption(args);
     if (!args.empty())
         usage("dropouts takes [--as-of DAY] [--json]");
     RecordQuery q(db, e.key());

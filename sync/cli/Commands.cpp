@@ -41,6 +41,17 @@ std::string takeOption(std::vector<std::string> &args, const std::string &flag)
     return {};
 }
 
+forms::Day dayOption(std::vector<std::string> &args, const std::string &flag)
+{
+    const std::string v = takeOption(args, flag);
+    if (v.empty())
+        return forms::today();
+    auto d = forms::parseDay(v);
+    if (!d || v.size() != 10)
+        usage(flag + " wants a day like 2026-12-15, not '" + v + "'");
+    return *d;
+}
+
 namespace {
 
 std::string humanBytes(uint64_t b)

@@ -2,6 +2,7 @@
 // The command-line client's commands, one function each. Arguments after the
 // command name come in `args`; each returns the process exit code.
 #include "engine/Engine.h"
+#include "forms/Periods.h"
 #include "protocol/Errors.h"
 
 #include <map>
@@ -28,6 +29,8 @@ int exitCodeFor(ErrorKind kind);
 [[noreturn]] void usage(const std::string &what);           // throws Error(Invalid), exit 2
 bool takeFlag(std::vector<std::string> &args, const std::string &flag);
 std::string takeOption(std::vector<std::string> &args, const std::string &flag);
+// The day given with `flag` (--as-of DAY), today when absent; usage() when not a day like 2026-12-15.
+forms::Day dayOption(std::vector<std::string> &args, const std::string &flag = "--as-of");
 
 // Unlock.cpp: the device's data key from CUNXIAO_DEVICE_PIN or
 // CUNXIAO_PASSWORD (exit 5 with "wrong PIN (N attempts left)" when wrong), and

@@ -8,7 +8,8 @@
 //
 //   assignments    school, inspector, due (YYYY-MM-DD), form (the checklist),
 //                  assigned_on (YYYY-MM-DD, not after due), status planned |
-//                  done (marked by hand) | cancelled; note, school_name optional
+//                  done (marked by hand) | cancelled; note (the planner's),
+//                  school_name, done_on and done_note (marked by hand) optional
 //   visit_targets  teacher (account), count (1..500), period (a month
 //                  "2026-12", a term "2026-autumn" or a school year
 //                  "2026-2027"); teacher_name, note optional

@@ -564,12 +564,20 @@ private slots:
         QVERIFY(am.plan(school, QStringLiteral("sun.li"), QStringLiteral("2025-13-01"), QStringLiteral("school_inspection")).isEmpty());
         QVERIFY2(am.error().contains(QStringLiteral("2025-13-01")), qPrintable(am.error()));
         QVERIFY(am.plan(school, QStringLiteral("sun.li"), QStringLiteral("2025-12-20"), QStringLiteral("no_such_form")).isEmpty());
+        // The library's refusals reach the page through tr() (the test runs untranslated: the source text).
+        QCOMPARE(am.error(), QStringLiteral("There is no form no_such_form to use as the checklist."));
+        QVERIFY(am.plan(QStringLiteral("Z9"), QStringLiteral("sun.li"), QStringLiteral("2025-12-20"), QStringLiteral("school_inspection")).isEmpty());
+        QCOMPARE(am.error(), QStringLiteral("There is no school Z9 in this county."));
         const QString planned = am.plan(school, QStringLiteral("sun.li"), QStringLiteral("2025-12-20"), QStringLiteral("school_inspection"));
         QVERIFY2(!planned.isEmpty(), qPrintable(am.error()));
         QCOMPARE(am.planned(), 9);
         QVERIFY(am.cancel(planned));
         QCOMPARE(am.planned(), 8);
         QCOMPARE(am.cancelled(), 1);
+        QVERIFY(!am.markDone(planned));   // a cancelled one is not marked done
+        QCOMPARE(am.error(), QStringLiteral("This inspection is already cancelled; only a planned or overdue one can be "
+                                            "cancelled or marked done."));
+        QCOMPARE(am.done(), 11);
         QCOMPARE(am.rows().size(), 20);   // cancelled ones leave the list
         // Accounts: the list the administrator's page last fetched (here the
         // demo's): 20 schools in 3 townships, the bureau, an inspector, a head

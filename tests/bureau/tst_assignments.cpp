@@ -10,6 +10,7 @@
 #include "admin/Admin.h"
 #include "bureau/Assignments.h"
 #include "protocol/Errors.h"
+#include "protocol/Uuid.h"
 #include "sync/RecordWrites.h"
 
 #include <QtTest>
@@ -27,7 +28,9 @@ const char *kChecklist = R"({
 })";
 
 std::string dayText(Day d) { return cx::bureau::formatDay(d); }
-Day today() { return cx::bureau::today(); }
+// One fixed day for the test and the code alike, so no check flips at midnight.
+const Day kToday = *cx::bureau::parseDay("2026-11-18");
+Day today() { return kToday; }
 
 struct Planning {
     Loopback lb;
@@ -57,12 +60,12 @@ struct Planning {
     {
         return cx::RecordQuery(lb.replicaPath(device), testKey());
     }
-    std::string plan(const std::string &school, int dueInDays)
+    std::string plan(const std::string &school, int dueInDays, const std::string &note = "重点检查校舍安全")
     {
         auto q = query();
         return cx::bureau::planInspection(*bureau, q,
                                           {school, "inspector", dayText(today() + std::chrono::days(dueInDays)),
-                                           "school_inspection", ""},
+                                           "school_inspection", note},
                                           today());
     }
 };
@@ -145,10 +148,10 @@ private slots:
         Planning p;
         const std::string id = p.plan("A", 3);
         const std::string gone = p.plan("B", 3);
-        cx::bureau::cancelAssignment(*p.bureau, gone);
-        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::cancelAssignment(*p.bureau, gone));
-        p.syncAll();
         auto q = p.query();
+        cx::bureau::cancelAssignment(*p.bureau, q, gone, today());
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::cancelAssignment(*p.bureau, q, gone, today()));
+        p.syncAll();
         const Day due = today() + std::chrono::days(3);
         auto rows = cx::bureau::assignmentRows(q, {}, due);
         QCOMPARE(rows.size(), size_t(1));
@@ -163,11 +166,16 @@ private slots:
         QCOMPARE(t.overdue, 1);
         QCOMPARE(t.cancelled, 1);
         // Marked done by hand (inspected on paper): done whatever the date.
-        cx::bureau::markAssignmentDone(*p.bureau, id, "纸质检查表已归档");
+        const Day late = due + std::chrono::days(30);
+        cx::bureau::markAssignmentDone(*p.bureau, q, id, "纸质检查表已归档", late);
         p.syncAll();
-        rows = cx::bureau::assignmentRows(q, {}, due + std::chrono::days(30));
+        rows = cx::bureau::assignmentRows(q, {}, late);
         QCOMPARE(rows[0].state, std::string("done"));
         QVERIFY(rows[0].markedByHand);
+        QCOMPARE(rows[0].doneOn, dayText(late));
+        // The bureau's note goes beside the planner's, which stays.
+        QCOMPARE(rows[0].doneNote, std::string("纸质检查表已归档"));
+        QCOMPARE(rows[0].note, std::string("重点检查校舍安全"));
     }
 
     // Only the bureau plans; the fields must hold; the inspector must cover the school.
@@ -258,6 +266,140 @@ private slots:
         QVERIFY(rejectReason(*p.headA, "visit_targets", other).find("not a teacher account of school A") != std::string::npos);
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", "明年", "", 2}));
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", month, "", 0}));
+    }
+
+    // Only the assignment's inspector (or the bureau) completes it by naming
+    // it: the school's head cannot, on its own device nor through the server.
+    void namedInspectionByOthersCompletesNothing()
+    {
+        Planning p;
+        const std::string id = p.plan("A", 7);
+        p.syncAll();
+        p.headA->put("inspections", "", "A", {{"assignment", id}, {"date", dayText(today())}, {"status", "done"}});
+        auto mine = p.query("head-a");
+        auto rows = cx::bureau::assignmentRows(mine, {}, today());
+        QCOMPARE(rows.size(), size_t(1));
+        QCOMPARE(rows[0].state, std::string("planned"));   // on the head's own device already
+        QCOMPARE(p.headA->sync().rejected, 1);
+        const auto refused = p.headA->list("inspections");
+        QCOMPARE(refused.size(), size_t(1));
+        QVERIFY2(refused[0].rejectReason.find("only an inspector of school A or the bureau") != std::string::npos,
+                 refused[0].rejectReason.c_str());
+        // A head's inspection in progress, naming nothing, is not refused.
+        p.headA->put("inspections", "", "A", {{"date", dayText(today())}, {"status", "assigned"}});
+        QCOMPARE(p.headA->sync().rejected, 0);
+        // The inspector's is taken, and completes it; the bureau's would too.
+        p.inspector->put("inspections", "", "A", {{"assignment", id}, {"date", dayText(today())}, {"status", "done"}});
+        QCOMPARE(p.inspector->sync().rejected, 0);
+        p.syncAll();
+        auto q = p.query();
+        QCOMPARE(cx::bureau::assignmentRows(q, {}, today())[0].state, std::string("done"));
+        const std::string other = p.plan("B", 7);
+        p.bureau->put("inspections", "", "B", {{"assignment", other}, {"date", dayText(today())}, {"status", "done"}});
+        p.syncAll();
+        cx::bureau::AssignmentFilter b;
+        b.school = "B";
+        QCOMPARE(cx::bureau::assignmentRows(q, b, today())[0].state, std::string("done"));
+    }
+
+    // The inspector's account revoked or moved: the bureau still cancels or
+    // closes the assignment; naming such an inspector anew is still refused.
+    void closedAfterInspectorLeaves()
+    {
+        Planning p;
+        const std::string a = p.plan("A", 7), b = p.plan("B", 7);
+        p.syncAll();
+        p.lb.county.store->setAccountRevoked("inspector", true);
+        auto q = p.query();
+        cx::bureau::cancelAssignment(*p.bureau, q, a, today());
+        cx::bureau::markAssignmentDone(*p.bureau, q, b, "", today());
+        QCOMPARE(p.bureau->sync().rejected, 0);
+        QCOMPARE(p.lb.county.store->record("assignments", a)->fields["status"].get<std::string>(), std::string("cancelled"));
+        QCOMPARE(p.lb.county.store->record("assignments", b)->fields["status"].get<std::string>(), std::string("done"));
+        const std::string anew = p.plan("A", 9);
+        QCOMPARE(p.bureau->sync().rejected, 1);
+        QVERIFY(rejectReason(*p.bureau, "assignments", anew).find("is revoked") != std::string::npos);
+    }
+
+    // Cancel and mark done only an open one, as the list sees it.
+    void onlyOpenOnesChange()
+    {
+        Planning p;
+        const std::string done = p.plan("A", 7), cancelled = p.plan("B", 7);
+        p.syncAll();
+        p.inspector->put("inspections", "", "A", {{"assignment", done}, {"date", dayText(today())}, {"status", "done"}});
+        p.syncAll();
+        auto q = p.query();
+        try {
+            cx::bureau::cancelAssignment(*p.bureau, q, done, today());
+            QFAIL("cancelled an assignment an inspection completed");
+        } catch (const cx::Error &e) {
+            QCOMPARE(e.kind(), cx::ErrorKind::Invalid);
+            QVERIFY2(std::string(e.what()).find("is already done") != std::string::npos, e.what());
+        }
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::markAssignmentDone(*p.bureau, q, done, "", today()));
+        cx::bureau::cancelAssignment(*p.bureau, q, cancelled, today());
+        try {
+            cx::bureau::markAssignmentDone(*p.bureau, q, cancelled, "", today());
+            QFAIL("marked a cancelled assignment done");
+        } catch (const cx::Error &e) {
+            QVERIFY2(std::string(e.what()).find("is already cancelled") != std::string::npos, e.what());
+        }
+        QVERIFY(!p.bureau->get("assignments", done)->fields.contains("status") ||
+                p.bureau->get("assignments", done)->fields["status"] == "planned");
+        // An overdue one is open.
+        const std::string overdue = p.plan("A", 1);
+        cx::bureau::markAssignmentDone(*p.bureau, q, overdue, "", today() + std::chrono::days(5));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::cancelAssignment(*p.bureau, q, "no-such-id", today()));
+    }
+
+    // The bureau marked one done by hand on the day of the visit; the same
+    // visit's inspection (naming none) then completes no second assignment.
+    void oneInspectionCompletesOne()
+    {
+        Planning p;
+        const std::string first = p.plan("A", 3), second = p.plan("A", 10);
+        p.syncAll();
+        auto q = p.query();
+        cx::bureau::markAssignmentDone(*p.bureau, q, first, "电话确认已检查", today());
+        p.syncAll();
+        const std::string insp =
+            p.inspector->put("inspections", "", "A", {{"date", dayText(today()) + "T10:00"}, {"status", "done"}});
+        p.syncAll();
+        std::map<std::string, cx::bureau::AssignmentRow> byId;
+        for (const auto &r : cx::bureau::assignmentRows(q, {}, today()))
+            byId[r.id] = r;
+        QCOMPARE(byId[first].state, std::string("done"));
+        QCOMPARE(byId[first].inspection, insp);
+        QCOMPARE(byId[second].state, std::string("planned"));
+        // A later visit completes the open one.
+        const std::string next = p.inspector->put(
+            "inspections", "", "A", {{"date", dayText(today() + std::chrono::days(2))}, {"status", "done"}});
+        p.syncAll();
+        for (const auto &r : cx::bureau::assignmentRows(q, {}, today()))
+            byId[r.id] = r;
+        QCOMPARE(byId[second].state, std::string("done"));
+        QCOMPARE(byId[second].inspection, next);
+    }
+
+    // Two devices setting the same target offline write one record.
+    void sameTargetFromTwoDevices()
+    {
+        Planning p;
+        const std::string month = dayText(today()).substr(0, 7);
+        auto qb = p.query(), qh = p.query("head-a");
+        const std::string byBureau = cx::bureau::setVisitTarget(*p.bureau, qb, {"A", "head.a2", "", month, "", 4});
+        const std::string byHead = cx::bureau::setVisitTarget(*p.headA, qh, {"A", "head.a2", "", month, "", 6});
+        QCOMPARE(byHead, byBureau);
+        QCOMPARE(byBureau, cx::bureau::targetId("A", "head.a2", month));
+        QVERIFY(cx::isUuid(byBureau));
+        QVERIFY(cx::bureau::targetId("A", "head.a2", month) != cx::bureau::targetId("A", "head.a", month));
+        p.syncAll();
+        for (auto *q : {&qb, &qh}) {
+            const auto rows = cx::bureau::visitTargetRows(*q, today());
+            QCOMPARE(rows.size(), size_t(1));
+            QCOMPARE(rows[0].id, byBureau);
+        }
     }
 };
 

@@ -79,6 +79,11 @@ private slots:
         const QJsonObject row = find(c.json().object()["assignments"].toArray(), id);
         QCOMPARE(row["state"].toString(), QString("done"));
         QCOMPARE(c.json().object()["counts"].toObject()["done"].toInt(), 5);
+        // Done by that inspection: neither cancelled nor marked done again.
+        c = b.cli(bureau, {"assign", "--cancel", id});
+        QVERIFY2(c.exitCode != 0 && c.err.contains("is already done (inspection"), qPrintable(c.err));
+        c = b.cli(bureau, {"assign", "--done", id, "--note", "纸质"});
+        QVERIFY2(c.exitCode != 0 && c.err.contains("only a planned or overdue one"), qPrintable(c.err));
 
         // A head cannot plan: its device does not hold the checklist form (it is for
         // inspectors), and an assignment written straight into its replica is refused by the server.

@@ -7,6 +7,7 @@
 #include "demo/DemoPlans.h"
 #include "demo/DemoReturns.h"
 #include "demo/DemoSchools.h"
+#include "forms/Publication.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -175,15 +176,11 @@ void seedDemoCounty(AppContext &ctx, const QDate &todayDate)
         return;
     }
     const cx::Json def = cx::Json::parse(f.readAll().toStdString());
-    const QString formId = qstr(def.value("id", std::string()));
-    ctx.put(QStringLiteral("forms"), formId,
-            {{QStringLiteral("definition"), toVariant(def)}, {QStringLiteral("version"), def.value("version", 1)},
-             {QStringLiteral("title"), toVariant(def.value("title", cx::Json()))}},
-            nullptr, QStringLiteral("*"));
-    ctx.put(QStringLiteral("form_versions"), formId + QStringLiteral(".v1"),   // kept as publishing keeps it
-            {{QStringLiteral("definition"), toVariant(def)}, {QStringLiteral("version"), def.value("version", 1)},
-             {QStringLiteral("title"), toVariant(def.value("title", cx::Json()))}},
-            nullptr, QStringLiteral("*"));
+    const cx::forms::Publication pub = cx::forms::shapePublication(def, std::nullopt);
+    const QVariantMap published = toVariant(pub.fields).toMap();
+    ctx.put(QStringLiteral("forms"), qstr(pub.formId), published, nullptr, QStringLiteral("*"));
+    ctx.put(QStringLiteral("form_versions"), qstr(pub.versionId()), published, nullptr,   // kept as publishing keeps it
+            QStringLiteral("*"));
     const auto today = *cx::forms::parseDay(str(todayDate.toString(Qt::ISODate)));
     demoDevices(ctx, schools);
     demoFormDraft(ctx, def);
@@ -196,10 +193,8 @@ void seedDemoCounty(AppContext &ctx, const QDate &todayDate)
     QFile checklist(QStringLiteral(":/Cunxiao/demo/county/school_inspection.json"));
     if (checklist.open(QIODevice::ReadOnly)) {
         const cx::Json c = cx::Json::parse(checklist.readAll().toStdString());
-        ctx.put(QStringLiteral("forms"), qstr(c.value("id", std::string())),
-                {{QStringLiteral("definition"), toVariant(c)}, {QStringLiteral("version"), c.value("version", 1)},
-                 {QStringLiteral("title"), toVariant(c.value("title", cx::Json()))}},
-                nullptr, QStringLiteral("*"));
+        const cx::forms::Publication pc = cx::forms::shapePublication(c, std::nullopt);
+        ctx.put(QStringLiteral("forms"), qstr(pc.formId), toVariant(pc.fields).toMap(), nullptr, QStringLiteral("*"));
     }
     for (const auto &r : cx::demo::demoPlans(schools, today))
         ctx.put(qstr(r.collection), qstr(r.id), toVariant(r.fields).toMap(), nullptr, qstr(r.school));

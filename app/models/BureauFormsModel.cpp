@@ -7,6 +7,8 @@
 #include "forms/Publication.h"
 #include "protocol/Version.h"
 
+#include <QRegularExpression>
+
 #include <set>
 
 namespace cx::app {
@@ -47,6 +49,46 @@ BureauFormsModel::BureauFormsModel(QObject *parent) : QObject(parent)
     QMetaObject::invokeMethod(this, &BureauFormsModel::refresh, Qt::QueuedConnection);
 }
 
+QString BureauFormsModel::messageOf(const std::exception &e)
+{
+    using Why = cx::bureau::FormDraftError::Why;
+    const auto *fe = dynamic_cast<const cx::bureau::FormDraftError *>(&e);
+    if (!fe)
+        return qstr(e.what());
+    const QString subject = qstr(fe->subject());
+    switch (fe->why()) {
+    case Why::OldXls:
+        //: Forms page: an old Excel file was chosen. %1 the file's name.
+        return tr("%1 is an old Excel 97-2003 (.xls) file: save it as .xlsx in Excel and import that").arg(subject);
+    case Why::NotAForm:
+        //: Forms page: a file that is not a form. %1 the file's name.
+        return tr("%1: only a form definition (.json) or an XLSForm workbook (.xlsx) can be imported").arg(subject);
+    case Why::NoDraft:
+        //: Forms page: no draft of that form on this device. %1 the form id.
+        return tr("There is no draft of form %1 on this device: import one first").arg(subject);
+    case Why::Sending:
+        //: Forms page: a published version has not been sent yet. %1 version, %2 form id.
+        return tr("Version %1 of %2 is waiting to be sent: sync first").arg(fe->version()).arg(subject);
+    case Why::Unchanged:
+        //: Forms page: the draft is the same as the published form. %1 form id, %2 version.
+        return tr("The draft of %1 is the same as the published version %2: nothing to publish").arg(subject).arg(fe->version());
+    }
+    return qstr(e.what());
+}
+
+QString BureauFormsModel::refusalOf(const QString &reason)
+{
+    static const QRegularExpression superseded(QStringLiteral("^superseded by v(\\d+)$"));
+    static const QRegularExpression since(QStringLiteral("^the bureau has published version (\\d+) of form \\S+ since"));
+    if (auto m = superseded.match(reason); m.hasMatch())
+        //: Forms page: a publish that did not stand (another version is current). %1 version.
+        return tr("superseded by v%1").arg(m.captured(1));
+    if (auto m = since.match(reason); m.hasMatch())
+        //: Forms page: the server refused a publish made before syncing. %1 the version published since.
+        return tr("the bureau has published version %1 since; sync and publish again").arg(m.captured(1));
+    return reason;
+}
+
 void BureauFormsModel::setError(const QString &e, const QStringList &notes)
 {
     m_error = e;
@@ -83,7 +125,7 @@ void BureauFormsModel::refresh()
                                               {QStringLiteral("roles"), roles},
                                               {QStringLiteral("schools"), schools},
                                               {QStringLiteral("draft"), qstr(f.draft)},
-                                              {QStringLiteral("refused"), qstr(f.refused)},
+                                              {QStringLiteral("refused"), refusalOf(qstr(f.refused))},
                                               {QStringLiteral("draftVersion"), qlonglong(f.draftVersion)},
                                               {QStringLiteral("held"), held},
                                               {QStringLiteral("notReported"), f.notReported}});
@@ -126,7 +168,7 @@ bool BureauFormsModel::importPath(const QString &path)
         setError({}, notes);
         m_previewId = qstr(draft.formId);
     } catch (const std::exception &e) {
-        setError(qstr(e.what()));   // names the sheet, row and column, or the place in the JSON
+        setError(messageOf(e));   // names the sheet, row and column, or the place in the JSON
         return false;
     }
     refresh();
@@ -144,6 +186,7 @@ void BureauFormsModel::showDraft(const QString &formIdIn)
     m_previewChanges.clear();
     m_previewPublished = 0;
     m_previewSource.clear();
+    m_previewState.clear();
     if (engine) {
         if (auto d = cx::bureau::formDraft(*engine, formId.toStdString())) {
             m_previewId = formId;
@@ -154,6 +197,7 @@ void BureauFormsModel::showDraft(const QString &formIdIn)
             m_previewDefinition = qstr(def.dump());
             m_previewLanguages = languagesOf(def);
             m_previewSource = qstr(d->source);
+            m_previewState = qstr(cx::bureau::draftState(*engine, *d));
             for (const auto &c : cx::bureau::diffDefinitions(published ? (*published)["definition"] : cx::Json::object(),
                                                              d->definition)) {
                 QStringList what;
@@ -177,7 +221,7 @@ bool BureauFormsModel::publish(const QString &formId)
     try {
         cx::bureau::publishDraft(*engine, formId.toStdString());
     } catch (const std::exception &e) {
-        setError(qstr(e.what()));
+        setError(messageOf(e));
         return false;
     }
     setError({});
@@ -186,15 +230,21 @@ bool BureauFormsModel::publish(const QString &formId)
     return true;
 }
 
-void BureauFormsModel::discardDraft(const QString &formId)
+bool BureauFormsModel::discardDraft(const QString &formId)
 {
     auto *ctx = AppContext::instance();
     if (!ctx || !ctx->engine())
-        return;
-    cx::bureau::dropDraft(*ctx->engine(), formId.toStdString());
+        return false;
+    try {
+        cx::bureau::dropDraft(*ctx->engine(), formId.toStdString());
+    } catch (const std::exception &e) {
+        setError(messageOf(e));
+        return false;
+    }
     if (m_previewId == formId)
         m_previewId.clear();
     refresh();
+    return true;
 }
 
 } // namespace cx::app

@@ -33,6 +33,9 @@ class BureauFormsModel : public QObject
     Q_PROPERTY(QVariantList previewChanges READ previewChanges NOTIFY previewChanged)
     Q_PROPERTY(int previewPublished READ previewPublished NOTIFY previewChanged)   // version it replaces; 0 none
     Q_PROPERTY(QString previewSource READ previewSource NOTIFY previewChanged)
+    // "draft", "sending" (published here, not confirmed yet: no publish or
+    // discard), "refused"; "" when no draft is shown.
+    Q_PROPERTY(QString previewState READ previewState NOTIFY previewChanged)
 public:
     explicit BureauFormsModel(QObject *parent = nullptr);
 
@@ -46,6 +49,7 @@ public:
     QVariantList previewChanges() const { return m_previewChanges; }
     int previewPublished() const { return m_previewPublished; }
     QString previewSource() const { return m_previewSource; }
+    QString previewState() const { return m_previewState; }
 
     Q_INVOKABLE void refresh();
     // A .json or .xlsx becomes this device's draft of its form and is shown in
@@ -55,7 +59,8 @@ public:
     Q_INVOKABLE void showDraft(const QString &formId);
     // Draft -> published, sent at the next sync; false (error set, draft kept) if refused here.
     Q_INVOKABLE bool publish(const QString &formId);
-    Q_INVOKABLE void discardDraft(const QString &formId);
+    // False (error set, the draft kept) while its publish waits to be sent.
+    Q_INVOKABLE bool discardDraft(const QString &formId);
 
 signals:
     void changed();
@@ -64,12 +69,16 @@ signals:
 
 private:
     void setError(const QString &e, const QStringList &notes = {});
+    // A refusal from cx::bureau (FormDraftError) in the app's language; others as they are.
+    static QString messageOf(const std::exception &e);
+    // A server's or settleDrafts' reason for a refused publish, in the app's language when known.
+    static QString refusalOf(const QString &reason);
 
     QVariantList m_forms;
     qint64 m_devicesAt = 0;
     QString m_error;
     QStringList m_notes;
-    QString m_previewId, m_previewDefinition, m_previewSource;
+    QString m_previewId, m_previewDefinition, m_previewSource, m_previewState;
     QStringList m_previewLanguages;
     QVariantList m_previewChanges;
     int m_previewPublished = 0;

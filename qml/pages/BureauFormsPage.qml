@@ -249,6 +249,8 @@ Page {
                     }
                 }
                 RowLayout {
+                    // While the publish waits to be sent, the draft is what goes out: neither again nor away.
+                    visible: formsModel.previewState !== "sending"
                     Layout.fillWidth: true
                     Button {
                         objectName: "publishForm"
@@ -260,6 +262,7 @@ Page {
                     }
                     Button {
                         //: Forms page: throw the draft away.
+                        objectName: "discardDraft"
                         text: qsTr("Discard draft")
                         implicitHeight: Theme.touch
                         onClicked: formsModel.discardDraft(formsModel.previewId)

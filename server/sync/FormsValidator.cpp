@@ -3,6 +3,7 @@
 #include "sync/ValidatorHelpers.h"
 
 #include "forms/Forms.h"
+#include "forms/Publication.h"
 #include "protocol/Errors.h"
 
 namespace cx::server {
@@ -31,13 +32,14 @@ std::optional<Rejection> FormsValidator::check(Store &store, const std::optional
                                                const DeviceSession &who) const
 {
     if (m.collection == "forms" || m.collection == "form_versions")
-        return checkForm(after);
+        return checkForm(before, after, m);
     if (m.collection == "submissions")
         return checkSubmission(store, before, after, m, who);
     return checkPlan(store, before, after, m, who);   // assignments, visit_targets, inspections
 }
 
-std::optional<Rejection> FormsValidator::checkForm(const RecordState &after) const
+std::optional<Rejection> FormsValidator::checkForm(const std::optional<RecordState> &before, const RecordState &after,
+                                                   const Mutation &m) const
 {
     if (after.deleted())
         return std::nullopt;
@@ -48,6 +50,28 @@ std::optional<Rejection> FormsValidator::checkForm(const RecordState &after) con
         forms::FormDefinition::parse(*def);
     } catch (const Error &e) {
         return refuse(std::string("the form definition is malformed; the previous version stays in use: ") + e.what());
+    }
+    // The version the record names, its definition's and (form_versions) its id's agree.
+    const int64_t version = forms::publishedVersion(after.fields);
+    const Json &defVersion = def->contains("version") ? (*def)["version"] : Json();
+    if (!after.fields.contains("version") || !defVersion.is_number_integer() || defVersion.get<int64_t>() != version)
+        return refuse("the form record's \"version\" (" + after.fields.value("version", Json()).dump() +
+                      ") and its definition's version (" + defVersion.dump() + ") must be the same");
+    const std::string formId = def->value("id", std::string());
+    const std::string wantId = m.collection == "forms" ? formId : formId + ".v" + std::to_string(version);
+    if (m.id != wantId)
+        return refuse(m.collection + "/" + m.id + " holds version " + std::to_string(version) + " of form " + formId +
+                      "; its id must be " + wantId);
+    // A published version is never overwritten: judged on what the device
+    // sent (a write that lost the merge would otherwise pass unseen).
+    if (before && !before->deleted() && before->fields.contains("definition")) {
+        const int64_t stored = forms::publishedVersion(before->fields);
+        const Json &sentDef = m.fields.contains("definition") ? m.fields["definition"] : *def;
+        const int64_t sentVersion = m.fields.contains("version") ? forms::publishedVersion(m.fields) : version;
+        const bool same = before->fields["definition"] == sentDef;
+        if (!same && (m.collection == "form_versions" || sentVersion <= stored))
+            return refuse("the bureau has published version " + std::to_string(stored) + " of form " + formId +
+                          " since; sync and publish again");
     }
     return std::nullopt;
 }

@@ -4,6 +4,7 @@
 #include "forms/FormDefinition.h"
 #include "forms/Publication.h"
 #include "protocol/Errors.h"
+#include "protocol/Messages.h"
 #include "protocol/Record.h"
 #include "xlsform/Import.h"
 
@@ -92,26 +93,23 @@ ImportedForm readFormFile(const std::string &path)
         out.notes = std::move(r.notes);
         return out;
     }
+    using Why = FormDraftError::Why;
     if (ext == ".xls")
-        throw Error(ErrorKind::Invalid, name + ": 这是旧的 Excel 97-2003 (.xls) 文件，请在 Excel 中另存为 .xlsx 后再导入 / "
-                                               "an old Excel 97-2003 (.xls) file: save it as .xlsx in Excel and import that");
+        throw FormDraftError(Why::OldXls, ErrorKind::Invalid, name, 0,
+                             name + ": an old Excel 97-2003 (.xls) file: save it as .xlsx in Excel and import that");
     if (ext != ".json")
-        throw Error(ErrorKind::Invalid, name + ": 只能导入表单定义 (.json) 或 XLSForm 工作簿 (.xlsx) / "
-                                               "only a form definition (.json) or an XLSForm workbook (.xlsx) can be imported");
+        throw FormDraftError(Why::NotAForm, ErrorKind::Invalid, name, 0,
+                             name + ": only a form definition (.json) or an XLSForm workbook (.xlsx) can be imported");
     std::ifstream f(path, std::ios::binary);
     if (!f)
         throw Error(ErrorKind::Invalid, name + ": cannot be read");
     std::stringstream ss;
     ss << f.rdbuf();
     const std::string text = ss.str();
-    if (jsonDepth(text) > kMaxJsonDepth)
-        throw Error(ErrorKind::Invalid, name + ": nests arrays or objects deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     try {
-        out.definition = Json::parse(text);
-    } catch (const Json::parse_error &e) {
-        throw Error(ErrorKind::Invalid, name + ": not valid JSON (at byte " + std::to_string(e.byte) + ")");
-    } catch (const Json::exception &) {
-        throw Error(ErrorKind::Invalid, name + ": not valid JSON (a number out of range)");
+        out.definition = parseJson(text, name.c_str());   // names the file, and where it breaks
+    } catch (const Error &e) {
+        throw Error(ErrorKind::Invalid, e.what());       // a person's file, not the protocol
     }
     try {
         Json checked = out.definition;
@@ -169,7 +167,7 @@ FormDraft keepDraft(Engine &e, const ImportedForm &form, const std::string &sour
     if (!isValidRecordId(d.formId))
         throw Error(ErrorKind::Invalid, "the form definition needs an \"id\" (1-64 of A-Z a-z 0-9 _ . : -)");
     if (auto old = formDraft(e, d.formId); old && draftState(e, *old) == "sending")
-        throw Error(ErrorKind::Invalid, "version " + std::to_string(old->publishedAs) + " of " + d.formId +
+        throw FormDraftError(FormDraftError::Why::Sending, ErrorKind::Invalid, d.formId, old->publishedAs, "version " + std::to_string(old->publishedAs) + " of " + d.formId +
                                             " is waiting to be sent; sync first, then import the next version");
     d.source = std::filesystem::path(source).filename().string();
     d.importedAtMs = nowMs;
@@ -182,6 +180,10 @@ FormDraft keepDraft(Engine &e, const ImportedForm &form, const std::string &sour
 
 void dropDraft(Engine &e, const std::string &formId)
 {
+    if (auto d = formDraft(e, formId); d && draftState(e, *d) == "sending")
+        throw FormDraftError(FormDraftError::Why::Sending, ErrorKind::Invalid, formId, d->publishedAs,
+                             "version " + std::to_string(d->publishedAs) + " of " + formId +
+                                 " is waiting to be sent; the draft stays until the server has answered");
     Json all = allDrafts(e);
     all.erase(formId);
     saveAll(e, all);
@@ -258,15 +260,15 @@ int64_t publishDraft(Engine &e, const std::string &formId)
 {
     auto d = formDraft(e, formId);
     if (!d)
-        throw Error(ErrorKind::NotFound, "there is no draft of form " + formId + " on this device (import one first)");
+        throw FormDraftError(FormDraftError::Why::NoDraft, ErrorKind::NotFound, formId, 0, "there is no draft of form " + formId + " on this device (import one first)");
     if (draftState(e, *d) == "sending")
-        throw Error(ErrorKind::Invalid, "version " + std::to_string(d->publishedAs) + " of " + formId +
-                                            " is already published here and waits for the next sync");
+        throw FormDraftError(FormDraftError::Why::Sending, ErrorKind::Invalid, formId, d->publishedAs,
+                             "version " + std::to_string(d->publishedAs) + " of " + formId + " is already published here and waits for the next sync");
     const std::optional<Json> publishedFields = publishedForm(e, formId);
     if (publishedFields) {
         const int64_t v = forms::publishedVersion(*publishedFields);
         if (withoutVersion((*publishedFields)["definition"]) == withoutVersion(d->definition))
-            throw Error(ErrorKind::Invalid, "the draft of " + formId + " is the same as the published version " +
+            throw FormDraftError(FormDraftError::Why::Unchanged, ErrorKind::Invalid, formId, v, "the draft of " + formId + " is the same as the published version " +
                                                 std::to_string(v) + "; nothing to publish");
     }
     // version = the published one + 1, written into the definition: a device
@@ -305,12 +307,23 @@ int settleDrafts(Engine &e)
                 e.discardRejected("form_versions", versionId);
             all[d.formId] = d.toJson();
             ++changed;
-        } else if (form == "confirmed" && kept == "confirmed") {
+        } else if (form != "pending" && form != "sent") {
+            // Settled one way or another: confirmed at the published-as version
+            // is done; any other version (a conflict lost, a discard, another
+            // device's publish) means this publish did not stand.
             auto r = e.get("forms", d.formId);
-            if (r && forms::publishedVersion(r->fields) == d.publishedAs) {
-                all.erase(d.formId);
-                ++changed;
+            const int64_t now = r && !r->deleted ? forms::publishedVersion(r->fields) : 0;
+            if (now == d.publishedAs) {
+                if (form == "confirmed" && kept == "confirmed") {
+                    all.erase(d.formId);
+                    ++changed;
+                }
+                continue;
             }
+            d.refused = "superseded by v" + std::to_string(now);
+            d.publishedAs = 0;
+            all[d.formId] = d.toJson();
+            ++changed;
         }
     }
     if (changed)

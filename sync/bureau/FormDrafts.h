@@ -8,6 +8,7 @@
 // ordinary changes that go out at the next sync. The server checks the
 // definition again; a refusal comes back with its reason and the draft stays.
 // The app's Forms page and `cunxiao-cli forms` / `publish-form` both use it.
+#include "protocol/Errors.h"
 #include "protocol/Json.h"
 
 #include <cstdint>
@@ -20,6 +21,29 @@ class Engine;
 }
 
 namespace cx::bureau {
+
+// The refusals of this file that a person meets, with what they name, so the
+// app words them in its own language (what() is the English for the CLI).
+class FormDraftError : public Error {
+public:
+    enum class Why {
+        OldXls,       // `subject`: the file's name
+        NotAForm,     // `subject`: the file's name
+        NoDraft,      // `subject`: the form id
+        Sending,      // `subject`: the form id, `version`: the one waiting to be sent
+        Unchanged,    // `subject`: the form id, `version`: the published one
+    };
+    FormDraftError(Why why, ErrorKind kind, std::string subject, int64_t version, const std::string &what)
+        : Error(kind, what), m_why(why), m_subject(std::move(subject)), m_version(version) {}
+    Why why() const { return m_why; }
+    const std::string &subject() const { return m_subject; }
+    int64_t version() const { return m_version; }
+
+private:
+    Why m_why;
+    std::string m_subject;
+    int64_t m_version;
+};
 
 // A definition read from a file. Throws cx::Error: an unreadable or malformed
 // .json (what and where), an .xlsx the converter refuses (xlsform::XlsformError:
@@ -48,6 +72,7 @@ std::optional<FormDraft> formDraft(Engine &e, const std::string &formId);
 // Keeps a draft (replacing an unpublished draft of the same form). Refused
 // while an earlier publish of that form waits for the server.
 FormDraft keepDraft(Engine &e, const ImportedForm &form, const std::string &source, int64_t nowMs);
+// Refused (FormDraftError Sending) while that draft's publish waits to be sent.
 void dropDraft(Engine &e, const std::string &formId);
 
 // What a new version changes, field by field (by name, groups and repeats

@@ -375,8 +375,7 @@ Json Engine::healthReport()
         if (r.server && !r.server->deleted())
             if (auto v = r.server->fields.find("version"); v != r.server->fields.end() && v->is_number_unsigned())
                 forms[r.id] = v->get<uint64_t>();
-    if (!forms.empty())
-        h["forms"] = std::move(forms);
+    h["forms"] = std::move(forms);   // also when empty: a device that holds none is not an old app
     return h;
 }
 

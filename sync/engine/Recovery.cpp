@@ -72,6 +72,13 @@ RecoveryReport recoverReplica(const std::string &path, const DataKey &key)
             if (sqlite3_step(q.st) == SQLITE_ROW)
                 meta[key] = q.text(0);
         }
+        // The device's own values (Engine::localValue, e.g. the bureau's form
+        // drafts): whatever of them can still be read.
+        {
+            RawStmt q(d.db, "SELECT key, value FROM meta WHERE key LIKE 'local:%'");
+            while (q.st && sqlite3_step(q.st) == SQLITE_ROW)
+                meta[q.text(0)] = q.text(1);
+        }
         // outbox: n is the rowid, so every entry can be read on its own.
         uint64_t lastN = 0;
         if (auto it = meta.find("next_n"); it != meta.end())

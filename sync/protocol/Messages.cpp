@@ -257,8 +257,7 @@ SyncRequest SyncRequest::fromJson(const Json &j)
             for (auto it = f->begin(); it != f->end() && forms.size() < kMaxHealthForms; ++it)
                 if (isValidRecordId(it.key()) && it->is_number_unsigned())
                     forms[it.key()] = it->get<uint64_t>();
-            if (!forms.empty())
-                r.health["forms"] = std::move(forms);
+            r.health["forms"] = std::move(forms);   // empty: the device holds none (an old app sends no "forms")
         }
     }
     return r;

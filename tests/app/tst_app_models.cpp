@@ -17,6 +17,7 @@
 #include "models/AssignmentsModel.h"
 #include "models/TableExport.h"
 #include "xlsform/Workbook.h"
+#include "bureau/FormDrafts.h"
 #include "models/BureauFormsModel.h"
 #include "engine/Engine.h"
 #include "models/AccountsAdminModel.h"
@@ -26,6 +27,7 @@
 #include "sync/SyncController.h"
 
 #include <QAbstractItemModelTester>
+#include <QJsonDocument>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
@@ -659,8 +661,15 @@ private slots:
         seedDemoCounty(*m_ctx, QDate(2025, 12, 1));
         BureauFormsModel m;
         m.refresh();
-        QCOMPARE(m.forms().size(), 1);
-        QVariantMap f = m.forms().at(0).toMap();
+        // The demo publishes the enrolment return (with a draft of its next version) and the inspection checklist.
+        QCOMPARE(m.forms().size(), 2);
+        const auto enrolment = [&m] {
+            for (const auto &v : m.forms())
+                if (v.toMap().value(QStringLiteral("id")).toString() == QLatin1String("enrolment_return"))
+                    return v.toMap();
+            return QVariantMap();
+        };
+        QVariantMap f = enrolment();
         QCOMPARE(f.value(QStringLiteral("version")).toInt(), 1);
         QCOMPARE(f.value(QStringLiteral("draft")).toString(), QStringLiteral("draft"));
         const QVariantList held = f.value(QStringLiteral("held")).toList();
@@ -678,8 +687,18 @@ private slots:
         FormController form;
         form.setPreview(true);
         QVERIFY2(form.openDefinition(m.previewDefinition()), qPrintable(form.error()));
-        form.setAnswer(QStringLiteral("school_year"), QStringLiteral("2026-2027"));
-        form.setAnswer(QStringLiteral("classes"), 6);
+        // A complete, valid return: submit() would store it were this not a preview.
+        const QVariantMap answers{{"school_year", "2026-2027"}, {"classes", 6},
+                                  {"pop_3_6", 100},              {"enrolled_3_6", 90},
+                                  {"pop_7_12", 200},             {"enrolled_7_12", 190},
+                                  {"primary_pupils", 195},       {"pop_13_15", 150},
+                                  {"enrolled_13_15", 140},       {"pupils_at_start", 300},
+                                  {"dropouts", 0},               {"cohort_entry", 100},
+                                  {"graduates", 95},             {"explanation", "无"},
+                                  {"report_date", "2025-11-30"}, {"head_signature", "signature.png"}};
+        for (auto it = answers.begin(); it != answers.end(); ++it)
+            form.setAnswer(it.key(), it.value());
+        QVERIFY2(form.valid(), qPrintable(QJsonDocument::fromVariant(form.issues()).toJson()));
         QVERIFY(!form.saveDraft());
         QVERIFY(!form.submit());
         QCoreApplication::processEvents();   // the save timer, had it been started
@@ -697,13 +716,19 @@ private slots:
 
         QVERIFY2(m.publish(QStringLiteral("enrolment_return")), qPrintable(m.error()));
         m.refresh();
-        f = m.forms().at(0).toMap();
+        f = enrolment();
         QCOMPARE(f.value(QStringLiteral("draft")).toString(), QStringLiteral("sending"));
         QCOMPARE(f.value(QStringLiteral("draftVersion")).toInt(), 2);
         QCOMPARE(f.value(QStringLiteral("version")).toInt(), 1);   // still v1 until the server confirms
         QVERIFY(m_ctx->engine()->get("forms", "enrolment_return")->fields["version"] == cx::Json(2));
         QVERIFY(m_ctx->engine()->get("form_versions", "enrolment_return.v2"));
         QVERIFY(!m.publish(QStringLiteral("enrolment_return")));   // already on its way
+        QVERIFY2(m.error().contains(QStringLiteral("Version 2 of enrolment_return is waiting to be sent")), qPrintable(m.error()));
+        m.showDraft(QStringLiteral("enrolment_return"));
+        QCOMPARE(m.previewState(), QStringLiteral("sending"));   // the page hides Publish and Discard
+        QVERIFY(!m.discardDraft(QStringLiteral("enrolment_return")));   // nor can it be thrown away
+        QVERIFY(cx::bureau::formDraft(*m_ctx->engine(), "enrolment_return"));
+        QVERIFY2(m.error().contains(QStringLiteral("waiting to be sent")), qPrintable(m.error()));
     }
 };
 

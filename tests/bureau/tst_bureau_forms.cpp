@@ -15,6 +15,7 @@
 #include "bureau/Devices.h"
 #include "bureau/FormDrafts.h"
 #include "bureau/FormsOverview.h"
+#include "engine/Recovery.h"
 #include "protocol/Errors.h"
 #include "protocol/Messages.h"
 #include "xlsform/Export.h"
@@ -164,6 +165,7 @@ private slots:
                 QVERIFY(row.formsKnown);
                 QCOMPARE(row.forms.at("school_stats"), int64_t(2));
             } else if (row.user == "teacher.b") {
+                QVERIFY(row.formsKnown);   // it holds none, and says so: not an old app
                 QVERIFY(!row.forms.count("school_stats"));   // not meant for a teacher
             }
     }
@@ -178,6 +180,10 @@ private slots:
         const cx::SyncRequest r = read(j);
         QVERIFY(r.health.contains("forms"));
         QVERIFY(r.health["forms"] == (cx::Json{{"school_stats", 3}}));
+        j["health"]["forms"] = cx::Json::object();   // a device that holds no form says so
+        const cx::SyncRequest r1 = read(j);
+        QVERIFY(r1.health.contains("forms"));
+        QVERIFY(r1.health["forms"] == cx::Json::object());
         j["health"]["forms"] = "not an object";
         const cx::SyncRequest r2 = read(j);
         QVERIFY(!r2.health.contains("forms"));
@@ -237,6 +243,106 @@ private slots:
         cx::bureau::keepDraft(*bureau, same, "same.json", kNow);
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::publishDraft(*bureau, "school_stats"));
         QCOMPARE(cx::bureau::draftState(*bureau, *cx::bureau::formDraft(*bureau, "school_stats")), std::string("draft"));
+    }
+
+    // Two bureau devices: the one that had not synced publishes "its" v2 over
+    // the other's. The server refuses both records; the draft stays, refused,
+    // with the reason; the published v2 is untouched.
+    void stalePublishDoesNotOverwriteANewerVersion()
+    {
+        Loopback lb;
+        cx::server::publishForm(*lb.county.store, cx::Json::parse(kForm), kNow);
+        auto office = lb.device("bureau", "bureau-office");
+        auto laptop = lb.device("bureau", "bureau-laptop");
+        QVERIFY(office->sync().complete);
+        QVERIFY(laptop->sync().complete);
+
+        cx::Json a = cx::Json::parse(kForm);
+        a["pages"][0]["fields"].push_back({{"name", "classes"}, {"type", "integer"}, {"label", {{"zh", "班级数"}}}});
+        cx::bureau::keepDraft(*office, {a, {}}, "a.json", kNow);
+        QCOMPARE(cx::bureau::publishDraft(*office, "school_stats"), int64_t(2));
+        QVERIFY(office->sync().complete);
+        QCOMPARE(cx::bureau::settleDrafts(*office), 1);
+
+        cx::Json b = cx::Json::parse(kForm);
+        b["pages"][0]["fields"].push_back({{"name", "rooms"}, {"type", "integer"}, {"label", {{"zh", "教室数"}}}});
+        cx::bureau::keepDraft(*laptop, {b, {}}, "b.json", kNow);
+        QCOMPARE(cx::bureau::publishDraft(*laptop, "school_stats"), int64_t(2));   // it still knows v1 only
+        QCOMPARE(laptop->sync().rejected, 2);
+        QCOMPARE(cx::bureau::settleDrafts(*laptop), 1);
+        auto d = cx::bureau::formDraft(*laptop, "school_stats");
+        QVERIFY(d);
+        QCOMPARE(cx::bureau::draftState(*laptop, *d), std::string("refused"));
+        QVERIFY2(d->refused.find("published version 2") != std::string::npos, d->refused.c_str());
+        QVERIFY2(d->refused.find("sync and publish again") != std::string::npos, d->refused.c_str());
+        auto stored = lb.county.store->record("forms", "school_stats");
+        QVERIFY(stored);
+        QCOMPARE(stored->fields["version"], cx::Json(2));
+        QCOMPARE(stored->fields["definition"]["pages"][0]["fields"].back()["name"], cx::Json("classes"));
+        QCOMPARE(lb.county.store->record("form_versions", "school_stats.v2")->fields["definition"]["pages"][0]["fields"].back()["name"],
+                 cx::Json("classes"));
+
+        // Synced, the laptop publishes its draft again: v3.
+        QVERIFY(laptop->sync().complete);
+        cx::bureau::keepDraft(*laptop, {b, {}}, "b.json", kNow);
+        QCOMPARE(cx::bureau::publishDraft(*laptop, "school_stats"), int64_t(3));
+        QVERIFY(laptop->sync().complete);
+        QCOMPARE(serverVersion(lb, "school_stats"), int64_t(3));
+
+        // A record whose id, version and definition's version disagree is refused.
+        cx::Json fields = stored->fields;   // v2
+        laptop->put("form_versions", "school_stats.v7", cx::kCountyScope, fields);
+        fields["version"] = 9;
+        laptop->put("forms", "school_stats", cx::kCountyScope, fields);
+        QCOMPARE(laptop->sync().rejected, 2);
+        QCOMPARE(serverVersion(lb, "school_stats"), int64_t(3));
+        QVERIFY(!lb.county.store->record("form_versions", "school_stats.v7"));
+    }
+
+    // A publish whose records end anywhere but confirmed at its version (here:
+    // refused, then discarded through the general "refused changes" list
+    // before the drafts were settled) does not stay "sending" for good.
+    void aPublishThatDidNotStandIsNotSendingForever()
+    {
+        Loopback lb;
+        cx::server::publishForm(*lb.county.store, cx::Json::parse(kForm), kNow);
+        auto head = lb.device("head.a", "head-a");   // the server refuses a school's publish
+        QVERIFY(head->sync().complete);
+        cx::Json v2 = cx::Json::parse(kForm);
+        v2["pages"][0]["fields"].push_back({{"name", "classes"}, {"type", "integer"}, {"label", {{"zh", "班级数"}}}});
+        cx::bureau::keepDraft(*head, {v2, {}}, "v2.json", kNow);
+        QCOMPARE(cx::bureau::publishDraft(*head, "school_stats"), int64_t(2));
+        QCOMPARE(head->sync().rejected, 2);
+        head->discardRejected("forms", "school_stats");
+        head->discardRejected("form_versions", "school_stats.v2");
+        QCOMPARE(cx::bureau::settleDrafts(*head), 1);
+        auto d = cx::bureau::formDraft(*head, "school_stats");
+        QVERIFY(d);
+        QCOMPARE(cx::bureau::draftState(*head, *d), std::string("refused"));
+        QCOMPARE(d->refused, std::string("superseded by v1"));
+        // Not blocked: the next import is kept.
+        cx::bureau::keepDraft(*head, {v2, {}}, "v2.json", kNow);
+        QCOMPARE(cx::bureau::draftState(*head, *cx::bureau::formDraft(*head, "school_stats")), std::string("draft"));
+    }
+
+    // A replica repaired by `recover` keeps the device's own values: the drafts.
+    void recoveryKeepsTheDrafts()
+    {
+        Loopback lb;
+        cx::server::publishForm(*lb.county.store, cx::Json::parse(kForm), kNow);
+        auto bureau = lb.device("bureau", "bureau");
+        QVERIFY(bureau->sync().complete);
+        cx::Json v2 = cx::Json::parse(kForm);
+        v2["title"] = {{"zh", "学校统计表"}};
+        cx::bureau::keepDraft(*bureau, {v2, {}}, "v2.json", kNow);
+        bureau.reset();
+        const cx::RecoveryReport rep = cx::recoverReplica(lb.replicaPath("bureau"), testKey());
+        QVERIFY(!rep.damagedCopy.empty());
+        bureau = lb.reopen("bureau");
+        auto d = cx::bureau::formDraft(*bureau, "school_stats");
+        QVERIFY(d);
+        QCOMPARE(d->definition, v2);
+        QCOMPARE(d->source, std::string("v2.json"));
     }
 
     void refusedPublishKeepsTheDraftWithTheReason()

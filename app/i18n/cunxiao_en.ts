@@ -15,6 +15,128 @@
     </message>
 </context>
 <context>
+    <name>BundlesPage</name>
+    <message>
+        <source>USB stick / SD card</source>
+        <extracomment>Title of the page for sync by USB stick or SD card.</extracomment>
+        <translation>USB stick / SD card</translation>
+    </message>
+    <message>
+        <source>Saving the bundle…</source>
+        <extracomment>Bundle page: working on saving the bundle.</extracomment>
+        <translation>Saving the bundle…</translation>
+    </message>
+    <message>
+        <source>Applying the reply…</source>
+        <extracomment>Bundle page: working on applying a reply.</extracomment>
+        <translation>Applying the reply…</translation>
+    </message>
+    <message>
+        <source>Delivering the bundle to the bureau's server…</source>
+        <extracomment>Bundle page: working on delivering someone's bundle to the server.</extracomment>
+        <translation>Delivering the bundle to the bureau's server…</translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <extracomment>File dialog title: where to save the bundle.</extracomment>
+        <translation>Save the bundle</translation>
+    </message>
+    <message>
+        <source>Cunxiao bundles (*.cxbundle)</source>
+        <extracomment>File type name in the file dialogs.</extracomment>
+        <translation>Cunxiao bundles (*.cxbundle)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose the reply</source>
+        <extracomment>File dialog title: choose the reply to apply.</extracomment>
+        <translation>Choose the reply</translation>
+    </message>
+    <message>
+        <source>Choose the bundle to deliver</source>
+        <extracomment>File dialog title: choose someone's bundle to deliver.</extracomment>
+        <translation>Choose the bundle to deliver</translation>
+    </message>
+    <message>
+        <source>Save the reply</source>
+        <extracomment>File dialog title: where to save the reply of a delivered bundle.</extracomment>
+        <translation>Save the reply</translation>
+    </message>
+    <message>
+        <source>No signal for a long time? Save your changes to a USB stick or SD card and take it to the township centre school or the bureau. The file is sealed: whoever carries it cannot read or change it. Bring the reply back and apply it here.</source>
+        <extracomment>Bundle page: what the page is for.</extracomment>
+        <translation>No signal for a long time? Save your changes to a USB stick or SD card and take it to the township centre school or the bureau. The file is sealed: whoever carries it cannot read or change it. Bring the reply back and apply it here.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <extracomment>Bundle page: close the receipt.</extracomment>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Save for a USB stick / SD card</source>
+        <extracomment>Bundle page: section to save this device's changes.</extracomment>
+        <translation>Save for a USB stick / SD card</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) on this device wait to be sent.</source>
+        <extracomment>Bundle page: how many changes wait to be sent.</extracomment>
+        <translation><numerusform>%n change on this device wait to be sent.</numerusform><numerusform>%n changes on this device wait to be sent.</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing waits to be sent. A bundle still brings back what the bureau has for you.</source>
+        <extracomment>Bundle page: nothing waits; a bundle still brings the bureau's news back.</extracomment>
+        <translation>Nothing waits to be sent. A bundle still brings back what the bureau has for you.</translation>
+    </message>
+    <message>
+        <source>Records only (photos go later)</source>
+        <extracomment>Bundle page: leave photos out to keep the file small.</extracomment>
+        <translation>Records only (photos go later)</translation>
+    </message>
+    <message>
+        <source>Save bundle…</source>
+        <extracomment>Bundle page: button that opens the save dialog.</extracomment>
+        <translation>Save bundle…</translation>
+    </message>
+    <message>
+        <source>Apply a reply</source>
+        <extracomment>Bundle page: section to apply the reply that came back.</extracomment>
+        <translation>Apply a reply</translation>
+    </message>
+    <message>
+        <source>The reply confirms what the bureau received and brings what changed there. Applying the same reply twice changes nothing.</source>
+        <extracomment>Bundle page: what applying a reply does.</extracomment>
+        <translation>The reply confirms what the bureau received and brings what changed there. Applying the same reply twice changes nothing.</translation>
+    </message>
+    <message>
+        <source>Choose the reply…</source>
+        <extracomment>Bundle page: button that opens the file dialog for a reply.</extracomment>
+        <translation>Choose the reply…</translation>
+    </message>
+    <message>
+        <source>Deliver someone's bundle</source>
+        <extracomment>Bundle page: section to deliver someone else's bundle over this device's link.</extracomment>
+        <translation>Deliver someone's bundle</translation>
+    </message>
+    <message>
+        <source>With a link, this device can deliver a bundle another school brought and save the reply for them. It cannot read what the bundle holds.</source>
+        <extracomment>Bundle page: what delivering does; the carrier learns nothing.</extracomment>
+        <translation>With a link, this device can deliver a bundle another school brought and save the reply for them. It cannot read what the bundle holds.</translation>
+    </message>
+    <message>
+        <source>Largest reply (MB)</source>
+        <extracomment>Bundle page: the largest reply, in MB.</extracomment>
+        <translation>Largest reply (MB)</translation>
+    </message>
+    <message>
+        <source>Choose the bundle…</source>
+        <extracomment>Bundle page: button that opens the file dialog for someone's bundle.</extracomment>
+        <translation>Choose the bundle…</translation>
+    </message>
+</context>
+<context>
     <name>BureauAccountsPage</name>
     <message>
         <source>Accounts</source>
@@ -207,6 +329,169 @@
     </message>
 </context>
 <context>
+    <name>BureauAssignmentsPage</name>
+    <message>
+        <source>Assignments</source>
+        <extracomment>Title of the bureau's inspection assignments page.</extracomment>
+        <translation>Assignments</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <extracomment>Assignment state: the inspection was done.</extracomment>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <extracomment>Assignment state: the due day passed without an inspection.</extracomment>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>Assignment state: the bureau cancelled it.</extracomment>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <extracomment>Assignment state: planned, not yet done, not yet due.</extracomment>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Assignments: a count and its state, e.g. "Overdue 1".</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>All inspectors</source>
+        <extracomment>Assignments filter: every inspector.</extracomment>
+        <translation>All inspectors</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <extracomment>Assignments filter: every township.</extracomment>
+        <translation>All townships</translation>
+    </message>
+    <message>
+        <source>+ Plan an inspection</source>
+        <extracomment>Assignments (phone): opens the form to plan an inspection.</extracomment>
+        <translation>+ Plan an inspection</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <extracomment>Assignments page tab: the planned inspections.</extracomment>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Home-visit targets</source>
+        <extracomment>Assignments page tab: the heads' home-visit targets for teachers.</extracomment>
+        <translation>Home-visit targets</translation>
+    </message>
+    <message>
+        <source>%1 · inspector %2 · %3</source>
+        <extracomment>Assignment line. %1 township, %2 inspector, %3 checklist form.</extracomment>
+        <translation>%1 · inspector %2 · %3</translation>
+    </message>
+    <message>
+        <source>Due %1 · marked done by the bureau</source>
+        <extracomment>Assignment: marked done by the bureau (inspected on paper). %1 the due day.</extracomment>
+        <translation>Due %1 · marked done by the bureau</translation>
+    </message>
+    <message>
+        <source>Due %1 · inspected %2</source>
+        <extracomment>Assignment: done. %1 due day, %2 the day of the inspection.</extracomment>
+        <translation>Due %1 · inspected %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 · %n day(s) overdue</source>
+        <extracomment>Assignment: overdue. %1 the due day; %n days past it.</extracomment>
+        <translation><numerusform>Due %1 · %n day overdue</numerusform><numerusform>Due %1 · %n days overdue</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 · %n day(s) left</source>
+        <extracomment>Assignment: planned. %1 the due day; %n days left.</extracomment>
+        <translation><numerusform>Due %1 · %n day left</numerusform><numerusform>Due %1 · %n days left</numerusform></translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <extracomment>Assignment marked done by hand: %1 the bureau's note on it.</extracomment>
+        <translation>Done: %1</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <extracomment>Assignment action: the inspection was done on paper; mark it done.</extracomment>
+        <translation>Mark done</translation>
+    </message>
+    <message>
+        <source>Cancel inspection</source>
+        <extracomment>Assignment action: cancel the planned inspection.</extracomment>
+        <translation>Cancel inspection</translation>
+    </message>
+    <message>
+        <source>No inspections planned here.</source>
+        <extracomment>Assignments: nothing matches the filters.</extracomment>
+        <translation>No inspections planned here.</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Home-visit target heading. %1 the teacher, %2 the school.</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2 visits · %3</source>
+        <extracomment>Home-visit target progress. %1 visits done, %2 the target, %3 the period.</extracomment>
+        <translation>%1 / %2 visits · %3</translation>
+    </message>
+    <message>
+        <source>No home-visit targets set. A school head sets them for the teachers.</source>
+        <extracomment>Assignments: no home-visit targets set.</extracomment>
+        <translation>No home-visit targets set. A school head sets them for the teachers.</translation>
+    </message>
+    <message>
+        <source>Plan an inspection</source>
+        <extracomment>Heading of the form that plans an inspection.</extracomment>
+        <translation>Plan an inspection</translation>
+    </message>
+    <message>
+        <source>Cancel this inspection?</source>
+        <extracomment>Confirmation before cancelling a planned inspection.</extracomment>
+        <translation>Cancel this inspection?</translation>
+    </message>
+    <message>
+        <source>The inspection of %1 will be cancelled and leave the inspector's list.</source>
+        <extracomment>Confirmation text. %1 the school. The assignment is kept as cancelled; the inspector no longer sees it.</extracomment>
+        <translation>The inspection of %1 will be cancelled and leave the inspector's list.</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <extracomment>Plan an inspection: the school.</extracomment>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <extracomment>Plan an inspection: the inspector (an account name).</extracomment>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <extracomment>Plan an inspection: the day it must be done by.</extracomment>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <extracomment>Plan an inspection: the checklist form the inspector fills.</extracomment>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Note for the inspector (optional)</source>
+        <extracomment>Plan an inspection: an optional note for the inspector.</extracomment>
+        <translation>Note for the inspector (optional)</translation>
+    </message>
+    <message>
+        <source>Plan inspection</source>
+        <extracomment>Plan an inspection: the button that saves it.</extracomment>
+        <translation>Plan inspection</translation>
+    </message>
+</context>
+<context>
     <name>BureauCompletenessPage</name>
     <message>
         <source>Reporting completeness</source>
@@ -307,6 +592,11 @@
         <source>Its devices last synced %n day(s) ago</source>
         <extracomment>Completeness contact: days since any of the school's devices last synced. %n is the number of days.</extracomment>
         <translation><numerusform>Its devices last synced %n day ago</numerusform><numerusform>Its devices last synced %n days ago</numerusform></translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <extracomment>Completeness export: the file's name before the period and date.</extracomment>
+        <translation>Completeness</translation>
     </message>
 </context>
 <context>
@@ -571,7 +861,6 @@
     </message>
     <message>
         <source>Discard draft</source>
-        <extracomment>Forms page: throw the draft away.</extracomment>
         <translation>Discard draft</translation>
     </message>
     <message>
@@ -747,12 +1036,19 @@
         <extracomment>Review page: send this return back to the school with the comment.</extracomment>
         <translation>Return with comment</translation>
     </message>
+    <message>
+        <source>Returns</source>
+        <extracomment>Review export: the file's name before the date.</extracomment>
+        <translation>Returns</translation>
+    </message>
 </context>
 <context>
     <name>BureauStatisticsPage</name>
     <message>
         <source>Statistics</source>
-        <extracomment>Title of the bureau's statistics page.</extracomment>
+        <extracomment>Title of the bureau's statistics page.
+----------
+Statistics export: the file's name before the date (统计 = statistics).</extracomment>
         <translation>Statistics</translation>
     </message>
     <message>
@@ -769,16 +1065,6 @@
         <source>average</source>
         <extracomment>Statistics: the average of the schools' answers.</extracomment>
         <translation>average</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <extracomment>Statistics page: save the county and township table as a CSV file.</extracomment>
-        <translation>Export CSV</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <extracomment>Statistics page: where the CSV file was saved. %1 is the file's path.</extracomment>
-        <translation>Saved to %1</translation>
     </message>
     <message>
         <source>No form is filed per period yet.</source>
@@ -804,6 +1090,51 @@
         <source>County totals</source>
         <extracomment>Statistics card heading: every number for the county.</extracomment>
         <translation>County totals</translation>
+    </message>
+    <message>
+        <source>Dropout cases</source>
+        <extracomment>Statistics card heading: pupils who left school and the home visits about them.</extracomment>
+        <translation>Dropout cases</translation>
+    </message>
+    <message>
+        <source>%1 not back at school · %2 back at school · %3 not visited for 30 days</source>
+        <extracomment>Dropout card summary. %1 not back at school, %2 back at school, %3 not visited for 30 days.</extracomment>
+        <translation>%1 not back at school · %2 back at school · %3 not visited for 30 days</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Dropout table header: township.</extracomment>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>Not back</source>
+        <extracomment>Dropout table header: not back at school (short).</extracomment>
+        <translation>Not back</translation>
+    </message>
+    <message>
+        <source>Back to school</source>
+        <extracomment>Dropout table header: back at school (short).</extracomment>
+        <translation>Back to school</translation>
+    </message>
+    <message>
+        <source>No visit 30 days</source>
+        <extracomment>Dropout table header: not visited for 30 days (short).</extracomment>
+        <translation>No visit 30 days</translation>
+    </message>
+    <message>
+        <source>never visited</source>
+        <extracomment>Dropout case: the family was never visited.</extracomment>
+        <translation>never visited</translation>
+    </message>
+    <message numerus="yes">
+        <source>last visit %n day(s) ago</source>
+        <extracomment>Dropout case: days since the last home visit. %n is the number of days.</extracomment>
+        <translation><numerusform>last visit %n day ago</numerusform><numerusform>last visit %n days ago</numerusform></translation>
+    </message>
+    <message>
+        <source>and %1 more (all of them in the export)</source>
+        <extracomment>Dropout card: more open cases than shown. %1 is how many more.</extracomment>
+        <translation>and %1 more (all of them in the export)</translation>
     </message>
 </context>
 <context>
@@ -946,6 +1277,29 @@
     </message>
 </context>
 <context>
+    <name>ExportButtons</name>
+    <message>
+        <source>Export Excel</source>
+        <extracomment>Export button: save the page's tables as an Excel workbook.</extracomment>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <extracomment>Export button: save the page's tables as a CSV file.</extracomment>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <extracomment>Export: where the file was saved. %1 is the file's path.</extracomment>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <extracomment>Export: the file could not be written. %1 says why.</extracomment>
+        <translation>Not saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>FormFillPage</name>
     <message>
         <source>Form</source>
@@ -1062,11 +1416,6 @@
         <translation>Pupils who left school</translation>
     </message>
     <message>
-        <source>Inspections assigned</source>
-        <extracomment>Home task: inspections assigned to this person.</extracomment>
-        <translation>Inspections assigned</translation>
-    </message>
-    <message>
         <source>Conflicts to settle</source>
         <extracomment>Home task: sync conflicts to settle.</extracomment>
         <translation>Conflicts to settle</translation>
@@ -1120,6 +1469,41 @@
         <source>Nothing needs doing now.</source>
         <extracomment>Home: nothing needs doing.</extracomment>
         <translation>Nothing needs doing now.</translation>
+    </message>
+    <message>
+        <source>Inspections in progress</source>
+        <extracomment>Home task: inspections started and not yet saved as done.</extracomment>
+        <translation>Inspections in progress</translation>
+    </message>
+    <message>
+        <source>Inspections assigned to you</source>
+        <extracomment>Home task (inspector): inspections the bureau assigned to this person, not yet done.</extracomment>
+        <translation>Inspections assigned to you</translation>
+    </message>
+    <message>
+        <source>Home visits to reach your target</source>
+        <extracomment>Home task (teacher): home visits still to make to reach the target the head set.</extracomment>
+        <translation>Home visits to reach your target</translation>
+    </message>
+    <message>
+        <source>Home-visit targets</source>
+        <extracomment>Home card heading (head): home-visit targets for the school's teachers.</extracomment>
+        <translation>Home-visit targets</translation>
+    </message>
+    <message>
+        <source>%1 / %2 visits · %3</source>
+        <extracomment>Home-visit target progress. %1 visits done, %2 the target, %3 the period.</extracomment>
+        <translation>%1 / %2 visits · %3</translation>
+    </message>
+    <message>
+        <source>Teacher's account</source>
+        <extracomment>Home (head): the teacher's account name for a home-visit target.</extracomment>
+        <translation>Teacher's account</translation>
+    </message>
+    <message>
+        <source>Set this month's target</source>
+        <extracomment>Home (head): sets the teacher's home-visit target for this month.</extracomment>
+        <translation>Set this month's target</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1738,21 @@
         <extracomment>Inspections: nothing chosen yet (desktop).</extracomment>
         <translation>Choose an inspection on the left, or start a new one.</translation>
     </message>
+    <message>
+        <source>Assigned to you</source>
+        <extracomment>Inspections: heading of the inspections the bureau assigned to this person.</extracomment>
+        <translation>Assigned to you</translation>
+    </message>
+    <message>
+        <source>Overdue: due %1 · %2</source>
+        <extracomment>Assigned inspection: overdue. %1 the due day, %2 the checklist.</extracomment>
+        <translation>Overdue: due %1 · %2</translation>
+    </message>
+    <message>
+        <source>Due %1 · %2</source>
+        <extracomment>Assigned inspection: due. %1 the due day, %2 the checklist.</extracomment>
+        <translation>Due %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>LabeledValue</name>
@@ -1482,6 +1881,11 @@ Navigation item: forms to fill.</extracomment>
         <source>Accounts</source>
         <extracomment>Navigation item (bureau): accounts, schools and enrolling phones.</extracomment>
         <translation>Accounts</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <extracomment>Navigation item (bureau): inspections planned for inspectors, and home-visit targets.</extracomment>
+        <translation>Assignments</translation>
     </message>
 </context>
 <context>
@@ -1989,6 +2393,16 @@ Pupil field label: parents work away (留守儿童).</extracomment>
         <extracomment>Settings: app version.</extracomment>
         <translation>Version</translation>
     </message>
+    <message>
+        <source>No signal for a long time? Carry your changes on a USB stick or SD card.</source>
+        <extracomment>Settings: sync without a link, by carrying a file.</extracomment>
+        <translation>No signal for a long time? Carry your changes on a USB stick or SD card.</translation>
+    </message>
+    <message>
+        <source>USB stick / SD card…</source>
+        <extracomment>Settings: opens the USB stick / SD card page.</extracomment>
+        <translation>USB stick / SD card…</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -2241,11 +2655,403 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::AssignmentsModel</name>
+    <message>
+        <source>Choose the school to inspect.</source>
+        <extracomment>Planning an inspection: no school chosen.</extracomment>
+        <translation>Choose the school to inspect.</translation>
+    </message>
+    <message>
+        <source>Choose the inspector who will inspect.</source>
+        <extracomment>Planning an inspection: no inspector chosen.</extracomment>
+        <translation>Choose the inspector who will inspect.</translation>
+    </message>
+    <message>
+        <source>Choose the checklist form.</source>
+        <extracomment>Planning an inspection: no checklist form chosen.</extracomment>
+        <translation>Choose the checklist form.</translation>
+    </message>
+    <message>
+        <source>The due date "%1" is not a day like 2026-12-31.</source>
+        <extracomment>Planning an inspection: %1 what was typed as the due date.</extracomment>
+        <translation>The due date "%1" is not a day like 2026-12-31.</translation>
+    </message>
+    <message>
+        <source>The due date %1 is before today (%2).</source>
+        <extracomment>Planning an inspection: %1 the due date, %2 today (the day it is planned).</extracomment>
+        <translation>The due date %1 is before today (%2).</translation>
+    </message>
+    <message>
+        <source>The due date %1 has already passed.</source>
+        <extracomment>Planning an inspection: %1 the due date.</extracomment>
+        <translation>The due date %1 has already passed.</translation>
+    </message>
+    <message>
+        <source>There is no school %1 in this county.</source>
+        <extracomment>Planning an inspection: %1 the school code.</extracomment>
+        <translation>There is no school %1 in this county.</translation>
+    </message>
+    <message>
+        <source>There is no form %1 to use as the checklist.</source>
+        <extracomment>Planning an inspection: %1 the form's id.</extracomment>
+        <translation>There is no form %1 to use as the checklist.</translation>
+    </message>
+    <message>
+        <source>This inspection is already done; only a planned or overdue one can be cancelled or marked done.</source>
+        <extracomment>Cancelling or marking done an assignment that is already done.</extracomment>
+        <translation>This inspection is already done; only a planned or overdue one can be cancelled or marked done.</translation>
+    </message>
+    <message>
+        <source>This inspection is already cancelled; only a planned or overdue one can be cancelled or marked done.</source>
+        <translation>This inspection is already cancelled; only a planned or overdue one can be cancelled or marked done.</translation>
+    </message>
+    <message>
+        <source>Enter the teacher's account.</source>
+        <extracomment>Setting a home-visit target: no teacher given.</extracomment>
+        <translation>Enter the teacher's account.</translation>
+    </message>
+    <message>
+        <source>The target is a number of visits from 1 to 500.</source>
+        <extracomment>Setting a home-visit target: the number is out of range.</extracomment>
+        <translation>The target is a number of visits from 1 to 500.</translation>
+    </message>
+    <message>
+        <source>The period "%1" is not a month (2026-12), a term (2026-autumn) or a school year (2026-2027).</source>
+        <extracomment>Setting a home-visit target: %1 the period typed.</extracomment>
+        <translation>The period "%1" is not a month (2026-12), a term (2026-autumn) or a school year (2026-2027).</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::BundleController</name>
+    <message>
+        <source>The bundle was not saved</source>
+        <extracomment>Bundle page: saving failed.</extracomment>
+        <translation>The bundle was not saved</translation>
+    </message>
+    <message>
+        <source>Your changes are still on this device; nothing was lost.</source>
+        <extracomment>Bundle page: after a failed save, nothing is lost.</extracomment>
+        <translation>Your changes are still on this device; nothing was lost.</translation>
+    </message>
+    <message>
+        <source>The reply was not applied</source>
+        <extracomment>Bundle page: applying a reply failed.</extracomment>
+        <translation>The reply was not applied</translation>
+    </message>
+    <message>
+        <source>Nothing from this file was applied; your changes are kept.</source>
+        <extracomment>Bundle page: after a failed reply, nothing changed.</extracomment>
+        <translation>Nothing from this file was applied; your changes are kept.</translation>
+    </message>
+    <message>
+        <source>The bundle was not delivered</source>
+        <extracomment>Bundle page: delivering someone's bundle failed.</extracomment>
+        <translation>The bundle was not delivered</translation>
+    </message>
+    <message>
+        <source>The bundle file is unchanged; you can try again when the link is better.</source>
+        <extracomment>Bundle page: after a failed delivery.</extracomment>
+        <translation>The bundle file is unchanged; you can try again when the link is better.</translation>
+    </message>
+    <message>
+        <source>Bundle saved</source>
+        <extracomment>Bundle page: receipt title after saving a bundle.</extracomment>
+        <translation>Bundle saved</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the reply will bring what the bureau has for you.</source>
+        <extracomment>Bundle receipt: nothing to send, but the reply brings what the bureau has.</extracomment>
+        <translation>Nothing to send: the reply will bring what the bureau has for you.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It carries %n change(s)</source>
+        <extracomment>Bundle receipt: how many changes the bundle carries.</extracomment>
+        <translation><numerusform>It carries %n change</numerusform><numerusform>It carries %n changes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n photo(s)</source>
+        <extracomment>Bundle receipt, continued: and how many photos.</extracomment>
+        <translation><numerusform> and %n photo</numerusform><numerusform> and %n photos</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) are not in this bundle; they go with a later sync or bundle.</source>
+        <extracomment>Bundle receipt: photos not in the bundle (records only, or too large).</extracomment>
+        <translation><numerusform>%n photo are not in this bundle; they go with a later sync or bundle.</numerusform><numerusform>%n photos are not in this bundle; they go with a later sync or bundle.</numerusform></translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <extracomment>Bundle receipt: where the file is. %1 is its path.</extracomment>
+        <translation>Saved as %1.</translation>
+    </message>
+    <message>
+        <source>Take it to the township centre school or the bureau. Bring the reply back and apply it here; until then your changes stay on this device and also go with the next sync.</source>
+        <extracomment>Bundle receipt: what to do next.</extracomment>
+        <translation>Take it to the township centre school or the bureau. Bring the reply back and apply it here; until then your changes stay on this device and also go with the next sync.</translation>
+    </message>
+    <message>
+        <source>Reply applied</source>
+        <extracomment>Bundle page: receipt title after applying a reply.</extracomment>
+        <translation>Reply applied</translation>
+    </message>
+    <message numerus="yes">
+        <source>The bureau confirmed %n change(s).</source>
+        <extracomment>Bundle receipt: changes the bureau confirmed.</extracomment>
+        <translation><numerusform>The bureau confirmed %n change.</numerusform><numerusform>The bureau confirmed %n changes.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were refused; they are kept on Home under refused changes.</source>
+        <extracomment>Bundle receipt: refused changes; they stay on the device with their values.</extracomment>
+        <translation><numerusform>%n change were refused; they are kept on Home under refused changes.</numerusform><numerusform>%n changes were refused; they are kept on Home under refused changes.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n record(s) from the bureau.</source>
+        <extracomment>Bundle receipt: records received from the bureau.</extracomment>
+        <translation><numerusform>Received %n record from the bureau.</numerusform><numerusform>Received %n records from the bureau.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n photo(s).</source>
+        <extracomment>Bundle receipt: photos received.</extracomment>
+        <translation><numerusform>Received %n photo.</numerusform><numerusform>Received %n photos.</numerusform></translation>
+    </message>
+    <message>
+        <source>This reply is older than this device's last sync: only what was newer in it was taken.</source>
+        <extracomment>Bundle receipt: the reply was older than the last sync.</extracomment>
+        <translation>This reply is older than this device's last sync: only what was newer in it was taken.</translation>
+    </message>
+    <message>
+        <source>The bureau had more for this device than the reply could hold: save another bundle to get the rest.</source>
+        <extracomment>Bundle receipt: the bureau had more than fit.</extracomment>
+        <translation>The bureau had more for this device than the reply could hold: save another bundle to get the rest.</translation>
+    </message>
+    <message>
+        <source>Bundle delivered</source>
+        <extracomment>Bundle page: receipt title after delivering someone's bundle.</extracomment>
+        <translation>Bundle delivered</translation>
+    </message>
+    <message>
+        <source>Sent %1, received %2.</source>
+        <extracomment>Bundle receipt (delivery): bytes sent and received. %1, %2 are sizes.</extracomment>
+        <translation>Sent %1, received %2.</translation>
+    </message>
+    <message>
+        <source>The reply (%1) is saved as %2. Give it back to the person who brought the bundle.</source>
+        <extracomment>Bundle receipt (delivery): where the reply is. %1 its size, %2 its path.</extracomment>
+        <translation>The reply (%1) is saved as %2. Give it back to the person who brought the bundle.</translation>
+    </message>
+    <message>
+        <source>This reply was made for another device. Apply it on the device that saved the bundle.</source>
+        <extracomment>Bundle error: the reply belongs to another device.</extracomment>
+        <translation>This reply was made for another device. Apply it on the device that saved the bundle.</translation>
+    </message>
+    <message>
+        <source>This reply was applied already; applying it again changes nothing.</source>
+        <extracomment>Bundle error: the reply was applied already.</extracomment>
+        <translation>This reply was applied already; applying it again changes nothing.</translation>
+    </message>
+    <message>
+        <source>This device did not save the bundle this reply answers.</source>
+        <extracomment>Bundle error: the device did not make the bundle this reply answers.</extracomment>
+        <translation>This device did not save the bundle this reply answers.</translation>
+    </message>
+    <message>
+        <source>This file is a bundle, not a reply: deliver it to the bureau first (or with "Deliver a bundle").</source>
+        <extracomment>Bundle error: a bundle was chosen where a reply was expected.</extracomment>
+        <translation>This file is a bundle, not a reply: deliver it to the bureau first (or with "Deliver a bundle").</translation>
+    </message>
+    <message>
+        <source>This file is a reply: take it back to its device and apply it there.</source>
+        <extracomment>Bundle error: a reply was chosen where a bundle to deliver was expected.</extracomment>
+        <translation>This file is a reply: take it back to its device and apply it there.</translation>
+    </message>
+    <message>
+        <source>The file was changed after it was made, so it cannot be trusted. Ask for a new one.</source>
+        <extracomment>Bundle error: the file was changed after it was made.</extracomment>
+        <translation>The file was changed after it was made, so it cannot be trusted. Ask for a new one.</translation>
+    </message>
+    <message>
+        <source>The file is incomplete or damaged (was the stick removed too early?). Copy it again.</source>
+        <extracomment>Bundle error: the file is incomplete or damaged (e.g. the stick was pulled out too early).</extracomment>
+        <translation>The file is incomplete or damaged (was the stick removed too early?). Copy it again.</translation>
+    </message>
+    <message>
+        <source>This file is not a Cunxiao bundle.</source>
+        <extracomment>Bundle error: the chosen file is not a Cunxiao bundle.</extracomment>
+        <translation>This file is not a Cunxiao bundle.</translation>
+    </message>
+    <message>
+        <source>This device must be signed in and synced once while online before it can use bundles.</source>
+        <extracomment>Bundle error: the device must sign in online once before it can make bundles.</extracomment>
+        <translation>This device must be signed in and synced once while online before it can use bundles.</translation>
+    </message>
+    <message>
+        <source>The bureau has withdrawn the access of the device that made this bundle.</source>
+        <extracomment>Bundle error: the device that made the bundle was revoked by the bureau.</extracomment>
+        <translation>The bureau has withdrawn the access of the device that made this bundle.</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Check that the stick or card is inserted, writable and not full.</source>
+        <extracomment>Bundle error: writing the file failed.</extracomment>
+        <translation>The file could not be written. Check that the stick or card is inserted, writable and not full.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that the stick or card is inserted.</source>
+        <extracomment>Bundle error: reading the file failed.</extracomment>
+        <translation>The file could not be read. Check that the stick or card is inserted.</translation>
+    </message>
+    <message>
+        <source>The bundle could not be handled.</source>
+        <extracomment>Bundle error: a failure of another kind (the details follow).</extracomment>
+        <translation>The bundle could not be handled.</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::BureauFormsModel</name>
     <message>
         <source>Sign in first: the draft is kept with the account's data.</source>
         <extracomment>Forms page: importing needs the account's data to be open.</extracomment>
         <translation>Sign in first: the draft is kept with the account's data.</translation>
+    </message>
+    <message>
+        <source>%1 is an old Excel 97-2003 (.xls) file: save it as .xlsx in Excel and import that</source>
+        <extracomment>Forms page: an old Excel file was chosen. %1 the file's name.</extracomment>
+        <translation>%1 is an old Excel 97-2003 (.xls) file: save it as .xlsx in Excel and import that</translation>
+    </message>
+    <message>
+        <source>%1: only a form definition (.json) or an XLSForm workbook (.xlsx) can be imported</source>
+        <extracomment>Forms page: a file that is not a form. %1 the file's name.</extracomment>
+        <translation>%1: only a form definition (.json) or an XLSForm workbook (.xlsx) can be imported</translation>
+    </message>
+    <message>
+        <source>There is no draft of form %1 on this device: import one first</source>
+        <extracomment>Forms page: no draft of that form on this device. %1 the form id.</extracomment>
+        <translation>There is no draft of form %1 on this device: import one first</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2 is waiting to be sent: sync first</source>
+        <extracomment>Forms page: a published version has not been sent yet. %1 version, %2 form id.</extracomment>
+        <translation>Version %1 of %2 is waiting to be sent: sync first</translation>
+    </message>
+    <message>
+        <source>The draft of %1 is the same as the published version %2: nothing to publish</source>
+        <extracomment>Forms page: the draft is the same as the published form. %1 form id, %2 version.</extracomment>
+        <translation>The draft of %1 is the same as the published version %2: nothing to publish</translation>
+    </message>
+    <message>
+        <source>superseded by v%1</source>
+        <extracomment>Forms page: a publish that did not stand (another version is current). %1 version.</extracomment>
+        <translation>superseded by v%1</translation>
+    </message>
+    <message>
+        <source>the bureau has published version %1 since; sync and publish again</source>
+        <extracomment>Forms page: the server refused a publish made before syncing. %1 the version published since.</extracomment>
+        <translation>the bureau has published version %1 since; sync and publish again</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::CompletenessModel</name>
+    <message>
+        <source>On time</source>
+        <extracomment>Completeness export: sent on or before the due date.</extracomment>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <extracomment>Completeness export: sent after the due date.</extracomment>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <extracomment>Completeness export: nothing sent and the due date has passed.</extracomment>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <extracomment>Completeness export: nothing sent yet, the due date is still ahead.</extracomment>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <extracomment>Completeness export: the bureau accepted the return.</extracomment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <extracomment>Completeness export: the bureau sent the return back for correction.</extracomment>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <extracomment>Completeness export: the return waits for the bureau's review.</extracomment>
+        <translation>Waiting for review</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <extracomment>Completeness export, schools sheet: column headers.</extracomment>
+        <translation>School code</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Completeness export, townships sheet: column headers (rates in %).</extracomment>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Head</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Submitted %</source>
+        <translation>Submitted %</translation>
+    </message>
+    <message>
+        <source>On time %</source>
+        <translation>On time %</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <extracomment>Completeness export: the county's total row.</extracomment>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>Schools %1</source>
+        <extracomment>Completeness export: sheet names. %1 is the period.</extracomment>
+        <translation>Schools %1</translation>
+    </message>
+    <message>
+        <source>Townships %1</source>
+        <translation>Townships %1</translation>
+    </message>
+    <message>
+        <source>By period</source>
+        <extracomment>Completeness export: the sheet of schools by period.</extracomment>
+        <translation>By period</translation>
     </message>
 </context>
 <context>
@@ -2413,6 +3219,66 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::ReviewQueueModel</name>
+    <message>
+        <source>Waiting for review</source>
+        <extracomment>Review export: the return waits for review.</extracomment>
+        <translation>Waiting for review</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <extracomment>Review export: accepted.</extracomment>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <extracomment>Review export: sent back to the school.</extracomment>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <extracomment>Review export: column headers.</extracomment>
+        <translation>School code</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <extracomment>Review export: the sheet's name.</extracomment>
+        <translation>Returns</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::Session</name>
     <message>
         <source>School head</source>
@@ -2491,6 +3357,70 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::StatisticsModel</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Statistics export: the sheet's name. %1 is the form's title, %2 the period.</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Dropout export, townships sheet: column headers.</extracomment>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>Not back at school</source>
+        <translation>Not back at school</translation>
+    </message>
+    <message>
+        <source>Back at school</source>
+        <translation>Back at school</translation>
+    </message>
+    <message>
+        <source>Not visited for 30 days</source>
+        <translation>Not visited for 30 days</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <extracomment>Dropout export: the county's total row.</extracomment>
+        <translation>County</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <extracomment>Dropout export, cases sheet: column headers.</extracomment>
+        <translation>Pupil</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>School phone</source>
+        <translation>School phone</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Last visit</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Dropouts by township</source>
+        <extracomment>Dropout export: sheet names.</extracomment>
+        <translation>Dropouts by township</translation>
+    </message>
+    <message>
+        <source>Pupils not back</source>
+        <translation>Pupils not back</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::SyncController</name>
     <message>
         <source>No connection to the bureau's server. Your changes are kept on this phone and will be sent later.</source>
@@ -2541,6 +3471,11 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>The bureau has withdrawn this phone's access and its data has been erased from it. Ask the bureau if you need to sign in again.</source>
         <extracomment>The bureau revoked this phone; its data has been erased.</extracomment>
         <translation>The bureau has withdrawn this phone's access and its data has been erased from it. Ask the bureau if you need to sign in again.</translation>
+    </message>
+    <message>
+        <source>The bureau's server is busy for a moment. Your changes are kept and will be sent soon.</source>
+        <extracomment>Sync error: the server is busy or restarting for a moment.</extracomment>
+        <translation>The bureau's server is busy for a moment. Your changes are kept and will be sent soon.</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,128 @@
     </message>
 </context>
 <context>
+    <name>BundlesPage</name>
+    <message>
+        <source>USB stick / SD card</source>
+        <extracomment>Title of the page for sync by USB stick or SD card.</extracomment>
+        <translation>U盘 / SD卡</translation>
+    </message>
+    <message>
+        <source>Saving the bundle…</source>
+        <extracomment>Bundle page: working on saving the bundle.</extracomment>
+        <translation>正在保存同步包…</translation>
+    </message>
+    <message>
+        <source>Applying the reply…</source>
+        <extracomment>Bundle page: working on applying a reply.</extracomment>
+        <translation>正在导入回执包…</translation>
+    </message>
+    <message>
+        <source>Delivering the bundle to the bureau's server…</source>
+        <extracomment>Bundle page: working on delivering someone's bundle to the server.</extracomment>
+        <translation>正在把同步包送交教育局服务器…</translation>
+    </message>
+    <message>
+        <source>Save the bundle</source>
+        <extracomment>File dialog title: where to save the bundle.</extracomment>
+        <translation>保存同步包</translation>
+    </message>
+    <message>
+        <source>Cunxiao bundles (*.cxbundle)</source>
+        <extracomment>File type name in the file dialogs.</extracomment>
+        <translation>村校同步包 (*.cxbundle)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the reply</source>
+        <extracomment>File dialog title: choose the reply to apply.</extracomment>
+        <translation>选择回执包</translation>
+    </message>
+    <message>
+        <source>Choose the bundle to deliver</source>
+        <extracomment>File dialog title: choose someone's bundle to deliver.</extracomment>
+        <translation>选择要代送的同步包</translation>
+    </message>
+    <message>
+        <source>Save the reply</source>
+        <extracomment>File dialog title: where to save the reply of a delivered bundle.</extracomment>
+        <translation>保存回执包</translation>
+    </message>
+    <message>
+        <source>No signal for a long time? Save your changes to a USB stick or SD card and take it to the township centre school or the bureau. The file is sealed: whoever carries it cannot read or change it. Bring the reply back and apply it here.</source>
+        <extracomment>Bundle page: what the page is for.</extracomment>
+        <translation>长时间没有信号？把修改保存到U盘或SD卡，带到乡镇中心校或教育局。文件已加密封存：携带的人无法读取或篡改。把回执包带回来，在这里导入。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <extracomment>Bundle page: close the receipt.</extracomment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Save for a USB stick / SD card</source>
+        <extracomment>Bundle page: section to save this device's changes.</extracomment>
+        <translation>保存到U盘 / SD卡</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) on this device wait to be sent.</source>
+        <extracomment>Bundle page: how many changes wait to be sent.</extracomment>
+        <translation><numerusform>本设备有 %n 项修改等待发送。</numerusform></translation>
+    </message>
+    <message>
+        <source>Nothing waits to be sent. A bundle still brings back what the bureau has for you.</source>
+        <extracomment>Bundle page: nothing waits; a bundle still brings the bureau's news back.</extracomment>
+        <translation>没有等待发送的修改。同步包仍可带回教育局给您的新数据。</translation>
+    </message>
+    <message>
+        <source>Records only (photos go later)</source>
+        <extracomment>Bundle page: leave photos out to keep the file small.</extracomment>
+        <translation>只带记录（照片以后再发）</translation>
+    </message>
+    <message>
+        <source>Save bundle…</source>
+        <extracomment>Bundle page: button that opens the save dialog.</extracomment>
+        <translation>保存同步包…</translation>
+    </message>
+    <message>
+        <source>Apply a reply</source>
+        <extracomment>Bundle page: section to apply the reply that came back.</extracomment>
+        <translation>导入回执包</translation>
+    </message>
+    <message>
+        <source>The reply confirms what the bureau received and brings what changed there. Applying the same reply twice changes nothing.</source>
+        <extracomment>Bundle page: what applying a reply does.</extracomment>
+        <translation>回执包确认教育局收到了什么，并带回那里的新变化。同一个回执包导入两次不会有任何改变。</translation>
+    </message>
+    <message>
+        <source>Choose the reply…</source>
+        <extracomment>Bundle page: button that opens the file dialog for a reply.</extracomment>
+        <translation>选择回执包…</translation>
+    </message>
+    <message>
+        <source>Deliver someone's bundle</source>
+        <extracomment>Bundle page: section to deliver someone else's bundle over this device's link.</extracomment>
+        <translation>代送他人的同步包</translation>
+    </message>
+    <message>
+        <source>With a link, this device can deliver a bundle another school brought and save the reply for them. It cannot read what the bundle holds.</source>
+        <extracomment>Bundle page: what delivering does; the carrier learns nothing.</extracomment>
+        <translation>有网络时，本设备可以代其他学校送交同步包并为他们保存回执包。本设备无法读取同步包的内容。</translation>
+    </message>
+    <message>
+        <source>Largest reply (MB)</source>
+        <extracomment>Bundle page: the largest reply, in MB.</extracomment>
+        <translation>回执包最大（MB）</translation>
+    </message>
+    <message>
+        <source>Choose the bundle…</source>
+        <extracomment>Bundle page: button that opens the file dialog for someone's bundle.</extracomment>
+        <translation>选择同步包…</translation>
+    </message>
+</context>
+<context>
     <name>BureauAccountsPage</name>
     <message>
         <source>Accounts</source>
@@ -207,6 +329,169 @@
     </message>
 </context>
 <context>
+    <name>BureauAssignmentsPage</name>
+    <message>
+        <source>Assignments</source>
+        <extracomment>Title of the bureau's inspection assignments page.</extracomment>
+        <translation>督导安排</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <extracomment>Assignment state: the inspection was done.</extracomment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <extracomment>Assignment state: the due day passed without an inspection.</extracomment>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>Assignment state: the bureau cancelled it.</extracomment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <extracomment>Assignment state: planned, not yet done, not yet due.</extracomment>
+        <translation>待督导</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Assignments: a count and its state, e.g. "Overdue 1".</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>All inspectors</source>
+        <extracomment>Assignments filter: every inspector.</extracomment>
+        <translation>全部督导员</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <extracomment>Assignments filter: every township.</extracomment>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <source>+ Plan an inspection</source>
+        <extracomment>Assignments (phone): opens the form to plan an inspection.</extracomment>
+        <translation>+ 安排督导</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <extracomment>Assignments page tab: the planned inspections.</extracomment>
+        <translation>督导检查</translation>
+    </message>
+    <message>
+        <source>Home-visit targets</source>
+        <extracomment>Assignments page tab: the heads' home-visit targets for teachers.</extracomment>
+        <translation>家访目标</translation>
+    </message>
+    <message>
+        <source>%1 · inspector %2 · %3</source>
+        <extracomment>Assignment line. %1 township, %2 inspector, %3 checklist form.</extracomment>
+        <translation>%1 · 督导员 %2 · %3</translation>
+    </message>
+    <message>
+        <source>Due %1 · marked done by the bureau</source>
+        <extracomment>Assignment: marked done by the bureau (inspected on paper). %1 the due day.</extracomment>
+        <translation>截止 %1 · 教育局已标记完成</translation>
+    </message>
+    <message>
+        <source>Due %1 · inspected %2</source>
+        <extracomment>Assignment: done. %1 due day, %2 the day of the inspection.</extracomment>
+        <translation>截止 %1 · %2 已督导</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 · %n day(s) overdue</source>
+        <extracomment>Assignment: overdue. %1 the due day; %n days past it.</extracomment>
+        <translation><numerusform>截止 %1 · 已逾期 %n 天</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Due %1 · %n day(s) left</source>
+        <extracomment>Assignment: planned. %1 the due day; %n days left.</extracomment>
+        <translation><numerusform>截止 %1 · 还剩 %n 天</numerusform></translation>
+    </message>
+    <message>
+        <source>Done: %1</source>
+        <extracomment>Assignment marked done by hand: %1 the bureau's note on it.</extracomment>
+        <translation>完成说明：%1</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <extracomment>Assignment action: the inspection was done on paper; mark it done.</extracomment>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <source>Cancel inspection</source>
+        <extracomment>Assignment action: cancel the planned inspection.</extracomment>
+        <translation>取消督导</translation>
+    </message>
+    <message>
+        <source>No inspections planned here.</source>
+        <extracomment>Assignments: nothing matches the filters.</extracomment>
+        <translation>这里没有安排督导。</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <extracomment>Home-visit target heading. %1 the teacher, %2 the school.</extracomment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 / %2 visits · %3</source>
+        <extracomment>Home-visit target progress. %1 visits done, %2 the target, %3 the period.</extracomment>
+        <translation>已家访 %1 / %2 次 · %3</translation>
+    </message>
+    <message>
+        <source>No home-visit targets set. A school head sets them for the teachers.</source>
+        <extracomment>Assignments: no home-visit targets set.</extracomment>
+        <translation>尚未设定家访目标。由校长为教师设定。</translation>
+    </message>
+    <message>
+        <source>Plan an inspection</source>
+        <extracomment>Heading of the form that plans an inspection.</extracomment>
+        <translation>安排督导</translation>
+    </message>
+    <message>
+        <source>Cancel this inspection?</source>
+        <extracomment>Confirmation before cancelling a planned inspection.</extracomment>
+        <translation>取消这次督导？</translation>
+    </message>
+    <message>
+        <source>The inspection of %1 will be cancelled and leave the inspector's list.</source>
+        <extracomment>Confirmation text. %1 the school. The assignment is kept as cancelled; the inspector no longer sees it.</extracomment>
+        <translation>%1 的督导将被取消，并从督导员的列表中移除。</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <extracomment>Plan an inspection: the school.</extracomment>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <extracomment>Plan an inspection: the inspector (an account name).</extracomment>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <extracomment>Plan an inspection: the day it must be done by.</extracomment>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <extracomment>Plan an inspection: the checklist form the inspector fills.</extracomment>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Note for the inspector (optional)</source>
+        <extracomment>Plan an inspection: an optional note for the inspector.</extracomment>
+        <translation>给督导员的备注（可选）</translation>
+    </message>
+    <message>
+        <source>Plan inspection</source>
+        <extracomment>Plan an inspection: the button that saves it.</extracomment>
+        <translation>安排督导</translation>
+    </message>
+</context>
+<context>
     <name>BureauCompletenessPage</name>
     <message>
         <source>Reporting completeness</source>
@@ -307,6 +592,11 @@
         <source>Its devices last synced %n day(s) ago</source>
         <extracomment>Completeness contact: days since any of the school's devices last synced. %n is the number of days.</extracomment>
         <translation><numerusform>该校设备最近一次同步：%n 天前</numerusform></translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <extracomment>Completeness export: the file's name before the period and date.</extracomment>
+        <translation>上报情况</translation>
     </message>
 </context>
 <context>
@@ -571,7 +861,6 @@
     </message>
     <message>
         <source>Discard draft</source>
-        <extracomment>Forms page: throw the draft away.</extracomment>
         <translation>放弃草稿</translation>
     </message>
     <message>
@@ -747,12 +1036,19 @@
         <extracomment>Review page: send this return back to the school with the comment.</extracomment>
         <translation>退回并附意见</translation>
     </message>
+    <message>
+        <source>Returns</source>
+        <extracomment>Review export: the file's name before the date.</extracomment>
+        <translation>报表</translation>
+    </message>
 </context>
 <context>
     <name>BureauStatisticsPage</name>
     <message>
         <source>Statistics</source>
-        <extracomment>Title of the bureau's statistics page.</extracomment>
+        <extracomment>Title of the bureau's statistics page.
+----------
+Statistics export: the file's name before the date (统计 = statistics).</extracomment>
         <translation>统计</translation>
     </message>
     <message>
@@ -769,16 +1065,6 @@
         <source>average</source>
         <extracomment>Statistics: the average of the schools' answers.</extracomment>
         <translation>平均</translation>
-    </message>
-    <message>
-        <source>Export CSV</source>
-        <extracomment>Statistics page: save the county and township table as a CSV file.</extracomment>
-        <translation>导出 CSV</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <extracomment>Statistics page: where the CSV file was saved. %1 is the file's path.</extracomment>
-        <translation>已保存到 %1</translation>
     </message>
     <message>
         <source>No form is filed per period yet.</source>
@@ -804,6 +1090,51 @@
         <source>County totals</source>
         <extracomment>Statistics card heading: every number for the county.</extracomment>
         <translation>全县合计</translation>
+    </message>
+    <message>
+        <source>Dropout cases</source>
+        <extracomment>Statistics card heading: pupils who left school and the home visits about them.</extracomment>
+        <translation>控辍保学</translation>
+    </message>
+    <message>
+        <source>%1 not back at school · %2 back at school · %3 not visited for 30 days</source>
+        <extracomment>Dropout card summary. %1 not back at school, %2 back at school, %3 not visited for 30 days.</extracomment>
+        <translation>%1 人未返校 · %2 人已返校 · %3 人超过30天未家访</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Dropout table header: township.</extracomment>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Not back</source>
+        <extracomment>Dropout table header: not back at school (short).</extracomment>
+        <translation>未返校</translation>
+    </message>
+    <message>
+        <source>Back to school</source>
+        <extracomment>Dropout table header: back at school (short).</extracomment>
+        <translation>已返校</translation>
+    </message>
+    <message>
+        <source>No visit 30 days</source>
+        <extracomment>Dropout table header: not visited for 30 days (short).</extracomment>
+        <translation>30天未家访</translation>
+    </message>
+    <message>
+        <source>never visited</source>
+        <extracomment>Dropout case: the family was never visited.</extracomment>
+        <translation>从未家访</translation>
+    </message>
+    <message numerus="yes">
+        <source>last visit %n day(s) ago</source>
+        <extracomment>Dropout case: days since the last home visit. %n is the number of days.</extracomment>
+        <translation><numerusform>%n 天前家访</numerusform></translation>
+    </message>
+    <message>
+        <source>and %1 more (all of them in the export)</source>
+        <extracomment>Dropout card: more open cases than shown. %1 is how many more.</extracomment>
+        <translation>另有 %1 人（导出文件中有全部名单）</translation>
     </message>
 </context>
 <context>
@@ -946,6 +1277,29 @@
     </message>
 </context>
 <context>
+    <name>ExportButtons</name>
+    <message>
+        <source>Export Excel</source>
+        <extracomment>Export button: save the page's tables as an Excel workbook.</extracomment>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <extracomment>Export button: save the page's tables as a CSV file.</extracomment>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <extracomment>Export: where the file was saved. %1 is the file's path.</extracomment>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <extracomment>Export: the file could not be written. %1 says why.</extracomment>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>FormFillPage</name>
     <message>
         <source>Form</source>
@@ -1062,11 +1416,6 @@
         <translation>辍学学生</translation>
     </message>
     <message>
-        <source>Inspections assigned</source>
-        <extracomment>Home task: inspections assigned to this person.</extracomment>
-        <translation>待督导检查</translation>
-    </message>
-    <message>
         <source>Conflicts to settle</source>
         <extracomment>Home task: sync conflicts to settle.</extracomment>
         <translation>待处理冲突</translation>
@@ -1120,6 +1469,41 @@
         <source>Nothing needs doing now.</source>
         <extracomment>Home: nothing needs doing.</extracomment>
         <translation>目前没有待办事项。</translation>
+    </message>
+    <message>
+        <source>Inspections in progress</source>
+        <extracomment>Home task: inspections started and not yet saved as done.</extracomment>
+        <translation>进行中的督导</translation>
+    </message>
+    <message>
+        <source>Inspections assigned to you</source>
+        <extracomment>Home task (inspector): inspections the bureau assigned to this person, not yet done.</extracomment>
+        <translation>安排给您的督导</translation>
+    </message>
+    <message>
+        <source>Home visits to reach your target</source>
+        <extracomment>Home task (teacher): home visits still to make to reach the target the head set.</extracomment>
+        <translation>距家访目标还差</translation>
+    </message>
+    <message>
+        <source>Home-visit targets</source>
+        <extracomment>Home card heading (head): home-visit targets for the school's teachers.</extracomment>
+        <translation>家访目标</translation>
+    </message>
+    <message>
+        <source>%1 / %2 visits · %3</source>
+        <extracomment>Home-visit target progress. %1 visits done, %2 the target, %3 the period.</extracomment>
+        <translation>已家访 %1 / %2 次 · %3</translation>
+    </message>
+    <message>
+        <source>Teacher's account</source>
+        <extracomment>Home (head): the teacher's account name for a home-visit target.</extracomment>
+        <translation>教师账号</translation>
+    </message>
+    <message>
+        <source>Set this month's target</source>
+        <extracomment>Home (head): sets the teacher's home-visit target for this month.</extracomment>
+        <translation>设定本月目标</translation>
     </message>
 </context>
 <context>
@@ -1354,6 +1738,21 @@
         <extracomment>Inspections: nothing chosen yet (desktop).</extracomment>
         <translation>请在左侧选择一项检查，或新建检查。</translation>
     </message>
+    <message>
+        <source>Assigned to you</source>
+        <extracomment>Inspections: heading of the inspections the bureau assigned to this person.</extracomment>
+        <translation>安排给您的</translation>
+    </message>
+    <message>
+        <source>Overdue: due %1 · %2</source>
+        <extracomment>Assigned inspection: overdue. %1 the due day, %2 the checklist.</extracomment>
+        <translation>已逾期：截止 %1 · %2</translation>
+    </message>
+    <message>
+        <source>Due %1 · %2</source>
+        <extracomment>Assigned inspection: due. %1 the due day, %2 the checklist.</extracomment>
+        <translation>截止 %1 · %2</translation>
+    </message>
 </context>
 <context>
     <name>LabeledValue</name>
@@ -1482,6 +1881,11 @@ Navigation item: forms to fill.</extracomment>
         <source>Accounts</source>
         <extracomment>Navigation item (bureau): accounts, schools and enrolling phones.</extracomment>
         <translation>账号</translation>
+    </message>
+    <message>
+        <source>Assignments</source>
+        <extracomment>Navigation item (bureau): inspections planned for inspectors, and home-visit targets.</extracomment>
+        <translation>督导安排</translation>
     </message>
 </context>
 <context>
@@ -1989,6 +2393,16 @@ Pupil field label: parents work away (留守儿童).</extracomment>
         <extracomment>Settings: app version.</extracomment>
         <translation>版本</translation>
     </message>
+    <message>
+        <source>No signal for a long time? Carry your changes on a USB stick or SD card.</source>
+        <extracomment>Settings: sync without a link, by carrying a file.</extracomment>
+        <translation>长时间没有信号？用U盘或SD卡带走您的修改。</translation>
+    </message>
+    <message>
+        <source>USB stick / SD card…</source>
+        <extracomment>Settings: opens the USB stick / SD card page.</extracomment>
+        <translation>U盘 / SD卡…</translation>
+    </message>
 </context>
 <context>
     <name>SignInPage</name>
@@ -2220,7 +2634,7 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
     <message>
         <source>No account is open.</source>
-        <translation>没有打开的账号。</translation>
+        <translation>未打开账号。</translation>
     </message>
     <message>
         <source>The server cannot be reached, so nothing was changed (%1). What you typed is kept; try again when the connection is back.</source>
@@ -2237,7 +2651,257 @@ Home, sync card: button that starts a sync now.</extracomment>
     <name>cx::app::AppContext</name>
     <message>
         <source>No account is open.</source>
-        <translation>没有打开的账号。</translation>
+        <translation>未打开账号。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::AssignmentsModel</name>
+    <message>
+        <source>Choose the school to inspect.</source>
+        <extracomment>Planning an inspection: no school chosen.</extracomment>
+        <translation>请选择要督导的学校。</translation>
+    </message>
+    <message>
+        <source>Choose the inspector who will inspect.</source>
+        <extracomment>Planning an inspection: no inspector chosen.</extracomment>
+        <translation>请选择督导员。</translation>
+    </message>
+    <message>
+        <source>Choose the checklist form.</source>
+        <extracomment>Planning an inspection: no checklist form chosen.</extracomment>
+        <translation>请选择检查表。</translation>
+    </message>
+    <message>
+        <source>The due date "%1" is not a day like 2026-12-31.</source>
+        <extracomment>Planning an inspection: %1 what was typed as the due date.</extracomment>
+        <translation>截止日期“%1”不是有效日期（格式如 2026-12-31）。</translation>
+    </message>
+    <message>
+        <source>The due date %1 is before today (%2).</source>
+        <extracomment>Planning an inspection: %1 the due date, %2 today (the day it is planned).</extracomment>
+        <translation>截止日期 %1 早于今天（%2）。</translation>
+    </message>
+    <message>
+        <source>The due date %1 has already passed.</source>
+        <extracomment>Planning an inspection: %1 the due date.</extracomment>
+        <translation>截止日期 %1 已经过去。</translation>
+    </message>
+    <message>
+        <source>There is no school %1 in this county.</source>
+        <extracomment>Planning an inspection: %1 the school code.</extracomment>
+        <translation>本县没有学校 %1。</translation>
+    </message>
+    <message>
+        <source>There is no form %1 to use as the checklist.</source>
+        <extracomment>Planning an inspection: %1 the form's id.</extracomment>
+        <translation>没有可用作检查表的表单 %1。</translation>
+    </message>
+    <message>
+        <source>This inspection is already done; only a planned or overdue one can be cancelled or marked done.</source>
+        <extracomment>Cancelling or marking done an assignment that is already done.</extracomment>
+        <translation>这次督导已完成；只有待督导或已逾期的才能取消或标记完成。</translation>
+    </message>
+    <message>
+        <source>This inspection is already cancelled; only a planned or overdue one can be cancelled or marked done.</source>
+        <translation>这次督导已取消；只有待督导或已逾期的才能取消或标记完成。</translation>
+    </message>
+    <message>
+        <source>Enter the teacher's account.</source>
+        <extracomment>Setting a home-visit target: no teacher given.</extracomment>
+        <translation>请输入教师账号。</translation>
+    </message>
+    <message>
+        <source>The target is a number of visits from 1 to 500.</source>
+        <extracomment>Setting a home-visit target: the number is out of range.</extracomment>
+        <translation>目标家访次数应为 1 到 500。</translation>
+    </message>
+    <message>
+        <source>The period "%1" is not a month (2026-12), a term (2026-autumn) or a school year (2026-2027).</source>
+        <extracomment>Setting a home-visit target: %1 the period typed.</extracomment>
+        <translation>期间“%1”不是月份（2026-12）、学期（2026-autumn）或学年（2026-2027）。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::BundleController</name>
+    <message>
+        <source>The bundle was not saved</source>
+        <extracomment>Bundle page: saving failed.</extracomment>
+        <translation>同步包未保存</translation>
+    </message>
+    <message>
+        <source>Your changes are still on this device; nothing was lost.</source>
+        <extracomment>Bundle page: after a failed save, nothing is lost.</extracomment>
+        <translation>您的修改仍在本设备上，没有丢失任何数据。</translation>
+    </message>
+    <message>
+        <source>The reply was not applied</source>
+        <extracomment>Bundle page: applying a reply failed.</extracomment>
+        <translation>回执包未导入</translation>
+    </message>
+    <message>
+        <source>Nothing from this file was applied; your changes are kept.</source>
+        <extracomment>Bundle page: after a failed reply, nothing changed.</extracomment>
+        <translation>此文件的内容均未导入；您的修改都已保留。</translation>
+    </message>
+    <message>
+        <source>The bundle was not delivered</source>
+        <extracomment>Bundle page: delivering someone's bundle failed.</extracomment>
+        <translation>同步包未送达</translation>
+    </message>
+    <message>
+        <source>The bundle file is unchanged; you can try again when the link is better.</source>
+        <extracomment>Bundle page: after a failed delivery.</extracomment>
+        <translation>同步包文件没有改变；网络好一些时可以再试。</translation>
+    </message>
+    <message>
+        <source>Bundle saved</source>
+        <extracomment>Bundle page: receipt title after saving a bundle.</extracomment>
+        <translation>同步包已保存</translation>
+    </message>
+    <message>
+        <source>Nothing to send: the reply will bring what the bureau has for you.</source>
+        <extracomment>Bundle receipt: nothing to send, but the reply brings what the bureau has.</extracomment>
+        <translation>没有要发送的修改：回执包会带回教育局给您的新数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>It carries %n change(s)</source>
+        <extracomment>Bundle receipt: how many changes the bundle carries.</extracomment>
+        <translation><numerusform>包含 %n 项修改</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n photo(s)</source>
+        <extracomment>Bundle receipt, continued: and how many photos.</extracomment>
+        <translation><numerusform>和 %n 张照片</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) are not in this bundle; they go with a later sync or bundle.</source>
+        <extracomment>Bundle receipt: photos not in the bundle (records only, or too large).</extracomment>
+        <translation><numerusform>%n 张照片不在此同步包中，将随以后的同步或同步包发送。</numerusform></translation>
+    </message>
+    <message>
+        <source>Saved as %1.</source>
+        <extracomment>Bundle receipt: where the file is. %1 is its path.</extracomment>
+        <translation>已保存为 %1。</translation>
+    </message>
+    <message>
+        <source>Take it to the township centre school or the bureau. Bring the reply back and apply it here; until then your changes stay on this device and also go with the next sync.</source>
+        <extracomment>Bundle receipt: what to do next.</extracomment>
+        <translation>请带到乡镇中心校或教育局，把回执包带回来在这里导入；在此之前您的修改一直保留在本设备上，下次联网同步时也会发送。</translation>
+    </message>
+    <message>
+        <source>Reply applied</source>
+        <extracomment>Bundle page: receipt title after applying a reply.</extracomment>
+        <translation>回执包已导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>The bureau confirmed %n change(s).</source>
+        <extracomment>Bundle receipt: changes the bureau confirmed.</extracomment>
+        <translation><numerusform>教育局已确认 %n 项修改。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) were refused; they are kept on Home under refused changes.</source>
+        <extracomment>Bundle receipt: refused changes; they stay on the device with their values.</extracomment>
+        <translation><numerusform>%n 项修改被拒绝；已保留在首页的“被拒绝的修改”中。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n record(s) from the bureau.</source>
+        <extracomment>Bundle receipt: records received from the bureau.</extracomment>
+        <translation><numerusform>从教育局收到 %n 条记录。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Received %n photo(s).</source>
+        <extracomment>Bundle receipt: photos received.</extracomment>
+        <translation><numerusform>收到 %n 张照片。</numerusform></translation>
+    </message>
+    <message>
+        <source>This reply is older than this device's last sync: only what was newer in it was taken.</source>
+        <extracomment>Bundle receipt: the reply was older than the last sync.</extracomment>
+        <translation>此回执包早于本设备最近一次同步：只导入了其中较新的内容。</translation>
+    </message>
+    <message>
+        <source>The bureau had more for this device than the reply could hold: save another bundle to get the rest.</source>
+        <extracomment>Bundle receipt: the bureau had more than fit.</extracomment>
+        <translation>教育局给本设备的数据超出了回执包的容量：请再保存一个同步包以取回其余部分。</translation>
+    </message>
+    <message>
+        <source>Bundle delivered</source>
+        <extracomment>Bundle page: receipt title after delivering someone's bundle.</extracomment>
+        <translation>同步包已送达</translation>
+    </message>
+    <message>
+        <source>Sent %1, received %2.</source>
+        <extracomment>Bundle receipt (delivery): bytes sent and received. %1, %2 are sizes.</extracomment>
+        <translation>已发送 %1，已接收 %2。</translation>
+    </message>
+    <message>
+        <source>The reply (%1) is saved as %2. Give it back to the person who brought the bundle.</source>
+        <extracomment>Bundle receipt (delivery): where the reply is. %1 its size, %2 its path.</extracomment>
+        <translation>回执包（%1）已保存为 %2。请交还给带来同步包的人。</translation>
+    </message>
+    <message>
+        <source>This reply was made for another device. Apply it on the device that saved the bundle.</source>
+        <extracomment>Bundle error: the reply belongs to another device.</extracomment>
+        <translation>此回执包属于另一台设备。请在保存该同步包的设备上导入。</translation>
+    </message>
+    <message>
+        <source>This reply was applied already; applying it again changes nothing.</source>
+        <extracomment>Bundle error: the reply was applied already.</extracomment>
+        <translation>此回执包已经导入过；再次导入不会有任何改变。</translation>
+    </message>
+    <message>
+        <source>This device did not save the bundle this reply answers.</source>
+        <extracomment>Bundle error: the device did not make the bundle this reply answers.</extracomment>
+        <translation>此回执包所对应的同步包不是本设备保存的。</translation>
+    </message>
+    <message>
+        <source>This file is a bundle, not a reply: deliver it to the bureau first (or with "Deliver a bundle").</source>
+        <extracomment>Bundle error: a bundle was chosen where a reply was expected.</extracomment>
+        <translation>此文件是同步包而不是回执包：请先送交教育局（或用“代送他人的同步包”）。</translation>
+    </message>
+    <message>
+        <source>This file is a reply: take it back to its device and apply it there.</source>
+        <extracomment>Bundle error: a reply was chosen where a bundle to deliver was expected.</extracomment>
+        <translation>此文件是回执包：请带回原设备并在那里导入。</translation>
+    </message>
+    <message>
+        <source>The file was changed after it was made, so it cannot be trusted. Ask for a new one.</source>
+        <extracomment>Bundle error: the file was changed after it was made.</extracomment>
+        <translation>此文件在生成后被改动过，不能信任。请重新生成一个。</translation>
+    </message>
+    <message>
+        <source>The file is incomplete or damaged (was the stick removed too early?). Copy it again.</source>
+        <extracomment>Bundle error: the file is incomplete or damaged (e.g. the stick was pulled out too early).</extracomment>
+        <translation>文件不完整或已损坏（U盘是否拔得太早？）。请重新拷贝。</translation>
+    </message>
+    <message>
+        <source>This file is not a Cunxiao bundle.</source>
+        <extracomment>Bundle error: the chosen file is not a Cunxiao bundle.</extracomment>
+        <translation>此文件不是村校同步包。</translation>
+    </message>
+    <message>
+        <source>This device must be signed in and synced once while online before it can use bundles.</source>
+        <extracomment>Bundle error: the device must sign in online once before it can make bundles.</extracomment>
+        <translation>本设备须先登录并联网同步一次，才能使用同步包。</translation>
+    </message>
+    <message>
+        <source>The bureau has withdrawn the access of the device that made this bundle.</source>
+        <extracomment>Bundle error: the device that made the bundle was revoked by the bureau.</extracomment>
+        <translation>教育局已撤销生成此同步包的设备的访问权限。</translation>
+    </message>
+    <message>
+        <source>The file could not be written. Check that the stick or card is inserted, writable and not full.</source>
+        <extracomment>Bundle error: writing the file failed.</extracomment>
+        <translation>无法写入文件。请检查U盘或SD卡已插好、可写且未满。</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check that the stick or card is inserted.</source>
+        <extracomment>Bundle error: reading the file failed.</extracomment>
+        <translation>无法读取文件。请检查U盘或SD卡已插好。</translation>
+    </message>
+    <message>
+        <source>The bundle could not be handled.</source>
+        <extracomment>Bundle error: a failure of another kind (the details follow).</extracomment>
+        <translation>无法处理此同步包。</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2910,148 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>Sign in first: the draft is kept with the account's data.</source>
         <extracomment>Forms page: importing needs the account's data to be open.</extracomment>
         <translation>请先登录：草稿保存在账号的数据中。</translation>
+    </message>
+    <message>
+        <source>%1 is an old Excel 97-2003 (.xls) file: save it as .xlsx in Excel and import that</source>
+        <extracomment>Forms page: an old Excel file was chosen. %1 the file's name.</extracomment>
+        <translation>%1 是旧的 Excel 97-2003 (.xls) 文件，请在 Excel 中另存为 .xlsx 后再导入</translation>
+    </message>
+    <message>
+        <source>%1: only a form definition (.json) or an XLSForm workbook (.xlsx) can be imported</source>
+        <extracomment>Forms page: a file that is not a form. %1 the file's name.</extracomment>
+        <translation>%1：只能导入表单定义 (.json) 或 XLSForm 工作簿 (.xlsx)</translation>
+    </message>
+    <message>
+        <source>There is no draft of form %1 on this device: import one first</source>
+        <extracomment>Forms page: no draft of that form on this device. %1 the form id.</extracomment>
+        <translation>本设备上没有表单 %1 的草稿：请先导入</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2 is waiting to be sent: sync first</source>
+        <extracomment>Forms page: a published version has not been sent yet. %1 version, %2 form id.</extracomment>
+        <translation>%2 的第 %1 版正等待发送：请先同步</translation>
+    </message>
+    <message>
+        <source>The draft of %1 is the same as the published version %2: nothing to publish</source>
+        <extracomment>Forms page: the draft is the same as the published form. %1 form id, %2 version.</extracomment>
+        <translation>%1 的草稿与已发布的第 %2 版相同：没有可发布的内容</translation>
+    </message>
+    <message>
+        <source>superseded by v%1</source>
+        <extracomment>Forms page: a publish that did not stand (another version is current). %1 version.</extracomment>
+        <translation>已被第 %1 版取代</translation>
+    </message>
+    <message>
+        <source>the bureau has published version %1 since; sync and publish again</source>
+        <extracomment>Forms page: the server refused a publish made before syncing. %1 the version published since.</extracomment>
+        <translation>教育局此后已发布第 %1 版；请同步后重新发布</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::CompletenessModel</name>
+    <message>
+        <source>On time</source>
+        <extracomment>Completeness export: sent on or before the due date.</extracomment>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <extracomment>Completeness export: sent after the due date.</extracomment>
+        <translation>迟报</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <extracomment>Completeness export: nothing sent and the due date has passed.</extracomment>
+        <translation>未报</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <extracomment>Completeness export: nothing sent yet, the due date is still ahead.</extracomment>
+        <translation>未到期</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <extracomment>Completeness export: the bureau accepted the return.</extracomment>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <extracomment>Completeness export: the bureau sent the return back for correction.</extracomment>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Waiting for review</source>
+        <extracomment>Completeness export: the return waits for the bureau's review.</extracomment>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <extracomment>Completeness export, schools sheet: column headers.</extracomment>
+        <translation>学校代码</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Completeness export, townships sheet: column headers (rates in %).</extracomment>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>应报</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Submitted %</source>
+        <translation>报送率（%）</translation>
+    </message>
+    <message>
+        <source>On time %</source>
+        <translation>按时率（%）</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <extracomment>Completeness export: the county's total row.</extracomment>
+        <translation>全县</translation>
+    </message>
+    <message>
+        <source>Schools %1</source>
+        <extracomment>Completeness export: sheet names. %1 is the period.</extracomment>
+        <translation>学校 %1</translation>
+    </message>
+    <message>
+        <source>Townships %1</source>
+        <translation>乡镇 %1</translation>
+    </message>
+    <message>
+        <source>By period</source>
+        <extracomment>Completeness export: the sheet of schools by period.</extracomment>
+        <translation>各期</translation>
     </message>
 </context>
 <context>
@@ -2413,6 +3219,66 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::ReviewQueueModel</name>
+    <message>
+        <source>Waiting for review</source>
+        <extracomment>Review export: the return waits for review.</extracomment>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <extracomment>Review export: accepted.</extracomment>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <extracomment>Review export: sent back to the school.</extracomment>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <extracomment>Review export: column headers.</extracomment>
+        <translation>学校代码</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sent on</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>审核提示</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <extracomment>Review export: the sheet's name.</extracomment>
+        <translation>报表</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::Session</name>
     <message>
         <source>School head</source>
@@ -2491,6 +3357,70 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::StatisticsModel</name>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>Statistics export: the sheet's name. %1 is the form's title, %2 the period.</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Dropout export, townships sheet: column headers.</extracomment>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Not back at school</source>
+        <translation>未返校</translation>
+    </message>
+    <message>
+        <source>Back at school</source>
+        <translation>已返校</translation>
+    </message>
+    <message>
+        <source>Not visited for 30 days</source>
+        <translation>超过30天未家访</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <extracomment>Dropout export: the county's total row.</extracomment>
+        <translation>全县</translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <extracomment>Dropout export, cases sheet: column headers.</extracomment>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>School phone</source>
+        <translation>学校电话</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近家访</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>家访次数</translation>
+    </message>
+    <message>
+        <source>Dropouts by township</source>
+        <extracomment>Dropout export: sheet names.</extracomment>
+        <translation>各乡镇控辍</translation>
+    </message>
+    <message>
+        <source>Pupils not back</source>
+        <translation>未返校学生</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::SyncController</name>
     <message>
         <source>No connection to the bureau's server. Your changes are kept on this phone and will be sent later.</source>
@@ -2541,6 +3471,11 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>The bureau has withdrawn this phone's access and its data has been erased from it. Ask the bureau if you need to sign in again.</source>
         <extracomment>The bureau revoked this phone; its data has been erased.</extracomment>
         <translation>教育局已撤销本机的使用权限，本机上的数据已被清除。如需重新登录，请联系教育局。</translation>
+    </message>
+    <message>
+        <source>The bureau's server is busy for a moment. Your changes are kept and will be sent soon.</source>
+        <extracomment>Sync error: the server is busy or restarting for a moment.</extracomment>
+        <translation>教育局服务器暂时繁忙。您的修改已保留，稍后会发送。</translation>
     </message>
 </context>
 <context>

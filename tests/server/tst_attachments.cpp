@@ -355,7 +355,10 @@ private slots:
                                                       // migration 6
                                                       "DROP INDEX records_collection_seq;"
                                                       // migration 7
-                                                      "ALTER TABLE devices DROP COLUMN health; ALTER TABLE devices DROP COLUMN health_at;"});
+                                                      "ALTER TABLE devices DROP COLUMN health; ALTER TABLE devices DROP COLUMN health_at;"
+                                                      // migration 8
+                                                      "DROP INDEX enrol_codes_user; DROP TABLE enrol_codes;"
+                                                      "ALTER TABLE accounts DROP COLUMN admin;"});
             if (!sq.waitForStarted())
                 QSKIP("the sqlite3 tool is not installed");
             QVERIFY(sq.waitForFinished());

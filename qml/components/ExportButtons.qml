@@ -9,14 +9,14 @@ import Cunxiao
 ColumnLayout {
     id: root
     property string baseName          // the file's name before the date
-    property var tables               // a function returning TableExport's tables
     property bool ready: true
+    // The page answers with its tables: show(TableExport.save(baseName, model.tables(), format)).
+    signal wanted(string format)
     property string saved: ""
     property string failed: ""
     spacing: 4
 
-    function run(format) {
-        const path = TableExport.save(root.baseName, root.tables(), format)
+    function show(path) {
         root.saved = path
         root.failed = path === "" ? TableExport.lastError : ""
     }
@@ -29,7 +29,7 @@ ColumnLayout {
             //: Export button: save the page's tables as an Excel workbook.
             text: qsTr("Export Excel")
             enabled: root.ready
-            onClicked: root.run("xlsx")
+            onClicked: root.wanted("xlsx")
         }
         Button {
             objectName: "exportCsv"
@@ -37,7 +37,7 @@ ColumnLayout {
             text: qsTr("Export CSV")
             flat: true
             enabled: root.ready
-            onClicked: root.run("csv")
+            onClicked: root.wanted("csv")
         }
     }
     Label {

@@ -74,7 +74,7 @@ Page {
                 visible: report.forms.length > 0
                 //: Completeness export: the file's name before the period and date.
                 baseName: qsTr("Completeness") + "-" + report.shownPeriod
-                tables: function() { return report.tables() }
+                onWanted: (format) => show(TableExport.save(baseName, report.tables(), format))
                 ready: !report.loading
                 Layout.fillWidth: true
             }

@@ -118,7 +118,7 @@ Page {
         ExportButtons {
             //: Review export: the file's name before the date.
             baseName: qsTr("Returns")
-            tables: function() { return queue.tables() }
+            onWanted: (format) => show(TableExport.save(baseName, queue.tables(), format))
             ready: queue.items.length > 0
             Layout.fillWidth: true
         }

@@ -70,7 +70,7 @@ Page {
             ExportButtons {
                 //: Statistics export: the file's name before the date (统计 = statistics).
                 baseName: qsTr("Statistics") + "-" + stats.shownPeriod
-                tables: function() { return stats.tables() }
+                onWanted: (format) => show(TableExport.save(baseName, stats.tables(), format))
                 ready: stats.fields.length > 0
                 Layout.fillWidth: true
             }

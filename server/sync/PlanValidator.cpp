@@ -78,11 +78,16 @@ std::optional<Rejection> checkTarget(Store &store, const std::optional<RecordSta
     return std::nullopt;
 }
 
-// An inspection completes an assignment (sync/bureau/Assignments.h) when it
-// is done or names one: only an inspector of the school or the bureau does that.
+// An inspection that names an assignment completes it when done
+// (sync/bureau/Assignments.h): only an inspector of the school or the bureau
+// links one, or marks a linked one done. A head's own check of the school
+// (an inspection naming no assignment) stays the head's to finish; devices
+// count such an inspection towards an assignment only when its inspector
+// marked it done.
 std::optional<Rejection> checkInspection(const RecordState &after, const Mutation &m, const DeviceSession &who)
 {
-    const bool setsDone = m.fields.contains("status") && text(after, "status") == "done";
+    const bool linked = !text(after, "assignment").empty();
+    const bool setsDone = linked && m.fields.contains("status") && text(after, "status") == "done";
     const bool setsAssignment = m.fields.contains("assignment");
     if (!setsDone && !setsAssignment)
         return std::nullopt;

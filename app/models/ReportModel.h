@@ -30,7 +30,7 @@ public:
     void setToday(const QDate &d);   // tests and the demo; default: today
 
     Q_INVOKABLE void refresh();
-    Q_INVOKABLE bool waitForLoaded(int msecs = 5000);   // tests
+    Q_INVOKABLE bool waitForLoaded(int msecs = 60000);   // tests (returns as soon as loaded; long for ASan on a loaded machine)
 
     // The forms filed per period ({id, title} each, by id), for a report's form
     // picker; `form` becomes the first of them when it is empty.

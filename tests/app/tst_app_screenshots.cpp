@@ -23,7 +23,7 @@ private slots:
         app.setProcessChannelMode(QProcess::ForwardedChannels);
         app.start(QStringLiteral(CX_APP_EXE), {"--lang", "zh_CN", "--screenshots", dir});
         QVERIFY(app.waitForStarted(20000));
-        QVERIFY2(app.waitForFinished(240000), "cunxiao --screenshots did not finish in 4 minutes");
+        QVERIFY2(app.waitForFinished(840000), "cunxiao --screenshots did not finish in 14 minutes");
         QCOMPARE(app.exitStatus(), QProcess::NormalExit);
         QCOMPARE(app.exitCode(), 0);
 

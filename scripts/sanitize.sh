@@ -31,7 +31,7 @@ case "$KIND" in
     # Slow suites run once (in make test), not again under the sanitizer: they
     # spend their time waiting on processes, links and crowds, and their
     # code paths run under ASan in the fast end-to-end suites too.
-    SELECT=(-LE '^(soak|killtest|village|cluster|connections)$')
+    SELECT=(-LE '^(soak|killtest|village|cluster|connections|tour)$')
     ;;
   tsan)
     BUILD=${SAN_BUILD:-build-tsan}

@@ -18,6 +18,7 @@
 #include "attachments/AttachmentStore.h"
 #include "http/BodyCodec.h"
 #include "http/ClientAddress.h"
+#include "http/TlsStream.h"
 #include "http/WorkerPool.h"
 #include "protocol/Compression.h"
 #include "protocol/Errors.h"
@@ -27,7 +28,6 @@
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/beast/ssl.hpp>
 
 #include <openssl/ssl.h>
 
@@ -172,7 +172,7 @@ public:
     {
         if constexpr (kTls) {
             tcp().expires_at(m_reqStart + secs(m_srv.opt.headerTimeoutSec));
-            m_stream.async_handshake(asio::ssl::stream_base::server, [self = this->shared_from_this()](beast::error_code ec) {
+            m_stream.async_handshake([self = this->shared_from_this()](beast::error_code ec) {
                 if (ec)
                     return self->abort(); // includes the timeout; nothing to log per failed handshake
                 self->waitRequest();
@@ -184,7 +184,8 @@ public:
 
 private:
     static constexpr bool kTls = !std::is_same_v<Stream, beast::tcp_stream>;
-    beast::tcp_stream &tcp() { return beast::get_lowest_layer(m_stream); }
+    // The deadlines and the socket: tcp_stream's, or TlsStream's (the lowest layer).
+    auto &tcp() { return beast::get_lowest_layer(m_stream); }
 
     // Between requests no read buffer is held: one byte is read into m_first,
     // and the buffer is made only once a request starts.
@@ -602,7 +603,11 @@ Transport::Impl::Impl(const HttpOptions &o, RouteTable r) : opt(o), routes(std::
                          asio::ssl::context::single_dh_use);
         SSL_CTX_set_min_proto_version(tls->native_handle(), TLS1_2_VERSION);
         // OpenSSL frees a connection's record buffers while it is idle.
-        SSL_CTX_set_mode(tls->native_handle(), SSL_MODE_RELEASE_BUFFERS);
+        // TlsStream (TlsStream.h) writes what it can and tries again with the
+        // same bytes; renegotiation (TLS 1.2) is refused.
+        SSL_CTX_set_mode(tls->native_handle(), SSL_MODE_RELEASE_BUFFERS | SSL_MODE_ENABLE_PARTIAL_WRITE |
+                                                   SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+        SSL_CTX_set_options(tls->native_handle(), SSL_OP_NO_RENEGOTIATION);
         try {
             tls->use_certificate_chain_file(opt.tlsCert);
             tls->use_private_key_file(opt.tlsKey, asio::ssl::context::pem);
@@ -637,10 +642,16 @@ void Transport::Impl::onAccept(tcp::socket s)
         s.close(ec);
         return;
     }
-    if (tls)
-        std::make_shared<Session<beast::ssl_stream<beast::tcp_stream>>>(*this, std::move(s), *tls)->start();
-    else
+    if (tls) {
+        try {
+            std::make_shared<Session<TlsStream>>(*this, std::move(s), tls->native_handle())->start();
+        } catch (const std::exception &e) { // no SSL object: this connection only is closed
+            log(std::string("cunxiao-server: ") + e.what());
+        }
+    }
+    else {
         std::make_shared<Session<beast::tcp_stream>>(*this, std::move(s))->start();
+    }
 }
 
 Transport::Transport(const HttpOptions &options, RouteTable routes)

@@ -1,5 +1,6 @@
 // bench_connections: the real `cunxiao-server serve` over TLS on loopback.
-//   1. resident memory per idle TLS keep-alive connection, at 2,000 connections;
+//   1. resident memory per idle TLS keep-alive connection, at 2,000 connections
+//      (and per idle plain-HTTP connection, the same server without TLS);
 //   2. a fast device's no-change sync (CurlTransport, one kept connection):
 //      the median of 20 alone, and beside 1,000 slow connections (idle,
 //      trickling headers, trickling bodies), and their ratio.
@@ -69,6 +70,22 @@ int main(int argc, char **argv)
         perConnBytes = (rssAt2000 - rssBase) * 1024 / 2000;
     }
 
+    // 1b. The same server without TLS (what TLS itself costs).
+    long plainBytes = 0;
+    {
+        ServeProcess s(bureau, longDeadlines, false);
+        RawClient warm;
+        if (!warm.connect(s.port(), nullptr) || !warm.send(request("GET", "/v1/health", {})) || !warm.readReply(20000))
+            qFatal("plain HTTP server did not answer");
+        settle();
+        const long base = s.rssKb();
+        SlowCrowd idle(s.port(), nullptr, {});
+        if (idle.open(2000, 0, 0) != 2000)
+            qFatal("could not open 2,000 plain connections");
+        settle();
+        plainBytes = (s.rssKb() - base) * 1024 / 2000;
+    }
+
     // 2. The fast device alone and beside 1,000 slow connections.
     double alone = 0, crowded = 0;
     int closed = 0;
@@ -92,6 +109,7 @@ int main(int argc, char **argv)
     std::printf("%-58s %10ld\n", "server RSS, KB, before (1 kept connection)", rssBase);
     std::printf("%-58s %10ld\n", "server RSS, KB, with 2,000 idle TLS connections", rssAt2000);
     std::printf("%-58s %10.1f\n", "RSS per idle TLS keep-alive connection, KB", perConnBytes / 1024.0);
+    std::printf("%-58s %10.1f\n", "RSS per idle plain-HTTP connection, KB", plainBytes / 1024.0);
     std::printf("%-58s %10.1f\n", "no-change sync, ms, median of 20, alone", alone);
     std::printf("%-58s %10.1f\n", "no-change sync, ms, median of 20, beside 1,000 slow", crowded);
     std::printf("%-58s %10.2f\n", "ratio (limit 3)", crowded / alone);
@@ -99,7 +117,8 @@ int main(int argc, char **argv)
     if (!json.empty()) {
         std::ofstream f(json);
         f << "{\"rss_base_kb\": " << rssBase << ", \"rss_2000_idle_tls_kb\": " << rssAt2000
-          << ", \"bytes_per_idle_tls_connection\": " << perConnBytes << ", \"sync_ms_alone\": " << alone
+          << ", \"bytes_per_idle_tls_connection\": " << perConnBytes
+          << ", \"bytes_per_idle_plain_connection\": " << plainBytes << ", \"sync_ms_alone\": " << alone
           << ", \"sync_ms_beside_1000_slow\": " << crowded << ", \"ratio\": " << crowded / alone
           << ", \"slow_closed\": " << closed << "}\n";
     }

@@ -213,10 +213,10 @@ private:
     void readHeader()
     {
         tcp().expires_at(std::min(m_reqStart + secs(m_srv.opt.headerTimeoutSec), requestDeadline()));
-        m_hparser.emplace();
-        m_hparser->header_limit(kHeaderLimit);
-        m_hparser->body_limit(boost::none); // the route's limit is applied once it is known
-        http::async_read_header(m_stream, m_buf, *m_hparser,
+        x().hparser.emplace();
+        x().hparser->header_limit(kHeaderLimit);
+        x().hparser->body_limit(boost::none); // the route's limit is applied once it is known
+        http::async_read_header(m_stream, m_buf, *x().hparser,
                                 [self = this->shared_from_this()](beast::error_code ec, size_t) { self->onHeader(ec); });
     }
 
@@ -236,7 +236,7 @@ private:
         if (ec)
             return reply(closing(errorReply(400, "protocol", "malformed HTTP request: " + ec.message())));
 
-        auto &req = m_hparser->get();
+        auto &req = x().hparser->get();
         ++m_requests;
         m_keepAlive = req.keep_alive();
         m_head = RequestHead{};
@@ -250,7 +250,7 @@ private:
         m_head.range = std::string(req[http::field::range]);
         m_head.peer = clientAddress(m_peerIp, std::string(req["X-Forwarded-For"]), m_srv.opt.trustedProxies);
         m_head.app = std::string(req[kAppHeader]).substr(0, 128); // X-Cunxiao-App (docs/protocol.md)
-        const bool hasBody = m_hparser->chunked() || (m_hparser->content_length() && *m_hparser->content_length() > 0);
+        const bool hasBody = x().hparser->chunked() || (x().hparser->content_length() && *x().hparser->content_length() > 0);
         m_expectContinue = beast::iequals(req[http::field::expect], "100-continue");
 
         m_plan = m_srv.routes.plan(m_head);
@@ -267,7 +267,7 @@ private:
         }
         if (m_head.contentEncoding == "identity")
             m_head.contentEncoding.clear();
-        if (m_hparser->content_length() && *m_hparser->content_length() > m_plan.bodyLimit)
+        if (x().hparser->content_length() && *x().hparser->content_length() > m_plan.bodyLimit)
             return reply(closing(tooLarge(bodyName(), m_plan.bodyLimit)));
         if (!m_plan.bearer)
             return readBody();
@@ -304,23 +304,23 @@ private:
 
     void readBody()
     {
-        if (m_hparser->is_done())
+        if (x().hparser->is_done())
             return dispatch(std::string());
         if (m_expectContinue) {
             m_expectContinue = false;
-            m_continue.emplace(http::status::continue_, 11);
+            x().continue_.emplace(http::status::continue_, 11);
             tcp().expires_at(requestDeadline());
-            return http::async_write(m_stream, *m_continue,
+            return http::async_write(m_stream, *x().continue_,
                                      [self = this->shared_from_this()](beast::error_code ec, size_t) {
-                                         self->m_continue.reset();
+                                         self->x().continue_.reset();
                                          if (ec)
                                              return self->abort();
                                          self->readBody();
                                      });
         }
-        m_bparser.emplace(std::move(*m_hparser));
-        m_hparser.reset();
-        m_bparser->body_limit(m_plan.bodyLimit); // chunked bodies too, as they arrive
+        x().bparser.emplace(std::move(*x().hparser));
+        x().hparser.reset();
+        x().bparser->body_limit(m_plan.bodyLimit); // chunked bodies too, as they arrive
         m_bodyStart = Clock::now();
         m_bodyBytes = 0;
         readBodySome();
@@ -334,7 +334,7 @@ private:
         const auto owed = std::chrono::milliseconds(int64_t(m_bodyBytes + 1) * 1000 / std::max(o.minBodyRate, 1));
         const auto due = m_bodyStart + std::max<Clock::duration>(secs(o.graceSec), owed);
         tcp().expires_at(std::min(due, requestDeadline()));
-        http::async_read_some(m_stream, m_buf, *m_bparser,
+        http::async_read_some(m_stream, m_buf, *x().bparser,
                               [self = this->shared_from_this()](beast::error_code ec, size_t n) { self->onBody(ec, n); });
     }
 
@@ -352,10 +352,10 @@ private:
         }
         if (ec)
             return abort();
-        if (!m_bparser->is_done())
+        if (!x().bparser->is_done())
             return readBodySome();
-        std::string body = std::move(m_bparser->get().body());
-        m_bparser.reset();
+        std::string body = std::move(x().bparser->get().body());
+        x().bparser.reset();
         dispatch(std::move(body));
     }
 
@@ -363,7 +363,7 @@ private:
     void dispatch(std::string body)
     {
         tcp().expires_never(); // the route's time is not the client's
-        m_hparser.reset();
+        x().hparser.reset();
         m_inBytes = body.size();
         auto job = [self = this->shared_from_this(), head = m_head, plan = m_plan, body = std::move(body)]() mutable {
             Wire w;
@@ -395,8 +395,8 @@ private:
 
     void reply(Wire w)
     {
-        m_hparser.reset();
-        m_bparser.reset();
+        x().hparser.reset();
+        x().bparser.reset();
         m_wire = std::move(w);
         if (m_wire.close)
             m_keepAlive = false;
@@ -412,35 +412,35 @@ private:
             res.keep_alive(m_keepAlive);
         };
         if (m_wire.stream) {
-            m_streamHead.emplace(http::status(m_wire.status), 11);
-            setHeaders(*m_streamHead);
-            m_streamHead->content_length(m_wire.length);
-            m_headSr.emplace(*m_streamHead);
+            x().streamHead.emplace(http::status(m_wire.status), 11);
+            setHeaders(*x().streamHead);
+            x().streamHead->content_length(m_wire.length);
+            x().headSr.emplace(*x().streamHead);
             m_sent = 0;
             tcp().expires_at(sendDue(1024));
-            return http::async_write_header(m_stream, *m_headSr,
+            return http::async_write_header(m_stream, *x().headSr,
                                             [self = this->shared_from_this()](beast::error_code ec, size_t) {
                                                 if (ec)
                                                     return self->abort();
                                                 self->nextPiece();
                                             });
         }
-        m_res.emplace(http::status(m_wire.status), 11);
-        setHeaders(*m_res);
-        m_res->body() = std::move(m_wire.body);
-        m_res->prepare_payload();
-        m_resSr.emplace(*m_res);
-        tcp().expires_at(sendDue(m_res->body().size() + 512));
+        x().res.emplace(http::status(m_wire.status), 11);
+        setHeaders(*x().res);
+        x().res->body() = std::move(m_wire.body);
+        x().res->prepare_payload();
+        x().resSr.emplace(*x().res);
+        tcp().expires_at(sendDue(x().res->body().size() + 512));
         // The header goes in its own TLS record: a client whose connection is
         // cut mid-body has seen a reply begin (curl then reports the cut
         // instead of silently sending the request again).
-        http::async_write_header(m_stream, *m_resSr, [self = this->shared_from_this()](beast::error_code ec, size_t) {
+        http::async_write_header(m_stream, *x().resSr, [self = this->shared_from_this()](beast::error_code ec, size_t) {
             if (ec)
                 return self->abort();
-            http::async_write(self->m_stream, *self->m_resSr, [self](beast::error_code ec, size_t) {
-                const size_t out = self->m_res->body().size();
-                self->m_resSr.reset();
-                self->m_res.reset();
+            http::async_write(self->m_stream, *self->x().resSr, [self](beast::error_code ec, size_t) {
+                const size_t out = self->x().res->body().size();
+                self->x().resSr.reset();
+                self->x().res.reset();
                 if (ec)
                     return self->abort();
                 self->finished(out);
@@ -501,8 +501,7 @@ private:
         logLine(m_wire.status, m_inBytes, out, "");
         const bool keep = m_keepAlive;
         m_wire = Wire{};
-        m_streamHead.reset();
-        m_headSr.reset();
+        m_x.reset(); // an idle connection keeps no parser or reply
         m_inBytes = 0;
         if (!keep)
             return closeGracefully();
@@ -531,7 +530,9 @@ private:
     {
         m_buf.clear();
         m_buf.shrink_to_fit();
-        m_stream.async_read_some(asio::buffer(m_drain), [self = this->shared_from_this()](beast::error_code ec, size_t) {
+        if (!m_drain)
+            m_drain = std::make_unique<std::array<char, 4096>>();
+        m_stream.async_read_some(asio::buffer(*m_drain), [self = this->shared_from_this()](beast::error_code ec, size_t) {
             if (ec)
                 return self->abort();
             self->drain();
@@ -565,13 +566,24 @@ private:
     beast::flat_buffer m_buf{kReadBufferMax};
     char m_first = 0;
     std::string m_peerIp;
-    std::optional<http::request_parser<http::empty_body>> m_hparser;
-    std::optional<http::request_parser<http::string_body>> m_bparser;
-    std::optional<http::response<http::empty_body>> m_continue;
-    std::optional<http::response<http::string_body>> m_res;
-    std::optional<http::response_serializer<http::string_body>> m_resSr;
-    std::optional<http::response<http::empty_body>> m_streamHead;
-    std::optional<http::response_serializer<http::empty_body>> m_headSr;
+    // What one request needs, about 2 KB: made when a request starts, freed
+    // when its reply is out, so an idle connection does not hold it.
+    struct Exchange {
+        std::optional<http::request_parser<http::empty_body>> hparser;
+        std::optional<http::request_parser<http::string_body>> bparser;
+        std::optional<http::response<http::empty_body>> continue_;
+        std::optional<http::response<http::string_body>> res;
+        std::optional<http::response_serializer<http::string_body>> resSr;
+        std::optional<http::response<http::empty_body>> streamHead;
+        std::optional<http::response_serializer<http::empty_body>> headSr;
+    };
+    std::unique_ptr<Exchange> m_x;
+    Exchange &x()
+    {
+        if (!m_x)
+            m_x = std::make_unique<Exchange>();
+        return *m_x;
+    }
     RequestHead m_head;
     RoutePlan m_plan;
     Wire m_wire;
@@ -580,7 +592,7 @@ private:
     uint64_t m_requests = 0;
     uint64_t m_bodyBytes = 0, m_inBytes = 0, m_sent = 0;
     Clock::time_point m_reqStart, m_bodyStart, m_sendStart;
-    std::array<char, 4096> m_drain{};
+    std::unique_ptr<std::array<char, 4096>> m_drain; // only while a closed connection is drained
 };
 
 } // namespace

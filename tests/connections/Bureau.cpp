@@ -11,12 +11,13 @@
 
 namespace cxc {
 
-ServeProcess::ServeProcess(BureauFixture &bureau, const QStringList &flags)
+ServeProcess::ServeProcess(BureauFixture &bureau, const QStringList &flags, bool tls) : m_tls(tls)
 {
     m_logFile = bureau.path("serve-" + QString::number(reinterpret_cast<quintptr>(this), 16) + ".log");
     m_proc.setStandardErrorFile(m_logFile); // thousands of log lines must never fill a pipe
-    QStringList args = {"serve", bureau.dataDir(), "--listen", "127.0.0.1:0", "--tls-cert", bureau.path("server.pem"),
-                        "--tls-key", bureau.path("server.key")};
+    QStringList args = {"serve", bureau.dataDir(), "--listen", "127.0.0.1:0"};
+    if (tls)
+        args += {"--tls-cert", bureau.path("server.pem"), "--tls-key", bureau.path("server.key")};
     args += flags;
     m_proc.start(CX_SERVER_EXE, args);
     if (!m_proc.waitForStarted(10000))

@@ -18,11 +18,12 @@ namespace cxc {
 
 class ServeProcess {
 public:
-    // Starts `serve` on a free loopback port over TLS; fails the process if it does not start.
-    ServeProcess(BureauFixture &bureau, const QStringList &flags = {});
+    // Starts `serve` on a free loopback port over TLS (plain HTTP when tls is
+    // false); fails the process if it does not start.
+    ServeProcess(BureauFixture &bureau, const QStringList &flags = {}, bool tls = true);
     ~ServeProcess();
     int port() const { return m_port; }
-    std::string url() const { return "https://localhost:" + std::to_string(m_port); }
+    std::string url() const { return (m_tls ? "https://localhost:" : "http://localhost:") + std::to_string(m_port); }
     qint64 pid() const { return m_proc.processId(); }
     bool running() const { return m_proc.state() == QProcess::Running; }
     long rssKb() const;                        // VmRSS of /proc/PID/status
@@ -32,6 +33,7 @@ private:
     QProcess m_proc;
     QString m_logFile;
     int m_port = 0;
+    bool m_tls = true;
 };
 
 // A device on a fast link: enrolls once, then syncs (nothing changed).

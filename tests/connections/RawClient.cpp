@@ -91,7 +91,7 @@ void RawClient::close()
     m_fd = -1;
 }
 
-bool RawClient::connect(int port, SSL_CTX *ctx, int timeoutMs)
+bool RawClient::connect(int port, SSL_CTX *ctx, int timeoutMs, SSL_SESSION *resume)
 {
     close();
     m_closed = m_sendFailed = false;
@@ -122,6 +122,8 @@ bool RawClient::connect(int port, SSL_CTX *ctx, int timeoutMs)
     SSL_set_fd(m_ssl, m_fd);
     SSL_set_tlsext_host_name(m_ssl, "localhost");
     SSL_set1_host(m_ssl, "localhost");
+    if (resume)
+        SSL_set_session(m_ssl, resume);
     for (;;) {
         int r = SSL_connect(m_ssl);
         if (r == 1)

@@ -31,8 +31,10 @@ public:
     RawClient &operator=(RawClient &&o) noexcept;
     ~RawClient();
 
-    // Connects to 127.0.0.1:port (TLS when ctx is set, handshake done).
-    bool connect(int port, SSL_CTX *ctx, int timeoutMs = 20000);
+    // Connects to 127.0.0.1:port (TLS when ctx is set, handshake done;
+    // offering `resume`, a session of an earlier connection, when set).
+    bool connect(int port, SSL_CTX *ctx, int timeoutMs = 20000, SSL_SESSION *resume = nullptr);
+    SSL *ssl() const { return m_ssl; } // null over plain TCP
     // Sends all of data within timeoutMs; false when the connection failed or stalled.
     bool send(const std::string &data, int timeoutMs = 20000);
     // Sends what the socket takes now without waiting; returns bytes sent, -1 on a dead connection.

@@ -15,9 +15,15 @@ namespace {
 
 // A socket BIO that never raises SIGPIPE (send with MSG_NOSIGNAL) and keeps
 // nothing but the descriptor. The socket is non-blocking: EAGAIN is a retry.
-int fdOf(BIO *b) { return static_cast<int>(reinterpret_cast<intptr_t>(BIO_get_data(b))); }
+int fdOf(BIO *b)
+{
+    return *static_cast<const int *>(BIO_get_data(b)); // TlsStream::Shared::fd
+}
 
-bool retryable(int err) { return err == EAGAIN || err == EWOULDBLOCK || err == EINTR; }
+bool retryable(int err)
+{
+    return err == EAGAIN || err == EWOULDBLOCK || err == EINTR;
+}
 
 int bioWrite(BIO *b, const char *data, int len)
 {
@@ -86,7 +92,8 @@ TlsStream::TlsStream(socket_type socket, SSL_CTX *ctx) : m_s(std::make_shared<Sh
         SSL_free(m_ssl);
         throw Error(ErrorKind::Server, "cannot set up TLS for a connection (out of memory?)");
     }
-    BIO_set_data(bio, reinterpret_cast<void *>(intptr_t(m_s->socket.native_handle())));
+    m_s->fd = m_s->socket.native_handle();
+    BIO_set_data(bio, &m_s->fd);
     SSL_set_bio(m_ssl, bio, bio); // one BIO both ways: SSL_free frees it once
     SSL_set_accept_state(m_ssl);
 }
@@ -95,8 +102,11 @@ TlsStream::~TlsStream()
 {
     SSL_free(m_ssl);
     error_code ignored;
-    m_s->timer.cancel();
     m_s->socket.close(ignored); // now, not when a cancelled timer handler lets go of it
+    try {
+        m_s->timer.cancel();
+    } catch (const std::exception &) { // nothing to cancel that matters any more
+    }
 }
 
 void TlsStream::expires_at(Clock::time_point t)
@@ -108,9 +118,15 @@ void TlsStream::expires_at(Clock::time_point t)
     m_s->timer.cancel();
 }
 
-void TlsStream::expires_never() { expires_at(Clock::time_point::max()); }
+void TlsStream::expires_never()
+{
+    expires_at(Clock::time_point::max());
+}
 
-bool TlsStream::pastDeadline() const { return m_s->timedOut || Clock::now() >= m_s->deadline; }
+bool TlsStream::pastDeadline() const
+{
+    return m_s->timedOut || Clock::now() >= m_s->deadline;
+}
 
 // The timer runs only while an operation waits on the socket; at the deadline
 // it cancels the wait, which then completes with beast::error::timeout.

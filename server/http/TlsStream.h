@@ -26,7 +26,8 @@
 
 namespace cx::server {
 
-class TlsStream {
+class TlsStream
+{
 public:
     using executor_type = boost::asio::any_io_executor;
     using error_code = boost::system::error_code;
@@ -75,10 +76,11 @@ private:
     struct Shared {
         explicit Shared(socket_type s) : socket(std::move(s)), timer(socket.get_executor()) {}
         socket_type socket;
+        int fd = -1; // the socket's descriptor, for the BIO
         boost::asio::steady_timer timer;
         Clock::time_point deadline = Clock::time_point::max();
-        uint64_t generation = 0;        // bumped by every expires_*: a stale expiry is ignored
-        bool armed = false;             // the timer waits for the current deadline
+        uint64_t generation = 0; // bumped by every expires_*: a stale expiry is ignored
+        bool armed = false;      // the timer waits for the current deadline
         bool timedOut = false;
     };
 
@@ -98,7 +100,7 @@ private:
         Op(TlsStream *stream, const Buffers &b) : s(stream), buffers(b) {}
         TlsStream *s;
         Buffers buffers;
-        std::vector<char> flat;         // small pieces of a write, joined into one record
+        std::vector<char> flat; // small pieces of a write, joined into one record
         bool waited = false, done = false, closeSent = false;
         error_code result;
         size_t n = 0;

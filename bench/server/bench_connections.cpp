@@ -1,6 +1,7 @@
 // bench_connections: the real `cunxiao-server serve` over TLS on loopback.
 //   1. resident memory per idle TLS keep-alive connection, at 2,000 connections
-//      (and per idle plain-HTTP connection, the same server without TLS);
+//      just after the handshake and after one request answered on each (and
+//      per idle plain-HTTP connection, the same server without TLS);
 //   2. a fast device's no-change sync (CurlTransport, one kept connection):
 //      the median of 20 alone, and beside 1,000 slow connections (idle,
 //      trickling headers, trickling bodies), and their ratio.
@@ -70,6 +71,24 @@ int main(int argc, char **argv)
         perConnBytes = (rssAt2000 - rssBase) * 1024 / 2000;
     }
 
+    // 1a. The same after each connection has had one request answered (what a
+    // phone's kept-alive connection holds between its requests).
+    long afterRequestBytes = 0;
+    {
+        ServeProcess s(bureau, longDeadlines);
+        RawClient warm;
+        if (!warm.connect(s.port(), ctx) || !warm.send(request("GET", "/v1/health", {})) || !warm.readReply(20000))
+            qFatal("the server did not answer");
+        settle();
+        const long base = s.rssKb();
+        std::vector<RawClient> kept(2000);
+        for (auto &c : kept)
+            if (!c.connect(s.port(), ctx) || !c.send(request("GET", "/v1/health", {})) || !c.readReply(20000))
+                qFatal("a kept-alive connection failed");
+        settle();
+        afterRequestBytes = (s.rssKb() - base) * 1024 / 2000;
+    }
+
     // 1b. The same server without TLS (what TLS itself costs).
     long plainBytes = 0;
     {
@@ -109,6 +128,7 @@ int main(int argc, char **argv)
     std::printf("%-58s %10ld\n", "server RSS, KB, before (1 kept connection)", rssBase);
     std::printf("%-58s %10ld\n", "server RSS, KB, with 2,000 idle TLS connections", rssAt2000);
     std::printf("%-58s %10.1f\n", "RSS per idle TLS keep-alive connection, KB", perConnBytes / 1024.0);
+    std::printf("%-58s %10.1f\n", "the same after one request answered on each, KB", afterRequestBytes / 1024.0);
     std::printf("%-58s %10.1f\n", "RSS per idle plain-HTTP connection, KB", plainBytes / 1024.0);
     std::printf("%-58s %10.1f\n", "no-change sync, ms, median of 20, alone", alone);
     std::printf("%-58s %10.1f\n", "no-change sync, ms, median of 20, beside 1,000 slow", crowded);
@@ -118,6 +138,7 @@ int main(int argc, char **argv)
         std::ofstream f(json);
         f << "{\"rss_base_kb\": " << rssBase << ", \"rss_2000_idle_tls_kb\": " << rssAt2000
           << ", \"bytes_per_idle_tls_connection\": " << perConnBytes
+          << ", \"bytes_per_idle_tls_connection_after_request\": " << afterRequestBytes
           << ", \"bytes_per_idle_plain_connection\": " << plainBytes << ", \"sync_ms_alone\": " << alone
           << ", \"sync_ms_beside_1000_slow\": " << crowded << ", \"ratio\": " << crowded / alone
           << ", \"slow_closed\": " << closed << "}\n";

@@ -9,6 +9,7 @@
 
 #include "admin/Admin.h"
 #include "bureau/Assignments.h"
+#include "bureau/Progress.h"
 #include "protocol/Errors.h"
 #include "protocol/Uuid.h"
 #include "sync/RecordWrites.h"
@@ -266,6 +267,67 @@ private slots:
         QVERIFY(rejectReason(*p.headA, "visit_targets", other).find("not a teacher account of school A") != std::string::npos);
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", "明年", "", 2}));
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", month, "", 0}));
+    }
+
+    // Done vs planned (sync/bureau/Progress.h): the inspections due in the
+    // period per township and inspector, the home-visit targets overlapping it
+    // with their visits (each capped at its count), on the bureau's replica.
+    void progressDoneVsPlanned()
+    {
+        Planning p;
+        const std::string doneA = p.plan("A", 5);   // 2026-11-23, inspected below
+        p.plan("A", 10);                             // 11-28, still planned
+        p.plan("B", 3);                              // 11-21, overdue on 11-22
+        p.plan("B", 20);                             // 12-08: outside November
+        const std::string cancelled = p.plan("B", 4);
+        {
+            auto q = p.query();
+            cx::bureau::cancelAssignment(*p.bureau, q, cancelled, today());
+            const std::string month = dayText(today()).substr(0, 7);
+            cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "赵老师", month, "", 3});
+            cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "赵老师", "2026-12", "", 2});
+        }
+        p.syncAll();
+        p.inspector->put("inspections", "", "A", {{"assignment", doneA}, {"date", dayText(today())}, {"status", "done"}});
+        for (int i = 0; i < 4; ++i)   // one more than the target
+            p.teacherB->put("home_visits", "", "B", {{"date", dayText(today() - std::chrono::days(i))}});
+        p.syncAll();
+
+        auto q = p.query();
+        const Day asOf = today() + std::chrono::days(4);
+        const auto rep = cx::bureau::progress(q, cx::bureau::progressPeriod("2026-11", asOf), asOf);
+        QCOMPARE(rep.period.key, std::string("2026-11"));
+        QCOMPARE(rep.townships, (std::vector<std::string>{"石门乡", "龙泉镇"}));
+        QCOMPARE(rep.inspections.planned, 3);
+        QCOMPARE(rep.inspections.done, 1);
+        QCOMPARE(rep.inspections.overdue, 1);
+        QCOMPARE(rep.inspectionsByTownship.at("龙泉镇").planned, 2);
+        QCOMPARE(rep.inspectionsByTownship.at("龙泉镇").done, 1);
+        QCOMPARE(rep.inspectionsByTownship.at("石门乡").planned, 1);
+        QCOMPARE(rep.inspectionsByTownship.at("石门乡").overdue, 1);
+        QCOMPARE(rep.inspectors.size(), size_t(1));
+        QCOMPARE(rep.inspectors[0].inspector, std::string("inspector"));
+        QCOMPARE(rep.inspectors[0].township, std::string("龙泉镇"));   // two of its three
+        QCOMPARE(rep.inspectors[0].tally.done, 1);
+        QCOMPARE(rep.visits.planned, 3);
+        QCOMPARE(rep.visits.done, 3);   // four visits, capped at the target
+        QCOMPARE(rep.visits.met, 1);
+        QCOMPARE(rep.visitsByTownship.at("石门乡").planned, 3);
+        QCOMPARE(rep.visitsByTownship.at("龙泉镇").planned, 0);
+        QCOMPARE(rep.teachers.size(), size_t(1));
+        QCOMPARE(rep.teachers[0].teacherName, std::string("赵老师"));
+        QCOMPARE(rep.teachers[0].schoolName, std::string("学校B"));
+
+        // The term holds December too: its assignment and its target.
+        const auto term = cx::bureau::progress(q, cx::bureau::progressPeriod("", asOf), asOf);
+        QCOMPARE(term.period.key, std::string("2026-autumn"));
+        QCOMPARE(term.inspections.planned, 4);
+        QCOMPARE(term.visits.planned, 5);
+        QCOMPARE(term.visits.done, 3);
+        QCOMPARE(term.visits.targets, 2);
+        QCOMPARE(term.visits.met, 1);
+        QCOMPARE(term.teachers.size(), size_t(1));   // one teacher, two targets
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::progressPeriod("十一月", asOf));
     }
 
     // Only the assignment's inspector (or the bureau) completes it by naming

@@ -34,6 +34,13 @@ class StatisticsModel : public cx::app::ReportModel   // qualified: qmltyperegis
     // {open, back, unvisited} (+ name), cases [{name, grade, school, township,
     // phone, lastVisit, visits, days}], never visited first.
     Q_PROPERTY(QVariantMap dropouts READ dropouts NOTIFY changed)
+    // Home visits and inspections done vs planned (cx::bureau::progress) in
+    // the shown period (the current term when it is not a month, term or
+    // school year): {period, first, last, inspections, visits}, each
+    // {county, townships, people}, every row {label, value: done, of:
+    // planned, overdue, met, targets} (+ township; a teacher's account,
+    // school).
+    Q_PROPERTY(QVariantMap progress READ progress NOTIFY changed)
 public:
     explicit StatisticsModel(QObject *parent = nullptr) : ReportModel(parent) {}
 
@@ -55,10 +62,13 @@ public:
     QVariantList trend() const { return value("trend").toList(); }
     QVariantList choices() const { return value("choices").toList(); }
     QVariantMap dropouts() const { return value("dropouts").toMap(); }
+    QVariantMap progress() const { return value("progress").toMap(); }
 
     // The county and township table of every number (TableExport's shape:
     // one table, numbers as numbers), for the page's Excel and CSV exports.
     Q_INVOKABLE QVariantList tables() const;
+    // The done vs planned sheets alone (townships and county; people).
+    QVariantList progressTables() const;
     // That table as CSV into `path` (UTF-8 with a BOM).
     Q_INVOKABLE bool exportCsv(const QString &path);
 

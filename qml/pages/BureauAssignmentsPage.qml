@@ -107,6 +107,14 @@ Page {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
+        ExportButtons {
+            objectName: "assignmentsExport"
+            //: Assignments export: the file's name before the date (督导任务 = inspection assignments).
+            baseName: qsTr("Assignments")
+            onWanted: (format) => show(TableExport.save(baseName, plans.tables(), format))
+            ready: plans.rows.length > 0 || plans.targets.length > 0
+            Layout.fillWidth: true
+        }
         // Two lists: the inspections, the targets.
         RowLayout {
             id: tabs

@@ -109,6 +109,7 @@ Page {
         }
         ExportButtons {
             objectName: "assignmentsExport"
+            visible: page.wide   // a desktop's task; the phone keeps its rows for the list
             //: Assignments export: the file's name before the date (督导任务 = inspection assignments).
             baseName: qsTr("Assignments")
             onWanted: (format) => show(TableExport.save(baseName, plans.tables(), format))

@@ -93,6 +93,7 @@ Page {
 
         ExportButtons {
             objectName: "devicesExport"
+            visible: page.wide   // a desktop's task; the phone keeps its rows for the list
             //: Devices export: the file's name before the date (设备 = devices).
             baseName: qsTr("Devices")
             onWanted: (format) => show(TableExport.save(baseName, devices.tables(), format))

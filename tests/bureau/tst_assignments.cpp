@@ -25,6 +25,7 @@ const char *kChecklist = R"({
   "id": "school_inspection", "version": 1, "title": {"zh": "督导检查", "en": "School inspection"},
   "roles": ["inspector", "bureau"], "schools": "*",
   "pages": [{"id": "p", "title": {"zh": "检查", "en": "Check"}, "fields": [
+    {"name": "inspection_date", "type": "date", "label": {"zh": "检查日期", "en": "Date"}},
     {"name": "safety", "type": "text", "label": {"zh": "安全", "en": "Safety"}}]}]
 })";
 
@@ -267,6 +268,58 @@ private slots:
         QVERIFY(rejectReason(*p.headA, "visit_targets", other).find("not a teacher account of school A") != std::string::npos);
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", "明年", "", 2}));
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", month, "", 0}));
+    }
+
+    // An inspection report filed as the assignment's checklist form (a
+    // submission naming it) completes it once submitted, not as a draft; a
+    // correction of it keeps it done; another school's report does not.
+    void checklistFormSubmissionCompletesIt()
+    {
+        Planning p;
+        const std::string id = p.plan("A", 7), other = p.plan("B", 7);
+        p.syncAll();
+        auto report = [&](const std::string &school, const std::string &status, const std::string &assignment) {
+            cx::Json f{{"form", "school_inspection"}, {"form_version", 1}, {"status", status},
+                       {"answers", {{"safety", "消防通道畅通"}, {"inspection_date", dayText(today())}}},
+                       {"updated_at", dayText(today()) + "T10:00:00"}};
+            if (!assignment.empty())
+                f["assignment"] = assignment;
+            return p.inspector->put("submissions", "", school, f);
+        };
+        const std::string draft = report("A", "draft", id);
+        p.syncAll();
+        auto q = p.query();
+        cx::bureau::AssignmentFilter every;
+        every.state = "all";
+        auto stateOf = [&](const std::string &which) {
+            for (const auto &a : cx::bureau::assignmentRows(q, every, today()))
+                if (a.id == which)
+                    return a;
+            return cx::bureau::AssignmentRow{};
+        };
+        QCOMPARE(stateOf(id).state, std::string("planned"));
+        p.inspector->put("submissions", draft, "A", {{"status", "submitted"}});
+        report("B", "submitted", id);   // filed in another school: completes nothing
+        p.syncAll();
+        QVERIFY2(p.inspector->get("submissions", draft)->rejectReason.empty(), p.inspector->get("submissions", draft)->rejectReason.c_str());
+        const auto done = stateOf(id);
+        QCOMPARE(done.state, std::string("done"));
+        QCOMPARE(done.inspection, draft);
+        QCOMPARE(done.doneOn, dayText(today()));
+        QCOMPARE(stateOf(other).state, std::string("planned"));
+
+        // Returned by the bureau, then corrected: the correction carries the assignment on.
+        p.bureau->put("submissions", draft, "A", {{"status", "returned"}, {"comment", "请补充照片"}});
+        p.syncAll();
+        QCOMPARE(stateOf(id).state, std::string("planned"));
+        const std::string fix = p.inspector->put(
+            "submissions", "", "A",
+            {{"form", "school_inspection"}, {"form_version", 1}, {"status", "submitted"}, {"corrects", draft},
+             {"reason", "补充照片"}, {"answers", {{"safety", "消防通道畅通"}}}, {"updated_at", dayText(today()) + "T16:00:00"}});
+        p.syncAll();
+        QCOMPARE(p.inspector->get("submissions", fix)->rejectReason, std::string());
+        QCOMPARE(stateOf(id).state, std::string("done"));
+        QCOMPARE(stateOf(id).inspection, fix);
     }
 
     // Done vs planned (sync/bureau/Progress.h): the inspections due in the

@@ -663,6 +663,40 @@ private slots:
         }
         QCOMPARE(metRows, 5);
         QCOMPARE(visitsMade, 4 + 2 + 5 + 1 + 6 + 0 + 4 + 4 + 5 + 3);   // uncapped: the visits each teacher made
+
+        // An assignment's report as its checklist form (what the Inspections
+        // page opens): filed in the assignment's school, naming it, the school
+        // and date answered; reopened, it keeps both.
+        QVariantMap openOne;
+        for (const QVariant &v : am.rows())
+            if (v.toMap()[QStringLiteral("state")] == QStringLiteral("planned") &&
+                v.toMap()[QStringLiteral("school")] != m_ctx->defaultSchool())
+                openOne = v.toMap();
+        QVERIFY(!openOne.isEmpty());
+        const QString plannedSchool = openOne[QStringLiteral("school")].toString(), plannedId = openOne[QStringLiteral("id")].toString();
+        QString reportId;
+        {
+            FormController report;
+            report.setSchool(plannedSchool);
+            report.setAssignment(plannedId);
+            QVERIFY2(report.open(QStringLiteral("school_inspection")), qPrintable(report.error()));
+            QCOMPARE(report.prefill({{QStringLiteral("school"), plannedSchool},
+                                     {QStringLiteral("inspection_date"), QStringLiteral("2025-12-01")},
+                                     {QStringLiteral("no_such_field"), 1}}),
+                     2);
+            QCOMPARE(report.answer(QStringLiteral("school")).toString(), plannedSchool);
+            QVERIFY2(report.saveDraft(), qPrintable(report.error()));
+            reportId = report.submissionId();
+        }
+        const auto filed = m_ctx->engine()->get("submissions", reportId.toStdString());
+        QVERIFY(filed);
+        QCOMPARE(QString::fromStdString(filed->school), plannedSchool);
+        QCOMPARE(QString::fromStdString(filed->fields.value("assignment", std::string())), plannedId);
+        FormController reopened;
+        QVERIFY(reopened.open(QStringLiteral("school_inspection"), reportId));
+        QCOMPARE(reopened.school(), plannedSchool);
+        QCOMPARE(reopened.assignment(), plannedId);
+        QCOMPARE(reopened.answer(QStringLiteral("inspection_date")).toString(), QStringLiteral("2025-12-01"));
         // Accounts: the list the administrator's page last fetched (here the
         // demo's): 20 schools in 3 townships, the bureau, an inspector a
         // township (the ones the assignments name, over the schools they

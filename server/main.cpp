@@ -15,6 +15,7 @@
 #include "http/HttpServer.h"
 #include "protocol/Errors.h"
 #include "protocol/Version.h"
+#include "qr/GreyPng.h"
 #include "storage/PgConnection.h"
 #include "storage/PgStore.h"
 #include "storage/StorePool.h"
@@ -47,7 +48,7 @@ const char *kUsage = R"(usage: cunxiao-server COMMAND DATA_DIR|URI ...
   admin DATA_DIR|URI add-school --id CODE --name NAME [--county NAME] [--township NAME]
   admin DATA_DIR|URI add-user --user NAME --role head|teacher|inspector|bureau --schools CODE[,CODE...] --password-stdin [--admin]
   admin DATA_DIR|URI revoke --user NAME
-  admin DATA_DIR|URI enrol-code --user NAME [--days N] [--server URL] [--pin sha256//BASE64 | --tls-cert FILE]
+  admin DATA_DIR|URI enrol-code --user NAME [--days N] [--server URL] [--pin sha256//BASE64 | --tls-cert FILE] [--png FILE]
   admin DATA_DIR|URI revoke-codes --user NAME
   admin DATA_DIR|URI devices [--user NAME] [--json]
   admin DATA_DIR|URI revoke-device --device ID
@@ -87,12 +88,12 @@ const std::map<std::string, std::string> kHelp = {
                    "Adds a school (or renames it). CODE: 1-32 of A-Z a-z 0-9 _ -, e.g. the official code 530128101.\n"
                    "Also writes the school's record in collection \"schools\" (with its township if given).\n"},
     {"enrol-code", "usage: cunxiao-server admin DATA_DIR|URI enrol-code --user NAME [--days N] [--server URL]\n"
-                   "                                       [--pin sha256//BASE64 | --tls-cert FILE]\n"
+                   "                                       [--pin sha256//BASE64 | --tls-cert FILE] [--png FILE]\n"
                    "Issues a one-time enrolment code for the account (16 characters, shown grouped; valid N days,\n"
                    "default 7, at most 30) and prints it with the text of its QR code (cunxiao://enrol?server=...&pin=...\n"
                    "&user=...&code=...; never a password). --tls-cert: the pin is that certificate's public key. The code\n"
                    "enrols one phone (cunxiao-cli enroll --server URL --user NAME --code CODE, or the app's QR scan);\n"
-                   "only its hash is stored. Audited.\n"},
+                   "only its hash is stored. --png FILE (with --server): the QR code as a PNG to print or send. Audited.\n"},
     {"revoke-codes", "usage: cunxiao-server admin DATA_DIR|URI revoke-codes --user NAME\n"
                      "Withdraws the account's unused enrolment codes. Audited.\n"},
     {"add-user", "usage: cunxiao-server admin DATA_DIR|URI add-user --user NAME --role head|teacher|inspector|bureau\n"
@@ -306,7 +307,7 @@ int cmdAdmin(int argc, char **argv)
         throw Error(ErrorKind::Invalid, "unknown admin command \"" + sub + "\" (add-school, add-user, revoke, enrol-code, revoke-codes, revoke-device, devices, audit, publish-form, import-xlsform, export-xlsform)");
     Args a = parse(argc, argv, 4, {"--id", "--name", "--county", "--user", "--role", "--schools", "--out", "--reply", "--max-mb",
                                    "--device", "--record", "--since", "--township", "--days", "--server", "--pin",
-                                   "--tls-cert"});
+                                   "--tls-cert", "--png"});
     if (a.has("--help") || a.has("-h")) {
         std::cout << kHelp.at(sub);
         return 0;
@@ -347,11 +348,19 @@ int cmdAdmin(int argc, char **argv)
             throw Error(ErrorKind::Invalid, "give --pin or --tls-cert, not both");
         const std::string pin = a.has("--tls-cert") ? certificatePin(a.need("--tls-cert")) : a.opt("--pin");
         const int days = a.has("--days") ? toInt(a.need("--days"), "--days") : kDefaultEnrolCodeDays;
+        if (a.has("--png") && !a.has("--server"))   // refused before a code is issued
+            throw Error(ErrorKind::Invalid, "--png draws the QR code of the link, which needs --server URL");
         IssuedEnrolCode c = issueEnrolCode(*store, a.need("--user"), days, commandActor(), wallClockMs());
         std::cout << "enrolment code for " << c.user << ": " << c.code << " (valid until " << formatLocalTime(c.expires)
                   << ", one phone)\n";
-        if (a.has("--server"))
-            std::cout << "QR text: " << enrolQrText(a.need("--server"), pin, c) << "\n";
+        if (a.has("--server")) {
+            const std::string text = enrolQrText(a.need("--server"), pin, c);
+            std::cout << "QR text: " << text << "\n";
+            if (a.has("--png")) {
+                writeGreyPng(encodeQr(text, 8), a.need("--png"));
+                std::cout << "QR code saved to " << a.need("--png") << "\n";
+            }
+        }
     } else if (sub == "revoke-codes") {
         expectPositional(a, 0, "no arguments besides --user");
         const int n = revokeEnrolCodes(*store, a.need("--user"), commandActor(), wallClockMs());

@@ -27,7 +27,8 @@ void demoDevices(AppContext &ctx, const std::vector<cx::demo::DemoSchool> &schoo
     constexpr int64_t kDay = 86400000;
     cx::Json list = cx::Json::array();
     int n = 0;
-    for (const auto &s : schools) {
+    for (size_t si = 0; si < schools.size(); ++si) {
+        const auto &s = schools[si];
         for (const char *role : {"head", "teacher"}) {
             ++n;
             const bool head = std::string(role) == "head";
@@ -42,7 +43,7 @@ void demoDevices(AppContext &ctx, const std::vector<cx::demo::DemoSchool> &schoo
                 health["last_error"] = "网络中断，稍后自动重试";
             if (head)   // the enrolment return reaches heads only (the Forms page counts them)
                 health["forms"] = {{"enrolment_return", 1}};
-            list.push_back(cx::Json{{"user", (head ? "head." : "teacher.") + s.code},
+            list.push_back(cx::Json{{"user", head ? cx::demo::demoHead(schools, si) : cx::demo::demoTeacher(schools, si)},
                                     {"role", role},
                                     {"schools", cx::Json::array({s.code})},
                                     {"device", "demo-device-" + std::to_string(n)},
@@ -82,8 +83,8 @@ void demoFormDraft(AppContext &ctx, cx::Json def)
 
 // The account list a bureau administrator's accounts page last fetched
 // (Engine::keepAdminAccounts, what POST /v1/admin "list" brings): the
-// schools with their townships, the bureau, an inspector over a township's
-// first schools, each school's head and teacher with their phones (as in
+// schools with their townships, the bureau, an inspector a township over its
+// schools (demoInspectors, the ones the assignments name), each school's head and teacher with their phones (as in
 // demoDevices), and a teacher whose lost phone got the account revoked.
 void demoAccounts(AppContext &ctx, const std::vector<cx::demo::DemoSchool> &schools)
 {
@@ -100,16 +101,15 @@ void demoAccounts(AppContext &ctx, const std::vector<cx::demo::DemoSchool> &scho
                                     {"codes", 0}});
     };
     account("chen.jun", "bureau", cx::Json::array(), 1, 0);
-    cx::Json inspected = cx::Json::array();
-    for (size_t i = 0; i < schools.size() && i < 3; ++i)
-        inspected.push_back(schools[i].code);
-    account("wang.fang", "inspector", inspected, 1, 2);
+    for (const auto &i : cx::demo::demoInspectors(schools))   // the inspectors the demo's assignments name
+        account(i.user, "inspector", cx::Json(i.schools), 1, 2);
     int n = 0;
-    for (const auto &s : schools)
-        for (const char *role : {"head", "teacher"}) {
+    for (size_t si = 0; si < schools.size(); ++si)
+        for (const char *role : {"head", "teacher"}) {   // the accounts the server's demo makes
             ++n;
-            account((std::string(role) == "head" ? "head." : "teacher.") + s.code, role, cx::Json::array({s.code}),
-                    1, n % 9 == 4 ? 16 + n % 7 : n % 4);
+            const bool head = std::string(role) == "head";
+            account(head ? cx::demo::demoHead(schools, si) : cx::demo::demoTeacher(schools, si), role,
+                    cx::Json::array({schools[si].code}), 1, n % 9 == 4 ? 16 + n % 7 : n % 4);
         }
     if (!schools.empty()) {
         account("teacher2." + schools[0].code, "teacher", cx::Json::array({schools[0].code}), 0, 0);

@@ -90,6 +90,9 @@ bool FormController::open(const QString &formId, const QString &submissionId)
             answeredVersion = sub->fields.value("form_version", int64_t(0));
             m_orphans = sub->fields.value("orphans", cx::Json::object());
             m_bureauComment = qstr(sub->fields.value("comment", std::string()));
+            setSchool(qstr(sub->school));   // a correction is filed beside it
+            if (const std::string a = sub->fields.value("assignment", std::string()); !a.empty())
+                setAssignment(qstr(a));
             if (m_status == QLatin1String("returned") && !m_bureauComment.isEmpty())
                 //: Form filling: the bureau sent this submission back. %1 is the bureau's comment.
                 m_notices << tr("The bureau returned this: %1").arg(m_bureauComment);
@@ -352,6 +355,21 @@ void FormController::setAnswer(const QString &field, const QVariant &value, int 
     refresh();
 }
 
+int FormController::prefill(const QVariantMap &answers)
+{
+    if (!m_session || !m_def)
+        return 0;
+    int n = 0;
+    for (auto it = answers.begin(); it != answers.end(); ++it) {
+        const Field *f = m_def->find(str(it.key()));
+        if (!f || f->repeat >= 0)
+            continue;
+        setAnswer(it.key(), it.value());
+        ++n;
+    }
+    return n;
+}
+
 QVariant FormController::answer(const QString &field, int row) const
 {
     if (!m_session)
@@ -435,6 +453,8 @@ bool FormController::persist(const QString &status)
                        {QStringLiteral("updated_at"), QDateTime::currentDateTime().toString(Qt::ISODate)}};
     if (!m_orphans.empty())
         fields.insert(QStringLiteral("orphans"), toVariant(m_orphans));
+    if (!m_assignment.isEmpty())
+        fields.insert(QStringLiteral("assignment"), m_assignment);
     QString target = m_submissionId;
     if (!m_corrects.isEmpty() && m_submissionId == m_corrects) {
         target.clear(); // a new submission that names the one it corrects
@@ -447,7 +467,7 @@ bool FormController::persist(const QString &status)
                           : tr("Corrected after the bureau returned it: %1").arg(m_bureauComment));
     }
     QString err;
-    const QString id = ctx->put(QStringLiteral("submissions"), target, fields, &err);
+    const QString id = ctx->put(QStringLiteral("submissions"), target, fields, &err, m_school);
     if (id.isEmpty()) {
         m_error = err;
         return false;

@@ -49,11 +49,24 @@ class FormController : public QObject
     // Preview (the bureau's Forms page shows a draft as a phone would): the
     // form works as usual but nothing is ever saved or submitted.
     Q_PROPERTY(bool preview READ preview WRITE setPreview NOTIFY loadedChanged)
+    // Where a new submission is filed ("" = the device's school) and the
+    // inspection assignment it reports on (kept as "assignment"; the
+    // assignment is done once it is submitted, sync/bureau/Assignments.h).
+    // Set before open(); an opened submission brings its own.
+    Q_PROPERTY(QString school READ school WRITE setSchool NOTIFY filingChanged)
+    Q_PROPERTY(QString assignment READ assignment WRITE setAssignment NOTIFY filingChanged)
 public:
     explicit FormController(QObject *parent = nullptr);
     ~FormController() override;
 
     QString formId() const { return m_formId; }
+    QString school() const { return m_school; }
+    void setSchool(const QString &v) { if (v != m_school) { m_school = v; emit filingChanged(); } }
+    QString assignment() const { return m_assignment; }
+    void setAssignment(const QString &v) { if (v != m_assignment) { m_assignment = v; emit filingChanged(); } }
+    // Answers the fields of the form that `answers` names (others are left
+    // alone: a form without them); returns how many it set.
+    Q_INVOKABLE int prefill(const QVariantMap &answers);
     QString submissionId() const { return m_submissionId; }
     bool loaded() const;
     QString error() const { return m_error; }
@@ -96,6 +109,7 @@ signals:
     void languageChanged();
     void saved();
     void submitted();
+    void filingChanged();
 
 private:
     QVariantMap describe(int field, int row) const;
@@ -108,6 +122,7 @@ private:
     QString m_formId, m_submissionId, m_error, m_status = QStringLiteral("draft"), m_lang = QStringLiteral("zh");
     QStringList m_notices;
     cx::Json m_orphans = cx::Json::object();  // kept with the draft, never dropped
+    QString m_school, m_assignment;          // filing of a new submission
     QString m_corrects, m_bureauComment;     // set while editing a submitted one: saving makes a correction
     int m_formVersion = 0;
     bool m_preview = false;

@@ -259,4 +259,55 @@ void AssignmentsModel::setError(const QString &e)
     emit errorChanged();
 }
 
+QVariantList AssignmentsModel::tables() const
+{
+    auto state = [](const QString &st) {
+        //: Assignments export: the state of an assignment.
+        if (st == QLatin1String("done")) return tr("Done");
+        //: Assignments export: the state of an assignment.
+        if (st == QLatin1String("overdue")) return tr("Overdue");
+        //: Assignments export: the state of an assignment.
+        if (st == QLatin1String("cancelled")) return tr("Cancelled");
+        //: Assignments export: the state of an assignment.
+        return tr("Planned");
+    };
+    auto text = [](const QVariantMap &m, const char *key) {
+        const QString t = m[QLatin1String(key)].toString();
+        return t.isEmpty() ? QVariant() : QVariant(t);
+    };
+    //: Assignments export, inspections sheet: column headers.
+    QVariantList plans{QVariantList{tr("Due"), tr("State"), tr("School"), tr("School code"), tr("Township"), tr("Inspector"),
+                                    tr("Checklist"), tr("Assigned on"), tr("Done on"), tr("How it was done"), tr("Note"),
+                                    tr("Note when marked done")}};
+    for (const QVariant &v : m_rows) {
+        const QVariantMap a = v.toMap();
+        const QString st = a[QStringLiteral("state")].toString();
+        QVariant how;
+        if (st == QLatin1String("done"))
+            how = a[QStringLiteral("marked_by_hand")].toBool()
+                      //: Assignments export: the bureau marked the inspection done by hand.
+                      ? tr("Marked done by hand")
+                      //: Assignments export: an inspection record completed it. %1 is its id.
+                      : tr("Inspection %1").arg(a[QStringLiteral("inspection")].toString());
+        plans.push_back(QVariantList{text(a, "due"), state(st), text(a, "school_name"), text(a, "school"), text(a, "township"),
+                                     text(a, "inspector"), text(a, "form_title"), text(a, "assigned_on"), text(a, "done_on"), how,
+                                     text(a, "note"), text(a, "done_note")});
+    }
+    //: Assignments export, targets sheet: column headers.
+    QVariantList targets{QVariantList{tr("School"), tr("Teacher"), tr("Teacher's name"), tr("Period"), tr("Target"),
+                                      tr("Visits made"), tr("Met"), tr("Period ended")}};
+    for (const QVariant &v : m_targets) {
+        const QVariantMap t = v.toMap();
+        targets.push_back(QVariantList{t[QStringLiteral("school_name")], t[QStringLiteral("teacher")],
+                                       text(t, "teacher_name"), t[QStringLiteral("period")], t[QStringLiteral("target")],
+                                       t[QStringLiteral("done")],
+                                       //: Assignments export: yes (a target met, a period ended); empty otherwise.
+                                       t[QStringLiteral("met")].toBool() ? QVariant(tr("Yes")) : QVariant(),
+                                       t[QStringLiteral("over")].toBool() ? QVariant(tr("Yes")) : QVariant()});
+    }
+    //: Assignments export: the sheets' names.
+    return {QVariantMap{{QStringLiteral("name"), tr("Inspections")}, {QStringLiteral("rows"), plans}},
+            QVariantMap{{QStringLiteral("name"), tr("Home-visit targets")}, {QStringLiteral("rows"), targets}}};
+}
+
 } // namespace cx::app

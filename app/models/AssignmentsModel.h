@@ -32,7 +32,7 @@ class AssignmentsModel : public QObject
     Q_PROPERTY(int done READ done NOTIFY changed)          // (whatever the state filter)
     Q_PROPERTY(int overdue READ overdue NOTIFY changed)
     Q_PROPERTY(int cancelled READ cancelled NOTIFY changed)
-    // Each: id, school, schoolName, teacher, teacherName, period, target, done, met, over
+    // Each (TargetRow::toJson): id, school, school_name, teacher, teacher_name, period, first, last, target, done, met, over, note
     Q_PROPERTY(QVariantList targets READ targets NOTIFY changed)
     // What the form offers: inspectors (from the device list and the
     // assignments), townships, schools [{code, name, township}], forms [{id, title}].
@@ -72,6 +72,10 @@ public:
     Q_INVOKABLE bool setTarget(const QString &school, const QString &teacher, const QString &teacherName, int count,
                                const QString &period = {});
     Q_INVOKABLE bool markDone(const QString &id, const QString &note = {});
+    // The assignments shown (the filters applied) and the targets, as two
+    // tables (TableExport's shape, headers in the app's language), for the
+    // page's Excel and CSV exports.
+    Q_INVOKABLE QVariantList tables() const;
 
 signals:
     void filterChanged();

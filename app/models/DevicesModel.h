@@ -3,7 +3,7 @@
 // status): every device of the county from the list the engine keeps
 // (Engine::devices(), fetched after the bureau's sync), with what each
 // reported of itself and why it needs attention (cx::bureau::deviceRows, the
-// same code as `cunxiao-cli devices`).
+// same code as `cunxiao-cli devices`), and that list as a table to export.
 #include "models/AccountQuery.h"
 
 #include <QObject>
@@ -38,6 +38,9 @@ public:
     qint64 fetchedAt() const { return m_fetchedAt; }
 
     Q_INVOKABLE void refresh();
+    // The rows shown as one table (TableExport's shape, headers in the app's
+    // language, numbers as numbers), for the page's Excel and CSV exports.
+    Q_INVOKABLE QVariantList tables() const;
     // Days since any device of the school last synced; -1 when none ever did.
     Q_INVOKABLE int lastSyncOfSchool(const QString &code) const;
 

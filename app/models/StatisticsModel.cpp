@@ -3,6 +3,7 @@
 #include "models/TableExport.h"
 
 #include "bureau/Dropouts.h"
+#include "bureau/Progress.h"
 #include "bureau/Statistics.h"
 #include "core/JsonVariant.h"
 
@@ -40,15 +41,73 @@ QVariantMap dropoutMap(cx::RecordQuery &q, cx::bureau::Day today)
     return {{QStringLiteral("county"), tally(rep.county)}, {QStringLiteral("townships"), towns}, {QStringLiteral("cases"), cases}};
 }
 
+// Home visits and inspections done vs planned (cx::bureau::progress) in the
+// period named `key` (the shown period when it is a month, term or school
+// year; else the current term): per township (bars {label, value: done, of:
+// planned}), per inspector / teacher, and the county.
+QVariantMap progressMap(cx::RecordQuery &q, const std::string &key, cx::bureau::Day today)
+{
+    cx::bureau::Period period;
+    try {
+        period = cx::bureau::progressPeriod(key, today);
+    } catch (const std::exception &) {
+        period = cx::bureau::progressPeriod("", today);
+    }
+    const auto rep = cx::bureau::progress(q, period, today);
+    auto tally = [](const cx::bureau::PlanTally &t) {
+        return QVariantMap{{QStringLiteral("value"), t.done},   {QStringLiteral("of"), t.planned},
+                           {QStringLiteral("overdue"), t.overdue}, {QStringLiteral("met"), t.met},
+                           {QStringLiteral("targets"), t.targets}};
+    };
+    auto towns = [&](const std::map<std::string, cx::bureau::PlanTally> &m) {
+        QVariantList out;
+        for (const auto &[name, t] : m) {
+            QVariantMap row = tally(t);
+            row.insert(QStringLiteral("label"), qstr(name));
+            out.push_back(row);
+        }
+        return out;
+    };
+    QVariantList inspectors, teachers;
+    for (const auto &i : rep.inspectors) {
+        QVariantMap row = tally(i.tally);
+        row.insert(QStringLiteral("label"), qstr(i.inspector));
+        row.insert(QStringLiteral("township"), qstr(i.township));
+        inspectors.push_back(row);
+    }
+    for (const auto &t : rep.teachers) {
+        QVariantMap row = tally(t.tally);
+        row.insert(QStringLiteral("label"), qstr(t.teacherName.empty() ? t.teacher : t.teacherName));
+        row.insert(QStringLiteral("account"), qstr(t.teacher));
+        row.insert(QStringLiteral("school"), qstr(t.schoolName));
+        row.insert(QStringLiteral("township"), qstr(t.township));
+        teachers.push_back(row);
+    }
+    return {{QStringLiteral("period"), qstr(period.key)},
+            {QStringLiteral("first"), qstr(cx::bureau::formatDay(period.first))},
+            {QStringLiteral("last"), qstr(cx::bureau::formatDay(period.last))},
+            {QStringLiteral("inspections"),
+             QVariantMap{{QStringLiteral("county"), tally(rep.inspections)},
+                         {QStringLiteral("townships"), towns(rep.inspectionsByTownship)},
+                         {QStringLiteral("people"), inspectors}}},
+            {QStringLiteral("visits"),
+             QVariantMap{{QStringLiteral("county"), tally(rep.visits)},
+                         {QStringLiteral("townships"), towns(rep.visitsByTownship)},
+                         {QStringLiteral("people"), teachers}}}};
+}
+
 QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &period, const std::string &field,
                     cx::bureau::Day today, bool en)
 {
     QVariantMap out;
     out.insert(QStringLiteral("dropouts"), dropoutMap(q, today));
     out.insert(QStringLiteral("forms"), ReportModel::periodicForms(q, en, form));
-    if (form.empty())
+    if (form.empty()) {
+        out.insert(QStringLiteral("progress"), progressMap(q, period, today));
         return out;
+    }
     const auto rep = cx::bureau::statistics(q, form, period, today);
+    out.insert(QStringLiteral("progress"), progressMap(q, rep.period.key, today));
     out.insert(QStringLiteral("period"), qstr(rep.period.key));
     out.insert(QStringLiteral("title"), qstr(en ? rep.form.titleEn : rep.form.titleZh));
     out.insert(QStringLiteral("returns"), rep.returns);
@@ -175,7 +234,49 @@ QVariantList StatisticsModel::tables() const
     //: Dropout export: sheet names.
     out.push_back(QVariantMap{{QStringLiteral("name"), tr("Dropouts by township")}, {QStringLiteral("rows"), towns}});
     out.push_back(QVariantMap{{QStringLiteral("name"), tr("Pupils not back")}, {QStringLiteral("rows"), cases}});
+    out += progressTables();
     return out;
+}
+
+QVariantList StatisticsModel::progressTables() const
+{
+    const QVariantMap p = progress();
+    if (p.isEmpty())
+        return {};
+    const QVariantMap insp = p[QStringLiteral("inspections")].toMap(), visits = p[QStringLiteral("visits")].toMap();
+    auto at = [](const QVariantMap &m, const char *key) { return m[QLatin1String(key)]; };
+    //: Done vs planned export, townships sheet: column headers.
+    QVariantList towns{QVariantList{tr("Township"), tr("Inspections planned"), tr("Inspections done"), tr("Inspections overdue"),
+                                    tr("Home visits planned"), tr("Home visits done"), tr("Visit targets met"), tr("Visit targets")}};
+    auto townRow = [&](const QString &label, const QVariantMap &i, const QVariantMap &v) {
+        towns.push_back(QVariantList{label, at(i, "of"), at(i, "value"), at(i, "overdue"), at(v, "of"), at(v, "value"),
+                                     at(v, "met"), at(v, "targets")});
+    };
+    const QVariantList ti = insp[QStringLiteral("townships")].toList(), tv = visits[QStringLiteral("townships")].toList();
+    for (qsizetype i = 0; i < ti.size() && i < tv.size(); ++i)
+        townRow(ti[i].toMap()[QStringLiteral("label")].toString(), ti[i].toMap(), tv[i].toMap());
+    //: Done vs planned export: the county's total row.
+    townRow(tr("County"), insp[QStringLiteral("county")].toMap(), visits[QStringLiteral("county")].toMap());
+    //: Done vs planned export, people sheet: column headers.
+    QVariantList people{QVariantList{tr("Kind"), tr("Account"), tr("Name"), tr("School"), tr("Township"), tr("Number planned"), tr("Number done"),
+                                     tr("Overdue"), tr("Targets met")}};
+    for (const QVariant &v : insp[QStringLiteral("people")].toList()) {
+        const QVariantMap r = v.toMap();
+        //: Done vs planned export: a row of an inspector's inspections.
+        people.push_back(QVariantList{tr("Inspections"), at(r, "label"), QString(), QString(), at(r, "township"), at(r, "of"),
+                                      at(r, "value"), at(r, "overdue"), QVariant()});
+    }
+    for (const QVariant &v : visits[QStringLiteral("people")].toList()) {
+        const QVariantMap r = v.toMap();
+        //: Done vs planned export: a row of a teacher's home visits.
+        people.push_back(QVariantList{tr("Home visits"), at(r, "account"), at(r, "label"), at(r, "school"), at(r, "township"),
+                                      at(r, "of"), at(r, "value"), QVariant(), at(r, "met")});
+    }
+    //: Done vs planned export: sheet names. %1 is the period.
+    return {QVariantMap{{QStringLiteral("name"), tr("Done vs planned %1").arg(p[QStringLiteral("period")].toString())},
+                        {QStringLiteral("rows"), towns}},
+            //: Done vs planned export: sheet name of the inspectors' and teachers' rows.
+            QVariantMap{{QStringLiteral("name"), tr("Done vs planned by person")}, {QStringLiteral("rows"), people}}};
 }
 
 bool StatisticsModel::exportCsv(const QString &path) { return TableExport::write(path, tables(), QStringLiteral("csv"), nullptr); }

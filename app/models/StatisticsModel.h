@@ -3,8 +3,9 @@
 // the same code as `cunxiao-cli statistics`) for the bureau's statistics page:
 // the county and township values of every number (counts summed, rates
 // recomputed over the sums), the chosen number per township and over the
-// last periods (the charts and their tables), and the choices counted
-// (dropouts by reason). Exports the shown tables to CSV.
+// last periods (the charts and their tables), the choices counted
+// (dropouts by reason), and inspections and home visits done vs planned
+// (cx::bureau::progress). Exports the shown tables to Excel and CSV.
 #include "models/ReportModel.h"
 
 #include <QStringList>
@@ -34,6 +35,13 @@ class StatisticsModel : public cx::app::ReportModel   // qualified: qmltyperegis
     // {open, back, unvisited} (+ name), cases [{name, grade, school, township,
     // phone, lastVisit, visits, days}], never visited first.
     Q_PROPERTY(QVariantMap dropouts READ dropouts NOTIFY changed)
+    // Home visits and inspections done vs planned (cx::bureau::progress) in
+    // the shown period (the current term when it is not a month, term or
+    // school year): {period, first, last, inspections, visits}, each
+    // {county, townships, people}, every row {label, value: done, of:
+    // planned, overdue, met, targets} (+ township; a teacher's account,
+    // school).
+    Q_PROPERTY(QVariantMap progress READ progress NOTIFY changed)
 public:
     explicit StatisticsModel(QObject *parent = nullptr) : ReportModel(parent) {}
 
@@ -55,11 +63,15 @@ public:
     QVariantList trend() const { return value("trend").toList(); }
     QVariantList choices() const { return value("choices").toList(); }
     QVariantMap dropouts() const { return value("dropouts").toMap(); }
+    QVariantMap progress() const { return value("progress").toMap(); }
 
-    // The county and township table of every number (TableExport's shape:
-    // one table, numbers as numbers), for the page's Excel and CSV exports.
+    // The page's tables for its Excel and CSV exports (TableExport's shape,
+    // numbers as numbers): the county and township table of every number, the
+    // dropout sheets (townships, pupils not back) and progressTables().
     Q_INVOKABLE QVariantList tables() const;
-    // That table as CSV into `path` (UTF-8 with a BOM).
+    // The done vs planned sheets alone (townships and county; people).
+    QVariantList progressTables() const;
+    // tables() as CSV into `path` (UTF-8 with a BOM; the tables one after another).
     Q_INVOKABLE bool exportCsv(const QString &path);
 
 signals:

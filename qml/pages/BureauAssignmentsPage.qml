@@ -107,6 +107,15 @@ Page {
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
+        ExportButtons {
+            objectName: "assignmentsExport"
+            visible: page.wide   // a desktop's task; the phone keeps its rows for the list
+            //: Assignments export: the file's name before the date (督导任务 = inspection assignments).
+            baseName: qsTr("Assignments")
+            onWanted: (format) => show(TableExport.save(baseName, plans.tables(), format))
+            ready: plans.rows.length > 0 || plans.targets.length > 0
+            Layout.fillWidth: true
+        }
         // Two lists: the inspections, the targets.
         RowLayout {
             id: tabs

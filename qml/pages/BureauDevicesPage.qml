@@ -91,6 +91,16 @@ Page {
             font.pixelSize: Theme.fontSmall
         }
 
+        ExportButtons {
+            objectName: "devicesExport"
+            visible: page.wide   // a desktop's task; the phone keeps its rows for the list
+            //: Devices export: the file's name before the date (设备 = devices).
+            baseName: qsTr("Devices")
+            onWanted: (format) => show(TableExport.save(baseName, devices.tables(), format))
+            ready: devices.rows.length > 0
+            Layout.fillWidth: true
+        }
+
         ListView {
             id: list
             Layout.fillWidth: true

@@ -6,7 +6,8 @@ import Cunxiao
 // BureauStatisticsPage: what the schools' returns add up to (StatisticsModel,
 // the same code as `cunxiao-cli statistics`): the county's numbers, one
 // number per township and over the last periods as charts with their tables
-// beside them, the choices counted (dropouts by reason), and a CSV export.
+// beside them, the choices counted (dropouts by reason), inspections and home
+// visits done vs planned, and the Excel and CSV exports.
 Page {
     id: page
     property string pageName: "BureauStatisticsPage"
@@ -127,6 +128,44 @@ Page {
                         Layout.alignment: Qt.AlignTop
                         BarChart { bars: choiceCard.modelData.options; barColor: Theme.accent; labelWidth: 150; Layout.fillWidth: true }
                     }
+                }
+            }
+
+            // Home visits and inspections done vs planned (cx::bureau::progress), in the shown period.
+            Label {
+                visible: stats.progress.period !== undefined
+                //: Statistics page: the period of the done vs planned cards. %1 is the period, %2 and %3 its first and last day.
+                text: qsTr("Done vs planned in %1 (%2 to %3)").arg(stats.progress.period || "").arg(stats.progress.first || "").arg(stats.progress.last || "")
+                font.bold: true
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            GridLayout {
+                visible: stats.progress.period !== undefined
+                Layout.fillWidth: true
+                columns: page.width >= 1500 ? 2 : 1
+                columnSpacing: Theme.margin
+                rowSpacing: Theme.margin
+                DoneVsPlannedCard {
+                    objectName: "inspectionsDoneVsPlanned"
+                    //: Statistics card heading: inspections done against those planned (due in the period).
+                    heading: qsTr("Inspections done vs planned")
+                    tally: stats.progress.inspections || ({})
+                    //: Done vs planned card: show the inspectors.
+                    peopleText: qsTr("By inspector")
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                }
+                DoneVsPlannedCard {
+                    objectName: "visitsDoneVsPlanned"
+                    //: Statistics card heading: home visits made against the teachers' targets.
+                    heading: qsTr("Home visits done vs targets")
+                    tally: stats.progress.visits || ({})
+                    visits: true
+                    //: Done vs planned card: show the teachers.
+                    peopleText: qsTr("By teacher")
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
                 }
             }
 

@@ -12,6 +12,11 @@ Page {
     property string pageName: "FormFillPage"
     property string formId: "home_visit"
     property string submissionId
+    // An inspection assignment's report (InspectionPage): filed in the
+    // assignment's school, naming it, with the answers it already knows.
+    property string school
+    property string assignment
+    property var prefill: ({})
     // Preview (BureauFormsPage): a definition shown as a phone shows it; nothing is saved.
     property string previewDefinition
     property string previewLanguage
@@ -26,10 +31,14 @@ Page {
         onSubmitted: done.open()
     }
     Component.onCompleted: {
-        if (previewDefinition !== "")
+        if (previewDefinition !== "") {
             form.openDefinition(previewDefinition)
-        else
-            form.open(formId, submissionId)
+            return
+        }
+        form.school = page.school
+        form.assignment = page.assignment
+        if (form.open(formId, submissionId) && submissionId === "")
+            form.prefill(page.prefill)
     }
     onPreviewDefinitionChanged: if (previewDefinition !== "") form.openDefinition(previewDefinition)
 

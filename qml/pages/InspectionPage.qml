@@ -42,6 +42,16 @@ Page {
     // Opens the inspection of an assignment: the one already started, or a new
     // one in the assigned school that names it.
     function startAssigned(a) {
+        // The assignment's checklist form when this phone has it: its report,
+        // the draft already started or a new one filed in the school.
+        if (a.form && Records.get("forms", a.form).id !== undefined) {
+            const drafts = Records.where("submissions", "assignment", a.id)
+            app.push("FormFillPage", { formId: a.form, submissionId: drafts.length > 0 ? drafts[0].id : "",
+                                       school: a.school, assignment: a.id,
+                                       prefill: { school: a.school, inspection_date: Qt.formatDate(new Date(), "yyyy-MM-dd"),
+                                                  inspectors: Session.user } })
+            return
+        }
         const started = Records.where("inspections", "assignment", a.id)
         if (started.length > 0) {
             page.recordId = started[0].id

@@ -127,16 +127,14 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
     };
     std::vector<Acc> accounts = {
         {"chen.jun", "bureau", {}, "教育局 (all schools)"},
-        {"wang.fang", "inspector", {}, "督导 (assigned schools)"},
         {"zhang.wei", "head", {schools[0].code}, schools[0].name + " 校长"},
         {"li.na", "teacher", {schools[0].code}, schools[0].name + " 班主任"},
     };
-    for (size_t i = 0; i < schools.size() && i < 3; ++i)
-        accounts[1].schools.push_back(schools[i].code);
     for (size_t i = 1; i < schools.size(); ++i) {
         accounts.push_back({"head." + schools[i].code, "head", {schools[i].code}, schools[i].name + " 校长"});
         accounts.push_back({"teacher." + schools[i].code, "teacher", {schools[i].code}, schools[i].name + " 教师"});
     }
+    // The inspectors: one a township, over the schools the demo's assignments send them to.
     for (const auto &i : demo::demoInspectors(schools))
         accounts.push_back({i.user, "inspector", i.schools, i.name + " 督导 (" + i.township + ")"});
     for (const auto &a : accounts)

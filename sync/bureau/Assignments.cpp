@@ -152,6 +152,50 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
             it->second->doneOn = textOf(r.fields, "date");
         }
     }
+    // Inspection reports filed as the assignment's checklist form: a
+    // submission of that form naming the assignment, submitted or accepted,
+    // sent by its inspector or the bureau. A correction names the submission
+    // it corrects and carries on its assignment.
+    std::set<std::string> checklistForms;
+    for (const auto &a : rows)
+        if (a.state == "planned" && !a.form.empty())
+            checklistForms.insert(a.form);
+    for (const auto &form : checklistForms) {
+        RecordSelection sel = all("submissions");
+        sel.conditions.push_back({"form", FieldCondition::Eq, form});
+        std::map<std::string, LocalRecord> subs;
+        for (auto &r : q.list(sel))
+            if (!r.deleted)
+                subs.emplace(r.id, std::move(r));
+        auto assignmentOf = [&](const LocalRecord &r) {
+            const LocalRecord *at = &r;
+            for (int hops = 0; at && hops < 16; ++hops) {   // a chain of corrections, never a loop
+                if (std::string named = textOf(at->fields, "assignment"); !named.empty())
+                    return named;
+                auto up = subs.find(textOf(at->fields, "corrects"));
+                at = up != subs.end() ? &up->second : nullptr;
+            }
+            return std::string();
+        };
+        for (const auto &[id, r] : subs) {
+            const std::string status = textOf(r.fields, "status");
+            if (status != "submitted" && status != "accepted")
+                continue;
+            auto it = byId.find(assignmentOf(r));
+            if (it == byId.end())
+                continue;
+            AssignmentRow &a = *it->second;
+            const std::string who = authorOf(r, "status");
+            if (a.state != "planned" || a.form != form || a.school != r.school ||
+                (who != a.inspector && !bureauAccounts.count(who)))
+                continue;
+            a.state = "done";
+            a.inspection = r.id;
+            std::string day = textOf(r.fields.value("answers", Json::object()), "inspection_date").substr(0, 10);
+            a.doneOn = parseDay(day) ? day : textOf(r.fields, "updated_at").substr(0, 10);
+        }
+    }
+
     std::sort(loose.begin(), loose.end(), [](const LocalRecord &x, const LocalRecord &y) {
         return std::make_pair(textOf(x.fields, "date"), x.id) < std::make_pair(textOf(y.fields, "date"), y.id);
     });

@@ -13,7 +13,11 @@
 //              done by that inspector on or after the day the assignment was
 //              made (each such inspection completes one assignment: first one
 //              the bureau marked done by hand on the inspection's day, else the
-//              open one due first); or when the bureau marked it done by hand
+//              open one due first); or when a submission of its checklist form
+//              in its school names it ("assignment"; a correction carries on
+//              the assignment of the one it corrects), submitted or accepted,
+//              its status set by the inspector or a bureau account; or when the
+//              bureau marked it done by hand
 //              (status "done": inspected on paper, with done_on and done_note);
 //   cancelled  when the bureau cancelled it;
 //   overdue    when not done and its due day has passed;

@@ -5,6 +5,7 @@
 #include "cli/Commands.h"
 
 #include "bureau/Assignments.h"
+#include "bureau/Progress.h"
 #include "engine/RecordQuery.h"
 
 #include <cstdio>
@@ -137,6 +138,43 @@ int cmdVisitTarget(Engine &e, const std::string &db, const std::vector<std::stri
         t.period = bureau::formatDay(bureau::today()).substr(0, 7);   // this month
     RecordQuery q(db, e.key());
     std::printf("%s\n", bureau::setVisitTarget(e, q, t).c_str());
+    return Ok;
+}
+
+int cmdProgress(Engine &e, const std::string &db, const std::vector<std::string> &argsIn)
+{
+    auto args = argsIn;
+    const bool json = takeFlag(args, "--json");
+    const std::string key = takeOption(args, "--period");
+    const bureau::Day day = dayOption(args, "--as-of");
+    if (!args.empty())
+        usage("progress takes [--period 2026-12|2026-autumn|2026-2027] [--as-of DAY] [--json]");
+    const bureau::Period period = bureau::progressPeriod(key, day);
+    RecordQuery q(db, e.key());
+    const auto rep = bureau::progress(q, period, day);
+    if (json) {
+        std::printf("%s\n", rep.toJson().dump().c_str());
+        return Ok;
+    }
+    auto line = [](const std::string &name, const bureau::PlanTally &t, bool visits) {
+        if (visits)
+            std::printf("  %-24s %4d / %-4d targets met %d of %d\n", name.c_str(), t.done, t.planned, t.met, t.targets);
+        else
+            std::printf("  %-24s %4d / %-4d overdue %d\n", name.c_str(), t.done, t.planned, t.overdue);
+    };
+    std::printf("%s (%s .. %s)\n督导 inspections done / planned\n", period.key.c_str(), bureau::formatDay(period.first).c_str(),
+                bureau::formatDay(period.last).c_str());
+    line("全县 county", rep.inspections, false);
+    for (const auto &t : rep.townships)
+        line(t, rep.inspectionsByTownship.at(t), false);
+    for (const auto &i : rep.inspectors)
+        line(i.inspector, i.tally, false);
+    std::printf("家访 home visits done / target\n");
+    line("全县 county", rep.visits, true);
+    for (const auto &t : rep.townships)
+        line(t, rep.visitsByTownship.at(t), true);
+    for (const auto &t : rep.teachers)
+        line(t.school + " " + t.teacher, t.tally, true);
     return Ok;
 }
 

@@ -68,6 +68,7 @@ int cmdReturn(Engine &e, const std::string &db, const std::vector<std::string> &
 int cmdAssignments(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdAssign(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdVisitTargets(Engine &e, const std::string &db, const std::vector<std::string> &args);
+int cmdProgress(Engine &e, const std::string &db, const std::vector<std::string> &args);
 int cmdVisitTarget(Engine &e, const std::string &db, const std::vector<std::string> &args);
 // FormCommands.cpp: the bureau's forms (docs/bureau.md "Forms").
 int cmdForms(Engine &e, const std::string &db, const std::vector<std::string> &args);

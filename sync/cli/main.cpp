@@ -68,6 +68,9 @@ const char *kUsage =
                                (bureau) plan an inspection; prints its id (--cancel ID, --done ID)
   visit-targets [--school CODE] [--teacher USER] [--as-of DAY] [--json]
                                home-visit targets with the visits done in their period
+  progress [--period 2026-12|2026-autumn|2026-2027] [--as-of DAY] [--json]
+                               (bureau) inspections and home visits done vs planned in a period
+                               (this term by default): county, townships, inspectors, teachers
   visit-target --school CODE --teacher USER --count N [--period P] [--name NAME]
                                (head, bureau) a teacher's home-visit target for a month, term or
                                school year (this month by default)
@@ -132,7 +135,7 @@ int main(int argc, char **argv)
     static const std::map<std::string, int (*)(cx::Engine &, const std::string &, const std::vector<std::string> &)>
         replicaCommands = {{"completeness", cmdCompleteness}, {"review", cmdReview}, {"statistics", cmdStatistics}, {"dropouts", cmdDropouts}, {"devices", cmdDevices}, {"accept", cmdAccept},
                            {"return", cmdReturn}, {"assignments", cmdAssignments}, {"assign", cmdAssign},
-                           {"visit-targets", cmdVisitTargets}, {"visit-target", cmdVisitTarget},
+                           {"visit-targets", cmdVisitTargets}, {"progress", cmdProgress}, {"visit-target", cmdVisitTarget},
                            {"forms", cmdForms}, {"publish-form", cmdPublishForm}};
     auto it = commands.find(command);
     auto rc = replicaCommands.find(command);

@@ -49,6 +49,11 @@ std::string demoTeacher(const std::vector<DemoSchool> &schools, size_t index)
     return index == 0 ? std::string("li.na") : "teacher." + schools[index].code;
 }
 
+std::string demoHead(const std::vector<DemoSchool> &schools, size_t index)
+{
+    return index == 0 ? std::string("zhang.wei") : "head." + schools[index].code;
+}
+
 std::vector<DemoRecord> demoPlans(const std::vector<DemoSchool> &schools, forms::Day today)
 {
     std::vector<DemoRecord> out;

@@ -28,6 +28,8 @@ std::vector<DemoInspector> demoInspectors(const std::vector<DemoSchool> &schools
 // The teacher account whose visits a school's target counts: li.na at the
 // first school (the docs' teacher), teacher.<code> elsewhere.
 std::string demoTeacher(const std::vector<DemoSchool> &schools, size_t index);
+// A school's head account: zhang.wei at the first school, head.<code> elsewhere.
+std::string demoHead(const std::vector<DemoSchool> &schools, size_t index);
 
 // Assignments, the inspections that completed some, visit targets and home
 // visits, around `today`. `DemoRecord::by` names the account that made each.

@@ -23,6 +23,7 @@
 #include "models/AccountsAdminModel.h"
 #include "account/QrCodes.h"
 #include "core/DemoCounty.h"
+#include "demo/DemoPlans.h"
 #include "demo/DemoSchools.h"
 #include "sync/SyncController.h"
 
@@ -470,9 +471,44 @@ private slots:
         const QString statsXlsx = out.filePath(QStringLiteral("stats.xlsx"));
         QVERIFY(TableExport::write(statsXlsx, st.tables(), QStringLiteral("xlsx"), nullptr));
         const auto statsBook = cx::xlsform::readWorkbook(statsXlsx.toStdString());
-        QCOMPARE(int(statsBook.sheets.size()), 3);   // the numbers, dropouts by township, the pupils not back
+        // the numbers, dropouts by township, the pupils not back, done vs planned by township and by person
+        QCOMPARE(int(statsBook.sheets.size()), 5);
         QCOMPARE(int(statsBook.sheets[0].rows.size()), 1 + int(st.fields().size()));
         QCOMPARE(int(statsBook.sheets[2].rows.size()), 1 + 40);
+
+        // Done vs planned in the shown school year (cx::bureau::progress): the
+        // demo's twenty inspections (eleven done, one overdue) by three
+        // inspectors, and this month's ten visit targets (4+6+5+4+6+5+4+6+5+4
+        // visits; made 4,2,5,1,6,0,4,4,5,3; five met).
+        const QVariantMap prog = st.progress();
+        QCOMPARE(prog[QStringLiteral("period")].toString(), QStringLiteral("2025-2026"));
+        const QVariantMap insp = prog[QStringLiteral("inspections")].toMap();
+        const QVariantMap inspCounty = insp[QStringLiteral("county")].toMap();
+        QCOMPARE(inspCounty[QStringLiteral("of")].toInt(), 20);
+        QCOMPARE(inspCounty[QStringLiteral("value")].toInt(), 11);
+        QCOMPARE(inspCounty[QStringLiteral("overdue")].toInt(), 1);
+        QCOMPARE(insp[QStringLiteral("townships")].toList().size(), 3);
+        QCOMPARE(insp[QStringLiteral("people")].toList().size(), 3);
+        int townDone = 0;
+        for (const QVariant &v : insp[QStringLiteral("townships")].toList())
+            townDone += v.toMap()[QStringLiteral("value")].toInt();
+        QCOMPARE(townDone, 11);
+        const QVariantMap visits = prog[QStringLiteral("visits")].toMap();
+        const QVariantMap visitCounty = visits[QStringLiteral("county")].toMap();
+        QCOMPARE(visitCounty[QStringLiteral("of")].toInt(), 49);
+        QCOMPARE(visitCounty[QStringLiteral("value")].toInt(), 34);
+        QCOMPARE(visitCounty[QStringLiteral("met")].toInt(), 5);
+        QCOMPARE(visitCounty[QStringLiteral("targets")].toInt(), 10);
+        QCOMPARE(visits[QStringLiteral("people")].toList().size(), 10);
+        // Its sheets: townships + the county; the three inspectors and ten teachers.
+        QCOMPARE(int(statsBook.sheets[3].rows.size()), 1 + 3 + 1);
+        const cx::xlsform::Row &progCounty = statsBook.sheets[3].rows.back();
+        QCOMPARE(QString::fromStdString(progCounty.cell(0)->text), StatisticsModel::tr("County"));
+        QCOMPARE(progCounty.cell(1)->text, std::string("20"));   // inspections planned
+        QCOMPARE(progCounty.cell(2)->text, std::string("11"));   // done
+        QCOMPARE(progCounty.cell(4)->text, std::string("49"));   // home visits planned
+        QCOMPARE(progCounty.cell(5)->text, std::string("34"));   // done
+        QCOMPARE(int(statsBook.sheets[4].rows.size()), 1 + 3 + 10);
         c.setPeriod(QStringLiteral("2025-2026"));
         QVERIFY(c.waitForLoaded());
         const QString compXlsx = out.filePath(QStringLiteral("completeness.xlsx"));
@@ -539,6 +575,27 @@ private slots:
         const QString code = silent[QStringLiteral("schoolCodes")].toStringList()[0];
         QVERIFY(dev.lastSyncOfSchool(code) >= 0);
         QCOMPARE(dev.lastSyncOfSchool(QStringLiteral("no-such-school")), -1);
+        // The devices page's export: every device shown, read back from the workbook.
+        dev.setAttentionOnly(false);
+        const QString devXlsx = out.filePath(QStringLiteral("devices.xlsx"));
+        QVERIFY2(TableExport::write(devXlsx, dev.tables(), QStringLiteral("xlsx"), &failure), qPrintable(failure));
+        const auto devBook = cx::xlsform::readWorkbook(devXlsx.toStdString());
+        QCOMPARE(int(devBook.sheets.size()), 1);
+        QCOMPARE(int(devBook.sheets[0].rows.size()), 1 + 40);
+        QCOMPARE(QString::fromStdString(devBook.sheets[0].rows[0].cell(5)->text), DevicesModel::tr("Days since last sync"));
+        int flaggedDevices = 0;
+        for (int i = 0; i < 40; ++i) {
+            const cx::xlsform::Row &r = devBook.sheets[0].rows[size_t(i + 1)];
+            const QVariantMap d = dev.rows()[i].toMap();
+            QCOMPARE(QString::fromStdString(r.cell(0)->text), d[QStringLiteral("user")].toString());
+            const int days = d[QStringLiteral("lastSync")].toInt();
+            if (days >= 0)
+                QCOMPARE(QString::fromStdString(r.cell(5)->text), QString::number(days));
+            else
+                QVERIFY(!r.cell(5));
+            flaggedDevices += r.cell(13) ? 1 : 0;
+        }
+        QCOMPARE(flaggedDevices, dev.needingAttention());
 
         // Assignments (issue 14.4): the demo's twenty, eleven done, one overdue, and ten targets.
         AssignmentsModel am;
@@ -581,21 +638,100 @@ private slots:
                                             "cancelled or marked done."));
         QCOMPARE(am.done(), 11);
         QCOMPARE(am.rows().size(), 20);   // cancelled ones leave the list
+        // The assignments page's export: the inspections shown and the targets, read back.
+        const QString amXlsx = out.filePath(QStringLiteral("assignments.xlsx"));
+        QVERIFY2(TableExport::write(amXlsx, am.tables(), QStringLiteral("xlsx"), &failure), qPrintable(failure));
+        const auto amBook = cx::xlsform::readWorkbook(amXlsx.toStdString());
+        QCOMPARE(int(amBook.sheets.size()), 2);
+        QCOMPARE(int(amBook.sheets[0].rows.size()), 1 + 20);
+        int doneRows = 0, overdueRows = 0, byInspection = 0;
+        for (const auto &r : amBook.sheets[0].rows) {
+            const QString st = r.cell(1) ? QString::fromStdString(r.cell(1)->text) : QString();
+            doneRows += st == AssignmentsModel::tr("Done");
+            overdueRows += st == AssignmentsModel::tr("Overdue");
+            byInspection += r.cell(9) && QString::fromStdString(r.cell(9)->text).startsWith(AssignmentsModel::tr("Inspection %1").arg(QString()));
+        }
+        QCOMPARE(doneRows, 11);
+        QCOMPARE(overdueRows, 1);
+        QCOMPARE(byInspection, 11);   // the demo's inspections completed them, none by hand
+        QCOMPARE(int(amBook.sheets[1].rows.size()), 1 + 10);
+        int metRows = 0, visitsMade = 0;
+        for (size_t i = 1; i < amBook.sheets[1].rows.size(); ++i) {
+            const auto &r = amBook.sheets[1].rows[i];
+            metRows += r.cell(6) ? 1 : 0;
+            visitsMade += std::stoi(r.cell(5)->text);
+        }
+        QCOMPARE(metRows, 5);
+        QCOMPARE(visitsMade, 4 + 2 + 5 + 1 + 6 + 0 + 4 + 4 + 5 + 3);   // uncapped: the visits each teacher made
+
+        // An assignment's report as its checklist form (what the Inspections
+        // page opens): filed in the assignment's school, naming it, the school
+        // and date answered; reopened, it keeps both.
+        QVariantMap openOne;
+        for (const QVariant &v : am.rows())
+            if (v.toMap()[QStringLiteral("state")] == QStringLiteral("planned") &&
+                v.toMap()[QStringLiteral("school")] != m_ctx->defaultSchool())
+                openOne = v.toMap();
+        QVERIFY(!openOne.isEmpty());
+        const QString plannedSchool = openOne[QStringLiteral("school")].toString(), plannedId = openOne[QStringLiteral("id")].toString();
+        QString reportId;
+        {
+            FormController report;
+            report.setSchool(plannedSchool);
+            report.setAssignment(plannedId);
+            QVERIFY2(report.open(QStringLiteral("school_inspection")), qPrintable(report.error()));
+            QCOMPARE(report.prefill({{QStringLiteral("school"), plannedSchool},
+                                     {QStringLiteral("inspection_date"), QStringLiteral("2025-12-01")},
+                                     {QStringLiteral("no_such_field"), 1}}),
+                     2);
+            QCOMPARE(report.answer(QStringLiteral("school")).toString(), plannedSchool);
+            QVERIFY2(report.saveDraft(), qPrintable(report.error()));
+            reportId = report.submissionId();
+        }
+        const auto filed = m_ctx->engine()->get("submissions", reportId.toStdString());
+        QVERIFY(filed);
+        QCOMPARE(QString::fromStdString(filed->school), plannedSchool);
+        QCOMPARE(QString::fromStdString(filed->fields.value("assignment", std::string())), plannedId);
+        FormController reopened;
+        QVERIFY(reopened.open(QStringLiteral("school_inspection"), reportId));
+        QCOMPARE(reopened.school(), plannedSchool);
+        QCOMPARE(reopened.assignment(), plannedId);
+        QCOMPARE(reopened.answer(QStringLiteral("inspection_date")).toString(), QStringLiteral("2025-12-01"));
         // Accounts: the list the administrator's page last fetched (here the
-        // demo's): 20 schools in 3 townships, the bureau, an inspector, a head
-        // and a teacher a school, one revoked teacher.
+        // demo's): 20 schools in 3 townships, the bureau, an inspector a
+        // township (the ones the assignments name, over the schools they
+        // inspect), a head and a teacher a school, one revoked teacher.
         AccountsAdminModel acc;
         QCOMPARE(acc.schools().size(), 20);
         QCOMPARE(acc.townships().size(), 3);
-        QCOMPARE(acc.accounts().size(), 43);
+        QCOMPARE(acc.accounts().size(), 45);
+        QMap<QString, QStringList> inspectorSchools;
+        QStringList users;
+        for (const QVariant &v : acc.accounts()) {
+            const QVariantMap a = v.toMap();
+            users << a[QStringLiteral("user")].toString();
+            if (a[QStringLiteral("role")] == QStringLiteral("inspector"))
+                inspectorSchools[a[QStringLiteral("user")].toString()] = a[QStringLiteral("schools")].toStringList();
+        }
+        QCOMPARE(inspectorSchools.keys(), am.inspectors());   // he.jie, sun.li, zhou.min
+        QVERIFY(users.contains(QStringLiteral("zhang.wei")) && users.contains(QStringLiteral("li.na")));   // the docs' head and teacher
+        am.setState(QStringLiteral("all"));
+        for (const QVariant &v : am.rows()) {
+            const QVariantMap a = v.toMap();
+            QVERIFY2(inspectorSchools[a[QStringLiteral("inspector")].toString()].contains(a[QStringLiteral("school")].toString()),
+                     qPrintable(a[QStringLiteral("inspector")].toString() + " " + a[QStringLiteral("school")].toString()));
+        }
+        for (const QVariant &v : am.targets())   // every target's teacher has an account
+            QVERIFY2(users.contains(v.toMap()[QStringLiteral("teacher")].toString()), qPrintable(v.toMap()[QStringLiteral("teacher")].toString()));
+        am.setState({});
         QVERIFY(acc.fetchedAt() > 0);
         int admins = 0, revoked = 0;
         for (const QVariant &v : acc.accounts()) {
             const QVariantMap a = v.toMap();
             admins += a[QStringLiteral("admin")].toBool();
             revoked += a[QStringLiteral("revoked")].toBool();
-            if (a[QStringLiteral("user")] == QStringLiteral("wang.fang")) {
-                QCOMPARE(a[QStringLiteral("schools")].toStringList().size(), 3);
+            if (a[QStringLiteral("user")] == QStringLiteral("zhou.min")) {
+                QCOMPARE(a[QStringLiteral("schools")].toStringList().size(), int(cx::demo::demoInspectors(cx::demo::demoSchools(20))[0].schools.size()));
                 QVERIFY(!a[QStringLiteral("schoolNames")].toStringList()[0].startsWith(QStringLiteral("5323")));
             }
         }
@@ -603,12 +739,12 @@ private slots:
         QCOMPARE(revoked, 1);
         // Without a server an operation fails with a message and changes nothing.
         QSignalSpy done(&acc, &AccountsAdminModel::finished);
-        acc.resetPassword(QStringLiteral("wang.fang"), QStringLiteral("new-pass-1"));
+        acc.resetPassword(QStringLiteral("zhou.min"), QStringLiteral("new-pass-1"));
         QVERIFY(done.wait(10000));
         QCOMPARE(done[0][0].toString(), QStringLiteral("reset-password"));
         QCOMPARE(done[0][1].toBool(), false);
         QVERIFY(!acc.error().isEmpty());
-        QCOMPARE(acc.accounts().size(), 43);
+        QCOMPARE(acc.accounts().size(), 45);
 
         // The enrolment QR code: drawn (libqrencode), read back by the one decoder.
         const QString link = QStringLiteral("cunxiao://enrol?server=https%3A%2F%2Fbureau.example%3A8443&pin=sha256%2F%2FAAAA&user=li.ming&code=K7Q2-MP9X-3ZTD-8HWA");

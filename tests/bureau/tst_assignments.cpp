@@ -9,6 +9,7 @@
 
 #include "admin/Admin.h"
 #include "bureau/Assignments.h"
+#include "bureau/Progress.h"
 #include "protocol/Errors.h"
 #include "protocol/Uuid.h"
 #include "sync/RecordWrites.h"
@@ -24,6 +25,7 @@ const char *kChecklist = R"({
   "id": "school_inspection", "version": 1, "title": {"zh": "督导检查", "en": "School inspection"},
   "roles": ["inspector", "bureau"], "schools": "*",
   "pages": [{"id": "p", "title": {"zh": "检查", "en": "Check"}, "fields": [
+    {"name": "inspection_date", "type": "date", "label": {"zh": "检查日期", "en": "Date"}},
     {"name": "safety", "type": "text", "label": {"zh": "安全", "en": "Safety"}}]}]
 })";
 
@@ -266,6 +268,119 @@ private slots:
         QVERIFY(rejectReason(*p.headA, "visit_targets", other).find("not a teacher account of school A") != std::string::npos);
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", "明年", "", 2}));
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", month, "", 0}));
+    }
+
+    // An inspection report filed as the assignment's checklist form (a
+    // submission naming it) completes it once submitted, not as a draft; a
+    // correction of it keeps it done; another school's report does not.
+    void checklistFormSubmissionCompletesIt()
+    {
+        Planning p;
+        const std::string id = p.plan("A", 7), other = p.plan("B", 7);
+        p.syncAll();
+        auto report = [&](const std::string &school, const std::string &status, const std::string &assignment) {
+            cx::Json f{{"form", "school_inspection"}, {"form_version", 1}, {"status", status},
+                       {"answers", {{"safety", "消防通道畅通"}, {"inspection_date", dayText(today())}}},
+                       {"updated_at", dayText(today()) + "T10:00:00"}};
+            if (!assignment.empty())
+                f["assignment"] = assignment;
+            return p.inspector->put("submissions", "", school, f);
+        };
+        const std::string draft = report("A", "draft", id);
+        p.syncAll();
+        auto q = p.query();
+        cx::bureau::AssignmentFilter every;
+        every.state = "all";
+        auto stateOf = [&](const std::string &which) {
+            for (const auto &a : cx::bureau::assignmentRows(q, every, today()))
+                if (a.id == which)
+                    return a;
+            return cx::bureau::AssignmentRow{};
+        };
+        QCOMPARE(stateOf(id).state, std::string("planned"));
+        p.inspector->put("submissions", draft, "A", {{"status", "submitted"}});
+        report("B", "submitted", id);   // filed in another school: completes nothing
+        p.syncAll();
+        QVERIFY2(p.inspector->get("submissions", draft)->rejectReason.empty(), p.inspector->get("submissions", draft)->rejectReason.c_str());
+        const auto done = stateOf(id);
+        QCOMPARE(done.state, std::string("done"));
+        QCOMPARE(done.inspection, draft);
+        QCOMPARE(done.doneOn, dayText(today()));
+        QCOMPARE(stateOf(other).state, std::string("planned"));
+
+        // Returned by the bureau, then corrected: the correction carries the assignment on.
+        p.bureau->put("submissions", draft, "A", {{"status", "returned"}, {"comment", "请补充照片"}});
+        p.syncAll();
+        QCOMPARE(stateOf(id).state, std::string("planned"));
+        const std::string fix = p.inspector->put(
+            "submissions", "", "A",
+            {{"form", "school_inspection"}, {"form_version", 1}, {"status", "submitted"}, {"corrects", draft},
+             {"reason", "补充照片"}, {"answers", {{"safety", "消防通道畅通"}}}, {"updated_at", dayText(today()) + "T16:00:00"}});
+        p.syncAll();
+        QCOMPARE(p.inspector->get("submissions", fix)->rejectReason, std::string());
+        QCOMPARE(stateOf(id).state, std::string("done"));
+        QCOMPARE(stateOf(id).inspection, fix);
+    }
+
+    // Done vs planned (sync/bureau/Progress.h): the inspections due in the
+    // period per township and inspector, the home-visit targets overlapping it
+    // with their visits (each capped at its count), on the bureau's replica.
+    void progressDoneVsPlanned()
+    {
+        Planning p;
+        const std::string doneA = p.plan("A", 5);   // 2026-11-23, inspected below
+        p.plan("A", 10);                             // 11-28, still planned
+        p.plan("B", 3);                              // 11-21, overdue on 11-22
+        p.plan("B", 20);                             // 12-08: outside November
+        const std::string cancelled = p.plan("B", 4);
+        {
+            auto q = p.query();
+            cx::bureau::cancelAssignment(*p.bureau, q, cancelled, today());
+            const std::string month = dayText(today()).substr(0, 7);
+            cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "赵老师", month, "", 3});
+            cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "赵老师", "2026-12", "", 2});
+        }
+        p.syncAll();
+        p.inspector->put("inspections", "", "A", {{"assignment", doneA}, {"date", dayText(today())}, {"status", "done"}});
+        for (int i = 0; i < 4; ++i)   // one more than the target
+            p.teacherB->put("home_visits", "", "B", {{"date", dayText(today() - std::chrono::days(i))}});
+        p.syncAll();
+
+        auto q = p.query();
+        const Day asOf = today() + std::chrono::days(4);
+        const auto rep = cx::bureau::progress(q, cx::bureau::progressPeriod("2026-11", asOf), asOf);
+        QCOMPARE(rep.period.key, std::string("2026-11"));
+        QCOMPARE(rep.townships, (std::vector<std::string>{"石门乡", "龙泉镇"}));
+        QCOMPARE(rep.inspections.planned, 3);
+        QCOMPARE(rep.inspections.done, 1);
+        QCOMPARE(rep.inspections.overdue, 1);
+        QCOMPARE(rep.inspectionsByTownship.at("龙泉镇").planned, 2);
+        QCOMPARE(rep.inspectionsByTownship.at("龙泉镇").done, 1);
+        QCOMPARE(rep.inspectionsByTownship.at("石门乡").planned, 1);
+        QCOMPARE(rep.inspectionsByTownship.at("石门乡").overdue, 1);
+        QCOMPARE(rep.inspectors.size(), size_t(1));
+        QCOMPARE(rep.inspectors[0].inspector, std::string("inspector"));
+        QCOMPARE(rep.inspectors[0].township, std::string("龙泉镇"));   // two of its three
+        QCOMPARE(rep.inspectors[0].tally.done, 1);
+        QCOMPARE(rep.visits.planned, 3);
+        QCOMPARE(rep.visits.done, 3);   // four visits, capped at the target
+        QCOMPARE(rep.visits.met, 1);
+        QCOMPARE(rep.visitsByTownship.at("石门乡").planned, 3);
+        QCOMPARE(rep.visitsByTownship.at("龙泉镇").planned, 0);
+        QCOMPARE(rep.teachers.size(), size_t(1));
+        QCOMPARE(rep.teachers[0].teacherName, std::string("赵老师"));
+        QCOMPARE(rep.teachers[0].schoolName, std::string("学校B"));
+
+        // The term holds December too: its assignment and its target.
+        const auto term = cx::bureau::progress(q, cx::bureau::progressPeriod("", asOf), asOf);
+        QCOMPARE(term.period.key, std::string("2026-autumn"));
+        QCOMPARE(term.inspections.planned, 4);
+        QCOMPARE(term.visits.planned, 5);
+        QCOMPARE(term.visits.done, 3);
+        QCOMPARE(term.visits.targets, 2);
+        QCOMPARE(term.visits.met, 1);
+        QCOMPARE(term.teachers.size(), size_t(1));   // one teacher, two targets
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::progressPeriod("十一月", asOf));
     }
 
     // Only the assignment's inspector (or the bureau) completes it by naming

@@ -53,6 +53,41 @@ private slots:
         QVERIFY2(c.out.contains("已逾期 overdue") && c.out.contains("planned 2  done 4  overdue 1"), qPrintable(c.out));
         QVERIFY(b.cli(bureau, {"assignments", "--state", "late"}).exitCode != 0);
 
+        // Done vs planned this month (sync/bureau/Progress.h): the assignments
+        // due in it, as the list has them; the four targets (every other school:
+        // 4, 6, 5 and 4 visits; 4, 2, 5 and 1 made; two met).
+        const QString month = QDate::currentDate().toString("yyyy-MM");
+        c = b.cli(bureau, {"progress", "--period", month, "--json"});
+        QCOMPARE(c.exitCode, 0);
+        const QJsonObject prog = c.json().object();
+        QCOMPARE(prog["period"].toString(), month);
+        int duePlanned = 0, dueDone = 0, dueOverdue = 0;
+        for (const QJsonValue &v : b.cli(bureau, {"assignments", "--json"}).json().object()["assignments"].toArray()) {
+            const QString day = v.toObject()["due"].toString(), state = v.toObject()["state"].toString();
+            if (day < prog["first"].toString() || day > prog["last"].toString())
+                continue;
+            ++duePlanned;
+            dueDone += state == "done";
+            dueOverdue += state == "overdue";
+        }
+        const QJsonObject inspections = prog["inspections"].toObject()["county"].toObject();
+        QVERIFY(duePlanned > 0);
+        QCOMPARE(inspections["planned"].toInt(), duePlanned);
+        QCOMPARE(inspections["done"].toInt(), dueDone);
+        QCOMPARE(inspections["overdue"].toInt(), dueOverdue);
+        QCOMPARE(prog["inspections"].toObject()["townships"].toObject().size(), 2);
+        const QJsonObject visits = prog["home_visits"].toObject()["county"].toObject();
+        QCOMPARE(visits["targets"].toInt(), 4);
+        QCOMPARE(visits["planned"].toInt(), 4 + 6 + 5 + 4);
+        QCOMPARE(visits["done"].toInt(), 4 + 2 + 5 + 1);
+        QCOMPARE(visits["met"].toInt(), 2);
+        QCOMPARE(prog["home_visits"].toObject()["teachers"].toArray().size(), 4);
+        c = b.cli(bureau, {"progress", "--period", month});
+        QVERIFY2(c.out.contains("督导 inspections done / planned") && c.out.contains("zhou.min"), qPrintable(c.out));
+        c = b.cli(bureau, {"progress", "--period", "下个月"});
+        QVERIFY(c.exitCode != 0);
+        QVERIFY2(c.err.contains("is not a month"), qPrintable(c.err));
+
         // Plan one; a bad due date is refused with the reason, before anything is written.
         const QString due = QDate::currentDate().addDays(10).toString(Qt::ISODate);
         c = b.cli(bureau, {"assign", "--school", "5323010001", "--inspector", "zhou.min", "--due", "明天", "--form", "school_inspection"});

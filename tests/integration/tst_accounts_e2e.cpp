@@ -1,8 +1,9 @@
 // Issue 14.7 end to end: the real cunxiao-server over real TLS. A bureau
 // administrator's device manages accounts through the engine (POST
 // /v1/admin, as the app's accounts page does); another bureau account gets
-// 403. The server's `admin enrol-code` prints a code and its QR text; the QR
-// code drawn by libqrencode is read back by the decoder the phone uses and
+// 403. The server's `admin enrol-code` prints a code and its QR text and
+// saves the QR code as a PNG (--png); that PNG, drawn by libqrencode and read
+// back by Qt's image reader and the decoder the phone uses, holds the link, and
 // `cunxiao-cli enroll --link` enrols a phone with it, once.
 #include "Fixture.h"
 
@@ -11,6 +12,7 @@
 #include "protocol/Errors.h"
 #include "qr/QrCode.h"
 
+#include <QImage>
 #include <QtTest>
 
 namespace {
@@ -88,13 +90,33 @@ private slots:
 
     void qrRoundTripEnrolsOnce()
     {
-        const QString out = b->admin({"enrol-code", "--user", "head1", "--server", b->url(), "--pin", b->serverPin()});
+        // --png without the server's address is refused before a code is issued.
+        int exit = 0;
+        runTool(CX_SERVER_EXE, {"admin", b->location(), "enrol-code", "--user", "head1", "--png", b->path("no.png")}, {}, &exit);
+        QVERIFY(exit != 0);
+        QVERIFY(!QFile::exists(b->path("no.png")));
+
+        const QString png = b->path("head1-enrol.png");
+        const QString out =
+            b->admin({"enrol-code", "--user", "head1", "--server", b->url(), "--pin", b->serverPin(), "--png", png});
         const QString code = lineAfter(out, "enrolment code for head1:").section(' ', 0, 0);
         const QString qrText = lineAfter(out, "QR text:");
         QVERIFY2(!code.isEmpty() && qrText.startsWith("cunxiao://enrol?"), qPrintable(out));
         QVERIFY2(!qrText.contains("pw-123456"), qPrintable(qrText));
+        QVERIFY2(out.contains("QR code saved to " + png), qPrintable(out));
+        QVERIFY(!QFile::exists(png + ".part"));
 
-        const cx::GreyImage image = cx::encodeQr(qrText.toStdString(), 6);
+        // The PNG, read by Qt's image reader (not the code that wrote it), holds
+        // the QR code the phone's decoder reads as the same link.
+        QImage read(png);
+        QVERIFY2(!read.isNull(), qPrintable(png));
+        QCOMPARE(read.format(), QImage::Format_Grayscale8);   // 8-bit grey, as written
+        read = read.convertToFormat(QImage::Format_Grayscale8);
+        cx::GreyImage image;
+        image.width = read.width();
+        image.height = read.height();
+        for (int y = 0; y < read.height(); ++y)
+            image.pixels.insert(image.pixels.end(), read.constScanLine(y), read.constScanLine(y) + read.width());
         const auto decoded = cx::decodeQr(image);
         QVERIFY(decoded.has_value());
         QCOMPARE(QString::fromStdString(*decoded), qrText);

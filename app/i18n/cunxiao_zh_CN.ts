@@ -1230,6 +1230,29 @@ Statistics export: the file's name before the date (统计 = statistics).</extra
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <extracomment>Placeholder of a date box: the format to type.</extracomment>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <extracomment>Placeholder of a time box: the format to type.</extracomment>
+        <translation>时:分</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <extracomment>Button beside a date-and-time answer: fills in the date and time now.</extracomment>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Time zone UTC%1</source>
+        <extracomment>Under a date-and-time answer written in another time zone; %1 is e.g. "+07:00".</extracomment>
+        <translation>时区 UTC%1</translation>
+    </message>
+</context>
+<context>
     <name>DropoutsPage</name>
     <message>
         <source>Dropouts</source>

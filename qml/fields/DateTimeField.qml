@@ -31,7 +31,10 @@ ColumnLayout {
     function pad(n) { return (n < 10 ? "0" : "") + n }
     // This device's offset from UTC at a local date and time, "+08:00".
     function deviceOffset(date, time) {
-        const d = date && time ? new Date(date + "T" + (time.length === 5 ? time + ":00" : time)) : new Date()
+        const ds = date.split("-"), ts = time.split(":")
+        const d = ds.length === 3 && ts.length >= 2
+                ? new Date(Number(ds[0]), Number(ds[1]) - 1, Number(ds[2]), Number(ts[0]), Number(ts[1]), Number(ts[2] || 0))
+                : new Date()
         const east = -(isNaN(d.getTime()) ? new Date() : d).getTimezoneOffset()
         const a = Math.abs(east)
         return (east < 0 ? "-" : "+") + pad(Math.floor(a / 60)) + ":" + pad(a % 60)

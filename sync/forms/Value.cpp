@@ -227,6 +227,15 @@ std::string formatDateTime(const DateTime &t)
     return buf;
 }
 
+std::string dateTimeShown(const std::string &s)
+{
+    auto t = parseDateTime(s);
+    if (!t)
+        return s;
+    std::string iso = formatDateTime(*t);   // "2026-12-07T09:30:00+08:00"
+    return iso.substr(0, 10) + " " + iso.substr(11, t->seconds % 60 ? 8 : 5) + " " + iso.substr(19);
+}
+
 std::string nowLocal()
 {
     std::time_t now = std::time(nullptr);

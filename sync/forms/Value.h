@@ -69,5 +69,8 @@ struct DateTime {
 std::optional<DateTime> parseDateTime(std::string_view s);
 std::string formatDateTime(const DateTime &t);          // always with seconds and "+HH:MM"
 std::string nowLocal();                                 // the device's (or server's) local date-time
+// A date-time as a person reads it: "2026-12-07 09:30 +08:00" (seconds when not
+// 0); text that is not a date-time is returned as it is.
+std::string dateTimeShown(const std::string &s);
 
 } // namespace cx::forms

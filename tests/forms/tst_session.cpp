@@ -314,6 +314,10 @@ private slots:
                 if (i.field == "left")
                     QVERIFY2(i.messageEn.find(std::string("'") + bad + "'") == 0, i.messageEn.c_str());
         }
+        // As a person reads one (the bureau's review page).
+        QCOMPARE(dateTimeShown("2025-09-10T02:15Z"), std::string("2025-09-10 02:15 +00:00"));
+        QCOMPARE(dateTimeShown("2025-09-10T08:30:05-03:30"), std::string("2025-09-10 08:30:05 -03:30"));
+        QCOMPARE(dateTimeShown("2025-09-10 08:30"), std::string("2025-09-10 08:30"));
         cx::Json number = good;
         number["arrived"] = 45910.4;   // an Excel serial number is not a date-time
         QVERIFY(paths(cx::forms::validateSubmission(dt, number, nullptr, kToday)).contains("arrived:type"));

@@ -60,6 +60,7 @@ ColumnLayout {
             case "integer": case "decimal": return numberInput
             case "date": return dateInput
             case "time": return timeInput
+            case "datetime": return dateTimeInput
             case "select_one": return selectOne
             case "select_many": return selectMany
             case "geopoint": return geopoint
@@ -84,6 +85,7 @@ ColumnLayout {
     Component { id: numberInput; NumberField { field: root.field; readOnly: root.readOnly || root.field.readonly === true; onEdited: v => root.answer(v) } }
     Component { id: dateInput; DateField { value: root.field.value || ""; readOnly: root.readOnly || root.field.readonly === true; onEdited: v => root.answer(v) } }
     Component { id: timeInput; TimeField { field: root.field; readOnly: root.readOnly || root.field.readonly === true; onEdited: v => root.answer(v) } }
+    Component { id: dateTimeInput; DateTimeField { field: root.field; readOnly: root.readOnly || root.field.readonly === true; onEdited: v => root.answer(v) } }
     Component { id: selectOne; SelectOneField { field: root.field; enabled: !root.readOnly && root.field.readonly !== true; onEdited: v => root.answer(v) } }
     Component { id: selectMany; SelectManyField { field: root.field; enabled: !root.readOnly && root.field.readonly !== true; onEdited: v => root.answer(v) } }
     Component { id: geopoint; LocationField { value: root.field.value === undefined ? null : root.field.value; enabled: !root.readOnly; onEdited: v => root.answer(v) } }

@@ -346,6 +346,10 @@ Json cellOf(const Field *f, const Json &v, RecordLabels &records)
             return s;
         }
         return fileRef(v);
+    case FieldType::DateTime:
+        if (v.is_string())
+            return tables::dateTimeCell(v.get<std::string>());
+        break;
     case FieldType::Geopoint:
         if (v.is_object() && v.contains("lat") && v.contains("lon"))
             return v["lat"].dump() + " " + v["lon"].dump();

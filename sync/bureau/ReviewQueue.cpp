@@ -139,6 +139,11 @@ ReviewItem makeItem(const FormReturns &fr, const Return &r, const std::map<std::
             if (field.type == forms::FieldType::Note || field.type == forms::FieldType::Group)
                 continue;
             fieldRow(field.name, field.label.zh(), field.label.en());
+            if (field.type == forms::FieldType::DateTime) {   // "2026-12-07 09:30 +08:00"
+                auto &row = item.fields.back();
+                row.value = forms::dateTimeShown(row.value);
+                row.previous = forms::dateTimeShown(row.previous);
+            }
             if (field.type == forms::FieldType::Photo || field.type == forms::FieldType::Signature) {
                 // A file: say that it is there, not its reference.
                 auto &row = item.fields.back();

@@ -62,6 +62,15 @@ std::optional<LocalText> answerTypeProblem(const Field &f, const cx::Json &a)
         if (a.is_string() && isValidTime(a.get_ref<const std::string &>()))
             return std::nullopt;
         return bad("时间格式应为 时:分（如 08:30）", "must be a time written HH:MM");
+    case FieldType::DateTime: {
+        if (a.is_string() && parseDateTime(a.get_ref<const std::string &>()))
+            return std::nullopt;
+        // The value is named: a date-time has several parts to get wrong.
+        const std::string given = a.is_string() ? a.get<std::string>() : a.dump();
+        return LocalText::of("“" + given + "”不是有效的日期时间；格式应为 年-月-日T时:分:秒+时区（如 2026-12-07T09:30:00+08:00）",
+                             "'" + given + "' is not a valid date and time; write YYYY-MM-DDTHH:MM:SS with the "
+                             "offset from UTC (e.g. 2026-12-07T09:30:00+08:00)");
+    }
     case FieldType::SelectOne:
         if (a.is_string())
             return std::nullopt;
@@ -174,6 +183,7 @@ cx::Json valueAsAnswer(const Field &f, const Value &v)
     case FieldType::Text:
     case FieldType::Date:
     case FieldType::Time:
+    case FieldType::DateTime:
     case FieldType::SelectOne: return v.toString();
     default: return v.toJson();
     }

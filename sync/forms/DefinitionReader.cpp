@@ -227,7 +227,7 @@ void DefinitionReader::readField(const cx::Json &j, int parent, int repeat, int 
     auto type = fieldTypeFromName(j.value("type", cx::Json()).is_string() ? j["type"].get<std::string>() : "");
     if (!type) {
         problem(fn, "type", "unknown type " + j.value("type", cx::Json()).dump() +
-                                " (known: text, integer, decimal, date, time, select_one, select_many, geopoint, photo, "
+                                " (known: text, integer, decimal, date, time, datetime, select_one, select_many, geopoint, photo, "
                                 "signature, note, group, repeat)");
         if (m_def.m_byName.count(f.name) && m_def.m_byName[f.name] == index)
             m_def.m_byName.erase(f.name);
@@ -248,7 +248,7 @@ void DefinitionReader::readField(const cx::Json &j, int parent, int repeat, int 
     };
     bool container = f.type == FieldType::Group || f.type == FieldType::Repeat;
     bool calculable = f.type == FieldType::Text || f.type == FieldType::Integer || f.type == FieldType::Decimal ||
-                      f.type == FieldType::Date || f.type == FieldType::Time;
+                      f.type == FieldType::Date || f.type == FieldType::Time || f.type == FieldType::DateTime;
     only("options", f.isSelect(), "only select_one and select_many have options");
     only("from", f.isSelect(), "only select_one and select_many draw options from records");
     only("options_filter", f.isSelect(), "only select_one and select_many have options");
@@ -256,7 +256,7 @@ void DefinitionReader::readField(const cx::Json &j, int parent, int repeat, int 
     only("fields", container, "only group and repeat contain fields");
     only("min_rows", f.type == FieldType::Repeat, "only repeats have rows");
     only("max_rows", f.type == FieldType::Repeat, "only repeats have rows");
-    only("calculate", calculable, "only text, integer, decimal, date and time can be calculated");
+    only("calculate", calculable, "only text, integer, decimal, date, time and datetime can be calculated");
     only("constraint", f.hasValue() && f.type != FieldType::Repeat, "it has no value to check");
     only("required", f.hasValue(), "it takes no answer");
     only("default", f.hasValue() && f.type != FieldType::Repeat, "it takes no answer");

@@ -59,7 +59,7 @@ struct Binder {
             break;
         }
         case NodeKind::Call:
-            if (n.fn == Fn::Today)
+            if (n.fn == Fn::Today || n.fn == Fn::Now)
                 usesToday = true;
             if (n.fn == Fn::Age && n.args.size() == 1)
                 usesToday = true;
@@ -86,6 +86,15 @@ std::optional<int> compareValues(const Value &a, const Value &b)
         auto x = a.toNumber(), y = b.toNumber();
         if (x && y)
             return cmp(*x, *y);
+        // Date-times compare as instants (offsets may differ); a date-time and a
+        // date compare by the date-time's own day ("2026-12-07T09:30:00+08:00" = "2026-12-07").
+        auto s = parseDateTime(a.string()), t = parseDateTime(b.string());
+        if (s && t)
+            return cmp(s->utcSeconds(), t->utcSeconds());
+        if (s && parseDate(b.string()))
+            return cmp(a.string().substr(0, 10), b.string());
+        if (t && parseDate(a.string()))
+            return cmp(a.string(), b.string().substr(0, 10));
         return cmp(a.string(), b.string());
     }
     auto x = a.toNumber(), y = b.toNumber();
@@ -164,6 +173,7 @@ Value eval(const Node &n, const Scope &s)
             return Value(std::regex_search(text, *n.regex));
         }
         case Fn::Row: return s.row() < 0 ? Value() : Value(s.row() + 1);
+        case Fn::Now: return Value(s.now());
         default: {
             std::vector<Value> args;
             args.reserve(n.args.size());

@@ -25,6 +25,7 @@ public:
     virtual Value recordProp(const std::string &) const { return {}; } // options filter only
     virtual int row() const { return -1; }                   // 0-based row in the current repeat
     virtual long today() const { return todayLocal(); }
+    virtual std::string now() const { return nowLocal(); }   // "2026-12-07T09:30:00+08:00"
 };
 
 // What a ${name} stands for, decided by the form (see FormDefinition).
@@ -54,7 +55,7 @@ public:
     Value evaluate(const Scope &scope) const;            // never throws; null when empty
 
     const std::vector<int> &dependencies() const { return m_deps; } // field indices read
-    bool usesToday() const { return m_usesToday; }
+    bool usesToday() const { return m_usesToday; }            // today() or now()
     bool usesSelf() const { return m_usesSelf; }
 
 private:

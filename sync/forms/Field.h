@@ -12,7 +12,7 @@
 namespace cx::forms {
 
 enum class FieldType {
-    Text, Integer, Decimal, Date, Time, SelectOne, SelectMany,
+    Text, Integer, Decimal, Date, Time, DateTime, SelectOne, SelectMany,
     Geopoint, Photo, Signature, Note, Group, Repeat,
 };
 

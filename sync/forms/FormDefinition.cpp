@@ -103,7 +103,7 @@ const Option *Field::option(const std::string &value) const
     return nullptr;
 }
 
-static const char *const kTypeNames[] = {"text", "integer", "decimal", "date", "time", "select_one", "select_many",
+static const char *const kTypeNames[] = {"text", "integer", "decimal", "date", "time", "datetime", "select_one", "select_many",
                                          "geopoint", "photo", "signature", "note", "group", "repeat"};
 
 const char *fieldTypeName(FieldType t) { return kTypeNames[int(t)]; }

@@ -15,6 +15,7 @@ namespace cx::forms {
 struct SessionOptions {
     const RecordSource *records = nullptr;  // not owned; may be null
     std::optional<long> today;              // day number (see parseDate); default: local date now
+    std::optional<std::string> now;         // now() (see parseDateTime); default: the local clock
 };
 
 class FormSession

@@ -33,6 +33,7 @@ const std::vector<FunctionInfo> &allFunctions()
         {"selected", Fn::Selected, 2, 2, "selected(${choices}, 'value')"},
         {"count-selected", Fn::CountSelected, 1, 1, "count-selected(${choices})"},
         {"today", Fn::Today, 0, 0, "today()"},
+        {"now", Fn::Now, 0, 0, "now()"},
         {"date-add", Fn::DateAdd, 2, 2, "date-add(date, days)"},
         {"date-diff", Fn::DateDiff, 2, 2, "date-diff(later, earlier)"},
         {"age", Fn::Age, 1, 2, "age(birth_date) or age(birth_date, on_date)"},

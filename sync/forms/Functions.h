@@ -11,7 +11,7 @@ namespace cx::forms {
 enum class Fn {
     If, Coalesce, Empty, Count, Sum, Min, Max, Avg, Round, Int, Floor, Ceil, Abs,
     CountValue, StringLength, Concat, Contains, StartsWith, EndsWith, Regex, Selected, CountSelected,
-    Today, DateAdd, DateDiff, Age, Year, Number, String, Row, True, False,
+    Today, Now, DateAdd, DateDiff, Age, Year, Number, String, Row, True, False,
 };
 
 struct FunctionInfo {
@@ -26,7 +26,7 @@ const FunctionInfo *findFunction(std::string_view name);
 const std::vector<FunctionInfo> &allFunctions();
 
 // Evaluates a function whose arguments are already computed (not if/coalesce/
-// regex/row/today, which the evaluator handles itself). Never throws: bad input gives null.
+// regex/row/now, which the evaluator handles itself). Never throws: bad input gives null.
 Value applyFunction(Fn fn, const std::vector<Value> &args, long today);
 
 } // namespace cx::forms

@@ -19,6 +19,7 @@ public:
     Value recordProp(const std::string &name) const override;
     int row() const override { return m_row; }
     long today() const override { return m_s.m_today; }
+    std::string now() const override { return m_s.m_options.now ? *m_s.m_options.now : nowLocal(); }
 
 private:
     const FormSession &m_s;

@@ -193,6 +193,61 @@ bool isValidTime(std::string_view s)
     return s.size() == 5 || (s[5] == ':' && two(6, 59));
 }
 
+std::optional<DateTime> parseDateTime(std::string_view s)
+{
+    if (s.size() < 17 || s[10] != 'T')
+        return std::nullopt;
+    auto day = parseDate(s.substr(0, 10));
+    size_t timeLen = s.size() > 19 && s[16] == ':' ? 8 : 5;
+    if (!day || !isValidTime(s.substr(11, timeLen)))
+        return std::nullopt;
+    std::string_view hms = s.substr(11, timeLen), zone = s.substr(11 + timeLen);
+    auto two = [](std::string_view t, size_t at) { return (t[at] - '0') * 10 + (t[at + 1] - '0'); };
+    DateTime t;
+    t.days = *day;
+    t.seconds = two(hms, 0) * 3600 + two(hms, 3) * 60 + (timeLen == 8 ? two(hms, 6) : 0);
+    if (zone == "Z")
+        return t;
+    // +HH:MM from -12:00 to +14:00, as real zones are.
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || !isValidTime(zone.substr(1)))
+        return std::nullopt;
+    int minutes = two(zone, 1) * 60 + two(zone, 4);
+    t.offsetMinutes = zone[0] == '-' ? -minutes : minutes;
+    if (t.offsetMinutes > 14 * 60 || t.offsetMinutes < -12 * 60)
+        return std::nullopt;
+    return t;
+}
+
+std::string formatDateTime(const DateTime &t)
+{
+    char buf[48];
+    int off = t.offsetMinutes < 0 ? -t.offsetMinutes : t.offsetMinutes;
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d%c%02d:%02d", formatDate(t.days).c_str(), t.seconds / 3600,
+                  t.seconds / 60 % 60, t.seconds % 60, t.offsetMinutes < 0 ? '-' : '+', off / 60, off % 60);
+    return buf;
+}
+
+std::string dateTimeShown(const std::string &s)
+{
+    auto t = parseDateTime(s);
+    if (!t)
+        return s;
+    std::string iso = formatDateTime(*t);   // "2026-12-07T09:30:00+08:00"
+    return iso.substr(0, 10) + " " + iso.substr(11, t->seconds % 60 ? 8 : 5) + " " + iso.substr(19);
+}
+
+std::string nowLocal()
+{
+    std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    DateTime t;
+    t.days = daysFromCivil(tm.tm_year + 1900, unsigned(tm.tm_mon + 1), unsigned(tm.tm_mday));
+    t.seconds = tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
+    t.offsetMinutes = int(tm.tm_gmtoff / 60);
+    return formatDateTime(t);
+}
+
 long todayLocal()
 {
     std::time_t t = std::time(nullptr);

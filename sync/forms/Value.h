@@ -56,4 +56,21 @@ std::string formatDate(long days);
 bool isValidTime(std::string_view s);                   // "HH:MM" or "HH:MM:SS"
 long todayLocal();                                      // the device's (or server's) local date
 
+// A date-time as a datetime field stores it: ISO 8601 local date and time with
+// its offset from UTC, "2026-12-07T09:30:00+08:00" ("Z" for UTC; seconds may be
+// left out, fractions may not). `days` and `seconds` are the local date and time
+// as written; `offsetMinutes` is east of UTC.
+struct DateTime {
+    long days = 0;
+    int seconds = 0;
+    int offsetMinutes = 0;
+    long long utcSeconds() const { return (long long)days * 86400 + seconds - offsetMinutes * 60LL; }
+};
+std::optional<DateTime> parseDateTime(std::string_view s);
+std::string formatDateTime(const DateTime &t);          // always with seconds and "+HH:MM"
+std::string nowLocal();                                 // the device's (or server's) local date-time
+// A date-time as a person reads it: "2026-12-07 09:30 +08:00" (seconds when not
+// 0); text that is not a date-time is returned as it is.
+std::string dateTimeShown(const std::string &s);
+
 } // namespace cx::forms

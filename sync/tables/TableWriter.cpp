@@ -1,5 +1,6 @@
 #include "tables/TableWriter.h"
 
+#include "forms/Value.h"
 #include "protocol/Errors.h"
 
 #include <xlsxwriter.h>
@@ -11,11 +12,34 @@
 
 namespace cx::tables {
 
+namespace {
+
+const char *kDateTimeKey = "datetime";
+
+// The text of a dateTimeCell, or null when `v` is not one.
+const std::string *dateTimeText(const Json &v)
+{
+    if (!v.is_object() || v.size() != 1 || !v.contains(kDateTimeKey) || !v[kDateTimeKey].is_string())
+        return nullptr;
+    return &v[kDateTimeKey].get_ref<const std::string &>();
+}
+
+} // namespace
+
+Json dateTimeCell(const std::string &text)
+{
+    if (!forms::parseDateTime(text))
+        return text;
+    return Json{{kDateTimeKey, text}};
+}
+
 std::string csvCell(const Json &v)
 {
     std::string s;
     if (v.is_null())
         return s;
+    if (const std::string *t = dateTimeText(v))
+        return csvCell(*t);
     s = v.is_string() ? v.get<std::string>() : v.dump();
     // A text a spreadsheet would run as a formula (= + - @, tab, CR) gets a
     // leading apostrophe (OWASP "CSV injection"); numbers are left alone.
@@ -89,8 +113,13 @@ void XlsxBook::Sheet::row(const std::vector<Json> &cells, bool header)
         const auto col = lxw_col_t(c);
         if (v.is_null())
             continue;
+        const std::string *dt = dateTimeText(v);
+        const auto when = dt ? forms::parseDateTime(*dt) : std::nullopt;
         if (v.is_number())
             e = worksheet_write_number(m_ws, r, col, v.get<double>(), fmt);
+        else if (when)   // Excel counts days from 1899-12-30 (after February 1900)
+            e = worksheet_write_number(m_ws, r, col, double(when->days + 25569) + when->seconds / 86400.0,
+                                       m_book.dateTimeFormat(when->offsetMinutes));
         else if (v.is_boolean())
             e = worksheet_write_boolean(m_ws, r, col, v.get<bool>() ? 1 : 0, fmt);
         else {
@@ -109,6 +138,20 @@ void XlsxBook::Sheet::row(const std::vector<Json> &cells, bool header)
         worksheet_freeze_panes(m_ws, lxw_row_t(m_row + 1), 0);
     }
     ++m_row;
+}
+
+lxw_format *XlsxBook::dateTimeFormat(int offsetMinutes)
+{
+    lxw_format *&f = m_dateTimes[offsetMinutes];
+    if (!f) {
+        const int a = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
+        char code[64];
+        std::snprintf(code, sizeof code, "yyyy-mm-dd hh:mm:ss \"%c%02d:%02d\"", offsetMinutes < 0 ? '-' : '+', a / 60,
+                      a % 60);
+        f = workbook_add_format(m_wb);
+        format_set_num_format(f, code);
+    }
+    return f;
 }
 
 XlsxBook::Sheet &XlsxBook::addSheet(const std::string &name, const std::string &fallback)

@@ -7,6 +7,7 @@
 #include "protocol/Json.h"
 
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -21,6 +22,13 @@ namespace cx::tables {
 // Excel's limits: 1,048,576 rows a sheet, 32,767 characters a cell.
 constexpr size_t kMaxSheetRows = 1048576;
 constexpr size_t kMaxCellBytes = 32000;
+
+// A date-time cell from an answer of a datetime field ("2026-12-07T09:30:00+08:00",
+// docs/forms.md): XLSX writes Excel's date-time number of the local date and time
+// as written, formatted "2026-12-07 09:30:00 +08:00" (the offset in the number
+// format, so nothing is lost and the column sorts and filters as dates); CSV the
+// text as stored. Text that is not such a date-time stays a text cell.
+Json dateTimeCell(const std::string &text);
 
 // The CSV cell rule (RFC 4180 quoting, CSV injection neutralised).
 std::string csvCell(const Json &v);
@@ -76,6 +84,8 @@ private:
     std::string m_path;
     lxw_workbook *m_wb = nullptr;
     lxw_format *m_bold = nullptr, *m_grey = nullptr;
+    std::map<int, lxw_format *> m_dateTimes;   // by offset in minutes
+    lxw_format *dateTimeFormat(int offsetMinutes);
     std::set<std::string> m_names;
     std::vector<std::unique_ptr<Sheet>> m_sheets;
 };

@@ -194,6 +194,8 @@ private:
         std::string xtype = type;
         if (type == "photo")
             xtype = "image";
+        else if (type == "datetime")
+            xtype = "dateTime";
         else if (type == "signature") {
             xtype = "image";
             appearance = appearance.empty() ? "signature" : "signature " + appearance;

@@ -18,7 +18,7 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 // Functions both languages have, with the same name and meaning, and Cunxiao's
 // own (docs/forms.md), which an XLSForm written for Cunxiao may use.
 const std::set<std::string> kSameFunctions = {
-    "if", "concat", "selected", "count-selected", "today", "string-length", "regex", "round", "int", "floor",
+    "if", "concat", "selected", "count-selected", "today", "now", "string-length", "regex", "round", "int", "floor",
     "abs", "number", "string", "contains", "starts-with", "ends-with", "coalesce", "count", "sum", "min", "max",
     "true", "false", "not",
     // Cunxiao's own
@@ -39,11 +39,13 @@ Hint unsupportedHint(const std::string &fn)
     if (fn == "indexed-repeat" || fn == "jr:choice-name" || fn == "selected-at")
         return {"请直接用 ${字段名}；在重复组外读取各行的值请用 sum()、count()、min()、max() 等",
                 "refer to the question as ${name}; outside a repeat, use its rows with sum(), count(), min(), max()"};
-    if (fn == "now" || fn == "date" || fn == "date-time" || fn == "decimal-date-time" || fn == "format-date" ||
+    if (fn == "date" || fn == "date-time" || fn == "decimal-date-time" || fn == "format-date" ||
         fn == "format-date-time" || fn == "decimal-time")
-        return {"Cunxiao 的日期是“年-月-日”文字，没有日期时间值；可用 today()、date-add()、date-diff()、year()、age()",
-                "Cunxiao dates are text written YYYY-MM-DD and there are no date-time values; use today(), "
-                "date-add(), date-diff(), year() or age()"};
+        return {"Cunxiao 的日期是“年-月-日”文字，日期时间是“年-月-日T时:分:秒+08:00”文字，不能换算成数字或改写格式；"
+                "可用 today()、now()、date-add()、date-diff()、year()、age()，比较日期时间可直接用 < 和 >",
+                "Cunxiao dates are text written YYYY-MM-DD and date-times text written YYYY-MM-DDTHH:MM:SS+08:00; "
+                "they are not turned into numbers or reformatted; use today(), now(), date-add(), date-diff(), "
+                "year() or age(), and compare date-times with < and >"};
     if (fn == "once")
         return {"Cunxiao 的默认值只在新建时填入一次：请把表达式写在 default 列", "Cunxiao fills a default once, when a draft is "
                                                                             "created: put the expression in the default column"};

@@ -3,6 +3,8 @@
 #include "xlsform/Converter.h"
 #include "xlsform/SurveyTypes.h"
 
+#include "forms/Value.h"
+
 #include <cstdlib>
 
 namespace cx::xlsform {
@@ -17,6 +19,30 @@ std::optional<bool> yesNo(const std::string &s)
         return true;
     if (l == "no" || l == "false" || l == "false()" || l == "0" || l == "n")
         return false;
+    return std::nullopt;
+}
+
+// A dateTime default as Cunxiao stores it ("2026-12-07T09:30:00+08:00"), from
+// that text or from what Excel holds: a date-time with no zone (a number
+// formatted as date and time, "2026-12-07T09:30"; or typed "2026-12-07 09:30"),
+// which is China's time, +08:00, as the bureau that typed it means.
+// `zoneAdded` says the offset was not written.
+std::optional<std::string> dateTimeDefault(std::string d, bool &zoneAdded)
+{
+    zoneAdded = false;
+    if (d.size() > 10 && d[10] == ' ')
+        d[10] = 'T';
+    if (cx::forms::parseDateTime(d))
+        return d;
+    if (d.size() == 10 && cx::forms::parseDate(d))
+        d += "T00:00";
+    if (d.size() == 16 || d.size() == 19) {
+        std::string withZone = d + (d.size() == 16 ? ":00" : "") + "+08:00";
+        if (cx::forms::parseDateTime(withZone)) {
+            zoneAdded = true;
+            return withZone;
+        }
+    }
     return std::nullopt;
 }
 
@@ -366,6 +392,21 @@ bool Converter::convertRow(const Row &row, cx::Json &f, const std::string &repea
             }
         } else if (looksLikeExpression(d)) {
             setExpression(row, f, "default", "default", ctx);
+        } else if (t == "datetime") {
+            bool zoneAdded = false;
+            if (auto v = dateTimeDefault(d, zoneAdded)) {
+                f["default"] = "'" + *v + "'";
+                if (zoneAdded)
+                    note("第 " + std::to_string(row.number) + " 行的默认日期时间没有时区，按北京时间读作 " + *v,
+                         "row " + std::to_string(row.number) + ": the default date-time has no time zone; read as "
+                         "China's time, " + *v);
+            } else {
+                problem(m_survey, row.number, "default",
+                        "日期时间的默认值应写成 年-月-日 时:分（如 2026-12-07 09:30，按北京时间），或带时区："
+                        "2026-12-07T09:30:00+08:00；“" + d + "”不是",
+                        "a date-time default must be written YYYY-MM-DD HH:MM (e.g. 2026-12-07 09:30, China's "
+                        "time) or with its offset, 2026-12-07T09:30:00+08:00; '" + d + "' is not");
+            }
         } else if ((t == "integer" || t == "decimal") && *end == '\0') {
             if (t == "integer" && num == double(static_cast<long long>(num)))
                 f["default"] = static_cast<long long>(num);

@@ -108,6 +108,8 @@ SurveyType surveyType(const std::string &cell)
         return question("decimal");
     if (t == "date" || t == "time" || t == "geopoint" || t == "note" || t == "signature")
         return question(t);
+    if (t == "datetime")
+        return question("datetime");
     if (t == "gps")
         return question("geopoint");
     if (t == "image" || t == "photo")
@@ -135,14 +137,6 @@ SurveyType surveyType(const std::string &cell)
         c.type = c.kind == SurveyType::BeginRepeat ? "repeat" : "group";
         return c;
     }
-    if (t == "datetime")
-        // {name} is the row's name (SurveyTypes.h).
-        return unsupported("Cunxiao 没有“日期加时间”（dateTime）题型；请改为两行：一个 date 问题（如 {name}_date）"
-                           "和一个 time 问题（如 {name}_time）；若只是要记录填表时间，请删除这一行，Cunxiao 会自动记录"
-                           "每次修改的人员和时间",
-                           "Cunxiao has no date-and-time (dateTime) question; write two rows instead: a date question "
-                           "(e.g. {name}_date) and a time question (e.g. {name}_time); if it only records when the "
-                           "form was filled in, delete this row: Cunxiao records who changed what and when by itself");
     static const std::set<std::string> metadata = {"start", "end", "today", "deviceid", "subscriberid", "simserial",
                                                    "phonenumber", "username", "email", "audit", "start-geopoint",
                                                    "imei", "uri:deviceid", "uri:email", "uri:username"};
@@ -161,10 +155,10 @@ SurveyType surveyType(const std::string &cell)
         return unsupported("type 列为空；请填写题型，或在行首写 # 把这一行作为注释",
                            "the type is empty; fill in a type, or start the row with # to make it a comment");
     return unsupported("Cunxiao 没有 " + t + " 题型（可用：text、integer、decimal、select_one、select_multiple、"
-                       "select_one_from_file、date、time、geopoint、image、signature、note、calculate、acknowledge、"
+                       "select_one_from_file、date、time、dateTime、geopoint、image、signature、note、calculate、acknowledge、"
                        "begin group、begin repeat）",
                        "the question type '" + t + "' is not supported (Cunxiao has text, integer, decimal, "
-                       "select_one, select_multiple, select_one_from_file, date, time, geopoint, image, signature, "
+                       "select_one, select_multiple, select_one_from_file, date, time, dateTime, geopoint, image, signature, "
                        "note, calculate, acknowledge, begin group, begin repeat)");
 }
 

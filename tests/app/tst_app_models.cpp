@@ -228,6 +228,37 @@ private slots:
         QVERIFY(!form.submit());   // the pupil is still missing
     }
 
+    // A datetime field: a malformed answer is kept and named in its error, a good
+    // one (with its offset) is checked against its constraint and saved and
+    // submitted as written.
+    void formWithDateTimeFillsAndSaves()
+    {
+        FormController form;
+        form.setLanguage(QStringLiteral("en"));
+        QVERIFY2(form.openDefinition(QStringLiteral(
+                     R"J({"id": "arrivals", "version": 1, "roles": ["head"], "title": {"zh": "到校", "en": "Arrivals"},
+                         "fields": [{"name": "arrived", "type": "datetime", "label": {"zh": "到达", "en": "Arrived"},
+                                     "required": true, "constraint": ". <= now()",
+                                     "constraint_message": {"zh": "不能晚于现在", "en": "not in the future"}}]})J")),
+                 qPrintable(form.error()));
+        auto arrived = [&] { return form.fields().at(0).toMap(); };
+        QCOMPARE(arrived().value(QStringLiteral("type")).toString(), QStringLiteral("datetime"));
+        form.setAnswer(QStringLiteral("arrived"), QStringLiteral("2026-12-07 09:30"));
+        QVERIFY2(arrived().value(QStringLiteral("error")).toString().contains(QStringLiteral("'2026-12-07 09:30' is not a valid date and time")),
+                 qPrintable(arrived().value(QStringLiteral("error")).toString()));
+        QCOMPARE(arrived().value(QStringLiteral("value")).toString(), QStringLiteral("2026-12-07 09:30"));
+        form.setAnswer(QStringLiteral("arrived"), QStringLiteral("2999-01-01T08:00:00+08:00"));
+        QCOMPARE(arrived().value(QStringLiteral("error")).toString(), QStringLiteral("not in the future"));
+        form.setAnswer(QStringLiteral("arrived"), QStringLiteral("2025-09-10T07:45:00+08:00"));
+        QVERIFY(arrived().value(QStringLiteral("error")).toString().isEmpty());
+        QVERIFY(form.saveDraft());
+        QVERIFY(form.submit());
+        auto sub = m_ctx->engine()->get("submissions", form.submissionId().toStdString());
+        QVERIFY(sub.has_value());
+        QCOMPARE(sub->fields["status"].get<std::string>(), std::string("submitted"));
+        QCOMPARE(sub->fields["answers"]["arrived"].get<std::string>(), std::string("2025-09-10T07:45:00+08:00"));
+    }
+
     // Home's to-do list from a real replica (its own account, so counts start at zero).
     void todoCountsWhatNeedsDoing()
     {

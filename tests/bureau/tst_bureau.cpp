@@ -31,7 +31,8 @@ const char *kForm = R"({
     {"name": "year", "type": "text", "label": {"zh": "学年", "en": "School year"}, "required": true},
     {"name": "pupils", "type": "integer", "label": {"zh": "在校生数", "en": "Pupils"}, "required": true,
      "constraint": ". >= 0"},
-    {"name": "teachers", "type": "integer", "label": {"zh": "教师数", "en": "Teachers"}}
+    {"name": "teachers", "type": "integer", "label": {"zh": "教师数", "en": "Teachers"}},
+    {"name": "counted_at", "type": "datetime", "label": {"zh": "清点时间", "en": "Counted at"}}
   ]}]
 })";
 
@@ -74,7 +75,8 @@ cx::Json submission(const std::string &year, int pupils, const std::string &sent
 {
     return cx::Json{{"form", "school_stats"},
                     {"form_version", 1},
-                    {"answers", {{"year", year}, {"pupils", pupils}, {"teachers", 4}}},
+                    {"answers", {{"year", year}, {"pupils", pupils}, {"teachers", 4},
+                                 {"counted_at", year.substr(0, 4) + "-09-30T16:05:00+08:00"}}},
                     {"status", status},
                     {"updated_at", sentAt}};
 }
@@ -230,6 +232,11 @@ private slots:
         QCOMPARE(pupils->previous, std::string("120"));
         QVERIFY(pupils->flagged);
         QCOMPARE(pupils->labelZh, std::string("在校生数"));
+        // A datetime answer as a person reads it, its offset kept.
+        auto counted = std::find_if(a.fields.begin(), a.fields.end(), [](auto &x) { return x.name == "counted_at"; });
+        QVERIFY(counted != a.fields.end());
+        QCOMPARE(counted->value, std::string("2025-09-30 16:05 +08:00"));
+        QCOMPARE(counted->previous, std::string("2024-09-30 16:05 +08:00"));
         // 30 -> 28 is within the threshold.
         QVERIFY(bySchool.at("B").checks.empty());
         // Filters: by township, by school.

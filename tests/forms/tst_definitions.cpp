@@ -225,7 +225,7 @@ private slots:
         } catch (const FormDefinitionError &e) {
             QCOMPARE(int(e.problems().size()), 2);
             QCOMPARE(QString::fromStdString(e.problems()[0].text()),
-                     QString("form 't', field 'a', type: unknown type \"texty\" (known: text, integer, decimal, date, time, "
+                     QString("form 't', field 'a', type: unknown type \"texty\" (known: text, integer, decimal, date, time, datetime, "
                              "select_one, select_many, geopoint, photo, signature, note, group, repeat)"));
         }
     }

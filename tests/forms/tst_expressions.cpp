@@ -14,12 +14,13 @@ namespace {
 // A fixed set of answers: plain fields, one repeat "cls" with columns, a record.
 struct Fixture : Scope {
     std::vector<std::string> names = {"a", "b", "z", "s", "n", "d", "d2", "birth", "many", "neg", "cn", "numtext",
-                                      "yes", "pupils", "cls"};
+                                      "yes", "dt", "dt_utc", "pupils", "cls"};
     std::map<std::string, Value> values = {
         {"a", Value(10)}, {"b", Value(3)}, {"z", Value(0)}, {"s", Value("hello")}, {"n", Value()},
         {"d", Value("2025-09-01")}, {"d2", Value("2025-08-20")}, {"birth", Value("2015-03-10")},
         {"many", Value::list({Value("a"), Value("c")})}, {"neg", Value(-2.5)}, {"cn", Value("学校")},
         {"numtext", Value("12")}, {"yes", Value(true)},
+        {"dt", Value("2025-09-10T09:30:00+08:00")}, {"dt_utc", Value("2025-09-10T01:30:00Z")},
     };
     Value::List pupils = {Value(30), Value(), Value(25)};
     cx::Json record = {{"grade", 3}, {"name", "王小明"}};
@@ -42,6 +43,7 @@ struct Fixture : Scope {
     }
     int row() const override { return 1; }
     long today() const override { return *parseDate("2025-09-10"); }
+    std::string now() const override { return "2025-09-10T10:00:00+08:00"; }
 
     BindOptions bind() const
     {
@@ -214,6 +216,19 @@ private slots:
         row("age(${birth}, '2025-03-09')", "9");
         row("age(${birth}, '2025-03-10')", "10");
         row("year(${d})", "2025");
+        // date-times: instants whatever their offsets; against a date, their own day
+        row("now()", "\"2025-09-10T10:00:00+08:00\"");
+        row("${dt} < now()", "true");
+        row("${dt} = ${dt_utc}", "true");
+        row("${dt} < '2025-09-10T02:00:00Z'", "true");
+        row("${dt} > '2025-09-10T09:30+07:00'", "false");
+        row("${dt} = today()", "true");
+        row("${dt} <= today() and ${dt} >= today()", "true");
+        row("${dt} > '2025-09-09'", "true");
+        row("'2025-09-11' > ${dt}", "true");
+        row("${dt} < ${n}", "false");
+        row("date-diff(${dt}, ${d})", "9");
+        row("year(${dt})", "2025");
         row("number('3.5') * 2", "7");
         row("number('x')", "null");
         row("string(12) = '12'", "true");
@@ -251,6 +266,7 @@ private slots:
         QTest::newRow("column") << "sum(${cls/pupils})" << QStringList{"pupils", "cls"} << false;
         QTest::newRow("today") << "date-diff(today(), ${d})" << QStringList{"d"} << true;
         QTest::newRow("age") << "age(${birth})" << QStringList{"birth"} << true;
+        QTest::newRow("now") << "${dt} <= now()" << QStringList{"dt"} << true;
         QTest::newRow("age on") << "age(${birth}, ${d})" << QStringList{"birth", "d"} << false;
         QTest::newRow("none") << "1 + 2" << QStringList{} << false;
     }

@@ -48,6 +48,17 @@ const char *kForm = R"J({
     {"name": "pick_grade", "type": "integer", "label": "年级"}
   ]})J";
 
+// A datetime form: a date, two date-times compared with it and with now(), a calculation.
+const char *kVisitForm = R"J({
+  "id": "visit", "version": 1, "title": "家访", "roles": ["teacher"], "fields": [
+    {"name": "visit_date", "type": "date", "label": "日期", "default": "today()"},
+    {"name": "arrived", "type": "datetime", "label": "到达", "required": true, "default": "now()",
+     "constraint": ". >= ${visit_date} and . <= now()",
+     "constraint_message": {"zh": "应在家访当天、现在之前", "en": "on the day of the visit, not in the future"}},
+    {"name": "left", "type": "datetime", "label": "离开", "constraint": ". > ${arrived}"},
+    {"name": "logged", "type": "datetime", "label": "记录", "calculate": "coalesce(${left}, ${arrived})"}
+  ]})J";
+
 const long kToday = *parseDate("2025-09-10");
 
 QStringList paths(const std::vector<Issue> &issues)
@@ -249,6 +260,67 @@ private slots:
         s.setAnswer("follow_up", "2025-09-15");
         s.setAnswer("population", 100);
         QVERIFY(s.isValid());
+    }
+
+    // A datetime field: stored as "2025-09-10T09:30:00+08:00"; a malformed one is
+    // kept and reported naming the value; constraints compare instants, and a
+    // date-time against a date by its day; now() fills a default.
+    void dateTimeAnswers()
+    {
+        auto dt = FormDefinition::parse(cx::Json::parse(kVisitForm));
+        QCOMPARE(dt.find("arrived")->type, FieldType::DateTime);
+        SessionOptions o = opts();
+        o.now = "2025-09-10T10:00:00+08:00";
+        FormSession s = FormSession::newDraft(dt, o);
+        QCOMPARE(s.answers()["arrived"], cx::Json("2025-09-10T10:00:00+08:00"));
+        QCOMPARE(s.answers()["logged"], cx::Json("2025-09-10T10:00:00+08:00"));
+        QVERIFY(s.isValid());
+
+        s.setAnswer("arrived", "2025-09-10 09:30");
+        QCOMPARE(s.answers()["arrived"], cx::Json("2025-09-10 09:30"));   // kept
+        auto issues = s.issues("arrived");
+        QCOMPARE(int(issues.size()), 1);
+        QCOMPARE(issues[0].field, std::string("arrived"));
+        QCOMPARE(issues[0].code, std::string("type"));
+        QCOMPARE(QString::fromStdString(issues[0].message),
+                 QString::fromUtf8("“2025-09-10 09:30”不是有效的日期时间；格式应为 年-月-日T时:分:秒+时区（如 2026-12-07T09:30:00+08:00）"));
+        QCOMPARE(issues[0].messageEn, std::string("'2025-09-10 09:30' is not a valid date and time; write "
+                                                  "YYYY-MM-DDTHH:MM:SS with the offset from UTC (e.g. 2026-12-07T09:30:00+08:00)"));
+
+        s.setAnswer("arrived", "2025-09-10T09:30:00+08:00");
+        QVERIFY(s.isValid());
+        s.setAnswer("left", "2025-09-10T01:00:00Z");          // 09:00 in Beijing: before arriving
+        QCOMPARE(paths(s.issues()), QStringList{"left:constraint"});
+        s.setAnswer("left", "2025-09-10T02:15Z");             // 10:15 in Beijing
+        QVERIFY(s.isValid());
+        QCOMPARE(s.answers()["logged"], cx::Json("2025-09-10T02:15Z"));
+        s.setAnswer("arrived", "2025-09-09T23:59:00+08:00");  // the day before the visit
+        QCOMPARE(paths(s.issues()), QStringList{"arrived:constraint"});
+        s.setAnswer("arrived", "2025-09-10T10:00:01+08:00");  // after now()
+        QCOMPARE(paths(s.issues()), QStringList{"arrived:constraint"});
+
+        // The server: the same checks through validateSubmission.
+        cx::Json good = {{"visit_date", "2025-09-10"}, {"arrived", "2025-09-10T08:30+08:00"},
+                         {"left", "2025-09-10T09:45:00+08:00"}, {"logged", "2025-09-10T09:45:00+08:00"}};
+        QVERIFY(cx::forms::validateSubmission(dt, good, nullptr, kToday).empty());
+        for (const char *bad : {"2025-13-01T09:00:00+08:00", "2025-09-10T24:00:00+08:00", "2025-09-10T09:00:00+15:00",
+                                "2025-09-10T09:00:00", "2025-09-10T09:00:00.000+08:00", "2025-09-10", "09:30"}) {
+            cx::Json a = good;
+            a["left"] = bad;
+            a["logged"] = bad;
+            auto got = cx::forms::validateSubmission(dt, a, nullptr, kToday);
+            QVERIFY2(paths(got).contains("left:type"), bad);
+            for (const auto &i : got)
+                if (i.field == "left")
+                    QVERIFY2(i.messageEn.find(std::string("'") + bad + "'") == 0, i.messageEn.c_str());
+        }
+        // As a person reads one (the bureau's review page).
+        QCOMPARE(dateTimeShown("2025-09-10T02:15Z"), std::string("2025-09-10 02:15 +00:00"));
+        QCOMPARE(dateTimeShown("2025-09-10T08:30:05-03:30"), std::string("2025-09-10 08:30:05 -03:30"));
+        QCOMPARE(dateTimeShown("2025-09-10 08:30"), std::string("2025-09-10 08:30"));
+        cx::Json number = good;
+        number["arrived"] = 45910.4;   // an Excel serial number is not a date-time
+        QVERIFY(paths(cx::forms::validateSubmission(dt, number, nullptr, kToday)).contains("arrived:type"));
     }
 
     void records()

@@ -245,6 +245,51 @@ private slots:
         QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
         QCOMPARE(get("head1.db", "submissions", late)["state"].toString(), "confirmed");
     }
+
+    // A datetime answer ("2026-12-07T09:30:00+08:00") goes through the server: a
+    // good one is accepted as written, a malformed one is rejected with a reason
+    // naming the field and the value, and so is one the constraint refuses.
+    void dateTimeAnswersThroughTheServer()
+    {
+        QFile f(b->path("visit_times.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"id":"visit_times","version":1,"roles":["head"],"title":{"zh":"到校时间","en":"Arrivals"},
+            "fields":[{"name":"arrived","type":"datetime","label":{"zh":"到达","en":"Arrived"},"required":true},
+                      {"name":"left","type":"datetime","label":{"zh":"离开","en":"Left"},"constraint":". > ${arrived}",
+                       "constraint_message":{"zh":"应晚于到达","en":"after arriving"}}]})");
+        f.close();
+        b->admin({"publish-form", b->path("visit_times.json")});
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+        QCOMPARE(get("head1.db", "forms", "visit_times")["fields"].toObject()["definition"].toObject()["fields"]
+                     .toArray()[0].toObject()["type"].toString(), QString("datetime"));
+        auto put = [&](const QString &answers) {
+            CliResult r = run("head1.db", {"put", "submissions", "-", "form=visit_times", "form_version=1",
+                                           "status=submitted", "answers=" + answers});
+            return r.out.trimmed();
+        };
+        const QString good = put(R"({"arrived":"2026-12-07T08:05:00+08:00","left":"2026-12-07T09:30:00Z"})");
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
+        QCOMPARE(get("head1.db", "submissions", good)["state"].toString(), "confirmed");
+        QJsonObject answers = b->serverRecords("submissions")[good].toObject()["fields"].toObject()["answers"].toObject();
+        QCOMPARE(answers["arrived"].toString(), QString("2026-12-07T08:05:00+08:00"));
+        QCOMPARE(answers["left"].toString(), QString("2026-12-07T09:30:00Z"));
+
+        const QString malformed = put(R"({"arrived":"2026-12-07 08:05"})");
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 6);
+        QJsonObject rec = get("head1.db", "submissions", malformed);
+        QCOMPARE(rec["state"].toString(), "rejected");
+        const QString reasons = QString::fromUtf8(QJsonDocument(rec["field_reasons"].toObject()).toJson());
+        QVERIFY2(rec["field_reasons"].toObject().contains("arrived") && reasons.contains("2026-12-07 08:05"),
+                 qPrintable(reasons));
+        QVERIFY(!b->serverRecords("submissions").contains(malformed));
+
+        // 08:05 in Beijing is 00:05 UTC: leaving at 00:00 UTC is before arriving.
+        const QString early = put(R"({"arrived":"2026-12-07T08:05:00+08:00","left":"2026-12-07T00:00:00Z"})");
+        QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 6);
+        rec = get("head1.db", "submissions", early);
+        QCOMPARE(rec["state"].toString(), "rejected");
+        QVERIFY2(rec["field_reasons"].toObject().contains("left"), qPrintable(QJsonDocument(rec).toJson()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFormsE2E)

@@ -306,6 +306,34 @@ private slots:
         QCOMPARE(e->detail.value("rows", 0), 2);
     }
 
+    // A datetime answer: in XLSX a date-time number (read back as the local date
+    // and time) whose number format shows its offset; in CSV the text as stored.
+    void dateTimeCells()
+    {
+        County c;
+        c.store->putSchool({"C", "龙泉镇中心学校", "云岭县"});
+        publishForm(*c.store, Json::parse(R"J({"id": "arrivals", "version": 1, "roles": ["head"],
+            "title": {"zh": "到校", "en": "Arrivals"},
+            "fields": [{"name": "arrived", "type": "datetime", "label": {"zh": "到达", "en": "Arrived"}}]})J"), kNow);
+        serverPut(*c.store, "submissions", "s1", "C",
+                  Json{{"form", "arrivals"}, {"form_version", 1}, {"status", "submitted"},
+                       {"updated_at", "2026-12-07T10:00:00"}, {"answers", {{"arrived", "2026-12-07T09:30:00+07:00"}}}},
+                  "t", kNow);
+        QTemporaryDir dir;
+        const QString loc = QString::fromStdString(c.location());
+        const QString file = dir.path() + "/arrivals.xlsx";
+        Run r = runServer({"export", loc, "submissions", "--form", "arrivals", "--format", "xlsx", "--out", file});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const auto wb = cx::xlsform::readWorkbook(file.toStdString());
+        QCOMPARE(cellsOf(wb.sheets[0].rows[0]).last(), QString("到达"));
+        QCOMPARE(cellsOf(wb.sheets[0].rows[2]).last(), QString("2026-12-07T09:30"));   // a date-time number
+        QVERIFY(zipPart(file, "xl/styles.xml").find("formatCode=\"yyyy-mm-dd hh:mm:ss &quot;+07:00&quot;\"") !=
+                std::string::npos);
+        r = runServer({"export", loc, "submissions", "--form", "arrivals", "--format", "csv"});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(QString::fromUtf8(r.out).contains(",2026-12-07T09:30:00+07:00\r\n"), r.out.constData());
+    }
+
     // A form as CSV: one Chinese header row; the repeat goes to FILE.classes.csv
     // beside --out, and to standard output only the main table with a note.
     void formCsv()

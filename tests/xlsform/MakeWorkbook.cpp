@@ -11,6 +11,8 @@ void writeWorkbook(const std::string &path, const std::vector<std::pair<std::str
     lxw_workbook *wb = workbook_new(path.c_str());
     lxw_format *time = workbook_add_format(wb);
     format_set_num_format(time, "hh:mm");
+    lxw_format *dateTime = workbook_add_format(wb);
+    format_set_num_format(dateTime, "yyyy-mm-dd hh:mm");
     for (const auto &[name, rows] : sheets) {
         lxw_worksheet *ws = workbook_add_worksheet(wb, name.c_str());
         for (size_t r = 0; r < rows.size(); ++r)
@@ -21,7 +23,11 @@ void writeWorkbook(const std::string &path, const std::vector<std::pair<std::str
                 else if (v.rfind("#t:", 0) == 0)
                     worksheet_write_number(ws, lxw_row_t(r), lxw_col_t(c),
                                            (std::stoi(v.substr(3, 2)) * 60 + std::stoi(v.substr(6, 2))) / 1440.0, time);
-                else if (!v.empty())
+                else if (v.rfind("#dt:", 0) == 0) {
+                    lxw_datetime dt = {std::stoi(v.substr(4, 4)), std::stoi(v.substr(9, 2)), std::stoi(v.substr(12, 2)),
+                                       std::stoi(v.substr(15, 2)), std::stoi(v.substr(18, 2)), 0};
+                    worksheet_write_datetime(ws, lxw_row_t(r), lxw_col_t(c), &dt, dateTime);
+                } else if (!v.empty())
                     worksheet_write_string(ws, lxw_row_t(r), lxw_col_t(c), v.c_str(), nullptr);
             }
     }

@@ -10,7 +10,9 @@ using SheetRows = std::vector<std::vector<std::string>>;   // "" is an empty cel
 
 // Writes sheets in order; a cell "#n:2.5" is written as the number 2.5, and a
 // cell "#t:08:30" as Excel stores a time typed in: the fraction of a day
-// (0.354166...) with the number format hh:mm.
+// (0.354166...) with the number format hh:mm; a cell "#dt:2026-12-07 09:30" as
+// Excel stores a date and time typed in: days since 1900 and the fraction of a
+// day, with the number format yyyy-mm-dd hh:mm.
 void writeWorkbook(const std::string &path, const std::vector<std::pair<std::string, SheetRows>> &sheets);
 
 // A zip with exactly these parts (name -> bytes).

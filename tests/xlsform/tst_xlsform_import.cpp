@@ -211,8 +211,6 @@ private slots:
         }
     }
 
-    // dateTime is refused (docs/forms.md: Cunxiao dates have no time), saying
-    // what to write instead with the row's own name, Chinese first.
     // A geopoint default is XLSForm's "lat lon [alt [accuracy]]": Cunxiao's
     // location object, which a new draft takes as a valid answer (as text it
     // would not be); anything else is refused by row and column.
@@ -251,39 +249,80 @@ private slots:
                                                "survey row 4, column default: " + help}));
     }
 
-    void dateTimeRefusedWithWhatToUse()
+    // dateTime is Cunxiao's datetime ("2026-12-07T09:30:00+08:00", docs/forms.md):
+    // required, relevant, constraints against a date and now(), calculations;
+    // a default typed into Excel as a date and time (a number) is China's time,
+    // with a note; a default with its offset stays as written; anything else is
+    // refused by row and column.
+    void dateTimeImports()
     {
         writeWorkbook(path("visit.xlsx"), {
             {"survey", {
-                {"type", "name", "label"},
-                {"text", "family", "家庭"},
-                {"dateTime", "visit_at", "家访时间"},
-                {"DATETIME", "", "无名"},
+                {"type", "name", "label::中文 (zh)", "label::English (en)", "required", "relevant", "constraint",
+                 "constraint_message::中文 (zh)", "calculation", "default"},
+                {"date", "visit_date", "家访日期", "Visit date", "yes", "", "", "", "", "today()"},
+                {"dateTime", "arrived", "到达时间", "Arrived", "yes", "", ". >= ${visit_date} and . <= now()",
+                 "应在家访当天、现在之前", "", "now()"},
+                {"DATETIME", "left", "离开时间", "Left", "", "${arrived} >= ${visit_date}", ". > ${arrived}", "应晚于到达时间"},
+                {"dateTime", "planned", "计划时间", "Planned", "", "", "", "", "", "#dt:2026-12-07 09:30"},
+                {"datetime", "planned_bj", "北京时间", "Beijing time", "", "", "", "", "", "2026-12-07T09:30:00+08:00"},
+                {"dateTime", "last", "最后", "Last", "", "", "", "", "coalesce(${left}, ${arrived})"},
             }},
         });
-        try {
-            importXlsform(path("visit.xlsx"));
-            QFAIL("accepted");
-        } catch (const XlsformError &e) {
-            const auto &ps = e.problems();
-            QCOMPARE(ps.size(), size_t(2));
-            QCOMPARE(ps[0].sheet, std::string("survey"));
-            QCOMPARE(ps[0].row, 3);
-            QCOMPARE(ps[0].column, std::string("type"));
-            QCOMPARE(ps[0].zh, std::string("Cunxiao 没有“日期加时间”（dateTime）题型；请改为两行：一个 date 问题（如 visit_at_date）"
-                                           "和一个 time 问题（如 visit_at_time）；若只是要记录填表时间，请删除这一行，"
-                                           "Cunxiao 会自动记录每次修改的人员和时间"));
-            QCOMPARE(ps[0].english(), std::string(
-                "survey row 3, column type: Cunxiao has no date-and-time (dateTime) question; write two rows instead: "
-                "a date question (e.g. visit_at_date) and a time question (e.g. visit_at_time); if it only records "
-                "when the form was filled in, delete this row: Cunxiao records who changed what and when by itself"));
-            QCOMPARE(ps[1].row, 4);
-            QVERIFY(ps[1].en.find("(e.g. when_date)") != std::string::npos);
-            std::string what = e.what();
-            auto zh = what.find("survey 表第 3 行 type 列：Cunxiao 没有“日期加时间”");
-            auto en = what.find("survey row 3, column type: Cunxiao has no date-and-time");
-            QVERIFY(zh != std::string::npos && en != std::string::npos && zh < en);
-        }
+        ImportResult r = importXlsform(path("visit.xlsx"));
+        const Json &d = r.definition;
+        QCOMPARE(*field(d, "arrived"), Json::parse(R"J({"name": "arrived", "type": "datetime", "required": true,
+            "label": {"zh": "到达时间", "en": "Arrived"}, "constraint": ". >= ${visit_date} and . <= now()",
+            "constraint_message": {"zh": "应在家访当天、现在之前"}, "default": "now()"})J"));
+        QCOMPARE(*field(d, "left"), Json::parse(R"J({"name": "left", "type": "datetime",
+            "label": {"zh": "离开时间", "en": "Left"}, "relevant": "${arrived} >= ${visit_date}", "constraint": ". > ${arrived}",
+            "constraint_message": {"zh": "应晚于到达时间"}})J"));
+        QCOMPARE((*field(d, "planned"))["default"], Json("'2026-12-07T09:30:00+08:00'"));
+        QCOMPARE((*field(d, "planned_bj"))["default"], Json("'2026-12-07T09:30:00+08:00'"));
+        QCOMPARE((*field(d, "last"))["calculate"], Json("coalesce(${left}, ${arrived})"));
+        bool noted = false;
+        for (const auto &n : r.notes)
+            noted = noted || n.find("row 5: the default date-time has no time zone; read as China's time, "
+                                    "2026-12-07T09:30:00+08:00") != std::string::npos;
+        QVERIFY(noted);
+
+        // Cunxiao runs it: the defaults, the constraints on instants, the calculation.
+        Json checked = d;
+        checked["version"] = 1;
+        auto def = cx::forms::FormDefinition::parse(checked);
+        cx::forms::SessionOptions o;
+        o.today = *cx::forms::parseDate("2026-12-07");
+        o.now = "2026-12-07T10:00:00+08:00";
+        auto s = cx::forms::FormSession::newDraft(def, o);
+        QCOMPARE(s.answers()["arrived"], Json("2026-12-07T10:00:00+08:00"));
+        QCOMPARE(s.answers()["planned"], Json("2026-12-07T09:30:00+08:00"));
+        QVERIFY(s.isValid());
+        s.setAnswer("left", "2026-12-07T01:00:00Z");   // 09:00 in Beijing, before arriving
+        QCOMPARE(s.issues("left").size(), size_t(1));
+        QCOMPARE(s.issues("left")[0].code, std::string("constraint"));
+        s.setAnswer("left", "2026-12-07T11:00:00+08:00");
+        QVERIFY(s.isValid());
+        QCOMPARE(s.answers()["last"], Json("2026-12-07T11:00:00+08:00"));
+        s.setAnswer("arrived", "2026-12-06T23:30:00+08:00");   // the day before the visit
+        QCOMPARE(s.issues("arrived")[0].code, std::string("constraint"));
+        s.setAnswer("arrived", "2026/12/7 9:30");
+        QCOMPARE(s.issues("arrived")[0].code, std::string("type"));
+        QVERIFY(s.issues("arrived")[0].messageEn.find("'2026/12/7 9:30' is not a valid date and time") == 0);
+
+        writeWorkbook(path("baddt.xlsx"), {
+            {"survey", {
+                {"type", "name", "label", "default"},
+                {"dateTime", "a", "甲", "tomorrow morning"},
+                {"dateTime", "b", "乙", "2026-12-07T25:00"},
+                {"dateTime", "c", "丙", "2026-12-07 09:30"},
+            }},
+        });
+        auto ps = problems(path("baddt.xlsx"));
+        QCOMPARE(ps, (std::vector<std::string>{
+            "survey row 2, column default: a date-time default must be written YYYY-MM-DD HH:MM (e.g. 2026-12-07 09:30, "
+            "China's time) or with its offset, 2026-12-07T09:30:00+08:00; 'tomorrow morning' is not",
+            "survey row 3, column default: a date-time default must be written YYYY-MM-DD HH:MM (e.g. 2026-12-07 09:30, "
+            "China's time) or with its offset, 2026-12-07T09:30:00+08:00; '2026-12-07T25:00' is not"}));
     }
 
     // Cunxiao repeats have fixed row limits (sync/forms: min_rows, max_rows),
@@ -511,7 +550,7 @@ private slots:
         writeWorkbook(path("bad.xlsx"), {
             {"survey", {
                 {"type", "name", "label", "relevent", "constraint", "repeat_count", "calculation", "hint::Klingon"},
-                {"dateTime", "when", "时间"},
+                {"barcode", "when", "时间"},
                 {"start", "start"},
                 {"begin repeat", "rows", "行", "", "", "${n}"},
                 {"text", "a", "甲", "", "", "", "pulldata('x', 'y', 'z', 'w')"},
@@ -527,8 +566,7 @@ private slots:
         auto ps = problems(path("bad.xlsx"));
         CHECK_PROBLEM(ps, "survey row 1, column relevent: unknown column relevent; did you mean relevant?");
         CHECK_PROBLEM(ps, "survey row 1, column hint::Klingon: the language 'Klingon' in the column name is not known");
-        CHECK_PROBLEM(ps, "survey row 2, column type: Cunxiao has no date-and-time (dateTime) question; write two rows instead: "
-                          "a date question (e.g. when_date) and a time question (e.g. when_time)");
+        CHECK_PROBLEM(ps, "survey row 2, column type: the question type 'barcode' is not supported");
         CHECK_PROBLEM(ps, "survey row 3, column type: the metadata type 'start' is not supported");
         CHECK_PROBLEM(ps, "survey row 4, column repeat_count: repeat_count must be a whole number (e.g. 3), not '${n}'");
         CHECK_PROBLEM(ps, "survey row 5, column calculation: the function pulldata() is not supported");
@@ -606,6 +644,7 @@ private slots:
             {"name = ${a} or town = 'x'", &filter, "value = ${a} or town = 'x'"},
             {"\"it's\" = ${a}", &top, "\"it's\" = ${a}"},
             {"date-diff(today(), ${a}) <= 60 and age(${b}) >= 6", &top, "date-diff(today(), ${a}) <= 60 and age(${b}) >= 6"},
+            {"${a} <= now() and ${b} > ${a}", &top, "${a} <= now() and ${b} > ${a}"},
         };
         for (const auto &c : ok) {
             Translation t = fromXlsform(c.xls, *c.ctx);
@@ -618,7 +657,7 @@ private slots:
         const Bad bad[] = {
             {"pulldata('f', 'c', 'k', ${a})", "the function pulldata() is not supported"},
             {"indexed-repeat(${pupils}, ${classes}, 1)", "the function indexed-repeat() is not supported"},
-            {"now()", "the function now() is not supported; Cunxiao dates are text"},
+            {"decimal-date-time(${a})", "the function decimal-date-time() is not supported; Cunxiao dates are text"},
             {"jr:choice-name(${a}, '${a}')", "the function jr:choice-name() is not supported"},
             {"format-date(${a}, '%Y')", "the function format-date() is not supported"},
             {"/data/a = 1", "XPath paths, predicates and axes"},

@@ -4,6 +4,7 @@
 #include "forms/FormDefinition.h"
 #include "xlsform/Export.h"
 #include "xlsform/Import.h"
+#include "xlsform/Workbook.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -68,6 +69,34 @@ private slots:
         ImportResult r = importXlsform(xlsx);
         if (r.definition != def)
             QFAIL(("differs:\n" + Json::diff(def, r.definition).dump(1)).c_str());
+    }
+
+    // datetime is written as dateTime and read back as datetime, with its
+    // default (a text cell with the offset), now() and comparisons unchanged.
+    void dateTimeRoundTrip()
+    {
+        Json def = Json::parse(R"J({"id": "visits", "version": 3, "title": {"zh": "家访", "en": "Visits"},
+            "roles": ["teacher"],
+            "fields": [
+              {"name": "arrived", "type": "datetime", "label": {"zh": "到达", "en": "Arrived"}, "required": true,
+               "default": "now()", "constraint": ". <= now()", "constraint_message": {"zh": "不能晚于现在"}},
+              {"name": "planned", "type": "datetime", "label": {"zh": "计划", "en": "Planned"},
+               "default": "'2026-12-07T09:30:00+08:00'", "readonly": true},
+              {"name": "left", "type": "datetime", "label": {"zh": "离开", "en": "Left"},
+               "relevant": "${arrived} >= today()", "constraint": ". > ${arrived}"},
+              {"name": "last", "type": "datetime", "label": {"zh": "最后", "en": "Last"},
+               "calculate": "coalesce(${left}, ${arrived})"}
+            ]})J");
+        cx::forms::FormDefinition::parse(def);
+        std::string xlsx = dir.filePath("visits.xlsx").toStdString();
+        exportXlsform(def, xlsx);
+        const auto wb = readWorkbook(xlsx);
+        QCOMPARE(wb.sheets[0].name, std::string("survey"));
+        QCOMPARE(wb.sheets[0].rows[1].cells.at(0).text, std::string("dateTime"));
+        ImportResult r = importXlsform(xlsx);
+        if (r.definition != def)
+            QFAIL(("differs:\n" + Json::diff(def, r.definition).dump(1)).c_str());
+        QVERIFY(r.notes.empty());
     }
 
     void noXlsformSpellingRefused()

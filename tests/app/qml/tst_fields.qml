@@ -26,6 +26,7 @@ TestCase {
             { tag: "decimal", type: "decimal", input: "numberInput" },
             { tag: "date", type: "date", input: "dateInput" },
             { tag: "time", type: "time", input: "timeInput" },
+            { tag: "datetime", type: "datetime", input: "dateTimeDate" },
             { tag: "geopoint", type: "geopoint", input: "latitude" },
             { tag: "signature", type: "signature", input: "signatureCanvas" },
             { tag: "note", type: "note", input: "noteText" }
@@ -81,6 +82,46 @@ TestCase {
         compare(answered.count, 1)
         compare(answered.signalArguments[0][0], "t")
         compare(answered.signalArguments[0][1], "a")
+    }
+
+    // A date and a time typed into their boxes are one answer with the device's
+    // offset; a date alone is passed on as typed (the form reports it), never dropped.
+    function test_dateTimeEdits() {
+        const f = make({ name: "dt", type: "datetime", label: "DT", relevant: true, required: false, error: "", row: -1 })
+        answered.target = f
+        answered.clear()
+        const date = findChild(f, "dateTimeDate"), time = findChild(f, "dateTimeTime")
+        date.text = "2026-12-07"
+        date.editingFinished()
+        compare(answered.count, 1)
+        compare(answered.signalArguments[0][1], "2026-12-07")
+        time.text = "09:30"
+        time.editingFinished()
+        compare(answered.count, 2)
+        compare(answered.signalArguments[1][1], "2026-12-07T09:30:00+08:00")   // ctest runs the app tests with TZ=Asia/Shanghai
+        findChild(f, "dateTimeNow").clicked()
+        verify(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/.test(answered.signalArguments[2][1]))
+    }
+
+    // A stored answer shows in the two boxes; an edit keeps the offset it was written with.
+    function test_dateTimeKeepsItsOffset() {
+        const f = make({ name: "dt", type: "datetime", label: "DT", relevant: true, required: false, error: "", row: -1,
+                         value: "2026-12-07T09:30:00+07:00" })
+        answered.target = f
+        answered.clear()
+        const date = findChild(f, "dateTimeDate"), time = findChild(f, "dateTimeTime")
+        compare(date.text, "2026-12-07")
+        compare(time.text, "09:30")
+        time.text = "10:15"
+        time.editingFinished()
+        compare(answered.signalArguments[0][1], "2026-12-07T10:15:00+07:00")
+        // Written in another zone than this device's (+08:00): it says which.
+        const zone = findChild(f, "dateTimeZone")
+        verify(zone.visible)
+        verify(zone.text.indexOf("UTC+07:00") >= 0, zone.text)
+        const here = make({ name: "dt", type: "datetime", label: "DT", relevant: true, required: false, error: "", row: -1,
+                            value: "2026-12-07T09:30:00+08:00" })
+        verify(!findChild(here, "dateTimeZone").visible)
     }
 
     function test_selectOne() {

@@ -181,6 +181,6 @@ Page {
             wrapMode: Text.Wrap
             width: done.availableWidth
         }
-        onAccepted: app.openPage("SubmissionsPage")
+        onAccepted: Navigator.openPage("SubmissionsPage")
     }
 }

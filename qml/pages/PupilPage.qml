@@ -131,6 +131,12 @@ Page {
                     }
                 }
             }
+            RecordHistoryCard {
+                visible: Session.role === "bureau"
+                Layout.fillWidth: true
+                collection: "pupils"
+                recordId: page.recordId
+            }
             Item { Layout.preferredHeight: Theme.margin }
         }
     }

@@ -31,7 +31,7 @@ TestCase {
         compare(stack.depth, 2)
         Navigator.openPage("ConflictsPage")
         compare(stack.depth, 1)
-        compare(stack.currentItem.pageName, "ConflictsPage")
+        verify(String(stack.currentItem).startsWith("ConflictsPage"), String(stack.currentItem))
         compare(opened.count, 2)
         compare(opened.signalArguments[1][0], "ConflictsPage")
     }

@@ -86,17 +86,13 @@ ApplicationWindow {
         { page: "SettingsPage", label: qsTr("Settings"), icon: "⚙", main: false }
     ]
 
-    function pageUrl(name) { return Qt.resolvedUrl("pages/" + name + ".qml") }
-
-    // Replaces the whole stack with a top-level page (also used by the self-test).
-    function openPage(name, props) {
-        stack.clear(StackView.Immediate)
-        stack.push(pageUrl(name), props || {}, StackView.Immediate)
-        drawer.close()
+    // The self-test and PageTour open pages through the window; pages use
+    // Navigator (components/Navigator.qml) directly.
+    function openPage(name, props) { Navigator.openPage(name, props) }
+    Connections {
+        target: Navigator
+        function onOpened() { drawer.close() }
     }
-    // Opens a detail page on top of the current one.
-    function push(name, props) { stack.push(pageUrl(name), props || {}) }
-    function back() { if (stack.depth > 1) stack.pop() }
 
     function startPage() {
         switch (Session.state) {
@@ -110,7 +106,10 @@ ApplicationWindow {
         target: Session
         function onStateChanged() { app.openPage(app.startPage()) }
     }
-    Component.onCompleted: openPage(startPage())
+    Component.onCompleted: {
+        Navigator.stack = stack
+        openPage(startPage())
+    }
 
     header: ToolBar {
         visible: !app.chromeless
@@ -130,7 +129,7 @@ ApplicationWindow {
                 background: Rectangle { color: headerButton.down ? Theme.primaryPressed : "transparent"; radius: 4 }
                 implicitWidth: Theme.touch
                 implicitHeight: Theme.touch
-                onClicked: stack.depth > 1 ? app.back() : drawer.open()
+                onClicked: stack.depth > 1 ? Navigator.back() : drawer.open()
                 //: Accessible name of the header button (back or menu).
                 Accessible.name: stack.depth > 1 ? qsTr("Back") : qsTr("Menu")
             }

@@ -122,64 +122,48 @@ QString AppContext::defaultSchool() const
     return m_fallbackSchool;
 }
 
-QString AppContext::put(const QString &collection, const QString &id, const QVariantMap &fields, QString *error,
-                        const QString &school)
+bool AppContext::write(const QString &collection, QString *error, const std::function<void()> &change)
 {
     if (!m_engine) {
         if (error)
             *error = tr("No account is open.");
-        return {};
+        return false;
     }
-    QString out;
     try {
-        QString sch = school;
-        if (sch.isEmpty() && (id.isEmpty() || !m_engine->get(str(collection), str(id))))
-            sch = defaultSchool();
-        out = qstr(m_engine->put(str(collection), str(id), str(sch), toJson(fields)));
+        change();
     } catch (const std::exception &e) {
         if (error)
             *error = QString::fromStdString(e.what());
         addError(QString::fromStdString(e.what()));
-        return {};
+        return false;
     }
     emit dataChanged(collection);
     emit localChange();
+    return true;
+}
+
+QString AppContext::put(const QString &collection, const QString &id, const QVariantMap &fields, QString *error,
+                        const QString &school)
+{
+    QString out;
+    write(collection, error, [&] {
+        QString sch = school;
+        if (sch.isEmpty() && (id.isEmpty() || !m_engine->get(str(collection), str(id))))
+            sch = defaultSchool();
+        out = qstr(m_engine->put(str(collection), str(id), str(sch), toJson(fields)));
+    });
     return out;
 }
 
 bool AppContext::remove(const QString &collection, const QString &id, QString *error)
 {
-    if (!m_engine)
-        return false;
-    try {
-        m_engine->remove(str(collection), str(id));
-    } catch (const std::exception &e) {
-        if (error)
-            *error = QString::fromStdString(e.what());
-        addError(QString::fromStdString(e.what()));
-        return false;
-    }
-    emit dataChanged(collection);
-    emit localChange();
-    return true;
+    return write(collection, error, [&] { m_engine->remove(str(collection), str(id)); });
 }
 
 bool AppContext::resolve(const QString &collection, const QString &id, const QString &field, const QVariant &value,
                          QString *error)
 {
-    if (!m_engine)
-        return false;
-    try {
-        m_engine->resolve(str(collection), str(id), str(field), toJson(value));
-    } catch (const std::exception &e) {
-        if (error)
-            *error = QString::fromStdString(e.what());
-        addError(QString::fromStdString(e.what()));
-        return false;
-    }
-    emit dataChanged(collection);
-    emit localChange();
-    return true;
+    return write(collection, error, [&] { m_engine->resolve(str(collection), str(id), str(field), toJson(value)); });
 }
 
 void AppContext::addError(const QString &message)

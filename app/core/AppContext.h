@@ -9,6 +9,7 @@
 #include <QStringList>
 #include <QVariantMap>
 
+#include <functional>
 #include <memory>
 
 namespace cx::app {
@@ -67,6 +68,10 @@ signals:
     void errorsChanged();
 
 private:
+    // One local write: no account, or the engine refusing it, gives false with
+    // the reason in *error and in recentErrors; done, the change is announced.
+    bool write(const QString &collection, QString *error, const std::function<void()> &change);
+
     QString m_dataDir, m_account, m_fallbackSchool;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<cx::Engine> m_engine;

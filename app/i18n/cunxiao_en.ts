@@ -2310,6 +2310,43 @@ Pupil field label: parents work away (留守儿童).</extracomment>
     </message>
 </context>
 <context>
+    <name>RecordHistoryCard</name>
+    <message>
+        <source>Who changed what</source>
+        <extracomment>Record history card: its title.</extracomment>
+        <translation>Who changed what</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <extracomment>Record history card: ask the bureau's server for the record's history.</extracomment>
+        <translation>Asking the server…</translation>
+    </message>
+    <message>
+        <source>Show the history from the server</source>
+        <translation>Show the history from the server</translation>
+    </message>
+    <message>
+        <source>The server has no change of this record yet.</source>
+        <extracomment>Record history card: the server has no write of this record.</extracomment>
+        <translation>The server has no change of this record yet.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 deleted it (device %3)</source>
+        <extracomment>Record history line. %1 time, %2 account, %3 device id (short).</extracomment>
+        <translation>%1 · %2 deleted it (device %3)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 settled a conflict (device %3)</source>
+        <extracomment>Record history line: a conflict was settled. %1 time, %2 account, %3 device id (short).</extracomment>
+        <translation>%1 · %2 settled a conflict (device %3)</translation>
+    </message>
+    <message>
+        <source>%1 · %2 changed it (device %3)</source>
+        <extracomment>Record history line. %1 time, %2 account, %3 device id (short).</extracomment>
+        <translation>%1 · %2 changed it (device %3)</translation>
+    </message>
+</context>
+<context>
     <name>RepeatField</name>
     <message>
         <source>No. %1</source>
@@ -3239,6 +3276,28 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>No QR code was found in the photo. Hold the phone steady, fill the frame with the code and try again, or type the code.</source>
         <extracomment>No QR code was found in the camera's photo.</extracomment>
         <translation>No QR code was found in the photo. Hold the phone steady, fill the frame with the code and try again, or type the code.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::RecordHistoryModel</name>
+    <message>
+        <source>Wait for the previous request to finish.</source>
+        <extracomment>Record history: no account open, or a request still running.</extracomment>
+        <translation>Wait for the previous request to finish.</translation>
+    </message>
+    <message>
+        <source>No account is open.</source>
+        <translation>No account is open.</translation>
+    </message>
+    <message>
+        <source>A record's history is kept on the bureau's server, which cannot be reached now (%1). Try again when the connection is back.</source>
+        <extracomment>Record history is kept on the bureau's server. %1: what went wrong, in plain words.</extracomment>
+        <translation>A record's history is kept on the bureau's server, which cannot be reached now (%1). Try again when the connection is back.</translation>
+    </message>
+    <message>
+        <source>Only a bureau administrator can read a record's history.</source>
+        <extracomment>Record history refused: this account is not a bureau administrator.</extracomment>
+        <translation>Only a bureau administrator can read a record's history.</translation>
     </message>
 </context>
 <context>

@@ -2310,6 +2310,43 @@ Pupil field label: parents work away (留守儿童).</extracomment>
     </message>
 </context>
 <context>
+    <name>RecordHistoryCard</name>
+    <message>
+        <source>Who changed what</source>
+        <extracomment>Record history card: its title.</extracomment>
+        <translation>谁改了什么</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <extracomment>Record history card: ask the bureau's server for the record's history.</extracomment>
+        <translation>正在向服务器查询…</translation>
+    </message>
+    <message>
+        <source>Show the history from the server</source>
+        <translation>从服务器查看修改历史</translation>
+    </message>
+    <message>
+        <source>The server has no change of this record yet.</source>
+        <extracomment>Record history card: the server has no write of this record.</extracomment>
+        <translation>服务器上还没有这条记录的修改。</translation>
+    </message>
+    <message>
+        <source>%1 · %2 deleted it (device %3)</source>
+        <extracomment>Record history line. %1 time, %2 account, %3 device id (short).</extracomment>
+        <translation>%1 · %2 删除了它（设备 %3）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 settled a conflict (device %3)</source>
+        <extracomment>Record history line: a conflict was settled. %1 time, %2 account, %3 device id (short).</extracomment>
+        <translation>%1 · %2 处理了冲突（设备 %3）</translation>
+    </message>
+    <message>
+        <source>%1 · %2 changed it (device %3)</source>
+        <extracomment>Record history line. %1 time, %2 account, %3 device id (short).</extracomment>
+        <translation>%1 · %2 修改了它（设备 %3）</translation>
+    </message>
+</context>
+<context>
     <name>RepeatField</name>
     <message>
         <source>No. %1</source>
@@ -3239,6 +3276,28 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>No QR code was found in the photo. Hold the phone steady, fill the frame with the code and try again, or type the code.</source>
         <extracomment>No QR code was found in the camera's photo.</extracomment>
         <translation>照片中没有找到二维码。请拿稳手机，让二维码充满画面后重试，或手动输入登记码。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::app::RecordHistoryModel</name>
+    <message>
+        <source>Wait for the previous request to finish.</source>
+        <extracomment>Record history: no account open, or a request still running.</extracomment>
+        <translation>请等待上一个请求完成。</translation>
+    </message>
+    <message>
+        <source>No account is open.</source>
+        <translation>未打开账号。</translation>
+    </message>
+    <message>
+        <source>A record's history is kept on the bureau's server, which cannot be reached now (%1). Try again when the connection is back.</source>
+        <extracomment>Record history is kept on the bureau's server. %1: what went wrong, in plain words.</extracomment>
+        <translation>记录的修改历史保存在教育局服务器上，现在连不上服务器（%1）。网络恢复后再试。</translation>
+    </message>
+    <message>
+        <source>Only a bureau administrator can read a record's history.</source>
+        <extracomment>Record history refused: this account is not a bureau administrator.</extracomment>
+        <translation>只有教育局管理员可以查看记录的修改历史。</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,8 @@
 #include "models/ReportModel.h"
 
-#include "core/AppContext.h"
 #include "core/AppSettings.h"
 #include "core/JsonVariant.h"
 #include "bureau/CountyData.h"
-
-#include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace cx::app {
 
@@ -25,19 +20,18 @@ QVariantList ReportModel::periodicForms(cx::RecordQuery &q, bool english, std::s
     return forms;
 }
 
-ReportModel::ReportModel(QObject *parent) : QObject(parent)
+ReportModel::ReportModel(QObject *parent)
+    : QObject(parent),
+      m_job(this, {QStringLiteral("submissions"), QStringLiteral("schools"), QStringLiteral("forms")}, [this] { refresh(); },
+            [this](QVariantMap data) {
+                m_data = std::move(data);
+                emit changed();
+            },
+            [this] { emit loadingChanged(); })
 {
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &ReportModel::onComputed);
-    if (auto *ctx = AppContext::ensure())
-        connect(ctx, &AppContext::dataChanged, this, [this](const QString &collection) {
-            if (collection.isEmpty() || collection == QLatin1String("submissions") || collection == QLatin1String("schools") ||
-                collection == QLatin1String("forms"))
-                refresh();
-        });
-    QMetaObject::invokeMethod(this, &ReportModel::refresh, Qt::QueuedConnection);
 }
 
-ReportModel::~ReportModel() { m_watcher.waitForFinished(); }
+ReportModel::~ReportModel() = default;
 
 void ReportModel::setToday(const QDate &d)
 {
@@ -47,48 +41,16 @@ void ReportModel::setToday(const QDate &d)
 
 void ReportModel::refresh()
 {
-    if (m_watcher.isRunning()) {
-        m_again = true;
-        return;
-    }
-    auto query = m_query.current();
-    if (!query)
-        return;
-    if (!m_loading) {
-        m_loading = true;
-        emit loadingChanged();
-    }
     const bool en = AppSettings::instance() && AppSettings::instance()->formLanguage() == QLatin1String("en");
-    m_watcher.setFuture(QtConcurrent::run([query, work = job(m_today.isValid() ? m_today : QDate::currentDate(), en)] {
+    m_job.run([work = job(m_today.isValid() ? m_today : QDate::currentDate(), en)](cx::RecordQuery &query) {
         try {
-            return work(*query);
+            return work(query);
         } catch (const std::exception &e) {
             return QVariantMap{{QStringLiteral("error"), QString::fromUtf8(e.what())}};
         }
-    }));
+    });
 }
 
-void ReportModel::onComputed()
-{
-    if (m_again) {
-        m_again = false;
-        refresh();
-        return;
-    }
-    m_data = m_watcher.result();
-    m_loading = false;
-    emit changed();
-    emit loadingChanged();
-}
-
-bool ReportModel::waitForLoaded(int msecs)
-{
-    QElapsedTimer t;
-    t.start();
-    QCoreApplication::processEvents();   // a refresh queued by the constructor or a change starts here
-    while ((m_loading || m_watcher.isRunning()) && t.elapsed() < msecs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return !m_loading;
-}
+bool ReportModel::waitForLoaded(int msecs) { return m_job.waitForLoaded(msecs); }
 
 } // namespace cx::app

@@ -3,10 +3,9 @@
 // (CompletenessModel, StatisticsModel): a job over the account's own read-only
 // connection, run off the UI thread, whose result is one QVariantMap the
 // page reads; run again when its inputs change or returns arrive.
-#include "models/AccountQuery.h"
+#include "models/QueryJob.h"
 
 #include <QDate>
-#include <QFutureWatcher>
 #include <QObject>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -25,7 +24,7 @@ public:
     explicit ReportModel(QObject *parent = nullptr);
     ~ReportModel() override;
 
-    bool loading() const { return m_loading; }
+    bool loading() const { return m_job.loading(); }
     QString error() const { return m_data.value(QStringLiteral("error")).toString(); }
     void setToday(const QDate &d);   // tests and the demo; default: today
 
@@ -47,13 +46,9 @@ protected:
     QVariant value(const char *key) const { return m_data.value(QLatin1String(key)); }
 
 private:
-    void onComputed();
-
     QDate m_today;
     QVariantMap m_data;
-    bool m_loading = false, m_again = false;
-    AccountQuery m_query;
-    QFutureWatcher<QVariantMap> m_watcher;
+    QueryJob<QVariantMap> m_job;
 };
 
 } // namespace cx::app

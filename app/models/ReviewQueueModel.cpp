@@ -5,10 +5,6 @@
 #include "core/AppSettings.h"
 #include "core/JsonVariant.h"
 
-#include <QCoreApplication>
-#include <QDeadlineTimer>
-#include <QThread>
-#include <QtConcurrent/QtConcurrentRun>
 #include <ranges>
 
 #include <set>
@@ -26,19 +22,14 @@ namespace {
 bool english() { return AppSettings::instance() && AppSettings::instance()->formLanguage() == QLatin1String("en"); }
 } // namespace
 
-ReviewQueueModel::ReviewQueueModel(QObject *parent) : QObject(parent)
+ReviewQueueModel::ReviewQueueModel(QObject *parent)
+    : QObject(parent),
+      m_job(this, {QStringLiteral("submissions"), QStringLiteral("schools"), QStringLiteral("forms")}, [this] { refresh(); },
+            [this](const std::shared_ptr<Result> &r) { show(r); }, [this] { emit loadingChanged(); })
 {
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &ReviewQueueModel::onComputed);
-    if (auto *ctx = AppContext::ensure())
-        connect(ctx, &AppContext::dataChanged, this, [this](const QString &collection) {
-            if (collection.isEmpty() || collection == QLatin1String("submissions") || collection == QLatin1String("schools") ||
-                collection == QLatin1String("forms"))
-                refresh();
-        });
-    QMetaObject::invokeMethod(this, &ReviewQueueModel::refresh, Qt::QueuedConnection);
 }
 
-ReviewQueueModel::~ReviewQueueModel() { m_watcher.waitForFinished(); }
+ReviewQueueModel::~ReviewQueueModel() = default;
 
 #define CX_FILTER_SETTER(setter, member)  \
     void ReviewQueueModel::setter(const QString &v) \
@@ -57,43 +48,32 @@ CX_FILTER_SETTER(setStatus, m_status)
 
 void ReviewQueueModel::refresh()
 {
-    if (m_watcher.isRunning()) {
-        m_again = true;
-        return;
-    }
-    auto query = m_query.current();
-    if (!query)
-        return;
-    if (!m_loading) {
-        m_loading = true;
-        emit loadingChanged();
-    }
     cx::bureau::ReviewFilter f;
     f.form = str(m_form);
     f.period = str(m_period);
     f.township = str(m_township);
     f.status = m_status.isEmpty() ? "submitted" : str(m_status);
     const bool en = english();
-    m_watcher.setFuture(QtConcurrent::run([query, f, en] {
+    m_job.run([f, en](cx::RecordQuery &query) {
         auto r = std::make_shared<Result>();
         try {
-            r->items = cx::bureau::reviewQueue(*query, f);
+            r->items = cx::bureau::reviewQueue(query, f);
             // The filters' choices come from every return, not only the shown ones.
             cx::bureau::ReviewFilter everything;
             everything.status = "all";
             everything.form = f.form;
-            for (const auto &i : cx::bureau::reviewQueue(*query, everything)) {
+            for (const auto &i : cx::bureau::reviewQueue(query, everything)) {
                 r->townships.insert(i.school.township);
                 r->periods.insert(i.ret.period);
             }
-            for (const auto &form : cx::bureau::formsOf(*query))
+            for (const auto &form : cx::bureau::formsOf(query))
                 if (cx::bureau::textOf(form.definition.value("meta", cx::Json::object()), "workflow") == "review")
                     r->forms.emplace_back(form.id, en ? form.titleEn : form.titleZh);
         } catch (const std::exception &e) {
             r->error = QString::fromUtf8(e.what());
         }
         return r;
-    }));
+    });
 }
 
 QVariantMap ReviewQueueModel::toMap(const cx::bureau::ReviewItem &i) const
@@ -115,14 +95,8 @@ QVariantMap ReviewQueueModel::toMap(const cx::bureau::ReviewItem &i) const
             {QStringLiteral("correction"), !i.history.empty()}};
 }
 
-void ReviewQueueModel::onComputed()
+void ReviewQueueModel::show(const std::shared_ptr<Result> &r)
 {
-    if (m_again) {
-        m_again = false;
-        refresh();
-        return;
-    }
-    auto r = m_watcher.result();
     m_items.clear();
     for (const auto &i : r->items)
         m_items.push_back(toMap(i));
@@ -138,14 +112,12 @@ void ReviewQueueModel::onComputed()
     for (const auto &[id, title] : r->forms)
         m_forms.push_back(QVariantMap{{QStringLiteral("id"), qstr(id)}, {QStringLiteral("title"), qstr(title)}});
     setError(r->error);
-    m_loading = false;
     emit itemsChanged();
-    emit loadingChanged();
 }
 
 QVariantMap ReviewQueueModel::detail(const QString &id)
 {
-    auto query = m_query.current();
+    auto query = m_job.query();
     if (!query)
         return {};
     std::optional<cx::bureau::ReviewItem> item;
@@ -229,16 +201,7 @@ void ReviewQueueModel::setError(const QString &e)
     emit errorChanged();
 }
 
-bool ReviewQueueModel::waitForLoaded(int msecs)
-{
-    QDeadlineTimer deadline(msecs);
-    QCoreApplication::processEvents();   // a refresh queued by the constructor or a change starts here
-    while ((m_loading || m_watcher.isRunning()) && !deadline.hasExpired()) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(2);
-    }
-    return !m_loading;
-}
+bool ReviewQueueModel::waitForLoaded(int msecs) { return m_job.waitForLoaded(msecs); }
 
 QVariantList ReviewQueueModel::tables()
 {

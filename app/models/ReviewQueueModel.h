@@ -5,9 +5,8 @@
 // values with the checks that flag it and its history; accept (one or many)
 // and return with a comment. Computed off the UI thread over the account's own
 // read-only connection; recomputed when the replica changes.
-#include "models/AccountQuery.h"
+#include "models/QueryJob.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -52,7 +51,7 @@ public:
     QStringList townships() const { return m_townships; }
     QStringList periods() const { return m_periods; }
     QVariantList forms() const { return m_forms; }
-    bool loading() const { return m_loading; }
+    bool loading() const { return m_job.loading(); }
     QString error() const { return m_error; }
 
     // One return: the item's keys plus fields [{name, label, value, previous,
@@ -76,17 +75,15 @@ signals:
 
 private:
     struct Result;
-    void onComputed();
+    void show(const std::shared_ptr<Result> &r);
     void setError(const QString &e);
     QVariantMap toMap(const cx::bureau::ReviewItem &item) const;
 
     QString m_form, m_period, m_township, m_status = QStringLiteral("submitted");
     QVariantList m_items, m_forms;
     QStringList m_townships, m_periods;
-    bool m_loading = false, m_again = false;
     QString m_error;
-    AccountQuery m_query;
-    QFutureWatcher<std::shared_ptr<Result>> m_watcher;
+    QueryJob<std::shared_ptr<Result>> m_job;
 };
 
 } // namespace cx::app

@@ -8,10 +8,6 @@
 #include "engine/RecordQuery.h"
 #include "forms/Periods.h"
 
-#include <QCoreApplication>
-#include <QElapsedTimer>
-#include <QEventLoop>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <map>
 
@@ -220,15 +216,14 @@ std::vector<TodoItem> TodoModel::compute(cx::RecordQuery &q, const QString &role
     return out;
 }
 
-TodoModel::TodoModel(QObject *parent) : QAbstractListModel(parent)
+TodoModel::TodoModel(QObject *parent)
+    : QAbstractListModel(parent),
+      m_job(this, {}, [this] { refresh(); }, [this](std::vector<TodoItem> items) { show(std::move(items)); },
+            [this] { emit loadingChanged(); })
 {
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &TodoModel::onComputed);
-    if (auto *ctx = AppContext::ensure())
-        connect(ctx, &AppContext::dataChanged, this, &TodoModel::refresh);
-    QMetaObject::invokeMethod(this, &TodoModel::refresh, Qt::QueuedConnection);
 }
 
-TodoModel::~TodoModel() { m_watcher.waitForFinished(); }
+TodoModel::~TodoModel() = default;
 
 void TodoModel::setRole(const QString &r)
 {
@@ -265,39 +260,22 @@ void TodoModel::setToday(const QDate &d)
 
 void TodoModel::refresh()
 {
-    if (m_watcher.isRunning()) {
-        m_again = true;
-        return;
-    }
-    auto query = m_query.current();
-    if (!query)
-        return;
-    if (!m_loading) {
-        m_loading = true;
-        emit loadingChanged();
-    }
     const QString role = m_role;
     const QStringList schools = m_schools;
     const QString user = m_user;
     const QDate today = m_today.isValid() ? m_today : QDate::currentDate();
-    m_watcher.setFuture(QtConcurrent::run([query, role, schools, today, user] {
+    m_job.run([role, schools, today, user](cx::RecordQuery &query) {
         try {
-            return compute(*query, role, schools, today, user);
+            return compute(query, role, schools, today, user);
         } catch (const std::exception &e) {
             qWarning("TodoModel: %s", e.what());
             return std::vector<TodoItem>();
         }
-    }));
+    });
 }
 
-void TodoModel::onComputed()
+void TodoModel::show(std::vector<TodoItem> items)
 {
-    if (m_again) {
-        m_again = false;
-        refresh();
-        return;
-    }
-    std::vector<TodoItem> items = m_watcher.result();
     bool sameKinds = items.size() == m_items.size();
     for (size_t i = 0; sameKinds && i < items.size(); ++i)
         sameKinds = items[i].kind == m_items[i].kind;
@@ -310,19 +288,10 @@ void TodoModel::onComputed()
         m_items = std::move(items);
         endResetModel();
     }
-    m_loading = false;
-    emit loadingChanged();
     emit countsChanged();
 }
 
-bool TodoModel::waitForLoaded(int msecs)
-{
-    QElapsedTimer t;
-    t.start();
-    while ((m_loading || m_watcher.isRunning()) && t.elapsed() < msecs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return !m_loading;
-}
+bool TodoModel::waitForLoaded(int msecs) { return m_job.waitForLoaded(msecs); }
 
 int TodoModel::total() const
 {

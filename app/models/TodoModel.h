@@ -23,11 +23,10 @@
 //                overdue or due within a week (inspectors)
 //   visit_target home visits still to make for this person's targets of the
 //                current periods (teachers and heads); detail "done / target"
-#include "models/AccountQuery.h"
+#include "models/QueryJob.h"
 
 #include <QAbstractListModel>
 #include <QDate>
-#include <QFutureWatcher>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
 
@@ -68,7 +67,7 @@ public:
     void setSchools(const QStringList &s);
     QString user() const { return m_user; }
     void setUser(const QString &u);
-    bool loading() const { return m_loading; }
+    bool loading() const { return m_job.loading(); }
     int total() const;
     // The day tasks are counted for; today unless set (tests).
     void setToday(const QDate &d);
@@ -92,15 +91,13 @@ signals:
     void countsChanged();
 
 private:
-    void onComputed();
+    void show(std::vector<TodoItem> items);
 
     QString m_role, m_user;
     QStringList m_schools;
     QDate m_today;
-    bool m_loading = false, m_again = false;
     std::vector<TodoItem> m_items;
-    AccountQuery m_query;
-    QFutureWatcher<std::vector<TodoItem>> m_watcher;
+    QueryJob<std::vector<TodoItem>> m_job;
 };
 
 } // namespace cx::app

@@ -406,6 +406,11 @@ Page {
                             }
                         }
                     }
+                    RecordHistoryCard {
+                        Layout.fillWidth: true
+                        collection: "submissions"
+                        recordId: page.selectedId
+                    }
                     Item { Layout.preferredHeight: Theme.margin }
                 }
             }

@@ -71,13 +71,13 @@ Page {
                             text: qsTr("Record visit")
                             highlighted: true
                             implicitHeight: Theme.touch
-                            onClicked: app.push("HomeVisitPage", { pupilId: card.recordId })
+                            onClicked: Navigator.push("HomeVisitPage", { pupilId: card.recordId })
                         }
                         Button {
                             //: Dropouts: open the pupil's page.
                             text: qsTr("Pupil details")
                             implicitHeight: Theme.touch
-                            onClicked: app.push("PupilPage", { recordId: card.recordId })
+                            onClicked: Navigator.push("PupilPage", { recordId: card.recordId })
                         }
                     }
                 }

@@ -190,6 +190,6 @@ Page {
             wrapMode: Text.Wrap
             width: done.availableWidth
         }
-        onAccepted: app.openPage("SubmissionsPage")
+        onAccepted: Navigator.openPage("SubmissionsPage")
     }
 }

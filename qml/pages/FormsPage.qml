@@ -46,7 +46,7 @@ Page {
             visible: page.meantForMe(row.fields.definition)
             implicitHeight: visible ? 76 : 0
             background: Rectangle { color: row.down ? Theme.selectedFill : Theme.surface; radius: Theme.radius; border.color: Theme.divider }
-            onClicked: app.push("FormFillPage", { formId: recordId })
+            onClicked: Navigator.push("FormFillPage", { formId: recordId })
             contentItem: ColumnLayout {
                 spacing: 2
                 Label { text: page.localText(row.fields.title) || row.recordId; font.bold: true; font.pixelSize: Theme.fontLarge; elide: Text.ElideRight; Layout.fillWidth: true }

@@ -102,7 +102,7 @@ Page {
                         todoDetail: detail
                         todoCount: count
                         todoUrgent: urgent
-                        onClicked: app.openPage(target)
+                        onClicked: Navigator.openPage(target)
                     }
                 }
             }
@@ -128,13 +128,13 @@ Page {
                         text: qsTr("New home visit")
                         highlighted: true
                         implicitHeight: Theme.touch
-                        onClicked: app.push("HomeVisitPage")
+                        onClicked: Navigator.push("HomeVisitPage")
                     }
                     Button {
                         //: Home shortcut: add a pupil.
                         text: qsTr("Add pupil")
                         implicitHeight: Theme.touch
-                        onClicked: app.push("PupilEditPage")
+                        onClicked: Navigator.push("PupilEditPage")
                     }
                 }
             }

@@ -163,7 +163,7 @@ Page {
                 highlighted: true
                 implicitHeight: Theme.touch + 4
                 Layout.fillWidth: true
-                onClicked: if (page.save()) app.back()
+                onClicked: if (page.save()) Navigator.back()
             }
             Item { Layout.preferredHeight: Theme.margin }
         }

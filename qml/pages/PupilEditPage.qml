@@ -28,10 +28,10 @@ Page {
         if (v.name === "") { problem.text = qsTr("Please enter the pupil's name."); return }
         const changed = {}
         for (const k in v) if (JSON.stringify(v[k]) !== JSON.stringify(original[k])) changed[k] = v[k]
-        if (Object.keys(changed).length === 0) { app.back(); return }
+        if (Object.keys(changed).length === 0) { Navigator.back(); return }
         const id = Records.save("pupils", recordId, changed)
         if (id === "") { problem.text = Records.lastError; return }
-        app.back()
+        Navigator.back()
     }
 
     ScrollView {

@@ -55,14 +55,14 @@ Page {
                     //: Pupil page: edit the pupil's details.
                     text: qsTr("Edit")
                     implicitHeight: Theme.touch
-                    onClicked: app.push("PupilEditPage", { recordId: page.pupil.id })
+                    onClicked: Navigator.push("PupilEditPage", { recordId: page.pupil.id })
                 }
                 Button {
                     //: Pupil page: record a home visit for this pupil.
                     text: qsTr("New home visit")
                     highlighted: true
                     implicitHeight: Theme.touch
-                    onClicked: app.push("HomeVisitPage", { pupilId: page.pupil.id })
+                    onClicked: Navigator.push("HomeVisitPage", { pupilId: page.pupil.id })
                 }
             }
             SectionCard {
@@ -113,7 +113,7 @@ Page {
                     delegate: ItemDelegate {
                         required property var modelData
                         Layout.fillWidth: true
-                        onClicked: app.push("HomeVisitPage", { recordId: modelData.id, pupilId: page.pupil.id })
+                        onClicked: Navigator.push("HomeVisitPage", { recordId: modelData.id, pupilId: page.pupil.id })
                         contentItem: ColumnLayout {
                             spacing: 2
                             RowLayout {
@@ -130,6 +130,12 @@ Page {
                         }
                     }
                 }
+            }
+            RecordHistoryCard {
+                visible: Session.role === "bureau"
+                Layout.fillWidth: true
+                collection: "pupils"
+                recordId: page.recordId
             }
             Item { Layout.preferredHeight: Theme.margin }
         }

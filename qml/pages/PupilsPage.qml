@@ -75,7 +75,7 @@ Page {
                 text: qsTr("+ Add pupil")
                 highlighted: true
                 implicitHeight: Theme.touch
-                onClicked: app.push("PupilEditPage")
+                onClicked: Navigator.push("PupilEditPage")
             }
         }
         ListView {
@@ -97,7 +97,7 @@ Page {
                 width: ListView.view.width
                 implicitHeight: 64
                 background: Rectangle { color: row.down ? Theme.selectedFill : Theme.surface }
-                onClicked: app.push("PupilPage", { recordId: recordId })
+                onClicked: Navigator.push("PupilPage", { recordId: recordId })
                 contentItem: RowLayout {
                     spacing: 12
                     Rectangle {

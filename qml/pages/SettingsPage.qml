@@ -44,7 +44,7 @@ Page {
                         //: Settings: lock the app (asks for the PIN).
                         text: Session.hasPin ? qsTr("Lock now") : qsTr("Set a PIN")
                         implicitHeight: Theme.touch
-                        onClicked: Session.hasPin ? Session.lock() : app.openPage("PinPage")
+                        onClicked: Session.hasPin ? Session.lock() : Navigator.openPage("PinPage")
                     }
                     Button {
                         //: Settings: sign out of this account.
@@ -76,7 +76,7 @@ Page {
                     //: Settings: opens the USB stick / SD card page.
                     text: qsTr("USB stick / SD card…")
                     implicitHeight: Theme.touch
-                    onClicked: app.push("BundlesPage")
+                    onClicked: Navigator.push("BundlesPage")
                 }
             }
             SectionCard {

@@ -38,7 +38,7 @@ Page {
             readonly property bool editable: shown === "draft" || shown === "returned" || shown === "rejected"
             width: ListView.view.width
             background: Rectangle { color: row.down ? Theme.selectedFill : Theme.surface; radius: Theme.radius; border.color: Theme.divider }
-            onClicked: app.push("FormFillPage", { formId: fields.form, submissionId: recordId })
+            onClicked: Navigator.push("FormFillPage", { formId: fields.form, submissionId: recordId })
             contentItem: ColumnLayout {
                 spacing: 4
                 RowLayout {

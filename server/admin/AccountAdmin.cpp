@@ -1,4 +1,5 @@
 #include "admin/AccountAdmin.h"
+#include "admin/AuditLog.h"
 
 #include "admin/Admin.h"
 #include "auth/Auth.h"
@@ -307,10 +308,21 @@ HttpReply routeAdmin(Store &store, const std::string &authorization, const std::
             reply["pin"] = pin;
         } else if (op == "revoke-codes") {
             reply["codes_revoked"] = revokeEnrolCodes(store, str(body, "user"), actor, nowMs, source);
+        } else if (op == "history") {
+            // One record's history from the audit: who changed which fields to
+            // what, when, from which device (the bureau's record history view).
+            Json entries = Json::array();
+            for (const auto &line : readAudit(store, auditFilter("", str(body, "collection") + "/" + str(body, "id"), 0))) {
+                Json e = line.json;
+                e["at"] = line.at;
+                e["text"] = line.text;
+                entries.push_back(std::move(e));
+            }
+            reply["entries"] = std::move(entries);
         } else {
             throw Error(ErrorKind::Invalid, "admin: unknown op \"" + op +
                                                 "\" (list, add-school, add-user, assign, reset-password, set-admin, "
-                                                "revoke, enrol-code, revoke-codes)");
+                                                "revoke, enrol-code, revoke-codes, history)");
         }
         return HttpReply{200, reply.dump(), true};
     } catch (const Json::exception &) {

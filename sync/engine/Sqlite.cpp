@@ -1,5 +1,6 @@
 #include "engine/Sqlite.h"
 
+#include "engine/CipherSpeed.h"
 #include "protocol/Errors.h"
 
 namespace cx {
@@ -12,6 +13,7 @@ std::string cipherPragmas(const char *schema)
 
 int applyKey(sqlite3 *db, const DataKey &key, const char *schema)
 {
+    useFastPageCrypto();
     const std::string k = key.sqlcipherKey();
     int rc = sqlite3_key_v2(db, schema, k.data(), int(k.size()));
     if (rc == SQLITE_OK)

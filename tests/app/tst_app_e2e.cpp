@@ -21,6 +21,7 @@
 #include "core/AppSettings.h"
 #include "forms/FormController.h"
 #include "media/MediaStore.h"
+#include "models/RecordHistoryModel.h"
 #include "models/Records.h"
 #include "sync/BundleController.h"
 #include "sync/LinkMonitor.h"
@@ -768,6 +769,18 @@ private slots:
         QVERIFY(bundles.waiting() >= 1);
         QVERIFY(m_ctx->engine()->get("pupils", third.toStdString()).has_value());
         QVERIFY(!r.value("lines").toStringList().isEmpty());
+    }
+
+    // A record's history is the server's audit, for administrators only: a
+    // head asking gets the plain refusal, not an empty history.
+    void recordHistoryIsForAdministrators()
+    {
+        RecordHistoryModel history;
+        history.load(QStringLiteral("pupils"), kPupil);
+        QVERIFY(history.busy());
+        QVERIFY(history.waitForLoaded());
+        QCOMPARE(history.error(), RecordHistoryModel::tr("Only a bureau administrator can read a record's history."));
+        QVERIFY(history.entries().isEmpty());
     }
 
     void noQmlWarnings()

@@ -16,6 +16,7 @@
 #include "models/DevicesModel.h"
 #include "models/AssignmentsModel.h"
 #include "models/TableExport.h"
+#include "models/RecordHistoryModel.h"
 #include "xlsform/Workbook.h"
 #include "bureau/FormDrafts.h"
 #include "models/BureauFormsModel.h"
@@ -822,6 +823,33 @@ private slots:
     // both languages), the preview never saves what is typed, a malformed file
     // is refused with its name and nothing kept, and publishing makes v2 wait
     // for the next sync.
+    // The server's history entries (admin op "history") as the card shows them.
+    void recordHistoryEntries()
+    {
+        const cx::Json entries = cx::Json::parse(R"([
+            {"kind":"record","user":"head.a","device":"0190c000-0000-7000-8000-0000000000a1","op":"put","at":1765071000000,
+             "fields":["grade","name"],"mutation":{"op":"put","f":{"name":"王小明","grade":3,"note":null}}},
+            {"kind":"record","user":"chen.jun","device":"","op":"delete","at":1765157400000,"fields":[],"mutation":{"op":"delete"}}
+        ])");
+        const QVariantList shown = RecordHistoryModel::fromReply(entries);
+        QCOMPARE(shown.size(), 2);
+        const QVariantMap first = shown[0].toMap(), second = shown[1].toMap();
+        QCOMPARE(first.value("who").toString(), QStringLiteral("head.a"));
+        QCOMPARE(first.value("device").toString(), QStringLiteral("0190c000"));
+        QCOMPARE(first.value("action").toString(), QStringLiteral("changed"));
+        QCOMPARE(first.value("when").toString(),
+                 QDateTime::fromMSecsSinceEpoch(1765071000000).toString(QStringLiteral("yyyy-MM-dd HH:mm")));
+        QVariantMap changes;
+        for (const QVariant &c : first.value("changes").toList())
+            changes.insert(c.toMap().value("field").toString(), c.toMap().value("value"));
+        QCOMPARE(changes.value("name").toString(), QStringLiteral("王小明"));
+        QCOMPARE(changes.value("grade").toString(), QStringLiteral("3"));
+        QCOMPARE(changes.value("note").toString(), QString());   // emptied
+        QCOMPARE(second.value("action").toString(), QStringLiteral("deleted"));
+        QVERIFY(second.value("changes").toList().isEmpty());
+        QVERIFY(RecordHistoryModel::fromReply(cx::Json::object()).isEmpty());   // not a list: nothing, no crash
+    }
+
     void bureauFormsPreviewNeverSaves()
     {
         QVERIFY(m_ctx->openAccount(QStringLiteral("forms"), testKey()));

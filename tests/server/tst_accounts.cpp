@@ -149,6 +149,40 @@ private slots:
         QCOMPARE(enrolWith(c, "head.a", code.code, cx::uuidV7(), kNow + 60 * 60 * 1000 + 1000), std::string());
     }
 
+    // A record's history for the bureau's app: every write of that record,
+    // oldest first, with who, which device, which fields; administrators only.
+    void recordHistory()
+    {
+        RunningServer s;
+        Store &st = *s.county.store;
+        setAdmin(st, "bureau", true, "admin (test)", kNow);
+        DeviceSession d = s.county.device("head.a", "0190c000-0000-7000-8000-0000000000a1");
+        s.county.sync(d, {put(1, "pupils", "p1", "A", {{"name", "王小明"}, {"grade", 3}}, ver(kNow + 2, d.node))}, {},
+                      1 << 20, kNow + 2);
+        s.county.sync(d, {put(2, "pupils", "p1", "A", {{"grade", 4}}, ver(kNow + 3, d.node))}, {}, 1 << 20, kNow + 3);
+        s.county.sync(d, {put(3, "pupils", "p2", "A", {{"name", "李小梅"}}, ver(kNow + 4, d.node))}, {}, 1 << 20, kNow + 4);
+        httplib::Client cli("127.0.0.1", s.port);
+        const std::string admin = tokenOf(cli, "bureau"), head = tokenOf(cli, "head.a");
+        QVERIFY(!admin.empty() && !head.empty());
+
+        auto r = post(cli, "/v1/admin", Json{{"op", "history"}, {"collection", "pupils"}, {"id", "p1"}}, admin);
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        const Json entries = replyJson(r)["entries"];
+        QCOMPARE(entries.size(), size_t(2));   // p1's two writes, not p2's
+        QCOMPARE(entries[0]["user"].get<std::string>(), std::string("head.a"));
+        QCOMPARE(entries[0]["device"].get<std::string>(), d.device);
+        QCOMPARE(entries[0]["fields"], (Json{"grade", "name"}));
+        QCOMPARE(entries[1]["fields"], (Json{"grade"}));
+        QCOMPARE(entries[1]["mutation"]["f"]["grade"].get<int>(), 4);
+        QVERIFY(entries[0]["at"].get<int64_t>() <= entries[1]["at"].get<int64_t>());
+
+        r = post(cli, "/v1/admin", Json{{"op", "history"}, {"collection", "pupils"}, {"id", "p1"}}, head);
+        QCOMPARE(r->status, 403);
+        r = post(cli, "/v1/admin", Json{{"op", "history"}, {"collection", "pupils"}}, admin);
+        QCOMPARE(r->status, 400);   // no id: says which field is missing
+    }
+
     // The route: administrators only; every op; audited as the acting account.
     void adminRoute()
     {

@@ -9,7 +9,7 @@
 // once (counted by a unique tag), removed ones are gone, nothing is left to send,
 // and both replicas hold exactly the server's records.
 #include "TestKey.h"
-#include "SettleAll.h"
+#include "ThreadTests.h"
 #include "../integration/Fixture.h"
 #include "engine/Engine.h"
 #include "protocol/Errors.h"
@@ -44,29 +44,7 @@ struct Ledger {
     }
 };
 
-// Failures seen on worker threads (QCOMPARE works on the test thread only).
-struct Failures {
-    std::mutex mutex;
-    QStringList list;
-    void add(const QString &s)
-    {
-        std::lock_guard l(mutex);
-        if (list.size() < 20)
-            list << s;
-    }
-};
-
 QJsonObject toQt(const Json &j) { return QJsonDocument::fromJson(QByteArray::fromStdString(j.dump())).object(); }
-
-// Syncs until a pass moves nothing and nothing is left to send.
-void syncQuiet(cx::Engine &e)
-{
-    for (int i = 0; i < 5; ++i) {
-        cx::SyncReport r = e.sync();
-        if (r.complete && r.pushed == 0 && r.pulled == 0)
-            return;
-    }
-}
 
 } // namespace
 

@@ -10,7 +10,7 @@
 // every record put is on the server exactly once, removed ones are deleted, and
 // every replica holds exactly the server's records of its schools.
 #include "TestKey.h"
-#include "SettleAll.h"
+#include "ThreadTests.h"
 #include "../integration/Fixture.h"
 #include "admin/Admin.h"
 #include "engine/Engine.h"
@@ -37,26 +37,6 @@ struct Device {
     std::set<std::string> sees;   // the schools it holds
     std::unique_ptr<cx::Engine> engine;
 };
-
-struct Failures {
-    std::mutex mutex;
-    QStringList list;
-    void add(const QString &s)
-    {
-        std::lock_guard l(mutex);
-        if (list.size() < 20)
-            list << s;
-    }
-};
-
-void syncQuiet(cx::Engine &e)
-{
-    for (int i = 0; i < 5; ++i) {
-        cx::SyncReport r = e.sync();
-        if (r.complete && r.pushed == 0 && r.pulled == 0)
-            return;
-    }
-}
 
 } // namespace
 

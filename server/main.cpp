@@ -162,7 +162,7 @@ const std::map<std::string, std::string> kHelp = {
               "           [--workers N] [--auth-workers N] [--io-threads N] [--queue-depth N] [--max-connections N]\n"
               "           [--header-timeout S] [--idle-timeout S] [--request-timeout S] [--min-body-rate B]\n"
               "           [--min-send-rate B] [--max-request-mb N] [--trusted-proxy ADDR[,ADDR]]\n"
-              "           [--max-attachment-mb N] [--part-max-age-days N] [--token-days N]\n"
+              "           [--max-attachment-mb N] [--part-max-age-days N] [--token-days N] [--prefix-cache-mb N]\n"
               "Serves the sync protocol (POST /v1/enroll, POST /v1/sync, GET /v1/health, attachments). HTTPS\n"
               "(TLS 1.2 or newer) with both --tls-cert and --tls-key (PEM), else plain HTTP (clients accept it\n"
               "only on loopback). PORT 0 picks a free port. Prints \"cunxiao-server listening on URL\" once bound.\n"
@@ -181,6 +181,8 @@ const std::map<std::string, std::string> kHelp = {
               "Unfinished attachment uploads untouched for N days (default 30) are removed at start and daily.\n"
               "Device tokens expire after --token-days (default 90) without use; any request a day or more after\n"
               "the last renewal renews it, so a device that syncs within that time never notices.\n"
+              "--prefix-cache-mb (default 64): memory for the pages and pushes kept as zstd prefixes (wire\n"
+              "encoding 3, docs/protocol.md); 0 turns prefix compression off.\n"
               "Attachments: DATA_DIR/attachments, or with a URI in the database (no local files at all), so\n"
               "several instances behind one load balancer share everything through PostgreSQL.\n"
               "Shapes (docs/server.md):\n"
@@ -533,6 +535,12 @@ int cmdServe(const Args &a)
         opt.maxAttachmentBytes = uint64_t(toInt(a.opt("--max-attachment-mb"), "--max-attachment-mb")) * 1024 * 1024;
     if (a.options.count("--part-max-age-days"))
         opt.partMaxAgeDays = std::max(1, toInt(a.opt("--part-max-age-days"), "--part-max-age-days"));
+    if (a.options.count("--prefix-cache-mb")) {
+        const int mb = toInt(a.opt("--prefix-cache-mb"), "--prefix-cache-mb");
+        if (mb < 0 || mb > 65536)
+            throw Error(ErrorKind::Invalid, "--prefix-cache-mb must be 0-65536 (MiB of bodies kept as prefixes; 0: none)");
+        opt.prefixCacheBytes = size_t(mb) * 1024 * 1024;
+    }
     if (a.options.count("--token-days")) {
         opt.tokenDays = toInt(a.opt("--token-days"), "--token-days");
         if (opt.tokenDays < 1 || opt.tokenDays > 3650)
@@ -623,7 +631,7 @@ int run(int argc, char **argv)
         {"serve", {"--listen", "--tls-cert", "--tls-key", "--threads", "--max-attachment-mb", "--part-max-age-days",
                    "--workers", "--auth-workers", "--io-threads", "--queue-depth", "--max-connections",
                    "--header-timeout", "--idle-timeout", "--request-timeout", "--min-body-rate", "--min-send-rate",
-                   "--max-request-mb", "--trusted-proxy", "--token-days"}},
+                   "--max-request-mb", "--trusted-proxy", "--token-days", "--prefix-cache-mb"}},
         {"demo", {"--schools", "--pupils", "--forms"}},
     };
     auto k = known.find(cmd);

@@ -15,6 +15,7 @@
 // Wire bytes are the link's counters (TLS and HTTP included).
 //
 // usage: bench_wire [--pupils 500,2000] [--profiles lan,village] [--json FILE] [--keep-data DIR] [--page-kb N]
+//                   [--first-kb N] [--no-prefix]
 // --keep-data writes each school's canonical JSON Lines (schoolN.jsonl) to DIR,
 // so the limit can be checked with the zstd command: zstd -19 --long -c F | wc -c
 #include "../../tests/integration/Fixture.h"
@@ -84,6 +85,7 @@ int main(int argc, char **argv)
     QList<int> sizes = {500, 2000};
     QString jsonOut, keepDir;
     cx::SyncTuning tuning;
+    bool noPrefix = false;
     for (int i = 1; i < argc; ++i) {
         const QString a = argv[i];
         if (a == "--profiles" && i + 1 < argc)
@@ -98,6 +100,10 @@ int main(int argc, char **argv)
             keepDir = argv[++i];
         else if (a == "--page-kb" && i + 1 < argc)
             tuning.pageWireBytes = uint64_t(QString(argv[++i]).toInt()) * 1024;
+        else if (a == "--no-prefix")   // the server keeps no prefixes: encoding 3 without them, as before it
+            noPrefix = true;
+        else if (a == "--first-kb" && i + 1 < argc)   // the first page and push (uncompressed), SyncTuning's defaults otherwise
+            tuning.firstPageBytes = tuning.firstPushBytes = size_t(QString(argv[++i]).toInt()) * 1024;
     }
 
     BureauFixture b(true);
@@ -147,14 +153,34 @@ int main(int argc, char **argv)
                 out += cx::compress(std::string_view(canonical).substr(at, 350 * 1024), level).size();
             return t.nsecsElapsed() / 1e6;
         };
-        size_t b19 = 0, b6 = 0;
+        // Wire encoding 3: each page with the page before as zstd prefix.
+        auto timePrefixed = [&](int level, size_t &out) {
+            QElapsedTimer t;
+            t.start();
+            out = 0;
+            std::string_view prev;
+            for (size_t at = 0; at < canonical.size(); at += 350 * 1024) {
+                const std::string_view page = std::string_view(canonical).substr(at, 350 * 1024);
+                out += (prev.empty() ? cx::compress(page, level) : cx::compressWithPrefix(page, prev, level)).size();
+                prev = page;
+            }
+            return t.nsecsElapsed() / 1e6;
+        };
+        size_t b19 = 0, b6 = 0, p19 = 0, p6 = 0;
         const int level = cx::compressionLevelFor(350 * 1024);
         const double ms19 = timeAt(level, b19), ms6 = timeAt(6, b6);
+        const double pms19 = timePrefixed(level, p19), pms6 = timePrefixed(6, p6);
         std::printf("server CPU, compressing the %d-pupil school's first download in 350 KB pages: level %d %.0f ms "
-                    "(%zu bytes), level 6 %.0f ms (%zu bytes)\n", n, level, ms19, b19, ms6, b6);
+                    "(%zu bytes), level 6 %.0f ms (%zu bytes); each with the page before as prefix (encoding 3): "
+                    "level %d %.0f ms (%zu bytes), level 6 %.0f ms (%zu bytes)\n",
+                    n, level, ms19, b19, ms6, b6, level, pms19, p19, pms6, p6);
         cpu[QString::number(n)] = QJsonObject{{"level", level}, {"ms", ms19}, {"bytes", double(b19)},
-                                              {"ms_level6", ms6}, {"bytes_level6", double(b6)}};
+                                              {"ms_level6", ms6}, {"bytes_level6", double(b6)},
+                                              {"ms_prefixed", pms19}, {"bytes_prefixed", double(p19)},
+                                              {"ms_level6_prefixed", pms6}, {"bytes_level6_prefixed", double(p6)}};
     }
+    if (noPrefix)
+        b.serveArgs << "--prefix-cache-mb" << "0";
     b.start();
 
     std::printf("\n%-8s %-7s %-14s %8s %5s %10s %10s %9s %9s %8s\n", "profile", "pupils", "case", "seconds", "reqs",

@@ -93,7 +93,7 @@ Wire toWire(HttpReply r, const RequestHead &head)
         }
     }
     if (r.compress) {
-        w.body = cx::compress(r.body);
+        w.body = r.prefix ? cx::compressWithPrefix(r.body, *r.prefix) : cx::compress(r.body);
         w.zstd = true;
     } else {
         w.body = std::move(r.body);
@@ -368,7 +368,9 @@ private:
         auto job = [self = this->shared_from_this(), head = m_head, plan = m_plan, body = std::move(body)]() mutable {
             Wire w;
             try {
-                if (plan.inflate && head.contentEncoding == "zstd") {
+                // A body compressed with a prefix (wire encoding 3) is decoded
+                // by its route, which knows whose prefix it may be.
+                if (plan.inflate && head.contentEncoding == "zstd" && cx::namedPrefix(body).empty()) {
                     body = inflateBounded(body, plan.bodyLimit);
                     head.contentEncoding.clear();
                 }

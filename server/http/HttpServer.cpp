@@ -94,12 +94,24 @@ HttpReply routeEnroll(Store &store, const std::string &encoding, const std::stri
 }
 
 HttpReply routeSync(Store &store, const Validator &validator, const std::string &authorization,
-                    const std::string &encoding, const std::string &body, int64_t nowMs)
+                    const std::string &encoding, const std::string &body, int64_t nowMs, PrefixCache *prefixes)
 {
     try {
         const std::string token = bearer(authorization);
         DeviceSession who = authenticate(store, token, nowMs);
-        SyncRequest req = SyncRequest::fromJson(parseJson(decodeBody(encoding, body), "sync request"));
+        std::string plain;
+        if (const std::string named = encoding == "zstd" ? namedPrefix(body) : std::string(); !named.empty()) {
+            // A push compressed against this device's previous push (wire encoding 3).
+            auto prefix = prefixes ? prefixes->find(who.device, named) : nullptr;
+            if (!prefix)
+                return errorReply(409, kErrorPrefixUnknown,
+                                  "this server does not hold the body " + named +
+                                      " the request was compressed with: send it again without a prefix");
+            plain = decompressWithPrefix(body, *prefix, kMaxBodyBytes);
+        } else {
+            plain = decodeBody(encoding, body);
+        }
+        SyncRequest req = SyncRequest::fromJson(parseJson(plain, "sync request"));
         if (req.device != who.device)
             throw Error(ErrorKind::Auth, "request.device " + req.device + " does not match this token's device");
         // One request is one write transaction holding its schools' locks:
@@ -115,7 +127,17 @@ HttpReply routeSync(Store &store, const Validator &validator, const std::string 
         req.pageBytes = std::clamp<uint64_t>(req.pageBytes, kMinPageBytes, kMaxPageBytes);
         SyncResponse resp = handleSync(store, who, req, nowMs, validator);
         resp.tokenExpires = who.tokenExpires; // optional, additive
-        return HttpReply{200, resp.toJson().dump(), true};
+        if (!prefixes || resp.enc < 3)
+            return HttpReply{200, resp.toJson().dump(), true};
+        // Wire encoding 3: keep a push for the device's next one, compress the
+        // page against the device's last (when still held), keep the page.
+        if (!req.mutations.empty())
+            resp.kept = prefixes->put(who.device, std::move(plain));
+        HttpReply reply{200, resp.toJson().dump(), true};
+        if (!req.prev.empty())
+            reply.prefix = prefixes->find(who.device, req.prev);
+        prefixes->put(who.device, reply.body);
+        return reply;
     } catch (...) {
         return replyFromException();
     }
@@ -133,7 +155,8 @@ HttpReply routeTokenRotate(Store &store, const std::string &authorization, int64
 }
 
 HttpServer::HttpServer(StorePool &stores, const Validator &validator, HttpOptions options)
-    : m_stores(stores), m_validator(validator), m_opt(std::move(options))
+    : m_stores(stores), m_validator(validator), m_opt(std::move(options)),
+      m_prefixes(m_opt.prefixCacheBytes > 0 ? std::make_unique<PrefixCache>(m_opt.prefixCacheBytes) : nullptr)
 {
     if (!m_opt.tlsCert.empty() || !m_opt.tlsKey.empty()) {
         if (m_opt.tlsCert.empty() || m_opt.tlsKey.empty())
@@ -215,7 +238,8 @@ RouteTable HttpServer::routes()
             p.bodyLimit = m_opt.maxRequestBytes;
             p.run = [this](const RequestHead &h, const std::string &body) {
                 return withStore([&](Store &st) {
-                    return routeSync(st, m_validator, h.authorization, h.contentEncoding, body, wallClockMs());
+                    return routeSync(st, m_validator, h.authorization, h.contentEncoding, body, wallClockMs(),
+                                     m_prefixes.get());
                 });
             };
         } else if (m_files && h.method == "POST" && h.path == "/v1/attachments/check") {

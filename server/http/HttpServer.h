@@ -9,6 +9,7 @@
 #include "http/ErrorReply.h"
 #include "storage/Store.h"
 #include "storage/StorePool.h"
+#include "sync/PrefixCache.h"
 #include "sync/Validator.h"
 
 #include <condition_variable>
@@ -49,6 +50,9 @@ struct HttpOptions {
     uint64_t maxAttachmentBytes = 10 * 1024 * 1024; // the bureau's limit per file
     int partMaxAgeDays = 30;                   // an upload's .part untouched this long is removed
     int tokenDays = 90;                        // a device token's lifetime, renewed by use (serve --token-days)
+    // Bodies kept as zstd prefixes for wire encoding 3 (sync/PrefixCache.h):
+    // at most this many bytes in memory; 0 turns prefix compression off.
+    size_t prefixCacheBytes = PrefixCache::kDefaultCapacityBytes;
 };
 
 // The bytes of a download that is streamed rather than held in memory (an
@@ -69,6 +73,9 @@ struct HttpReply {
     bool compress = true;
     int retryAfterSec = 0;                     // > 0: a Retry-After header (429, 503)
     std::shared_ptr<BodySource> stream;        // set: the body is streamed from here (body unused)
+    // Set (wire encoding 3): `body` is compressed with this prefix
+    // (compressWithPrefix), which the device named in its request.
+    std::shared_ptr<const std::string> prefix;
 };
 
 // Limits of one /v1/sync request (docs/protocol.md "Sync"): more mutations is a
@@ -85,8 +92,14 @@ constexpr uint64_t kMaxPageBytes = 8 * 1024 * 1024;
 HttpReply routeEnroll(Store &store, const std::string &encoding, const std::string &body, int64_t nowMs,
                       const std::string &peer = {}, const std::string &app = {},
                       int64_t tokenLifetimeMs = 90LL * 24 * 60 * 60 * 1000);
+// `prefixes` (optional): the bodies kept for wire encoding 3. With it, a body
+// that names a prefix (still "zstd", compressWithPrefix) is decoded here,
+// after authentication, against the device's own kept body, or answered 409
+// "prefix-unknown" when it is no longer held; the reply is compressed with the
+// request's "prev" when held, and a push or page worth it is kept.
 HttpReply routeSync(Store &store, const Validator &validator, const std::string &authorization,
-                    const std::string &encoding, const std::string &body, int64_t nowMs);
+                    const std::string &encoding, const std::string &body, int64_t nowMs,
+                    PrefixCache *prefixes = nullptr);
 // POST /v1/token/rotate (docs/protocol.md "Device tokens").
 HttpReply routeTokenRotate(Store &store, const std::string &authorization, int64_t nowMs, int64_t tokenLifetimeMs,
                            const std::string &peer = {});
@@ -112,6 +125,8 @@ public:
     // The routes as the transport sees them: for an in-process caller that
     // carries requests without sockets (tests/loopback, LoopbackTransport).
     RouteTable routeTable();
+    // The bodies kept as prefixes (null when HttpOptions::prefixCacheBytes is 0).
+    PrefixCache *prefixCache() { return m_prefixes.get(); }
 
 private:
     RouteTable routes();
@@ -129,6 +144,7 @@ private:
     const Validator &m_validator;
     HttpOptions m_opt;
     std::unique_ptr<Transport> m_transport;
+    std::unique_ptr<PrefixCache> m_prefixes;
     int m_port = 0;
 };
 

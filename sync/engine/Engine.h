@@ -415,6 +415,11 @@ private:
     // a failed cycle halves it and lowers the ceiling to it for this sync.
     double m_pageScale = 1, m_pageCeiling = 4;
     double m_pushRatio = 0;                    // compressed / uncompressed of the last push (0 = unknown)
+    // Wire encoding 3 (docs/protocol.md "Wire encoding"), for this sync only:
+    // the last reply body received (uncompressed), named in the next request
+    // as the prefix the server may compress its reply with; the last push the
+    // server said it kept, the prefix the next push is compressed with.
+    std::string m_lastPage, m_lastPush;
     bool m_linkMetered = true;
     bool m_reportHealth = false;               // the next request of this sync carries healthReport()
     // Downloads use their own connection so that they never wait for, or

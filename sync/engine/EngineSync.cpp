@@ -20,6 +20,33 @@ namespace cx {
 namespace {
 // Push and page sizes are in SyncTuning (Engine.h): tests and the app set them.
 
+// `prefix`: the body a reply compressed with a prefix (wire encoding 3) may
+// name; a reply naming another, or any when there is none, is refused.
+std::string bodyText(const HttpReply &reply, const char *what, const std::string &prefix = {})
+{
+    std::string text = reply.body;
+    if (reply.contentEncoding == "zstd" && !namedPrefix(reply.body).empty()) {
+        if (prefix.empty())
+            throw Error(ErrorKind::Protocol, std::string(what) + " is compressed with a body this device does not hold");
+        text = decompressWithPrefix(reply.body, prefix);
+    } else if (reply.contentEncoding == "zstd") {
+        text = decompress(reply.body);
+    } else if (!reply.contentEncoding.empty() && reply.contentEncoding != "identity") {
+        throw Error(ErrorKind::Protocol, std::string(what) + " has an unknown encoding \"" + reply.contentEncoding + "\"");
+    }
+    return text;
+}
+
+// The error kind of a reply that is not a success ("" if unreadable).
+std::string errorKindOf(const HttpReply &reply)
+{
+    try {
+        return ErrorReply::fromJson(parseJson(bodyText(reply, "the error reply"), "the error reply")).error;
+    } catch (const std::exception &) {
+        return {};
+    }
+}
+
 Json decodeBody(const HttpReply &reply, const char *what, size_t *plainSize = nullptr)
 {
     std::string text = reply.body;
@@ -216,6 +243,8 @@ SyncReport Engine::syncOnce()
     SyncReport report;
     bool more = false;
     m_pageScale = 1;   // one cycle at the nominal size, as a sync starts
+    m_lastPage.clear();
+    m_lastPush.clear();
     m_pageCeiling = std::max(1.0, tuning().maxPageScale);
     try {
         cycle(report, more);
@@ -238,6 +267,8 @@ SyncReport Engine::sync(int maxCycles)
     // The server busy (429/503): wait what it asks, at least the backoff.
     Retry retry(*this, Retry::RetryAfter::Honour);
     m_pageScale = 1;   // each sync starts at the nominal size: the link may be another one
+    m_lastPage.clear();   // prefixes are of one sync (wire encoding 3)
+    m_lastPush.clear();
     m_pageCeiling = std::max(1.0, tuning().maxPageScale);
     for (int i = 0; i < maxCycles;) {
         bool more = false;
@@ -397,8 +428,13 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
         return m_replica.meta("token").value_or("");
     }();
 
+    // Wire encoding 3: the reply may be compressed against the last page, a
+    // push against the last push the server kept (docs/protocol.md).
+    if (!m_lastPage.empty())
+        req.prev = prefixName(m_lastPage);
     const std::string plainBody = req.toJson().dump();
-    std::string body = compress(plainBody);
+    bool withPrefix = !m_lastPush.empty() && !req.mutations.empty();
+    std::string body = withPrefix ? compressWithPrefix(plainBody, m_lastPush) : compress(plainBody);
     if (!req.mutations.empty() && plainBody.size() > 4096)   // sizes the next push
         m_pushRatio = double(body.size()) / double(plainBody.size());
     Transport &tr = transport();
@@ -416,6 +452,19 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
     HttpReply reply;
     try {
         reply = tr.post("/v1/sync", body, token);
+        if (withPrefix && reply.status == 409 && errorKindOf(reply) == kErrorPrefixUnknown) {
+            // The server no longer holds the push this one was compressed
+            // against (restarted, another instance): it applied nothing; the
+            // same changes go again without a prefix.
+            total.requests++;
+            total.bytesUp += reply.bytesUp;
+            total.bytesDown += reply.bytesDown;
+            total.connections += int(reply.newConnections);
+            m_lastPush.clear();
+            withPrefix = false;
+            body = compress(plainBody);
+            reply = tr.post("/v1/sync", body, token);
+        }
     } catch (const Error &e) {
         std::lock_guard lock(m_mutex);
         m_replica.logError(errorKindName(e.kind()), e.what());
@@ -431,8 +480,19 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
     try {
         if (reply.status != 200)
             throwReplyError(reply, "the sync");
-        size_t plain = 0;
-        resp = SyncResponse::fromJson(decodeBody(reply, "the server's reply", &plain));
+        std::string text = bodyText(reply, "the server's reply", m_lastPage);
+        const size_t plain = text.size();
+        resp = SyncResponse::fromJson(parseJson(text, "the server's reply"));
+        // Wire encoding 3: this reply is the next one's prefix, and the push
+        // the server kept is the next push's.
+        if (resp.enc >= 3 && plain >= kMinPrefixBytes && plain <= kMaxPrefixBytes)
+            m_lastPage = std::move(text);
+        else
+            m_lastPage.clear();
+        if (resp.enc < 3)
+            m_lastPush.clear();
+        else if (!resp.kept.empty() && resp.kept == prefixName(plainBody))
+            m_lastPush = plainBody;
         expandAcks(req, resp);   // lean acknowledgements (wire encoding 2) into the states they stand for
         // Wire/plain ratio of a reply with a page: sizes the next page, scales the estimate.
         if (!resp.changes.empty() && plain > 4096)

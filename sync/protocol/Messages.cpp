@@ -210,6 +210,8 @@ Json SyncRequest::toJson() const
     j["page_bytes"] = pageBytes;
     if (enc > 1)
         j["enc"] = enc;
+    if (!prev.empty())
+        j["prev"] = prev;
     if (health.is_object() && !health.empty())
         j["health"] = health;
     return j;
@@ -243,6 +245,11 @@ SyncRequest SyncRequest::fromJson(const Json &j)
         r.pageBytes = needUnsigned(j, "page_bytes", path);
     if (auto e = j.find("enc"); e != j.end() && e->is_number_integer() && e->get<int64_t>() >= 1)
         r.enc = int(std::min<int64_t>(e->get<int64_t>(), kWireEncoding));   // one we do not know yet: the highest we do
+    if (auto p = j.find("prev"); p != j.end()) {
+        if (!p->is_string() || p->get<std::string>().size() > 64)
+            throwProtocolError(path + ".prev", "not a prefix name");
+        r.prev = p->get<std::string>();
+    }
     // Device health is advisory: kept only in its known shape, never a reason to refuse a sync.
     if (auto h = j.find("health"); h != j.end() && h->is_object()) {
         for (const char *k : {"pending", "pending_photos", "rejected", "conflicts", "free_bytes"})
@@ -287,6 +294,8 @@ Json SyncResponse::toJson() const
             j["acks"] = a;
             j["acks_by"] = acksBy;
         }
+        if (!kept.empty())
+            j["kept"] = kept;
     }
     Json cj = Json::array();
     for (const auto &r : changes)
@@ -340,6 +349,8 @@ SyncResponse SyncResponse::fromJson(const Json &j)
         }
         r.acksBy = needString(j, "acks_by", path);
     }
+    if (j.contains("kept"))
+        r.kept = needString(j, "kept", path);
     r.cursor = cursorFrom(need(j, "cursor", path), path + ".cursor");
     const Json &more = need(j, "more", path);
     if (!more.is_boolean())

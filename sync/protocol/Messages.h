@@ -20,10 +20,17 @@ inline constexpr const char *kContentType = "application/json";
 inline constexpr const char *kContentEncoding = "zstd";
 // Wire encodings within protocol 1 (docs/protocol.md "Wire encoding"): 1, the
 // first; 2, compact record states (RecordState::toJson(true)) and lean push
-// acknowledgements (SyncResponse::acks). A device names the highest it reads
-// in the request's "enc"; the server answers in the lower of that and its own.
-// An old device sends none (1); an old server ignores it and answers in 1.
-inline constexpr int kWireEncoding = 2;
+// acknowledgements (SyncResponse::acks); 3, prefix compression: a page or a
+// push compressed with the previous body of the same sync as zstd prefix
+// (SyncRequest::prev, SyncResponse::kept, compressWithPrefix). A device names
+// the highest it reads in the request's "enc"; the server answers in the lower
+// of that and its own. An old device sends none (1); an old server ignores it
+// and answers in 1.
+inline constexpr int kWireEncoding = 3;
+// The error kind of a push compressed with a prefix the server no longer holds
+// (restarted, another instance behind the balancer): nothing was applied; the
+// device resends the same body without a prefix (docs/protocol.md).
+inline constexpr const char *kErrorPrefixUnknown = "prefix-unknown";
 
 enum class Op { Put, Delete, Resolve };
 const char *opName(Op op);
@@ -66,6 +73,10 @@ struct SyncRequest {
     std::vector<Mutation> mutations;
     uint64_t pageBytes = 48 * 1024;            // the most change bytes (uncompressed) wanted back
     int enc = 1;                               // the highest wire encoding the device reads ("enc"; absent: 1)
+    // Encoding 3: the prefixName of the last reply body (uncompressed) of this
+    // sync, which the device holds: the server may compress this reply with it
+    // if it still holds it too. "": none ("prev" absent).
+    std::string prev;
     // Optional: what the server cannot see of the device, sent with the first
     // request of a sync for the bureau's device health page (docs/protocol.md
     // "Device health"): pending, pending_photos, rejected, conflicts,
@@ -93,6 +104,10 @@ struct SyncResponse {
     std::vector<PushAck> acks;
     std::string acksBy;                        // the author those states carry (this account)
     int enc = 1;                               // the encoding toJson writes ("enc"; absent: 1)
+    // Encoding 3: the prefixName of this request's body (uncompressed), which
+    // the server keeps: the device's next push of this sync may be compressed
+    // with it. "": not kept ("kept" absent).
+    std::string kept;
     std::vector<RecordState> changes;          // the page
     Cursor cursor;
     bool more = false;

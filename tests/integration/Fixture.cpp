@@ -96,6 +96,7 @@ void BureauFixture::start()
     QStringList args = {"serve", location(), "--listen", m_port ? QString("127.0.0.1:%1").arg(m_port) : "127.0.0.1:0"};
     if (m_tls)
         args << "--tls-cert" << m_dir.filePath("server.pem") << "--tls-key" << m_dir.filePath("server.key");
+    args << serveArgs;
     m_server->start(CX_SERVER_EXE, args);
     if (!m_server->waitForStarted(10000))
         qFatal("cannot start cunxiao-server");

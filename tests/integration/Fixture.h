@@ -37,6 +37,7 @@ public:
     void addUser(const QString &user, const QString &role, const QString &schools, const QString &password = "pw-123456");
 
     void start();
+    QStringList serveArgs;                       // more `serve` options for start() (a benchmark's A/B)
     void stop();                         // SIGTERM and wait
     void kill();                         // SIGKILL
     bool running() const;

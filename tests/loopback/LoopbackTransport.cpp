@@ -74,7 +74,7 @@ cx::HttpReply LoopbackTransport::send(const cx::HttpRequest &req)
         }
         std::string body = req.body;
         try {
-            if (plan.inflate && head.contentEncoding == "zstd") {
+            if (plan.inflate && head.contentEncoding == "zstd" && cx::namedPrefix(body).empty()) {
                 body = cx::server::inflateBounded(body, plan.bodyLimit);
                 head.contentEncoding.clear();
             }
@@ -128,7 +128,7 @@ cx::HttpReply LoopbackTransport::toClient(HttpReply r, const cx::HttpRequest &re
         }
     }
     if (r.compress) {
-        out.body = cx::compress(r.body);
+        out.body = r.prefix ? cx::compressWithPrefix(r.body, *r.prefix) : cx::compress(r.body);
         out.contentEncoding = "zstd";
     } else {
         out.body = std::move(r.body);

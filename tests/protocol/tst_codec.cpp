@@ -168,6 +168,56 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(Error, SyncResponse::fromJson(r));
     }
 
+    // Wire encoding 3: "prev" (the last page the device holds) and "kept" (the
+    // push the server keeps) go through; an old side's messages carry neither.
+    void prefixNamesRoundTrip()
+    {
+        SyncRequest req;
+        req.device = "d1";
+        req.enc = kWireEncoding;
+        QVERIFY(!req.toJson().contains("prev"));
+        req.prev = prefixName("the last page");
+        QCOMPARE(SyncRequest::fromJson(req.toJson()).prev, req.prev);
+        Json bad = req.toJson();
+        bad["prev"] = 5;
+        QVERIFY_THROWS_EXCEPTION(Error, SyncRequest::fromJson(bad));
+
+        SyncResponse resp;
+        resp.enc = 3;
+        QVERIFY(!resp.toJson().contains("kept"));
+        resp.kept = prefixName("the push");
+        QCOMPARE(SyncResponse::fromJson(resp.toJson()).kept, resp.kept);
+        QCOMPARE(SyncResponse::fromJson(resp.toJson()).enc, 3);
+        resp.enc = 1;   // an old device's reply: no "kept"
+        QVERIFY(!resp.toJson().contains("kept"));
+    }
+
+    // A body compressed against the previous one: smaller than on its own,
+    // decoded only with that prefix, and names it.
+    void prefixCompression()
+    {
+        std::string page1, page2;
+        for (int i = 0; i < 400; ++i) {
+            page1 += Json{{"c", "pupils"}, {"id", "0190-" + std::to_string(i)}, {"v", "0190b2c3d4e50003-1f"},
+                          {"f", {{"name", "李小梅"}, {"grade", std::to_string(i % 6)}, {"village", "石门村"}}}}.dump();
+            page2 += Json{{"c", "pupils"}, {"id", "0191-" + std::to_string(i * 7)}, {"v", "0190b2c3d4e50004-1f"},
+                          {"f", {{"name", "王小红"}, {"grade", std::to_string(i % 5)}, {"village", "石门村"}}}}.dump();
+        }
+        const std::string alone = compress(page2), chained = compressWithPrefix(page2, page1);
+        QVERIFY2(chained.size() < alone.size(), (std::to_string(chained.size()) + " vs " + std::to_string(alone.size())).c_str());
+        QCOMPARE(namedPrefix(chained), prefixName(page1));
+        QCOMPARE(prefixName(page1).size(), size_t(32));
+        QVERIFY(namedPrefix(alone).empty());
+        QCOMPARE(decompressWithPrefix(chained, page1), page2);
+        // Another prefix is refused by name, before decoding.
+        QVERIFY_THROWS_EXCEPTION(Error, decompressWithPrefix(chained, page2));
+        // A decoder without the prefix refuses the body, never decodes it into other values.
+        QVERIFY_THROWS_EXCEPTION(Error, decompress(chained));
+        // The output limit holds with a prefix too.
+        QVERIFY_THROWS_EXCEPTION(Error, decompressWithPrefix(chained, page1, page2.size() - 1));
+        QVERIFY_THROWS_EXCEPTION(Error, decompressWithPrefix(alone, page1));
+    }
+
     void malformed_data()
     {
         QTest::addColumn<QString>("json");

@@ -97,6 +97,122 @@ private slots:
         QCOMPARE(r->status, 200);
     }
 
+    // Wire encoding 3 over a real socket: a push is kept and the next push is
+    // compressed against it; a page is compressed against the one the device
+    // names; a prefix the server does not hold (restart, another instance,
+    // another device's) gets 409 "prefix-unknown" and nothing is applied; an
+    // old device gets neither.
+    void prefixCompression()
+    {
+        Running s;
+        httplib::Client cli("127.0.0.1", s.port);
+        cli.set_decompress(false);
+        auto enroll = [&](const std::string &dev) {
+            auto r = post(cli, "/v1/enroll", EnrollRequest{1, "head.a", "secret1", dev, "phone"}.toJson());
+            return EnrollResponse::fromJson(replyJson(r));
+        };
+        const std::string devA = cx::uuidV7(), devB = cx::uuidV7();
+        const EnrollResponse a = enroll(devA), b = enroll(devB);
+        auto send = [&](const std::string &token, const std::string &plain, const std::string &prefix) {
+            httplib::Headers h{{"Authorization", "Bearer " + token}, {"Content-Encoding", "zstd"}};
+            return cli.Post("/v1/sync", h, prefix.empty() ? cx::compress(plain) : cx::compressWithPrefix(plain, prefix),
+                            "application/json");
+        };
+        uint64_t n = 0;
+        auto push = [&](int count) {
+            SyncRequest req;
+            req.device = devA;
+            req.enc = kWireEncoding;
+            for (int i = 0; i < count; ++i, ++n)
+                req.mutations.push_back(put(n + 1, "pupils", "p" + std::to_string(n), "A",
+                                            {{"name", "学生" + std::to_string(n)}, {"village", "石门村"}},
+                                            ver(cx::wallClockMs(), a.node)));
+            return req.toJson().dump();
+        };
+
+        // A push of 40 records is kept, under the name of its body.
+        const std::string push1 = push(40);
+        auto r = send(a.token, push1, {});
+        QCOMPARE(r->status, 200);
+        SyncResponse resp = SyncResponse::fromJson(replyJson(r));
+        QCOMPARE(resp.enc, 3);
+        QCOMPARE(resp.kept, cx::prefixName(push1));
+        // The next one goes against it, and is applied.
+        const std::string push2 = push(40);
+        QVERIFY(cx::compressWithPrefix(push2, push1).size() < cx::compress(push2).size());
+        r = send(a.token, push2, push1);
+        QCOMPARE(r->status, 200);
+        resp = SyncResponse::fromJson(replyJson(r));
+        QCOMPARE(resp.acked, uint64_t(80));
+        QCOMPARE(resp.kept, cx::prefixName(push2));
+
+        // A prefix this server does not hold: 409, nothing applied; the same body without one is.
+        const std::string push3 = push(40);
+        r = send(a.token, push3, "a body the server never saw, longer than nothing");
+        QCOMPARE(r->status, 409);
+        QCOMPARE(replyJson(r)["error"], Json(kErrorPrefixUnknown));
+        // Another device cannot use A's kept push either.
+        SyncRequest fromB;
+        fromB.device = devB;
+        fromB.enc = kWireEncoding;
+        r = send(b.token, fromB.toJson().dump(), push2);
+        QCOMPARE(r->status, 409);
+        r = send(a.token, push3, {});
+        QCOMPARE(r->status, 200);
+        QCOMPARE(SyncResponse::fromJson(replyJson(r)).acked, uint64_t(120));
+        QVERIFY(s.county.open()->record("pupils", "p119"));
+
+        // B downloads in small pages: each page after the first is compressed
+        // against the one before, which B names in "prev".
+        fromB.pageBytes = 4096;
+        std::string lastPage;
+        size_t pages = 0, chained = 0;
+        std::set<std::string> ids;
+        for (bool more = true; more; ++pages) {
+            fromB.prev = lastPage.empty() ? std::string() : cx::prefixName(lastPage);
+            r = send(b.token, fromB.toJson().dump(), {});
+            QCOMPARE(r->status, 200);
+            QCOMPARE(r->get_header_value("Content-Encoding"), std::string("zstd"));
+            const std::string named = cx::namedPrefix(r->body);
+            QVERIFY(named.empty() || named == fromB.prev);
+            chained += !named.empty();
+            const std::string text = named.empty() ? cx::decompress(r->body) : cx::decompressWithPrefix(r->body, lastPage);
+            const SyncResponse page = SyncResponse::fromJson(Json::parse(text));
+            for (const auto &c : page.changes)
+                ids.insert(c.id);
+            fromB.cursor = page.cursor;
+            more = page.more;
+            lastPage = text;
+            QVERIFY(pages < 100);
+        }
+        for (int i = 0; i < 120; ++i)   // every pushed record arrived, each once (ids is a set: count them)
+            QVERIFY(ids.count("p" + std::to_string(i)));
+        QVERIFY(pages >= 3);
+        QCOMPARE(chained, pages - 1);
+
+        // A "prev" the server does not hold: the reply simply has no prefix.
+        fromB.cursor.clear();
+        fromB.prev = cx::prefixName("a page this server never sent");
+        r = send(b.token, fromB.toJson().dump(), {});
+        QCOMPARE(r->status, 200);
+        QVERIFY(cx::namedPrefix(r->body).empty());
+        QVERIFY(!replyJson(r)["changes"].empty());
+
+        // An old device (encoding 2) gets no prefix and no "kept", whatever it sends.
+        fromB.enc = 2;
+        fromB.prev = cx::prefixName(lastPage);
+        r = send(b.token, fromB.toJson().dump(), {});
+        QVERIFY(cx::namedPrefix(r->body).empty());
+        QVERIFY(!replyJson(r).contains("kept"));
+        SyncRequest oldPush;
+        oldPush.device = devA;
+        oldPush.enc = 2;
+        oldPush.mutations = SyncRequest::fromJson(Json::parse(push(40))).mutations;
+        r = send(a.token, oldPush.toJson().dump(), {});
+        QCOMPARE(r->status, 200);
+        QVERIFY(!replyJson(r).contains("kept"));
+    }
+
     void errors()
     {
         Running s;

@@ -48,21 +48,12 @@ bool Engine::fetchDevices()
 
 void Engine::keepDevices(const Json &devices, int64_t atMs)
 {
-    std::lock_guard lock(m_mutex);
-    Transaction t(m_replica.db());
-    m_replica.setMeta("devices", devices.dump());
-    m_replica.setMeta("devices_at", std::to_string(atMs));
-    t.commit();
+    keepDatedList("devices", devices, atMs);
 }
 
 std::pair<Json, int64_t> Engine::devices()
 {
-    std::lock_guard lock(m_mutex);
-    const auto text = m_replica.meta("devices");
-    if (!text)
-        return {Json::array(), 0};
-    Json list = Json::parse(*text, nullptr, false);
-    return {list.is_discarded() ? Json::array() : list, std::stoll(m_replica.meta("devices_at").value_or("0"))};
+    return datedList("devices", Json::array());
 }
 
 void Engine::refreshDevicesAfterSync()

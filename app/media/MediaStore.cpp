@@ -358,33 +358,31 @@ void MediaStore::download(const QVariant &refIn)
     const quint64 size = ref.toMap().value(QStringLiteral("size")).toULongLong();
     m_downloading.insert(sha);
     bump();
-    auto *w = new QFutureWatcher<QString>(this);
+    auto *w = new QFutureWatcher<TaskOutcome>(this);
     m_downloads.append(w);
-    connect(w, &QFutureWatcher<QString>::finished, this, [this, w, sha] {
-        const QString r = w->result();
+    connect(w, &QFutureWatcher<TaskOutcome>::finished, this, [this, w, sha] {
+        const TaskOutcome r = w->result();
         m_downloads.removeOne(w);
         w->deleteLater();
         m_downloading.remove(sha);
         QString error;
-        if (!r.isEmpty()) {
-            const auto kind = cx::ErrorKind(r.section(QLatin1Char(':'), 1, 1).toInt());
+        if (!r.ok()) {
+            const auto kind = r.kind;
             error = kind == cx::ErrorKind::NotFound
                         //: Downloading a photo: the bureau does not have it (the device that took it has not sent it yet).
                         ? tr("The bureau does not have this photo yet: the phone that took it has not sent it.")
                         : SyncController::plainError(kind);
-            setError(error + QStringLiteral(" (") + r.section(QLatin1Char(':'), 2) + QLatin1Char(')'));
+            setError(error + QStringLiteral(" (") + r.detail + QLatin1Char(')'));
         }
-        emit downloadFinished(sha, r.isEmpty(), error);
+        emit downloadFinished(sha, r.ok(), error);
         bump();
     });
-    w->setFuture(QtConcurrent::run([engine, sha, size]() -> QString {
+    w->setFuture(QtConcurrent::run([engine, sha, size]() -> TaskOutcome {
         try {
             engine->fetchAttachment(sha.toStdString(), size);
             return {};
-        } catch (const cx::Error &e) {
-            return QStringLiteral("E:%1:").arg(int(e.kind())) + QString::fromStdString(e.what());
-        } catch (const std::exception &e) {
-            return QStringLiteral("E:%1:").arg(int(cx::ErrorKind::Storage)) + QString::fromStdString(e.what());
+        } catch (...) {
+            return TaskOutcome::ofCurrentException();
         }
     }));
 }

@@ -310,11 +310,11 @@ QVariantMap MediaStore::status(const QVariant &refIn) const
             if (!local)
                 //: Photo state: taken on another device; %1 is its size, e.g. "350 KB".
                 text = tr("Not on this phone yet (%1)").arg(sizeText(size));
-        } else if (it->state == QLatin1String("done")) {
+        } else if (it->state == QLatin1String(cx::AttachmentState::Done)) {
             state = QStringLiteral("sent");
             //: Photo state: the bureau has the photo.
             text = tr("Sent to the bureau");
-        } else if (it->state == QLatin1String("refused")) {
+        } else if (it->state == QLatin1String(cx::AttachmentState::Refused)) {
             state = QStringLiteral("refused");
             //: Photo state: the bureau refused the photo (e.g. too large). %1 is its reason.
             text = tr("Refused by the bureau: %1").arg(it->reason);
@@ -327,7 +327,7 @@ QVariantMap MediaStore::status(const QVariant &refIn) const
             state = QStringLiteral("held");
             //: Photo state: the photo waits because the person chose to send photos only over Wi-Fi and the phone is on mobile data.
             text = tr("Held until Wi-Fi");
-        } else if (it->state == QLatin1String("uploading") && it->offset > 0) {
+        } else if (it->state == QLatin1String(cx::AttachmentState::Uploading) && it->offset > 0) {
             state = QStringLiteral("sending");
             //: Photo state: partly sent; %1 and %2 are sizes such as "120 KB" of "350 KB".
             text = tr("Sending: %1 of %2").arg(sizeText(it->offset), sizeText(size));

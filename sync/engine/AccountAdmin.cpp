@@ -22,12 +22,12 @@ Json Engine::adminRequest(const Json &request)
 
 void Engine::keepAdminAccounts(const Json &list, int64_t atMs)
 {
-    keepDatedList("admin_accounts", list, atMs);
+    keepDatedList(MetaKey::AdminAccounts, list, atMs);
 }
 
 std::pair<Json, int64_t> Engine::adminAccounts()
 {
-    return datedList("admin_accounts", Json{{"schools", Json::array()}, {"accounts", Json::array()}});
+    return datedList(MetaKey::AdminAccounts, Json{{"schools", Json::array()}, {"accounts", Json::array()}});
 }
 
 } // namespace cx

@@ -19,7 +19,7 @@ std::optional<Json> Engine::askServer(const char *path, const char *what, const 
     std::string token;
     {
         std::lock_guard lock(m_mutex);
-        token = m_replica.meta("token").value_or("");
+        token = m_replica.meta(MetaKey::Token).value_or("");
     }
     HttpRequest req;
     req.path = path;
@@ -48,21 +48,21 @@ bool Engine::fetchDevices()
 
 void Engine::keepDevices(const Json &devices, int64_t atMs)
 {
-    keepDatedList("devices", devices, atMs);
+    keepDatedList(MetaKey::Devices, devices, atMs);
 }
 
 std::pair<Json, int64_t> Engine::devices()
 {
-    return datedList("devices", Json::array());
+    return datedList(MetaKey::Devices, Json::array());
 }
 
 void Engine::refreshDevicesAfterSync()
 {
     {
         std::lock_guard lock(m_mutex);
-        if (m_replica.meta("role").value_or("") != "bureau")
+        if (m_replica.meta(MetaKey::Role).value_or("") != "bureau")
             return;
-        const int64_t at = std::stoll(m_replica.meta("devices_at").value_or("0"));
+        const int64_t at = std::stoll(m_replica.meta(std::string(MetaKey::Devices) + MetaKey::AtSuffix).value_or("0"));
         if (wallClockMs() - at < kDevicesEveryMs)
             return;
     }

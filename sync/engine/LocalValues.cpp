@@ -9,7 +9,7 @@ namespace cx {
 std::optional<std::string> Engine::localValue(const std::string &key)
 {
     std::lock_guard lock(m_mutex);
-    auto v = m_replica.meta("local:" + key);
+    auto v = m_replica.meta(MetaKey::LocalPrefix + key);
     if (v && v->empty())
         return std::nullopt;
     return v;
@@ -18,7 +18,7 @@ std::optional<std::string> Engine::localValue(const std::string &key)
 void Engine::setLocalValue(const std::string &key, const std::string &value)
 {
     std::lock_guard lock(m_mutex);
-    m_replica.setMeta("local:" + key, value);
+    m_replica.setMeta(MetaKey::LocalPrefix + key, value);
 }
 
 void Engine::keepDatedList(const std::string &key, const Json &list, int64_t atMs)
@@ -26,7 +26,7 @@ void Engine::keepDatedList(const std::string &key, const Json &list, int64_t atM
     std::lock_guard lock(m_mutex);
     Transaction t(m_replica.db());
     m_replica.setMeta(key, list.dump());
-    m_replica.setMeta(key + "_at", std::to_string(atMs));
+    m_replica.setMeta(key + MetaKey::AtSuffix, std::to_string(atMs));
     t.commit();
 }
 
@@ -37,7 +37,7 @@ std::pair<Json, int64_t> Engine::datedList(const std::string &key, const Json &e
     if (!text)
         return {empty, 0};
     Json list = Json::parse(*text, nullptr, false);
-    return {list.is_discarded() ? empty : list, std::stoll(m_replica.meta(key + "_at").value_or("0"))};
+    return {list.is_discarded() ? empty : list, std::stoll(m_replica.meta(key + MetaKey::AtSuffix).value_or("0"))};
 }
 
 } // namespace cx

@@ -294,7 +294,7 @@ int cmdInit(const Args &a)
 int cmdAdmin(int argc, char **argv)
 {
     // admin DATA_DIR|URI SUBCOMMAND ...
-    if (argc < 4 || std::string(argv[2]).rfind("-", 0) == 0) {
+    if (argc < 4 || std::string(argv[2]).rfind('-', 0) == 0) {
         if (argc >= 3 && (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
             for (auto k : {"add-school", "add-user", "revoke", "enrol-code", "revoke-codes", "revoke-device", "devices", "audit", "bundle-in",
                            "publish-form", "import-xlsform", "export-xlsform"})
@@ -573,6 +573,7 @@ int cmdServe(const Args &a)
         server.stop();
     });
     bool ok = server.run();
+    // NOLINTNEXTLINE(bugprone-bad-signal-to-kill-thread): SIGTERM is blocked and sigwait()ed by the waiter, not a kill
     pthread_kill(waiter.native_handle(), SIGTERM); // wakes the waiter if run() ended by itself
     waiter.join();
     return ok ? 0 : 1;

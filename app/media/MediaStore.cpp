@@ -310,11 +310,11 @@ QVariantMap MediaStore::status(const QVariant &refIn) const
             if (!local)
                 //: Photo state: taken on another device; %1 is its size, e.g. "350 KB".
                 text = tr("Not on this phone yet (%1)").arg(sizeText(size));
-        } else if (it->state == QLatin1String("done")) {
+        } else if (it->state == QLatin1String(cx::AttachmentState::Done)) {
             state = QStringLiteral("sent");
             //: Photo state: the bureau has the photo.
             text = tr("Sent to the bureau");
-        } else if (it->state == QLatin1String("refused")) {
+        } else if (it->state == QLatin1String(cx::AttachmentState::Refused)) {
             state = QStringLiteral("refused");
             //: Photo state: the bureau refused the photo (e.g. too large). %1 is its reason.
             text = tr("Refused by the bureau: %1").arg(it->reason);
@@ -327,7 +327,7 @@ QVariantMap MediaStore::status(const QVariant &refIn) const
             state = QStringLiteral("held");
             //: Photo state: the photo waits because the person chose to send photos only over Wi-Fi and the phone is on mobile data.
             text = tr("Held until Wi-Fi");
-        } else if (it->state == QLatin1String("uploading") && it->offset > 0) {
+        } else if (it->state == QLatin1String(cx::AttachmentState::Uploading) && it->offset > 0) {
             state = QStringLiteral("sending");
             //: Photo state: partly sent; %1 and %2 are sizes such as "120 KB" of "350 KB".
             text = tr("Sending: %1 of %2").arg(sizeText(it->offset), sizeText(size));
@@ -358,33 +358,31 @@ void MediaStore::download(const QVariant &refIn)
     const quint64 size = ref.toMap().value(QStringLiteral("size")).toULongLong();
     m_downloading.insert(sha);
     bump();
-    auto *w = new QFutureWatcher<QString>(this);
+    auto *w = new QFutureWatcher<TaskOutcome>(this);
     m_downloads.append(w);
-    connect(w, &QFutureWatcher<QString>::finished, this, [this, w, sha] {
-        const QString r = w->result();
+    connect(w, &QFutureWatcher<TaskOutcome>::finished, this, [this, w, sha] {
+        const TaskOutcome r = w->result();
         m_downloads.removeOne(w);
         w->deleteLater();
         m_downloading.remove(sha);
         QString error;
-        if (!r.isEmpty()) {
-            const auto kind = cx::ErrorKind(r.section(QLatin1Char(':'), 1, 1).toInt());
+        if (!r.ok()) {
+            const auto kind = r.kind;
             error = kind == cx::ErrorKind::NotFound
                         //: Downloading a photo: the bureau does not have it (the device that took it has not sent it yet).
                         ? tr("The bureau does not have this photo yet: the phone that took it has not sent it.")
                         : SyncController::plainError(kind);
-            setError(error + QStringLiteral(" (") + r.section(QLatin1Char(':'), 2) + QLatin1Char(')'));
+            setError(error + QStringLiteral(" (") + r.detail + QLatin1Char(')'));
         }
-        emit downloadFinished(sha, r.isEmpty(), error);
+        emit downloadFinished(sha, r.ok(), error);
         bump();
     });
-    w->setFuture(QtConcurrent::run([engine, sha, size]() -> QString {
+    w->setFuture(QtConcurrent::run([engine, sha, size]() -> TaskOutcome {
         try {
             engine->fetchAttachment(sha.toStdString(), size);
             return {};
-        } catch (const cx::Error &e) {
-            return QStringLiteral("E:%1:").arg(int(e.kind())) + QString::fromStdString(e.what());
-        } catch (const std::exception &e) {
-            return QStringLiteral("E:%1:").arg(int(cx::ErrorKind::Storage)) + QString::fromStdString(e.what());
+        } catch (...) {
+            return TaskOutcome::ofCurrentException();
         }
     }));
 }

@@ -8,6 +8,8 @@
 // download() fetches another device's photo, status() says where it stands.
 // Answers of drafts made before this kept a file name in the account's media/
 // folder: those still show, and reference() sends them on when saved again.
+#include "sync/TaskOutcome.h"
+
 #include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
@@ -91,7 +93,7 @@ private:
     mutable QHash<QString, Upload> m_uploads;   // by sha256, from Engine::attachments()
     mutable int m_loadedRevision = -1;
     QSet<QString> m_downloading;
-    QList<QFutureWatcher<QString> *> m_downloads;
+    QList<QFutureWatcher<TaskOutcome> *> m_downloads;
 };
 
 } // namespace cx::app

@@ -12,7 +12,7 @@ SubmissionModel::SubmissionModel(QObject *parent) : RecordListModel(parent)
 
 QString SubmissionModel::displayState(const QString &status, const QString &sync)
 {
-    if (sync == QLatin1String("rejected"))
+    if (sync == QLatin1String(syncStateName(SyncState::Rejected)))
         return QStringLiteral("rejected");
     if (status == QLatin1String("returned"))
         return QStringLiteral("returned");
@@ -20,9 +20,9 @@ QString SubmissionModel::displayState(const QString &status, const QString &sync
         return QStringLiteral("accepted");
     if (status.isEmpty() || status == QLatin1String("draft"))
         return QStringLiteral("draft");
-    if (sync == QLatin1String("pending"))
+    if (sync == QLatin1String(syncStateName(SyncState::Pending)))
         return QStringLiteral("waiting");
-    if (sync == QLatin1String("sent"))
+    if (sync == QLatin1String(syncStateName(SyncState::Sent)))
         return QStringLiteral("sent");
     return QStringLiteral("confirmed");
 }

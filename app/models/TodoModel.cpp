@@ -85,8 +85,8 @@ std::vector<TodoItem> bureauTodos(cx::RecordQuery &q, const QDate &today)
     returned.status = "returned";
     out.push_back({QStringLiteral("returned_waiting"), QStringLiteral("BureauReviewPage"),
                    int(cx::bureau::reviewQueue(q, returned).size())});
-    out.push_back({QStringLiteral("conflicts"), QStringLiteral("ConflictsPage"), int(q.countInState("conflict")), true});
-    out.push_back({QStringLiteral("rejected"), QStringLiteral("SubmissionsPage"), int(q.countInState("rejected")), true});
+    out.push_back({QStringLiteral("conflicts"), QStringLiteral("ConflictsPage"), int(q.countInState(syncStateName(SyncState::Conflict))), true});
+    out.push_back({QStringLiteral("rejected"), QStringLiteral("SubmissionsPage"), int(q.countInState(syncStateName(SyncState::Rejected))), true});
     return out;
 }
 
@@ -176,13 +176,13 @@ std::vector<TodoItem> TodoModel::compute(cx::RecordQuery &q, const QString &role
                    int(countWhere(q, "submissions", "status", "returned")), true});
 
     // Refused changes: shown where most of them are.
-    TodoItem rejected{QStringLiteral("rejected"), QStringLiteral("SubmissionsPage"), int(q.countInState("rejected")), true};
-    const size_t rejectedSubs = q.countInState("rejected", "submissions");
-    const size_t rejectedPupils = q.countInState("rejected", "pupils");
+    TodoItem rejected{QStringLiteral("rejected"), QStringLiteral("SubmissionsPage"), int(q.countInState(syncStateName(SyncState::Rejected))), true};
+    const size_t rejectedSubs = q.countInState(syncStateName(SyncState::Rejected), "submissions");
+    const size_t rejectedPupils = q.countInState(syncStateName(SyncState::Rejected), "pupils");
     if (rejectedPupils > rejectedSubs)
         rejected.page = QStringLiteral("PupilsPage");
     out.push_back(rejected);
-    out.push_back({QStringLiteral("conflicts"), QStringLiteral("ConflictsPage"), int(q.countInState("conflict")), true});
+    out.push_back({QStringLiteral("conflicts"), QStringLiteral("ConflictsPage"), int(q.countInState(syncStateName(SyncState::Conflict))), true});
 
     // Follow-ups: a pupil's latest visit decides (a later visit is the follow-up).
     TodoItem follow{QStringLiteral("follow_ups"), QStringLiteral("DropoutsPage")};

@@ -159,10 +159,10 @@ void SyncController::syncNow()
     m_meter.reset();
     emit changed();
     cx::Engine *engine = m_engine;
-    m_watcher.setFuture(QtConcurrent::run([engine]() -> QString {
+    m_watcher.setFuture(QtConcurrent::run([engine]() -> TaskOutcome {
         try {
             if (!engine->enrolled())
-                return QStringLiteral("E:%1").arg(int(cx::ErrorKind::Auth));
+                return TaskOutcome::failed(cx::ErrorKind::Auth);
             // The app keeps its own schedule for trying again; within one sync,
             // retry a cut link only briefly so "no connection" shows in seconds.
             cx::SyncTuning t = engine->tuning();
@@ -173,12 +173,8 @@ void SyncController::syncNow()
             }
             engine->sync();
             return {};
-        } catch (const cx::DeviceRevokedError &e) {
-            return QStringLiteral("R:") + QString::fromStdString(e.what()); // the engine has erased the data
-        } catch (const cx::Error &e) {
-            return QStringLiteral("E:%1:").arg(int(e.kind())) + QString::fromStdString(e.what());
-        } catch (const std::exception &e) {
-            return QStringLiteral("E:%1:").arg(int(cx::ErrorKind::Storage)) + QString::fromStdString(e.what());
+        } catch (...) {
+            return TaskOutcome::ofCurrentException();   // a revoked device: the engine has erased the data
         }
     }));
 }
@@ -202,12 +198,12 @@ void SyncController::onProgress(const cx::SyncProgress &p)
 
 void SyncController::onFinished()
 {
-    const QString r = m_watcher.result();
+    const TaskOutcome r = m_watcher.result();
     m_syncing = false;
     m_tried = true;
     m_progress = 1;
-    const bool ok = r.isEmpty();
-    if (r.startsWith(QLatin1String("R:"))) {
+    const bool ok = r.ok();
+    if (r.result == TaskOutcome::Result::Revoked) {
         //: The bureau revoked this phone; its data has been erased.
         m_lastError = tr("The bureau has withdrawn this phone's access and its data has been erased from it. Ask the bureau if you need to sign in again.");
         if (auto *ctx = AppContext::instance())
@@ -228,11 +224,10 @@ void SyncController::onFinished()
         }
         schedule(kPeriodicSec);
     } else {
-        const int kind = r.section(QLatin1Char(':'), 1, 1).toInt();
-        const auto k = cx::ErrorKind(kind);
+        const auto k = r.kind;
         m_online = !(k == cx::ErrorKind::Network || k == cx::ErrorKind::Tls);
         m_lastError = plainError(k);
-        const QString detail = r.section(QLatin1Char(':'), 2);
+        const QString &detail = r.detail;
         if (auto *ctx = AppContext::instance())
             ctx->addError(detail.isEmpty() ? m_lastError : m_lastError + QStringLiteral(" (") + detail + QLatin1Char(')'));
         m_backoffSec = m_backoffSec == 0 ? 30 : qMin(m_backoffSec * 2, kMaxBackoffSec);

@@ -6,6 +6,7 @@
 // unmetered one. The Engine is thread-safe behind its own mutex.
 #include "engine/Engine.h"
 #include "protocol/Errors.h"
+#include "sync/TaskOutcome.h"
 #include "sync/TransferMeter.h"
 
 #include <QDateTime>
@@ -79,7 +80,7 @@ private:
     void schedule(int seconds);
 
     cx::Engine *m_engine = nullptr;
-    QFutureWatcher<QString> m_watcher;
+    QFutureWatcher<TaskOutcome> m_watcher;
     QTimer m_debounce, m_periodic;
     bool m_automatic = true;
     bool m_syncing = false, m_again = false, m_online = false, m_tried = false;

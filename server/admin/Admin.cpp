@@ -178,10 +178,10 @@ ImportResult importJsonLines(Store &store, const std::string &school, std::istre
     std::vector<std::string> &errors = read.errors;
     if (errors.empty()) {
         // Records that exist in another school are refused too.
-        for (size_t i = 0; i < lines.size(); ++i) {
-            auto rec = store.record(lines[i].collection, lines[i].id);
+        for (const auto &line : lines) {
+            auto rec = store.record(line.collection, line.id);
             if (rec && rec->school != school)
-                errors.push_back(fileName + ": " + lines[i].collection + "/" + lines[i].id + " belongs to school " +
+                errors.push_back(fileName + ": " + line.collection + "/" + line.id + " belongs to school " +
                                  rec->school + ", not " + school);
         }
     }

@@ -44,7 +44,7 @@ struct ImportResult {
 };
 
 // One checked line of an import file.
-struct ImportLine {
+struct ImportLine { // NOLINT(bugprone-exception-escape): false positive inside nlohmann::json's noexcept move
     std::string collection;
     std::string id;
     Json fields;

@@ -79,7 +79,7 @@ AuditLine adminLine(const AdminEvent &e)
         if (before != after)
             parts.push_back("schools " + before + " -> " + after);
         if (d.value("password_changed", false))
-            parts.push_back("new password");
+            parts.emplace_back("new password");
         t = e.actor + " changed account " + e.subject + ": ";
         for (size_t i = 0; i < parts.size(); ++i)
             t += (i ? ", " : "") + parts[i];

@@ -145,8 +145,7 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
 
     size_t pupils = 0, teachers = 0;
     std::vector<demo::DemoReturnSchool> returning;
-    for (size_t si = 0; si < schools.size(); ++si) {
-        const DemoSchool &s = schools[si];
+    for (const DemoSchool &s : schools) {
         demo::DemoReturnSchool &ret = returning.emplace_back();
         const int grades = s.lastGrade - s.firstGrade + 1;
         const int perSchool = s.kind == "教学点" ? std::max(8, opt.pupils / 6) : opt.pupils;

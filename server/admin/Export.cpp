@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <ostream>
+#include <ranges>
 #include <set>
 
 namespace cx::server {
@@ -208,7 +209,7 @@ ExportResult exportCollection(Store &store, const ExportRequest &req, std::ostre
         }
         std::vector<Json> header = {"id", "school"};
         for (const auto &n : names)
-            header.push_back(n);
+            header.emplace_back(n);
         t->row(header, true);
         std::vector<Json> cells(header.size());
         eachRecord(store, req.collection, req.school, req.pageSize, [&](const RecordState &r) {
@@ -446,8 +447,8 @@ ExportResult exportForm(Store &store, const ExportRequest &req, std::ostream &ou
     auto layout = [&] {
         std::set<std::string> seen;
         std::vector<const FormDefinition *> defs = {&cur};
-        for (auto it = used.rbegin(); it != used.rend(); ++it)
-            if (const FormDefinition *d = &versions.of(*it); std::find(defs.begin(), defs.end(), d) == defs.end())
+        for (const int64_t v : std::views::reverse(used))
+            if (const FormDefinition *d = &versions.of(v); std::find(defs.begin(), defs.end(), d) == defs.end())
                 defs.push_back(d);
         for (const FormDefinition *d : defs) {
             for (const Field &f : d->fields()) {
@@ -519,14 +520,14 @@ ExportResult exportForm(Store &store, const ExportRequest &req, std::ostream &ou
         std::vector<Json> zh = {"编号", "学校代码", "学校名称", "状态"};
         std::vector<Json> en = {"id", "school", "school name", "status"};
         if (periodic)
-            zh.push_back("期间"), en.push_back("period");
+            zh.emplace_back("期间"), en.emplace_back("period");
         for (const char *k : {"提交时间", "表单版本", "更正自"})
-            zh.push_back(k);
+            zh.emplace_back(k);
         for (const char *k : {"updated at", "form version", "corrects"})
-            en.push_back(k);
+            en.emplace_back(k);
         const size_t fixed = zh.size();
         for (const auto &c : columns)
-            zh.push_back(c.zh.empty() ? c.name : c.zh), en.push_back(c.en.empty() ? c.name : c.en);
+            zh.emplace_back(c.zh.empty() ? c.name : c.zh), en.emplace_back(c.en.empty() ? c.name : c.en);
         main->row(zh, true);
         if (xlsx)
             main->row(en, true);
@@ -535,7 +536,7 @@ ExportResult exportForm(Store &store, const ExportRequest &req, std::ostream &ou
                 continue;
             std::vector<Json> rzh = {"提交编号", "学校代码", "行号"}, ren = {"submission id", "school", "row"};
             for (const auto &c : repeats[i].columns)
-                rzh.push_back(c.zh.empty() ? c.name : c.zh), ren.push_back(c.en.empty() ? c.name : c.en);
+                rzh.emplace_back(c.zh.empty() ? c.name : c.zh), ren.emplace_back(c.en.empty() ? c.name : c.en);
             repeatTables[i]->row(rzh, true);
             if (xlsx)
                 repeatTables[i]->row(ren, true);

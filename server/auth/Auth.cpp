@@ -34,7 +34,7 @@ std::vector<std::string> readScopes(Store &store, const std::string &role, const
     } else {
         out = schools;
     }
-    out.push_back(kCountyScope);
+    out.emplace_back(kCountyScope);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

@@ -477,11 +477,11 @@ private:
         }
     }
 
-    void writePiece(std::shared_ptr<std::string> piece)
+    void writePiece(const std::shared_ptr<std::string> &piece)
     {
         if (piece->empty()) {
             std::fprintf(stderr, "cunxiao-server: %s ended early at byte %llu: closing the connection\n",
-                         m_head.path.c_str(), static_cast<unsigned long long>(m_wire.first + m_sent));
+                         m_head.path.c_str(), static_cast<unsigned long long>(m_wire.first) + m_sent);
             return abort();
         }
         tcp().expires_at(sendDue(m_sent + piece->size() + 1024));

@@ -345,6 +345,7 @@ std::vector<School> PgStore::schools()
 {
     auto r = m_db->run("SELECT code, name, county FROM schools ORDER BY code COLLATE \"C\"");
     std::vector<School> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(School{r.text(i, 0), r.text(i, 1), r.text(i, 2)});
     return out;
@@ -425,6 +426,7 @@ std::vector<EnrolCode> PgStore::enrolCodesOf(const std::string &user)
 {
     auto r = m_db->run((std::string(kEnrolCodeColumns) + "WHERE \"user\" = $1 ORDER BY created DESC").c_str(), {user});
     std::vector<EnrolCode> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(enrolCodeFrom(r, i));
     return out;
@@ -492,6 +494,7 @@ std::vector<Device> PgStore::devicesOf(const std::string &user)
 {
     auto r = m_db->run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE \"user\" = $1 ORDER BY node", {user});
     std::vector<Device> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(deviceFrom(r, i));
     return out;
@@ -501,6 +504,7 @@ std::vector<Device> PgStore::allDevices()
 {
     auto r = m_db->run("SELECT " CX_DEVICE_READ_COLS " FROM devices ORDER BY \"user\" COLLATE \"C\", node");
     std::vector<Device> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(deviceFrom(r, i));
     return out;
@@ -571,6 +575,7 @@ std::vector<RecordState> PgStore::recordsAfter(const std::string &school, uint64
     auto r = m_db->run("SELECT state, seq FROM records WHERE school = $1 AND seq > $2 ORDER BY seq LIMIT $3",
                        {school, pgU64(after), std::to_string(limit)});
     std::vector<RecordState> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(recordFrom(r, i));
     return out;
@@ -592,6 +597,7 @@ std::vector<RecordState> PgStore::recordsOf(const std::string &collection, const
                                 {collection, *school})
                     : m_db->run("SELECT state, seq FROM records WHERE collection = $1 ORDER BY seq", {collection});
     std::vector<RecordState> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(recordFrom(r, i));
     return out;
@@ -606,6 +612,7 @@ std::vector<RecordState> PgStore::recordsOfPage(const std::string &collection, c
                     : m_db->run("SELECT state, seq FROM records WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3",
                                 {collection, pgU64(afterSeq), std::to_string(limit)});
     std::vector<RecordState> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(recordFrom(r, i));
     return out;
@@ -638,6 +645,7 @@ std::vector<Rejection> PgStore::rejections(const std::string &device, uint64_t f
     auto r = m_db->run("SELECT reason FROM rejections WHERE device_id = $1 AND n >= $2 AND n <= $3 ORDER BY n",
                        {device, pgU64(fromN), pgU64(toN)});
     std::vector<Rejection> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(Rejection::fromJson(Json::parse(r.text(i, 0)), "stored rejection"));
     return out;
@@ -699,6 +707,7 @@ std::vector<SignInEvent> PgStore::signInEvents(const std::string &user)
                        "ORDER BY pos",
                        {user});
     std::vector<SignInEvent> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(SignInEvent{r.i64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4)});
     return out;
@@ -716,6 +725,7 @@ std::vector<AuditEntry> PgStore::auditOf(const std::string &collection, const st
                        "WHERE collection = $1 AND id = $2 ORDER BY pos",
                        {collection, id});
     std::vector<AuditEntry> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(AuditEntry{r.u64(i, 0), r.i64(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
                                  Json::parse(r.text(i, 6))});
@@ -729,6 +739,7 @@ std::vector<AuditEntry> PgStore::auditEntries(const AuditQuery &q)
                        "ORDER BY pos",
                        {pgInt(q.since), q.user, q.collection, q.id});
     std::vector<AuditEntry> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(AuditEntry{r.u64(i, 0), r.i64(i, 1), r.text(i, 2), r.text(i, 3), r.text(i, 4), r.text(i, 5),
                                  Json::parse(r.text(i, 6))});
@@ -746,6 +757,7 @@ std::vector<AdminEvent> PgStore::adminEvents(int64_t since)
     auto r = m_db->run("SELECT at, actor, action, subject, detail, source FROM admin_audit WHERE at >= $1 ORDER BY pos",
                        {pgInt(since)});
     std::vector<AdminEvent> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(AdminEvent{r.i64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), Json::parse(r.text(i, 4)),
                                  r.text(i, 5)});
@@ -768,6 +780,7 @@ std::vector<std::string> PgStore::attachmentSchools(const std::string &sha256)
                        "ORDER BY 1",
                        {sha256});
     std::vector<std::string> out;
+    out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
         out.push_back(r.text(i, 0));
     return out;

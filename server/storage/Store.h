@@ -81,7 +81,7 @@ struct Device {
     int64_t healthAt = 0;
 };
 
-struct AuditEntry {
+struct AuditEntry { // NOLINT(bugprone-exception-escape): false positive inside nlohmann::json's noexcept move
     uint64_t seq = 0;                          // the record's seq after the write
     int64_t at = 0;
     std::string user;

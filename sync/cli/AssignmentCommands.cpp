@@ -25,6 +25,13 @@ const char *stateText(const std::string &s)
     return "待督导 planned";
 }
 
+// Takes each option (its flag, the field its value goes to) out of args, in order.
+void takeOptions(std::vector<std::string> &args, std::initializer_list<std::pair<const char *, std::string *>> options)
+{
+    for (const auto &[flag, field] : options)
+        *field = takeOption(args, flag);
+}
+
 } // namespace
 
 int cmdAssignments(Engine &e, const std::string &db, const std::vector<std::string> &argsIn)
@@ -67,11 +74,8 @@ int cmdAssign(Engine &e, const std::string &db, const std::vector<std::string> &
 {
     auto args = argsIn;
     bureau::NewAssignment a;
-    a.school = takeOption(args, "--school");
-    a.inspector = takeOption(args, "--inspector");
-    a.due = takeOption(args, "--due");
-    a.form = takeOption(args, "--form");
-    a.note = takeOption(args, "--note");
+    takeOptions(args, {{"--school", &a.school}, {"--inspector", &a.inspector}, {"--due", &a.due},
+                       {"--form", &a.form}, {"--note", &a.note}});
     const bool cancel = takeFlag(args, "--cancel"), done = takeFlag(args, "--done");
     if (cancel || done) {
         if (args.size() != 1)
@@ -115,11 +119,8 @@ int cmdVisitTarget(Engine &e, const std::string &db, const std::vector<std::stri
 {
     auto args = argsIn;
     bureau::NewTarget t;
-    t.school = takeOption(args, "--school");
-    t.teacher = takeOption(args, "--teacher");
-    t.teacherName = takeOption(args, "--name");
-    t.period = takeOption(args, "--period");
-    t.note = takeOption(args, "--note");
+    takeOptions(args, {{"--school", &t.school}, {"--teacher", &t.teacher}, {"--name", &t.teacherName},
+                       {"--period", &t.period}, {"--note", &t.note}});
     const std::string count = takeOption(args, "--count");
     if (!args.empty() || t.school.empty() || t.teacher.empty() || count.empty())
         usage("visit-target takes --school CODE --teacher USER --count N [--period 2026-12|2026-autumn|2026-2027] "

@@ -22,22 +22,12 @@ Json Engine::adminRequest(const Json &request)
 
 void Engine::keepAdminAccounts(const Json &list, int64_t atMs)
 {
-    std::lock_guard lock(m_mutex);
-    Transaction t(m_replica.db());
-    m_replica.setMeta("admin_accounts", list.dump());
-    m_replica.setMeta("admin_accounts_at", std::to_string(atMs));
-    t.commit();
+    keepDatedList(MetaKey::AdminAccounts, list, atMs);
 }
 
 std::pair<Json, int64_t> Engine::adminAccounts()
 {
-    std::lock_guard lock(m_mutex);
-    const auto text = m_replica.meta("admin_accounts");
-    const Json empty{{"schools", Json::array()}, {"accounts", Json::array()}};
-    if (!text)
-        return {empty, 0};
-    Json list = Json::parse(*text, nullptr, false);
-    return {list.is_discarded() ? empty : list, std::stoll(m_replica.meta("admin_accounts_at").value_or("0"))};
+    return datedList(MetaKey::AdminAccounts, Json{{"schools", Json::array()}, {"accounts", Json::array()}});
 }
 
 } // namespace cx

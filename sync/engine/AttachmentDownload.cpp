@@ -68,10 +68,10 @@ std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
     SyncTuning tun;
     {
         std::lock_guard lock(m_mutex);
-        token = m_replica.meta("token").value_or("");
-        options.baseUrl = m_replica.meta("server").value_or("");
-        options.caFile = m_replica.meta("ca_file").value_or("");
-        options.pin = m_replica.meta("pin").value_or("");
+        token = m_replica.meta(MetaKey::Token).value_or("");
+        options.baseUrl = m_replica.meta(MetaKey::Server).value_or("");
+        options.caFile = m_replica.meta(MetaKey::CaFile).value_or("");
+        options.pin = m_replica.meta(MetaKey::Pin).value_or("");
         progress = m_progress;
         tun = m_tuning;
     }

@@ -217,7 +217,7 @@ Engine::AttachmentCounts Engine::attachmentCounts()
     while (q.step()) {
         const std::string state = q.text(0);
         const int n = int(q.integer(2));
-        if (state == "refused")
+        if (state == AttachmentState::Refused)
             c.refused += n;
         else if (q.integer(1) == 0)
             c.unreferenced += n;
@@ -230,7 +230,7 @@ Engine::AttachmentCounts Engine::attachmentCounts()
 void Engine::setAttachmentsOnlyUnmetered(bool on)
 {
     std::lock_guard lock(m_mutex);
-    m_replica.setMeta("attachments_only_unmetered", on ? "1" : "0");
+    m_replica.setMeta(MetaKey::AttachmentsOnlyUnmetered, on ? "1" : "0");
 }
 
 void Engine::setLinkMetered(bool metered)
@@ -255,7 +255,7 @@ void Engine::uploadAttachments(SyncReport &report)
     std::vector<AttachmentInfo> todo;
     {
         std::lock_guard lock(m_mutex);
-        token = m_replica.meta("token").value_or("");
+        token = m_replica.meta(MetaKey::Token).value_or("");
         Stmt q(m_replica.db(), std::string("SELECT ") + kColumns +
                                    " FROM attachments WHERE state IN ('pending','uploading') ORDER BY created, sha256");
         while (q.step()) {
@@ -265,7 +265,7 @@ void Engine::uploadAttachments(SyncReport &report)
             else
                 report.attachmentsUnreferenced++;
         }
-        if (!todo.empty() && m_replica.meta("attachments_only_unmetered").value_or("0") == "1" && m_linkMetered) {
+        if (!todo.empty() && m_replica.meta(MetaKey::AttachmentsOnlyUnmetered).value_or("0") == "1" && m_linkMetered) {
             report.attachmentsHeld = int(todo.size());
             report.attachmentsPending = int(todo.size());
             return; // held until an unmetered link
@@ -299,29 +299,29 @@ void Engine::uploadAttachments(SyncReport &report)
             for (const auto &x : j.value("attachments", Json::array()))
                 answers[x.value("sha256", std::string())] = x;
             for (auto &a : todo) {
-                if (a.state == "done" || a.state == "refused")
+                if (a.state == AttachmentState::Done || a.state == AttachmentState::Refused)
                     continue;
                 auto it = answers.find(a.sha256);
                 if (it == answers.end())
                     throw Error(ErrorKind::Protocol, "the server did not answer for attachment " + a.sha256);
                 std::string st = it->second.value("state", std::string());
                 if (st == "have") {
-                    a.state = "done";
+                    a.state = AttachmentState::Done;
                     a.offset = a.size;
                     report.attachmentsSent++;
                 } else if (st == "refused") {
-                    a.state = "refused";
+                    a.state = AttachmentState::Refused;
                     a.reason = it->second.value("reason", std::string("refused by the server"));
                     report.attachmentsRefused++;
                 } else {
                     a.offset = it->second.value("offset", uint64_t(0));
-                    a.state = "uploading";
+                    a.state = AttachmentState::Uploading;
                 }
                 {
                     std::lock_guard lock(m_mutex);
                     saveProgress(m_replica.db(), a);
                 }
-                if (a.state == "uploading") {
+                if (a.state == AttachmentState::Uploading) {
                     uploadOne(a, token, report);
                     retry.progressed(); // a later cut starts a fresh backoff
                 }
@@ -338,7 +338,7 @@ void Engine::uploadAttachments(SyncReport &report)
         }
     }
     for (const auto &a : todo)
-        if (a.state == "pending" || a.state == "uploading")
+        if (a.state == AttachmentState::Pending || a.state == AttachmentState::Uploading)
             report.attachmentsPending++;
 }
 
@@ -382,7 +382,7 @@ void Engine::uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &
             report.attachmentBytes += confirmed > a.offset ? confirmed - a.offset : 0;
             a.offset = confirmed;
             if (j.value("complete", false)) {
-                a.state = "done";
+                a.state = AttachmentState::Done;
                 a.offset = a.size;
                 report.attachmentsSent++;
                 saveProgress(m_replica.db(), a);
@@ -393,7 +393,7 @@ void Engine::uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &
             a.offset = j.value("offset", uint64_t(0)); // the server's copy is elsewhere: continue from there
             saveProgress(m_replica.db(), a);
         } else if (reply.status == 413) {
-            a.state = "refused";
+            a.state = AttachmentState::Refused;
             a.reason = j.value("message", std::string("the file is larger than the server allows"));
             report.attachmentsRefused++;
             saveProgress(m_replica.db(), a);
@@ -405,12 +405,12 @@ void Engine::uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &
             int failed = q.step() ? int(q.integer(0)) + 1 : 1;
             a.offset = 0;
             if (failed >= kMaxDamagedCopies) {
-                a.state = "refused";
+                a.state = AttachmentState::Refused;
                 a.reason = "the server received a damaged copy " + std::to_string(failed) + " times; not retrying";
                 report.attachmentsRefused++;
             }
             saveProgress(m_replica.db(), a, 1);
-            if (a.state == "refused")
+            if (a.state == AttachmentState::Refused)
                 break;
         } else {
             throwReplyError(reply, "the attachment upload");

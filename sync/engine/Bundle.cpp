@@ -79,11 +79,11 @@ BundleOutReport Engine::bundleOut(const std::string &file, bool recordsOnly)
     std::string serverKey, secret, device;
     {
         std::lock_guard lock(m_mutex);
-        serverKey = base64Decode(m_replica.meta("bundle_server_key").value_or(""));
-        secret = base64Decode(m_replica.meta("bundle_secret").value_or(""));
-        device = m_replica.meta("device").value_or("");
+        serverKey = base64Decode(m_replica.meta(MetaKey::BundleServerKey).value_or(""));
+        secret = base64Decode(m_replica.meta(MetaKey::BundleSecret).value_or(""));
+        device = m_replica.meta(MetaKey::Device).value_or("");
     }
-    if (!m_replica.meta("token"))
+    if (!m_replica.meta(MetaKey::Token))
         throw Error(ErrorKind::Invalid, "this device is not enrolled: run enroll first");
     if (serverKey.size() != 32 || secret.size() != 32)
         throw Error(ErrorKind::Invalid, "this device has no bundle key from its server yet: enroll again while online "
@@ -103,7 +103,7 @@ BundleOutReport Engine::bundleOut(const std::string &file, bool recordsOnly)
     Json atts = Json::array();
     uint64_t budget = kBundleAttachmentBytes;
     for (const auto &a : attachments()) {
-        if (!a.referenced || (a.state != "pending" && a.state != "uploading"))
+        if (!a.referenced || (a.state != AttachmentState::Pending && a.state != AttachmentState::Uploading))
             continue;
         if (recordsOnly || a.size > budget) {
             rep.attachmentsLeft++;
@@ -130,7 +130,7 @@ BundleOutReport Engine::bundleOut(const std::string &file, bool recordsOnly)
         cursor[k] = v;
     {
         std::lock_guard lock(m_mutex);
-        m_replica.setMeta("bundle:" + rep.bundle, Json{{"priv", base64Encode(replyKey.priv)}, {"cursor", cursor},
+        m_replica.setMeta(MetaKey::BundlePrefix + rep.bundle, Json{{"priv", base64Encode(replyKey.priv)}, {"cursor", cursor},
                                                        {"mutations", pushed}, {"created", now}}
                                                       .dump());
     }
@@ -155,10 +155,10 @@ BundleInReport Engine::bundleIn(const std::string &replyFile)
     std::optional<std::string> saved, done;
     {
         std::lock_guard lock(m_mutex);
-        device = m_replica.meta("device").value_or("");
-        secret = base64Decode(m_replica.meta("bundle_secret").value_or(""));
-        saved = m_replica.meta("bundle:" + f.header.bundle);
-        done = m_replica.meta("bundle_done:" + f.header.bundle);
+        device = m_replica.meta(MetaKey::Device).value_or("");
+        secret = base64Decode(m_replica.meta(MetaKey::BundleSecret).value_or(""));
+        saved = m_replica.meta(MetaKey::BundlePrefix + f.header.bundle);
+        done = m_replica.meta(MetaKey::BundleDonePrefix + f.header.bundle);
     }
     if (f.header.device != device)
         throw Error(ErrorKind::Invalid, "wrong device: this reply is for device " + f.header.device +
@@ -244,7 +244,7 @@ BundleInReport Engine::bundleIn(const std::string &replyFile)
             q.bind(1, a.value("reason", std::string("refused by the server"))).bind(2, wallClockMs()).bind(3, a.value("sha256", "")).run();
         }
     }
-    m_replica.setMeta("bundle_done:" + f.header.bundle, std::to_string(wallClockMs()));
+    m_replica.setMeta(MetaKey::BundleDonePrefix + f.header.bundle, std::to_string(wallClockMs()));
     m_replica.db().exec("DELETE FROM meta WHERE key='bundle:" + f.header.bundle + "'");
     t.commit();
     return rep;
@@ -259,7 +259,7 @@ RelayReport Engine::relay(const std::string &bundleFile, const std::string &repl
     std::string token;
     {
         std::lock_guard lock(m_mutex);
-        token = m_replica.meta("token").value_or("");
+        token = m_replica.meta(MetaKey::Token).value_or("");
     }
     if (token.empty())
         throw Error(ErrorKind::Invalid, "this device is not enrolled: run enroll first");
@@ -271,7 +271,7 @@ RelayReport Engine::relay(const std::string &bundleFile, const std::string &repl
     a.path = bundleFile;
     a.sealed = false; // someone's bundle, sealed for the server already: sent as it is
     a.type = "application/octet-stream";
-    a.state = "uploading";
+    a.state = AttachmentState::Uploading;
     SyncReport up;
     Retry retry(*this);
     for (;;) {
@@ -299,7 +299,7 @@ RelayReport Engine::relay(const std::string &bundleFile, const std::string &repl
             if (state != "have") {
                 a.offset = st.value("offset", uint64_t(0));
                 uploadOne(a, token, up);
-                if (a.state == "refused")
+                if (a.state == AttachmentState::Refused)
                     throw Error(ErrorKind::Invalid, "the server refuses the bundle's upload: " + a.reason);
             }
             HttpRequest deliver;
@@ -345,8 +345,8 @@ bool Engine::fetchBundleKey()
         throw Error(ErrorKind::Protocol, "the bundle key has the wrong length");
     std::lock_guard lock(m_mutex);
     Transaction t(m_replica.db());
-    m_replica.setMeta("bundle_server_key", base64Encode(key));
-    m_replica.setMeta("bundle_secret", base64Encode(secret));
+    m_replica.setMeta(MetaKey::BundleServerKey, base64Encode(key));
+    m_replica.setMeta(MetaKey::BundleSecret, base64Encode(secret));
     t.commit();
     return true;
 }

@@ -19,7 +19,7 @@ std::optional<Json> Engine::askServer(const char *path, const char *what, const 
     std::string token;
     {
         std::lock_guard lock(m_mutex);
-        token = m_replica.meta("token").value_or("");
+        token = m_replica.meta(MetaKey::Token).value_or("");
     }
     HttpRequest req;
     req.path = path;
@@ -48,30 +48,21 @@ bool Engine::fetchDevices()
 
 void Engine::keepDevices(const Json &devices, int64_t atMs)
 {
-    std::lock_guard lock(m_mutex);
-    Transaction t(m_replica.db());
-    m_replica.setMeta("devices", devices.dump());
-    m_replica.setMeta("devices_at", std::to_string(atMs));
-    t.commit();
+    keepDatedList(MetaKey::Devices, devices, atMs);
 }
 
 std::pair<Json, int64_t> Engine::devices()
 {
-    std::lock_guard lock(m_mutex);
-    const auto text = m_replica.meta("devices");
-    if (!text)
-        return {Json::array(), 0};
-    Json list = Json::parse(*text, nullptr, false);
-    return {list.is_discarded() ? Json::array() : list, std::stoll(m_replica.meta("devices_at").value_or("0"))};
+    return datedList(MetaKey::Devices, Json::array());
 }
 
 void Engine::refreshDevicesAfterSync()
 {
     {
         std::lock_guard lock(m_mutex);
-        if (m_replica.meta("role").value_or("") != "bureau")
+        if (m_replica.meta(MetaKey::Role).value_or("") != "bureau")
             return;
-        const int64_t at = std::stoll(m_replica.meta("devices_at").value_or("0"));
+        const int64_t at = std::stoll(m_replica.meta(std::string(MetaKey::Devices) + MetaKey::AtSuffix).value_or("0"));
         if (wallClockMs() - at < kDevicesEveryMs)
             return;
     }

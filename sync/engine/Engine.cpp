@@ -117,32 +117,32 @@ Engine::Engine(const std::string &dbPath, const DataKey &key, TransportFactory f
 {
     if (!m_factory)
         m_factory = [](const TransportOptions &o) { return std::make_unique<CurlTransport>(o); };
-    uint32_t node = uint32_t(std::stoul(m_replica.meta("node").value_or("0")));
+    uint32_t node = uint32_t(std::stoul(m_replica.meta(MetaKey::Node).value_or("0")));
     m_clock.setNode(node);
-    m_clock.restore(std::stoull(m_replica.meta("hlc").value_or("0")), std::stoll(m_replica.meta("clock_offset").value_or("0")));
+    m_clock.restore(std::stoull(m_replica.meta(MetaKey::Hlc).value_or("0")), std::stoll(m_replica.meta(MetaKey::ClockOffset).value_or("0")));
 }
 
 Engine::~Engine() = default;
 
 void Engine::persistClock()
 {
-    m_replica.setMeta("hlc", std::to_string(m_clock.last()));
-    m_replica.setMeta("clock_offset", std::to_string(m_clock.offsetMs()));
+    m_replica.setMeta(MetaKey::Hlc, std::to_string(m_clock.last()));
+    m_replica.setMeta(MetaKey::ClockOffset, std::to_string(m_clock.offsetMs()));
 }
 
 bool Engine::enrolled()
 {
     std::lock_guard lock(m_mutex);
-    return m_replica.meta("token").has_value();
+    return m_replica.meta(MetaKey::Token).has_value();
 }
 
 Transport &Engine::transport()
 {
     if (!m_transport) {
         TransportOptions o;
-        o.baseUrl = m_replica.meta("server").value_or("");
-        o.caFile = m_replica.meta("ca_file").value_or("");
-        o.pin = m_replica.meta("pin").value_or("");
+        o.baseUrl = m_replica.meta(MetaKey::Server).value_or("");
+        o.caFile = m_replica.meta(MetaKey::CaFile).value_or("");
+        o.pin = m_replica.meta(MetaKey::Pin).value_or("");
         if (o.baseUrl.empty())
             throw Error(ErrorKind::Invalid, "this device is not enrolled: run enroll first");
         m_transport = m_factory(o);
@@ -179,12 +179,12 @@ LocalRecord Engine::toLocal(const StoredRecord &r)
 {
     const bool confirmed = r.state == syncStateName(SyncState::Confirmed) && r.server;
     return localRecordOf(r, [&] { return m_replica.outboxFor(r.collection, r.id); },
-                         confirmed ? std::string() : m_replica.meta("user").value_or(""));
+                         confirmed ? std::string() : m_replica.meta(MetaKey::User).value_or(""));
 }
 
 void Engine::recompute(StoredRecord &r)
 {
-    Overlay o = computeOverlay(r.server, m_replica.outboxFor(r.collection, r.id), m_replica.meta("user").value_or(""));
+    Overlay o = computeOverlay(r.server, m_replica.outboxFor(r.collection, r.id), m_replica.meta(MetaKey::User).value_or(""));
     r.fields = o.fields;
     r.deleted = o.deleted;
     r.state = syncStateName(stateOf(o));
@@ -193,7 +193,7 @@ void Engine::recompute(StoredRecord &r)
 
 std::string Engine::defaultSchool(const std::string &collection, const std::string &id)
 {
-    Json schools = parseJson(m_replica.meta("schools").value_or("[]"), "the account's schools");
+    Json schools = parseJson(m_replica.meta(MetaKey::Schools).value_or("[]"), "the account's schools");
     std::vector<std::string> own;
     for (const auto &s : schools)
         if (s.is_string() && s.get<std::string>() != kCountyScope)
@@ -229,7 +229,7 @@ std::string Engine::put(const std::string &collection, const std::string &idIn, 
         throw Error(ErrorKind::Invalid, "\"" + school + "\" is not a school code");
 
     std::vector<OutboxEntry> outbox = existing ? m_replica.outboxFor(collection, id) : std::vector<OutboxEntry>{};
-    Overlay o = computeOverlay(existing ? existing->server : std::nullopt, outbox, m_replica.meta("user").value_or(""));
+    Overlay o = computeOverlay(existing ? existing->server : std::nullopt, outbox, m_replica.meta(MetaKey::User).value_or(""));
     if (existing && o.deleted)
         throw Error(ErrorKind::Invalid, collection + "/" + id + " has been deleted");
 
@@ -241,7 +241,7 @@ std::string Engine::put(const std::string &collection, const std::string &idIn, 
     // Values the server refused are carried into this change, so correcting one
     // field sends the whole corrected set again; nothing typed is dropped.
     for (const auto &e : outbox) {
-        if (e.state != "rejected" || e.mutation.op != Op::Put)
+        if (e.state != OutboxState::Rejected || e.mutation.op != Op::Put)
             continue;
         for (auto it = e.mutation.fields.begin(); it != e.mutation.fields.end(); ++it)
             m.fields[it.key()] = it.value();
@@ -260,7 +260,7 @@ std::string Engine::put(const std::string &collection, const std::string &idIn, 
     // Typing into a draft makes many small changes: while the last change of
     // this record has not been sent, fold the new values into it (nobody has
     // seen its version yet) instead of queueing another.
-    if (!o.anyRejected && !outbox.empty() && outbox.back().state == "pending" && outbox.back().mutation.op == Op::Put) {
+    if (!o.anyRejected && !outbox.empty() && outbox.back().state == OutboxState::Pending && outbox.back().mutation.op == Op::Put) {
         Mutation prev = outbox.back().mutation;
         for (auto it = m.fields.begin(); it != m.fields.end(); ++it) {
             if (!prev.fields.contains(it.key()))
@@ -285,7 +285,7 @@ std::string Engine::put(const std::string &collection, const std::string &idIn, 
     m.version = m_clock.tick();
     persistClock();
     for (const auto &e : outbox)
-        if (e.state == "rejected" && e.mutation.op == Op::Put)
+        if (e.state == OutboxState::Rejected && e.mutation.op == Op::Put)
             m_replica.removeOutbox(e.mutation.n);
     m_replica.appendOutbox(m);
 
@@ -303,7 +303,7 @@ void Engine::remove(const std::string &collection, const std::string &id)
     auto existing = m_replica.record(collection, id);
     if (!existing)
         throw Error(ErrorKind::NotFound, "no record " + collection + "/" + id);
-    Overlay o = computeOverlay(existing->server, m_replica.outboxFor(collection, id), m_replica.meta("user").value_or(""));
+    Overlay o = computeOverlay(existing->server, m_replica.outboxFor(collection, id), m_replica.meta(MetaKey::User).value_or(""));
     if (o.deleted)
         return;
     Mutation m;
@@ -331,7 +331,7 @@ void Engine::resolve(const std::string &collection, const std::string &id, const
     auto existing = m_replica.record(collection, id);
     if (!existing)
         throw Error(ErrorKind::NotFound, "no record " + collection + "/" + id);
-    Overlay o = computeOverlay(existing->server, m_replica.outboxFor(collection, id), m_replica.meta("user").value_or(""));
+    Overlay o = computeOverlay(existing->server, m_replica.outboxFor(collection, id), m_replica.meta(MetaKey::User).value_or(""));
     Mutation m;
     m.collection = collection;
     m.id = id;
@@ -360,7 +360,7 @@ void Engine::discardRejected(const std::string &collection, const std::string &i
     if (!existing)
         throw Error(ErrorKind::NotFound, "no record " + collection + "/" + id);
     for (const auto &e : m_replica.outboxFor(collection, id))
-        if (e.state == "rejected")
+        if (e.state == OutboxState::Rejected)
             m_replica.removeOutbox(e.mutation.n);
     if (!existing->server && m_replica.outboxFor(collection, id).empty()) {
         // Never reached the bureau and nothing else waits: the record goes.
@@ -399,13 +399,13 @@ std::vector<LocalRecord> Engine::list(const std::string &collection, bool includ
 std::vector<LocalRecord> Engine::conflicts()
 {
     std::lock_guard lock(m_mutex);
-    return toLocal(m_replica.recordsInState("conflict"));
+    return toLocal(m_replica.recordsInState(syncStateName(SyncState::Conflict)));
 }
 
 std::vector<LocalRecord> Engine::rejected()
 {
     std::lock_guard lock(m_mutex);
-    return toLocal(m_replica.recordsInState("rejected"));
+    return toLocal(m_replica.recordsInState(syncStateName(SyncState::Rejected)));
 }
 
 } // namespace cx

@@ -376,6 +376,12 @@ private:
     // connection; the reply's JSON, or nullopt when the server has no such
     // route (404: older than it). Other failures throw, naming `what`.
     std::optional<Json> askServer(const char *path, const char *what, const Json &body = Json::object());
+    // A JSON list fetched from the server and kept in the replica's meta under
+    // `key`, with when it was fetched under `key` + "_at" (LocalValues.cpp):
+    // the device list and the administrator's accounts.
+    void keepDatedList(const std::string &key, const Json &list, int64_t atMs);
+    // The kept list and when it was fetched (ms; 0: never); `empty` if none.
+    std::pair<Json, int64_t> datedList(const std::string &key, const Json &empty);
     void enrollWith(const TransportOptions &server, const std::string &user, const std::string &password,
                     const std::string &code, const std::string &deviceName);
     LocalRecord toLocal(const StoredRecord &r);

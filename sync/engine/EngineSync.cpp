@@ -125,13 +125,13 @@ void Engine::enrollWith(const TransportOptions &server, const std::string &user,
     std::string device;
     {
         std::lock_guard lock(m_mutex);
-        auto owner = m_replica.meta("user");
+        auto owner = m_replica.meta(MetaKey::User);
         if (owner && *owner != user)
             throw Error(ErrorKind::Invalid, "this database belongs to " + *owner + "; use another database file for " + user);
-        device = m_replica.meta("device").value_or("");
+        device = m_replica.meta(MetaKey::Device).value_or("");
         if (device.empty()) {
             device = uuidV7();
-            m_replica.setMeta("device", device);
+            m_replica.setMeta(MetaKey::Device, device);
         }
     }
     EnrollRequest req;
@@ -152,17 +152,17 @@ void Engine::enrollWith(const TransportOptions &server, const std::string &user,
     Transaction tx(m_replica.db());
     m_clock.setNode(resp.node);
     m_clock.correct(resp.serverTime + (t1 - t0) / 2, t1);
-    m_replica.setMeta("server", server.baseUrl);
-    m_replica.setMeta("ca_file", server.caFile);
-    m_replica.setMeta("pin", server.pin);
-    m_replica.setMeta("token", resp.token);
-    m_replica.setMeta("node", std::to_string(resp.node));
-    m_replica.setMeta("user", resp.user);
-    m_replica.setMeta("role", resp.role);
-    m_replica.setMeta("schools", Json(resp.schools).dump());
+    m_replica.setMeta(MetaKey::Server, server.baseUrl);
+    m_replica.setMeta(MetaKey::CaFile, server.caFile);
+    m_replica.setMeta(MetaKey::Pin, server.pin);
+    m_replica.setMeta(MetaKey::Token, resp.token);
+    m_replica.setMeta(MetaKey::Node, std::to_string(resp.node));
+    m_replica.setMeta(MetaKey::User, resp.user);
+    m_replica.setMeta(MetaKey::Role, resp.role);
+    m_replica.setMeta(MetaKey::Schools, Json(resp.schools).dump());
     if (!resp.bundleKey.empty()) { // docs/bundles.md
-        m_replica.setMeta("bundle_server_key", base64Encode(resp.bundleKey));
-        m_replica.setMeta("bundle_secret", base64Encode(resp.bundleSecret));
+        m_replica.setMeta(MetaKey::BundleServerKey, base64Encode(resp.bundleKey));
+        m_replica.setMeta(MetaKey::BundleSecret, base64Encode(resp.bundleSecret));
     }
     persistClock();
     tx.commit();
@@ -173,19 +173,19 @@ EngineStatus Engine::status()
 {
     std::lock_guard lock(m_mutex);
     EngineStatus s;
-    s.enrolled = m_replica.meta("token").has_value();
-    s.server = m_replica.meta("server").value_or("");
-    s.user = m_replica.meta("user").value_or("");
-    s.role = m_replica.meta("role").value_or("");
-    s.device = m_replica.meta("device").value_or("");
-    for (const auto &x : parseJson(m_replica.meta("schools").value_or("[]"), "schools"))
+    s.enrolled = m_replica.meta(MetaKey::Token).has_value();
+    s.server = m_replica.meta(MetaKey::Server).value_or("");
+    s.user = m_replica.meta(MetaKey::User).value_or("");
+    s.role = m_replica.meta(MetaKey::Role).value_or("");
+    s.device = m_replica.meta(MetaKey::Device).value_or("");
+    for (const auto &x : parseJson(m_replica.meta(MetaKey::Schools).value_or("[]"), "schools"))
         s.schools.push_back(x.get<std::string>());
-    s.pending = m_replica.outboxCount("pending");
-    s.sent = m_replica.outboxCount("sent");
-    s.rejected = int(m_replica.recordsInState("rejected").size());
-    s.conflicts = int(m_replica.recordsInState("conflict").size());
-    s.lastSyncMs = std::stoll(m_replica.meta("last_sync").value_or("0"));
-    s.lastCompleteMs = std::stoll(m_replica.meta("last_complete").value_or("0"));
+    s.pending = m_replica.outboxCount(OutboxState::Pending);
+    s.sent = m_replica.outboxCount(OutboxState::Sent);
+    s.rejected = int(m_replica.recordsInState(syncStateName(SyncState::Rejected)).size());
+    s.conflicts = int(m_replica.recordsInState(syncStateName(SyncState::Conflict)).size());
+    s.lastSyncMs = std::stoll(m_replica.meta(MetaKey::LastSync).value_or("0"));
+    s.lastCompleteMs = std::stoll(m_replica.meta(MetaKey::LastComplete).value_or("0"));
     for (const auto &row : m_replica.scopes())
         s.cursor[row.school] = row.cursor;
     s.recentErrors = m_replica.recentErrors(10);
@@ -196,7 +196,7 @@ void Engine::applyServerState(const RecordState &s, std::map<std::string, ScopeR
 {
     auto existing = m_replica.record(s.collection, s.id);
     uint64_t oldSeq = existing && existing->server ? existing->server->seq : 0;
-    bool repairing = m_replica.meta("repair:" + s.school).has_value();
+    bool repairing = m_replica.meta(MetaKey::RepairPrefix + s.school).has_value();
     if (oldSeq >= s.seq && !repairing)
         return; // we already hold this state or a newer one
     if (existing && existing->school != s.school && oldSeq) {
@@ -305,10 +305,10 @@ SyncReport Engine::sync(int maxCycles)
         bool ask = false;
         {
             std::lock_guard lock(m_mutex);
-            const int64_t asked = std::stoll(m_replica.meta("bundle_key_asked").value_or("0"));
-            ask = !m_replica.meta("bundle_secret") && wallClockMs() - asked > 24 * 3600 * 1000LL;
+            const int64_t asked = std::stoll(m_replica.meta(MetaKey::BundleKeyAsked).value_or("0"));
+            ask = !m_replica.meta(MetaKey::BundleSecret) && wallClockMs() - asked > 24 * 3600 * 1000LL;
             if (ask)
-                m_replica.setMeta("bundle_key_asked", std::to_string(wallClockMs())); // at most daily from an older server
+                m_replica.setMeta(MetaKey::BundleKeyAsked, std::to_string(wallClockMs())); // at most daily from an older server
         }
         try {
             if (ask)
@@ -340,9 +340,9 @@ SyncRequest Engine::takeOutbox(size_t pushBytes, size_t maxChanges, size_t maxRe
     SyncRequest req;
     req.enc = kWireEncoding;
     std::lock_guard lock(m_mutex);
-    if (!m_replica.meta("token"))
+    if (!m_replica.meta(MetaKey::Token))
         throw Error(ErrorKind::Invalid, "this device is not enrolled: run enroll first");
-    req.device = m_replica.meta("device").value_or("");
+    req.device = m_replica.meta(MetaKey::Device).value_or("");
     // Pages sized by wire bytes: from the last page's compression ratio,
     // aim at pageWireBytes compressed, halved per consecutive failure.
     {
@@ -354,8 +354,8 @@ SyncRequest Engine::takeOutbox(size_t pushBytes, size_t maxChanges, size_t maxRe
     Transaction t(m_replica.db());
     std::set<std::pair<std::string, std::string>> touched;
     for (auto &e : m_replica.outboxToSend(pushBytes, maxChanges, maxReplyState)) {
-        if (e.state == "pending") {
-            m_replica.setOutboxState(e.mutation.n, "sent");
+        if (e.state == OutboxState::Pending) {
+            m_replica.setOutboxState(e.mutation.n, OutboxState::Sent);
             touched.insert({e.mutation.collection, e.mutation.id});
         }
         req.mutations.push_back(std::move(e.mutation));
@@ -373,7 +373,7 @@ SyncRequest Engine::takeOutbox(size_t pushBytes, size_t maxChanges, size_t maxRe
     if (m_reportHealth) {   // once a sync: what only the device knows (docs/protocol.md "Device health")
         m_reportHealth = false;
         Json h = healthReport();
-        if (h.dump() != m_replica.meta("health_sent").value_or(""))   // unchanged since the server got it: not resent
+        if (h.dump() != m_replica.meta(MetaKey::HealthSent).value_or(""))   // unchanged since the server got it: not resent
             req.health = std::move(h);
     }
     return req;
@@ -385,7 +385,7 @@ Json Engine::healthReport()
     const EngineStatus st = status();
     uint64_t photos = 0;
     for (const auto &a : attachments())
-        photos += a.referenced && (a.state == "pending" || a.state == "uploading");
+        photos += a.referenced && (a.state == AttachmentState::Pending || a.state == AttachmentState::Uploading);
     // Called once the request holds its changes (marked sent): "pending" is
     // what is still on the device beyond this request.
     Json h{{"pending", uint64_t(st.pending)},
@@ -425,7 +425,7 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
     SyncRequest req = takeOutbox(pushBudget());
     const std::string token = [&] {
         std::lock_guard lock(m_mutex);
-        return m_replica.meta("token").value_or("");
+        return m_replica.meta(MetaKey::Token).value_or("");
     }();
 
     // Wire encoding 3: the reply may be compressed against the last page, a
@@ -510,7 +510,7 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
     applyReply(req, resp, timing, total, more, true);
     if (!req.health.empty()) {   // the server has it: the same report is not sent again
         std::lock_guard lock(m_mutex);
-        m_replica.setMeta("health_sent", req.health.dump());
+        m_replica.setMeta(MetaKey::HealthSent, req.health.dump());
     }
     if (m_progress) { // after each cycle: what is still to come (before a large first download too)
         SyncProgress p;
@@ -526,7 +526,7 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
 void Engine::checkAcked(const SyncResponse &resp)
 {
     std::lock_guard lock(m_mutex);
-    uint64_t lastMade = std::stoull(m_replica.meta("next_n").value_or("1")) - 1;
+    uint64_t lastMade = std::stoull(m_replica.meta(MetaKey::NextN).value_or("1")) - 1;
     if (resp.acked > lastMade)
         throw Error(ErrorKind::Protocol, "the server acknowledges change " + std::to_string(resp.acked) +
                                              " but this device has made only " + std::to_string(lastMade));
@@ -556,7 +556,7 @@ void Engine::applyReply(const SyncRequest &req, const SyncResponse &resp, const 
         touched.insert({m.collection, m.id});
         auto it = rejections.find(m.n);
         if (it != rejections.end()) {
-            m_replica.setOutboxState(m.n, "rejected", it->second->reason, it->second->fieldReasons);
+            m_replica.setOutboxState(m.n, OutboxState::Rejected, it->second->reason, it->second->fieldReasons);
             total.rejected++;
         } else {
             m_replica.removeOutbox(m.n);
@@ -591,7 +591,7 @@ void Engine::applyReply(const SyncRequest &req, const SyncResponse &resp, const 
     for (const auto &[school, hex] : pageFits ? resp.checksums : std::map<std::string, std::string>{}) {
         ScopeRow &row = scopes[school];
         row.school = school;
-        bool wasRepairing = m_replica.meta("repair:" + school).has_value();
+        bool wasRepairing = m_replica.meta(MetaKey::RepairPrefix + school).has_value();
         if (checksumHex(row.sum) == hex) {
             if (wasRepairing)
                 m_replica.db().exec("DELETE FROM meta WHERE key='repair:" + school + "'");
@@ -603,7 +603,7 @@ void Engine::applyReply(const SyncRequest &req, const SyncResponse &resp, const 
             continue;
         }
         // Re-pull this scope only; the outbox and every other scope stay as they are.
-        m_replica.setMeta("repair:" + school, "1");
+        m_replica.setMeta(MetaKey::RepairPrefix + school, "1");
         row.cursor = 0;
         row.sum = 0;
         repaired = true;
@@ -615,15 +615,15 @@ void Engine::applyReply(const SyncRequest &req, const SyncResponse &resp, const 
     for (const auto &[school, row] : scopes)
         m_replica.saveScope(row);
     if (!resp.scopes.empty())
-        m_replica.setMeta("schools", Json(resp.scopes).dump());
-    m_replica.setMeta("last_sync", std::to_string(wallClockMs()));
+        m_replica.setMeta(MetaKey::Schools, Json(resp.scopes).dump());
+    m_replica.setMeta(MetaKey::LastSync, std::to_string(wallClockMs()));
     persistClock();
 
-    bool outboxLeft = m_replica.outboxCount("pending") + m_replica.outboxCount("sent") > 0;
+    bool outboxLeft = m_replica.outboxCount(OutboxState::Pending) + m_replica.outboxCount(OutboxState::Sent) > 0;
     more = resp.more || repaired || (outboxLeft && !req.mutations.empty());
-    total.conflicts = int(m_replica.recordsInState("conflict").size());
+    total.conflicts = int(m_replica.recordsInState(syncStateName(SyncState::Conflict)).size());
     if (!more && !outboxLeft)
-        m_replica.setMeta("last_complete", std::to_string(wallClockMs()));
+        m_replica.setMeta(MetaKey::LastComplete, std::to_string(wallClockMs()));
     t.commit();
     // Photos of a school this account lost go once the records are gone for good.
     for (const auto &f : dropFiles) {
@@ -644,7 +644,7 @@ std::vector<std::string> Engine::dropLostSchools(const std::vector<std::string> 
     // "*" is the county scope (forms) every account has; schools are named.
     std::set<std::string> keep(now.begin(), now.end());
     std::set<std::string> had;
-    for (const auto &x : parseJson(m_replica.meta("schools").value_or("[]"), "schools"))
+    for (const auto &x : parseJson(m_replica.meta(MetaKey::Schools).value_or("[]"), "schools"))
         if (x.is_string())
             had.insert(x.get<std::string>());
     for (const auto &[school, row] : scopes)

@@ -25,12 +25,12 @@ Overlay computeOverlay(const std::optional<RecordState> &server, const std::vect
     }
     for (const auto &e : outbox) {
         const Mutation &m = e.mutation;
-        bool rejected = e.state == "rejected";
+        bool rejected = e.state == OutboxState::Rejected;
         if (rejected) {
             o.anyRejected = true;
             o.rejectReason = e.reason;
             o.rejectFields = e.fieldReasons;
-        } else if (e.state == "sent") {
+        } else if (e.state == OutboxState::Sent) {
             o.anySent = true;
         } else {
             o.anyPending = true;

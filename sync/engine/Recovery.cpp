@@ -1,5 +1,6 @@
 #include "engine/Recovery.h"
 
+#include "engine/Engine.h"
 #include "engine/Overlay.h"
 #include "engine/Replica.h"
 #include "protocol/Errors.h"
@@ -63,8 +64,9 @@ RecoveryReport recoverReplica(const std::string &path, const DataKey &key)
         }
         sqlite3_busy_timeout(d.db, 5000);
         // meta: by key first (each lookup on its own), then a scan for anything else.
-        for (const char *key : {"device", "token", "server", "ca_file", "pin", "node", "user", "role", "schools",
-                                "next_n", "hlc", "clock_offset"}) {
+        for (const char *key : {MetaKey::Device, MetaKey::Token, MetaKey::Server, MetaKey::CaFile, MetaKey::Pin,
+                                MetaKey::Node, MetaKey::User, MetaKey::Role, MetaKey::Schools, MetaKey::NextN,
+                                MetaKey::Hlc, MetaKey::ClockOffset}) {
             RawStmt q(d.db, "SELECT value FROM meta WHERE key=?");
             if (!q.st)
                 break;
@@ -81,7 +83,7 @@ RecoveryReport recoverReplica(const std::string &path, const DataKey &key)
         }
         // outbox: n is the rowid, so every entry can be read on its own.
         uint64_t lastN = 0;
-        if (auto it = meta.find("next_n"); it != meta.end())
+        if (auto it = meta.find(MetaKey::NextN); it != meta.end())
             lastN = std::stoull(it->second) - 1;
         {
             RawStmt q(d.db, "SELECT max(n) FROM outbox");
@@ -156,9 +158,9 @@ RecoveryReport recoverReplica(const std::string &path, const DataKey &key)
     uint64_t maxN = 0;
     for (const auto &e : outbox)
         maxN = std::max(maxN, e.mutation.n);
-    uint64_t next = meta.count("next_n") ? std::stoull(meta["next_n"]) : 1;
+    uint64_t next = meta.count(MetaKey::NextN) ? std::stoull(meta[MetaKey::NextN]) : 1;
     if (next <= maxN)
-        fresh.setMeta("next_n", std::to_string(maxN + 1));
+        fresh.setMeta(MetaKey::NextN, std::to_string(maxN + 1));
 
     std::map<std::string, ScopeRow> scopes;
     std::set<std::pair<std::string, std::string>> held;
@@ -182,7 +184,7 @@ RecoveryReport recoverReplica(const std::string &path, const DataKey &key)
         Overlay o = computeOverlay(std::nullopt, fresh.outboxFor(r.collection, r.id), user);
         r.fields = o.fields;
         r.deleted = o.deleted;
-        r.state = o.anyRejected ? "rejected" : o.anySent ? "sent" : "pending";
+        r.state = syncStateName(o.anyRejected ? SyncState::Rejected : o.anySent ? SyncState::Sent : SyncState::Pending);
         r.updated = wallClockMs();
         fresh.saveRecord(r);
     }

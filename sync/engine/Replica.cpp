@@ -183,12 +183,12 @@ std::vector<StoredRecord> Replica::recordsInState(const std::string &state)
 
 uint64_t Replica::appendOutbox(Mutation m)
 {
-    uint64_t n = std::stoull(meta("next_n").value_or("1"));
+    uint64_t n = std::stoull(meta(MetaKey::NextN).value_or("1"));
     m.n = n;
     Stmt q(m_db, "INSERT INTO outbox(n, collection, id, body, state, created) VALUES(?,?,?,?, 'pending', ?)");
     q.bind(1, int64_t(n)).bind(2, m.collection).bind(3, m.id).bind(4, m.toJson().dump()).bind(5, wallClockMs());
     q.run();
-    setMeta("next_n", std::to_string(n + 1));
+    setMeta(MetaKey::NextN, std::to_string(n + 1));
     return n;
 }
 

@@ -9,6 +9,7 @@
 //   errors   recent errors the person can see
 // It knows SQL, not sync rules: Engine decides, Replica stores.
 #include "engine/Sqlite.h"
+#include "engine/StoredNames.h"
 #include "protocol/Messages.h"
 #include "protocol/Record.h"
 

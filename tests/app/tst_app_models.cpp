@@ -344,7 +344,7 @@ private slots:
         // another's, not one an inspection completed; urgent when overdue.
         auto assignment = [&](const QString &inspector, const QString &due) {
             const QString school = m_ctx->defaultSchool();
-            const QString id = m_ctx->put(QStringLiteral("assignments"), {},
+            QString id = m_ctx->put(QStringLiteral("assignments"), {},
                                           {{QStringLiteral("school"), school}, {QStringLiteral("inspector"), inspector},
                                            {QStringLiteral("due"), due}, {QStringLiteral("form"), QStringLiteral("inspect")},
                                            {QStringLiteral("assigned_on"), QStringLiteral("2025-09-20")},

@@ -5,7 +5,7 @@
 // for a real one). Writes within a file's current size, and every file outside
 // the directory, are left alone. Space returns when the next process runs
 // without this library (or with a larger CX_FULLDISK_BYTES).
-#define _GNU_SOURCE
+#define _GNU_SOURCE // NOLINT(bugprone-reserved-identifier): glibc's feature macro, for RTLD_NEXT
 #include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>

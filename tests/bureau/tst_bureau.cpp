@@ -59,7 +59,7 @@ const char *kStatsForm = R"json({
 })json";
 
 cx::Json staffing(const std::string &year, int pupils, int teachers, double distance, const char *canteen,
-                  std::vector<std::string> leavers, const std::string &status = "submitted")
+                  const std::vector<std::string> &leavers, const std::string &status = "submitted")
 {
     cx::Json rows = cx::Json::array();
     for (const auto &w : leavers)

@@ -159,7 +159,7 @@ private slots:
             Transaction t(e->replica().db());
             for (int i = 0; i < 60; ++i) {   // 60 records of 200 KB the server holds
                 big.id = "big" + std::to_string(i);
-                big.seq = uint64_t(i + 1);
+                big.seq = uint64_t(i) + 1;
                 big.fields = Json{{"notes", notes}};
                 big.versions = {{"notes", Version{uint64_t(i + 1), 0}}};
                 big.by = {{"notes", "bureau"}};

@@ -185,7 +185,7 @@ private slots:
         QTest::addColumn<QString>("where");
         QTest::addColumn<QString>("message");
         const char *f = R"("fields": [{"name": "a", "type": "text", "label": "A"}])";
-        auto row = [&](const char *tag, std::string head, const char *where, const char *msg) {
+        auto row = [&](const char *tag, const std::string &head, const char *where, const char *msg) {
             QTest::newRow(tag) << QString::fromStdString("{" + head + f + "}") << where << msg;
         };
         row("no id", R"("version": 1, "title": "T", "roles": ["head"], )", "id", "lowercase");

@@ -371,7 +371,7 @@ private slots:
     {
         Fixture fx;
         Expression e = Expression::compile("${a} * 2 + ${b}", fx.bind());
-        Expression copy = e;
+        Expression copy = e; // NOLINT(performance-unnecessary-copy-initialization): the test is that a copy evaluates
         for (int i = 0; i < 5; ++i) {
             fx.values["a"] = Value(i);
             QCOMPARE(copy.evaluate(fx).number(), double(i * 2 + 3));

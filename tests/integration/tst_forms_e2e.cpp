@@ -55,7 +55,7 @@ class TestFormsE2E : public QObject {
         CliResult r = run(db, {"put", "submissions", "-", "form=safety_hazard", QString("form_version=%1").arg(version),
                                "status=" + status,
                                "answers=" + QString::fromUtf8(QJsonDocument(answers).toJson(QJsonDocument::Compact))});
-        const QString id = r.out.trimmed();
+        QString id = r.out.trimmed();
         [&] { QVERIFY2(r.exitCode != 0 || !id.isEmpty(), "put printed no id"); }();
         return id;
     }

@@ -19,23 +19,23 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
-#include <signal.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
-#include <cstdarg>
 #include <cinttypes>
 #include <cmath>
+#include <csignal>
+#include <cstdarg>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <deque>
 #include <limits>
 #include <memory>
@@ -842,8 +842,8 @@ void Emulator::pump(int64_t now)
 {
     for (int d : {UP, DOWN})
         serialize(d, now);
-    for (size_t i = 0; i < conns_.size(); ++i) {
-        Conn &c = *conns_[i];
+    for (auto &cp : conns_) {
+        Conn &c = *cp;
         if (c.dead)
             continue;
         for (int d : {UP, DOWN})

@@ -25,7 +25,7 @@ namespace {
 struct Running : RunningServer {
     std::string files = attachmentsDir();
 
-    explicit Running(HttpOptions opt = {}) : RunningServer(opt, true) {}
+    explicit Running(HttpOptions opt = {}) : RunningServer(std::move(opt), true) {}
     std::string token(const std::string &user, const std::string &device)
     {
         EnrollRequest req;
@@ -50,7 +50,7 @@ std::string bytes(size_t n, unsigned seed)
 // Uploads `data` in one PUT as `token`; returns its SHA-256.
 std::string upload(httplib::Client &cli, const std::string &token, const std::string &data)
 {
-    const std::string sha = sha256Hex(data);
+    std::string sha = sha256Hex(data);
     auto r = cli.Put(("/v1/attachments/" + sha + "?offset=0&size=" + std::to_string(data.size())).c_str(),
                      httplib::Headers{{"Authorization", "Bearer " + token}}, data, "application/octet-stream");
     if (!r || r->status != 200)

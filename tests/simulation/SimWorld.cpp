@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <ranges>
 #include <sstream>
 #include <set>
 
@@ -260,9 +261,9 @@ void World::recordLedger(size_t d, const std::string &collection, const std::str
     }
     if (!out.empty() && out.back().mutation.n <= m_devs[d]->lastN) {
         // Folded into this record's still unsent change (or nothing changed).
-        for (auto it = m_ledger.rbegin(); it != m_ledger.rend(); ++it)
-            if (it->device == d && it->n == out.back().mutation.n) {
-                it->expectRejected = expectRejected;
+        for (auto &e : std::views::reverse(m_ledger))
+            if (e.device == d && e.n == out.back().mutation.n) {
+                e.expectRejected = expectRejected;
                 break;
             }
         return;
@@ -399,7 +400,7 @@ void World::bundleStep(const std::string &who)
         note(who + "bundle-out " + path.substr(m_dir.size() + 1));
         auto rep = m_devs[di]->engine->bundleOut(path);
         note("  " + std::to_string(rep.mutations) + " change(s)");
-        m_bundles.push_back({di, path});
+        m_bundles.emplace_back(di, path);
         m_stats["bundles made"]++;
     } else if (b < 0.75 && !m_bundles.empty()) {
         const size_t k = pick(m_bundles.size());
@@ -418,7 +419,7 @@ void World::bundleStep(const std::string &who)
         note("  acked " + std::to_string(out.acked) + ", " + std::to_string(out.changes) + " record(s) in " +
              std::to_string(out.pages) + " page(s)");
         std::ofstream(reply, std::ios::binary) << out.reply;
-        m_replies.push_back({dev, reply});
+        m_replies.emplace_back(dev, reply);
         m_stats["bundles delivered"]++;
         if (roll() < 0.7)
             m_bundles.erase(m_bundles.begin() + long(k));
@@ -475,7 +476,7 @@ void World::quiesce()
     while (round() && ++rounds < 20) {
     }
     if (rounds >= 20)
-        m_violations.push_back("replicas did not settle in 20 rounds");
+        m_violations.emplace_back("replicas did not settle in 20 rounds");
     // The person gives up on changes the bureau refused (outside their scope).
     for (auto &d : m_devs)
         for (const auto &r : d->engine->rejected())

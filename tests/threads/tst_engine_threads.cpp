@@ -97,6 +97,7 @@ private slots:
         });
         // The person typing: new pupils, edits of their grade, some removed.
         std::vector<std::thread> writers;
+        writers.reserve(kWriters);
         for (int w = 0; w < kWriters; ++w) {
             writers.emplace_back([&, w] {
                 std::mt19937 rng(1000 + w);

@@ -170,6 +170,7 @@ private slots:
         // the same conflict at once would make a new one); then all sync again.
         {
             std::vector<std::thread> quiet;
+            quiet.reserve(devices.size());
             for (auto &d : devices)
                 quiet.emplace_back([&] {
                     try {

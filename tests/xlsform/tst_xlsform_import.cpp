@@ -48,7 +48,7 @@ std::string joined(const std::vector<std::string> &ps)
     return s;
 }
 
-#define CHECK_PROBLEM(ps, start) QVERIFY2(hasProblem(ps, start), (std::string("missing: ") + start + "\nin:\n" + joined(ps)).c_str())
+#define CHECK_PROBLEM(ps, start) QVERIFY2(hasProblem(ps, start), (std::string("missing: ") + (start) + "\nin:\n" + joined(ps)).c_str())
 
 // The field named `name` anywhere in the definition.
 const Json *field(const Json &def, const std::string &name)

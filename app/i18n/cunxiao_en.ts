@@ -332,7 +332,9 @@
     <name>BureauAssignmentsPage</name>
     <message>
         <source>Assignments</source>
-        <extracomment>Title of the bureau's inspection assignments page.</extracomment>
+        <extracomment>Title of the bureau's inspection assignments page.
+----------
+Assignments export: the file's name before the date (督导任务 = inspection assignments).</extracomment>
         <translation>Assignments</translation>
     </message>
     <message>
@@ -603,7 +605,9 @@
     <name>BureauDevicesPage</name>
     <message>
         <source>Devices</source>
-        <extracomment>Title of the bureau's device health page.</extracomment>
+        <extracomment>Title of the bureau's device health page.
+----------
+Devices export: the file's name before the date (设备 = devices).</extracomment>
         <translation>Devices</translation>
     </message>
     <message>
@@ -1136,6 +1140,31 @@ Statistics export: the file's name before the date (统计 = statistics).</extra
         <extracomment>Dropout card: more open cases than shown. %1 is how many more.</extracomment>
         <translation>and %1 more (all of them in the export)</translation>
     </message>
+    <message>
+        <source>Done vs planned in %1 (%2 to %3)</source>
+        <extracomment>Statistics page: the period of the done vs planned cards. %1 is the period, %2 and %3 its first and last day.</extracomment>
+        <translation>Done vs planned in %1 (%2 to %3)</translation>
+    </message>
+    <message>
+        <source>Inspections done vs planned</source>
+        <extracomment>Statistics card heading: inspections done against those planned (due in the period).</extracomment>
+        <translation>Inspections done vs planned</translation>
+    </message>
+    <message>
+        <source>By inspector</source>
+        <extracomment>Done vs planned card: show the inspectors.</extracomment>
+        <translation>By inspector</translation>
+    </message>
+    <message>
+        <source>Home visits done vs targets</source>
+        <extracomment>Statistics card heading: home visits made against the teachers' targets.</extracomment>
+        <translation>Home visits done vs targets</translation>
+    </message>
+    <message>
+        <source>By teacher</source>
+        <extracomment>Done vs planned card: show the teachers.</extracomment>
+        <translation>By teacher</translation>
+    </message>
 </context>
 <context>
     <name>CameraPage</name>
@@ -1250,6 +1279,44 @@ Statistics export: the file's name before the date (统计 = statistics).</extra
         <source>Time zone UTC%1</source>
         <extracomment>Under a date-and-time answer written in another time zone; %1 is e.g. "+07:00".</extracomment>
         <translation>Time zone UTC%1</translation>
+    </message>
+</context>
+<context>
+    <name>DoneVsPlannedCard</name>
+    <message>
+        <source>By township</source>
+        <extracomment>Done vs planned card: show the townships.</extracomment>
+        <translation>By township</translation>
+    </message>
+    <message>
+        <source>Nothing planned in this period.</source>
+        <extracomment>Done vs planned card: nothing planned in the period.</extracomment>
+        <translation>Nothing planned in this period.</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Done vs planned table header: the township.</extracomment>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>Done / planned</source>
+        <extracomment>Done vs planned table header: done out of planned (short).</extracomment>
+        <translation>Done / planned</translation>
+    </message>
+    <message>
+        <source>Targets met</source>
+        <extracomment>Done vs planned table header: teachers' targets reached (short).</extracomment>
+        <translation>Targets met</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <extracomment>Done vs planned table header: inspections past due, not done (short).</extracomment>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <extracomment>Done vs planned table: the county's total row.</extracomment>
+        <translation>County</translation>
     </message>
 </context>
 <context>
@@ -2780,6 +2847,127 @@ Home, sync card: button that starts a sync now.</extracomment>
         <extracomment>Setting a home-visit target: %1 the period typed.</extracomment>
         <translation>The period "%1" is not a month (2026-12), a term (2026-autumn) or a school year (2026-2027).</translation>
     </message>
+    <message>
+        <source>Done</source>
+        <extracomment>Assignments export: the state of an assignment.</extracomment>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <extracomment>Assignments export: the state of an assignment.</extracomment>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>Assignments export: the state of an assignment.</extracomment>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <extracomment>Assignments export: the state of an assignment.</extracomment>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <extracomment>Assignments export, inspections sheet: column headers.</extracomment>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <extracomment>Assignments export, targets sheet: column headers.</extracomment>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <translation>School code</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <source>Assigned on</source>
+        <translation>Assigned on</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>How it was done</source>
+        <translation>How it was done</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Note when marked done</source>
+        <translation>Note when marked done</translation>
+    </message>
+    <message>
+        <source>Marked done by hand</source>
+        <extracomment>Assignments export: the bureau marked the inspection done by hand.</extracomment>
+        <translation>Marked done by hand</translation>
+    </message>
+    <message>
+        <source>Inspection %1</source>
+        <translation>Inspection %1</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>Teacher's name</source>
+        <translation>Teacher's name</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Visits made</source>
+        <translation>Visits made</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Period ended</source>
+        <translation>Period ended</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <extracomment>Assignments export: yes (a target met, a period ended); empty otherwise.</extracomment>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <extracomment>Assignments export: the sheets' names.</extracomment>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Home-visit targets</source>
+        <translation>Home-visit targets</translation>
+    </message>
 </context>
 <context>
     <name>cx::app::BundleController</name>
@@ -3132,6 +3320,120 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::DevicesModel</name>
+    <message>
+        <source>School head</source>
+        <extracomment>Devices export: the account's role.</extracomment>
+        <translation>School head</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <extracomment>Devices export: the account's role.</extracomment>
+        <translation>Teacher</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <extracomment>Devices export: the account's role.</extracomment>
+        <translation>Inspector</translation>
+    </message>
+    <message>
+        <source>Bureau staff</source>
+        <extracomment>Devices export: the account's role.</extracomment>
+        <translation>Bureau staff</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <extracomment>Devices export: the device has not synced for the chosen number of days.</extracomment>
+        <translation>Silent</translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <extracomment>Devices export: the device holds changes the server refused.</extracomment>
+        <translation>Refused changes</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <extracomment>Devices export: the device has conflicts to settle.</extracomment>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Storage nearly full</source>
+        <extracomment>Devices export: the device's storage is nearly full.</extracomment>
+        <translation>Storage nearly full</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <extracomment>Devices export: column headers.</extracomment>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <translation>Schools</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>App version</translation>
+    </message>
+    <message>
+        <source>Days since last sync</source>
+        <translation>Days since last sync</translation>
+    </message>
+    <message>
+        <source>Changes not sent</source>
+        <translation>Changes not sent</translation>
+    </message>
+    <message>
+        <source>Photos not sent</source>
+        <translation>Photos not sent</translation>
+    </message>
+    <message>
+        <source>Free storage (MB)</source>
+        <translation>Free storage (MB)</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>mobile data</source>
+        <translation>mobile data</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <extracomment>Devices export: the account was revoked (yes); empty otherwise.</extracomment>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <extracomment>Devices export: the sheet's name.</extracomment>
+        <translation>Devices</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::FormController</name>
     <message>
         <source>The bureau returned this: %1</source>
@@ -3447,7 +3749,9 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
     <message>
         <source>Township</source>
-        <extracomment>Dropout export, townships sheet: column headers.</extracomment>
+        <extracomment>Dropout export, townships sheet: column headers.
+----------
+Done vs planned export, townships sheet: column headers.</extracomment>
         <translation>Township</translation>
     </message>
     <message>
@@ -3464,7 +3768,9 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
     <message>
         <source>County</source>
-        <extracomment>Dropout export: the county's total row.</extracomment>
+        <extracomment>Dropout export: the county's total row.
+----------
+Done vs planned export: the county's total row.</extracomment>
         <translation>County</translation>
     </message>
     <message>
@@ -3500,6 +3806,83 @@ Home, sync card: button that starts a sync now.</extracomment>
     <message>
         <source>Pupils not back</source>
         <translation>Pupils not back</translation>
+    </message>
+    <message>
+        <source>Inspections planned</source>
+        <translation>Inspections planned</translation>
+    </message>
+    <message>
+        <source>Inspections done</source>
+        <translation>Inspections done</translation>
+    </message>
+    <message>
+        <source>Inspections overdue</source>
+        <translation>Inspections overdue</translation>
+    </message>
+    <message>
+        <source>Home visits planned</source>
+        <translation>Home visits planned</translation>
+    </message>
+    <message>
+        <source>Home visits done</source>
+        <translation>Home visits done</translation>
+    </message>
+    <message>
+        <source>Visit targets met</source>
+        <translation>Visit targets met</translation>
+    </message>
+    <message>
+        <source>Visit targets</source>
+        <translation>Visit targets</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <extracomment>Done vs planned export, people sheet: column headers.</extracomment>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Number planned</source>
+        <translation>Number planned</translation>
+    </message>
+    <message>
+        <source>Number done</source>
+        <translation>Number done</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>Targets met</source>
+        <translation>Targets met</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <extracomment>Done vs planned export: a row of an inspector's inspections.</extracomment>
+        <translation>Inspections</translation>
+    </message>
+    <message>
+        <source>Home visits</source>
+        <extracomment>Done vs planned export: a row of a teacher's home visits.</extracomment>
+        <translation>Home visits</translation>
+    </message>
+    <message>
+        <source>Done vs planned %1</source>
+        <extracomment>Done vs planned export: sheet names. %1 is the period.</extracomment>
+        <translation>Done vs planned %1</translation>
+    </message>
+    <message>
+        <source>Done vs planned by person</source>
+        <extracomment>Done vs planned export: sheet name of the inspectors' and teachers' rows.</extracomment>
+        <translation>Done vs planned by person</translation>
     </message>
 </context>
 <context>

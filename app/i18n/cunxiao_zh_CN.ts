@@ -332,7 +332,9 @@
     <name>BureauAssignmentsPage</name>
     <message>
         <source>Assignments</source>
-        <extracomment>Title of the bureau's inspection assignments page.</extracomment>
+        <extracomment>Title of the bureau's inspection assignments page.
+----------
+Assignments export: the file's name before the date (督导任务 = inspection assignments).</extracomment>
         <translation>督导安排</translation>
     </message>
     <message>
@@ -603,7 +605,9 @@
     <name>BureauDevicesPage</name>
     <message>
         <source>Devices</source>
-        <extracomment>Title of the bureau's device health page.</extracomment>
+        <extracomment>Title of the bureau's device health page.
+----------
+Devices export: the file's name before the date (设备 = devices).</extracomment>
         <translation>设备</translation>
     </message>
     <message>
@@ -1136,6 +1140,31 @@ Statistics export: the file's name before the date (统计 = statistics).</extra
         <extracomment>Dropout card: more open cases than shown. %1 is how many more.</extracomment>
         <translation>另有 %1 人（导出文件中有全部名单）</translation>
     </message>
+    <message>
+        <source>Done vs planned in %1 (%2 to %3)</source>
+        <extracomment>Statistics page: the period of the done vs planned cards. %1 is the period, %2 and %3 its first and last day.</extracomment>
+        <translation>%1 完成与计划（%2 至 %3）</translation>
+    </message>
+    <message>
+        <source>Inspections done vs planned</source>
+        <extracomment>Statistics card heading: inspections done against those planned (due in the period).</extracomment>
+        <translation>督导检查：完成与计划</translation>
+    </message>
+    <message>
+        <source>By inspector</source>
+        <extracomment>Done vs planned card: show the inspectors.</extracomment>
+        <translation>按督导</translation>
+    </message>
+    <message>
+        <source>Home visits done vs targets</source>
+        <extracomment>Statistics card heading: home visits made against the teachers' targets.</extracomment>
+        <translation>家访：完成与目标</translation>
+    </message>
+    <message>
+        <source>By teacher</source>
+        <extracomment>Done vs planned card: show the teachers.</extracomment>
+        <translation>按教师</translation>
+    </message>
 </context>
 <context>
     <name>CameraPage</name>
@@ -1250,6 +1279,44 @@ Statistics export: the file's name before the date (统计 = statistics).</extra
         <source>Time zone UTC%1</source>
         <extracomment>Under a date-and-time answer written in another time zone; %1 is e.g. "+07:00".</extracomment>
         <translation>时区 UTC%1</translation>
+    </message>
+</context>
+<context>
+    <name>DoneVsPlannedCard</name>
+    <message>
+        <source>By township</source>
+        <extracomment>Done vs planned card: show the townships.</extracomment>
+        <translation>按乡镇</translation>
+    </message>
+    <message>
+        <source>Nothing planned in this period.</source>
+        <extracomment>Done vs planned card: nothing planned in the period.</extracomment>
+        <translation>本期间没有计划。</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <extracomment>Done vs planned table header: the township.</extracomment>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Done / planned</source>
+        <extracomment>Done vs planned table header: done out of planned (short).</extracomment>
+        <translation>完成 / 计划</translation>
+    </message>
+    <message>
+        <source>Targets met</source>
+        <extracomment>Done vs planned table header: teachers' targets reached (short).</extracomment>
+        <translation>达成目标</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <extracomment>Done vs planned table header: inspections past due, not done (short).</extracomment>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <extracomment>Done vs planned table: the county's total row.</extracomment>
+        <translation>全县</translation>
     </message>
 </context>
 <context>
@@ -2780,6 +2847,127 @@ Home, sync card: button that starts a sync now.</extracomment>
         <extracomment>Setting a home-visit target: %1 the period typed.</extracomment>
         <translation>期间“%1”不是月份（2026-12）、学期（2026-autumn）或学年（2026-2027）。</translation>
     </message>
+    <message>
+        <source>Done</source>
+        <extracomment>Assignments export: the state of an assignment.</extracomment>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <extracomment>Assignments export: the state of an assignment.</extracomment>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <extracomment>Assignments export: the state of an assignment.</extracomment>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <extracomment>Assignments export: the state of an assignment.</extracomment>
+        <translation>待督导</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <extracomment>Assignments export, inspections sheet: column headers.</extracomment>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <extracomment>Assignments export, targets sheet: column headers.</extracomment>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>School code</source>
+        <translation>学校代码</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Assigned on</source>
+        <translation>安排日期</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>How it was done</source>
+        <translation>完成方式</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Note when marked done</source>
+        <translation>标记完成时的备注</translation>
+    </message>
+    <message>
+        <source>Marked done by hand</source>
+        <extracomment>Assignments export: the bureau marked the inspection done by hand.</extracomment>
+        <translation>手动标记完成</translation>
+    </message>
+    <message>
+        <source>Inspection %1</source>
+        <translation>督导记录 %1</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Teacher's name</source>
+        <translation>教师姓名</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Visits made</source>
+        <translation>已家访次数</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>Period ended</source>
+        <translation>期间已结束</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <extracomment>Assignments export: yes (a target met, a period ended); empty otherwise.</extracomment>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <extracomment>Assignments export: the sheets' names.</extracomment>
+        <translation>督导检查</translation>
+    </message>
+    <message>
+        <source>Home-visit targets</source>
+        <translation>家访目标</translation>
+    </message>
 </context>
 <context>
     <name>cx::app::BundleController</name>
@@ -3132,6 +3320,120 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::DevicesModel</name>
+    <message>
+        <source>School head</source>
+        <extracomment>Devices export: the account's role.</extracomment>
+        <translation>校长</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <extracomment>Devices export: the account's role.</extracomment>
+        <translation>教师</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <extracomment>Devices export: the account's role.</extracomment>
+        <translation>督导</translation>
+    </message>
+    <message>
+        <source>Bureau staff</source>
+        <extracomment>Devices export: the account's role.</extracomment>
+        <translation>教育局工作人员</translation>
+    </message>
+    <message>
+        <source>Silent</source>
+        <extracomment>Devices export: the device has not synced for the chosen number of days.</extracomment>
+        <translation>久未同步</translation>
+    </message>
+    <message>
+        <source>Refused changes</source>
+        <extracomment>Devices export: the device holds changes the server refused.</extracomment>
+        <translation>有被拒绝的修改</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <extracomment>Devices export: the device has conflicts to settle.</extracomment>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Storage nearly full</source>
+        <extracomment>Devices export: the device's storage is nearly full.</extracomment>
+        <translation>存储空间将满</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <extracomment>Devices export: column headers.</extracomment>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <translation>学校</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>应用版本</translation>
+    </message>
+    <message>
+        <source>Days since last sync</source>
+        <translation>距上次同步天数</translation>
+    </message>
+    <message>
+        <source>Changes not sent</source>
+        <translation>未发送的修改</translation>
+    </message>
+    <message>
+        <source>Photos not sent</source>
+        <translation>未发送的照片</translation>
+    </message>
+    <message>
+        <source>Free storage (MB)</source>
+        <translation>可用存储（MB）</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已吊销</translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <translation>Wi-Fi</translation>
+    </message>
+    <message>
+        <source>mobile data</source>
+        <translation>移动数据</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <extracomment>Devices export: the account was revoked (yes); empty otherwise.</extracomment>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <extracomment>Devices export: the sheet's name.</extracomment>
+        <translation>设备</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::FormController</name>
     <message>
         <source>The bureau returned this: %1</source>
@@ -3447,7 +3749,9 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
     <message>
         <source>Township</source>
-        <extracomment>Dropout export, townships sheet: column headers.</extracomment>
+        <extracomment>Dropout export, townships sheet: column headers.
+----------
+Done vs planned export, townships sheet: column headers.</extracomment>
         <translation>乡镇</translation>
     </message>
     <message>
@@ -3464,7 +3768,9 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
     <message>
         <source>County</source>
-        <extracomment>Dropout export: the county's total row.</extracomment>
+        <extracomment>Dropout export: the county's total row.
+----------
+Done vs planned export: the county's total row.</extracomment>
         <translation>全县</translation>
     </message>
     <message>
@@ -3500,6 +3806,83 @@ Home, sync card: button that starts a sync now.</extracomment>
     <message>
         <source>Pupils not back</source>
         <translation>未返校学生</translation>
+    </message>
+    <message>
+        <source>Inspections planned</source>
+        <translation>计划督导数</translation>
+    </message>
+    <message>
+        <source>Inspections done</source>
+        <translation>已完成督导数</translation>
+    </message>
+    <message>
+        <source>Inspections overdue</source>
+        <translation>逾期督导数</translation>
+    </message>
+    <message>
+        <source>Home visits planned</source>
+        <translation>计划家访数</translation>
+    </message>
+    <message>
+        <source>Home visits done</source>
+        <translation>已完成家访数</translation>
+    </message>
+    <message>
+        <source>Visit targets met</source>
+        <translation>达成的家访目标</translation>
+    </message>
+    <message>
+        <source>Visit targets</source>
+        <translation>家访目标数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <extracomment>Done vs planned export, people sheet: column headers.</extracomment>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Number planned</source>
+        <translation>计划数</translation>
+    </message>
+    <message>
+        <source>Number done</source>
+        <translation>完成数</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Targets met</source>
+        <translation>达成目标</translation>
+    </message>
+    <message>
+        <source>Inspections</source>
+        <extracomment>Done vs planned export: a row of an inspector's inspections.</extracomment>
+        <translation>督导检查</translation>
+    </message>
+    <message>
+        <source>Home visits</source>
+        <extracomment>Done vs planned export: a row of a teacher's home visits.</extracomment>
+        <translation>家访</translation>
+    </message>
+    <message>
+        <source>Done vs planned %1</source>
+        <extracomment>Done vs planned export: sheet names. %1 is the period.</extracomment>
+        <translation>完成与计划 %1</translation>
+    </message>
+    <message>
+        <source>Done vs planned by person</source>
+        <extracomment>Done vs planned export: sheet name of the inspectors' and teachers' rows.</extracomment>
+        <translation>完成与计划（按人员）</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,8 @@
 namespace {
 using namespace cx::forms;
 
-class FuzzScope : public Scope {
+class FuzzScope : public Scope
+{
 public:
     Value field(int f) const override { return f == 0 ? Value(3) : Value("2024-02-29"); }
     Value column(int, int) const override { return Value::list({Value(1), Value("x"), Value(true)}); }
@@ -24,11 +25,23 @@ public:
 RefTarget resolve(const std::string &name)
 {
     RefTarget t;
-    if (name == "a") { t.kind = RefTarget::Field; t.field = 0; }
-    else if (name == "b") { t.kind = RefTarget::Field; t.field = 1; }
-    else if (name == "r/x") { t.kind = RefTarget::Column; t.field = 2; t.repeat = 3; }
-    else if (name == "r") { t.kind = RefTarget::Rows; t.repeat = 3; }
-    else { t.kind = RefTarget::Error; t.error = "unknown name " + name; }
+    if (name == "a") {
+        t.kind = RefTarget::Field;
+        t.field = 0;
+    } else if (name == "b") {
+        t.kind = RefTarget::Field;
+        t.field = 1;
+    } else if (name == "r/x") {
+        t.kind = RefTarget::Column;
+        t.field = 2;
+        t.repeat = 3;
+    } else if (name == "r") {
+        t.kind = RefTarget::Rows;
+        t.repeat = 3;
+    } else {
+        t.kind = RefTarget::Error;
+        t.error = "unknown name " + name;
+    }
     return t;
 }
 } // namespace

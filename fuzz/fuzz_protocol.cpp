@@ -19,8 +19,7 @@ void check(bool ok)
         std::abort();
 }
 
-template <typename F>
-void tryDecode(F f)
+template <typename F> void tryDecode(F f)
 {
     try {
         f();
@@ -53,8 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     tryDecode([&] {
         cx::SyncResponse r = cx::SyncResponse::fromJson(j);
         cx::SyncResponse again = cx::SyncResponse::fromJson(r.toJson());
-        check(again.applied == r.applied && again.changes == r.changes && again.cursor == r.cursor &&
-              again.acked == r.acked && again.more == r.more && again.checksums == r.checksums);
+        check(again.applied == r.applied && again.changes == r.changes && again.cursor == r.cursor && again.acked == r.acked &&
+              again.more == r.more && again.checksums == r.checksums);
     });
     tryDecode([&] {
         cx::SyncRequest r = cx::SyncRequest::fromJson(j);

@@ -128,13 +128,14 @@ const std::map<std::string, std::string> kHelp = {
     {"publish-form", "usage: cunxiao-server admin DATA_DIR|URI publish-form FILE\n"
                      "Publishes a form definition (JSON object with \"id\") as record forms/<id>, scope \"*\",\n"
                      "fields {definition, version, title}. Every device receives it on its next sync.\n"},
-    {"import-xlsform", "usage: cunxiao-server admin DATA_DIR|URI import-xlsform FILE.xlsx [--id ID] [--out FORM.json] [--publish]\n"
-                       "Converts an XLSForm workbook (.xlsx: sheets survey, choices, settings) into a form definition.\n"
-                       "Without --out and --publish it prints the JSON; --out writes it to FORM.json; --publish publishes\n"
-                       "it as publish-form does (the next version unless settings gives one). The id is --id, else\n"
-                       "settings form_id, else the file name. Every row Cunxiao cannot express is reported (sheet, row,\n"
-                       "column, in Chinese and English) and nothing is written. Old .xls files: save them as .xlsx.\n"
-                       "What maps to what: docs/forms.md, \"Forms from Excel (XLSForm)\".\n"},
+    {"import-xlsform",
+     "usage: cunxiao-server admin DATA_DIR|URI import-xlsform FILE.xlsx [--id ID] [--out FORM.json] [--publish]\n"
+     "Converts an XLSForm workbook (.xlsx: sheets survey, choices, settings) into a form definition.\n"
+     "Without --out and --publish it prints the JSON; --out writes it to FORM.json; --publish publishes\n"
+     "it as publish-form does (the next version unless settings gives one). The id is --id, else\n"
+     "settings form_id, else the file name. Every row Cunxiao cannot express is reported (sheet, row,\n"
+     "column, in Chinese and English) and nothing is written. Old .xls files: save them as .xlsx.\n"
+     "What maps to what: docs/forms.md, \"Forms from Excel (XLSForm)\".\n"},
     {"export-xlsform", "usage: cunxiao-server admin DATA_DIR|URI export-xlsform FORM_ID --out FILE.xlsx\n"
                        "Writes the published form FORM_ID as an XLSForm workbook, which import-xlsform reads back into\n"
                        "the same definition (Cunxiao's extra columns: docs/forms.md, \"Forms from Excel (XLSForm)\").\n"},
@@ -196,11 +197,12 @@ const std::map<std::string, std::string> kHelp = {
               "    cunxiao-server@8781 cunxiao-server@8782), packaging/server/haproxy-cunxiao.cfg,\n"
               "    packaging/server/nginx-cunxiao.conf (installed under /usr/share/doc/cunxiao-server/examples/);\n"
               "    docs/server.md \"A province: N instances behind HAProxy\".\n"},
-    {"demo", "usage: cunxiao-server demo DATA_DIR|URI [--schools N] [--pupils N] [--forms DIR]\n"
-             "Initialises DATA_DIR (or the database URI) if needed and generates a demo county: N schools (default 20) in up to three\n"
-             "townships, accounts of every role with known passwords (printed), N pupils per school (default 120),\n"
-             "teachers, the form definitions in DIR (default: the source tree's forms/county) published, and two\n"
-             "school years of enrolment returns (some late, some missing, some returned) for the bureau's pages.\n"},
+    {"demo",
+     "usage: cunxiao-server demo DATA_DIR|URI [--schools N] [--pupils N] [--forms DIR]\n"
+     "Initialises DATA_DIR (or the database URI) if needed and generates a demo county: N schools (default 20) in up to three\n"
+     "townships, accounts of every role with known passwords (printed), N pupils per school (default 120),\n"
+     "teachers, the form definitions in DIR (default: the source tree's forms/county) published, and two\n"
+     "school years of enrolment returns (some late, some missing, some returned) for the bureau's pages.\n"},
 };
 
 struct Args {
@@ -280,14 +282,14 @@ int cmdInit(const Args &a)
     expectPositional(a, 1, "DATA_DIR or URI");
     if (isPostgresUri(a.positional[0])) {
         auto store = initDataDir(a.positional[0]);
-        std::cout << "PostgreSQL database " << pgDescribe(a.positional[0]) << " is up to date (schema "
-                  << store->schemaVersion() << ")\n";
+        std::cout << "PostgreSQL database " << pgDescribe(a.positional[0]) << " is up to date (schema " << store->schemaVersion()
+                  << ")\n";
         return 0;
     }
     bool existed = std::filesystem::exists(databasePath(a.positional[0]));
     auto store = initDataDir(a.positional[0]);
-    std::cout << (existed ? "data directory " : "initialised ") << a.positional[0]
-              << (existed ? " is up to date" : "") << " (schema " << store->schemaVersion() << ")\n";
+    std::cout << (existed ? "data directory " : "initialised ") << a.positional[0] << (existed ? " is up to date" : "")
+              << " (schema " << store->schemaVersion() << ")\n";
     return 0;
 }
 
@@ -296,20 +298,24 @@ int cmdAdmin(int argc, char **argv)
     // admin DATA_DIR|URI SUBCOMMAND ...
     if (argc < 4 || std::string(argv[2]).rfind('-', 0) == 0) {
         if (argc >= 3 && (std::string(argv[2]) == "--help" || std::string(argv[2]) == "-h")) {
-            for (auto k : {"add-school", "add-user", "revoke", "enrol-code", "revoke-codes", "revoke-device", "devices", "audit", "bundle-in",
-                           "publish-form", "import-xlsform", "export-xlsform"})
+            for (auto k : {"add-school", "add-user", "revoke", "enrol-code", "revoke-codes", "revoke-device", "devices", "audit",
+                           "bundle-in", "publish-form", "import-xlsform", "export-xlsform"})
                 std::cout << kHelp.at(k) << '\n';
             return 0;
         }
-        throw Error(ErrorKind::Invalid, "usage: cunxiao-server admin DATA_DIR|URI add-school|add-user|revoke|enrol-code|revoke-codes|revoke-device|devices|audit|publish-form|import-xlsform|export-xlsform ...");
+        throw Error(ErrorKind::Invalid, "usage: cunxiao-server admin DATA_DIR|URI "
+                                        "add-school|add-user|revoke|enrol-code|revoke-codes|revoke-device|devices|audit|publish-"
+                                        "form|import-xlsform|export-xlsform ...");
     }
     const std::string dir = argv[2];
     const std::string sub = argv[3];
     if (!kHelp.count(sub) || sub == "init" || sub == "import" || sub == "export" || sub == "serve" || sub == "demo")
-        throw Error(ErrorKind::Invalid, "unknown admin command \"" + sub + "\" (add-school, add-user, revoke, enrol-code, revoke-codes, revoke-device, devices, audit, publish-form, import-xlsform, export-xlsform)");
-    Args a = parse(argc, argv, 4, {"--id", "--name", "--county", "--user", "--role", "--schools", "--out", "--reply", "--max-mb",
-                                   "--device", "--record", "--since", "--township", "--days", "--server", "--pin",
-                                   "--tls-cert", "--png"});
+        throw Error(ErrorKind::Invalid, "unknown admin command \"" + sub +
+                                            "\" (add-school, add-user, revoke, enrol-code, revoke-codes, revoke-device, devices, "
+                                            "audit, publish-form, import-xlsform, export-xlsform)");
+    Args a = parse(argc, argv, 4,
+                   {"--id", "--name", "--county", "--user", "--role", "--schools", "--out", "--reply", "--max-mb", "--device",
+                    "--record", "--since", "--township", "--days", "--server", "--pin", "--tls-cert", "--png"});
     if (a.has("--help") || a.has("-h")) {
         std::cout << kHelp.at(sub);
         return 0;
@@ -350,7 +356,7 @@ int cmdAdmin(int argc, char **argv)
             throw Error(ErrorKind::Invalid, "give --pin or --tls-cert, not both");
         const std::string pin = a.has("--tls-cert") ? certificatePin(a.need("--tls-cert")) : a.opt("--pin");
         const int days = a.has("--days") ? toInt(a.need("--days"), "--days") : kDefaultEnrolCodeDays;
-        if (a.has("--png") && !a.has("--server"))   // refused before a code is issued
+        if (a.has("--png") && !a.has("--server")) // refused before a code is issued
             throw Error(ErrorKind::Invalid, "--png draws the QR code of the link, which needs --server URL");
         IssuedEnrolCode c = issueEnrolCode(*store, a.need("--user"), days, commandActor(), wallClockMs());
         std::cout << "enrolment code for " << c.user << ": " << c.code << " (valid until " << formatLocalTime(c.expires)
@@ -430,8 +436,8 @@ int cmdImport(const Args &a)
         r = importJsonLines(*store, school, in, file, wallClockMs());
     }
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
-    std::cout << "imported " << r.lines << " record(s) into school " << school << " (" << r.changed << " changed) in "
-              << ms << " ms\n";
+    std::cout << "imported " << r.lines << " record(s) into school " << school << " (" << r.changed << " changed) in " << ms
+              << " ms\n";
     return 0;
 }
 
@@ -528,9 +534,8 @@ int cmdServe(const Args &a)
     // Attachments (docs/village.md): DATA_DIR/attachments, or with a URI the
     // database itself (AttachmentStore picks PgBlobStore; no folder is made).
     // Limit per file in MB (default 10).
-    opt.attachmentsDir = isPostgresUri(a.positional[0])
-                             ? a.positional[0]
-                             : (std::filesystem::path(a.positional[0]) / "attachments").string();
+    opt.attachmentsDir =
+        isPostgresUri(a.positional[0]) ? a.positional[0] : (std::filesystem::path(a.positional[0]) / "attachments").string();
     if (a.options.count("--max-attachment-mb"))
         opt.maxAttachmentBytes = uint64_t(toInt(a.opt("--max-attachment-mb"), "--max-attachment-mb")) * 1024 * 1024;
     if (a.options.count("--part-max-age-days"))
@@ -629,10 +634,13 @@ int run(int argc, char **argv)
         {"init", {}},
         {"import", {"--school"}},
         {"export", {"--school", "--format", "--form", "--out"}},
-        {"serve", {"--listen", "--tls-cert", "--tls-key", "--threads", "--max-attachment-mb", "--part-max-age-days",
-                   "--workers", "--auth-workers", "--io-threads", "--queue-depth", "--max-connections",
-                   "--header-timeout", "--idle-timeout", "--request-timeout", "--min-body-rate", "--min-send-rate",
-                   "--max-request-mb", "--trusted-proxy", "--token-days", "--prefix-cache-mb"}},
+        {"serve", {"--listen",        "--tls-cert",          "--tls-key",
+                   "--threads",       "--max-attachment-mb", "--part-max-age-days",
+                   "--workers",       "--auth-workers",      "--io-threads",
+                   "--queue-depth",   "--max-connections",   "--header-timeout",
+                   "--idle-timeout",  "--request-timeout",   "--min-body-rate",
+                   "--min-send-rate", "--max-request-mb",    "--trusted-proxy",
+                   "--token-days",    "--prefix-cache-mb"}},
         {"demo", {"--schools", "--pupils", "--forms"}},
     };
     auto k = known.find(cmd);

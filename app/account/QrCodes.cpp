@@ -54,7 +54,7 @@ void QrCodeItem::paint(QPainter *p)
     if (m_modules.empty())
         return;
     const int n = int(m_modules.size()) + 8; // a 4-module quiet zone each side
-    const qreal m = std::floor(side / n);     // whole pixels a module: sharp edges for cameras
+    const qreal m = std::floor(side / n);    // whole pixels a module: sharp edges for cameras
     const qreal off = (side - m * (n - 8)) / 2;
     for (size_t y = 0; y < m_modules.size(); ++y)
         for (size_t x = 0; x < m_modules.size(); ++x)
@@ -97,7 +97,9 @@ QVariantMap QrReader::parseEnrolment(const QString &text) const
                 {QStringLiteral("code"), QString::fromStdString(l.code)}};
     } catch (const cx::Error &e) {
         //: The scanned QR code is not a Cunxiao enrolment code. %1: the technical reason.
-        return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), tr("This is not the bureau's enrolment code (%1).").arg(QString::fromStdString(e.what()))}};
+        return {
+            {QStringLiteral("ok"), false},
+            {QStringLiteral("error"), tr("This is not the bureau's enrolment code (%1).").arg(QString::fromStdString(e.what()))}};
     }
 }
 

@@ -196,8 +196,8 @@ void Session::signInFromArgs(const QString &server, const QString &user, const Q
     startEnroll(server, user, password, caFile, false);
 }
 
-void Session::startEnroll(const QString &server, const QString &user, const QString &password, const QString &caFile,
-                          bool askPin, const QString &code, const QString &pin)
+void Session::startEnroll(const QString &server, const QString &user, const QString &password, const QString &caFile, bool askPin,
+                          const QString &code, const QString &pin)
 {
     if (m_busy)
         return;
@@ -267,7 +267,8 @@ void Session::startEnroll(const QString &server, const QString &user, const QStr
                     const QString why = QString::fromStdString(e.what());
                     if (why.contains(QLatin1String("used already")))
                         //: Sign-in error: the enrolment code has enrolled a phone already.
-                        return tr("This enrolment code was used already (each code enrols one phone). Ask the bureau for a new one.");
+                        return tr(
+                            "This enrolment code was used already (each code enrols one phone). Ask the bureau for a new one.");
                     if (why.contains(QLatin1String("expired")))
                         //: Sign-in error: the enrolment code is too old.
                         return tr("This enrolment code has expired. Ask the bureau for a new one.");
@@ -342,11 +343,12 @@ bool Session::unlock(const QString &pin)
         dataKey = cx::Vault(replicaPath(m_pendingKey).toStdString()).unlockWithPin(str(pin));
     } catch (const cx::Error &e) {
         const int left = pinAttemptsLeft();
-        m_error = left > 0
-                      //: PIN page: the PIN typed is wrong. %n is how many tries are left before only the password opens the app.
-                      ? tr("Wrong PIN. %n attempt(s) left; after that only the account password opens the app.", "", left)
-                      //: PIN page: too many wrong PINs; the password is needed now.
-                      : tr("Too many wrong PINs: the PIN no longer opens the app. Type the account password, then choose a new PIN.");
+        m_error =
+            left > 0
+                //: PIN page: the PIN typed is wrong. %n is how many tries are left before only the password opens the app.
+                ? tr("Wrong PIN. %n attempt(s) left; after that only the account password opens the app.", "", left)
+                //: PIN page: too many wrong PINs; the password is needed now.
+                : tr("Too many wrong PINs: the PIN no longer opens the app. Type the account password, then choose a new PIN.");
         Q_UNUSED(e);
         emit changed();
         return false;

@@ -69,8 +69,7 @@ public:
     // password (typed, or read from the bureau's QR code with its pin). The
     // device's data key is wrapped by the code until a PIN is chosen
     // (docs/security.md "Enrolment codes").
-    Q_INVOKABLE void signInWithCode(const QString &server, const QString &user, const QString &code,
-                                    const QString &pin = {});
+    Q_INVOKABLE void signInWithCode(const QString &server, const QString &user, const QString &code, const QString &pin = {});
     Q_INVOKABLE bool setPin(const QString &pin);
     Q_INVOKABLE bool unlock(const QString &pin);
     // After a forgotten PIN: the account password unlocks (offline), then a new PIN is chosen.
@@ -84,8 +83,8 @@ signals:
     void signedIn();
 
 private:
-    void startEnroll(const QString &server, const QString &user, const QString &password, const QString &caFile,
-                     bool askPin, const QString &code = {}, const QString &pin = {});
+    void startEnroll(const QString &server, const QString &user, const QString &password, const QString &caFile, bool askPin,
+                     const QString &code = {}, const QString &pin = {});
     void onEnrolled();
     void loadAccountInfo();
     void setState(State s);
@@ -96,7 +95,7 @@ private:
     State m_state = SignedOut;
     bool m_busy = false, m_askPin = true;
     QString m_error, m_server, m_user, m_role, m_pendingKey;
-    bool m_freshVault = false;                 // the sign-in made the key file: erased if it fails
+    bool m_freshVault = false; // the sign-in made the key file: erased if it fails
     QStringList m_schools;
     QFutureWatcher<QString> m_watcher;
 };

@@ -16,8 +16,7 @@ namespace cx::app {
 
 static AppContext *s_instance = nullptr;
 
-AppContext::AppContext(const QString &dataDir, QObject *parent)
-    : QObject(parent), m_dataDir(dataDir)
+AppContext::AppContext(const QString &dataDir, QObject *parent) : QObject(parent), m_dataDir(dataDir)
 {
     QDir().mkpath(m_dataDir);
     m_settings = std::make_unique<QSettings>(QDir(m_dataDir).filePath(QStringLiteral("cunxiao.ini")), QSettings::IniFormat);
@@ -68,10 +67,7 @@ QString AppContext::accountKey(const QString &server, const QString &user)
     return key + QLatin1Char('-') + QString::fromLatin1(h);
 }
 
-QString AppContext::accountDir(const QString &key) const
-{
-    return QDir(m_dataDir).filePath(QStringLiteral("accounts/") + key);
-}
+QString AppContext::accountDir(const QString &key) const { return QDir(m_dataDir).filePath(QStringLiteral("accounts/") + key); }
 
 QString AppContext::replicaPath(const QString &key) const
 {
@@ -104,7 +100,7 @@ void AppContext::closeAccount()
     if (!m_engine)
         return;
     emit aboutToCloseAccount();
-    m_sync->setEngine(nullptr);   // waits for a running cycle
+    m_sync->setEngine(nullptr); // waits for a running cycle
     m_engine.reset();
     m_account.clear();
     emit accountChanged();

@@ -24,7 +24,7 @@ public:
     explicit AppContext(const QString &dataDir, QObject *parent = nullptr);
     ~AppContext() override;
     static AppContext *instance();
-    static AppContext *ensure();   // instance(), or a throwaway one for QML tests
+    static AppContext *ensure(); // instance(), or a throwaway one for QML tests
 
     QString dataDir() const { return m_dataDir; }
     QSettings &settings() { return *m_settings; }
@@ -55,16 +55,20 @@ public:
     // Recent errors the person can see in Settings (newest first, at most 20).
     QStringList recentErrors() const { return m_errors; }
     void addError(const QString &message);
-    void clearErrors() { m_errors.clear(); emit errorsChanged(); }
+    void clearErrors()
+    {
+        m_errors.clear();
+        emit errorsChanged();
+    }
 
     // The demo school used when the replica has no account (self-test, screenshots).
     void setFallbackSchool(const QString &s) { m_fallbackSchool = s; }
 
 signals:
     void accountChanged();
-    void aboutToCloseAccount();                    // work on the engine must end now
-    void dataChanged(const QString &collection);   // empty: anything may have changed
-    void localChange();                            // a local write waits to be sent
+    void aboutToCloseAccount();                  // work on the engine must end now
+    void dataChanged(const QString &collection); // empty: anything may have changed
+    void localChange();                          // a local write waits to be sent
     void errorsChanged();
 
 private:

@@ -40,16 +40,22 @@ int appMain(int argc, char *argv[])
     p.setApplicationDescription(QStringLiteral("Cunxiao: offline-first data client for village schools"));
     p.addHelpOption();
     p.addVersionOption();
-    QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Folder for the replicas and settings."), QStringLiteral("DIR"));
-    QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Server URL; signs in without the sign-in page."), QStringLiteral("URL"));
+    QCommandLineOption dataDir(QStringLiteral("data-dir"), QStringLiteral("Folder for the replicas and settings."),
+                               QStringLiteral("DIR"));
+    QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Server URL; signs in without the sign-in page."),
+                              QStringLiteral("URL"));
     QCommandLineOption user(QStringLiteral("user"), QStringLiteral("User name."), QStringLiteral("NAME"));
     QCommandLineOption pwStdin(QStringLiteral("password-stdin"), QStringLiteral("Read the password from standard input."));
-    QCommandLineOption pwFile(QStringLiteral("password-file"), QStringLiteral("Read the password from a file."), QStringLiteral("FILE"));
+    QCommandLineOption pwFile(QStringLiteral("password-file"), QStringLiteral("Read the password from a file."),
+                              QStringLiteral("FILE"));
     QCommandLineOption ca(QStringLiteral("ca"), QStringLiteral("CA bundle to verify the server with."), QStringLiteral("FILE"));
     QCommandLineOption lang(QStringLiteral("lang"), QStringLiteral("Language: zh_CN or en."), QStringLiteral("LANG"));
-    QCommandLineOption selfTest(QStringLiteral("self-test"), QStringLiteral("Load every page, exit non-zero on any QML warning."));
-    QCommandLineOption shots(QStringLiteral("screenshots"), QStringLiteral("Save every page at 360x640 and 1280x800 into DIR."), QStringLiteral("DIR"));
-    QCommandLineOption startMs(QStringLiteral("print-start-time"), QStringLiteral("Print milliseconds to the first frame, then quit."));
+    QCommandLineOption selfTest(QStringLiteral("self-test"),
+                                QStringLiteral("Load every page, exit non-zero on any QML warning."));
+    QCommandLineOption shots(QStringLiteral("screenshots"), QStringLiteral("Save every page at 360x640 and 1280x800 into DIR."),
+                             QStringLiteral("DIR"));
+    QCommandLineOption startMs(QStringLiteral("print-start-time"),
+                               QStringLiteral("Print milliseconds to the first frame, then quit."));
     p.addOptions({dataDir, server, user, pwStdin, pwFile, ca, lang, selfTest, shots, startMs});
     p.process(app);
 
@@ -99,7 +105,7 @@ int appMain(int argc, char *argv[])
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
-    AttachmentImages::install(&engine);   // photos are encrypted: shown from memory
+    AttachmentImages::install(&engine); // photos are encrypted: shown from memory
     // Developers: CUNXIAO_QML_DIR=<dir holding Cunxiao/qmldir> loads the QML from files, no rebuild.
     const QString devQml = qEnvironmentVariable("CUNXIAO_QML_DIR");
     if (!devQml.isEmpty())
@@ -113,11 +119,14 @@ int appMain(int argc, char *argv[])
     }
     if (p.isSet(startMs)) {
         auto *w = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
-        QObject::connect(w, &QQuickWindow::frameSwapped, &app, [&] {
-            std::printf("first frame after %lld ms\n", static_cast<long long>(startClock.elapsed()));
-            std::fflush(stdout);
-            app.quit();
-        }, Qt::SingleShotConnection);
+        QObject::connect(
+            w, &QQuickWindow::frameSwapped, &app,
+            [&] {
+                std::printf("first frame after %lld ms\n", static_cast<long long>(startClock.elapsed()));
+                std::fflush(stdout);
+                app.quit();
+            },
+            Qt::SingleShotConnection);
         return app.exec();
     }
     if (tour) {

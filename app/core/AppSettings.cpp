@@ -46,7 +46,7 @@ void AppSettings::setLanguage(const QString &langIn)
     if (m_translator.load(QStringLiteral(":/i18n/cunxiao_") + lang + QStringLiteral(".qm")))
         QCoreApplication::installTranslator(&m_translator);
     QLocale::setDefault(lang == QLatin1String("en") ? QLocale(QLocale::English, QLocale::UnitedStates)
-                                                     : QLocale(QLocale::Chinese, QLocale::China));
+                                                    : QLocale(QLocale::Chinese, QLocale::China));
     m_language = lang;
     if (auto *ctx = AppContext::instance())
         ctx->settings().setValue(QStringLiteral("ui/language"), lang);
@@ -65,7 +65,7 @@ void AppSettings::setPhotosOnlyUnmetered(bool on)
 {
     if (auto *ctx = AppContext::instance()) {
         ctx->settings().setValue(QStringLiteral("sync/photosOnlyUnmetered"), on);
-        ctx->sync()->setPhotosOnlyUnmetered(on);   // tells the engine
+        ctx->sync()->setPhotosOnlyUnmetered(on); // tells the engine
     }
     emit changed();
 }

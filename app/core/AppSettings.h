@@ -19,7 +19,7 @@ class AppSettings : public QObject
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
-    Q_PROPERTY(QString formLanguage READ formLanguage NOTIFY languageChanged)   // "zh" / "en" for form labels
+    Q_PROPERTY(QString formLanguage READ formLanguage NOTIFY languageChanged) // "zh" / "en" for form labels
     Q_PROPERTY(bool photosOnlyUnmetered READ photosOnlyUnmetered WRITE setPhotosOnlyUnmetered NOTIFY changed)
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QStringList recentErrors READ recentErrors NOTIFY errorsChanged)
@@ -32,7 +32,10 @@ public:
     void setEngine(QQmlEngine *engine) { m_engine = engine; }
     QString language() const { return m_language; }
     void setLanguage(const QString &lang);
-    QString formLanguage() const { return m_language.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("zh"); }
+    QString formLanguage() const
+    {
+        return m_language.startsWith(QLatin1String("en")) ? QStringLiteral("en") : QStringLiteral("zh");
+    }
     bool photosOnlyUnmetered() const;
     void setPhotosOnlyUnmetered(bool on);
     QString version() const;

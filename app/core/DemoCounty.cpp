@@ -41,7 +41,7 @@ void demoDevices(AppContext &ctx, const std::vector<cx::demo::DemoSchool> &schoo
                             {"link", n % 3 ? "metered" : "unmetered"}};
             if (n == 7)
                 health["last_error"] = "网络中断，稍后自动重试";
-            if (head)   // the enrolment return reaches heads only (the Forms page counts them)
+            if (head) // the enrolment return reaches heads only (the Forms page counts them)
                 health["forms"] = {{"enrolment_return", 1}};
             list.push_back(cx::Json{{"user", head ? cx::demo::demoHead(schools, si) : cx::demo::demoTeacher(schools, si)},
                                     {"role", role},
@@ -92,20 +92,24 @@ void demoAccounts(AppContext &ctx, const std::vector<cx::demo::DemoSchool> &scho
     constexpr int64_t kDay = 86400000;
     cx::Json schoolList = cx::Json::array(), accounts = cx::Json::array();
     for (const auto &s : schools)
-        schoolList.push_back(cx::Json{{"code", s.code}, {"name", s.name}, {"county", cx::demo::kDemoCounty},
-                                      {"township", s.township}});
+        schoolList.push_back(
+            cx::Json{{"code", s.code}, {"name", s.name}, {"county", cx::demo::kDemoCounty}, {"township", s.township}});
     auto account = [&](const std::string &user, const char *role, cx::Json codes, int devices, int64_t silentDays) {
-        accounts.push_back(cx::Json{{"user", user}, {"role", role}, {"schools", std::move(codes)},
-                                    {"admin", user == "chen.jun"}, {"revoked", false}, {"devices", devices},
+        accounts.push_back(cx::Json{{"user", user},
+                                    {"role", role},
+                                    {"schools", std::move(codes)},
+                                    {"admin", user == "chen.jun"},
+                                    {"revoked", false},
+                                    {"devices", devices},
                                     {"last_seen", devices ? cx::Json(now - silentDays * kDay) : cx::Json(nullptr)},
                                     {"codes", 0}});
     };
     account("chen.jun", "bureau", cx::Json::array(), 1, 0);
-    for (const auto &i : cx::demo::demoInspectors(schools))   // the inspectors the demo's assignments name
+    for (const auto &i : cx::demo::demoInspectors(schools)) // the inspectors the demo's assignments name
         account(i.user, "inspector", cx::Json(i.schools), 1, 2);
     int n = 0;
     for (size_t si = 0; si < schools.size(); ++si)
-        for (const char *role : {"head", "teacher"}) {   // the accounts the server's demo makes
+        for (const char *role : {"head", "teacher"}) { // the accounts the server's demo makes
             ++n;
             const bool head = std::string(role) == "head";
             account(head ? cx::demo::demoHead(schools, si) : cx::demo::demoTeacher(schools, si), role,
@@ -179,7 +183,7 @@ void seedDemoCounty(AppContext &ctx, const QDate &todayDate)
     const cx::forms::Publication pub = cx::forms::shapePublication(def, std::nullopt);
     const QVariantMap published = toVariant(pub.fields).toMap();
     ctx.put(QStringLiteral("forms"), qstr(pub.formId), published, nullptr, QStringLiteral("*"));
-    ctx.put(QStringLiteral("form_versions"), qstr(pub.versionId()), published, nullptr,   // kept as publishing keeps it
+    ctx.put(QStringLiteral("form_versions"), qstr(pub.versionId()), published, nullptr, // kept as publishing keeps it
             QStringLiteral("*"));
     const auto today = *cx::forms::parseDay(str(todayDate.toString(Qt::ISODate)));
     demoDevices(ctx, schools);

@@ -10,12 +10,18 @@ namespace cx::app {
 QVariant toVariant(const cx::Json &j)
 {
     switch (j.type()) {
-    case cx::Json::value_t::null: return {};
-    case cx::Json::value_t::boolean: return j.get<bool>();
-    case cx::Json::value_t::number_integer: return qint64(j.get<int64_t>());
-    case cx::Json::value_t::number_unsigned: return quint64(j.get<uint64_t>());
-    case cx::Json::value_t::number_float: return j.get<double>();
-    case cx::Json::value_t::string: return QString::fromStdString(j.get_ref<const std::string &>());
+    case cx::Json::value_t::null:
+        return {};
+    case cx::Json::value_t::boolean:
+        return j.get<bool>();
+    case cx::Json::value_t::number_integer:
+        return qint64(j.get<int64_t>());
+    case cx::Json::value_t::number_unsigned:
+        return quint64(j.get<uint64_t>());
+    case cx::Json::value_t::number_float:
+        return j.get<double>();
+    case cx::Json::value_t::string:
+        return QString::fromStdString(j.get_ref<const std::string &>());
     case cx::Json::value_t::array: {
         QVariantList l;
         l.reserve(int(j.size()));
@@ -29,7 +35,8 @@ QVariant toVariant(const cx::Json &j)
             m.insert(QString::fromStdString(it.key()), toVariant(it.value()));
         return m;
     }
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -40,14 +47,18 @@ cx::Json toJson(const QVariant &in)
         v = v.value<QJSValue>().toVariant();
     switch (v.typeId()) {
     case QMetaType::UnknownType:
-    case QMetaType::Nullptr: return nullptr;
-    case QMetaType::Bool: return v.toBool();
+    case QMetaType::Nullptr:
+        return nullptr;
+    case QMetaType::Bool:
+        return v.toBool();
     case QMetaType::Int:
     case QMetaType::LongLong:
     case QMetaType::Long:
-    case QMetaType::Short: return v.toLongLong();
+    case QMetaType::Short:
+        return v.toLongLong();
     case QMetaType::UInt:
-    case QMetaType::ULongLong: return v.toULongLong();
+    case QMetaType::ULongLong:
+        return v.toULongLong();
     case QMetaType::Double:
     case QMetaType::Float: {
         double d = v.toDouble();
@@ -55,9 +66,12 @@ cx::Json toJson(const QVariant &in)
             return qint64(d);
         return d;
     }
-    case QMetaType::QString: return v.toString().toStdString();
-    case QMetaType::QDate: return v.toDate().toString(Qt::ISODate).toStdString();
-    case QMetaType::QDateTime: return v.toDateTime().toString(Qt::ISODate).toStdString();
+    case QMetaType::QString:
+        return v.toString().toStdString();
+    case QMetaType::QDate:
+        return v.toDate().toString(Qt::ISODate).toStdString();
+    case QMetaType::QDateTime:
+        return v.toDateTime().toString(Qt::ISODate).toStdString();
     case QMetaType::QVariantList:
     case QMetaType::QStringList: {
         cx::Json a = cx::Json::array();

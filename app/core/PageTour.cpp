@@ -16,11 +16,12 @@ static QStringList s_warnings;
 
 QStringList PageTour::pages()
 {
-    return {QStringLiteral("SignInPage"),   QStringLiteral("PinPage"),        QStringLiteral("HomePage"),
-            QStringLiteral("PupilsPage"),   QStringLiteral("PupilPage"),      QStringLiteral("PupilEditPage"),
-            QStringLiteral("HomeVisitPage"), QStringLiteral("DropoutsPage"),  QStringLiteral("FormsPage"),
-            QStringLiteral("FormFillPage"), QStringLiteral("SubmissionsPage"), QStringLiteral("InspectionPage"),
-            QStringLiteral("ConflictsPage"), QStringLiteral("SettingsPage"), QStringLiteral("CameraPage"), QStringLiteral("BundlesPage")};
+    return {QStringLiteral("SignInPage"),    QStringLiteral("PinPage"),         QStringLiteral("HomePage"),
+            QStringLiteral("PupilsPage"),    QStringLiteral("PupilPage"),       QStringLiteral("PupilEditPage"),
+            QStringLiteral("HomeVisitPage"), QStringLiteral("DropoutsPage"),    QStringLiteral("FormsPage"),
+            QStringLiteral("FormFillPage"),  QStringLiteral("SubmissionsPage"), QStringLiteral("InspectionPage"),
+            QStringLiteral("ConflictsPage"), QStringLiteral("SettingsPage"),    QStringLiteral("CameraPage"),
+            QStringLiteral("BundlesPage")};
 }
 
 QList<QPair<QString, QString>> PageTour::bureauPages()

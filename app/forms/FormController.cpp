@@ -33,10 +33,7 @@ FormController::~FormController()
 
 bool FormController::loaded() const { return bool(m_session); }
 
-QString FormController::text(const void *lt) const
-{
-    return qstr(static_cast<const LocalText *>(lt)->get(str(m_lang)));
-}
+QString FormController::text(const void *lt) const { return qstr(static_cast<const LocalText *>(lt)->get(str(m_lang))); }
 
 QString FormController::title() const { return m_def ? text(&m_def->title()) : QString(); }
 int FormController::pageCount() const { return m_def ? int(m_def->pages().size()) : 0; }
@@ -90,7 +87,7 @@ bool FormController::open(const QString &formId, const QString &submissionId)
             answeredVersion = sub->fields.value("form_version", int64_t(0));
             m_orphans = sub->fields.value("orphans", cx::Json::object());
             m_bureauComment = qstr(sub->fields.value("comment", std::string()));
-            setSchool(qstr(sub->school));   // a correction is filed beside it
+            setSchool(qstr(sub->school)); // a correction is filed beside it
             if (const std::string a = sub->fields.value("assignment", std::string()); !a.empty())
                 setAssignment(qstr(a));
             if (m_status == QLatin1String("returned") && !m_bureauComment.isEmpty())
@@ -135,7 +132,8 @@ bool FormController::open(const QString &formId, const QString &submissionId)
         if (m_corrects.isEmpty())
             upgradeAttachments(answers);
         for (auto it = m_orphans.begin(); it != m_orphans.end(); ++it)
-            //: Form filling: an answer typed on an earlier version of the form, which this version no longer asks. %1 field, %2 answer.
+            //: Form filling: an answer typed on an earlier version of the form, which this version no longer asks. %1 field, %2
+            //: answer.
             m_notices << tr("Kept from the earlier version of this form: %1 = %2").arg(qstr(it.key()), qstr(it->dump()));
         m_session = std::make_unique<FormSession>(*m_def, answers, SessionOptions{m_records.get(), {}});
         m_showAllIssues = false;
@@ -200,7 +198,8 @@ bool FormController::openDefinition(const QString &json)
         }
         return out;
     };
-    m_records->find = [](const std::string &collection, const std::string &key, const std::string &value) -> std::optional<cx::Json> {
+    m_records->find = [](const std::string &collection, const std::string &key,
+                         const std::string &value) -> std::optional<cx::Json> {
         auto *ctx = AppContext::instance();
         if (!ctx || !ctx->engine())
             return std::nullopt;
@@ -263,7 +262,8 @@ QVariantMap FormController::describe(int index, int row) const
         QVariantList opts;
         for (const auto &o : m_session->options(n, row)) {
             QString label = text(&o.label);
-            opts.append(QVariantMap{{QStringLiteral("value"), qstr(o.value)}, {QStringLiteral("label"), label.isEmpty() ? qstr(o.value) : label}});
+            opts.append(QVariantMap{{QStringLiteral("value"), qstr(o.value)},
+                                    {QStringLiteral("label"), label.isEmpty() ? qstr(o.value) : label}});
         }
         m.insert(QStringLiteral("options"), opts);
     }
@@ -272,7 +272,8 @@ QVariantMap FormController::describe(int index, int row) const
         // "required" is only shown after the person tried to move on; everything else as they type.
         if (i.code == "required" && !m_showAllIssues)
             continue;
-        const std::string msg = i.text.empty() ? (m_lang == QLatin1String("en") ? i.messageEn : i.message) : i.text.get(str(m_lang));
+        const std::string msg =
+            i.text.empty() ? (m_lang == QLatin1String("en") ? i.messageEn : i.message) : i.text.get(str(m_lang));
         errs << qstr(msg);
     }
     m.insert(QStringLiteral("error"), errs.join(QLatin1Char('\n')));
@@ -444,11 +445,11 @@ bool FormController::persist(const QString &status)
 {
     auto *ctx = AppContext::ensure();
     if (m_preview || !ctx->engine() || !m_session)
-        return false;   // a preview never saves
+        return false; // a preview never saves
     QVariantMap fields{{QStringLiteral("form"), m_formId},
                        {QStringLiteral("form_version"), m_formVersion},
-                       {QStringLiteral("answers"), toVariant(status == QLatin1String("submitted") ? m_session->submission()
-                                                                                                  : m_session->answers())},
+                       {QStringLiteral("answers"),
+                        toVariant(status == QLatin1String("submitted") ? m_session->submission() : m_session->answers())},
                        {QStringLiteral("status"), status},
                        {QStringLiteral("updated_at"), QDateTime::currentDateTime().toString(Qt::ISODate)}};
     if (!m_orphans.empty())

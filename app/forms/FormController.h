@@ -61,9 +61,21 @@ public:
 
     QString formId() const { return m_formId; }
     QString school() const { return m_school; }
-    void setSchool(const QString &v) { if (v != m_school) { m_school = v; emit filingChanged(); } }
+    void setSchool(const QString &v)
+    {
+        if (v != m_school) {
+            m_school = v;
+            emit filingChanged();
+        }
+    }
     QString assignment() const { return m_assignment; }
-    void setAssignment(const QString &v) { if (v != m_assignment) { m_assignment = v; emit filingChanged(); } }
+    void setAssignment(const QString &v)
+    {
+        if (v != m_assignment) {
+            m_assignment = v;
+            emit filingChanged();
+        }
+    }
     // Answers the fields of the form that `answers` names (others are left
     // alone: a form without them); returns how many it set.
     Q_INVOKABLE int prefill(const QVariantMap &answers);
@@ -85,7 +97,13 @@ public:
     QString language() const { return m_lang; }
     void setLanguage(const QString &l);
     bool preview() const { return m_preview; }
-    void setPreview(bool p) { if (p != m_preview) { m_preview = p; emit loadedChanged(); } }
+    void setPreview(bool p)
+    {
+        if (p != m_preview) {
+            m_preview = p;
+            emit loadedChanged();
+        }
+    }
 
     // Opens a form: a new draft (submissionId empty), or an existing submission.
     Q_INVOKABLE bool open(const QString &formId, const QString &submissionId = {});
@@ -95,7 +113,7 @@ public:
     Q_INVOKABLE QVariant answer(const QString &field, int row = -1) const;
     Q_INVOKABLE int addRow(const QString &repeat);
     Q_INVOKABLE void removeRow(const QString &repeat, int row);
-    Q_INVOKABLE bool next();        // false when the page has issues (they are shown)
+    Q_INVOKABLE bool next(); // false when the page has issues (they are shown)
     Q_INVOKABLE void previous();
     Q_INVOKABLE bool saveDraft();
     Q_INVOKABLE bool submit();
@@ -121,12 +139,12 @@ private:
 
     QString m_formId, m_submissionId, m_error, m_status = QStringLiteral("draft"), m_lang = QStringLiteral("zh");
     QStringList m_notices;
-    cx::Json m_orphans = cx::Json::object();  // kept with the draft, never dropped
+    cx::Json m_orphans = cx::Json::object(); // kept with the draft, never dropped
     QString m_school, m_assignment;          // filing of a new submission
     QString m_corrects, m_bureauComment;     // set while editing a submitted one: saving makes a correction
     int m_formVersion = 0;
     bool m_preview = false;
-    QTimer m_saveTimer;   // the draft is saved shortly after every change, not per keystroke
+    QTimer m_saveTimer; // the draft is saved shortly after every change, not per keystroke
     int m_page = 0;
     bool m_showAllIssues = false;
     QVariantList m_fields;

@@ -39,7 +39,7 @@ MediaStore::MediaStore(QObject *parent) : QObject(parent)
     connect(ctx->sync(), &SyncController::finished, this, &MediaStore::bump);
     connect(ctx->sync(), &SyncController::photosHeldChanged, this, &MediaStore::bump);
     connect(ctx, &AppContext::accountChanged, this, &MediaStore::bump);
-    connect(ctx, &AppContext::localChange, this, &MediaStore::bump);   // a saved page may now use a photo
+    connect(ctx, &AppContext::localChange, this, &MediaStore::bump); // a saved page may now use a photo
     connect(ctx, &AppContext::aboutToCloseAccount, this, &MediaStore::waitForDownloads);
 }
 
@@ -113,7 +113,7 @@ QVariantMap MediaStore::importImage(const QVariant &sourceIn)
     const QUrl u = source.typeId() == QMetaType::QUrl ? source.toUrl() : QUrl::fromUserInput(source.toString());
     const QString path = u.isLocalFile() ? u.toLocalFile() : source.toString();
     QImageReader reader(path);
-    reader.setAutoTransform(true);   // phones store the rotation in EXIF
+    reader.setAutoTransform(true); // phones store the rotation in EXIF
     const QSize size = reader.size();
     if (size.isValid() && qMax(size.width(), size.height()) > kMaxSide)
         reader.setScaledSize(size.scaled(kMaxSide, kMaxSide, Qt::KeepAspectRatio));
@@ -139,7 +139,7 @@ QVariantMap MediaStore::importImage(const QImage &source)
     QImage img = source;
     if (qMax(img.width(), img.height()) > kMaxSide)
         img = img.scaled(kMaxSide, kMaxSide, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    if (img.hasAlphaChannel()) {   // JPEG has no transparency: show it on white, not black
+    if (img.hasAlphaChannel()) { // JPEG has no transparency: show it on white, not black
         QImage flat(img.size(), QImage::Format_RGB888);
         flat.fill(Qt::white);
         QPainter(&flat).drawImage(0, 0, img);
@@ -163,7 +163,7 @@ QVariantMap MediaStore::saveSignature(const QVariantList &strokes, int width, in
     // Drawn here from the points the person traced, not read back from the
     // Canvas: a Canvas may not have painted its last frame yet when "Keep" is
     // pressed (a slow phone), and then it would give an empty picture.
-    constexpr int kScale = 2;   // sharp on high-density screens
+    constexpr int kScale = 2; // sharp on high-density screens
     QImage img;
     if (width > 0 && height > 0 && width <= 4000 && height <= 4000 && !strokes.isEmpty()) {
         img = QImage(width * kScale, height * kScale, QImage::Format_ARGB32_Premultiplied);
@@ -223,7 +223,7 @@ QVariantMap MediaStore::attach(const QByteArray &bytes, const QString &type, con
         m_lastError.clear();
         emit lastErrorChanged();
     }
-    bump();   // no sync yet: the photo goes once a saved page uses it (that save is a local change)
+    bump(); // no sync yet: the photo goes once a saved page uses it (that save is a local change)
     return ref;
 }
 
@@ -265,9 +265,9 @@ void MediaStore::reloadStates() const
         return;
     try {
         for (const auto &a : engine->attachments())
-            m_uploads.insert(QString::fromStdString(a.sha256),
-                             Upload{QString::fromStdString(a.state), QString::fromStdString(a.reason), qint64(a.offset),
-                                    a.referenced});
+            m_uploads.insert(
+                QString::fromStdString(a.sha256),
+                Upload{QString::fromStdString(a.state), QString::fromStdString(a.reason), qint64(a.offset), a.referenced});
     } catch (const std::exception &) {
         // a locked or closing replica: no states this time
     }
@@ -289,11 +289,12 @@ QVariantMap MediaStore::status(const QVariant &refIn) const
             state = QStringLiteral("none");
         } else {
             state = QStringLiteral("old");
-            text = local
-                       //: Photo state: a photo saved by an older version of the app, kept on this phone; saving the page sends it.
-                       ? tr("Only on this phone: save to send it")
-                       //: Photo state: an older answer names a picture file this phone no longer has.
-                       : tr("This picture is no longer on this phone");
+            text =
+                local
+                    //: Photo state: a photo saved by an older version of the app, kept on this phone; saving the page sends it.
+                    ? tr("Only on this phone: save to send it")
+                    //: Photo state: an older answer names a picture file this phone no longer has.
+                    : tr("This picture is no longer on this phone");
         }
     } else {
         const qint64 size = ref.toMap().value(QStringLiteral("size")).toLongLong();
@@ -325,7 +326,8 @@ QVariantMap MediaStore::status(const QVariant &refIn) const
             text = tr("Sent once the page is saved");
         } else if (AppContext::ensure()->sync()->photosHeld()) {
             state = QStringLiteral("held");
-            //: Photo state: the photo waits because the person chose to send photos only over Wi-Fi and the phone is on mobile data.
+            //: Photo state: the photo waits because the person chose to send photos only over Wi-Fi and the phone is on mobile
+            //: data.
             text = tr("Held until Wi-Fi");
         } else if (it->state == QLatin1String(cx::AttachmentState::Uploading) && it->offset > 0) {
             state = QStringLiteral("sending");
@@ -410,7 +412,7 @@ QVariant MediaStore::reference(const QVariant &valueIn)
         return value;
     const QUrl local = url(value);
     if (local.isEmpty())
-        return value;   // nothing to send; keep the name so nothing is lost
+        return value; // nothing to send; keep the name so nothing is lost
     QFile f(local.toLocalFile());
     if (!f.open(QIODevice::ReadOnly))
         return value;

@@ -89,8 +89,12 @@ private:
 
     int m_revision = 0;
     QString m_lastError;
-    struct Upload { QString state, reason; qint64 offset = 0; bool referenced = true; };
-    mutable QHash<QString, Upload> m_uploads;   // by sha256, from Engine::attachments()
+    struct Upload {
+        QString state, reason;
+        qint64 offset = 0;
+        bool referenced = true;
+    };
+    mutable QHash<QString, Upload> m_uploads; // by sha256, from Engine::attachments()
     mutable int m_loadedRevision = -1;
     QSet<QString> m_downloading;
     QList<QFutureWatcher<TaskOutcome> *> m_downloads;

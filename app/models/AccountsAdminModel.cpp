@@ -54,16 +54,15 @@ void AccountsAdminModel::refresh()
                 schoolNames << qstr(names.count(code) ? names[code] : code);
             }
             const int64_t seen = a.contains("last_seen") && a["last_seen"].is_number() ? a["last_seen"].get<int64_t>() : 0;
-            m_accounts.push_back(QVariantMap{
-                {QStringLiteral("user"), qstr(a.value("user", ""))},
-                {QStringLiteral("role"), qstr(a.value("role", ""))},
-                {QStringLiteral("schools"), codes},
-                {QStringLiteral("schoolNames"), schoolNames},
-                {QStringLiteral("admin"), a.value("admin", false)},
-                {QStringLiteral("revoked"), a.value("revoked", false)},
-                {QStringLiteral("devices"), a.value("devices", 0)},
-                {QStringLiteral("lastSync"), seen ? int((now - seen) / 86400000) : -1},
-                {QStringLiteral("codes"), a.value("codes", 0)}});
+            m_accounts.push_back(QVariantMap{{QStringLiteral("user"), qstr(a.value("user", ""))},
+                                             {QStringLiteral("role"), qstr(a.value("role", ""))},
+                                             {QStringLiteral("schools"), codes},
+                                             {QStringLiteral("schoolNames"), schoolNames},
+                                             {QStringLiteral("admin"), a.value("admin", false)},
+                                             {QStringLiteral("revoked"), a.value("revoked", false)},
+                                             {QStringLiteral("devices"), a.value("devices", 0)},
+                                             {QStringLiteral("lastSync"), seen ? int((now - seen) / 86400000) : -1},
+                                             {QStringLiteral("codes"), a.value("codes", 0)}});
         }
         for (const auto &t : townships)
             m_townships << t;
@@ -157,8 +156,8 @@ void AccountsAdminModel::addSchool(const QString &code, const QString &name, con
     run(r);
 }
 
-void AccountsAdminModel::addAccount(const QString &user, const QString &role, const QStringList &schools,
-                                    const QString &township, const QString &password, bool admin)
+void AccountsAdminModel::addAccount(const QString &user, const QString &role, const QStringList &schools, const QString &township,
+                                    const QString &password, bool admin)
 {
     QVariantMap r{{QStringLiteral("op"), QStringLiteral("add-user")},
                   {QStringLiteral("user"), user.trimmed()},

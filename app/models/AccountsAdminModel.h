@@ -26,7 +26,7 @@ class AccountsAdminModel : public QObject
     // Each: user, role, schools (codes), schoolNames, admin, revoked, devices,
     // lastSync (days since any of its devices synced, -1 never), codes (unused).
     Q_PROPERTY(QVariantList accounts READ accounts NOTIFY changed)
-    Q_PROPERTY(qint64 fetchedAt READ fetchedAt NOTIFY changed)   // ms; 0: never
+    Q_PROPERTY(qint64 fetchedAt READ fetchedAt NOTIFY changed) // ms; 0: never
     Q_PROPERTY(bool busy READ busy NOTIFY changed)
     Q_PROPERTY(QString error READ error NOTIFY changed)
     // The last request could not reach the server (the page says so; what was typed stays).
@@ -51,8 +51,8 @@ public:
     Q_INVOKABLE void fetch();
     Q_INVOKABLE void addSchool(const QString &code, const QString &name, const QString &township);
     // schools: codes; or township: every school of it (then schools is ignored).
-    Q_INVOKABLE void addAccount(const QString &user, const QString &role, const QStringList &schools,
-                                const QString &township, const QString &password, bool admin);
+    Q_INVOKABLE void addAccount(const QString &user, const QString &role, const QStringList &schools, const QString &township,
+                                const QString &password, bool admin);
     Q_INVOKABLE void assign(const QString &user, const QStringList &schools, const QString &township);
     Q_INVOKABLE void resetPassword(const QString &user, const QString &password);
     Q_INVOKABLE void revoke(const QString &user);

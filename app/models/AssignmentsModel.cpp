@@ -24,14 +24,14 @@ AssignmentsModel::AssignmentsModel(QObject *parent) : QObject(parent)
     QMetaObject::invokeMethod(this, &AssignmentsModel::refresh, Qt::QueuedConnection);
 }
 
-#define CX_FILTER_SETTER(name, member)      \
-    void AssignmentsModel::name(const QString &s) \
-    {                                        \
-        if (s == member)                     \
-            return;                          \
-        member = s;                          \
-        emit filterChanged();                \
-        refresh();                           \
+#define CX_FILTER_SETTER(name, member)                                                                                           \
+    void AssignmentsModel::name(const QString &s)                                                                                \
+    {                                                                                                                            \
+        if (s == member)                                                                                                         \
+            return;                                                                                                              \
+        member = s;                                                                                                              \
+        emit filterChanged();                                                                                                    \
+        refresh();                                                                                                               \
     }
 CX_FILTER_SETTER(setState, m_state)
 CX_FILTER_SETTER(setInspector, m_inspector)
@@ -70,7 +70,7 @@ void AssignmentsModel::refresh()
                 townships.insert(s.township);
         }
         for (const auto &f : cx::bureau::formsOf(*q))
-            if (!f.periodic())   // a checklist is filled when the inspector is there, not per period
+            if (!f.periodic()) // a checklist is filled when the inspector is there, not per period
                 m_forms.push_back(QVariantMap{{QStringLiteral("id"), qstr(f.id)}, {QStringLiteral("title"), qstr(f.titleZh)}});
 
         cx::bureau::AssignmentFilter all;
@@ -123,8 +123,8 @@ QString AssignmentsModel::plan(const QString &school, const QString &inspector, 
         return {};
     QString id;
     try {
-        id = qstr(cx::bureau::planInspection(*ctx->engine(), *q,
-                                             {str(school), str(inspector), str(due), str(form), str(note)}, todayDay()));
+        id = qstr(cx::bureau::planInspection(*ctx->engine(), *q, {str(school), str(inspector), str(due), str(form), str(note)},
+                                             todayDay()));
     } catch (const std::exception &e) {
         setError(localized(e.what()));
         return {};
@@ -161,8 +161,12 @@ bool AssignmentsModel::setTarget(const QString &school, const QString &teacher, 
     const QDate todayDate = m_today.isValid() ? m_today : QDate::currentDate();
     try {
         cx::bureau::setVisitTarget(*ctx->engine(), *q,
-                                   {str(school), str(teacher), str(teacherName),
-                                    str(period.isEmpty() ? todayDate.toString(QStringLiteral("yyyy-MM")) : period), {}, count});
+                                   {str(school),
+                                    str(teacher),
+                                    str(teacherName),
+                                    str(period.isEmpty() ? todayDate.toString(QStringLiteral("yyyy-MM")) : period),
+                                    {},
+                                    count});
     } catch (const std::exception &e) {
         setError(localized(e.what()));
         return false;
@@ -263,11 +267,14 @@ QVariantList AssignmentsModel::tables() const
 {
     auto state = [](const QString &st) {
         //: Assignments export: the state of an assignment.
-        if (st == QLatin1String("done")) return tr("Done");
+        if (st == QLatin1String("done"))
+            return tr("Done");
         //: Assignments export: the state of an assignment.
-        if (st == QLatin1String("overdue")) return tr("Overdue");
+        if (st == QLatin1String("overdue"))
+            return tr("Overdue");
         //: Assignments export: the state of an assignment.
-        if (st == QLatin1String("cancelled")) return tr("Cancelled");
+        if (st == QLatin1String("cancelled"))
+            return tr("Cancelled");
         //: Assignments export: the state of an assignment.
         return tr("Planned");
     };
@@ -298,9 +305,8 @@ QVariantList AssignmentsModel::tables() const
                                       tr("Visits made"), tr("Met"), tr("Period ended")}};
     for (const QVariant &v : m_targets) {
         const QVariantMap t = v.toMap();
-        targets.push_back(QVariantList{t[QStringLiteral("school_name")], t[QStringLiteral("teacher")],
-                                       text(t, "teacher_name"), t[QStringLiteral("period")], t[QStringLiteral("target")],
-                                       t[QStringLiteral("done")],
+        targets.push_back(QVariantList{t[QStringLiteral("school_name")], t[QStringLiteral("teacher")], text(t, "teacher_name"),
+                                       t[QStringLiteral("period")], t[QStringLiteral("target")], t[QStringLiteral("done")],
                                        //: Assignments export: yes (a target met, a period ended); empty otherwise.
                                        t[QStringLiteral("met")].toBool() ? QVariant(tr("Yes")) : QVariant(),
                                        t[QStringLiteral("over")].toBool() ? QVariant(tr("Yes")) : QVariant()});

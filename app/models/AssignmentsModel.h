@@ -21,18 +21,19 @@ class AssignmentsModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QString state READ state WRITE setState NOTIFY filterChanged)          // "" = all but cancelled; open; all; a state
+    Q_PROPERTY(QString state READ state WRITE setState NOTIFY filterChanged) // "" = all but cancelled; open; all; a state
     Q_PROPERTY(QString inspector READ inspector WRITE setInspector NOTIFY filterChanged)
     Q_PROPERTY(QString township READ township WRITE setTownship NOTIFY filterChanged)
     // Each (snake_case keys of AssignmentRow::toJson): id, school, school_name,
     // township, inspector, form, form_title, note, due, assigned_on, state,
     // inspection, done_on, done_note, marked_by_hand, days_left
     Q_PROPERTY(QVariantList rows READ rows NOTIFY changed)
-    Q_PROPERTY(int planned READ planned NOTIFY changed)    // counts over inspector and township
-    Q_PROPERTY(int done READ done NOTIFY changed)          // (whatever the state filter)
+    Q_PROPERTY(int planned READ planned NOTIFY changed) // counts over inspector and township
+    Q_PROPERTY(int done READ done NOTIFY changed)       // (whatever the state filter)
     Q_PROPERTY(int overdue READ overdue NOTIFY changed)
     Q_PROPERTY(int cancelled READ cancelled NOTIFY changed)
-    // Each (TargetRow::toJson): id, school, school_name, teacher, teacher_name, period, first, last, target, done, met, over, note
+    // Each (TargetRow::toJson): id, school, school_name, teacher, teacher_name, period, first, last, target, done, met, over,
+    // note
     Q_PROPERTY(QVariantList targets READ targets NOTIFY changed)
     // What the form offers: inspectors (from the device list and the
     // assignments), townships, schools [{code, name, township}], forms [{id, title}].
@@ -61,7 +62,7 @@ public:
     QVariantList schools() const { return m_schools; }
     QVariantList forms() const { return m_forms; }
     QString error() const { return m_error; }
-    void setToday(const QDate &d);   // tests; today unless set
+    void setToday(const QDate &d); // tests; today unless set
 
     Q_INVOKABLE void refresh();
     // Returns the new assignment's id, or "" (error says why).
@@ -87,7 +88,7 @@ private:
     // The known refusals of sync/bureau/Assignments.cpp and forms/Plans.h in
     // the person's language; anything else as it came.
     static QString localized(const std::string &what);
-    cx::forms::Day todayDay() const;   // m_today, or the real day
+    cx::forms::Day todayDay() const; // m_today, or the real day
     void wrote();
 
     QString m_state, m_inspector, m_township, m_error;

@@ -104,7 +104,7 @@ void BureauFormsModel::refresh()
     m_devicesAt = 0;
     if (engine) {
         try {
-            cx::bureau::settleDrafts(*engine);   // a sync may have confirmed or refused a publish
+            cx::bureau::settleDrafts(*engine); // a sync may have confirmed or refused a publish
             const auto [list, at] = engine->devices();
             m_devicesAt = at;
             for (const auto &f : cx::bureau::formsOverview(*engine, list)) {
@@ -135,7 +135,7 @@ void BureauFormsModel::refresh()
         }
     }
     emit changed();
-    if (m_previewId.isEmpty()) {   // the first draft waiting is shown without a click
+    if (m_previewId.isEmpty()) { // the first draft waiting is shown without a click
         for (const auto &f : m_forms)
             if (f.toMap().value(QStringLiteral("draft")).toString() == QLatin1String("draft")) {
                 m_previewId = f.toMap().value(QStringLiteral("id")).toString();
@@ -168,7 +168,7 @@ bool BureauFormsModel::importPath(const QString &path)
         setError({}, notes);
         m_previewId = qstr(draft.formId);
     } catch (const std::exception &e) {
-        setError(messageOf(e));   // names the sheet, row and column, or the place in the JSON
+        setError(messageOf(e)); // names the sheet, row and column, or the place in the JSON
         return false;
     }
     refresh();
@@ -177,7 +177,7 @@ bool BureauFormsModel::importPath(const QString &path)
 
 void BureauFormsModel::showDraft(const QString &formIdIn)
 {
-    const QString formId = formIdIn;   // may be m_previewId itself, cleared below
+    const QString formId = formIdIn; // may be m_previewId itself, cleared below
     auto *ctx = AppContext::instance();
     cx::Engine *engine = ctx ? ctx->engine() : nullptr;
     m_previewId.clear();
@@ -193,13 +193,13 @@ void BureauFormsModel::showDraft(const QString &formIdIn)
             const auto published = cx::bureau::publishedForm(*engine, d->formId);
             m_previewPublished = published ? int(cx::forms::publishedVersion(*published)) : 0;
             cx::Json def = d->definition;
-            def["version"] = m_previewPublished + 1;   // as it will be published
+            def["version"] = m_previewPublished + 1; // as it will be published
             m_previewDefinition = qstr(def.dump());
             m_previewLanguages = languagesOf(def);
             m_previewSource = qstr(d->source);
             m_previewState = qstr(cx::bureau::draftState(*engine, *d));
-            for (const auto &c : cx::bureau::diffDefinitions(published ? (*published)["definition"] : cx::Json::object(),
-                                                             d->definition)) {
+            for (const auto &c :
+                 cx::bureau::diffDefinitions(published ? (*published)["definition"] : cx::Json::object(), d->definition)) {
                 QStringList what;
                 for (const auto &w : c.what)
                     what << qstr(w);
@@ -226,7 +226,7 @@ bool BureauFormsModel::publish(const QString &formId)
     }
     setError({});
     emit ctx->dataChanged(QStringLiteral("forms"));
-    emit ctx->localChange();   // goes out with the next sync
+    emit ctx->localChange(); // goes out with the next sync
     return true;
 }
 

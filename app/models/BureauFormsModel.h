@@ -31,7 +31,7 @@ class BureauFormsModel : public QObject
     Q_PROPERTY(QString previewDefinition READ previewDefinition NOTIFY previewChanged)
     Q_PROPERTY(QStringList previewLanguages READ previewLanguages NOTIFY previewChanged)
     Q_PROPERTY(QVariantList previewChanges READ previewChanges NOTIFY previewChanged)
-    Q_PROPERTY(int previewPublished READ previewPublished NOTIFY previewChanged)   // version it replaces; 0 none
+    Q_PROPERTY(int previewPublished READ previewPublished NOTIFY previewChanged) // version it replaces; 0 none
     Q_PROPERTY(QString previewSource READ previewSource NOTIFY previewChanged)
     // "draft", "sending" (published here, not confirmed yet: no publish or
     // discard), "refused"; "" when no draft is shown.

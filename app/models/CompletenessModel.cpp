@@ -5,7 +5,6 @@
 #include "bureau/Completeness.h"
 #include "core/JsonVariant.h"
 
-
 namespace cx::app {
 
 namespace {
@@ -21,18 +20,20 @@ QVariantMap tallyMap(const cx::bureau::Tally &t)
 
 QVariantMap schoolMap(const cx::bureau::SchoolInfo &s)
 {
-    return {{QStringLiteral("code"), qstr(s.code)},   {QStringLiteral("name"), qstr(s.name)},
-            {QStringLiteral("township"), qstr(s.township)}, {QStringLiteral("head"), qstr(s.head)},
+    return {{QStringLiteral("code"), qstr(s.code)},
+            {QStringLiteral("name"), qstr(s.name)},
+            {QStringLiteral("township"), qstr(s.township)},
+            {QStringLiteral("head"), qstr(s.head)},
             {QStringLiteral("phone"), qstr(s.phone)}};
 }
 
-QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &period, int gridPeriods,
-                    cx::bureau::Day today, bool en)
+QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &period, int gridPeriods, cx::bureau::Day today,
+                    bool en)
 {
     QVariantMap out;
     out.insert(QStringLiteral("forms"), ReportModel::periodicForms(q, en, form));
     if (form.empty())
-        return out;   // no form is filed per period: nothing to count
+        return out; // no form is filed per period: nothing to count
     try {
         const auto rep = cx::bureau::completeness(q, form, period, today);
         out.insert(QStringLiteral("title"), qstr(en ? rep.form.titleEn : rep.form.titleZh));
@@ -83,7 +84,7 @@ void CompletenessModel::setForm(const QString &v)
     if (v == m_form)
         return;
     m_form = v;
-    m_period.clear();   // another form may have other periods
+    m_period.clear(); // another form may have other periods
     emit formChanged();
     refresh();
 }
@@ -118,11 +119,14 @@ ReportModel::Job CompletenessModel::job(const QDate &today, bool english) const
 QString CompletenessModel::stateText(const QString &state)
 {
     //: Completeness export: sent on or before the due date.
-    if (state == QLatin1String("on_time")) return tr("On time");
+    if (state == QLatin1String("on_time"))
+        return tr("On time");
     //: Completeness export: sent after the due date.
-    if (state == QLatin1String("late")) return tr("Late");
+    if (state == QLatin1String("late"))
+        return tr("Late");
     //: Completeness export: nothing sent and the due date has passed.
-    if (state == QLatin1String("missing")) return tr("Missing");
+    if (state == QLatin1String("missing"))
+        return tr("Missing");
     //: Completeness export: nothing sent yet, the due date is still ahead.
     return tr("Not yet due");
 }
@@ -130,11 +134,14 @@ QString CompletenessModel::stateText(const QString &state)
 QString CompletenessModel::statusText(const QString &status)
 {
     //: Completeness export: the bureau accepted the return.
-    if (status == QLatin1String("accepted")) return tr("Accepted");
+    if (status == QLatin1String("accepted"))
+        return tr("Accepted");
     //: Completeness export: the bureau sent the return back for correction.
-    if (status == QLatin1String("returned")) return tr("Returned");
+    if (status == QLatin1String("returned"))
+        return tr("Returned");
     //: Completeness export: the return waits for the bureau's review.
-    if (status == QLatin1String("submitted")) return tr("Waiting for review");
+    if (status == QLatin1String("submitted"))
+        return tr("Waiting for review");
     return {};
 }
 
@@ -144,8 +151,8 @@ QVariantList CompletenessModel::tables() const
         return {};
     const QString period = shownPeriod();
     //: Completeness export, schools sheet: column headers.
-    QVariantList schools{QVariantList{tr("School code"), tr("School"), tr("Township"), tr("State"), tr("Sent on"),
-                                      tr("Review"), tr("Head"), tr("Phone")}};
+    QVariantList schools{QVariantList{tr("School code"), tr("School"), tr("Township"), tr("State"), tr("Sent on"), tr("Review"),
+                                      tr("Head"), tr("Phone")}};
     for (const QVariant &v : value("schools").toList()) {
         const QVariantMap m = v.toMap();
         schools.push_back(QVariantList{m[QStringLiteral("code")], m[QStringLiteral("name")], m[QStringLiteral("township")],
@@ -158,9 +165,16 @@ QVariantList CompletenessModel::tables() const
                                     tr("Not yet due"), tr("Accepted"), tr("Returned"), tr("Submitted %"), tr("On time %")}};
     auto tally = [](const QString &name, const QVariantMap &t) {
         auto pct = [](const QVariant &x) { return QVariant(std::round(x.toDouble() * 1000) / 10); };
-        return QVariantList{name, t[QStringLiteral("expected")], t[QStringLiteral("submitted")], t[QStringLiteral("onTime")],
-                            t[QStringLiteral("late")], t[QStringLiteral("missing")], t[QStringLiteral("due")],
-                            t[QStringLiteral("accepted")], t[QStringLiteral("returned")], pct(t[QStringLiteral("rate")]),
+        return QVariantList{name,
+                            t[QStringLiteral("expected")],
+                            t[QStringLiteral("submitted")],
+                            t[QStringLiteral("onTime")],
+                            t[QStringLiteral("late")],
+                            t[QStringLiteral("missing")],
+                            t[QStringLiteral("due")],
+                            t[QStringLiteral("accepted")],
+                            t[QStringLiteral("returned")],
+                            pct(t[QStringLiteral("rate")]),
                             pct(t[QStringLiteral("onTimeRate")])};
     };
     for (const QVariant &v : townships())

@@ -13,24 +13,24 @@
 
 namespace cx::app {
 
-class CompletenessModel : public cx::app::ReportModel   // qualified: qmltyperegistrar needs the full name to record the base
+class CompletenessModel : public cx::app::ReportModel // qualified: qmltyperegistrar needs the full name to record the base
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString form READ form WRITE setForm NOTIFY formChanged)       // "" = the first periodic form
     Q_PROPERTY(QString period READ period WRITE setPeriod NOTIFY formChanged) // "" = the current period
     Q_PROPERTY(int gridPeriods READ gridPeriods WRITE setGridPeriods NOTIFY formChanged)
-    Q_PROPERTY(QVariantList forms READ forms NOTIFY changed)       // {id, title} of forms filed per period
+    Q_PROPERTY(QVariantList forms READ forms NOTIFY changed) // {id, title} of forms filed per period
     Q_PROPERTY(QString title READ title NOTIFY changed)
     Q_PROPERTY(QString shownPeriod READ shownPeriod NOTIFY changed)
     Q_PROPERTY(QString dueOn READ dueOn NOTIFY changed)
     // {expected, submitted, onTime, late, missing, due, accepted, returned, rate, onTimeRate}
     Q_PROPERTY(QVariantMap county READ county NOTIFY changed)
-    Q_PROPERTY(QVariantList townships READ townships NOTIFY changed)   // the same, plus name
+    Q_PROPERTY(QVariantList townships READ townships NOTIFY changed) // the same, plus name
     // {code, name, township, head, phone, state, status, sentOn, submission}
     Q_PROPERTY(QVariantList schools READ schools NOTIFY changed)
-    Q_PROPERTY(QStringList periods READ periods NOTIFY changed)        // the grid's, oldest first
-    Q_PROPERTY(QVariantList grid READ grid NOTIFY changed)             // {code, name, township, states: [..]}
+    Q_PROPERTY(QStringList periods READ periods NOTIFY changed) // the grid's, oldest first
+    Q_PROPERTY(QVariantList grid READ grid NOTIFY changed)      // {code, name, township, states: [..]}
 public:
     explicit CompletenessModel(QObject *parent = nullptr) : ReportModel(parent) {}
 

@@ -74,25 +74,36 @@ QVariant ConflictModel::data(const QModelIndex &index, int role) const
     const Row &r = m_rows[index.row()];
     const QLocale loc;
     switch (role) {
-    case CollectionRole: return r.collection;
-    case RecordIdRole: return r.id;
-    case TitleRole: return r.title;
-    case FieldRole: return r.field;
-    case MineRole: return display(r.mine);
-    case MineByRole: return r.mineBy;
-    case MineWhenRole: return r.mineWhen.isValid() ? loc.toString(r.mineWhen, QLocale::ShortFormat) : QString();
-    case TheirsRole: return display(r.theirs);
-    case TheirsByRole: return r.theirsBy;
-    case TheirsWhenRole: return r.theirsWhen.isValid() ? loc.toString(r.theirsWhen, QLocale::ShortFormat) : QString();
+    case CollectionRole:
+        return r.collection;
+    case RecordIdRole:
+        return r.id;
+    case TitleRole:
+        return r.title;
+    case FieldRole:
+        return r.field;
+    case MineRole:
+        return display(r.mine);
+    case MineByRole:
+        return r.mineBy;
+    case MineWhenRole:
+        return r.mineWhen.isValid() ? loc.toString(r.mineWhen, QLocale::ShortFormat) : QString();
+    case TheirsRole:
+        return display(r.theirs);
+    case TheirsByRole:
+        return r.theirsBy;
+    case TheirsWhenRole:
+        return r.theirsWhen.isValid() ? loc.toString(r.theirsWhen, QLocale::ShortFormat) : QString();
     }
     return {};
 }
 
 QHash<int, QByteArray> ConflictModel::roleNames() const
 {
-    return {{CollectionRole, "collection"}, {RecordIdRole, "recordId"}, {TitleRole, "title"}, {FieldRole, "field"},
-            {MineRole, "mine"}, {MineByRole, "mineBy"}, {MineWhenRole, "mineWhen"}, {TheirsRole, "theirs"},
-            {TheirsByRole, "theirsBy"}, {TheirsWhenRole, "theirsWhen"}};
+    return {{CollectionRole, "collection"}, {RecordIdRole, "recordId"}, {TitleRole, "title"},
+            {FieldRole, "field"},           {MineRole, "mine"},         {MineByRole, "mineBy"},
+            {MineWhenRole, "mineWhen"},     {TheirsRole, "theirs"},     {TheirsByRole, "theirsBy"},
+            {TheirsWhenRole, "theirsWhen"}};
 }
 
 bool ConflictModel::resolve(int row, const QVariant &value)

@@ -15,8 +15,18 @@ class ConflictModel : public QAbstractListModel
     Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(bool loading READ loading CONSTANT)
 public:
-    enum Roles { CollectionRole = Qt::UserRole + 1, RecordIdRole, TitleRole, FieldRole, MineRole, MineByRole,
-                 MineWhenRole, TheirsRole, TheirsByRole, TheirsWhenRole };
+    enum Roles {
+        CollectionRole = Qt::UserRole + 1,
+        RecordIdRole,
+        TitleRole,
+        FieldRole,
+        MineRole,
+        MineByRole,
+        MineWhenRole,
+        TheirsRole,
+        TheirsByRole,
+        TheirsWhenRole
+    };
     explicit ConflictModel(QObject *parent = nullptr);
 
     int count() const { return int(m_rows.size()); }

@@ -24,7 +24,7 @@ class DevicesModel : public QObject
     Q_PROPERTY(QVariantList rows READ rows NOTIFY changed)
     Q_PROPERTY(int total READ total NOTIFY changed)
     Q_PROPERTY(int needingAttention READ needingAttention NOTIFY changed)
-    Q_PROPERTY(qint64 fetchedAt READ fetchedAt NOTIFY changed)   // ms; 0: never
+    Q_PROPERTY(qint64 fetchedAt READ fetchedAt NOTIFY changed) // ms; 0: never
 public:
     explicit DevicesModel(QObject *parent = nullptr);
 
@@ -53,7 +53,7 @@ private:
     QVariantList m_rows;
     int m_total = 0, m_attention = 0;
     qint64 m_fetchedAt = 0;
-    AccountQuery m_query;   // school names
+    AccountQuery m_query; // school names
 };
 
 } // namespace cx::app

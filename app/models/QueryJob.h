@@ -23,8 +23,7 @@
 
 namespace cx::app {
 
-template <class T>
-class QueryJob
+template <class T> class QueryJob
 {
 public:
     using Work = std::function<T(cx::RecordQuery &)>;
@@ -43,7 +42,8 @@ public:
                 if (collections.isEmpty() || collection.isEmpty() || collections.contains(collection))
                     m_refresh();
             });
-        QMetaObject::invokeMethod(owner, [this] { m_refresh(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            owner, [this] { m_refresh(); }, Qt::QueuedConnection);
     }
     ~QueryJob() { m_watcher.waitForFinished(); }
     QueryJob(const QueryJob &) = delete;
@@ -75,7 +75,7 @@ public:
     {
         QElapsedTimer t;
         t.start();
-        QCoreApplication::processEvents();   // a refresh queued by the constructor or a change starts here
+        QCoreApplication::processEvents(); // a refresh queued by the constructor or a change starts here
         while ((m_loading || m_watcher.isRunning()) && t.elapsed() < msecs)
             QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
         return !m_loading;

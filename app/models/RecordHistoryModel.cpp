@@ -31,19 +31,19 @@ QVariantList RecordHistoryModel::fromReply(const cx::Json &entries)
         if (auto m = e.find("mutation"); m != e.end() && m->is_object())
             if (auto f = m->find("f"); f != m->end() && f->is_object())
                 for (auto it = f->begin(); it != f->end(); ++it)
-                    changes.push_back(QVariantMap{
-                        {QStringLiteral("field"), qstr(it.key())},
-                        {QStringLiteral("value"), it->is_string() ? qstr(it->get<std::string>())
-                                                  : it->is_null() ? QString()
-                                                                  : qstr(it->dump())}});
-        out.push_back(QVariantMap{
-            {QStringLiteral("when"), QDateTime::fromMSecsSinceEpoch(e.value("at", int64_t(0))).toString(QStringLiteral("yyyy-MM-dd HH:mm"))},
-            {QStringLiteral("who"), qstr(e.value("user", ""))},
-            {QStringLiteral("device"), qstr(e.value("device", "")).left(8)},
-            {QStringLiteral("action"), op == "delete"    ? QStringLiteral("deleted")
-                                       : op == "resolve" ? QStringLiteral("settled")
-                                                         : QStringLiteral("changed")},
-            {QStringLiteral("changes"), changes}});
+                    changes.push_back(QVariantMap{{QStringLiteral("field"), qstr(it.key())},
+                                                  {QStringLiteral("value"), it->is_string() ? qstr(it->get<std::string>())
+                                                                            : it->is_null() ? QString()
+                                                                                            : qstr(it->dump())}});
+        out.push_back(
+            QVariantMap{{QStringLiteral("when"),
+                         QDateTime::fromMSecsSinceEpoch(e.value("at", int64_t(0))).toString(QStringLiteral("yyyy-MM-dd HH:mm"))},
+                        {QStringLiteral("who"), qstr(e.value("user", ""))},
+                        {QStringLiteral("device"), qstr(e.value("device", "")).left(8)},
+                        {QStringLiteral("action"), op == "delete"    ? QStringLiteral("deleted")
+                                                   : op == "resolve" ? QStringLiteral("settled")
+                                                                     : QStringLiteral("changed")},
+                        {QStringLiteral("changes"), changes}});
     }
     return out;
 }

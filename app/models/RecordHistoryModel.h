@@ -34,7 +34,7 @@ public:
 
     // Asks the server for the record's history (replaces what is shown).
     Q_INVOKABLE void load(const QString &collection, const QString &id);
-    Q_INVOKABLE bool waitForLoaded(int msecs = 60000);   // tests
+    Q_INVOKABLE bool waitForLoaded(int msecs = 60000); // tests
 
     // The server's "entries" as the page shows them (tests use it too).
     static QVariantList fromReply(const cx::Json &entries);

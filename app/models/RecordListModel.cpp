@@ -35,7 +35,8 @@ cx::RecordQuery::TextKey chineseSortKey()
         const QString s = QString::fromUtf8(v.data(), qsizetype(v.size()));
         const auto *u = reinterpret_cast<const UChar *>(s.utf16());
         std::string key(64, '\0');
-        int32_t n = ucol_getSortKey(coll.get(), u, int32_t(s.size()), reinterpret_cast<uint8_t *>(key.data()), int32_t(key.size()));
+        int32_t n =
+            ucol_getSortKey(coll.get(), u, int32_t(s.size()), reinterpret_cast<uint8_t *>(key.data()), int32_t(key.size()));
         if (n > int32_t(key.size())) {
             key.resize(size_t(n));
             n = ucol_getSortKey(coll.get(), u, int32_t(s.size()), reinterpret_cast<uint8_t *>(key.data()), n);
@@ -316,10 +317,14 @@ QVariant RecordListModel::data(const QModelIndex &index, int role) const
     if (!r) {
         // A row not read yet (a new selection is on its way): empty values of the right types.
         switch (role) {
-        case FieldsRole: return QVariantMap();
-        case SyncStateRole: return QStringLiteral("confirmed");
-        case ConflictsRole: return 0;
-        default: return QString();
+        case FieldsRole:
+            return QVariantMap();
+        case SyncStateRole:
+            return QStringLiteral("confirmed");
+        case ConflictsRole:
+            return 0;
+        default:
+            return QString();
         }
     }
     switch (role) {
@@ -328,19 +333,25 @@ QVariant RecordListModel::data(const QModelIndex &index, int role) const
         QString t = r->fields.value(m_titleField).toString();
         return t.isEmpty() ? r->fields.value(QStringLiteral("name")).toString() : t;
     }
-    case IdRole: return r->id;
-    case FieldsRole: return r->fields;
-    case SyncStateRole: return r->state;
-    case ReasonRole: return r->reason;
-    case SchoolRole: return r->school;
-    case ConflictsRole: return r->conflicts;
+    case IdRole:
+        return r->id;
+    case FieldsRole:
+        return r->fields;
+    case SyncStateRole:
+        return r->state;
+    case ReasonRole:
+        return r->reason;
+    case SchoolRole:
+        return r->school;
+    case ConflictsRole:
+        return r->conflicts;
     }
     return {};
 }
 
 QHash<int, QByteArray> RecordListModel::roleNames() const
 {
-    return {{IdRole, "recordId"}, {TitleRole, "title"}, {FieldsRole, "fields"}, {SyncStateRole, "syncState"},
+    return {{IdRole, "recordId"},   {TitleRole, "title"},   {FieldsRole, "fields"},      {SyncStateRole, "syncState"},
             {ReasonRole, "reason"}, {SchoolRole, "school"}, {ConflictsRole, "conflicts"}};
 }
 

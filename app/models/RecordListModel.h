@@ -44,8 +44,8 @@ class RecordListModel : public QAbstractListModel
     Q_PROPERTY(bool sortDescending READ sortDescending WRITE setSortDescending NOTIFY sortFieldChanged)
     Q_PROPERTY(int pageSize READ pageSize WRITE setPageSize NOTIFY pageSizeChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(int count READ count NOTIFY countChanged)          // rows held in memory now (a few pages)
-    Q_PROPERTY(int total READ total NOTIFY countChanged)          // rows matching (= rowCount)
+    Q_PROPERTY(int count READ count NOTIFY countChanged) // rows held in memory now (a few pages)
+    Q_PROPERTY(int total READ total NOTIFY countChanged) // rows matching (= rowCount)
 public:
     enum Roles { IdRole = Qt::UserRole + 1, TitleRole, FieldsRole, SyncStateRole, ReasonRole, SchoolRole, ConflictsRole };
 
@@ -69,18 +69,18 @@ public:
     bool loading() const { return m_loading; }
     int count() const;
     int total() const { return m_total; }
-    static constexpr int kCachedPages = 8;   // the window: at most this many pages in memory
+    static constexpr int kCachedPages = 8; // the window: at most this many pages in memory
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
     Q_INVOKABLE QVariantMap get(int row) const;
-    Q_INVOKABLE QVariantMap record(const QString &id) const;   // any record of the collection
-    Q_INVOKABLE QStringList distinct(const QString &field) const;   // over the whole collection
+    Q_INVOKABLE QVariantMap record(const QString &id) const;      // any record of the collection
+    Q_INVOKABLE QStringList distinct(const QString &field) const; // over the whole collection
     Q_INVOKABLE void reload();
-    Q_INVOKABLE bool waitForLoaded(int msecs = 5000);          // tests and benchmarks
-    int pagesRead() const { return m_pagesRead; }              // tests and benchmarks
+    Q_INVOKABLE bool waitForLoaded(int msecs = 5000); // tests and benchmarks
+    int pagesRead() const { return m_pagesRead; }     // tests and benchmarks
 
 signals:
     void collectionChanged();
@@ -117,8 +117,8 @@ private:
     bool m_loading = false, m_again = false, m_againKeep = false, m_keepPosition = false;
     quint64 m_generation = 0;
     int m_total = 0;
-    AccountQuery m_account;                    // the current account's query, pinyin order
-    std::shared_ptr<cx::RecordQuery> m_query;  // what m_account gave at the last (re)query
+    AccountQuery m_account;                   // the current account's query, pinyin order
+    std::shared_ptr<cx::RecordQuery> m_query; // what m_account gave at the last (re)query
     // The window: page number -> rows; m_lru front = most recently used.
     mutable std::map<int, RecordRows> m_pages;
     mutable std::list<int> m_lru;

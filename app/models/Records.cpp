@@ -71,7 +71,7 @@ QVariantList Records::where(const QString &collection, const QString &field, con
         return out;
     cx::RecordSelection s = selection(collection, field, value);
     s.sortField = str(sortField);
-    s.descending = !sortField.isEmpty();   // newest first
+    s.descending = !sortField.isEmpty(); // newest first
     try {
         for (const auto &r : q->list(s))
             out.append(toMap(r));

@@ -26,7 +26,7 @@ class Records : public QObject
     QML_ELEMENT
     QML_SINGLETON
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
-    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged)   // bumps on any data change
+    Q_PROPERTY(int revision READ revision NOTIFY revisionChanged) // bumps on any data change
 public:
     using QObject::QObject;
     static Records *create(QQmlEngine *, QJSEngine *);
@@ -44,8 +44,7 @@ public:
     Q_INVOKABLE int countWhere(const QString &collection, const QString &field, const QVariant &value) const;
     // Creates (id empty) or updates; returns the id, empty on failure (lastError says why).
     // `school`: where a new record belongs (an inspection of an assigned school); the account's own by default.
-    Q_INVOKABLE QString save(const QString &collection, const QString &id, const QVariantMap &fields,
-                             const QString &school = {});
+    Q_INVOKABLE QString save(const QString &collection, const QString &id, const QVariantMap &fields, const QString &school = {});
     Q_INVOKABLE bool remove(const QString &collection, const QString &id);
 
 signals:
@@ -53,7 +52,7 @@ signals:
     void revisionChanged();
 
 private:
-    cx::RecordQuery *query() const;   // opened on the current account's replica; null without one
+    cx::RecordQuery *query() const; // opened on the current account's replica; null without one
 
     mutable AccountQuery m_query;
     QString m_error;

@@ -12,8 +12,8 @@ QVariantList ReportModel::periodicForms(cx::RecordQuery &q, bool english, std::s
     for (const auto &f : cx::bureau::formsOf(q)) {
         if (!f.periodic())
             continue;
-        forms.push_back(QVariantMap{{QStringLiteral("id"), qstr(f.id)},
-                                    {QStringLiteral("title"), qstr(english ? f.titleEn : f.titleZh)}});
+        forms.push_back(
+            QVariantMap{{QStringLiteral("id"), qstr(f.id)}, {QStringLiteral("title"), qstr(english ? f.titleEn : f.titleZh)}});
         if (form.empty())
             form = f.id;
     }
@@ -22,14 +22,14 @@ QVariantList ReportModel::periodicForms(cx::RecordQuery &q, bool english, std::s
 
 ReportModel::ReportModel(QObject *parent)
     : QObject(parent),
-      m_job(this, {QStringLiteral("submissions"), QStringLiteral("schools"), QStringLiteral("forms")}, [this] { refresh(); },
-            [this](QVariantMap data) {
-                m_data = std::move(data);
-                emit changed();
-            },
-            [this] { emit loadingChanged(); })
-{
-}
+      m_job(
+          this, {QStringLiteral("submissions"), QStringLiteral("schools"), QStringLiteral("forms")}, [this] { refresh(); },
+          [this](QVariantMap data) {
+              m_data = std::move(data);
+              emit changed();
+          },
+          [this] { emit loadingChanged(); })
+{}
 
 ReportModel::~ReportModel() = default;
 

@@ -26,10 +26,10 @@ public:
 
     bool loading() const { return m_job.loading(); }
     QString error() const { return m_data.value(QStringLiteral("error")).toString(); }
-    void setToday(const QDate &d);   // tests and the demo; default: today
+    void setToday(const QDate &d); // tests and the demo; default: today
 
     Q_INVOKABLE void refresh();
-    Q_INVOKABLE bool waitForLoaded(int msecs = 60000);   // tests (returns as soon as loaded; long for ASan on a loaded machine)
+    Q_INVOKABLE bool waitForLoaded(int msecs = 60000); // tests (returns as soon as loaded; long for ASan on a loaded machine)
 
     // The forms filed per period ({id, title} each, by id), for a report's form
     // picker; `form` becomes the first of them when it is empty.

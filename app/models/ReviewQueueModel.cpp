@@ -14,7 +14,7 @@ namespace cx::app {
 struct ReviewQueueModel::Result {
     std::vector<cx::bureau::ReviewItem> items;
     std::set<std::string> townships, periods;
-    std::vector<std::pair<std::string, std::string>> forms;   // id, title
+    std::vector<std::pair<std::string, std::string>> forms; // id, title
     QString error;
 };
 
@@ -24,21 +24,21 @@ bool english() { return AppSettings::instance() && AppSettings::instance()->form
 
 ReviewQueueModel::ReviewQueueModel(QObject *parent)
     : QObject(parent),
-      m_job(this, {QStringLiteral("submissions"), QStringLiteral("schools"), QStringLiteral("forms")}, [this] { refresh(); },
-            [this](const std::shared_ptr<Result> &r) { show(r); }, [this] { emit loadingChanged(); })
-{
-}
+      m_job(
+          this, {QStringLiteral("submissions"), QStringLiteral("schools"), QStringLiteral("forms")}, [this] { refresh(); },
+          [this](const std::shared_ptr<Result> &r) { show(r); }, [this] { emit loadingChanged(); })
+{}
 
 ReviewQueueModel::~ReviewQueueModel() = default;
 
-#define CX_FILTER_SETTER(setter, member)  \
-    void ReviewQueueModel::setter(const QString &v) \
-    {                                     \
-        if (v == (member))                \
-            return;                       \
-        (member) = v;                     \
-        emit filterChanged();             \
-        refresh();                        \
+#define CX_FILTER_SETTER(setter, member)                                                                                         \
+    void ReviewQueueModel::setter(const QString &v)                                                                              \
+    {                                                                                                                            \
+        if (v == (member))                                                                                                       \
+            return;                                                                                                              \
+        (member) = v;                                                                                                            \
+        emit filterChanged();                                                                                                    \
+        refresh();                                                                                                               \
     }
 CX_FILTER_SETTER(setForm, m_form)
 CX_FILTER_SETTER(setPeriod, m_period)
@@ -105,7 +105,7 @@ void ReviewQueueModel::show(const std::shared_ptr<Result> &r)
         if (!t.empty())
             m_townships << qstr(t);
     m_periods.clear();
-    for (const auto &p : std::views::reverse(r->periods))   // newest first
+    for (const auto &p : std::views::reverse(r->periods)) // newest first
         if (!p.empty())
             m_periods << qstr(p);
     m_forms.clear();
@@ -207,11 +207,14 @@ QVariantList ReviewQueueModel::tables()
 {
     auto statusText = [](const QString &s) {
         //: Review export: the return waits for review.
-        if (s == QLatin1String("submitted")) return tr("Waiting for review");
+        if (s == QLatin1String("submitted"))
+            return tr("Waiting for review");
         //: Review export: accepted.
-        if (s == QLatin1String("accepted")) return tr("Accepted");
+        if (s == QLatin1String("accepted"))
+            return tr("Accepted");
         //: Review export: sent back to the school.
-        if (s == QLatin1String("returned")) return tr("Returned");
+        if (s == QLatin1String("returned"))
+            return tr("Returned");
         return s;
     };
     //: Review export: column headers.

@@ -26,13 +26,13 @@ class ReviewQueueModel : public QObject
     Q_PROPERTY(QString form READ form WRITE setForm NOTIFY filterChanged)
     Q_PROPERTY(QString period READ period WRITE setPeriod NOTIFY filterChanged)
     Q_PROPERTY(QString township READ township WRITE setTownship NOTIFY filterChanged)
-    Q_PROPERTY(QString status READ status WRITE setStatus NOTIFY filterChanged)   // submitted | accepted | returned | all
+    Q_PROPERTY(QString status READ status WRITE setStatus NOTIFY filterChanged) // submitted | accepted | returned | all
     // Each: id, school, schoolCode, township, head, phone, form, formTitle, period,
     // status, sentOn, comment, flags (number of checks), correction (bool).
     Q_PROPERTY(QVariantList items READ items NOTIFY itemsChanged)
     Q_PROPERTY(QStringList townships READ townships NOTIFY itemsChanged)
     Q_PROPERTY(QStringList periods READ periods NOTIFY itemsChanged)
-    Q_PROPERTY(QVariantList forms READ forms NOTIFY itemsChanged)   // {id, title} of forms under review
+    Q_PROPERTY(QVariantList forms READ forms NOTIFY itemsChanged) // {id, title} of forms under review
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 public:
@@ -63,7 +63,7 @@ public:
     // Sends a return back to its school; the comment is required.
     Q_INVOKABLE bool sendBack(const QString &id, const QString &comment);
     Q_INVOKABLE void refresh();
-    Q_INVOKABLE bool waitForLoaded(int msecs = 60000);   // tests (returns as soon as loaded; long for ASan on a loaded machine)
+    Q_INVOKABLE bool waitForLoaded(int msecs = 60000); // tests (returns as soon as loaded; long for ASan on a loaded machine)
     // For TableExport: the listed returns, with the checks that flag them.
     Q_INVOKABLE QVariantList tables();
 

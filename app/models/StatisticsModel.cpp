@@ -7,7 +7,6 @@
 #include "bureau/Statistics.h"
 #include "core/JsonVariant.h"
 
-
 #include <cmath>
 
 namespace cx::app {
@@ -21,7 +20,8 @@ QVariantMap dropoutMap(cx::RecordQuery &q, cx::bureau::Day today)
 {
     const auto rep = cx::bureau::dropouts(q, today);
     auto tally = [](const cx::bureau::DropoutTally &t) {
-        return QVariantMap{{QStringLiteral("open"), t.open}, {QStringLiteral("back"), t.back}, {QStringLiteral("unvisited"), t.unvisited}};
+        return QVariantMap{
+            {QStringLiteral("open"), t.open}, {QStringLiteral("back"), t.back}, {QStringLiteral("unvisited"), t.unvisited}};
     };
     QVariantList towns, cases;
     for (const auto &[name, t] : rep.townships) {
@@ -38,7 +38,8 @@ QVariantMap dropoutMap(cx::RecordQuery &q, cx::bureau::Day today)
                                     {QStringLiteral("lastVisit"), qstr(c.lastVisit)},
                                     {QStringLiteral("visits"), c.visits},
                                     {QStringLiteral("days"), c.daysSinceVisit}});
-    return {{QStringLiteral("county"), tally(rep.county)}, {QStringLiteral("townships"), towns}, {QStringLiteral("cases"), cases}};
+    return {
+        {QStringLiteral("county"), tally(rep.county)}, {QStringLiteral("townships"), towns}, {QStringLiteral("cases"), cases}};
 }
 
 // Home visits and inspections done vs planned (cx::bureau::progress) in the
@@ -55,8 +56,10 @@ QVariantMap progressMap(cx::RecordQuery &q, const std::string &key, cx::bureau::
     }
     const auto rep = cx::bureau::progress(q, period, today);
     auto tally = [](const cx::bureau::PlanTally &t) {
-        return QVariantMap{{QStringLiteral("value"), t.done},   {QStringLiteral("of"), t.planned},
-                           {QStringLiteral("overdue"), t.overdue}, {QStringLiteral("met"), t.met},
+        return QVariantMap{{QStringLiteral("value"), t.done},
+                           {QStringLiteral("of"), t.planned},
+                           {QStringLiteral("overdue"), t.overdue},
+                           {QStringLiteral("met"), t.met},
                            {QStringLiteral("targets"), t.targets}};
     };
     auto towns = [&](const std::map<std::string, cx::bureau::PlanTally> &m) {
@@ -86,14 +89,12 @@ QVariantMap progressMap(cx::RecordQuery &q, const std::string &key, cx::bureau::
     return {{QStringLiteral("period"), qstr(period.key)},
             {QStringLiteral("first"), qstr(cx::bureau::formatDay(period.first))},
             {QStringLiteral("last"), qstr(cx::bureau::formatDay(period.last))},
-            {QStringLiteral("inspections"),
-             QVariantMap{{QStringLiteral("county"), tally(rep.inspections)},
-                         {QStringLiteral("townships"), towns(rep.inspectionsByTownship)},
-                         {QStringLiteral("people"), inspectors}}},
-            {QStringLiteral("visits"),
-             QVariantMap{{QStringLiteral("county"), tally(rep.visits)},
-                         {QStringLiteral("townships"), towns(rep.visitsByTownship)},
-                         {QStringLiteral("people"), teachers}}}};
+            {QStringLiteral("inspections"), QVariantMap{{QStringLiteral("county"), tally(rep.inspections)},
+                                                        {QStringLiteral("townships"), towns(rep.inspectionsByTownship)},
+                                                        {QStringLiteral("people"), inspectors}}},
+            {QStringLiteral("visits"), QVariantMap{{QStringLiteral("county"), tally(rep.visits)},
+                                                   {QStringLiteral("townships"), towns(rep.visitsByTownship)},
+                                                   {QStringLiteral("people"), teachers}}}};
 }
 
 QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &period, const std::string &field,
@@ -141,12 +142,15 @@ QVariantMap compute(cx::RecordQuery &q, std::string form, const std::string &per
     for (const auto &c : rep.choices) {
         QVariantList opts;
         for (const auto &o : c.options)
-            opts.push_back(QVariantMap{{QStringLiteral("label"), qstr(en ? o.labelEn : o.labelZh)}, {QStringLiteral("value"), o.count}});
-        choices.push_back(QVariantMap{{QStringLiteral("label"), qstr(en ? c.labelEn : c.labelZh)}, {QStringLiteral("options"), opts}});
+            opts.push_back(
+                QVariantMap{{QStringLiteral("label"), qstr(en ? o.labelEn : o.labelZh)}, {QStringLiteral("value"), o.count}});
+        choices.push_back(
+            QVariantMap{{QStringLiteral("label"), qstr(en ? c.labelEn : c.labelZh)}, {QStringLiteral("options"), opts}});
     }
     out.insert(QStringLiteral("choices"), choices);
     // The table behind the exports: a row per number, county then townships.
-    QVariantList header{en ? QStringLiteral("Item") : QStringLiteral("项目"), en ? QStringLiteral("County") : QStringLiteral("全县")};
+    QVariantList header{en ? QStringLiteral("Item") : QStringLiteral("项目"),
+                        en ? QStringLiteral("County") : QStringLiteral("全县")};
     for (const auto &t : rep.townships)
         header << qstr(t);
     table.push_back(header);
@@ -175,7 +179,7 @@ bool change(QString &member, const QString &v)
 void StatisticsModel::setForm(const QString &v)
 {
     if (change(m_form, v)) {
-        m_field.clear();   // another form has other numbers
+        m_field.clear(); // another form has other numbers
         emit inputChanged();
         refresh();
     }
@@ -214,17 +218,19 @@ QVariantList StatisticsModel::tables() const
         out.push_back(QVariantMap{{QStringLiteral("name"), name}, {QStringLiteral("rows"), value("table")}});
     const QVariantMap d = dropouts();
     //: Dropout export, townships sheet: column headers.
-    QVariantList towns{QVariantList{tr("Township"), tr("Not back at school"), tr("Back at school"), tr("Not visited for 30 days")}};
+    QVariantList towns{
+        QVariantList{tr("Township"), tr("Not back at school"), tr("Back at school"), tr("Not visited for 30 days")}};
     auto row = [&towns](const QString &label, const QVariantMap &t) {
-        towns.push_back(QVariantList{label, t[QStringLiteral("open")], t[QStringLiteral("back")], t[QStringLiteral("unvisited")]});
+        towns.push_back(
+            QVariantList{label, t[QStringLiteral("open")], t[QStringLiteral("back")], t[QStringLiteral("unvisited")]});
     };
     for (const QVariant &t : d[QStringLiteral("townships")].toList())
         row(t.toMap()[QStringLiteral("name")].toString(), t.toMap());
     //: Dropout export: the county's total row.
     row(tr("County"), d[QStringLiteral("county")].toMap());
     //: Dropout export, cases sheet: column headers.
-    QVariantList cases{QVariantList{tr("Pupil"), tr("Grade"), tr("School"), tr("Township"), tr("School phone"), tr("Last visit"),
-                                    tr("Visits")}};
+    QVariantList cases{
+        QVariantList{tr("Pupil"), tr("Grade"), tr("School"), tr("Township"), tr("School phone"), tr("Last visit"), tr("Visits")}};
     for (const QVariant &v : d[QStringLiteral("cases")].toList()) {
         const QVariantMap c = v.toMap();
         cases.push_back(QVariantList{c[QStringLiteral("name")], c[QStringLiteral("grade")], c[QStringLiteral("school")],
@@ -247,7 +253,8 @@ QVariantList StatisticsModel::progressTables() const
     auto at = [](const QVariantMap &m, const char *key) { return m[QLatin1String(key)]; };
     //: Done vs planned export, townships sheet: column headers.
     QVariantList towns{QVariantList{tr("Township"), tr("Inspections planned"), tr("Inspections done"), tr("Inspections overdue"),
-                                    tr("Home visits planned"), tr("Home visits done"), tr("Visit targets met"), tr("Visit targets")}};
+                                    tr("Home visits planned"), tr("Home visits done"), tr("Visit targets met"),
+                                    tr("Visit targets")}};
     auto townRow = [&](const QString &label, const QVariantMap &i, const QVariantMap &v) {
         towns.push_back(QVariantList{label, at(i, "of"), at(i, "value"), at(i, "overdue"), at(v, "of"), at(v, "value"),
                                      at(v, "met"), at(v, "targets")});
@@ -258,8 +265,8 @@ QVariantList StatisticsModel::progressTables() const
     //: Done vs planned export: the county's total row.
     townRow(tr("County"), insp[QStringLiteral("county")].toMap(), visits[QStringLiteral("county")].toMap());
     //: Done vs planned export, people sheet: column headers.
-    QVariantList people{QVariantList{tr("Kind"), tr("Account"), tr("Name"), tr("School"), tr("Township"), tr("Number planned"), tr("Number done"),
-                                     tr("Overdue"), tr("Targets met")}};
+    QVariantList people{QVariantList{tr("Kind"), tr("Account"), tr("Name"), tr("School"), tr("Township"), tr("Number planned"),
+                                     tr("Number done"), tr("Overdue"), tr("Targets met")}};
     for (const QVariant &v : insp[QStringLiteral("people")].toList()) {
         const QVariantMap r = v.toMap();
         //: Done vs planned export: a row of an inspector's inspections.
@@ -279,6 +286,9 @@ QVariantList StatisticsModel::progressTables() const
             QVariantMap{{QStringLiteral("name"), tr("Done vs planned by person")}, {QStringLiteral("rows"), people}}};
 }
 
-bool StatisticsModel::exportCsv(const QString &path) { return TableExport::write(path, tables(), QStringLiteral("csv"), nullptr); }
+bool StatisticsModel::exportCsv(const QString &path)
+{
+    return TableExport::write(path, tables(), QStringLiteral("csv"), nullptr);
+}
 
 } // namespace cx::app

@@ -14,23 +14,23 @@
 
 namespace cx::app {
 
-class StatisticsModel : public cx::app::ReportModel   // qualified: qmltyperegistrar needs the full name to record the base
+class StatisticsModel : public cx::app::ReportModel // qualified: qmltyperegistrar needs the full name to record the base
 {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString form READ form WRITE setForm NOTIFY inputChanged)       // "" = the first periodic form
     Q_PROPERTY(QString period READ period WRITE setPeriod NOTIFY inputChanged) // "" = the current period
     Q_PROPERTY(QString field READ field WRITE setField NOTIFY inputChanged)    // the charted number; "" = the first
-    Q_PROPERTY(QVariantList forms READ forms NOTIFY changed)        // {id, title}
-    Q_PROPERTY(QStringList periods READ periods NOTIFY changed)     // the trend's periods, oldest first
+    Q_PROPERTY(QVariantList forms READ forms NOTIFY changed)                   // {id, title}
+    Q_PROPERTY(QStringList periods READ periods NOTIFY changed)                // the trend's periods, oldest first
     Q_PROPERTY(QString shownPeriod READ shownPeriod NOTIFY changed)
     Q_PROPERTY(int returns READ returns NOTIFY changed)
-    Q_PROPERTY(QVariantList fields READ fields NOTIFY changed)      // {name, label, how, county}
+    Q_PROPERTY(QVariantList fields READ fields NOTIFY changed) // {name, label, how, county}
     Q_PROPERTY(QString shownField READ shownField NOTIFY changed)
     Q_PROPERTY(QString fieldLabel READ fieldLabel NOTIFY changed)
-    Q_PROPERTY(QVariantList byTownship READ byTownship NOTIFY changed)   // {label, value} of the charted number
-    Q_PROPERTY(QVariantList trend READ trend NOTIFY changed)             // {label, value} per period
-    Q_PROPERTY(QVariantList choices READ choices NOTIFY changed)         // {label, options: [{label, value}]}
+    Q_PROPERTY(QVariantList byTownship READ byTownship NOTIFY changed) // {label, value} of the charted number
+    Q_PROPERTY(QVariantList trend READ trend NOTIFY changed)           // {label, value} per period
+    Q_PROPERTY(QVariantList choices READ choices NOTIFY changed)       // {label, options: [{label, value}]}
     // The county's dropout cases (cx::bureau::dropouts): county and townships
     // {open, back, unvisited} (+ name), cases [{name, grade, school, township,
     // phone, lastVisit, visits, days}], never visited first.

@@ -29,8 +29,7 @@ QString SubmissionModel::displayState(const QString &status, const QString &sync
 
 void SubmissionModel::decorate(RecordRow &row) const
 {
-    row.fields.insert(QStringLiteral("_display"),
-                      displayState(row.fields.value(QStringLiteral("status")).toString(), row.state));
+    row.fields.insert(QStringLiteral("_display"), displayState(row.fields.value(QStringLiteral("status")).toString(), row.state));
 }
 
 } // namespace cx::app

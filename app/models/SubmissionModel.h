@@ -6,7 +6,7 @@
 
 namespace cx::app {
 
-class SubmissionModel : public cx::app::RecordListModel   // qualified: qmltyperegistrar needs the full name to record the base
+class SubmissionModel : public cx::app::RecordListModel // qualified: qmltyperegistrar needs the full name to record the base
 {
     Q_OBJECT
     QML_ELEMENT

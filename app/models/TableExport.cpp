@@ -53,8 +53,7 @@ bool TableExport::write(const QString &path, const QVariantList &tables, const Q
     }
     try {
         cx::tables::writeTables(QDir::toNativeSeparators(path).toStdString(), out,
-                                format == QLatin1String("csv") ? cx::tables::Format::Csv : cx::tables::Format::Xlsx,
-                                "cunxiao");
+                                format == QLatin1String("csv") ? cx::tables::Format::Csv : cx::tables::Format::Xlsx, "cunxiao");
         return true;
     } catch (const std::exception &e) {
         if (error)

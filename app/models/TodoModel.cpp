@@ -8,7 +8,6 @@
 #include "engine/RecordQuery.h"
 #include "forms/Periods.h"
 
-
 #include <map>
 
 namespace cx::app {
@@ -50,7 +49,7 @@ bool meantFor(const cx::Json &def, const QString &role, const QStringList &schoo
     }
     auto where = def.find("schools");
     if (where == def.end() || !where->is_array())
-        return true;   // "*" or absent
+        return true; // "*" or absent
     for (const auto &s : *where)
         if (s.is_string() && schools.contains(qstr(s.get<std::string>())))
             return true;
@@ -81,12 +80,14 @@ std::vector<TodoItem> bureauTodos(cx::RecordQuery &q, const QDate &today)
             missing.urgent = missing.urgent || rep.county.missing > 0;
         }
     out.push_back(missing);
-    cx::bureau::ReviewFilter returned;   // sent back and not yet corrected
+    cx::bureau::ReviewFilter returned; // sent back and not yet corrected
     returned.status = "returned";
     out.push_back({QStringLiteral("returned_waiting"), QStringLiteral("BureauReviewPage"),
                    int(cx::bureau::reviewQueue(q, returned).size())});
-    out.push_back({QStringLiteral("conflicts"), QStringLiteral("ConflictsPage"), int(q.countInState(syncStateName(SyncState::Conflict))), true});
-    out.push_back({QStringLiteral("rejected"), QStringLiteral("SubmissionsPage"), int(q.countInState(syncStateName(SyncState::Rejected))), true});
+    out.push_back({QStringLiteral("conflicts"), QStringLiteral("ConflictsPage"),
+                   int(q.countInState(syncStateName(SyncState::Conflict))), true});
+    out.push_back({QStringLiteral("rejected"), QStringLiteral("SubmissionsPage"),
+                   int(q.countInState(syncStateName(SyncState::Rejected))), true});
     return out;
 }
 
@@ -128,8 +129,8 @@ TodoItem visitTargets(cx::RecordQuery &q, const QString &user, const QDate &toda
 
 } // namespace
 
-std::vector<TodoItem> TodoModel::compute(cx::RecordQuery &q, const QString &role, const QStringList &schools,
-                                         const QDate &today, const QString &user)
+std::vector<TodoItem> TodoModel::compute(cx::RecordQuery &q, const QString &role, const QStringList &schools, const QDate &today,
+                                         const QString &user)
 {
     if (role == QLatin1String("bureau"))
         return bureauTodos(q, today);
@@ -147,7 +148,7 @@ std::vector<TodoItem> TodoModel::compute(cx::RecordQuery &q, const QString &role
             continue;
         const std::string period = text(meta, "period"), due = text(meta, "due");
         if (period.empty() && due.empty())
-            continue;   // filled as things happen (a visit, a hazard), never "due"
+            continue; // filled as things happen (a visit, a hazard), never "due"
         const cx::forms::Period range = cx::forms::periodContaining(period, dayOf(today));
         cx::RecordSelection subs;
         subs.collection = "submissions";
@@ -156,41 +157,44 @@ std::vector<TodoItem> TodoModel::compute(cx::RecordQuery &q, const QString &role
                            {"status", cx::FieldCondition::Ne, "draft"}};
         if (range.valid()) {
             subs.conditions.push_back({"updated_at", cx::FieldCondition::Ge, cx::forms::formatDay(range.first)});
-            subs.conditions.push_back({"updated_at", cx::FieldCondition::Lt,
-                                       cx::forms::formatDay(range.last + std::chrono::days(1))});
+            subs.conditions.push_back(
+                {"updated_at", cx::FieldCondition::Lt, cx::forms::formatDay(range.last + std::chrono::days(1))});
         }
         if (q.count(subs) > 0)
             continue;
         ++forms.count;
         // No period but a due date: due once, on that day (or at the end of this year).
-        const cx::forms::Period dueIn = range.valid() ? range : cx::forms::Period{"", "once", dayOf(QDate(today.year(), 1, 1)),
-                                                                                   dayOf(QDate(today.year(), 12, 31))};
+        const cx::forms::Period dueIn =
+            range.valid() ? range
+                          : cx::forms::Period{"", "once", dayOf(QDate(today.year(), 1, 1)), dayOf(QDate(today.year(), 12, 31))};
         const QDate when = qdateOf(cx::forms::dueDate(due, dueIn));
         forms.urgent = forms.urgent || (when.isValid() && when <= today.addDays(7));
     }
     out.push_back(forms);
 
-    out.push_back({QStringLiteral("drafts"), QStringLiteral("SubmissionsPage"),
-                   int(countWhere(q, "submissions", "status", "draft"))});
+    out.push_back(
+        {QStringLiteral("drafts"), QStringLiteral("SubmissionsPage"), int(countWhere(q, "submissions", "status", "draft"))});
     out.push_back({QStringLiteral("returned"), QStringLiteral("SubmissionsPage"),
                    int(countWhere(q, "submissions", "status", "returned")), true});
 
     // Refused changes: shown where most of them are.
-    TodoItem rejected{QStringLiteral("rejected"), QStringLiteral("SubmissionsPage"), int(q.countInState(syncStateName(SyncState::Rejected))), true};
+    TodoItem rejected{QStringLiteral("rejected"), QStringLiteral("SubmissionsPage"),
+                      int(q.countInState(syncStateName(SyncState::Rejected))), true};
     const size_t rejectedSubs = q.countInState(syncStateName(SyncState::Rejected), "submissions");
     const size_t rejectedPupils = q.countInState(syncStateName(SyncState::Rejected), "pupils");
     if (rejectedPupils > rejectedSubs)
         rejected.page = QStringLiteral("PupilsPage");
     out.push_back(rejected);
-    out.push_back({QStringLiteral("conflicts"), QStringLiteral("ConflictsPage"), int(q.countInState(syncStateName(SyncState::Conflict))), true});
+    out.push_back({QStringLiteral("conflicts"), QStringLiteral("ConflictsPage"),
+                   int(q.countInState(syncStateName(SyncState::Conflict))), true});
 
     // Follow-ups: a pupil's latest visit decides (a later visit is the follow-up).
     TodoItem follow{QStringLiteral("follow_ups"), QStringLiteral("DropoutsPage")};
-    std::map<std::string, std::pair<std::string, cx::Json>> latest;   // pupil -> (date + id, fields)
+    std::map<std::string, std::pair<std::string, cx::Json>> latest; // pupil -> (date + id, fields)
     for (const auto &v : q.list(all("home_visits"))) {
         std::string pupil = text(v.fields, "pupil");
         if (pupil.empty())
-            pupil = "#" + v.id;   // a visit without a pupil stands alone
+            pupil = "#" + v.id; // a visit without a pupil stands alone
         const std::string key = text(v.fields, "date") + "|" + v.id;
         auto it = latest.find(pupil);
         if (it == latest.end() || it->second.first < key)
@@ -218,10 +222,10 @@ std::vector<TodoItem> TodoModel::compute(cx::RecordQuery &q, const QString &role
 
 TodoModel::TodoModel(QObject *parent)
     : QAbstractListModel(parent),
-      m_job(this, {}, [this] { refresh(); }, [this](std::vector<TodoItem> items) { show(std::move(items)); },
-            [this] { emit loadingChanged(); })
-{
-}
+      m_job(
+          this, {}, [this] { refresh(); }, [this](std::vector<TodoItem> items) { show(std::move(items)); },
+          [this] { emit loadingChanged(); })
+{}
 
 TodoModel::~TodoModel() = default;
 
@@ -309,11 +313,16 @@ QVariant TodoModel::data(const QModelIndex &index, int role) const
         return {};
     const TodoItem &i = m_items[size_t(index.row())];
     switch (role) {
-    case KindRole: return i.kind;
-    case CountRole: return i.count;
-    case UrgentRole: return i.urgent && i.count > 0;
-    case PageRole: return i.page;
-    case DetailRole: return i.detail;
+    case KindRole:
+        return i.kind;
+    case CountRole:
+        return i.count;
+    case UrgentRole:
+        return i.urgent && i.count > 0;
+    case PageRole:
+        return i.page;
+    case DetailRole:
+        return i.detail;
     }
     return {};
 }

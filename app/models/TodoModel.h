@@ -42,8 +42,8 @@ namespace cx::app {
 struct TodoItem {
     QString kind, page;
     int count = 0;
-    bool urgent = false;   // something is overdue (or due within a week)
-    QString detail;        // a line under the task ("2 / 5", the next school due)
+    bool urgent = false; // something is overdue (or due within a week)
+    QString detail;      // a line under the task ("2 / 5", the next school due)
 };
 
 class TodoModel : public QAbstractListModel
@@ -52,9 +52,9 @@ class TodoModel : public QAbstractListModel
     QML_ELEMENT
     Q_PROPERTY(QString role READ role WRITE setRole NOTIFY roleChanged)
     Q_PROPERTY(QStringList schools READ schools WRITE setSchools NOTIFY roleChanged)
-    Q_PROPERTY(QString user READ user WRITE setUser NOTIFY roleChanged)   // whose assignments and targets
+    Q_PROPERTY(QString user READ user WRITE setUser NOTIFY roleChanged) // whose assignments and targets
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
-    Q_PROPERTY(int total READ total NOTIFY countsChanged)          // tasks of every kind
+    Q_PROPERTY(int total READ total NOTIFY countsChanged) // tasks of every kind
 public:
     enum Roles { KindRole = Qt::UserRole + 1, CountRole, UrgentRole, PageRole, DetailRole };
 
@@ -79,11 +79,11 @@ public:
     Q_INVOKABLE int countOf(const QString &kind) const;
     Q_INVOKABLE bool urgentOf(const QString &kind) const;
     Q_INVOKABLE void refresh();
-    Q_INVOKABLE bool waitForLoaded(int msecs = 60000);   // tests (returns as soon as loaded; long for ASan on a loaded machine)
+    Q_INVOKABLE bool waitForLoaded(int msecs = 60000); // tests (returns as soon as loaded; long for ASan on a loaded machine)
 
     // The counting itself (runs on a worker thread).
-    static std::vector<TodoItem> compute(cx::RecordQuery &q, const QString &role, const QStringList &schools,
-                                         const QDate &today, const QString &user = {});
+    static std::vector<TodoItem> compute(cx::RecordQuery &q, const QString &role, const QStringList &schools, const QDate &today,
+                                         const QString &user = {});
 
 signals:
     void roleChanged();

@@ -30,7 +30,7 @@ QString localPath(const QUrl &u)
     if (u.isLocalFile())
         return u.toLocalFile();
     if (u.scheme().isEmpty())
-        return u.toString();   // a plain path typed or passed by a test
+        return u.toString(); // a plain path typed or passed by a test
     return {};
 }
 
@@ -189,8 +189,8 @@ void BundleController::deliver(const QUrl &bundleFile, const QUrl &replyTarget, 
     const QString dir = ctx->accountDir(ctx->account());
     const QString workIn = QDir(dir).filePath(QStringLiteral("relay-in.tmp"));
     const QString workOut = QDir(dir).filePath(QStringLiteral("relay-out.tmp"));
-    const QString replyName = QFileInfo(in.isEmpty() ? bundleFile.fileName() : in).completeBaseName() +
-                              QStringLiteral(".reply.cxbundle");
+    const QString replyName =
+        QFileInfo(in.isEmpty() ? bundleFile.fileName() : in).completeBaseName() + QStringLiteral(".reply.cxbundle");
     const uint64_t maxBytes = uint64_t(qBound(1, maxReplyMb, 1024)) * 1024 * 1024;
     start(
         QStringLiteral("deliver"),
@@ -198,8 +198,8 @@ void BundleController::deliver(const QUrl &bundleFile, const QUrl &replyTarget, 
             if (in.isEmpty())
                 copyFile(bundleFile.toString(), workIn);
             const QString reply = out.isEmpty() ? QString() : fileIn(out, replyName);
-            const cx::RelayReport r =
-                engine->relay((in.isEmpty() ? workIn : in).toStdString(), (reply.isEmpty() ? workOut : reply).toStdString(), maxBytes);
+            const cx::RelayReport r = engine->relay((in.isEmpty() ? workIn : in).toStdString(),
+                                                    (reply.isEmpty() ? workOut : reply).toStdString(), maxBytes);
             if (reply.isEmpty()) {
                 copyFile(workOut, replyTarget.toString());
                 QFile::remove(workOut);

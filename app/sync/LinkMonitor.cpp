@@ -40,7 +40,7 @@ void LinkMonitor::setReachability(QNetworkInformation::Reachability r)
     bool online = m_online;
     switch (r) {
     case QNetworkInformation::Reachability::Online:
-    case QNetworkInformation::Reachability::Site:   // the bureau may be on the county network
+    case QNetworkInformation::Reachability::Site: // the bureau may be on the county network
         online = true;
         break;
     case QNetworkInformation::Reachability::Disconnected:
@@ -48,7 +48,7 @@ void LinkMonitor::setReachability(QNetworkInformation::Reachability r)
         online = false;
         break;
     case QNetworkInformation::Reachability::Unknown:
-        break;   // keep what we knew
+        break; // keep what we knew
     }
     if (online == m_online)
         return;
@@ -61,7 +61,7 @@ void LinkMonitor::setReachability(QNetworkInformation::Reachability r)
 void LinkMonitor::setTransportMedium(QNetworkInformation::TransportMedium m)
 {
     if (m_meteredFeature)
-        return;   // the backend says metered or not itself
+        return; // the backend says metered or not itself
     setMetered(m == QNetworkInformation::TransportMedium::Cellular);
 }
 

@@ -35,17 +35,17 @@ public:
 public slots:
     void setReachability(QNetworkInformation::Reachability r);
     void setTransportMedium(QNetworkInformation::TransportMedium m);
-    void setMetered(bool metered);   // what isMeteredChanged reports
+    void setMetered(bool metered); // what isMeteredChanged reports
 
 signals:
-    void reconnected();                // the link went from offline to online
+    void reconnected(); // the link went from offline to online
     void onlineChanged(bool online);
     void meteredChanged(bool metered);
 
 private:
     bool m_backend = false;
-    bool m_meteredFeature = false;     // the backend reports metered itself
-    bool m_online = true;              // unknown counts as online: sync keeps trying
+    bool m_meteredFeature = false; // the backend reports metered itself
+    bool m_online = true;          // unknown counts as online: sync keeps trying
     bool m_metered = false;
 };
 

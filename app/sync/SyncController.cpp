@@ -43,7 +43,8 @@ void SyncController::setEngine(cx::Engine *engine)
         m_engine->setAttachmentsOnlyUnmetered(m_photosOnlyUnmetered);
         m_engine->setLinkMetered(m_linkMetered);
         m_engine->setProgressCallback([this](const cx::SyncProgress &p) {
-            QMetaObject::invokeMethod(this, [this, p] { onProgress(p); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, p] { onProgress(p); }, Qt::QueuedConnection);
         });
         auto st = m_engine->status();
         if (st.lastCompleteMs)
@@ -85,7 +86,7 @@ void SyncController::refreshPhotoCounts()
     // an index lookup, made only for photos not yet sent; counted in SQL.
     m_photosWaiting = m_photosRefused = 0;
     if (m_engine) {
-        const auto c = m_engine->attachmentCounts();   // a photo no saved page uses is not waiting to go
+        const auto c = m_engine->attachmentCounts(); // a photo no saved page uses is not waiting to go
         m_photosWaiting = c.waiting;
         m_photosRefused = c.refused;
     }
@@ -103,7 +104,7 @@ void SyncController::setPhotosOnlyUnmetered(bool on)
     emit photosHeldChanged();
     emit changed();
     if (wasHeld && !photosHeld() && m_photosWaiting > 0)
-        localChanged();   // held photos may go now
+        localChanged(); // held photos may go now
 }
 
 void SyncController::setLinkMetered(bool metered)
@@ -117,7 +118,7 @@ void SyncController::setLinkMetered(bool metered)
     emit photosHeldChanged();
     emit changed();
     if (wasHeld && !photosHeld() && m_photosWaiting > 0 && m_automatic && m_engine && m_engine->enrolled())
-        syncNow();   // on Wi-Fi again: send the held photos now
+        syncNow(); // on Wi-Fi again: send the held photos now
 }
 
 void SyncController::linkReturned()
@@ -174,7 +175,7 @@ void SyncController::syncNow()
             engine->sync();
             return {};
         } catch (...) {
-            return TaskOutcome::ofCurrentException();   // a revoked device: the engine has erased the data
+            return TaskOutcome::ofCurrentException(); // a revoked device: the engine has erased the data
         }
     }));
 }
@@ -205,7 +206,8 @@ void SyncController::onFinished()
     const bool ok = r.ok();
     if (r.result == TaskOutcome::Result::Revoked) {
         //: The bureau revoked this phone; its data has been erased.
-        m_lastError = tr("The bureau has withdrawn this phone's access and its data has been erased from it. Ask the bureau if you need to sign in again.");
+        m_lastError = tr("The bureau has withdrawn this phone's access and its data has been erased from it. Ask the bureau if "
+                         "you need to sign in again.");
         if (auto *ctx = AppContext::instance())
             ctx->addError(m_lastError);
         emit changed();

@@ -23,11 +23,11 @@ public:
     explicit SyncController(QObject *parent = nullptr);
     ~SyncController() override;
 
-    void setEngine(cx::Engine *engine);   // null: stop (waits for a running cycle)
-    void setAutomatic(bool on);           // periodic and debounced sync (off in self-test)
+    void setEngine(cx::Engine *engine); // null: stop (waits for a running cycle)
+    void setAutomatic(bool on);         // periodic and debounced sync (off in self-test)
 
     bool syncing() const { return m_syncing; }
-    double progress() const { return m_progress; }   // 0..1, -1 when unknown
+    double progress() const { return m_progress; } // 0..1, -1 when unknown
     QString transferText() const { return m_syncing ? m_meter.text() : QString(); }
     bool online() const { return m_online; }
     bool everTried() const { return m_tried; }
@@ -46,7 +46,7 @@ public:
     bool linkMetered() const { return m_linkMetered; }
     bool photosHeld() const { return m_photosOnlyUnmetered && m_linkMetered; }
     // Attachments of this device by state, as of the last sync or change.
-    int photosWaiting() const { return m_photosWaiting; }   // not yet sent (held or not)
+    int photosWaiting() const { return m_photosWaiting; } // not yet sent (held or not)
     int photosRefused() const { return m_photosRefused; }
 
     // While held, no sync starts (one asked for runs at release): the engine's
@@ -60,11 +60,11 @@ public:
 
 public slots:
     void syncNow();
-    void localChanged();   // (re)starts the debounce timer
+    void localChanged(); // (re)starts the debounce timer
     void refreshCounts();
-    void refreshPhotoCounts();            // waiting and refused photos, from the engine
-    void linkReturned();                  // offline -> online: sync now, forget the backoff
-    void setLinkMetered(bool metered);    // what LinkMonitor says; unmetered again: send held photos
+    void refreshPhotoCounts();         // waiting and refused photos, from the engine
+    void linkReturned();               // offline -> online: sync now, forget the backoff
+    void setLinkMetered(bool metered); // what LinkMonitor says; unmetered again: send held photos
 
 signals:
     void changed();

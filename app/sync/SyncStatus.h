@@ -22,7 +22,7 @@ class SyncStatus : public QObject
     Q_PROPERTY(bool everTried READ everTried NOTIFY changed)
     Q_PROPERTY(bool syncing READ syncing NOTIFY changed)
     Q_PROPERTY(double progress READ progress NOTIFY changed)
-    Q_PROPERTY(QString transferText READ transferText NOTIFY changed)   // bytes of the whole transfer, while syncing
+    Q_PROPERTY(QString transferText READ transferText NOTIFY changed) // bytes of the whole transfer, while syncing
     Q_PROPERTY(int pendingCount READ pendingCount NOTIFY changed)
     Q_PROPERTY(int conflictCount READ conflictCount NOTIFY changed)
     Q_PROPERTY(int rejectedCount READ rejectedCount NOTIFY changed)
@@ -54,7 +54,7 @@ public:
     int photosWaiting() const;
     int photosRefused() const;
     bool photosHeld() const;
-    QString photoSummary() const;   // "" when every photo has been sent
+    QString photoSummary() const; // "" when every photo has been sent
 
     Q_INVOKABLE void syncNow();
 

@@ -13,12 +13,11 @@
 
 namespace cx::app {
 
-struct TaskOutcome
-{
+struct TaskOutcome {
     enum class Result { Ok, Failed, Revoked };
     Result result = Result::Ok;
-    cx::ErrorKind kind = cx::ErrorKind::Storage;   // when Failed
-    QString detail;                                // the engine's message; may be empty
+    cx::ErrorKind kind = cx::ErrorKind::Storage; // when Failed
+    QString detail;                              // the engine's message; may be empty
 
     bool ok() const { return result == Result::Ok; }
     static TaskOutcome failed(cx::ErrorKind kind, const QString &detail = {}) { return {Result::Failed, kind, detail}; }

@@ -70,8 +70,7 @@ double TransferMeter::fraction() const
 
 QString TransferMeter::sizeText(uint64_t bytes)
 {
-    return QLocale().formattedDataSize(qint64(bytes), bytes < 1024 * 1024 ? 0 : 1,
-                                       QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(qint64(bytes), bytes < 1024 * 1024 ? 0 : 1, QLocale::DataSizeTraditionalFormat);
 }
 
 QString TransferMeter::text() const
@@ -80,8 +79,10 @@ QString TransferMeter::text() const
         //: Sync progress: a photo is being sent; %1 and %2 are sizes such as "96 KB" of "350 KB".
         return tr("Sending a photo: %1 of %2").arg(sizeText(m_photoNow), sizeText(m_photoTotal));
     if (const uint64_t all = expectedDown())
-        //: Sync progress during a large download (e.g. the first one); %1 and %2 are sizes, %n the number of records still to come.
-        return tr("Received %1 of about %2 (%n record(s) still to come)", nullptr, int(std::min<uint64_t>(m_remainingRecords, 1u << 30)))
+        //: Sync progress during a large download (e.g. the first one); %1 and %2 are sizes, %n the number of records still to
+        //: come.
+        return tr("Received %1 of about %2 (%n record(s) still to come)", nullptr,
+                  int(std::min<uint64_t>(m_remainingRecords, 1u << 30)))
             .arg(sizeText(received()), sizeText(all));
     if (m_curUpTotal >= kWorthShowing && m_curDownTotal == 0)
         //: Sync progress while sending many changes; %1 and %2 are sizes.

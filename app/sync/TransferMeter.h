@@ -27,19 +27,19 @@ public:
     QString text() const;
 
     uint64_t received() const { return m_doneDown + m_curDown; }
-    uint64_t expectedDown() const;   // 0 = unknown
+    uint64_t expectedDown() const; // 0 = unknown
 
     static QString sizeText(uint64_t bytes);
 
 private:
     int m_cycle = -1;
-    uint64_t m_doneDown = 0, m_doneUp = 0;       // requests that ended
-    uint64_t m_curDown = 0, m_curUp = 0;         // the request in flight
+    uint64_t m_doneDown = 0, m_doneUp = 0; // requests that ended
+    uint64_t m_curDown = 0, m_curUp = 0;   // the request in flight
     uint64_t m_curDownTotal = 0, m_curUpTotal = 0;
-    uint64_t m_downAtSummary = 0;                // received when the last estimate came
-    uint64_t m_remaining = 0;                    // wire bytes still to pull, estimated then
+    uint64_t m_downAtSummary = 0; // received when the last estimate came
+    uint64_t m_remaining = 0;     // wire bytes still to pull, estimated then
     uint64_t m_remainingRecords = 0;
-    uint64_t m_photoNow = 0, m_photoTotal = 0;   // an attachment upload
+    uint64_t m_photoNow = 0, m_photoTotal = 0; // an attachment upload
 };
 
 } // namespace cx::app

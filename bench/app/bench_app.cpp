@@ -43,7 +43,8 @@ QString bigForm()
 {
     QJsonArray fields;
     for (int i = 0; i < 200; ++i) {
-        QJsonObject f{{"name", QString("f%1").arg(i)}, {"type", "integer"},
+        QJsonObject f{{"name", QString("f%1").arg(i)},
+                      {"type", "integer"},
                       {"label", QJsonObject{{"zh", QString("第%1项").arg(i)}, {"en", QString("Item %1").arg(i)}}}};
         if (i % 4 == 1 && i > 1) {
             if (i % 8 == 1)
@@ -58,12 +59,17 @@ QString bigForm()
         QJsonArray chunk;
         for (int i = p * 20; i < p * 20 + 20; ++i)
             chunk.append(fields[i]);
-        pages.append(QJsonObject{{"id", QString("p%1").arg(p)},
-                                 {"title", QJsonObject{{"zh", QString("第%1页").arg(p + 1)}, {"en", QString("Page %1").arg(p + 1)}}},
-                                 {"fields", chunk}});
+        pages.append(
+            QJsonObject{{"id", QString("p%1").arg(p)},
+                        {"title", QJsonObject{{"zh", QString("第%1页").arg(p + 1)}, {"en", QString("Page %1").arg(p + 1)}}},
+                        {"fields", chunk}});
     }
-    QJsonObject def{{"id", "bench200"}, {"version", 1}, {"roles", QJsonArray{"head"}}, {"schools", "*"},
-                    {"title", QJsonObject{{"zh", "两百项"}, {"en", "Two hundred"}}}, {"pages", pages}};
+    QJsonObject def{{"id", "bench200"},
+                    {"version", 1},
+                    {"roles", QJsonArray{"head"}},
+                    {"schools", "*"},
+                    {"title", QJsonObject{{"zh", "两百项"}, {"en", "Two hundred"}}},
+                    {"pages", pages}};
     return QString::fromUtf8(QJsonDocument(def).toJson(QJsonDocument::Compact));
 }
 
@@ -89,8 +95,8 @@ int main(int argc, char **argv)
         p.start(QStringLiteral(CX_APP_EXE), {"--print-start-time", "--data-dir", dir.filePath(QString("start%1").arg(i))});
         p.waitForFinished(60000);
         // "first frame after N ms"
-        QRegularExpressionMatch m = QRegularExpression(QStringLiteral("first frame after (\\d+) ms"))
-                                        .match(QString::fromUtf8(p.readAllStandardOutput()));
+        QRegularExpressionMatch m =
+            QRegularExpression(QStringLiteral("first frame after (\\d+) ms")).match(QString::fromUtf8(p.readAllStandardOutput()));
         if (m.hasMatch())
             starts.push_back(m.captured(1).toDouble());
     }
@@ -185,7 +191,8 @@ int main(int argc, char **argv)
     std::printf("%-44s %12.0f\n", "local writes per second", out["local_writes_per_s"].toDouble());
     std::printf("%-44s %12.1f\n", "roster of 20,000: open to first rows (ms)", out["roster_20000_open_ms"].toDouble());
     std::printf("%-44s %12.0f\n", "roster: memory added after opening (KB)", out["roster_20000_rss_kb"].toDouble());
-    std::printf("%-44s %7d / %d\n", "roster: rows in memory after opening / all", out["roster_rows_held"].toInt(), out["roster_rows_total"].toInt());
+    std::printf("%-44s %7d / %d\n", "roster: rows in memory after opening / all", out["roster_rows_held"].toInt(),
+                out["roster_rows_total"].toInt());
     std::printf("%-44s %12.1f\n", "roster: scroll to the end (ms)", out["roster_scroll_to_end_ms"].toDouble());
     std::printf("%-44s %12.2f\n", "roster: read one page of 100 (ms, median)", out["roster_page_read_ms"].toDouble());
     std::printf("%-44s %12.0f\n", "roster: memory added after scrolling (KB)", out["roster_scrolled_rss_kb"].toDouble());

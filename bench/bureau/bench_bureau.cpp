@@ -72,12 +72,9 @@ size_t addVisits(const std::string &dbFile, int perSchool)
             char id[48], date[16];
             std::snprintf(id, sizeof id, "v-%s-%06d", s.c_str(), i);
             std::snprintf(date, sizeof date, "2025-%02d-%02d", 1 + int(rng() % 12), 1 + int(rng() % 28));
-            cx::Json f{{"pupil", pupils[rng() % pupils.size()]},
-                       {"date", date},
-                       {"reason", reasons[rng() % 5]},
-                       {"visitors", "班主任"},
-                       {"findings", notes[rng() % 5]},
-                       {"outcome_back_at_school", rng() % 10 != 0}};
+            cx::Json f{{"pupil", pupils[rng() % pupils.size()]}, {"date", date},
+                       {"reason", reasons[rng() % 5]},           {"visitors", "班主任"},
+                       {"findings", notes[rng() % 5]},           {"outcome_back_at_school", rng() % 10 != 0}};
             cx::server::serverPut(store, "home_visits", id, s, f, "bench", 1764000000000);
             ++n;
         }
@@ -127,8 +124,9 @@ int main(int argc, char **argv)
     std::printf("county: %d schools x %d pupils, %d visits a school\n", schools, pupils, visits);
     int code = 0;
     double build = seconds([&] {
-        runTool(CX_SERVER_EXE, {"demo", b.location(), "--schools", QString::number(schools), "--pupils", QString::number(pupils),
-                                "--forms", CX_FORMS_DIR},
+        runTool(CX_SERVER_EXE,
+                {"demo", b.location(), "--schools", QString::number(schools), "--pupils", QString::number(pupils), "--forms",
+                 CX_FORMS_DIR},
                 {}, &code);
     });
     const std::string serverDb = (b.dataDir() + "/cunxiao.db").toStdString();
@@ -150,7 +148,7 @@ int main(int argc, char **argv)
         e.enroll(o, "chen.jun", "cunxiao-demo", "bench");
         download = seconds([&] { rep = e.sync(); });
     }
-    const double mbit2 = 2e6 / 8, rtt = 0.05;   // a county office line: 2 Mbit/s, 50 ms
+    const double mbit2 = 2e6 / 8, rtt = 0.05; // a county office line: 2 Mbit/s, 50 ms
     const double wireAt2 = rtt * rep.requests + double(rep.bytesDown + rep.bytesUp) / mbit2;
     const double limitAt2 = rtt + double(zstd19) / mbit2;
     std::printf("\n== first download of the county to the bureau's desktop (TLS, loopback)\n");

@@ -56,7 +56,10 @@ cx::Json makeForm()
         }
         fields.push_back(f);
     }
-    return {{"id", "bench"}, {"version", 1}, {"title", {{"zh", "基准"}, {"en", "Benchmark"}}}, {"roles", {"head"}},
+    return {{"id", "bench"},
+            {"version", 1},
+            {"title", {{"zh", "基准"}, {"en", "Benchmark"}}},
+            {"roles", {"head"}},
             {"fields", fields}};
 }
 
@@ -78,10 +81,7 @@ Stats stats(std::vector<double> v)
     return {v[v.size() / 2], v[v.size() * 9 / 10], v.front()};
 }
 
-double micros(Clock::time_point a, Clock::time_point b)
-{
-    return std::chrono::duration<double, std::micro>(b - a).count();
-}
+double micros(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::micro>(b - a).count(); }
 
 } // namespace
 
@@ -137,7 +137,9 @@ int main(int argc, char **argv)
 
     Stats p = stats(parse), f = stats(first), o = stats(open), h = stats(hub), l = stats(leaf), u = stats(full);
     std::printf("\n%-48s %10s %10s %10s\n", "measure (microseconds)", "median", "p90", "min");
-    auto line = [](const char *what, const Stats &st) { std::printf("%-48s %10.1f %10.1f %10.1f\n", what, st.median, st.p90, st.min); };
+    auto line = [](const char *what, const Stats &st) {
+        std::printf("%-48s %10.1f %10.1f %10.1f\n", what, st.median, st.p90, st.min);
+    };
     line("open: parse definition text", p);
     line("open: first evaluation (answers, all checks)", f);
     line("open: total (parse + first evaluation)", o);
@@ -159,9 +161,16 @@ int main(int argc, char **argv)
             }
         }
         auto js = [](const Stats &st) { return cx::Json{{"median_us", st.median}, {"p90_us", st.p90}, {"min_us", st.min}}; };
-        all["forms"] = {{"fields", 200}, {"expressions", 50}, {"open_runs", openRuns}, {"change_runs", changeRuns},
-                        {"parse", js(p)}, {"first_evaluation", js(f)}, {"open", js(o)},
-                        {"reevaluate_one_change", js(h)}, {"reevaluate_leaf_change", js(l)}, {"full_reevaluation", js(u)},
+        all["forms"] = {{"fields", 200},
+                        {"expressions", 50},
+                        {"open_runs", openRuns},
+                        {"change_runs", changeRuns},
+                        {"parse", js(p)},
+                        {"first_evaluation", js(f)},
+                        {"open", js(o)},
+                        {"reevaluate_one_change", js(h)},
+                        {"reevaluate_leaf_change", js(l)},
+                        {"full_reevaluation", js(u)},
                         {"recomputed_after_change", hubEvaluations}};
         std::ofstream out(argv[1]);
         out << all.dump(2) << "\n";

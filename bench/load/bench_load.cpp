@@ -127,10 +127,14 @@ enum class Kind { NoChange, Edits, FirstDownload, Photo };
 const char *kindName(Kind k)
 {
     switch (k) {
-    case Kind::NoChange: return "no-change sync";
-    case Kind::Edits: return "10-edit sync";
-    case Kind::FirstDownload: return "first download";
-    case Kind::Photo: return "photo chunk 64 KB";
+    case Kind::NoChange:
+        return "no-change sync";
+    case Kind::Edits:
+        return "10-edit sync";
+    case Kind::FirstDownload:
+        return "first download";
+    case Kind::Photo:
+        return "photo chunk 64 KB";
     }
     return "?";
 }
@@ -139,8 +143,8 @@ struct Dev {
     std::string id, token, school;
     uint32_t node = 0;
     Json cursor;
-    uint64_t n = 0;         // last mutation counter sent
-    uint32_t counter = 0;   // hlc logical counter
+    uint64_t n = 0;       // last mutation counter sent
+    uint32_t counter = 0; // hlc logical counter
     bool slow = false;
     // the request in flight
     CURL *easy = nullptr;
@@ -149,7 +153,7 @@ struct Dev {
     long status = 0;
     Kind kind = Kind::NoChange;
     Clock::time_point started, nextAt;
-    Json downloadCursor;    // first download in progress (pages)
+    Json downloadCursor; // first download in progress (pages)
     int pages = 0;
 };
 
@@ -158,7 +162,7 @@ struct Stats {
     std::map<Kind, int> done;
     std::map<long, int> statuses;
     int errors = 0;
-    int unfinished = 0;      // still in flight 30 s after the window
+    int unfinished = 0; // still in flight 30 s after the window
     std::string firstError;
     uint64_t bytesUp = 0, bytesDown = 0;
 };
@@ -205,7 +209,8 @@ ProcSample sample(int pid)
     return s;
 }
 
-class Runner {
+class Runner
+{
 public:
     Runner(const Args &a) : m_url(a.pos.at(0)), m_ca(a.get("--ca"))
     {
@@ -396,8 +401,8 @@ private:
         if (!ok) {
             m_stats.s.errors++;
             if (m_stats.s.firstError.empty())
-                m_stats.s.firstError = "HTTP " + std::to_string(status) + " curl " + curl_easy_strerror(rc) + " " +
-                                       d.reply.substr(0, 200);
+                m_stats.s.firstError =
+                    "HTTP " + std::to_string(status) + " curl " + curl_easy_strerror(rc) + " " + d.reply.substr(0, 200);
         }
         if (ok && more && goOn) { // the next page of a first download
             ++d.pages;
@@ -407,8 +412,7 @@ private:
         if (ok && Clock::now() <= m_end) { // what finished inside the window counts
             m_stats.s.done[d.kind]++;
             if (!d.slow)
-                m_stats.s.fastMs[d.kind].push_back(
-                    std::chrono::duration<double, std::milli>(Clock::now() - d.started).count());
+                m_stats.s.fastMs[d.kind].push_back(std::chrono::duration<double, std::milli>(Clock::now() - d.started).count());
         }
         // Think time: a phone does something else before its next sync.
         d.nextAt = Clock::now() + std::chrono::milliseconds(std::uniform_int_distribution<int>(200, 2000)(m_rng));
@@ -455,13 +459,17 @@ int run(const Args &a)
     std::printf("%-34s syncs/s %7.1f  errors %d  unfinished %d", label.c_str(), double(syncs) / r.seconds(), s.errors,
                 s.unfinished);
     std::printf("  server RSS %6.1f MB  CPU %5.0f %%\n", double(peakRss) / 1024.0, 100.0 * cpu / r.seconds());
-    Json j{{"label", label}, {"syncs_per_s", double(syncs) / r.seconds()}, {"errors", s.errors}, {"unfinished", s.unfinished},
-           {"server_rss_mb", double(peakRss) / 1024.0}, {"server_cpu_pct", 100.0 * cpu / r.seconds()},
-           {"bytes_up", s.bytesUp}, {"bytes_down", s.bytesDown}};
+    Json j{{"label", label},
+           {"syncs_per_s", double(syncs) / r.seconds()},
+           {"errors", s.errors},
+           {"unfinished", s.unfinished},
+           {"server_rss_mb", double(peakRss) / 1024.0},
+           {"server_cpu_pct", 100.0 * cpu / r.seconds()},
+           {"bytes_up", s.bytesUp},
+           {"bytes_down", s.bytesDown}};
     for (Kind k : {Kind::NoChange, Kind::Edits, Kind::FirstDownload, Kind::Photo}) {
         auto &v = s.fastMs[k];
-        std::printf("    %-20s done %6d  fast p50 %8.1f ms  p99 %8.1f ms\n", kindName(k), s.done[k], pct(v, 0.5),
-                    pct(v, 0.99));
+        std::printf("    %-20s done %6d  fast p50 %8.1f ms  p99 %8.1f ms\n", kindName(k), s.done[k], pct(v, 0.5), pct(v, 0.99));
         j[kindName(k)] = Json{{"done", s.done[k]}, {"p50_ms", pct(v, 0.5)}, {"p99_ms", pct(v, 0.99)}};
     }
     if (s.errors)

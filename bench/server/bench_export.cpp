@@ -86,8 +86,8 @@ int main(int argc, char **argv)
             static const char *kVillages[] = {"大箐村", "松林村五组", "岔河村一组", "石门村"};
             for (long i = 0; i < rows; ++i)
                 f << "{\"collection\":\"pupils\",\"id\":\"p" << i << "\",\"fields\":{\"name\":\"学生" << i
-                  << "\",\"grade\":" << 1 + i % 6 << ",\"gender\":\"" << (i % 2 ? "男" : "女")
-                  << "\",\"village\":\"" << kVillages[i % 4] << "\",\"guardian_phone\":\"150" << (10000000 + i)
+                  << "\",\"grade\":" << 1 + i % 6 << ",\"gender\":\"" << (i % 2 ? "男" : "女") << "\",\"village\":\""
+                  << kVillages[i % 4] << "\",\"guardian_phone\":\"150" << (10000000 + i)
                   << "\",\"subsidies\":[\"免费教科书\",\"免学杂费\"],\"note\":\"=" << i << "+1\"}}\n";
         }
         Result imp = run({exe, "import", data, "--school", "5323010001", lines});

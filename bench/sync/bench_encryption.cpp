@@ -46,14 +46,17 @@ void importSchool(BureauFixture &b, const QString &school)
         f.write(QJsonDocument(QJsonObject{{"collection", c}, {"fields", fields}}).toJson(QJsonDocument::Compact) + "\n");
     };
     for (int i = 0; i < 2000; ++i)
-        line("pupils", {{"name", QString::fromUtf8(names[i % 10]) + QString::number(i)}, {"grade", 1 + i % 6},
-                        {"class", 1 + i % 3}, {"sex", i % 2 ? "m" : "f"},
+        line("pupils", {{"name", QString::fromUtf8(names[i % 10]) + QString::number(i)},
+                        {"grade", 1 + i % 6},
+                        {"class", 1 + i % 3},
+                        {"sex", i % 2 ? "m" : "f"},
                         {"guardian_phone", QStringLiteral("138%1").arg(i * 7919 % 100000000, 8, 10, QChar('0'))},
                         {"village", QStringLiteral("第%1组").arg(i % 13)}});
     for (int i = 0; i < 100; ++i)
         line("teachers", {{"name", QString::fromUtf8(names[i % 10])}, {"subject", i % 2 ? "语文" : "数学"}});
     for (int i = 0; i < 4000; ++i)
-        line("home_visits", {{"pupil", QStringLiteral("p%1").arg(i % 2000)}, {"teacher", QString::fromUtf8(names[i % 10])},
+        line("home_visits", {{"pupil", QStringLiteral("p%1").arg(i % 2000)},
+                             {"teacher", QString::fromUtf8(names[i % 10])},
                              {"note", i % 3 ? "家长在外务工，由祖父母照顾" : "学习认真，需要加强数学"}});
     f.close();
     runTool(CX_SERVER_EXE, {"import", b.dataDir(), "--school", school, f.fileName()});

@@ -27,7 +27,8 @@
 namespace {
 
 // The emulator with one of its named profiles.
-class Link : public LinkProcess {
+class Link : public LinkProcess
+{
 public:
     Link(quint16 target, const QString &profile) : LinkProcess(target, {"--profile", profile}) {}
 };
@@ -41,13 +42,20 @@ struct Profile {
 struct Measure {
     double seconds = 0;
     int requests = 0, connections = 0, cuts = 0, retries = 0;
-    double wireUp = 0, wireDown = 0;     // link counters (TLS included)
-    double payload = 0;                  // engine-counted HTTP bytes of the requests that completed
+    double wireUp = 0, wireDown = 0; // link counters (TLS included)
+    double payload = 0;              // engine-counted HTTP bytes of the requests that completed
     QJsonObject toJson(const Profile &p, int rtNeeded) const
     {
-        QJsonObject j{{"seconds", seconds}, {"requests", requests}, {"connections", connections}, {"cuts", cuts},
-                      {"retries", retries}, {"wire_up", wireUp}, {"wire_down", wireDown}, {"payload", payload},
-                      {"round_trips_needed", rtNeeded}, {"round_trip_ratio", double(requests) / rtNeeded}};
+        QJsonObject j{{"seconds", seconds},
+                      {"requests", requests},
+                      {"connections", connections},
+                      {"cuts", cuts},
+                      {"retries", retries},
+                      {"wire_up", wireUp},
+                      {"wire_down", wireDown},
+                      {"payload", payload},
+                      {"round_trips_needed", rtNeeded},
+                      {"round_trip_ratio", double(requests) / rtNeeded}};
         if (p.bytesPerS > 0) {
             double limit = p.rttS * rtNeeded + payload / p.bytesPerS;
             j["limit_seconds"] = limit;
@@ -116,16 +124,22 @@ int main(int argc, char **argv)
             f.write(QJsonDocument(QJsonObject{{"collection", c}, {"fields", fields}}).toJson(QJsonDocument::Compact) + "\n");
         };
         for (int i = 0; i < 2000; ++i)
-            line("pupils", {{"name", QString::fromUtf8(names[i % 10])}, {"grade", 1 + i % 6}, {"class", 1 + i % 3},
-                            {"sex", i % 2 ? "m" : "f"}, {"born", QStringLiteral("2016-%1-%2").arg(1 + i % 12).arg(1 + i % 28)},
+            line("pupils", {{"name", QString::fromUtf8(names[i % 10])},
+                            {"grade", 1 + i % 6},
+                            {"class", 1 + i % 3},
+                            {"sex", i % 2 ? "m" : "f"},
+                            {"born", QStringLiteral("2016-%1-%2").arg(1 + i % 12).arg(1 + i % 28)},
                             {"guardian_phone", QStringLiteral("138%1").arg(i * 7919 % 100000000, 8, 10, QChar('0'))},
                             {"village", QStringLiteral("第%1组").arg(i % 13)}});
         for (int i = 0; i < 100; ++i)
-            line("teachers", {{"name", QString::fromUtf8(names[i % 10])}, {"subject", i % 2 ? "语文" : "数学"},
+            line("teachers", {{"name", QString::fromUtf8(names[i % 10])},
+                              {"subject", i % 2 ? "语文" : "数学"},
                               {"phone", QStringLiteral("139%1").arg(i * 104729 % 100000000, 8, 10, QChar('0'))}});
         for (int i = 0; i < 4000; ++i)
-            line("home_visits", {{"pupil", QStringLiteral("p%1").arg(i % 2000)}, {"date", QStringLiteral("2024-%1-%2").arg(1 + i % 12).arg(1 + i % 28)},
-                                 {"teacher", QString::fromUtf8(names[i % 10])}, {"distance_km", 1 + i % 15},
+            line("home_visits", {{"pupil", QStringLiteral("p%1").arg(i % 2000)},
+                                 {"date", QStringLiteral("2024-%1-%2").arg(1 + i % 12).arg(1 + i % 28)},
+                                 {"teacher", QString::fromUtf8(names[i % 10])},
+                                 {"distance_km", 1 + i % 15},
                                  {"note", i % 3 ? "家长在外务工，由祖父母照顾" : "学习认真，需要加强数学"}});
         f.close();
         runTool(CX_SERVER_EXE, {"import", b.dataDir(), "--school", school, f.fileName()});
@@ -212,7 +226,8 @@ int main(int argc, char **argv)
             dev.put("pupils", dev.list("pupils").at(120).id, "", cx::Json{{"photo", photoInfo.reference()}});
             int cutsDone = 0;
             dev.setProgressCallback([&](const cx::SyncProgress &sp) {
-                if (sp.upTotal == uint64_t(data.size()) && cutsDone < 3 && sp.upNow > uint64_t(data.size()) * (cutsDone + 1) / 4) {
+                if (sp.upTotal == uint64_t(data.size()) && cutsDone < 3 &&
+                    sp.upNow > uint64_t(data.size()) * (cutsDone + 1) / 4) {
                     ++cutsDone;
                     link.command("cut");
                 }

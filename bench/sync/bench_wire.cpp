@@ -37,7 +37,8 @@
 
 namespace {
 
-class Link : public LinkProcess {
+class Link : public LinkProcess
+{
 public:
     Link(quint16 target, const QString &profile) : LinkProcess(target, {"--profile", profile}) {}
 };
@@ -100,15 +101,19 @@ int main(int argc, char **argv)
             keepDir = argv[++i];
         else if (a == "--page-kb" && i + 1 < argc)
             tuning.pageWireBytes = uint64_t(QString(argv[++i]).toInt()) * 1024;
-        else if (a == "--no-prefix")   // the server keeps no prefixes: encoding 3 without them, as before it
+        else if (a == "--no-prefix") // the server keeps no prefixes: encoding 3 without them, as before it
             noPrefix = true;
-        else if (a == "--first-kb" && i + 1 < argc)   // the first page and push (uncompressed), SyncTuning's defaults otherwise
+        else if (a == "--first-kb" && i + 1 < argc) // the first page and push (uncompressed), SyncTuning's defaults otherwise
             tuning.firstPageBytes = tuning.firstPushBytes = size_t(QString(argv[++i]).toInt()) * 1024;
     }
 
     BureauFixture b(true);
     QTemporaryDir dir;
-    struct Data { QString down, up; std::vector<cx::demo::DemoRecord> records; size_t json = 0, limit = 0; };
+    struct Data {
+        QString down, up;
+        std::vector<cx::demo::DemoRecord> records;
+        size_t json = 0, limit = 0;
+    };
     std::map<int, Data> data;
     for (int n : sizes) {
         Data d;
@@ -132,12 +137,12 @@ int main(int argc, char **argv)
         QFile f(b.path(QStringLiteral("school%1.jsonl").arg(n)));
         f.open(QIODevice::WriteOnly);
         for (const auto &r : d.records)
-            f.write(QByteArray::fromStdString(
-                cx::Json{{"collection", r.collection}, {"id", r.id}, {"fields", r.fields}}.dump() + "\n"));
+            f.write(QByteArray::fromStdString(cx::Json{{"collection", r.collection}, {"id", r.id}, {"fields", r.fields}}.dump() +
+                                              "\n"));
         f.close();
         runTool(CX_SERVER_EXE, {"import", b.dataDir(), "--school", d.down, f.fileName()});
-        std::printf("school of %d pupils: %zu records, %zu bytes as JSON Lines, %zu under zstd -19 --long (the limit)\n",
-                    n, d.records.size(), d.json, d.limit);
+        std::printf("school of %d pupils: %zu records, %zu bytes as JSON Lines, %zu under zstd -19 --long (the limit)\n", n,
+                    d.records.size(), d.json, d.limit);
         data[n] = std::move(d);
     }
     // Server CPU (issue 15 point 5): compressing a first download, page by page
@@ -174,17 +179,23 @@ int main(int argc, char **argv)
                     "(%zu bytes), level 6 %.0f ms (%zu bytes); each with the page before as prefix (encoding 3): "
                     "level %d %.0f ms (%zu bytes), level 6 %.0f ms (%zu bytes)\n",
                     n, level, ms19, b19, ms6, b6, level, pms19, p19, pms6, p6);
-        cpu[QString::number(n)] = QJsonObject{{"level", level}, {"ms", ms19}, {"bytes", double(b19)},
-                                              {"ms_level6", ms6}, {"bytes_level6", double(b6)},
-                                              {"ms_prefixed", pms19}, {"bytes_prefixed", double(p19)},
-                                              {"ms_level6_prefixed", pms6}, {"bytes_level6_prefixed", double(p6)}};
+        cpu[QString::number(n)] = QJsonObject{{"level", level},
+                                              {"ms", ms19},
+                                              {"bytes", double(b19)},
+                                              {"ms_level6", ms6},
+                                              {"bytes_level6", double(b6)},
+                                              {"ms_prefixed", pms19},
+                                              {"bytes_prefixed", double(p19)},
+                                              {"ms_level6_prefixed", pms6},
+                                              {"bytes_level6_prefixed", double(p6)}};
     }
     if (noPrefix)
-        b.serveArgs << "--prefix-cache-mb" << "0";
+        b.serveArgs << "--prefix-cache-mb"
+                    << "0";
     b.start();
 
-    std::printf("\n%-8s %-7s %-14s %8s %5s %10s %10s %9s %9s %8s\n", "profile", "pupils", "case", "seconds", "reqs",
-                "wire up", "wire down", "limit B", "B-ratio", "t-ratio");
+    std::printf("\n%-8s %-7s %-14s %8s %5s %10s %10s %9s %9s %8s\n", "profile", "pupils", "case", "seconds", "reqs", "wire up",
+                "wire down", "limit B", "B-ratio", "t-ratio");
     QJsonObject results;
     int runNo = 0;
     for (const QString &profile : profiles) {
@@ -198,8 +209,9 @@ int main(int argc, char **argv)
             o.caFile = b.caFile().toStdString();
             auto row = [&](const char *what, const Case &c) {
                 const double bytes = c.wireUp + c.wireDown;
-                QJsonObject j{{"seconds", c.seconds}, {"requests", c.requests}, {"records", c.records},
-                              {"wire_up", c.wireUp}, {"wire_down", c.wireDown}, {"json_bytes", double(d.json)},
+                QJsonObject j{{"seconds", c.seconds},           {"requests", c.requests},
+                              {"records", c.records},           {"wire_up", c.wireUp},
+                              {"wire_down", c.wireDown},        {"json_bytes", double(d.json)},
                               {"limit_bytes", double(d.limit)}, {"byte_ratio", bytes / double(d.limit)}};
                 QString t = "-";
                 if (bw > 0) {
@@ -208,25 +220,23 @@ int main(int argc, char **argv)
                     j["time_ratio"] = c.seconds / limit;
                     t = QString::number(c.seconds / limit, 'f', 2);
                 }
-                std::printf("%-8s %-7d %-14s %8.2f %5d %10.0f %10.0f %9zu %9.2f %8s\n", qPrintable(profile), n, what,
-                            c.seconds, c.requests, c.wireUp, c.wireDown, d.limit, bytes / double(d.limit), qPrintable(t));
+                std::printf("%-8s %-7d %-14s %8.2f %5d %10.0f %10.0f %9zu %9.2f %8s\n", qPrintable(profile), n, what, c.seconds,
+                            c.requests, c.wireUp, c.wireDown, d.limit, bytes / double(d.limit), qPrintable(t));
                 std::fflush(stdout);
                 return j;
             };
             QJsonObject sj;
-            {   // First download: a new device of the school.
-                cx::Engine dev((dir.path() + QStringLiteral("/down-%1.db").arg(++runNo)).toStdString(),
-                               cx::DataKey::generate());
+            { // First download: a new device of the school.
+                cx::Engine dev((dir.path() + QStringLiteral("/down-%1.db").arg(++runNo)).toStdString(), cx::DataKey::generate());
                 dev.setTuning(tuning);
                 dev.enroll(o, "down" + std::to_string(n), "pw-123456", "bench");
                 const Case c = measure(link, [&] { return dev.sync(); });
                 sj["first_download"] = row("first download", c);
-                if (c.records < int(d.records.size()))   // and the school's own record
+                if (c.records < int(d.records.size())) // and the school's own record
                     std::printf("  (downloaded %d records, the school holds %zu)\n", c.records, d.records.size());
             }
-            {   // First upload: the whole school entered offline (the same records, this school's code).
-                cx::Engine dev((dir.path() + QStringLiteral("/up-%1.db").arg(runNo)).toStdString(),
-                               cx::DataKey::generate());
+            { // First upload: the whole school entered offline (the same records, this school's code).
+                cx::Engine dev((dir.path() + QStringLiteral("/up-%1.db").arg(runNo)).toStdString(), cx::DataKey::generate());
                 dev.setTuning(tuning);
                 dev.enroll(o, "up" + std::to_string(n), "pw-123456", "bench");
                 dev.sync();

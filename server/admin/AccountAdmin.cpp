@@ -30,8 +30,8 @@ Account needAccount(Store &store, const std::string &user)
     return *acc;
 }
 
-void audit(Store &store, int64_t nowMs, const std::string &actor, const char *action, const std::string &subject,
-           Json detail, const std::string &source)
+void audit(Store &store, int64_t nowMs, const std::string &actor, const char *action, const std::string &subject, Json detail,
+           const std::string &source)
 {
     store.addAdminEvent(AdminEvent{nowMs, actor, action, subject, std::move(detail), source});
 }
@@ -100,8 +100,8 @@ std::vector<std::string> schoolsOfTownship(Store &store, const std::string &town
     return out;
 }
 
-void assignSchools(Store &store, const std::string &user, const std::vector<std::string> &schoolsIn,
-                   const std::string &actor, int64_t nowMs, const std::string &source)
+void assignSchools(Store &store, const std::string &user, const std::vector<std::string> &schoolsIn, const std::string &actor,
+                   int64_t nowMs, const std::string &source)
 {
     Transaction tx(store);
     Account acc = needAccount(store, user);
@@ -114,15 +114,15 @@ void assignSchools(Store &store, const std::string &user, const std::vector<std:
     const std::vector<std::string> old = acc.schools;
     acc.schools = schools;
     store.putAccount(acc);
-    audit(store, nowMs, actor, "account-changed", user,
-          Json{{"role", acc.role}, {"schools", schools}, {"old_role", acc.role}, {"old_schools", old},
-               {"password_changed", false}},
-          source);
+    audit(
+        store, nowMs, actor, "account-changed", user,
+        Json{{"role", acc.role}, {"schools", schools}, {"old_role", acc.role}, {"old_schools", old}, {"password_changed", false}},
+        source);
     tx.commit();
 }
 
-void resetPassword(Store &store, const std::string &user, const std::string &password, const std::string &actor,
-                   int64_t nowMs, const std::string &source)
+void resetPassword(Store &store, const std::string &user, const std::string &password, const std::string &actor, int64_t nowMs,
+                   const std::string &source)
 {
     if (password.size() < 6)
         throw Error(ErrorKind::Invalid, "password is too short (at least 6 characters)");
@@ -148,12 +148,12 @@ void setAdmin(Store &store, const std::string &user, bool admin, const std::stri
     tx.commit();
 }
 
-IssuedEnrolCode issueEnrolCode(Store &store, const std::string &user, int days, const std::string &actor,
-                               int64_t nowMs, const std::string &source)
+IssuedEnrolCode issueEnrolCode(Store &store, const std::string &user, int days, const std::string &actor, int64_t nowMs,
+                               const std::string &source)
 {
     if (days < 1 || days > kMaxEnrolCodeDays)
-        throw Error(ErrorKind::Invalid, "an enrolment code lives 1 to " + std::to_string(kMaxEnrolCodeDays) +
-                                            " days, not " + std::to_string(days));
+        throw Error(ErrorKind::Invalid,
+                    "an enrolment code lives 1 to " + std::to_string(kMaxEnrolCodeDays) + " days, not " + std::to_string(days));
     Transaction tx(store);
     Account acc = needAccount(store, user);
     if (acc.revoked)
@@ -171,8 +171,7 @@ IssuedEnrolCode issueEnrolCode(Store &store, const std::string &user, int days, 
     return out;
 }
 
-int revokeEnrolCodes(Store &store, const std::string &user, const std::string &actor, int64_t nowMs,
-                     const std::string &source)
+int revokeEnrolCodes(Store &store, const std::string &user, const std::string &actor, int64_t nowMs, const std::string &source)
 {
     Transaction tx(store);
     needAccount(store, user);
@@ -255,7 +254,8 @@ HttpReply routeAdmin(Store &store, const std::string &authorization, const std::
         if (who.role != "bureau" || !acc || !acc->admin)
             throw Error(ErrorKind::Forbidden, "only a bureau administrator manages accounts and schools (" + who.user +
                                                   " is not one; an administrator runs: cunxiao-server admin DATA_DIR "
-                                                  "add-user --user " + who.user + " ... --admin)");
+                                                  "add-user --user " +
+                                                  who.user + " ... --admin)");
         const Json body = parseJson(bodyText, "admin request");
         if (!body.is_object())
             throw Error(ErrorKind::Protocol, "admin request: not a JSON object");
@@ -278,8 +278,9 @@ HttpReply routeAdmin(Store &store, const std::string &authorization, const std::
             const std::string user = str(body, "user");
             const std::string role = str(body, "role");
             if (store.account(user))
-                throw Error(ErrorKind::Invalid, "an account named " + user + " exists already (change it with assign "
-                                                "or reset-password)");
+                throw Error(ErrorKind::Invalid, "an account named " + user +
+                                                    " exists already (change it with assign "
+                                                    "or reset-password)");
             Transaction tx(store);
             addUser(store, user, role, schoolsFrom(store, body), str(body, "password"), actor, nowMs);
             if (body.value("admin", false))

@@ -25,25 +25,25 @@ std::vector<std::string> schoolsOfTownship(Store &store, const std::string &town
 // Replaces the account's schools (head and teacher: exactly one; inspector:
 // one or more; bureau: any). Audited "account-changed". Throws NotFound for
 // an unknown account, Invalid for a bad school or a revoked account.
-void assignSchools(Store &store, const std::string &user, const std::vector<std::string> &schools,
-                   const std::string &actor, int64_t nowMs, const std::string &source = {});
+void assignSchools(Store &store, const std::string &user, const std::vector<std::string> &schools, const std::string &actor,
+                   int64_t nowMs, const std::string &source = {});
 // Sets a new password (at least 6 characters); the account's devices stay
 // enrolled. Audited "password-reset" without the password.
-void resetPassword(Store &store, const std::string &user, const std::string &password, const std::string &actor,
-                   int64_t nowMs, const std::string &source = {});
+void resetPassword(Store &store, const std::string &user, const std::string &password, const std::string &actor, int64_t nowMs,
+                   const std::string &source = {});
 // Makes a bureau account an administrator or not. Audited.
 void setAdmin(Store &store, const std::string &user, bool admin, const std::string &actor, int64_t nowMs,
               const std::string &source = {});
 
 struct IssuedEnrolCode {
     std::string user;
-    std::string code;                          // grouped, shown once: only its hash is kept
-    int64_t expires = 0;                       // ms
+    std::string code;    // grouped, shown once: only its hash is kept
+    int64_t expires = 0; // ms
 };
 // A new one-time code for an active account, valid `days` (1..30). Audited
 // "enrol-code-issued" (with its expiry, never the code).
-IssuedEnrolCode issueEnrolCode(Store &store, const std::string &user, int days, const std::string &actor,
-                               int64_t nowMs, const std::string &source = {});
+IssuedEnrolCode issueEnrolCode(Store &store, const std::string &user, int days, const std::string &actor, int64_t nowMs,
+                               const std::string &source = {});
 // Withdraws the account's unused codes; returns how many. Audited.
 int revokeEnrolCodes(Store &store, const std::string &user, const std::string &actor, int64_t nowMs,
                      const std::string &source = {});

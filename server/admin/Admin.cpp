@@ -68,8 +68,7 @@ void addSchool(Store &store, const std::string &code, const std::string &name, c
     Json detail{{"name", name}, {"county", county}};
     if (!township.empty())
         detail["township"] = township;
-    store.addAdminEvent(AdminEvent{nowMs, actor, existed ? "school-changed" : "school-added", "schools/" + code,
-                                   detail, ""});
+    store.addAdminEvent(AdminEvent{nowMs, actor, existed ? "school-changed" : "school-added", "schools/" + code, detail, ""});
     tx.commit();
 }
 
@@ -83,7 +82,7 @@ int64_t publishForm(Store &store, const Json &def, int64_t nowMs, const std::str
     if (!formId.empty())
         if (auto existing = store.record("forms", formId))
             published = existing->fields;
-    const forms::Publication p = forms::shapePublication(def, published);   // shared with the bureau's app
+    const forms::Publication p = forms::shapePublication(def, published); // shared with the bureau's app
     serverPut(store, "forms", p.formId, kCountyScope, p.fields, "admin", nowMs);
     // Every version is kept, so drafts and submissions made on an older one
     // can still be opened and checked against the form they were made with.
@@ -181,8 +180,8 @@ ImportResult importJsonLines(Store &store, const std::string &school, std::istre
         for (const auto &line : lines) {
             auto rec = store.record(line.collection, line.id);
             if (rec && rec->school != school)
-                errors.push_back(fileName + ": " + line.collection + "/" + line.id + " belongs to school " +
-                                 rec->school + ", not " + school);
+                errors.push_back(fileName + ": " + line.collection + "/" + line.id + " belongs to school " + rec->school +
+                                 ", not " + school);
         }
     }
     if (!errors.empty()) {
@@ -205,8 +204,8 @@ ImportResult importJsonLines(Store &store, const std::string &school, std::istre
     return result;
 }
 
-size_t exportRecords(Store &store, const std::string &collection, const std::optional<std::string> &school,
-                     ExportFormat format, std::ostream &out, const std::string &actor, int64_t nowMs)
+size_t exportRecords(Store &store, const std::string &collection, const std::optional<std::string> &school, ExportFormat format,
+                     std::ostream &out, const std::string &actor, int64_t nowMs)
 {
     ExportRequest req;
     req.collection = collection;

@@ -25,7 +25,7 @@ std::unique_ptr<Store> openDataDir(const std::string &location);
 
 // Every operation below that changes something, and every export, is audited
 // (Store::addAdminEvent) as done by `actor`: for the commands, commandActor().
-std::string commandActor();                    // "admin (OS user)"
+std::string commandActor(); // "admin (OS user)"
 
 // Adds or renames a school, and keeps its "schools" record (scope: the school);
 // a non-empty township is written to the record too (admin/AccountAdmin.h).
@@ -39,8 +39,8 @@ void addSchool(Store &store, const std::string &code, const std::string &name, c
 int64_t publishForm(Store &store, const Json &definition, int64_t nowMs, const std::string &actor = "admin");
 
 struct ImportResult {
-    size_t lines = 0;      // records read
-    size_t changed = 0;    // records that changed
+    size_t lines = 0;   // records read
+    size_t changed = 0; // records that changed
 };
 
 // One checked line of an import file.
@@ -51,8 +51,8 @@ struct ImportLine { // NOLINT(bugprone-exception-escape): false positive inside 
 };
 
 struct ImportRead {
-    std::vector<ImportLine> lines;     // the good lines, in file order
-    std::vector<std::string> errors;   // "FILE:LINE: reason" for every bad line
+    std::vector<ImportLine> lines;   // the good lines, in file order
+    std::vector<std::string> errors; // "FILE:LINE: reason" for every bad line
 };
 
 // The import file reader on its own (no store): reads every line of `in` and
@@ -73,8 +73,8 @@ enum class ExportFormat { JsonLines, Csv, Xlsx };
 // CSV cells a spreadsheet would run as a formula (= + - @ tab CR first) get a
 // leading apostrophe; XLSX cells are always strings or numbers, never formulas.
 // Page by page; the whole command (--out, forms): admin/Export.h.
-size_t exportRecords(Store &store, const std::string &collection, const std::optional<std::string> &school,
-                     ExportFormat format, std::ostream &out, const std::string &actor = "admin", int64_t nowMs = 0);
+size_t exportRecords(Store &store, const std::string &collection, const std::optional<std::string> &school, ExportFormat format,
+                     std::ostream &out, const std::string &actor = "admin", int64_t nowMs = 0);
 
 std::vector<std::string> splitList(const std::string &commaSeparated);
 

@@ -48,9 +48,8 @@ AuditLine recordLine(const AuditEntry &e)
             text += (i ? ", " : "") + fields[i];
     }
     text += e.device.empty() ? " on the server" : " from device " + e.device;
-    Json j{{"kind", "record"}, {"user", e.user},     {"device", e.device}, {"collection", e.collection},
-           {"id", e.id},       {"seq", e.seq},       {"op", op},           {"fields", fields},
-           {"mutation", e.mutation}};
+    Json j{{"kind", "record"}, {"user", e.user}, {"device", e.device}, {"collection", e.collection}, {"id", e.id},
+           {"seq", e.seq},     {"op", op},       {"fields", fields},   {"mutation", e.mutation}};
     return AuditLine{e.at, "record", text, j};
 }
 
@@ -86,11 +85,9 @@ AuditLine adminLine(const AdminEvent &e)
         if (parts.empty())
             t += "no change";
     } else if (e.action == "revoke") {
-        t = e.actor + " revoked account " + e.subject + " and its device(s) " + joined(d["devices"]) +
-            ", ordered to wipe";
+        t = e.actor + " revoked account " + e.subject + " and its device(s) " + joined(d["devices"]) + ", ordered to wipe";
     } else if (e.action == "revoke-device") {
-        t = e.actor + " revoked " + e.subject + " of " + str(d, "user") + " (" + str(d, "device_name") +
-            "), ordered to wipe";
+        t = e.actor + " revoked " + e.subject + " of " + str(d, "user") + " (" + str(d, "device_name") + "), ordered to wipe";
     } else if (e.action == "wipe-delivered") {
         t = "the wipe order reached " + e.subject + " of " + e.actor;
     } else if (e.action == "token-rotated") {
@@ -108,8 +105,8 @@ AuditLine adminLine(const AdminEvent &e)
     }
     if (!e.source.empty())
         t += " from " + e.source;
-    Json j{{"kind", "admin"}, {"actor", e.actor}, {"action", e.action}, {"subject", e.subject}, {"detail", d},
-           {"source", e.source}};
+    Json j{{"kind", "admin"},      {"actor", e.actor}, {"action", e.action},
+           {"subject", e.subject}, {"detail", d},      {"source", e.source}};
     return AuditLine{e.at, "admin", t, j};
 }
 
@@ -131,10 +128,9 @@ AuditFilter auditFilter(const std::string &user, const std::string &record, int6
     f.since = since;
     if (!record.empty()) {
         const auto slash = record.find('/');
-        if (slash == std::string::npos || !isValidName(record.substr(0, slash)) ||
-            !isValidRecordId(record.substr(slash + 1)))
-            throw Error(ErrorKind::Invalid, "--record wants COLLECTION/ID, e.g. pupils/0191aae1-a46a-71e2-82cc-2ce46014be3b, not \"" +
-                                                record + "\"");
+        if (slash == std::string::npos || !isValidName(record.substr(0, slash)) || !isValidRecordId(record.substr(slash + 1)))
+            throw Error(ErrorKind::Invalid,
+                        "--record wants COLLECTION/ID, e.g. pupils/0191aae1-a46a-71e2-82cc-2ce46014be3b, not \"" + record + "\"");
         f.collection = record.substr(0, slash);
         f.id = record.substr(slash + 1);
     }

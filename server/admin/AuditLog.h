@@ -12,16 +12,16 @@
 namespace cx::server {
 
 struct AuditFilter {
-    std::string user;                          // its writes, sign-ins, and events it did or that are about it
-    std::string collection, id;                // one record's writes and events (no sign-ins)
-    int64_t since = 0;                         // ms; 0: from the start
+    std::string user;           // its writes, sign-ins, and events it did or that are about it
+    std::string collection, id; // one record's writes and events (no sign-ins)
+    int64_t since = 0;          // ms; 0: from the start
 };
 
 struct AuditLine {
     int64_t at = 0;
-    std::string kind;                          // record | sign-in | admin
-    std::string text;                          // one line, plain language, without the time
-    Json json;                                 // the same as an object (time included)
+    std::string kind; // record | sign-in | admin
+    std::string text; // one line, plain language, without the time
+    Json json;        // the same as an object (time included)
 };
 
 // Throws cx::Error(Invalid) for a --record that is not COLLECTION/ID.

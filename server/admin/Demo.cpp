@@ -20,11 +20,10 @@ namespace cx::server {
 
 namespace {
 
-const char *const kSurnames[] = {"李", "王", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱",
-                                 "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "邓",
-                                 "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "蒋", "蔡", "余", "杜", "叶", "普",
-                                 "苏", "魏", "吕", "丁", "沈", "姚", "卢", "钟", "陆", "范", "金", "石", "段", "龙",
-                                 "者", "自", "鲁", "杞", "起", "毕"};
+const char *const kSurnames[] = {"李", "王", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭",
+                                 "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "邓", "曹", "彭", "曾", "肖",
+                                 "田", "董", "袁", "潘", "蒋", "蔡", "余", "杜", "叶", "普", "苏", "魏", "吕", "丁", "沈", "姚",
+                                 "卢", "钟", "陆", "范", "金", "石", "段", "龙", "者", "自", "鲁", "杞", "起", "毕"};
 const char *const kGirl[] = {"梅", "芳", "娟", "丽", "红", "霞", "燕", "兰", "艳", "婷", "雪", "玉", "春", "秀",
                              "英", "欣", "怡", "佳", "琪", "涵", "思", "雨", "梓", "萍", "敏", "静", "慧", "瑶"};
 const char *const kBoy[] = {"明", "强", "伟", "军", "杰", "涛", "斌", "勇", "俊", "鹏", "宇", "浩", "磊", "林",
@@ -42,7 +41,8 @@ const Weighted kTitles[] = {{"未定级", 10}, {"三级教师", 8}, {"二级教�
 const char *const kSubjects[] = {"语文", "数学", "英语", "科学", "道德与法治", "音乐", "体育", "美术", "信息技术"};
 const char *const kRelations[] = {"父亲", "母亲", "祖父", "祖母", "外祖父", "外祖母"};
 
-class Gen {
+class Gen
+{
 public:
     explicit Gen(uint64_t seed) : m_rng(seed) {}
     int range(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_rng); }
@@ -98,9 +98,9 @@ private:
 
 const char *kPassword = "cunxiao-demo";
 constexpr int64_t kDemoEpochMs = 1725148800000; // 2024-09-01, the school year the rosters describe
+using demo::DemoSchool;
 using demo::kDemoCounty;
 using demo::kDemoVillages;
-using demo::DemoSchool;
 
 std::string gradeClass(int grade, int cls) { return std::to_string(grade) + "年级" + std::to_string(cls) + "班"; }
 
@@ -161,7 +161,8 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
             bool boarding = s.boarding && (grade >= 4 || s.kind == "初级中学") && gen.chance(70);
             const char *relation = leftBehind ? kRelations[gen.range(2, 5)] : kRelations[gen.range(0, 1)];
             // The guardian shares the surname (first character) for parents and paternal grandparents.
-            std::string guardian = gen.name(std::string(relation) == "母亲" || std::string(relation).find("母") != std::string::npos);
+            std::string guardian =
+                gen.name(std::string(relation) == "母亲" || std::string(relation).find("母") != std::string::npos);
             if (std::string(relation) == "父亲" || std::string(relation) == "祖父")
                 guardian = name.substr(0, 3) + guardian.substr(3);
             Json subsidies = Json::array({"免费教科书", "免学杂费"});
@@ -216,17 +217,10 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
         }
 
         Json school = {
-            {"code", s.code},
-            {"name", s.name},
-            {"kind", s.kind},
-            {"county", kDemoCounty},
-            {"township", s.township},
-            {"village", s.village},
-            {"head", headName},
-            {"phone", gen.phone()},
-            {"classes", classesPerGrade * grades},
-            {"boarding", s.boarding},
-            {"pupils", perSchool},
+            {"code", s.code},         {"name", s.name},         {"kind", s.kind},
+            {"county", kDemoCounty},  {"township", s.township}, {"village", s.village},
+            {"head", headName},       {"phone", gen.phone()},   {"classes", classesPerGrade * grades},
+            {"boarding", s.boarding}, {"pupils", perSchool},
         };
         serverPut(store, "schools", s.code, s.code, school, "demo", nowMs);
         ret.code = s.code;
@@ -251,8 +245,8 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
                 publishForm(store, def, nowMs);
                 forms.push_back(def.value("id", p.filename().string()));
                 if (forms.back() == "enrolment_return")
-                    for (const auto &r : demo::demoReturns(def, returning, opt.seed,
-                                                           cx::forms::Day(std::chrono::days(nowMs / 86400000)))) {
+                    for (const auto &r :
+                         demo::demoReturns(def, returning, opt.seed, cx::forms::Day(std::chrono::days(nowMs / 86400000)))) {
                         serverPut(store, r.collection, r.id, r.school, r.fields, "demo", nowMs);
                         ++returns;
                     }
@@ -272,9 +266,9 @@ void generateDemo(Store &store, const DemoOptions &opt, int64_t nowMs, std::ostr
     std::set<std::string> townships;
     for (const auto &s : schools)
         townships.insert(s.township);
-    out << "Demo county " << kDemoCounty << ": " << townships.size() << " townships, " << schools.size() << " schools, "
-        << pupils << " pupils, " << teachers << " teachers, " << forms.size() << " forms, " << returns
-        << " returns, " << plans << " inspection assignments\n";
+    out << "Demo county " << kDemoCounty << ": " << townships.size() << " townships, " << schools.size() << " schools, " << pupils
+        << " pupils, " << teachers << " teachers, " << forms.size() << " forms, " << returns << " returns, " << plans
+        << " inspection assignments\n";
     out << "Schools:\n";
     for (const auto &s : schools)
         out << "  " << s.code << "  " << s.name << "\n";

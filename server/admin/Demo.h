@@ -13,9 +13,9 @@ namespace cx::server {
 
 struct DemoOptions {
     int schools = 20;         // dealt to up to three townships, six or more each
-    int pupils = 120;          // per school
-    std::string formsDir;      // "" or missing: no forms
-    uint64_t seed = 20240901;  // same seed, same county
+    int pupils = 120;         // per school
+    std::string formsDir;     // "" or missing: no forms
+    uint64_t seed = 20240901; // same seed, same county
 };
 
 // Fills `store` (an initialised data directory's store) and prints the

@@ -81,8 +81,8 @@ struct TempFile {
 };
 
 // Every live record of the collection, page by page in seq order.
-void eachRecord(Store &store, const std::string &collection, const std::optional<std::string> &school,
-                size_t pageSize, const std::function<void(const RecordState &)> &fn)
+void eachRecord(Store &store, const std::string &collection, const std::optional<std::string> &school, size_t pageSize,
+                const std::function<void(const RecordState &)> &fn)
 {
     uint64_t after = 0;
     pageSize = std::max<size_t>(pageSize, 1);
@@ -101,13 +101,12 @@ void checkSheetRows(const ExportRequest &req, size_t rows, size_t headerRows)
 {
     if (req.format == ExportFormat::Xlsx && rows + headerRows > kMaxSheetRows)
         throw Error(ErrorKind::Invalid, std::to_string(rows) + " rows do not fit an Excel sheet (1,048,576 at most): "
-                                        "export one school at a time (--school) or as csv");
+                                                               "export one school at a time (--school) or as csv");
 }
 
 // The two passes with the audit between them (see ExportRequest::auditStore).
 template <class Count, class Write>
-void countAuditWrite(Store &store, const ExportRequest &req, Count count, const std::function<Json()> &detail,
-                     Write write)
+void countAuditWrite(Store &store, const ExportRequest &req, Count count, const std::function<Json()> &detail, Write write)
 {
     auto tx = std::make_unique<Transaction>(store, TxMode::Read);
     count();
@@ -117,8 +116,7 @@ void countAuditWrite(Store &store, const ExportRequest &req, Count count, const 
         tx.reset();
     }
     // Who exported what, before a byte leaves (issue 13.7).
-    audit.addAdminEvent(AdminEvent{req.nowMs ? req.nowMs : wallClockMs(), req.actor, "export", req.collection,
-                                   detail(), ""});
+    audit.addAdminEvent(AdminEvent{req.nowMs ? req.nowMs : wallClockMs(), req.actor, "export", req.collection, detail(), ""});
     if (!tx)
         tx = std::make_unique<Transaction>(store, TxMode::Read);
     write();
@@ -129,7 +127,7 @@ void countAuditWrite(Store &store, const ExportRequest &req, Count count, const 
 struct Output {
     std::ostream &stream;
     std::unique_ptr<std::ofstream> file;
-    std::unique_ptr<TempFile> temp;   // XLSX to the stream
+    std::unique_ptr<TempFile> temp; // XLSX to the stream
     std::string xlsxPath;
 
     Output(std::ostream &out, const ExportRequest &req, ExportResult &res) : stream(out)
@@ -180,9 +178,8 @@ ExportResult exportCollection(Store &store, const ExportRequest &req, std::ostre
         checkSheetRows(req, rows, 1);
     };
     auto detail = [&] {
-        return Json{{"school", req.school ? Json(*req.school) : Json(nullptr)},
-                    {"format", formatName(req.format)},
-                    {"rows", rows}};
+        return Json{
+            {"school", req.school ? Json(*req.school) : Json(nullptr)}, {"format", formatName(req.format)}, {"rows", rows}};
     };
     Output o(out, req, res);
     auto write = [&] {
@@ -191,8 +188,7 @@ ExportResult exportCollection(Store &store, const ExportRequest &req, std::ostre
             eachRecord(store, req.collection, req.school, req.pageSize, [&](const RecordState &r) {
                 Json f = r.fields;
                 f.erase(kDeletedField);
-                s << Json{{"collection", r.collection}, {"id", r.id}, {"school", r.school}, {"fields", f}}.dump()
-                  << '\n';
+                s << Json{{"collection", r.collection}, {"id", r.id}, {"school", r.school}, {"fields", f}}.dump() << '\n';
                 ++res.rows;
             });
             return;
@@ -248,10 +244,7 @@ struct RepeatTable {
     std::vector<Column> columns;
 };
 
-bool isColumn(const Field &f, int repeat)
-{
-    return f.repeat == repeat && f.hasValue() && f.type != FieldType::Repeat;
-}
+bool isColumn(const Field &f, int repeat) { return f.repeat == repeat && f.hasValue() && f.type != FieldType::Repeat; }
 
 std::string textOf(const Json &o, const char *key)
 {
@@ -279,7 +272,8 @@ std::string fileRef(const Json &v)
 // The label of a choice drawn from records (a pupil's name for a pupil's id),
 // when the stored value is the record's id; "" when there is none. Remembers
 // up to 10,000 labels, then starts again.
-class RecordLabels {
+class RecordLabels
+{
 public:
     explicit RecordLabels(Store &store) : m_store(store) {}
     std::string operator()(const forms::RecordOptions &from, const std::string &value)
@@ -362,19 +356,19 @@ Json cellOf(const Field *f, const Json &v, RecordLabels &records)
 }
 
 // The definitions a form's submissions were made on.
-class FormVersions {
+class FormVersions
+{
 public:
     FormVersions(Store &store, const std::string &formId) : m_store(store), m_id(formId)
     {
         auto rec = store.record("forms", formId);
         if (!rec || rec->deleted() || !rec->fields.contains("definition"))
-            throw Error(ErrorKind::Invalid, "form \"" + formId + "\" is not published (there is no record forms/" +
-                                                formId + "; see `cunxiao-server admin DATA_DIR publish-form`)");
+            throw Error(ErrorKind::Invalid, "form \"" + formId + "\" is not published (there is no record forms/" + formId +
+                                                "; see `cunxiao-server admin DATA_DIR publish-form`)");
         try {
             m_current = std::make_shared<FormDefinition>(FormDefinition::parse(rec->fields["definition"]));
         } catch (const std::exception &e) {
-            throw Error(ErrorKind::Invalid, "form \"" + formId + "\": its published definition does not parse: " +
-                                                e.what());
+            throw Error(ErrorKind::Invalid, "form \"" + formId + "\": its published definition does not parse: " + e.what());
         }
         m_byVersion[m_current->version()] = m_current;
     }
@@ -455,16 +449,15 @@ ExportResult exportForm(Store &store, const ExportRequest &req, std::ostream &ou
                 if (isColumn(f, -1) && seen.insert(f.name).second)
                     columns.push_back({f.name, f.label.zh(), f.label.en()});
                 if (f.type == FieldType::Repeat && f.repeat == -1) {
-                    auto rt = std::find_if(repeats.begin(), repeats.end(),
-                                           [&](const RepeatTable &t) { return t.name == f.name; });
+                    auto rt =
+                        std::find_if(repeats.begin(), repeats.end(), [&](const RepeatTable &t) { return t.name == f.name; });
                     if (rt == repeats.end()) {
                         repeats.push_back({f.name, f.label.zh(), f.label.en(), {}});
                         rt = repeats.end() - 1;
                     }
                     for (const Field &c : d->fields())
-                        if (isColumn(c, f.index) &&
-                            std::none_of(rt->columns.begin(), rt->columns.end(),
-                                         [&](const Column &k) { return k.name == c.name; }))
+                        if (isColumn(c, f.index) && std::none_of(rt->columns.begin(), rt->columns.end(),
+                                                                 [&](const Column &k) { return k.name == c.name; }))
                             rt->columns.push_back({c.name, c.label.zh(), c.label.en()});
                 }
             }
@@ -549,9 +542,8 @@ ExportResult exportForm(Store &store, const ExportRequest &req, std::ostream &ou
                 return;
             const Json &fv = r.fields.contains("form_version") ? r.fields["form_version"] : Json();
             const FormDefinition &def = versions.of(fv.is_number_integer() ? fv.get<int64_t>() : cur.version());
-            const Json answers = r.fields.contains("answers") && r.fields["answers"].is_object()
-                                     ? r.fields["answers"]
-                                     : Json::object();
+            const Json answers =
+                r.fields.contains("answers") && r.fields["answers"].is_object() ? r.fields["answers"] : Json::object();
             auto field = [&](const std::string &name) -> const Field * {
                 if (const Field *f = def.find(name))
                     return f;
@@ -593,7 +585,7 @@ ExportResult exportForm(Store &store, const ExportRequest &req, std::ostream &ou
                     for (const auto &c : repeats[k].columns) {
                         auto a = rowAnswers.is_object() ? rowAnswers.find(c.name) : rowAnswers.end();
                         rc.push_back(!rowAnswers.is_object() || a == rowAnswers.end() ? Json()
-                                                                                       : cellOf(field(c.name), *a, recordLabels));
+                                                                                      : cellOf(field(c.name), *a, recordLabels));
                     }
                     repeatTables[k]->row(rc);
                 }

@@ -19,10 +19,10 @@ namespace cx::server {
 
 struct ExportRequest {
     std::string collection;
-    std::optional<std::string> school;   // one school (or "*"); none: all
+    std::optional<std::string> school; // one school (or "*"); none: all
     ExportFormat format = ExportFormat::JsonLines;
-    std::string form;                    // with collection "submissions": one row per submission of this form
-    std::string outFile;                 // "": write to the stream
+    std::string form;    // with collection "submissions": one row per submission of this form
+    std::string outFile; // "": write to the stream
     std::string actor = "admin";
     int64_t nowMs = 0;
     // Another connection to the same database for the audit, so that the rows
@@ -36,14 +36,13 @@ struct ExportRequest {
 
 struct ExportResult {
     size_t rows = 0;
-    std::vector<std::string> files;      // files written (--out, and a CSV's repeat files)
-    std::vector<std::string> notes;      // for standard error (repeats not written, ...)
+    std::vector<std::string> files; // files written (--out, and a CSV's repeat files)
+    std::vector<std::string> notes; // for standard error (repeats not written, ...)
 };
 
 // Audited (who, collection, school, format, rows, form) before a byte is written.
 // Throws cx::Error(Invalid) for a bad collection, school or form.
 ExportResult exportData(Store &store, const ExportRequest &req, std::ostream &out);
-
 
 // "FILE.csv" -> "FILE.REPEAT.csv" (the CSV of a form's repeat).
 std::string repeatCsvPath(const std::string &outFile, const std::string &repeat);

@@ -10,8 +10,7 @@
 
 namespace cx::server {
 
-int64_t importXlsformCommand(Store &store, const XlsformImport &args, std::ostream &out, std::ostream &notes,
-                             int64_t nowMs)
+int64_t importXlsformCommand(Store &store, const XlsformImport &args, std::ostream &out, std::ostream &notes, int64_t nowMs)
 {
     xlsform::ImportOptions options;
     options.id = args.id;

@@ -78,13 +78,10 @@ AttachmentStore::AttachmentStore(const std::string &location, uint64_t maxBytes)
     : m_blobs(isPostgresUri(location) ? std::unique_ptr<BlobStore>(std::make_unique<PgBlobStore>(location))
                                       : std::unique_ptr<BlobStore>(std::make_unique<FileBlobStore>(location))),
       m_max(maxBytes)
-{
-}
+{}
 
-AttachmentStore::AttachmentStore(std::unique_ptr<BlobStore> blobs, uint64_t maxBytes)
-    : m_blobs(std::move(blobs)), m_max(maxBytes)
-{
-}
+AttachmentStore::AttachmentStore(std::unique_ptr<BlobStore> blobs, uint64_t maxBytes) : m_blobs(std::move(blobs)), m_max(maxBytes)
+{}
 
 AttachmentStore::Status AttachmentStore::status(const std::string &sha, uint64_t size)
 {
@@ -109,8 +106,7 @@ AttachmentStore::Status AttachmentStore::status(const std::string &sha, uint64_t
     return s;
 }
 
-AttachmentStore::PutResult AttachmentStore::put(const std::string &sha, uint64_t offset, uint64_t size,
-                                                const std::string &data)
+AttachmentStore::PutResult AttachmentStore::put(const std::string &sha, uint64_t offset, uint64_t size, const std::string &data)
 {
     PutResult r;
     if (size > m_max && !m_blobs->held(sha).complete) {
@@ -245,9 +241,8 @@ HttpReply routeAttachmentCheck(Store &store, AttachmentStore &files, const std::
     }
 }
 
-HttpReply routeAttachmentPut(Store &store, AttachmentStore &files, const std::string &authorization,
-                             const std::string &sha, const std::string &offset, const std::string &size,
-                             const std::string &body)
+HttpReply routeAttachmentPut(Store &store, AttachmentStore &files, const std::string &authorization, const std::string &sha,
+                             const std::string &offset, const std::string &size, const std::string &body)
 {
     try {
         const DeviceSession who = authorize(store, authorization);
@@ -269,8 +264,7 @@ HttpReply routeAttachmentPut(Store &store, AttachmentStore &files, const std::st
     }
 }
 
-HttpReply routeAttachmentGet(Store &store, AttachmentStore &files, const std::string &authorization,
-                             const std::string &sha)
+HttpReply routeAttachmentGet(Store &store, AttachmentStore &files, const std::string &authorization, const std::string &sha)
 {
     try {
         const DeviceSession who = authorize(store, authorization);

@@ -22,7 +22,8 @@ namespace cx::server {
 
 constexpr uint64_t kDefaultMaxAttachmentBytes = 10 * 1024 * 1024;
 
-class AttachmentStore {
+class AttachmentStore
+{
 public:
     // location: a directory (FileBlobStore, created if needed) or a
     // postgresql:// URI (PgBlobStore: the server's own database).
@@ -77,12 +78,10 @@ ByteRange parseByteRange(const std::string &header, uint64_t size);
 // The routes as plain functions (authorization checked against the store, like /v1/sync).
 HttpReply routeAttachmentCheck(Store &store, AttachmentStore &files, const std::string &authorization,
                                const std::string &encoding, const std::string &body);
-HttpReply routeAttachmentPut(Store &store, AttachmentStore &files, const std::string &authorization,
-                             const std::string &sha256, const std::string &offset, const std::string &size,
-                             const std::string &body);
+HttpReply routeAttachmentPut(Store &store, AttachmentStore &files, const std::string &authorization, const std::string &sha256,
+                             const std::string &offset, const std::string &size, const std::string &body);
 // 200 with the file as reply.stream, or an error reply: 404 both for a file
 // the server lacks and for one this account may not see.
-HttpReply routeAttachmentGet(Store &store, AttachmentStore &files, const std::string &authorization,
-                             const std::string &sha256);
+HttpReply routeAttachmentGet(Store &store, AttachmentStore &files, const std::string &authorization, const std::string &sha256);
 
 } // namespace cx::server

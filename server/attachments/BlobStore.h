@@ -29,7 +29,8 @@ struct BlobHeld {
     uint64_t bytes = 0; // complete: the file's size; else the bytes received (0: nothing)
 };
 
-class BlobStore {
+class BlobStore
+{
 public:
     virtual ~BlobStore() = default;
 
@@ -37,12 +38,13 @@ public:
 
     // A write on one file, holding its lock until destroyed. Nothing is kept
     // unless commit() is called (PostgreSQL: one transaction).
-    class Writer {
+    class Writer
+    {
     public:
         virtual ~Writer() = default;
         virtual BlobHeld held() = 0;
-        virtual void discard() = 0;                         // drops what was received
-        virtual void append(const std::string &data) = 0;   // after what is held; "" starts an empty file
+        virtual void discard() = 0;                       // drops what was received
+        virtual void append(const std::string &data) = 0; // after what is held; "" starts an empty file
         // Hashes what was received: complete if it is `sha256`, else discarded.
         virtual bool finish(const std::string &sha256) = 0;
         virtual void commit() = 0;

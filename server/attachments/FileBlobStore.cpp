@@ -16,7 +16,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class FileSource final : public BodySource {
+class FileSource final : public BodySource
+{
 public:
     FileSource(const std::string &path, uint64_t size) : m_in(path, std::ios::binary), m_size(size) {}
     bool ok() const { return bool(m_in); }
@@ -73,13 +74,12 @@ BlobHeld FileBlobStore::held(const std::string &sha)
     return heldLocked(sha);
 }
 
-class FileBlobStore::FileWriter final : public BlobStore::Writer {
+class FileBlobStore::FileWriter final : public BlobStore::Writer
+{
 public:
     FileWriter(FileBlobStore &owner, const std::string &sha)
-        : m_owner(owner), m_lock(owner.stripe(sha)), m_sha(sha), m_final(owner.m_dir + "/" + sha),
-          m_part(m_final + ".part")
-    {
-    }
+        : m_owner(owner), m_lock(owner.stripe(sha)), m_sha(sha), m_final(owner.m_dir + "/" + sha), m_part(m_final + ".part")
+    {}
     BlobHeld held() override { return m_owner.heldLocked(m_sha); }
     void discard() override
     {

@@ -11,7 +11,8 @@
 
 namespace cx::server {
 
-class FileBlobStore final : public BlobStore {
+class FileBlobStore final : public BlobStore
+{
 public:
     explicit FileBlobStore(std::string dir); // creates dir
     BlobHeld held(const std::string &sha256) override;

@@ -17,12 +17,10 @@ constexpr size_t kMaxIdle = 8;
 // for the reads that follow it (the transport asks for 64 KB at a time). Each
 // fetch leases a connection for that query only, so a download at 40 kbit/s
 // holds no database connection between its reads.
-class PgBlobSource final : public BodySource {
+class PgBlobSource final : public BodySource
+{
 public:
-    PgBlobSource(PgBlobStore &store, std::string sha, uint64_t size)
-        : m_store(store), m_sha(std::move(sha)), m_size(size)
-    {
-    }
+    PgBlobSource(PgBlobStore &store, std::string sha, uint64_t size) : m_store(store), m_sha(std::move(sha)), m_size(size) {}
     uint64_t size() const override { return m_size; }
     size_t read(uint64_t offset, char *buf, size_t len) override
     {
@@ -112,7 +110,8 @@ BlobHeld PgBlobStore::held(const std::string &sha)
 
 // One transaction with the file's row locked: another instance writing the
 // same file waits here, then sees what this one committed.
-class PgBlobStore::PgWriter final : public BlobStore::Writer {
+class PgBlobStore::PgWriter final : public BlobStore::Writer
+{
 public:
     PgWriter(PgBlobStore &owner, const std::string &sha) : m_conn(owner.lease()), m_sha(sha)
     {
@@ -143,8 +142,8 @@ public:
         uint64_t at = m_held.bytes;
         for (size_t from = 0; from < data.size(); from += kPgPartBytes) {
             const std::string piece = data.substr(from, kPgPartBytes);
-            m_conn->run("INSERT INTO attachment_parts(sha256, \"offset\", data) VALUES($1, $2, $3)",
-                        {m_sha, pgU64(at), piece}, 1u << 2);
+            m_conn->run("INSERT INTO attachment_parts(sha256, \"offset\", data) VALUES($1, $2, $3)", {m_sha, pgU64(at), piece},
+                        1u << 2);
             at += piece.size();
         }
         m_conn->run("UPDATE attachment_files SET size = $2, updated = now() WHERE sha256 = $1", {m_sha, pgU64(at)});
@@ -155,8 +154,8 @@ public:
         Sha256Stream hash;
         uint64_t at = 0;
         while (at < m_held.bytes) {
-            auto r = m_conn->run("SELECT data FROM attachment_parts WHERE sha256 = $1 AND \"offset\" = $2",
-                                 {m_sha, pgU64(at)}, 0, true);
+            auto r = m_conn->run("SELECT data FROM attachment_parts WHERE sha256 = $1 AND \"offset\" = $2", {m_sha, pgU64(at)}, 0,
+                                 true);
             if (!r.rows())
                 break; // a gap: cannot match
             const std::string part = r.text(0, 0);
@@ -182,10 +181,7 @@ private:
     BlobHeld m_held;
 };
 
-std::unique_ptr<BlobStore::Writer> PgBlobStore::write(const std::string &sha)
-{
-    return std::make_unique<PgWriter>(*this, sha);
-}
+std::unique_ptr<BlobStore::Writer> PgBlobStore::write(const std::string &sha) { return std::make_unique<PgWriter>(*this, sha); }
 
 std::shared_ptr<BodySource> PgBlobStore::openComplete(const std::string &sha)
 {

@@ -18,7 +18,8 @@ class PgConnection;
 
 constexpr size_t kPgPartBytes = 256 * 1024;
 
-class PgBlobStore final : public BlobStore {
+class PgBlobStore final : public BlobStore
+{
 public:
     explicit PgBlobStore(std::string uri); // connects once, so a bad URI fails here
     ~PgBlobStore() override;
@@ -28,7 +29,8 @@ public:
     size_t removeStale(std::chrono::seconds maxAge) override;
 
     // A leased connection, given back (if still usable) when destroyed.
-    class Lease {
+    class Lease
+    {
     public:
         Lease(PgBlobStore &owner, std::unique_ptr<PgConnection> c);
         Lease(Lease &&o) noexcept;

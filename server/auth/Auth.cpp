@@ -20,8 +20,8 @@ bool isValidUserName(const std::string &user)
     if (user.empty() || user.size() > 64)
         return false;
     return std::all_of(user.begin(), user.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' ||
-               c == '@' || c == '-';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '@' ||
+               c == '-';
     });
 }
 
@@ -106,8 +106,8 @@ int revokeUser(Store &store, const std::string &user, const std::string &actor, 
     store.setAccountRevoked(user, true);
     int n = store.revokeDevicesOf(user);
     store.revokeEnrolCodesOf(user); // a code given out before cannot let a phone in
-    store.addAdminEvent(AdminEvent{nowMs ? nowMs : wallClockMs(), actor, "revoke", user,
-                                   Json{{"devices", devices}, {"wipe", true}}, ""});
+    store.addAdminEvent(
+        AdminEvent{nowMs ? nowMs : wallClockMs(), actor, "revoke", user, Json{{"devices", devices}, {"wipe", true}}, ""});
     tx.commit();
     return n;
 }
@@ -123,8 +123,7 @@ const std::string &dummyHash()
 }
 } // namespace
 
-EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, const std::string &source,
-                      int64_t tokenLifetimeMs)
+EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, const std::string &source, int64_t tokenLifetimeMs)
 {
     if (!isValidRecordId(req.device))
         throw Error(ErrorKind::Protocol, "enroll.device: not a device id");
@@ -178,8 +177,7 @@ EnrollResponse enroll(Store &store, const EnrollRequest &req, int64_t nowMs, con
             throw Error(ErrorKind::Auth, "device " + req.device + " is revoked; use a new device id");
         store.setDeviceToken(req.device, hash, req.deviceName, nowMs);
         store.setDeviceTokens(req.device, hash, "", expires, nowMs);
-        store.setDeviceContact(req.device, source, req.appVersion.empty() ? dev->appVersion : req.appVersion, expires,
-                               nowMs);
+        store.setDeviceContact(req.device, source, req.appVersion.empty() ? dev->appVersion : req.appVersion, expires, nowMs);
         node = dev->node;
     } else {
         Device d;

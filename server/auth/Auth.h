@@ -12,23 +12,23 @@ namespace cx::server {
 
 // Who is calling /v1/sync: the device behind the bearer token and its account.
 struct DeviceSession {
-    std::string device;                        // device id
+    std::string device; // device id
     std::string user;
-    std::string role;                          // head | teacher | inspector | bureau
+    std::string role; // head | teacher | inspector | bureau
     uint32_t node = 0;
-    std::vector<std::string> schools;          // the account's assigned schools
-    int64_t tokenExpires = 0;                  // ms; 0: not set yet (auth/DeviceTokens.h)
+    std::vector<std::string> schools; // the account's assigned schools
+    int64_t tokenExpires = 0;         // ms; 0: not set yet (auth/DeviceTokens.h)
 };
 
 // A 401 that tells the device what to do (docs/protocol.md "Device tokens"):
 // code "device-revoked" with wipe = true (the bureau revoked it: erase
 // everything), or "token-expired" (sign in again). Other refusals stay Error(Auth).
-class DeviceRefused : public Error {
+class DeviceRefused : public Error
+{
 public:
     DeviceRefused(std::string code, bool wipe, const std::string &message)
         : Error(ErrorKind::Auth, message), m_code(std::move(code)), m_wipe(wipe)
-    {
-    }
+    {}
     const std::string &code() const { return m_code; }
     bool wipe() const { return m_wipe; }
 
@@ -39,11 +39,11 @@ private:
 
 // Where a request comes from, for the audit and the bureau's device list.
 struct ClientInfo {
-    std::string source;                        // the source address (http/ClientAddress.h)
-    std::string app;                           // X-Cunxiao-App, or enroll's "app"
+    std::string source; // the source address (http/ClientAddress.h)
+    std::string app;    // X-Cunxiao-App, or enroll's "app"
 };
 
-inline constexpr int kDefaultTokenDays = 90;   // serve --token-days
+inline constexpr int kDefaultTokenDays = 90; // serve --token-days
 inline constexpr int64_t kDayMs = 24LL * 60 * 60 * 1000;
 
 bool isValidRole(const std::string &role);

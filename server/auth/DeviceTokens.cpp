@@ -5,8 +5,7 @@
 
 namespace cx::server {
 
-DeviceSession admitDevice(Store &store, const std::string &token, int64_t nowMs, const ClientInfo &client,
-                          int64_t lifetimeMs)
+DeviceSession admitDevice(Store &store, const std::string &token, int64_t nowMs, const ClientInfo &client, int64_t lifetimeMs)
 {
     DeviceSession who = authenticate(store, token, nowMs, client);
     auto dev = store.device(who.device);
@@ -18,8 +17,8 @@ DeviceSession admitDevice(Store &store, const std::string &token, int64_t nowMs,
     if (!renew && !moved && !updated)
         return who;
     const int64_t expires = renew ? nowMs + lifetimeMs : dev->tokenExpires;
-    store.setDeviceContact(dev->id, moved ? client.source : dev->lastSource, updated ? client.app : dev->appVersion,
-                           expires, renew ? nowMs : dev->tokenRenewed);
+    store.setDeviceContact(dev->id, moved ? client.source : dev->lastSource, updated ? client.app : dev->appVersion, expires,
+                           renew ? nowMs : dev->tokenRenewed);
     who.tokenExpires = expires;
     return who;
 }
@@ -35,8 +34,8 @@ TokenRotateResponse rotateToken(Store &store, const DeviceSession &who, int64_t 
     if (!dev)
         throw Error(ErrorKind::Auth, "unknown device token; enroll again");
     store.setDeviceTokens(dev->id, dev->tokenHash, sha256Hex(r.token), r.tokenExpires, nowMs);
-    store.addAdminEvent(AdminEvent{nowMs, who.user, "token-rotated", "device " + who.device,
-                                   Json{{"token_expires", r.tokenExpires}}, source});
+    store.addAdminEvent(
+        AdminEvent{nowMs, who.user, "token-rotated", "device " + who.device, Json{{"token_expires", r.tokenExpires}}, source});
     tx.commit();
     return r;
 }

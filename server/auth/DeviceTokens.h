@@ -15,8 +15,7 @@ namespace cx::server {
 // expiry) its expiry moves to now + lifetimeMs, and the device's last source
 // address and app version are kept when they changed. A device that syncs
 // within its lifetime never sees its token expire. Writes nothing otherwise.
-DeviceSession admitDevice(Store &store, const std::string &token, int64_t nowMs, const ClientInfo &client,
-                          int64_t lifetimeMs);
+DeviceSession admitDevice(Store &store, const std::string &token, int64_t nowMs, const ClientInfo &client, int64_t lifetimeMs);
 
 // A new token for this device (POST /v1/token/rotate): it waits beside the
 // current one, which keeps working until the new one is first used (a lost

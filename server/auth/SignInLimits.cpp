@@ -31,9 +31,8 @@ void SignInLimits::check(Store &store, const std::string &user, const std::strin
         return;
     audit(store, user, source, device, nowMs, "locked");
     const int seconds = int((until - nowMs + 999) / 1000);
-    throw TooManyAttempts(std::string("too many wrong passwords from ") + what + "; try again in " +
-                              std::to_string(seconds) + " s",
-                          seconds);
+    throw TooManyAttempts(
+        std::string("too many wrong passwords from ") + what + "; try again in " + std::to_string(seconds) + " s", seconds);
 }
 
 SignInThrottle SignInLimits::bump(SignInThrottle t, int freeFailures, int64_t nowMs) const
@@ -53,16 +52,15 @@ SignInThrottle SignInLimits::bump(SignInThrottle t, int freeFailures, int64_t no
 void SignInLimits::failed(Store &store, const std::string &user, const std::string &source, const std::string &device,
                           int64_t nowMs) const
 {
-    store.setSignInThrottle(accountKey(user),
-                            bump(store.signInThrottle(accountKey(user)), m_p.freeAccountFailures, nowMs));
+    store.setSignInThrottle(accountKey(user), bump(store.signInThrottle(accountKey(user)), m_p.freeAccountFailures, nowMs));
     if (!source.empty())
         store.setSignInThrottle(addressKey(source),
                                 bump(store.signInThrottle(addressKey(source)), m_p.freeAddressFailures, nowMs));
     audit(store, user, source, device, nowMs, "wrong-password");
 }
 
-void SignInLimits::succeeded(Store &store, const std::string &user, const std::string &source,
-                             const std::string &device, int64_t nowMs) const
+void SignInLimits::succeeded(Store &store, const std::string &user, const std::string &source, const std::string &device,
+                             int64_t nowMs) const
 {
     store.setSignInThrottle(accountKey(user), SignInThrottle{});
     audit(store, user, source, device, nowMs, "ok");

@@ -25,28 +25,26 @@ struct SignInPolicy {
 };
 
 // Too many failures: come back after `retryAfterSec` (HTTP 429).
-class TooManyAttempts : public Error {
+class TooManyAttempts : public Error
+{
 public:
-    TooManyAttempts(const std::string &what, int retryAfterSec)
-        : Error(ErrorKind::Unavailable, what), m_retryAfter(retryAfterSec)
-    {
-    }
+    TooManyAttempts(const std::string &what, int retryAfterSec) : Error(ErrorKind::Unavailable, what), m_retryAfter(retryAfterSec)
+    {}
     int retryAfterSec() const { return m_retryAfter; }
 
 private:
     int m_retryAfter;
 };
 
-class SignInLimits {
+class SignInLimits
+{
 public:
     explicit SignInLimits(SignInPolicy p = {}) : m_p(p) {}
     // Throws TooManyAttempts (and audits "locked") if the account or the
     // address is locked now.
-    void check(Store &store, const std::string &user, const std::string &source, const std::string &device,
-               int64_t nowMs) const;
+    void check(Store &store, const std::string &user, const std::string &source, const std::string &device, int64_t nowMs) const;
     // A wrong password: counts it on both keys and audits it.
-    void failed(Store &store, const std::string &user, const std::string &source, const std::string &device,
-                int64_t nowMs) const;
+    void failed(Store &store, const std::string &user, const std::string &source, const std::string &device, int64_t nowMs) const;
     // A good password: clears the account's count and audits it.
     void succeeded(Store &store, const std::string &user, const std::string &source, const std::string &device,
                    int64_t nowMs) const;

@@ -13,7 +13,8 @@ std::optional<HttpReply> refuseEncoding(const std::string &encoding)
     if (encoding.empty() || encoding == "identity" || encoding == "zstd")
         return std::nullopt;
     return errorReply(415, "protocol",
-                      "unsupported Content-Encoding \"" + encoding + "\": this server takes zstd or none, and never inflates others");
+                      "unsupported Content-Encoding \"" + encoding +
+                          "\": this server takes zstd or none, and never inflates others");
 }
 
 std::string byteSize(size_t n)
@@ -27,8 +28,9 @@ std::string byteSize(size_t n)
 
 HttpReply tooLarge(const std::string &what, size_t limit)
 {
-    return errorReply(413, "too-large", what + " may be at most " + byteSize(limit) + " (" + std::to_string(limit) +
-                                            " bytes), on the wire and after decompression");
+    return errorReply(413, "too-large",
+                      what + " may be at most " + byteSize(limit) + " (" + std::to_string(limit) +
+                          " bytes), on the wire and after decompression");
 }
 
 std::string inflateBounded(const std::string &body, size_t limit)

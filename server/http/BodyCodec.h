@@ -18,7 +18,8 @@ std::optional<HttpReply> refuseEncoding(const std::string &encoding);
 HttpReply tooLarge(const std::string &what, size_t limit);
 // zstd -> the inflated bytes. Throws cx::Error(Protocol) when corrupt, and
 // BodyTooLarge as soon as the output passes `limit`.
-struct BodyTooLarge {};
+struct BodyTooLarge {
+};
 std::string inflateBounded(const std::string &body, size_t limit);
 // "64 MiB", "4 KiB", "1088 KiB".
 std::string byteSize(size_t n);

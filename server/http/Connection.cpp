@@ -60,9 +60,9 @@ struct Wire {
     std::string contentType = kContentType;
     bool zstd = false;
     int retryAfterSec = 0;
-    bool close = false;                         // the request's body was not read: close after the reply
+    bool close = false; // the request's body was not read: close after the reply
     std::vector<std::pair<std::string, std::string>> headers;
-    std::shared_ptr<BodySource> stream;         // set: `length` bytes from `first`, in pieces
+    std::shared_ptr<BodySource> stream; // set: `length` bytes from `first`, in pieces
     uint64_t first = 0, length = 0;
 };
 
@@ -110,8 +110,9 @@ Wire closing(HttpReply r)
 
 Wire busy(const char *what)
 {
-    HttpReply r = errorReply(503, "unavailable", std::string("the server is busy (") + what +
-                                                     " queue full); retry in " + std::to_string(kRetryAfterSec) + " s");
+    HttpReply r = errorReply(503, "unavailable",
+                             std::string("the server is busy (") + what + " queue full); retry in " +
+                                 std::to_string(kRetryAfterSec) + " s");
     r.retryAfterSec = kRetryAfterSec;
     return toWire(std::move(r), RequestHead{});
 }
@@ -124,7 +125,7 @@ struct Transport::Impl {
     std::optional<asio::ssl::context> tls;
     std::unique_ptr<WorkerPool> workers, signIn;
     std::atomic<int> open{0};
-    asio::io_context ioc;                       // after what sessions use: destroyed first
+    asio::io_context ioc; // after what sessions use: destroyed first
     tcp::acceptor acceptor{ioc};
     asio::steady_timer acceptRetry{ioc};
     bool bound = false;
@@ -151,7 +152,8 @@ namespace {
 
 std::chrono::seconds secs(int n) { return std::chrono::seconds(std::max(n, 1)); }
 
-template <class Stream> class Session : public std::enable_shared_from_this<Session<Stream>> {
+template <class Stream> class Session : public std::enable_shared_from_this<Session<Stream>>
+{
 public:
     template <class... A>
     Session(Transport::Impl &srv, tcp::socket s, A &&...a)
@@ -193,19 +195,18 @@ private:
     {
         if (m_buf.size() > 0)
             return readHeader(); // pipelined: the next request is already here
-        const auto deadline = m_requests == 0 ? m_reqStart + secs(m_srv.opt.headerTimeoutSec)
-                                              : Clock::now() + secs(m_srv.opt.idleTimeoutSec);
+        const auto deadline =
+            m_requests == 0 ? m_reqStart + secs(m_srv.opt.headerTimeoutSec) : Clock::now() + secs(m_srv.opt.idleTimeoutSec);
         tcp().expires_at(deadline);
-        m_stream.async_read_some(asio::buffer(&m_first, 1),
-                                 [self = this->shared_from_this()](beast::error_code ec, size_t n) {
-                                     if (ec || n != 1)
-                                         return self->abort(); // idle past the deadline, or the peer left
-                                     if (self->m_requests > 0)
-                                         self->m_reqStart = Clock::now();
-                                     asio::buffer_copy(self->m_buf.prepare(1), asio::buffer(&self->m_first, 1));
-                                     self->m_buf.commit(1);
-                                     self->readHeader();
-                                 });
+        m_stream.async_read_some(asio::buffer(&m_first, 1), [self = this->shared_from_this()](beast::error_code ec, size_t n) {
+            if (ec || n != 1)
+                return self->abort(); // idle past the deadline, or the peer left
+            if (self->m_requests > 0)
+                self->m_reqStart = Clock::now();
+            asio::buffer_copy(self->m_buf.prepare(1), asio::buffer(&self->m_first, 1));
+            self->m_buf.commit(1);
+            self->readHeader();
+        });
     }
 
     Clock::time_point requestDeadline() const { return m_reqStart + secs(m_srv.opt.requestTimeoutSec); }
@@ -228,8 +229,7 @@ private:
             return abort();
         }
         if (ec == http::error::header_limit)
-            return reply(closing(errorReply(431, "protocol",
-                                            "the request's headers exceed " + byteSize(kHeaderLimit))));
+            return reply(closing(errorReply(431, "protocol", "the request's headers exceed " + byteSize(kHeaderLimit))));
         if (ec == http::error::end_of_stream || ec == asio::error::eof || ec == asio::error::connection_reset ||
             ec == asio::ssl::error::stream_truncated)
             return abort();
@@ -262,8 +262,9 @@ private:
             if (auto refused = refuseEncoding(m_head.contentEncoding))
                 return reply(hasBody ? closing(*refused) : toWire(*refused, m_head));
         } else if (!m_head.contentEncoding.empty() && m_head.contentEncoding != "identity") {
-            return reply(closing(errorReply(415, "protocol", "unsupported Content-Encoding \"" + m_head.contentEncoding +
-                                                                 "\" here: send the bytes as they are")));
+            return reply(closing(
+                errorReply(415, "protocol",
+                           "unsupported Content-Encoding \"" + m_head.contentEncoding + "\" here: send the bytes as they are")));
         }
         if (m_head.contentEncoding == "identity")
             m_head.contentEncoding.clear();
@@ -310,13 +311,12 @@ private:
             m_expectContinue = false;
             x().continue_.emplace(http::status::continue_, 11);
             tcp().expires_at(requestDeadline());
-            return http::async_write(m_stream, *x().continue_,
-                                     [self = this->shared_from_this()](beast::error_code ec, size_t) {
-                                         self->x().continue_.reset();
-                                         if (ec)
-                                             return self->abort();
-                                         self->readBody();
-                                     });
+            return http::async_write(m_stream, *x().continue_, [self = this->shared_from_this()](beast::error_code ec, size_t) {
+                self->x().continue_.reset();
+                if (ec)
+                    return self->abort();
+                self->readBody();
+            });
         }
         x().bparser.emplace(std::move(*x().hparser));
         x().hparser.reset();
@@ -458,7 +458,8 @@ private:
             return finished(m_sent);
         auto self = this->shared_from_this();
         const bool taken = m_srv.workers->submit([self] {
-            auto piece = std::make_shared<std::string>(size_t(std::min<uint64_t>(kPieceBytes, self->m_wire.length - self->m_sent)), '\0');
+            auto piece =
+                std::make_shared<std::string>(size_t(std::min<uint64_t>(kPieceBytes, self->m_wire.length - self->m_sent)), '\0');
             size_t n = 0;
             try {
                 n = self->m_wire.stream->read(self->m_wire.first + self->m_sent, piece->data(), piece->size());
@@ -480,22 +481,21 @@ private:
     void writePiece(const std::shared_ptr<std::string> &piece)
     {
         if (piece->empty()) {
-            std::fprintf(stderr, "cunxiao-server: %s ended early at byte %llu: closing the connection\n",
-                         m_head.path.c_str(), static_cast<unsigned long long>(m_wire.first) + m_sent);
+            std::fprintf(stderr, "cunxiao-server: %s ended early at byte %llu: closing the connection\n", m_head.path.c_str(),
+                         static_cast<unsigned long long>(m_wire.first) + m_sent);
             return abort();
         }
         tcp().expires_at(sendDue(m_sent + piece->size() + 1024));
-        asio::async_write(m_stream, asio::buffer(*piece),
-                          [self = this->shared_from_this(), piece](beast::error_code ec, size_t n) {
-                              if (ec == beast::error::timeout)
-                                  self->logLine(self->m_wire.status, self->m_inBytes, self->m_sent,
-                                                " (closed: reply slower than " +
-                                                    std::to_string(self->m_srv.opt.minSendRate) + " B/s)");
-                              if (ec)
-                                  return self->abort();
-                              self->m_sent += n;
-                              self->nextPiece();
-                          });
+        asio::async_write(
+            m_stream, asio::buffer(*piece), [self = this->shared_from_this(), piece](beast::error_code ec, size_t n) {
+                if (ec == beast::error::timeout)
+                    self->logLine(self->m_wire.status, self->m_inBytes, self->m_sent,
+                                  " (closed: reply slower than " + std::to_string(self->m_srv.opt.minSendRate) + " B/s)");
+                if (ec)
+                    return self->abort();
+                self->m_sent += n;
+                self->nextPiece();
+            });
     }
 
     void finished(uint64_t out)
@@ -612,15 +612,14 @@ Transport::Impl::Impl(const HttpOptions &o, RouteTable r) : opt(o), routes(std::
         opt.queueDepth = 64 * opt.threads;
     if (!opt.tlsCert.empty()) {
         tls.emplace(asio::ssl::context::tls_server);
-        tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
-                         asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1 |
-                         asio::ssl::context::single_dh_use);
+        tls->set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 | asio::ssl::context::no_sslv3 |
+                         asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1 | asio::ssl::context::single_dh_use);
         SSL_CTX_set_min_proto_version(tls->native_handle(), TLS1_2_VERSION);
         // OpenSSL frees a connection's record buffers while it is idle.
         // TlsStream (TlsStream.h) writes what it can and tries again with the
         // same bytes; renegotiation (TLS 1.2) is refused.
-        SSL_CTX_set_mode(tls->native_handle(), SSL_MODE_RELEASE_BUFFERS | SSL_MODE_ENABLE_PARTIAL_WRITE |
-                                                   SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
+        SSL_CTX_set_mode(tls->native_handle(),
+                         SSL_MODE_RELEASE_BUFFERS | SSL_MODE_ENABLE_PARTIAL_WRITE | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
         SSL_CTX_set_options(tls->native_handle(), SSL_OP_NO_RENEGOTIATION);
         try {
             tls->use_certificate_chain_file(opt.tlsCert);
@@ -662,16 +661,13 @@ void Transport::Impl::onAccept(tcp::socket s)
         } catch (const std::exception &e) { // no SSL object: this connection only is closed
             log(std::string("cunxiao-server: ") + e.what());
         }
-    }
-    else {
+    } else {
         std::make_shared<Session<beast::tcp_stream>>(*this, std::move(s))->start();
     }
 }
 
-Transport::Transport(const HttpOptions &options, RouteTable routes)
-    : m_impl(std::make_unique<Impl>(options, std::move(routes)))
-{
-}
+Transport::Transport(const HttpOptions &options, RouteTable routes) : m_impl(std::make_unique<Impl>(options, std::move(routes)))
+{}
 
 Transport::~Transport() = default;
 
@@ -683,8 +679,8 @@ int Transport::bind()
     if (ec && (d.opt.host == "localhost" || d.opt.host.empty()))
         addr = asio::ip::make_address("127.0.0.1"), ec = {};
     if (ec)
-        throw Error(ErrorKind::Invalid, "cannot listen on " + d.opt.host + ":" + std::to_string(d.opt.port) +
-                                            " (not an IP address)");
+        throw Error(ErrorKind::Invalid,
+                    "cannot listen on " + d.opt.host + ":" + std::to_string(d.opt.port) + " (not an IP address)");
     tcp::endpoint ep(addr, uint16_t(d.opt.port));
     d.acceptor.open(ep.protocol(), ec);
     if (!ec)

@@ -13,17 +13,23 @@ namespace cx::server {
 ErrorStatus errorStatus(ErrorKind kind)
 {
     switch (kind) {
-    case ErrorKind::Auth: return {401, "auth"};
-    case ErrorKind::Version: return {426, "version"};
-    case ErrorKind::Forbidden: return {403, "forbidden"};
-    case ErrorKind::Unavailable: return {503, "unavailable"};
+    case ErrorKind::Auth:
+        return {401, "auth"};
+    case ErrorKind::Version:
+        return {426, "version"};
+    case ErrorKind::Forbidden:
+        return {403, "forbidden"};
+    case ErrorKind::Unavailable:
+        return {503, "unavailable"};
     case ErrorKind::Protocol:
     case ErrorKind::Invalid:
-    case ErrorKind::NotFound: return {400, "protocol"};
+    case ErrorKind::NotFound:
+        return {400, "protocol"};
     case ErrorKind::Network:
     case ErrorKind::Tls:
     case ErrorKind::Server:
-    case ErrorKind::Storage: break;
+    case ErrorKind::Storage:
+        break;
     }
     return {500, "server"};
 }

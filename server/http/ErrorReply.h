@@ -34,7 +34,6 @@ HttpReply replyFromException(const char *where = nullptr);
 
 // {"error": kind, "message": message, "server_protocol": 1} plus the fields of
 // `extra` (e.g. "offset" of an attachment upload's 409).
-HttpReply errorReply(int status, const std::string &kind, const std::string &message,
-                     const Json &extra = Json::object());
+HttpReply errorReply(int status, const std::string &kind, const std::string &message, const Json &extra = Json::object());
 
 } // namespace cx::server

@@ -17,7 +17,6 @@
 #include "sync/BundleRoute.h"
 #include "sync/SyncHandler.h"
 
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -76,8 +75,8 @@ HttpReply routeHealth(Store &store)
     }
 }
 
-HttpReply routeEnroll(Store &store, const std::string &encoding, const std::string &body, int64_t nowMs,
-                      const std::string &peer, const std::string &app, int64_t tokenLifetimeMs)
+HttpReply routeEnroll(Store &store, const std::string &encoding, const std::string &body, int64_t nowMs, const std::string &peer,
+                      const std::string &app, int64_t tokenLifetimeMs)
 {
     try {
         EnrollRequest req = EnrollRequest::fromJson(parseJson(decodeBody(encoding, body), "enroll request"));
@@ -93,8 +92,8 @@ HttpReply routeEnroll(Store &store, const std::string &encoding, const std::stri
     }
 }
 
-HttpReply routeSync(Store &store, const Validator &validator, const std::string &authorization,
-                    const std::string &encoding, const std::string &body, int64_t nowMs, PrefixCache *prefixes)
+HttpReply routeSync(Store &store, const Validator &validator, const std::string &authorization, const std::string &encoding,
+                    const std::string &body, int64_t nowMs, PrefixCache *prefixes)
 {
     try {
         const std::string token = bearer(authorization);
@@ -119,9 +118,8 @@ HttpReply routeSync(Store &store, const Validator &validator, const std::string 
         // sends at most 5,000 mutations and 1 MiB of them a request (Engine::pushBudget).
         if (req.mutations.size() > kMaxMutationsPerRequest)
             return errorReply(413, "too-large",
-                              "the sync request carries " + std::to_string(req.mutations.size()) +
-                                  " mutations; the limit is " + std::to_string(kMaxMutationsPerRequest) +
-                                  " a request: send them in several requests");
+                              "the sync request carries " + std::to_string(req.mutations.size()) + " mutations; the limit is " +
+                                  std::to_string(kMaxMutationsPerRequest) + " a request: send them in several requests");
         // page_bytes is what the device would like; the server's reply stays
         // within kMaxPageBytes whatever it asks (a page is built in memory).
         req.pageBytes = std::clamp<uint64_t>(req.pageBytes, kMinPageBytes, kMaxPageBytes);
@@ -238,8 +236,7 @@ RouteTable HttpServer::routes()
             p.bodyLimit = m_opt.maxRequestBytes;
             p.run = [this](const RequestHead &h, const std::string &body) {
                 return withStore([&](Store &st) {
-                    return routeSync(st, m_validator, h.authorization, h.contentEncoding, body, wallClockMs(),
-                                     m_prefixes.get());
+                    return routeSync(st, m_validator, h.authorization, h.contentEncoding, body, wallClockMs(), m_prefixes.get());
                 });
             };
         } else if (m_files && h.method == "POST" && h.path == "/v1/attachments/check") {
@@ -247,9 +244,8 @@ RouteTable HttpServer::routes()
             p.bearer = true;
             p.bodyLimit = kMaxAttachmentCheckBytes;
             p.run = [this, files = m_files](const RequestHead &h, const std::string &body) {
-                return withStore([&](Store &st) {
-                    return routeAttachmentCheck(st, *files, h.authorization, h.contentEncoding, body);
-                });
+                return withStore(
+                    [&](Store &st) { return routeAttachmentCheck(st, *files, h.authorization, h.contentEncoding, body); });
             };
         } else if (h.method == "POST" && h.path == "/v1/token/rotate") { // docs/protocol.md "Device tokens"
             p.found = true;
@@ -273,8 +269,7 @@ RouteTable HttpServer::routes()
             p.bodyLimit = kMaxAdminBytes;
             p.run = [this](const RequestHead &h, const std::string &body) {
                 return withStore([&](Store &st) {
-                    return routeAdmin(st, h.authorization, decodeBody(h.contentEncoding, body), wallClockMs(), h.peer,
-                                      m_pin);
+                    return routeAdmin(st, h.authorization, decodeBody(h.contentEncoding, body), wallClockMs(), h.peer, m_pin);
                 });
             };
         } else if (h.method == "POST" && h.path == "/v1/bundle-key") { // docs/bundles.md
@@ -300,8 +295,8 @@ RouteTable HttpServer::routes()
             p.bodyLimit = kMaxAttachmentChunkBytes;
             p.run = [this, files = m_files, sha](const RequestHead &h, const std::string &body) {
                 return withStore([&](Store &st) {
-                    return routeAttachmentPut(st, *files, h.authorization, sha, h.queryParam("offset"),
-                                              h.queryParam("size"), body);
+                    return routeAttachmentPut(st, *files, h.authorization, sha, h.queryParam("offset"), h.queryParam("size"),
+                                              body);
                 });
             };
         } else if (m_files && h.method == "GET" && isAttachmentPath(h.path, sha)) {

@@ -27,29 +27,29 @@ struct RouteTable;
 
 struct HttpOptions {
     std::string host = "127.0.0.1";
-    int port = 0;                              // 0: any free port
-    std::string tlsCert;                       // both set: HTTPS (TLS 1.2 or newer)
+    int port = 0;        // 0: any free port
+    std::string tlsCert; // both set: HTTPS (TLS 1.2 or newer)
     std::string tlsKey;
-    int threads = 0;                           // workers running store routes; 0: the hardware's cores
-    int ioThreads = 0;                         // threads running the sockets; 0: 1 or 2 by cores
-    int authThreads = 0;                       // workers running sign-in (scrypt); 0: 1 or 2 by cores
-    int queueDepth = 0;                        // requests waiting per pool before 503; 0: 64 per worker
-    int maxConnections = 10000;                // over it, a new connection is closed at once
+    int threads = 0;            // workers running store routes; 0: the hardware's cores
+    int ioThreads = 0;          // threads running the sockets; 0: 1 or 2 by cores
+    int authThreads = 0;        // workers running sign-in (scrypt); 0: 1 or 2 by cores
+    int queueDepth = 0;         // requests waiting per pool before 503; 0: 64 per worker
+    int maxConnections = 10000; // over it, a new connection is closed at once
     // Deadlines (seconds; bytes per second), docs/server.md "Connections".
-    int headerTimeoutSec = 20;                 // TLS handshake or first byte -> headers complete
-    int idleTimeoutSec = 60;                   // a keep-alive connection waiting for its next request
-    int requestTimeoutSec = 600;               // first byte of a request -> its body complete
-    int minBodyRate = 500;                     // request body, averaged after graceSec
-    int minSendRate = 500;                     // response, averaged after graceSec
+    int headerTimeoutSec = 20;   // TLS handshake or first byte -> headers complete
+    int idleTimeoutSec = 60;     // a keep-alive connection waiting for its next request
+    int requestTimeoutSec = 600; // first byte of a request -> its body complete
+    int minBodyRate = 500;       // request body, averaged after graceSec
+    int minSendRate = 500;       // response, averaged after graceSec
     int graceSec = 10;
     size_t maxRequestBytes = 64u * 1024 * 1024; // a sync body, on the wire and inflated
-    std::vector<std::string> trustedProxies;   // peers whose last X-Forwarded-For hop is the source
-    bool log = true;                           // one line per request on stderr
+    std::vector<std::string> trustedProxies;    // peers whose last X-Forwarded-For hop is the source
+    bool log = true;                            // one line per request on stderr
     // Attachments (docs/village.md): served when a directory is given.
-    std::string attachmentsDir;                // DATA_DIR/attachments
+    std::string attachmentsDir;                     // DATA_DIR/attachments
     uint64_t maxAttachmentBytes = 10 * 1024 * 1024; // the bureau's limit per file
-    int partMaxAgeDays = 30;                   // an upload's .part untouched this long is removed
-    int tokenDays = 90;                        // a device token's lifetime, renewed by use (serve --token-days)
+    int partMaxAgeDays = 30;                        // an upload's .part untouched this long is removed
+    int tokenDays = 90;                             // a device token's lifetime, renewed by use (serve --token-days)
     // Bodies kept as zstd prefixes for wire encoding 3 (sync/PrefixCache.h):
     // at most this many bytes in memory; 0 turns prefix compression off.
     size_t prefixCacheBytes = PrefixCache::kDefaultCapacityBytes;
@@ -59,7 +59,8 @@ struct HttpOptions {
 // attachment: a file, or chunks in PostgreSQL). read() fills at most `len`
 // bytes from `offset` and returns how many (0: the source ended early; the
 // transport then closes the connection). Called from one thread at a time.
-class BodySource {
+class BodySource
+{
 public:
     virtual ~BodySource() = default;
     virtual uint64_t size() const = 0;
@@ -69,10 +70,10 @@ public:
 // A reply as the routes produce it, before compression (testable without sockets).
 struct HttpReply {
     int status = 200;
-    std::string body;                          // uncompressed JSON
+    std::string body; // uncompressed JSON
     bool compress = true;
-    int retryAfterSec = 0;                     // > 0: a Retry-After header (429, 503)
-    std::shared_ptr<BodySource> stream;        // set: the body is streamed from here (body unused)
+    int retryAfterSec = 0;              // > 0: a Retry-After header (429, 503)
+    std::shared_ptr<BodySource> stream; // set: the body is streamed from here (body unused)
     // Set (wire encoding 3): `body` is compressed with this prefix
     // (compressWithPrefix), which the device named in its request.
     std::shared_ptr<const std::string> prefix;
@@ -97,9 +98,8 @@ HttpReply routeEnroll(Store &store, const std::string &encoding, const std::stri
 // after authentication, against the device's own kept body, or answered 409
 // "prefix-unknown" when it is no longer held; the reply is compressed with the
 // request's "prev" when held, and a push or page worth it is kept.
-HttpReply routeSync(Store &store, const Validator &validator, const std::string &authorization,
-                    const std::string &encoding, const std::string &body, int64_t nowMs,
-                    PrefixCache *prefixes = nullptr);
+HttpReply routeSync(Store &store, const Validator &validator, const std::string &authorization, const std::string &encoding,
+                    const std::string &body, int64_t nowMs, PrefixCache *prefixes = nullptr);
 // POST /v1/token/rotate (docs/protocol.md "Device tokens").
 HttpReply routeTokenRotate(Store &store, const std::string &authorization, int64_t nowMs, int64_t tokenLifetimeMs,
                            const std::string &peer = {});
@@ -108,7 +108,8 @@ HttpReply routeHealth();
 HttpReply routeHealth(Store &store);
 // Error replies (replyFromException, errorReply): http/ErrorReply.h.
 
-class HttpServer {
+class HttpServer
+{
 public:
     HttpServer(StorePool &stores, const Validator &validator, HttpOptions options);
     ~HttpServer();
@@ -134,8 +135,8 @@ private:
     int64_t tokenLifetimeMs() const { return int64_t(m_opt.tokenDays) * 24 * 60 * 60 * 1000; }
     void sweepStaleParts();
 
-    std::shared_ptr<AttachmentStore> m_files;  // null without an attachments directory
-    std::string m_pin;                         // the TLS certificate's public-key pin ("" without TLS)
+    std::shared_ptr<AttachmentStore> m_files; // null without an attachments directory
+    std::string m_pin;                        // the TLS certificate's public-key pin ("" without TLS)
     std::mutex m_sweepLock;
     std::condition_variable m_sweepWake;
     bool m_stopping = false;

@@ -20,10 +20,7 @@ int fdOf(BIO *b)
     return *static_cast<const int *>(BIO_get_data(b)); // TlsStream::Shared::fd
 }
 
-bool retryable(int err)
-{
-    return err == EAGAIN || err == EWOULDBLOCK || err == EINTR;
-}
+bool retryable(int err) { return err == EAGAIN || err == EWOULDBLOCK || err == EINTR; }
 
 int bioWrite(BIO *b, const char *data, int len)
 {
@@ -118,15 +115,9 @@ void TlsStream::expires_at(Clock::time_point t)
     m_s->timer.cancel();
 }
 
-void TlsStream::expires_never()
-{
-    expires_at(Clock::time_point::max());
-}
+void TlsStream::expires_never() { expires_at(Clock::time_point::max()); }
 
-bool TlsStream::pastDeadline() const
-{
-    return m_s->timedOut || Clock::now() >= m_s->deadline;
-}
+bool TlsStream::pastDeadline() const { return m_s->timedOut || Clock::now() >= m_s->deadline; }
 
 // The timer runs only while an operation waits on the socket; at the deadline
 // it cancels the wait, which then completes with beast::error::timeout.

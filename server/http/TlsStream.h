@@ -128,7 +128,8 @@ private:
                     // Beast hands a header over in many small buffers: up to a
                     // record's worth of them goes out as one record.
                     constexpr size_t kJoin = 16 * 1024;
-                    for (auto it = boost::asio::buffer_sequence_begin(buffers); it != boost::asio::buffer_sequence_end(buffers); ++it) {
+                    for (auto it = boost::asio::buffer_sequence_begin(buffers); it != boost::asio::buffer_sequence_end(buffers);
+                         ++it) {
                         boost::asio::const_buffer b(*it);
                         if (b.size() == 0)
                             continue;

@@ -10,13 +10,14 @@
 
 namespace cx::server {
 
-class Transport {
+class Transport
+{
 public:
     // Throws cx::Error(Invalid) when the certificate or key cannot be loaded.
     Transport(const HttpOptions &options, RouteTable routes);
     ~Transport();
-    int bind();                                // throws cx::Error(Invalid)
-    bool run();                                // until stop()
+    int bind(); // throws cx::Error(Invalid)
+    bool run(); // until stop()
     void stop();
 
     struct Impl;

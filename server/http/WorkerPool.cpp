@@ -6,8 +6,7 @@
 
 namespace cx::server {
 
-WorkerPool::WorkerPool(std::string name, size_t threads, size_t queueDepth)
-    : m_name(std::move(name)), m_depth(queueDepth)
+WorkerPool::WorkerPool(std::string name, size_t threads, size_t queueDepth) : m_name(std::move(name)), m_depth(queueDepth)
 {
     for (size_t i = 0; i < std::max<size_t>(threads, 1); ++i)
         m_threads.emplace_back([this] { work(); });

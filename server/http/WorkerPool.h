@@ -13,10 +13,11 @@
 
 namespace cx::server {
 
-class WorkerPool {
+class WorkerPool
+{
 public:
     WorkerPool(std::string name, size_t threads, size_t queueDepth);
-    ~WorkerPool();                             // stop()
+    ~WorkerPool(); // stop()
     WorkerPool(const WorkerPool &) = delete;
     WorkerPool &operator=(const WorkerPool &) = delete;
 

@@ -163,11 +163,11 @@ void PgConnection::fail(pg_result *r, const std::string &what)
     // The server is going away (or gone): never use this connection again.
     if (lost || code.rfind("08", 0) == 0 || code.rfind("57P", 0) == 0)
         m_broken = true;
-    const std::string msg = "PostgreSQL at " + m_where + ": " + reason + (code.empty() ? "" : " [" + code + "]") +
-                            " (in: " + what + ")";
+    const std::string msg =
+        "PostgreSQL at " + m_where + ": " + reason + (code.empty() ? "" : " [" + code + "]") + " (in: " + what + ")";
     // Transient: the request is rolled back whole and the device retries.
-    if (lost || code == "40001" || code == "40P01" || code.rfind("53", 0) == 0 || code.rfind("08", 0) == 0 ||
-        code == "57P01" || code == "57P02" || code == "57P03" || code == "55P03")
+    if (lost || code == "40001" || code == "40P01" || code.rfind("53", 0) == 0 || code.rfind("08", 0) == 0 || code == "57P01" ||
+        code == "57P02" || code == "57P03" || code == "55P03")
         throw Error(ErrorKind::Unavailable, msg + "; try again");
     if (code.rfind("28", 0) == 0 || code == "3D000")
         throw Error(ErrorKind::Invalid, msg);
@@ -201,8 +201,8 @@ PgResult PgConnection::run(const char *sql, const std::vector<PgParam> &params, 
         lengths[i] = params[i] ? int(params[i]->size()) : 0;
         formats[i] = (binaryParams >> i) & 1u;
     }
-    return check(PQexecPrepared(m_conn, it->second.c_str(), int(params.size()), values.data(), lengths.data(),
-                                formats.data(), binaryResult ? 1 : 0),
+    return check(PQexecPrepared(m_conn, it->second.c_str(), int(params.size()), values.data(), lengths.data(), formats.data(),
+                                binaryResult ? 1 : 0),
                  sql);
 }
 

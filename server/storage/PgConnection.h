@@ -28,7 +28,8 @@ std::string pgDescribe(const std::string &uri);
 std::string pgRedact(const std::string &uri);
 
 // A query's result; rows and columns as text (or bytes for binary results).
-class PgResult {
+class PgResult
+{
 public:
     explicit PgResult(pg_result *r) : m_r(r) {}
     PgResult(PgResult &&o) noexcept : m_r(o.m_r) { o.m_r = nullptr; }
@@ -38,11 +39,11 @@ public:
 
     int rows() const;
     bool isNull(int row, int col) const;
-    std::string text(int row, int col) const;   // a binary result: the bytes
+    std::string text(int row, int col) const; // a binary result: the bytes
     int64_t i64(int row, int col) const;
     uint64_t u64(int row, int col) const { return static_cast<uint64_t>(i64(row, col)); }
-    bool boolean(int row, int col) const;       // 't' / 'f'
-    uint64_t affected() const;                  // rows changed by INSERT/UPDATE/DELETE
+    bool boolean(int row, int col) const; // 't' / 'f'
+    uint64_t affected() const;            // rows changed by INSERT/UPDATE/DELETE
 
 private:
     pg_result *m_r;
@@ -51,7 +52,8 @@ private:
 // A parameter: text, or null (nullopt). Binary parameters are bytea bytes.
 using PgParam = std::optional<std::string>;
 
-class PgConnection {
+class PgConnection
+{
 public:
     // Connects; throws as described above.
     explicit PgConnection(const std::string &uri);
@@ -61,8 +63,7 @@ public:
 
     // A prepared statement, prepared on this connection the first time it is
     // used. binaryParams: bit i set = parameter i is binary (bytea).
-    PgResult run(const char *sql, const std::vector<PgParam> &params = {}, uint32_t binaryParams = 0,
-                 bool binaryResult = false);
+    PgResult run(const char *sql, const std::vector<PgParam> &params = {}, uint32_t binaryParams = 0, bool binaryResult = false);
     // A statement without parameters, not prepared (BEGIN, DDL).
     PgResult exec(const std::string &sql);
 
@@ -78,9 +79,9 @@ private:
     PgResult check(pg_result *r, const std::string &what);
 
     pg_conn *m_conn = nullptr;
-    bool m_broken = false;                                // the server said it is going away
-    std::string m_where;                                  // HOST:PORT/DB
-    std::map<std::string, std::string> m_prepared;        // SQL text -> statement name
+    bool m_broken = false;                         // the server said it is going away
+    std::string m_where;                           // HOST:PORT/DB
+    std::map<std::string, std::string> m_prepared; // SQL text -> statement name
 };
 
 // Helpers for values that PostgreSQL keeps as bigint.

@@ -120,8 +120,8 @@ RecordState recordFrom(const PgResult &r, int row)
     return s;
 }
 
-#define CX_DEVICE_COLS                                                                                                 \
-    "device_id, \"user\", node, token_hash, name, last_counter, revoked, created, last_seen, app_version, "           \
+#define CX_DEVICE_COLS                                                                                                           \
+    "device_id, \"user\", node, token_hash, name, last_counter, revoked, created, last_seen, app_version, "                      \
     "last_source, token_expires, token_renewed, next_token_hash, wipe_sent"
 // What deviceFrom reads: the columns an enrolment writes, and the reported health.
 #define CX_DEVICE_READ_COLS CX_DEVICE_COLS ", health, health_at"
@@ -149,10 +149,7 @@ Device deviceFrom(const PgResult &r, int row)
     return d;
 }
 
-std::optional<Device> oneDevice(const PgResult &r)
-{
-    return r.rows() ? std::optional<Device>(deviceFrom(r, 0)) : std::nullopt;
-}
+std::optional<Device> oneDevice(const PgResult &r) { return r.rows() ? std::optional<Device>(deviceFrom(r, 0)) : std::nullopt; }
 
 const char *boolText(bool b) { return b ? "true" : "false"; }
 
@@ -163,10 +160,7 @@ bool isPostgresUri(const std::string &location)
     return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
 }
 
-std::unique_ptr<Store> openPostgresStore(const std::string &uri, bool create)
-{
-    return std::make_unique<PgStore>(uri, create);
-}
+std::unique_ptr<Store> openPostgresStore(const std::string &uri, bool create) { return std::make_unique<PgStore>(uri, create); }
 
 PgStore::PgStore(const std::string &uri, bool create) : m_db(std::make_unique<PgConnection>(uri))
 {
@@ -192,8 +186,7 @@ void PgStore::migrate(bool create, const std::string &uri)
         return; // every connection of a running server: one query
     if (v == 0 && !create)
         throw Error(ErrorKind::Invalid, "the PostgreSQL database " + m_db->where() +
-                                            " is not a Cunxiao database yet (run: cunxiao-server init " + pgRedact(uri) +
-                                            ")");
+                                            " is not a Cunxiao database yet (run: cunxiao-server init " + pgRedact(uri) + ")");
     // One transaction under an advisory lock: instances running `init` (or
     // starting) at once apply each migration exactly once.
     m_db->exec("BEGIN");
@@ -275,8 +268,7 @@ std::optional<std::string> PgStore::meta(const std::string &key)
 
 void PgStore::setMeta(const std::string &key, const std::string &value)
 {
-    m_db->run("INSERT INTO meta(key, value) VALUES($1, $2) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-              {key, value});
+    m_db->run("INSERT INTO meta(key, value) VALUES($1, $2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", {key, value});
 }
 
 // A sequence: no row every writer updates; a rolled-back write leaves a gap.
@@ -400,8 +392,8 @@ void PgStore::insertEnrolCode(const EnrolCode &c)
 {
     m_db->run("INSERT INTO enrol_codes(hash, \"user\", created, expires, used, used_by, revoked, created_by) "
               "VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
-              {c.hash, c.user, pgInt(c.created), pgInt(c.expires), pgInt(c.used), c.usedBy,
-               std::string(boolText(c.revoked)), c.createdBy});
+              {c.hash, c.user, pgInt(c.created), pgInt(c.expires), pgInt(c.used), c.usedBy, std::string(boolText(c.revoked)),
+               c.createdBy});
 }
 
 namespace {
@@ -409,7 +401,7 @@ constexpr const char *kEnrolCodeColumns =
     "SELECT hash, \"user\", created, expires, used, used_by, revoked, created_by FROM enrol_codes ";
 EnrolCode enrolCodeFrom(const PgResult &r, int i)
 {
-    return EnrolCode{r.text(i, 0), r.text(i, 1), r.i64(i, 2), r.i64(i, 3),
+    return EnrolCode{r.text(i, 0), r.text(i, 1), r.i64(i, 2),     r.i64(i, 3),
                      r.i64(i, 4),  r.text(i, 5), r.boolean(i, 6), r.text(i, 7)};
 }
 } // namespace
@@ -441,9 +433,8 @@ bool PgStore::useEnrolCode(const std::string &hash, const std::string &device, i
 
 int PgStore::revokeEnrolCodesOf(const std::string &user)
 {
-    return int(m_db->run("UPDATE enrol_codes SET revoked = true WHERE \"user\" = $1 AND used = 0 AND NOT revoked",
-                         {user})
-                   .affected());
+    return int(
+        m_db->run("UPDATE enrol_codes SET revoked = true WHERE \"user\" = $1 AND used = 0 AND NOT revoked", {user}).affected());
 }
 
 // The node from a sequence: two instances enrolling at once never share one.
@@ -514,8 +505,8 @@ std::optional<Device> PgStore::deviceByNextTokenHash(const std::string &hash)
 {
     if (hash.empty())
         return std::nullopt;
-    return oneDevice(m_db->run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE next_token_hash = $1 AND next_token_hash <> ''",
-                               {hash}));
+    return oneDevice(
+        m_db->run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE next_token_hash = $1 AND next_token_hash <> ''", {hash}));
 }
 
 void PgStore::setDeviceTokens(const std::string &id, const std::string &tokenHash, const std::string &nextTokenHash,
@@ -604,7 +595,7 @@ std::vector<RecordState> PgStore::recordsOf(const std::string &collection, const
 }
 
 std::vector<RecordState> PgStore::recordsOfPage(const std::string &collection, const std::optional<std::string> &school,
-                                               uint64_t afterSeq, size_t limit)
+                                                uint64_t afterSeq, size_t limit)
 {
     auto r = school ? m_db->run("SELECT state, seq FROM records WHERE collection = $1 AND school = $2 AND seq > $3 "
                                 "ORDER BY seq LIMIT $4",
@@ -759,8 +750,7 @@ std::vector<AdminEvent> PgStore::adminEvents(int64_t since)
     std::vector<AdminEvent> out;
     out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
-        out.push_back(AdminEvent{r.i64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), Json::parse(r.text(i, 4)),
-                                 r.text(i, 5)});
+        out.push_back(AdminEvent{r.i64(i, 0), r.text(i, 1), r.text(i, 2), r.text(i, 3), Json::parse(r.text(i, 4)), r.text(i, 5)});
     return out;
 }
 

@@ -27,7 +27,8 @@ bool isPostgresUri(const std::string &location);
 // for a wrong password or a missing database, naming the problem.
 std::unique_ptr<Store> openPostgresStore(const std::string &uri, bool create);
 
-class PgStore final : public Store {
+class PgStore final : public Store
+{
 public:
     // Connects and migrates (see openPostgresStore).
     PgStore(const std::string &uri, bool create);
@@ -70,8 +71,7 @@ public:
     std::optional<Device> device(const std::string &id) override;
     std::optional<Device> deviceByTokenHash(const std::string &hash) override;
     std::optional<Device> deviceForUpdate(const std::string &id) override;
-    void setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name,
-                        int64_t now) override;
+    void setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name, int64_t now) override;
     void setDeviceProgress(const std::string &id, uint64_t lastCounter, int64_t lastSeen) override;
     int revokeDevicesOf(const std::string &user) override;
     std::vector<Device> devicesOf(const std::string &user) override;
@@ -91,8 +91,7 @@ public:
     std::vector<RecordState> recordsAfter(const std::string &school, uint64_t after, size_t limit) override;
     uint64_t maxSeq(const std::string &school) override;
     uint64_t countAfter(const std::string &school, uint64_t after) override;
-    std::vector<RecordState> recordsOf(const std::string &collection,
-                                       const std::optional<std::string> &school) override;
+    std::vector<RecordState> recordsOf(const std::string &collection, const std::optional<std::string> &school) override;
     std::vector<RecordState> recordsOfPage(const std::string &collection, const std::optional<std::string> &school,
                                            uint64_t afterSeq, size_t limit) override;
     std::vector<RecordState> allRecordsOfSchool(const std::string &school) override;

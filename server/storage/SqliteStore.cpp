@@ -121,7 +121,8 @@ constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
 } // namespace
 
 // A cached prepared statement; reset on every use.
-class SqliteStore::Stmt {
+class SqliteStore::Stmt
+{
 public:
     Stmt(SqliteStore &owner, sqlite3_stmt *s) : m_owner(owner), m_s(s) {}
     ~Stmt() { sqlite3_finalize(m_s); }
@@ -480,8 +481,8 @@ Device deviceFrom(SqliteStore::Stmt &s)
     d.healthAt = s.i64(16);
     return d;
 }
-#define CX_DEVICE_COLS                                                                                                 \
-    "device_id, user, node, token_hash, name, last_counter, revoked, created, last_seen, app_version, last_source, "  \
+#define CX_DEVICE_COLS                                                                                                           \
+    "device_id, user, node, token_hash, name, last_counter, revoked, created, last_seen, app_version, last_source, "             \
     "token_expires, token_renewed, next_token_hash, wipe_sent"
 // What deviceFrom reads: the columns an enrolment writes, and the reported health.
 #define CX_DEVICE_READ_COLS CX_DEVICE_COLS ", health, health_at"
@@ -528,8 +529,7 @@ std::optional<Device> SqliteStore::deviceByTokenHash(const std::string &hash)
     return std::nullopt;
 }
 
-void SqliteStore::setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name,
-                                 int64_t now)
+void SqliteStore::setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name, int64_t now)
 {
     prepare("UPDATE devices SET token_hash = ?, name = ?, last_seen = ? WHERE device_id = ?")
         .bind(tokenHash)
@@ -579,8 +579,8 @@ std::optional<Device> SqliteStore::deviceByNextTokenHash(const std::string &hash
 {
     if (hash.empty())
         return std::nullopt;
-    auto &s = prepare("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE next_token_hash = ? AND next_token_hash <> ''")
-                  .bind(hash);
+    auto &s =
+        prepare("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE next_token_hash = ? AND next_token_hash <> ''").bind(hash);
     if (s.step())
         return s.done(std::optional<Device>(deviceFrom(s)));
     return std::nullopt;
@@ -708,9 +708,8 @@ std::vector<RecordState> SqliteStore::recordsOf(const std::string &collection, c
     return out;
 }
 
-std::vector<RecordState> SqliteStore::recordsOfPage(const std::string &collection,
-                                                   const std::optional<std::string> &school, uint64_t afterSeq,
-                                                   size_t limit)
+std::vector<RecordState> SqliteStore::recordsOfPage(const std::string &collection, const std::optional<std::string> &school,
+                                                    uint64_t afterSeq, size_t limit)
 {
     std::vector<RecordState> out;
     if (school) {
@@ -886,8 +885,8 @@ void SqliteStore::addAdminEvent(const AdminEvent &e)
 std::vector<AdminEvent> SqliteStore::adminEvents(int64_t since)
 {
     std::vector<AdminEvent> out;
-    auto &s = prepare("SELECT at, actor, action, subject, detail, source FROM admin_audit WHERE at >= ? ORDER BY rowid")
-                  .bind(since);
+    auto &s =
+        prepare("SELECT at, actor, action, subject, detail, source FROM admin_audit WHERE at >= ? ORDER BY rowid").bind(since);
     while (s.step())
         out.push_back(AdminEvent{s.i64(0), s.text(1), s.text(2), s.text(3), Json::parse(s.text(4)), s.text(5)});
     return out;
@@ -899,7 +898,11 @@ void SqliteStore::setAttachmentRefs(const std::string &collection, const std::st
     prepare("DELETE FROM record_attachment_refs WHERE collection = ? AND id = ?").bind(collection).bind(id).run();
     for (const auto &sha : sha256s)
         prepare("INSERT OR IGNORE INTO record_attachment_refs(sha256, collection, id, school) VALUES(?, ?, ?, ?)")
-            .bind(sha).bind(collection).bind(id).bind(school).run();
+            .bind(sha)
+            .bind(collection)
+            .bind(id)
+            .bind(school)
+            .run();
 }
 
 std::vector<std::string> SqliteStore::attachmentSchools(const std::string &sha256)

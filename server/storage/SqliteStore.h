@@ -15,7 +15,8 @@ struct sqlite3_stmt;
 
 namespace cx::server {
 
-class SqliteStore final : public Store {
+class SqliteStore final : public Store
+{
 public:
     // Opens (creating if `create`) and migrates to the newest schema. Throws
     // cx::Error(Storage) naming the file and the problem.
@@ -57,8 +58,7 @@ public:
     uint32_t insertDevice(const Device &d) override;
     std::optional<Device> device(const std::string &id) override;
     std::optional<Device> deviceByTokenHash(const std::string &hash) override;
-    void setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name,
-                        int64_t now) override;
+    void setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name, int64_t now) override;
     void setDeviceProgress(const std::string &id, uint64_t lastCounter, int64_t lastSeen) override;
     int revokeDevicesOf(const std::string &user) override;
     std::vector<Device> devicesOf(const std::string &user) override;
@@ -78,8 +78,7 @@ public:
     std::vector<RecordState> recordsAfter(const std::string &school, uint64_t after, size_t limit) override;
     uint64_t maxSeq(const std::string &school) override;
     uint64_t countAfter(const std::string &school, uint64_t after) override;
-    std::vector<RecordState> recordsOf(const std::string &collection,
-                                       const std::optional<std::string> &school) override;
+    std::vector<RecordState> recordsOf(const std::string &collection, const std::optional<std::string> &school) override;
     std::vector<RecordState> recordsOfPage(const std::string &collection, const std::optional<std::string> &school,
                                            uint64_t afterSeq, size_t limit) override;
     std::vector<RecordState> allRecordsOfSchool(const std::string &school) override;

@@ -35,9 +35,9 @@ struct School {
 struct Account {
     std::string user;
     std::string role;
-    std::string pwHash;                        // cx::hashPassword form, never the password
+    std::string pwHash; // cx::hashPassword form, never the password
     bool revoked = false;
-    std::vector<std::string> schools;          // assigned schools (bureau: may be empty)
+    std::vector<std::string> schools; // assigned schools (bureau: may be empty)
     // Migration 8 / PostgreSQL 6: a bureau administrator may manage accounts
     // and schools from the app (POST /v1/admin, admin/AccountAdmin.h).
     bool admin = false;
@@ -46,34 +46,34 @@ struct Account {
 // A one-time enrolment code (migration 8 / PostgreSQL 6; admin/AccountAdmin.h):
 // only its SHA-256 is kept; single use, expiring, revocable.
 struct EnrolCode {
-    std::string hash;                          // SHA-256 hex of the normalised code
+    std::string hash; // SHA-256 hex of the normalised code
     std::string user;
-    int64_t created = 0;                       // ms
-    int64_t expires = 0;                       // ms
-    int64_t used = 0;                          // ms it enrolled a device; 0: not yet
-    std::string usedBy;                        // the device it enrolled
+    int64_t created = 0; // ms
+    int64_t expires = 0; // ms
+    int64_t used = 0;    // ms it enrolled a device; 0: not yet
+    std::string usedBy;  // the device it enrolled
     bool revoked = false;
-    std::string createdBy;                     // the acting account
+    std::string createdBy; // the acting account
 };
 
 struct Device {
-    std::string id;                            // the device's UUIDv7
+    std::string id; // the device's UUIDv7
     std::string user;
-    uint32_t node = 0;                         // >= 1; 0 is the server
-    std::string tokenHash;                     // SHA-256 hex of the token
+    uint32_t node = 0;     // >= 1; 0 is the server
+    std::string tokenHash; // SHA-256 hex of the token
     std::string name;
-    uint64_t lastCounter = 0;                  // last applied mutation n
-    bool revoked = false;                      // revoked devices are also ordered to wipe (issue 13)
+    uint64_t lastCounter = 0; // last applied mutation n
+    bool revoked = false;     // revoked devices are also ordered to wipe (issue 13)
     int64_t created = 0;
     int64_t lastSeen = 0;
     // Issue 13 (migration 5 / PostgreSQL 3): what the bureau sees of a device,
     // and its token's life (auth/DeviceTokens.h).
-    std::string appVersion;                    // last X-Cunxiao-App (or enroll "app") it sent
-    std::string lastSource;                    // last source address
-    int64_t tokenExpires = 0;                  // ms; 0: not set yet (enrolled before tokens expired)
-    int64_t tokenRenewed = 0;                  // ms of the last sliding renewal
-    std::string nextTokenHash;                 // a rotated token not used yet ("": none)
-    int64_t wipeSent = 0;                      // ms the revoked device was first told to wipe; 0: not yet
+    std::string appVersion;    // last X-Cunxiao-App (or enroll "app") it sent
+    std::string lastSource;    // last source address
+    int64_t tokenExpires = 0;  // ms; 0: not set yet (enrolled before tokens expired)
+    int64_t tokenRenewed = 0;  // ms of the last sliding renewal
+    std::string nextTokenHash; // a rotated token not used yet ("": none)
+    int64_t wipeSent = 0;      // ms the revoked device was first told to wipe; 0: not yet
     // Migration 7 / PostgreSQL 5: what the device reported of itself with its
     // last sync (JSON: pending, pending_photos, rejected, conflicts,
     // free_bytes, link, last_error; docs/protocol.md "Device health").
@@ -81,11 +81,11 @@ struct Device {
     int64_t healthAt = 0;
 };
 
-struct AuditEntry { // NOLINT(bugprone-exception-escape): false positive inside nlohmann::json's noexcept move
-    uint64_t seq = 0;                          // the record's seq after the write
+struct AuditEntry {   // NOLINT(bugprone-exception-escape): false positive inside nlohmann::json's noexcept move
+    uint64_t seq = 0; // the record's seq after the write
     int64_t at = 0;
     std::string user;
-    std::string device;                        // "" for server-side writes (admin, import)
+    std::string device; // "" for server-side writes (admin, import)
     std::string collection;
     std::string id;
     Json mutation;
@@ -96,38 +96,39 @@ struct AuditEntry { // NOLINT(bugprone-exception-escape): false positive inside 
 // publications, exports. Append-only, like every audit table.
 struct AdminEvent {
     int64_t at = 0;
-    std::string actor;                         // "admin (OS user)" for commands, an account for routes
-    std::string action;                        // account-created, account-changed, revoke, revoke-device, ...
-    std::string subject;                       // what it is about: an account, "device ID", "forms/ID", a collection
+    std::string actor;   // "admin (OS user)" for commands, an account for routes
+    std::string action;  // account-created, account-changed, revoke, revoke-device, ...
+    std::string subject; // what it is about: an account, "device ID", "forms/ID", a collection
     Json detail = Json::object();
-    std::string source;                        // the source address for routes; "" for commands
+    std::string source; // the source address for routes; "" for commands
 };
 
 // Which record writes to read back (the audit reader, admin/AuditLog.h).
 struct AuditQuery {
-    int64_t since = 0;                         // ms; 0: from the start
-    std::string user;                          // "": any
-    std::string collection, id;                // "": any record
+    int64_t since = 0;          // ms; 0: from the start
+    std::string user;           // "": any
+    std::string collection, id; // "": any record
 };
 
 // Failed sign-ins of one key ("user:NAME" or "addr:IP"), shared by every
 // instance through the store (auth/SignInLimits.h).
 struct SignInThrottle {
     int failures = 0;
-    int64_t lastFailure = 0;                   // ms
-    int64_t lockedUntil = 0;                   // ms; 0: not locked
+    int64_t lastFailure = 0; // ms
+    int64_t lockedUntil = 0; // ms; 0: not locked
 };
 
 // One sign-in attempt, for the audit: who, from where, and how it ended.
 struct SignInEvent {
     int64_t at = 0;
-    std::string user;                          // as typed
+    std::string user; // as typed
     std::string device;
-    std::string source;                        // the source address
-    std::string outcome;                       // ok | wrong-password | locked | revoked | refused
+    std::string source;  // the source address
+    std::string outcome; // ok | wrong-password | locked | revoked | refused
 };
 
-class Store {
+class Store
+{
 public:
     virtual ~Store() = default;
 
@@ -148,8 +149,8 @@ public:
     virtual int schemaVersion() = 0;
     virtual std::optional<std::string> meta(const std::string &key) = 0;
     virtual void setMeta(const std::string &key, const std::string &value) = 0;
-    virtual uint64_t nextSeq() = 0;            // unique, increasing; call inside a write transaction
-    virtual uint64_t lastSeq() = 0;            // the highest seq handed out (gaps allowed)
+    virtual uint64_t nextSeq() = 0; // unique, increasing; call inside a write transaction
+    virtual uint64_t lastSeq() = 0; // the highest seq handed out (gaps allowed)
 
     // Serialises this transaction with every other writer of these schools
     // ("*" included) until it ends. Call before reading what will be written.
@@ -174,7 +175,7 @@ public:
     // Schools.
     virtual void putSchool(const School &s) = 0; // insert or update
     virtual std::optional<School> school(const std::string &code) = 0;
-    virtual std::vector<School> schools() = 0;  // sorted by code
+    virtual std::vector<School> schools() = 0; // sorted by code
 
     // Accounts.
     virtual void putAccount(const Account &a) = 0; // insert or replace, with its schools
@@ -200,12 +201,11 @@ public:
     // requests of one device (a retry racing its original on another instance)
     // never apply the same mutations twice. Default: device(id).
     virtual std::optional<Device> deviceForUpdate(const std::string &id) { return device(id); }
-    virtual void setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name,
-                                int64_t now) = 0;
+    virtual void setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name, int64_t now) = 0;
     virtual void setDeviceProgress(const std::string &id, uint64_t lastCounter, int64_t lastSeen) = 0;
     virtual int revokeDevicesOf(const std::string &user) = 0; // returns how many were active
     virtual std::vector<Device> devicesOf(const std::string &user) = 0;
-    virtual std::vector<Device> allDevices() = 0;             // by user, then node
+    virtual std::vector<Device> allDevices() = 0; // by user, then node
     // Issue 13: a rotated token waiting for its first use.
     virtual std::optional<Device> deviceByNextTokenHash(const std::string &hash) = 0;
     // The token columns: current and waiting hash, expiry and last renewal.
@@ -216,7 +216,7 @@ public:
     // What the bureau sees of the device's last contact, and the sliding expiry.
     virtual void setDeviceContact(const std::string &id, const std::string &lastSource, const std::string &appVersion,
                                   int64_t tokenExpires, int64_t tokenRenewed) = 0;
-    virtual bool revokeDevice(const std::string &id) = 0;     // true if it was active
+    virtual bool revokeDevice(const std::string &id) = 0; // true if it was active
     virtual void setDeviceWipeSent(const std::string &id, int64_t at) = 0;
     virtual void setDeviceHealth(const std::string &id, const std::string &health, int64_t at) = 0;
 
@@ -228,17 +228,20 @@ public:
     virtual uint64_t maxSeq(const std::string &school) = 0;
     // How many records of a school have seq > after (the remaining-download
     // estimate of docs/village.md). Default: unknown (0).
-    virtual uint64_t countAfter(const std::string &school, uint64_t after) { (void)school; (void)after; return 0; }
+    virtual uint64_t countAfter(const std::string &school, uint64_t after)
+    {
+        (void)school;
+        (void)after;
+        return 0;
+    }
     // All records of a collection (optionally one school), by seq; deleted ones too.
-    virtual std::vector<RecordState> recordsOf(const std::string &collection,
-                                               const std::optional<std::string> &school) = 0;
+    virtual std::vector<RecordState> recordsOf(const std::string &collection, const std::optional<std::string> &school) = 0;
     // One page of recordsOf: the records with seq > afterSeq, by seq, at most
     // `limit` (deleted ones too). Exports read a collection page by page inside
     // one read transaction, so 200,000 records never sit in memory at once
     // (index records_collection_seq). Default: filters recordsOf.
-    virtual std::vector<RecordState> recordsOfPage(const std::string &collection,
-                                                   const std::optional<std::string> &school, uint64_t afterSeq,
-                                                   size_t limit)
+    virtual std::vector<RecordState> recordsOfPage(const std::string &collection, const std::optional<std::string> &school,
+                                                   uint64_t afterSeq, size_t limit)
     {
         std::vector<RecordState> out;
         for (auto &r : recordsOf(collection, school))
@@ -268,7 +271,7 @@ public:
     virtual std::vector<AuditEntry> auditOf(const std::string &collection, const std::string &id) = 0;
     virtual std::vector<AuditEntry> auditEntries(const AuditQuery &q) = 0; // oldest first
     virtual void addAdminEvent(const AdminEvent &e) = 0;
-    virtual std::vector<AdminEvent> adminEvents(int64_t since) = 0;       // oldest first
+    virtual std::vector<AdminEvent> adminEvents(int64_t since) = 0; // oldest first
 
     // Attachments (docs/village.md): which records (and so which schools) refer
     // to a file now, kept by storeChangedRecord in the write's transaction (a
@@ -285,7 +288,8 @@ public:
 // transaction it joins it (the outer one commits or rolls back).
 enum class TxMode { Write, Read };
 
-class Transaction {
+class Transaction
+{
 public:
     explicit Transaction(Store &s, TxMode mode = TxMode::Write) : m_store(s), m_outer(s.inTransaction())
     {

@@ -16,13 +16,15 @@
 
 namespace cx::server {
 
-class StorePool {
+class StorePool
+{
 public:
     using Opener = std::function<std::unique_ptr<Store>()>;
     // maxIdle: connections kept open between requests (about the worker count).
     explicit StorePool(Opener open, size_t maxIdle = 16);
 
-    class Lease {
+    class Lease
+    {
     public:
         Lease(StorePool &pool, std::unique_ptr<Store> s) : m_pool(&pool), m_store(std::move(s)) {}
         Lease(Lease &&o) noexcept : m_pool(o.m_pool), m_store(std::move(o.m_store)) {}

@@ -66,8 +66,8 @@ BundleOutcome handleBundle(Store &store, const Validator &validator, AttachmentS
     if (!dev)
         throw Error(ErrorKind::Auth, "foreign bundle: device " + f.header.device + " is not enrolled at this server");
     if (dev->revoked)
-        throw Error(ErrorKind::Auth, "revoked device: device " + f.header.device + " (" + dev->user +
-                                         ") has been revoked; its bundle is refused");
+        throw Error(ErrorKind::Auth,
+                    "revoked device: device " + f.header.device + " (" + dev->user + ") has been revoked; its bundle is refused");
     auto acc = store.account(dev->user);
     if (!acc || acc->revoked)
         throw Error(ErrorKind::Auth, "revoked device: account " + dev->user + " is revoked; its bundle is refused");
@@ -77,7 +77,7 @@ BundleOutcome handleBundle(Store &store, const Validator &validator, AttachmentS
     if (p.value("device", "") != dev->id || p.value("bundle", "") != f.header.bundle)
         throw Error(ErrorKind::Auth, "tampered bundle: its contents name another device or bundle");
     SyncRequest req = SyncRequest::fromJson(p.at("request"));
-    req.enc = 1;   // a bundle's reply is applied from the bundle's note of its changes: whole states only
+    req.enc = 1; // a bundle's reply is applied from the bundle's note of its changes: whole states only
     if (req.device != dev->id)
         throw Error(ErrorKind::Auth, "tampered bundle: its request is for device " + req.device);
     const std::string replyKey = base64Decode(p.at("reply_key").get<std::string>());
@@ -151,8 +151,7 @@ BundleOutcome handleBundle(Store &store, const Validator &validator, AttachmentS
         }
         resp = std::move(page);
     }
-    Json payload{{"bundle", out.bundle}, {"device", out.device}, {"created", nowMs}, {"replies", replies},
-                 {"attachments", atts}};
+    Json payload{{"bundle", out.bundle}, {"device", out.device}, {"created", nowMs}, {"replies", replies}, {"attachments", atts}};
     BundleHeader h;
     h.kind = "reply";
     h.device = dev->id;
@@ -169,8 +168,12 @@ HttpReply routeBundleKey(Store &store, const std::string &authorization)
             throw Error(ErrorKind::Auth, "missing device token (Authorization: Bearer ...)");
         DeviceSession who = authenticate(store, authorization.substr(prefix.size()));
         BundleKeys k = bundleKeys(store);
-        return HttpReply{200, Json{{"protocol", kProtocolVersion}, {"server_key", base64Encode(k.pub)},
-                                   {"device_secret", base64Encode(deviceBundleSecret(k, who.device))}}.dump(), true};
+        return HttpReply{200,
+                         Json{{"protocol", kProtocolVersion},
+                              {"server_key", base64Encode(k.pub)},
+                              {"device_secret", base64Encode(deviceBundleSecret(k, who.device))}}
+                             .dump(),
+                         true};
     } catch (...) {
         return replyFromException();
     }
@@ -187,8 +190,8 @@ HttpReply routeRelay(Store &store, const Validator &validator, AttachmentStore &
         const std::string text = encoding == "zstd" ? decompress(body, kMaxRelayRequestBytes) : body;
         Json req = parseJson(text, "relay request");
         const std::string sha = req.at("sha256").get<std::string>();
-        const uint64_t maxBytes = std::clamp<uint64_t>(req.value("max_bytes", kDefaultBundleReplyBytes), 64 * 1024,
-                                                       64u * 1024 * 1024);
+        const uint64_t maxBytes =
+            std::clamp<uint64_t>(req.value("max_bytes", kDefaultBundleReplyBytes), 64 * 1024, 64u * 1024 * 1024);
         auto src = isSha256Hex(sha) ? files.openComplete(sha) : nullptr;
         if (!src)
             return errorReply(404, "not-found", "the bundle " + sha + " has not been uploaded (completely) yet");

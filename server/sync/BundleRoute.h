@@ -21,7 +21,7 @@ namespace cx::server {
 // secrets derive from, in the store's meta (so every instance sharing a
 // database has the same); made on first use.
 struct BundleKeys {
-    std::string priv, pub, master;             // raw 32 bytes each
+    std::string priv, pub, master; // raw 32 bytes each
 };
 BundleKeys bundleKeys(Store &store);
 // HMAC-SHA256(master, "cunxiao bundle device v1 " + device): nothing per device is stored.
@@ -30,11 +30,11 @@ std::string deviceBundleSecret(const BundleKeys &keys, const std::string &device
 void addBundleKeys(Store &store, EnrollResponse &r, const std::string &device);
 
 struct BundleOutcome {
-    std::string reply;                         // the sealed reply bundle
+    std::string reply; // the sealed reply bundle
     std::string device, user, bundle;
     size_t mutations = 0, rejected = 0, changes = 0, pages = 0, attachments = 0;
     uint64_t acked = 0;
-    bool more = false;                         // more pages than maxReplyBytes allowed
+    bool more = false; // more pages than maxReplyBytes allowed
 };
 
 // Throws cx::Error naming what is wrong: Protocol "not a Cunxiao bundle",

@@ -18,7 +18,8 @@ std::optional<Json> formDefinition(Store &store, const std::string &id, int64_t 
 {
     if (auto cur = store.record("forms", id)) {
         auto v = cur->fields.find("version");
-        if (v != cur->fields.end() && v->is_number_integer() && v->get<int64_t>() == version && cur->fields.contains("definition"))
+        if (v != cur->fields.end() && v->is_number_integer() && v->get<int64_t>() == version &&
+            cur->fields.contains("definition"))
             return cur->fields["definition"];
     }
     if (auto old = store.record("form_versions", id + ".v" + std::to_string(version)))
@@ -27,15 +28,14 @@ std::optional<Json> formDefinition(Store &store, const std::string &id, int64_t 
     return std::nullopt;
 }
 
-std::optional<Rejection> FormsValidator::check(Store &store, const std::optional<RecordState> &before,
-                                               const RecordState &after, const Mutation &m,
-                                               const DeviceSession &who) const
+std::optional<Rejection> FormsValidator::check(Store &store, const std::optional<RecordState> &before, const RecordState &after,
+                                               const Mutation &m, const DeviceSession &who) const
 {
     if (m.collection == "forms" || m.collection == "form_versions")
         return checkForm(before, after, m);
     if (m.collection == "submissions")
         return checkSubmission(store, before, after, m, who);
-    return checkPlan(store, before, after, m, who);   // assignments, visit_targets, inspections
+    return checkPlan(store, before, after, m, who); // assignments, visit_targets, inspections
 }
 
 std::optional<Rejection> FormsValidator::checkForm(const std::optional<RecordState> &before, const RecordState &after,
@@ -132,7 +132,7 @@ std::optional<Rejection> FormsValidator::checkSubmission(Store &store, const std
     forms::RecordSource source;
     const std::string school = after.school;
     source.find = [&store, school](const std::string &collection, const std::string &key,
-                                 const std::string &value) -> std::optional<Json> {
+                                   const std::string &value) -> std::optional<Json> {
         if (key == "id") {
             auto r = store.record(collection, value);
             if (r && r->school == school && !r->deleted())
@@ -153,8 +153,8 @@ std::optional<Rejection> FormsValidator::checkSubmission(Store &store, const std
         std::string msg = i.message + (i.messageEn.empty() ? "" : " / " + i.messageEn);
         perField[i.field] = perField.contains(i.field) ? perField[i.field].get<std::string>() + "; " + msg : msg;
     }
-    return refuse(std::to_string(issues.size()) + " answer" + (issues.size() == 1 ? "" : "s") +
-                      " break the rules of form " + form,
+    return refuse(std::to_string(issues.size()) + " answer" + (issues.size() == 1 ? "" : "s") + " break the rules of form " +
+                      form,
                   perField);
 }
 

@@ -19,11 +19,11 @@
 
 namespace cx::server {
 
-class FormsValidator final : public Validator {
+class FormsValidator final : public Validator
+{
 public:
-    std::optional<cx::Rejection> check(Store &store, const std::optional<cx::RecordState> &before,
-                                       const cx::RecordState &after, const cx::Mutation &m,
-                                       const DeviceSession &who) const override;
+    std::optional<cx::Rejection> check(Store &store, const std::optional<cx::RecordState> &before, const cx::RecordState &after,
+                                       const cx::Mutation &m, const DeviceSession &who) const override;
 
 private:
     std::optional<cx::Rejection> checkForm(const std::optional<cx::RecordState> &before, const cx::RecordState &after,

@@ -70,7 +70,7 @@ std::optional<Rejection> checkTarget(Store &store, const std::optional<RecordSta
     if (std::string why = forms::visitTargetProblem(after.fields); !why.empty())
         return refuse(why);
     if (!touches(before, m, {"teacher", "school"}))
-        return std::nullopt;   // the teacher was checked when named
+        return std::nullopt; // the teacher was checked when named
     const std::string teacher = text(after, "teacher");
     auto acc = store.account(teacher);
     if (!acc || (acc->role != "teacher" && acc->role != "head") || !covers(*acc, after.school))

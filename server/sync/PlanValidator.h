@@ -20,7 +20,7 @@
 namespace cx::server {
 
 // nullopt for any other collection.
-std::optional<cx::Rejection> checkPlan(Store &store, const std::optional<cx::RecordState> &before,
-                                       const cx::RecordState &after, const cx::Mutation &m, const DeviceSession &who);
+std::optional<cx::Rejection> checkPlan(Store &store, const std::optional<cx::RecordState> &before, const cx::RecordState &after,
+                                       const cx::Mutation &m, const DeviceSession &who);
 
 } // namespace cx::server

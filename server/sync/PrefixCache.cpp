@@ -12,7 +12,7 @@ std::string PrefixCache::put(const std::string &device, std::string body)
     const std::string key = device + '/' + name;
     auto kept = std::make_shared<const std::string>(std::move(body));
     std::lock_guard lock(m_lock);
-    if (auto it = m_index.find(key); it != m_index.end()) {   // the same bytes again: only more recent
+    if (auto it = m_index.find(key); it != m_index.end()) { // the same bytes again: only more recent
         m_lru.splice(m_lru.begin(), m_lru, it->second);
         return name;
     }

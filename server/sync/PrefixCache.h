@@ -21,7 +21,8 @@
 
 namespace cx::server {
 
-class PrefixCache {
+class PrefixCache
+{
 public:
     static constexpr size_t kDefaultCapacityBytes = 64u * 1024 * 1024;
     explicit PrefixCache(size_t capacityBytes = kDefaultCapacityBytes) : m_capacity(capacityBytes) {}
@@ -48,7 +49,7 @@ private:
 
     const size_t m_capacity;
     mutable std::mutex m_lock;
-    std::list<Entry> m_lru;                    // most recent first
+    std::list<Entry> m_lru; // most recent first
     std::unordered_map<std::string, std::list<Entry>::iterator> m_index;
     size_t m_bytes = 0;
     uint64_t m_hits = 0, m_misses = 0;

@@ -11,7 +11,7 @@
 
 namespace cx::server {
 
-inline constexpr int64_t kMaxClockLeadMs = 60 * 1000;  // versions at most this far ahead of the server
+inline constexpr int64_t kMaxClockLeadMs = 60 * 1000; // versions at most this far ahead of the server
 
 // A deleted record (RecordState::deleted: no deletion conflict pending) keeps
 // only what sync needs: collection, id, school, seq and "_deleted" with its

@@ -14,8 +14,7 @@ namespace cx::server {
 namespace {
 
 // Why a mutation cannot apply, or "" if it may.
-std::string checkMutation(Store &store, const DeviceSession &who, const Mutation &m,
-                          const std::optional<RecordState> &existing)
+std::string checkMutation(Store &store, const DeviceSession &who, const Mutation &m, const std::optional<RecordState> &existing)
 {
     if (m.school != kCountyScope && !store.school(m.school))
         return "school " + m.school + " does not exist";
@@ -65,8 +64,7 @@ std::optional<Rejection> applyOne(Store &store, const DeviceSession &who, const 
     // deleted record keeps only its tombstone): refused, so the person sees
     // what was not kept instead of losing it without a word. An edit made
     // without knowing of the deletion restores the record and is kept.
-    if (m.op == Op::Put && rec.deleted() && !m.fields.empty() &&
-        !(m.fields.size() == 1 && m.fields.contains(kDeletedField)))
+    if (m.op == Op::Put && rec.deleted() && !m.fields.empty() && !(m.fields.size() == 1 && m.fields.contains(kDeletedField)))
         return Rejection{m.n, "this record was deleted; the change was not kept (restore the record first to change it)",
                          Json::object()};
     if (auto r = validator.check(store, existing, rec, m, who)) {
@@ -146,7 +144,7 @@ void buildPage(Store &store, const SyncRequest &req, SyncResponse &resp, const D
                     cur = r.seq; // not for this account, or already in this reply: skipped
                     continue;
                 }
-                size_t size = r.toJson(resp.enc >= 2).dump().size();   // as it goes out
+                size_t size = r.toJson(resp.enc >= 2).dump().size(); // as it goes out
                 if (!resp.changes.empty() && bytes + size > req.pageBytes) {
                     full = true;
                     break;
@@ -232,8 +230,7 @@ SyncResponse handleSync(Store &store, const DeviceSession &who, const SyncReques
     return handleSync(store, who, req, nowMs, accept);
 }
 
-SyncResponse handleSync(Store &store, const DeviceSession &who, const SyncRequest &req, int64_t nowMs,
-                        const Validator &validator)
+SyncResponse handleSync(Store &store, const DeviceSession &who, const SyncRequest &req, int64_t nowMs, const Validator &validator)
 {
     if (req.device != who.device)
         throw Error(ErrorKind::Auth, "request.device " + req.device + " does not match this token's device");
@@ -268,7 +265,7 @@ SyncResponse handleSync(Store &store, const DeviceSession &who, const SyncReques
         if (!refused.count(m->n))
             byRecord[{m->collection, m->id}].push_back(m);
     std::set<std::pair<std::string, std::string>> seen;
-    std::set<std::tuple<std::string, std::string, uint64_t>> sent;   // left out of the page (encoding 2)
+    std::set<std::tuple<std::string, std::string, uint64_t>> sent; // left out of the page (encoding 2)
     for (const Mutation *m : order) {
         if (!seen.insert({m->collection, m->id}).second)
             continue;

@@ -11,7 +11,8 @@
 
 namespace cx::server {
 
-class Validator {
+class Validator
+{
 public:
     virtual ~Validator() = default;
     // A rejection (its `n` is filled in by the caller) refuses the mutation.
@@ -23,7 +24,8 @@ public:
                                                const DeviceSession &who) const = 0;
 };
 
-class AcceptAll final : public Validator {
+class AcceptAll final : public Validator
+{
 public:
     std::optional<cx::Rejection> check(Store &, const std::optional<cx::RecordState> &, const cx::RecordState &,
                                        const cx::Mutation &, const DeviceSession &) const override

@@ -70,10 +70,22 @@ std::string trimmed(std::string s)
 
 Json AssignmentRow::toJson() const
 {
-    return Json{{"id", id},         {"school", school},       {"school_name", schoolName}, {"township", township},
-                {"inspector", inspector}, {"form", form},     {"form_title", formTitle},   {"note", note},
-                {"due", due},       {"assigned_on", assignedOn}, {"state", state},      {"inspection", inspection},
-                {"done_on", doneOn}, {"done_note", doneNote}, {"marked_by_hand", markedByHand}, {"days_left", daysLeft}};
+    return Json{{"id", id},
+                {"school", school},
+                {"school_name", schoolName},
+                {"township", township},
+                {"inspector", inspector},
+                {"form", form},
+                {"form_title", formTitle},
+                {"note", note},
+                {"due", due},
+                {"assigned_on", assignedOn},
+                {"state", state},
+                {"inspection", inspection},
+                {"done_on", doneOn},
+                {"done_note", doneNote},
+                {"marked_by_hand", markedByHand},
+                {"days_left", daysLeft}};
 }
 
 Json AssignmentTally::toJson() const
@@ -89,9 +101,9 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
         formTitles[form.id] = form.titleZh;
 
     std::vector<AssignmentRow> rows;
-    std::set<std::string> bureauAccounts;   // only the bureau writes assignments (PlanValidator)
+    std::set<std::string> bureauAccounts; // only the bureau writes assignments (PlanValidator)
     for (const auto &r : q.list(all("assignments"))) {
-        if (r.rejectReason.empty())   // a refused write stays on its own device only
+        if (r.rejectReason.empty()) // a refused write stays on its own device only
             for (const auto &[field, who] : r.by)
                 bureauAccounts.insert(who);
         if (r.deleted)
@@ -169,7 +181,7 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
                 subs.emplace(r.id, std::move(r));
         auto assignmentOf = [&](const LocalRecord &r) {
             const LocalRecord *at = &r;
-            for (int hops = 0; at && hops < 16; ++hops) {   // a chain of corrections, never a loop
+            for (int hops = 0; at && hops < 16; ++hops) { // a chain of corrections, never a loop
                 if (std::string named = textOf(at->fields, "assignment"); !named.empty())
                     return named;
                 auto up = subs.find(textOf(at->fields, "corrects"));
@@ -205,8 +217,8 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
         // the same inspection does not complete a second one.
         bool matched = false;
         for (auto &a : rows)
-            if (a.markedByHand && a.inspection.empty() && a.school == r.school && a.inspector == who &&
-                !when.empty() && a.doneOn == when.substr(0, 10)) {
+            if (a.markedByHand && a.inspection.empty() && a.school == r.school && a.inspector == who && !when.empty() &&
+                a.doneOn == when.substr(0, 10)) {
                 a.inspection = r.id;
                 matched = true;
                 break;
@@ -272,8 +284,8 @@ AssignmentTally tallyOf(const std::vector<AssignmentRow> &rows)
 std::string planInspection(Engine &e, RecordQuery &, const NewAssignment &in, Day today)
 {
     const std::string school = trimmed(in.school), inspector = trimmed(in.inspector), form = trimmed(in.form);
-    Json fields{{"school", school},         {"inspector", inspector}, {"due", trimmed(in.due)}, {"form", form},
-                {"assigned_on", formatDay(today)}, {"status", "planned"}};
+    Json fields{{"school", school}, {"inspector", inspector},          {"due", trimmed(in.due)},
+                {"form", form},     {"assigned_on", formatDay(today)}, {"status", "planned"}};
     if (!trimmed(in.note).empty())
         fields["note"] = trimmed(in.note);
     if (std::string why = forms::assignmentProblem(fields); !why.empty())
@@ -310,7 +322,7 @@ LocalRecord openAssignment(Engine &e, RecordQuery &q, const std::string &id, Day
                                   : " (inspection " + a.inspection + " on " + a.doneOn + ")";
         throw Error(ErrorKind::Invalid, why + "; only a planned or overdue one can be " + action);
     }
-    return *r;   // written here and not yet readable: open
+    return *r; // written here and not yet readable: open
 }
 } // namespace
 
@@ -325,15 +337,25 @@ void markAssignmentDone(Engine &e, RecordQuery &q, const std::string &id, const 
     const LocalRecord r = openAssignment(e, q, id, today, "marked done");
     Json fields{{"status", "done"}, {"done_on", formatDay(today)}};
     if (!trimmed(note).empty())
-        fields["done_note"] = trimmed(note);   // the planner's "note" stays
+        fields["done_note"] = trimmed(note); // the planner's "note" stays
     e.put("assignments", id, r.school, fields);
 }
 
 Json TargetRow::toJson() const
 {
-    return Json{{"id", id},         {"school", school}, {"school_name", schoolName}, {"teacher", teacher},
-                {"teacher_name", teacherName}, {"period", period}, {"first", first}, {"last", last},
-                {"target", target}, {"done", done},     {"met", met()},             {"over", over}, {"note", note}};
+    return Json{{"id", id},
+                {"school", school},
+                {"school_name", schoolName},
+                {"teacher", teacher},
+                {"teacher_name", teacherName},
+                {"period", period},
+                {"first", first},
+                {"last", last},
+                {"target", target},
+                {"done", done},
+                {"met", met()},
+                {"over", over},
+                {"note", note}};
 }
 
 std::vector<TargetRow> visitTargetRows(RecordQuery &q, Day today, const std::string &school, const std::string &teacher)
@@ -357,7 +379,7 @@ std::vector<TargetRow> visitTargetRows(RecordQuery &q, Day today, const std::str
         t.target = c != r.fields.end() && c->is_number_integer() ? c->get<int>() : 0;
         auto p = forms::targetPeriod(t.period);
         if (!p)
-            continue;   // the server refuses these; one written offline waits for its answer
+            continue; // the server refuses these; one written offline waits for its answer
         t.first = formatDay(p->first);
         t.last = formatDay(p->last);
         t.over = p->last < today;
@@ -379,9 +401,9 @@ std::vector<TargetRow> visitTargetRows(RecordQuery &q, Day today, const std::str
             for (auto &t : rows) {
                 if (t.school != v.school || day < t.first || day > t.last)
                     continue;
-                const bool named = std::find(names.begin(), names.end(), t.teacher) != names.end() ||
-                                   (!t.teacherName.empty() &&
-                                    std::find(names.begin(), names.end(), t.teacherName) != names.end());
+                const bool named =
+                    std::find(names.begin(), names.end(), t.teacher) != names.end() ||
+                    (!t.teacherName.empty() && std::find(names.begin(), names.end(), t.teacherName) != names.end());
                 if (author == t.teacher || named)
                     ++t.done;
             }
@@ -408,8 +430,7 @@ std::string setVisitTarget(Engine &e, RecordQuery &q, const NewTarget &in)
     // The same teacher and period: an edit of that target (one written
     // before ids were derived keeps its id).
     for (const auto &r : q.list(all("visit_targets")))
-        if (!r.deleted && r.school == school && textOf(r.fields, "teacher") == teacher &&
-            textOf(r.fields, "period") == period)
+        if (!r.deleted && r.school == school && textOf(r.fields, "teacher") == teacher && textOf(r.fields, "period") == period)
             return e.put("visit_targets", r.id, school, fields);
     return e.put("visit_targets", targetId(school, teacher, period), school, fields);
 }
@@ -417,8 +438,8 @@ std::string setVisitTarget(Engine &e, RecordQuery &q, const NewTarget &in)
 std::string targetId(const std::string &school, const std::string &teacher, const std::string &period)
 {
     std::string h = sha256Hex("visit_target\n" + school + "\n" + teacher + "\n" + period).substr(0, 32);
-    h[12] = '8';                                              // version 8: custom
-    h[16] = "89ab"[std::stoi(h.substr(16, 1), nullptr, 16) & 3];   // RFC 9562 variant
+    h[12] = '8';                                                 // version 8: custom
+    h[16] = "89ab"[std::stoi(h.substr(16, 1), nullptr, 16) & 3]; // RFC 9562 variant
     return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
 }
 

@@ -38,17 +38,17 @@ namespace cx::bureau {
 
 struct AssignmentRow {
     std::string id, school, schoolName, township, inspector, form, formTitle, note;
-    std::string doneNote;              // the bureau's note when it marked it done by hand
+    std::string doneNote; // the bureau's note when it marked it done by hand
     std::string due, assignedOn;
-    std::string state;                 // planned | done | overdue | cancelled
-    std::string inspection, doneOn;    // the inspection that completed it, and its day
-    bool markedByHand = false;         // the bureau marked it done
-    int daysLeft = 0;                  // due - today (negative when overdue)
+    std::string state;              // planned | done | overdue | cancelled
+    std::string inspection, doneOn; // the inspection that completed it, and its day
+    bool markedByHand = false;      // the bureau marked it done
+    int daysLeft = 0;               // due - today (negative when overdue)
     Json toJson() const;
 };
 
 struct AssignmentFilter {
-    std::string state;       // "" = all but cancelled; planned | done | overdue | cancelled | open (planned or overdue) | all
+    std::string state; // "" = all but cancelled; planned | done | overdue | cancelled | open (planned or overdue) | all
     std::string inspector, township, school;
 };
 
@@ -81,10 +81,10 @@ void markAssignmentDone(Engine &e, RecordQuery &q, const std::string &id, const 
 
 struct TargetRow {
     std::string id, school, schoolName, teacher, teacherName, period, note;
-    std::string first, last;   // the period's days
+    std::string first, last; // the period's days
     int target = 0, done = 0;
     bool met() const { return done >= target; }
-    bool over = false;         // the period has ended
+    bool over = false; // the period has ended
     Json toJson() const;
 };
 // Every target (of one school / teacher when given), the current periods first.

@@ -21,8 +21,8 @@ void Tally::add(const CompletenessCell &c)
 
 Json Tally::toJson() const
 {
-    return Json{{"expected", expected}, {"submitted", submitted}, {"on_time", onTime}, {"late", late},
-                {"missing", missing},   {"due", due},             {"accepted", accepted}, {"returned", returned}};
+    return Json{{"expected", expected}, {"submitted", submitted}, {"on_time", onTime},   {"late", late}, {"missing", missing},
+                {"due", due},           {"accepted", accepted},   {"returned", returned}};
 }
 
 Json CompletenessReport::toJson() const
@@ -40,9 +40,15 @@ Json CompletenessReport::toJson() const
     Json towns = Json::object();
     for (const auto &[t, tally] : townships)
         towns[t] = tally.toJson();
-    return Json{{"form", form.id},     {"title", form.titleZh}, {"period", period.key},
-                {"first", formatDay(period.first)}, {"last", formatDay(period.last)}, {"due", dueOn},
-                {"county", county.toJson()}, {"townships", towns}, {"schools", rows}};
+    return Json{{"form", form.id},
+                {"title", form.titleZh},
+                {"period", period.key},
+                {"first", formatDay(period.first)},
+                {"last", formatDay(period.last)},
+                {"due", dueOn},
+                {"county", county.toJson()},
+                {"townships", towns},
+                {"schools", rows}};
 }
 
 namespace {
@@ -53,14 +59,14 @@ FormInfo periodicForm(RecordQuery &q, const std::string &formId)
     if (!form)
         throw Error(ErrorKind::NotFound, "no form '" + formId + "' in this replica (sync first, or check the id)");
     if (!form->periodic())
-        throw Error(ErrorKind::Invalid, "form '" + formId + "' is not filed per period (its meta.period is '" +
-                                            form->periodKind + "'), so it has no completeness");
+        throw Error(ErrorKind::Invalid, "form '" + formId + "' is not filed per period (its meta.period is '" + form->periodKind +
+                                            "'), so it has no completeness");
     return *form;
 }
 
 struct SchoolChain {
-    const Return *first = nullptr;    // the earliest version sent in the period
-    const Return *latest = nullptr;   // the version nobody corrected
+    const Return *first = nullptr;  // the earliest version sent in the period
+    const Return *latest = nullptr; // the version nobody corrected
     int versions = 0;
 };
 
@@ -68,7 +74,7 @@ struct SchoolChain {
 std::map<std::string, SchoolChain> chainsOf(const std::vector<Return> &returns, const std::string &period)
 {
     std::map<std::string, SchoolChain> out;
-    for (const auto &r : returns) {   // oldest first
+    for (const auto &r : returns) { // oldest first
         if (r.period != period)
             continue;
         SchoolChain &c = out[r.record.school];
@@ -160,8 +166,8 @@ CompletenessGrid completenessGrid(RecordQuery &q, const std::string &formId, int
         std::vector<std::string> row;
         for (size_t i = 0; i < g.periods.size(); ++i) {
             auto it = chains[i].find(s.code);
-            row.push_back(cellOf(s, it == chains[i].end() ? nullptr : &it->second,
-                                 dueDate(g.form.due, g.periods[i]), today).state);
+            row.push_back(
+                cellOf(s, it == chains[i].end() ? nullptr : &it->second, dueDate(g.form.due, g.periods[i]), today).state);
         }
         g.states.push_back(std::move(row));
     }

@@ -14,10 +14,10 @@ namespace cx::bureau {
 
 struct CompletenessCell {
     SchoolInfo school;
-    std::string state;        // on_time | late | missing | due
-    std::string submission;   // the latest version's id ("" when none)
-    std::string status;       // submitted | accepted | returned ("" when none)
-    std::string sentOn;       // the first version's day
+    std::string state;      // on_time | late | missing | due
+    std::string submission; // the latest version's id ("" when none)
+    std::string status;     // submitted | accepted | returned ("" when none)
+    std::string sentOn;     // the first version's day
     int versions = 0;
 };
 
@@ -33,7 +33,7 @@ struct CompletenessReport {
     FormInfo form;
     Period period;
     std::string dueOn;
-    std::vector<CompletenessCell> schools;   // by township, then school code
+    std::vector<CompletenessCell> schools; // by township, then school code
     std::map<std::string, Tally> townships;
     Tally county;
     Json toJson() const;
@@ -50,7 +50,7 @@ struct CompletenessGrid {
     FormInfo form;
     std::vector<Period> periods;
     std::vector<SchoolInfo> schools;
-    std::vector<std::vector<std::string>> states;   // [school][period]
+    std::vector<std::vector<std::string>> states; // [school][period]
 };
 CompletenessGrid completenessGrid(RecordQuery &q, const std::string &formId, int count, Day today);
 

@@ -16,17 +16,17 @@
 namespace cx::bureau {
 
 using forms::Day;
-using forms::Period;
 using forms::dueDate;
 using forms::formatDay;
 using forms::isPeriodKind;
 using forms::parseDay;
+using forms::Period;
 using forms::periodContaining;
 using forms::periodNamed;
 using forms::previousPeriod;
 using forms::today;
 
-std::string textOf(const Json &fields, const char *name);   // "" when missing or null; numbers as text
+std::string textOf(const Json &fields, const char *name); // "" when missing or null; numbers as text
 
 struct SchoolInfo {
     std::string code, name, township, kind, head, phone;
@@ -40,26 +40,26 @@ struct FormInfo {
     int version = 0;
     Json definition;
     std::string titleZh, titleEn;
-    std::string periodKind;   // meta.period: school_year | term | month | ""
-    std::string due;          // meta.due
-    std::string periodField;  // meta.period_field: an answer naming the period ("school_year")
+    std::string periodKind;  // meta.period: school_year | term | month | ""
+    std::string due;         // meta.due
+    std::string periodField; // meta.period_field: an answer naming the period ("school_year")
     bool allSchools = true;
     std::set<std::string> schools;
     bool expects(const std::string &school) const { return allSchools || schools.count(school) > 0; }
     bool periodic() const { return isPeriodKind(periodKind); }
 };
 std::optional<FormInfo> formInfo(RecordQuery &q, const std::string &formId);
-std::vector<FormInfo> formsOf(RecordQuery &q);   // every form, by id
+std::vector<FormInfo> formsOf(RecordQuery &q); // every form, by id
 
 // A return the school sent (status submitted, accepted or returned; drafts
 // are the school's own and never reach the bureau's pages).
 struct Return {
     LocalRecord record;
-    std::string status;         // submitted | accepted | returned
-    std::string period;         // the period's key ("" for a form without periods)
-    std::optional<Day> sentOn;  // updated_at's day
-    std::string corrects;       // the return this one corrects
-    bool superseded = false;    // a later correction names it
+    std::string status;        // submitted | accepted | returned
+    std::string period;        // the period's key ("" for a form without periods)
+    std::optional<Day> sentOn; // updated_at's day
+    std::string corrects;      // the return this one corrects
+    bool superseded = false;   // a later correction names it
 };
 // The returns of a form, oldest first; each knows its period and whether a
 // correction replaced it.

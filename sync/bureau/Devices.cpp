@@ -5,7 +5,7 @@
 namespace cx::bureau {
 
 namespace {
-constexpr uint64_t kLowStorage = 200ull << 20;   // under 200 MB free: photos will soon fail
+constexpr uint64_t kLowStorage = 200ull << 20; // under 200 MB free: photos will soon fail
 
 std::string str(const Json &o, const char *k)
 {

@@ -18,12 +18,12 @@ struct DeviceRow {
     std::vector<std::string> schools;
     bool revoked = false;
     int64_t lastSeenMs = 0;
-    bool reported = false;                       // has it sent its health yet
+    bool reported = false; // has it sent its health yet
     uint64_t pending = 0, pendingPhotos = 0, rejected = 0, conflicts = 0, freeBytes = 0;
     bool freeKnown = false;
     std::string link, lastError;
-    std::map<std::string, int64_t> forms;        // form id -> the version this device holds
-    bool formsKnown = false;                     // it reported its forms (an older app does not)
+    std::map<std::string, int64_t> forms; // form id -> the version this device holds
+    bool formsKnown = false;              // it reported its forms (an older app does not)
     double daysSinceSync(int64_t nowMs) const { return lastSeenMs ? double(nowMs - lastSeenMs) / 86400000.0 : 1e9; }
     // Why the bureau should look at it ("" = nothing): stale, refused, conflicts, storage.
     std::vector<std::string> attention(int64_t nowMs, int staleDays) const;

@@ -51,7 +51,7 @@ DropoutReport dropouts(RecordQuery &q, Day today)
 
     DropoutReport rep;
     for (const auto &[code, s] : schools)
-        rep.townships[s.township];   // every township shows, also with nothing to report
+        rep.townships[s.township]; // every township shows, also with nothing to report
     auto tally = [&](const std::string &school) -> DropoutTally & { return rep.townships[schoolOf(school).township]; };
 
     RecordSelection left{"pupils"};

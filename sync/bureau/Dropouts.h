@@ -11,24 +11,24 @@
 namespace cx::bureau {
 
 struct DropoutTally {
-    int open = 0;             // pupils who left school
-    int back = 0;             // back at school after a visit about leaving
-    int unvisited = 0;        // open, and no visit for 30 days (or never)
+    int open = 0;      // pupils who left school
+    int back = 0;      // back at school after a visit about leaving
+    int unvisited = 0; // open, and no visit for 30 days (or never)
     Json toJson() const;
 };
 
 struct DropoutCase {
     std::string pupil, name, grade;
     SchoolInfo school;
-    std::string lastVisit;    // "" when never visited
-    int visits = 0;           // visits about leaving school
-    int daysSinceVisit = -1;  // -1: never
+    std::string lastVisit;   // "" when never visited
+    int visits = 0;          // visits about leaving school
+    int daysSinceVisit = -1; // -1: never
 };
 
 struct DropoutReport {
     DropoutTally county;
     std::map<std::string, DropoutTally> townships;
-    std::vector<DropoutCase> open;   // never visited first, then the longest without a visit
+    std::vector<DropoutCase> open; // never visited first, then the longest without a visit
     Json toJson() const;
 };
 

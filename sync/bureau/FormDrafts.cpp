@@ -88,7 +88,7 @@ ImportedForm readFormFile(const std::string &path)
     if (ext == ".xlsx") {
         xlsform::ImportOptions options;
         options.fileName = path;
-        xlsform::ImportResult r = xlsform::importXlsform(path, options);   // XlsformError names sheet, row, column
+        xlsform::ImportResult r = xlsform::importXlsform(path, options); // XlsformError names sheet, row, column
         out.definition = std::move(r.definition);
         out.notes = std::move(r.notes);
         return out;
@@ -107,9 +107,9 @@ ImportedForm readFormFile(const std::string &path)
     ss << f.rdbuf();
     const std::string text = ss.str();
     try {
-        out.definition = parseJson(text, name.c_str());   // names the file, and where it breaks
+        out.definition = parseJson(text, name.c_str()); // names the file, and where it breaks
     } catch (const Error &e) {
-        throw Error(ErrorKind::Invalid, e.what());       // a person's file, not the protocol
+        throw Error(ErrorKind::Invalid, e.what()); // a person's file, not the protocol
     }
     try {
         Json checked = out.definition;
@@ -124,8 +124,8 @@ ImportedForm readFormFile(const std::string &path)
 
 Json FormDraft::toJson() const
 {
-    return Json{{"id", formId},       {"definition", definition}, {"source", source},  {"imported_at", importedAtMs},
-                {"notes", notes},     {"published_as", publishedAs}, {"refused", refused}};
+    return Json{{"id", formId},   {"definition", definition},    {"source", source},  {"imported_at", importedAtMs},
+                {"notes", notes}, {"published_as", publishedAs}, {"refused", refused}};
 }
 
 FormDraft FormDraft::fromJson(const Json &j)
@@ -167,8 +167,9 @@ FormDraft keepDraft(Engine &e, const ImportedForm &form, const std::string &sour
     if (!isValidRecordId(d.formId))
         throw Error(ErrorKind::Invalid, "the form definition needs an \"id\" (1-64 of A-Z a-z 0-9 _ . : -)");
     if (auto old = formDraft(e, d.formId); old && draftState(e, *old) == "sending")
-        throw FormDraftError(FormDraftError::Why::Sending, ErrorKind::Invalid, d.formId, old->publishedAs, "version " + std::to_string(old->publishedAs) + " of " + d.formId +
-                                            " is waiting to be sent; sync first, then import the next version");
+        throw FormDraftError(FormDraftError::Why::Sending, ErrorKind::Invalid, d.formId, old->publishedAs,
+                             "version " + std::to_string(old->publishedAs) + " of " + d.formId +
+                                 " is waiting to be sent; sync first, then import the next version");
     d.source = std::filesystem::path(source).filename().string();
     d.importedAtMs = nowMs;
     d.notes = form.notes;
@@ -223,7 +224,7 @@ std::vector<FieldChange> diffDefinitions(const Json &before, const Json &after)
 std::optional<Json> publishedForm(Engine &e, const std::string &formId)
 {
     auto d = formDraft(e, formId);
-    const int64_t own = d && d->refused.empty() ? d->publishedAs : 0;   // this device's publish on its way
+    const int64_t own = d && d->refused.empty() ? d->publishedAs : 0; // this device's publish on its way
     if (auto r = e.get("forms", formId); r && !r->deleted && r->fields.contains("definition")) {
         if (r->state == SyncState::Confirmed)
             return r->fields;
@@ -260,16 +261,19 @@ int64_t publishDraft(Engine &e, const std::string &formId)
 {
     auto d = formDraft(e, formId);
     if (!d)
-        throw FormDraftError(FormDraftError::Why::NoDraft, ErrorKind::NotFound, formId, 0, "there is no draft of form " + formId + " on this device (import one first)");
+        throw FormDraftError(FormDraftError::Why::NoDraft, ErrorKind::NotFound, formId, 0,
+                             "there is no draft of form " + formId + " on this device (import one first)");
     if (draftState(e, *d) == "sending")
         throw FormDraftError(FormDraftError::Why::Sending, ErrorKind::Invalid, formId, d->publishedAs,
-                             "version " + std::to_string(d->publishedAs) + " of " + formId + " is already published here and waits for the next sync");
+                             "version " + std::to_string(d->publishedAs) + " of " + formId +
+                                 " is already published here and waits for the next sync");
     const std::optional<Json> publishedFields = publishedForm(e, formId);
     if (publishedFields) {
         const int64_t v = forms::publishedVersion(*publishedFields);
         if (withoutVersion((*publishedFields)["definition"]) == withoutVersion(d->definition))
-            throw FormDraftError(FormDraftError::Why::Unchanged, ErrorKind::Invalid, formId, v, "the draft of " + formId + " is the same as the published version " +
-                                                std::to_string(v) + "; nothing to publish");
+            throw FormDraftError(FormDraftError::Why::Unchanged, ErrorKind::Invalid, formId, v,
+                                 "the draft of " + formId + " is the same as the published version " + std::to_string(v) +
+                                     "; nothing to publish");
     }
     // version = the published one + 1, written into the definition: a device
     // opens a form with the version its definition names.

@@ -24,17 +24,19 @@ namespace cx::bureau {
 
 // The refusals of this file that a person meets, with what they name, so the
 // app words them in its own language (what() is the English for the CLI).
-class FormDraftError : public Error {
+class FormDraftError : public Error
+{
 public:
     enum class Why {
-        OldXls,       // `subject`: the file's name
-        NotAForm,     // `subject`: the file's name
-        NoDraft,      // `subject`: the form id
-        Sending,      // `subject`: the form id, `version`: the one waiting to be sent
-        Unchanged,    // `subject`: the form id, `version`: the published one
+        OldXls,    // `subject`: the file's name
+        NotAForm,  // `subject`: the file's name
+        NoDraft,   // `subject`: the form id
+        Sending,   // `subject`: the form id, `version`: the one waiting to be sent
+        Unchanged, // `subject`: the form id, `version`: the published one
     };
     FormDraftError(Why why, ErrorKind kind, std::string subject, int64_t version, const std::string &what)
-        : Error(kind, what), m_why(why), m_subject(std::move(subject)), m_version(version) {}
+        : Error(kind, what), m_why(why), m_subject(std::move(subject)), m_version(version)
+    {}
     Why why() const { return m_why; }
     const std::string &subject() const { return m_subject; }
     int64_t version() const { return m_version; }
@@ -51,23 +53,23 @@ private:
 // refuses (FormDefinitionError), an .xls or another kind of file.
 struct ImportedForm {
     Json definition;
-    std::vector<std::string> notes;   // what the XLSForm conversion assumed or ignored
+    std::vector<std::string> notes; // what the XLSForm conversion assumed or ignored
 };
 ImportedForm readFormFile(const std::string &path);
 
 struct FormDraft {
     std::string formId;
-    Json definition;                  // as imported; its "version" is set when published
-    std::string source;               // the file's name
+    Json definition;    // as imported; its "version" is set when published
+    std::string source; // the file's name
     int64_t importedAtMs = 0;
     std::vector<std::string> notes;
-    int64_t publishedAs = 0;          // the version publishDraft wrote (0: not published yet)
-    std::string refused;              // why the server refused the last publish ("" = it did not)
+    int64_t publishedAs = 0; // the version publishDraft wrote (0: not published yet)
+    std::string refused;     // why the server refused the last publish ("" = it did not)
     Json toJson() const;
     static FormDraft fromJson(const Json &j);
 };
 
-std::vector<FormDraft> formDrafts(Engine &e);                    // by form id
+std::vector<FormDraft> formDrafts(Engine &e); // by form id
 std::optional<FormDraft> formDraft(Engine &e, const std::string &formId);
 // Keeps a draft (replacing an unpublished draft of the same form). Refused
 // while an earlier publish of that form waits for the server.
@@ -79,8 +81,8 @@ void dropDraft(Engine &e, const std::string &formId);
 // included): added, removed, or changed with the properties that differ.
 struct FieldChange {
     std::string name;
-    std::string change;               // "added" | "removed" | "changed"
-    std::vector<std::string> what;    // changed: "label", "type", "required", "options", ...
+    std::string change;            // "added" | "removed" | "changed"
+    std::vector<std::string> what; // changed: "label", "type", "required", "options", ...
 };
 std::vector<FieldChange> diffDefinitions(const Json &before, const Json &after);
 // The published form's fields {definition, version, title}: forms/<id> as the

@@ -64,12 +64,20 @@ Json FormOverview::toJson() const
 {
     Json held = Json::array();
     for (const auto &h : this->held)
-        held.push_back({{"version", h.version}, {"devices", h.devices},
+        held.push_back({{"version", h.version},
+                        {"devices", h.devices},
                         {"oldest_sync", h.oldestSyncMs ? Json(h.oldestSyncMs) : Json(nullptr)}});
-    return Json{{"id", id},         {"title", titleZh},        {"title_en", titleEn}, {"version", version},
-                {"roles", roles},   {"schools", schools.empty() ? Json("*") : Json(schools)},
-                {"draft", draft.empty() ? Json(nullptr) : Json(draft)}, {"draft_version", draftVersion},
-                {"refused", refused}, {"devices", held}, {"not_reported", notReported}};
+    return Json{{"id", id},
+                {"title", titleZh},
+                {"title_en", titleEn},
+                {"version", version},
+                {"roles", roles},
+                {"schools", schools.empty() ? Json("*") : Json(schools)},
+                {"draft", draft.empty() ? Json(nullptr) : Json(draft)},
+                {"draft_version", draftVersion},
+                {"refused", refused},
+                {"devices", held},
+                {"not_reported", notReported}};
 }
 
 void countVersions(FormOverview &form, const std::vector<DeviceRow> &rows)
@@ -85,7 +93,7 @@ void countVersions(FormOverview &form, const std::vector<DeviceRow> &rows)
         }
         auto it = d.forms.find(form.id);
         if (it == d.forms.end())
-            continue;   // the form does not reach it, or it has not synced since the form was published
+            continue; // the form does not reach it, or it has not synced since the form was published
         VersionHeld &h = byVersion[it->second];
         h.version = it->second;
         h.devices++;

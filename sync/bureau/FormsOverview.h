@@ -20,19 +20,19 @@ namespace cx::bureau {
 struct VersionHeld {
     int64_t version = 0;
     int devices = 0;
-    int64_t oldestSyncMs = 0;   // the least recent last sync among them
+    int64_t oldestSyncMs = 0; // the least recent last sync among them
 };
 
 struct FormOverview {
     std::string id, titleZh, titleEn;
-    int64_t version = 0;                 // published (0: only a draft so far)
-    std::vector<std::string> roles;      // empty: every role
-    std::vector<std::string> schools;    // empty: every school ("*")
-    std::string draft;                   // "" | "draft" | "sending" | "refused" (FormDrafts.h draftState)
-    std::string refused;                 // why the server refused the draft's publish
-    int64_t draftVersion = 0;            // a sending draft: the version it publishes
-    std::vector<VersionHeld> held;       // newest version first
-    int notReported = 0;                 // devices the form reaches that have not said what they hold
+    int64_t version = 0;              // published (0: only a draft so far)
+    std::vector<std::string> roles;   // empty: every role
+    std::vector<std::string> schools; // empty: every school ("*")
+    std::string draft;                // "" | "draft" | "sending" | "refused" (FormDrafts.h draftState)
+    std::string refused;              // why the server refused the draft's publish
+    int64_t draftVersion = 0;         // a sending draft: the version it publishes
+    std::vector<VersionHeld> held;    // newest version first
+    int notReported = 0;              // devices the form reaches that have not said what they hold
     Json toJson() const;
 };
 

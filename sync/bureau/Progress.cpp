@@ -35,7 +35,8 @@ Json ProgressReport::toJson() const
     return Json{{"period", period.key},
                 {"first", formatDay(period.first)},
                 {"last", formatDay(period.last)},
-                {"inspections", Json{{"county", inspections.toJson()}, {"townships", towns(inspectionsByTownship)}, {"inspectors", insp}}},
+                {"inspections",
+                 Json{{"county", inspections.toJson()}, {"townships", towns(inspectionsByTownship)}, {"inspectors", insp}}},
                 {"home_visits", Json{{"county", visits.toJson()}, {"townships", towns(visitsByTownship)}, {"teachers", teach}}}};
 }
 
@@ -55,7 +56,7 @@ ProgressReport progress(RecordQuery &q, const Period &period, Day today)
     rep.period = period;
     const auto schools = schoolsOf(q);
     for (const auto &[code, s] : schools) {
-        rep.inspectionsByTownship[s.township];   // every township shows, also with nothing planned
+        rep.inspectionsByTownship[s.township]; // every township shows, also with nothing planned
         rep.visitsByTownship[s.township];
     }
     for (const auto &[name, t] : rep.inspectionsByTownship)
@@ -64,8 +65,8 @@ ProgressReport progress(RecordQuery &q, const Period &period, Day today)
     // Inspections due in the period.
     const std::string first = formatDay(period.first), last = formatDay(period.last);
     std::map<std::string, InspectorProgress> inspectors;
-    std::map<std::string, std::map<std::string, int>> inspectorTowns;   // inspector -> township -> assignments
-    for (const auto &a : assignmentRows(q, AssignmentFilter{}, today)) {   // all but cancelled
+    std::map<std::string, std::map<std::string, int>> inspectorTowns;    // inspector -> township -> assignments
+    for (const auto &a : assignmentRows(q, AssignmentFilter{}, today)) { // all but cancelled
         if (a.due < first || a.due > last)
             continue;
         InspectorProgress &who = inspectors[a.inspector];
@@ -79,14 +80,13 @@ ProgressReport progress(RecordQuery &q, const Period &period, Day today)
     }
     for (auto &[user, who] : inspectors) {
         const auto &towns = inspectorTowns[user];
-        who.township = std::max_element(towns.begin(), towns.end(), [](const auto &x, const auto &y) {
-                           return x.second < y.second;
-                       })->first;
+        who.township =
+            std::max_element(towns.begin(), towns.end(), [](const auto &x, const auto &y) { return x.second < y.second; })->first;
         rep.inspectors.push_back(who);
     }
 
     // Home-visit targets overlapping the period.
-    std::map<std::tuple<std::string, std::string, std::string>, TeacherProgress> teachers;   // township, school, teacher
+    std::map<std::tuple<std::string, std::string, std::string>, TeacherProgress> teachers; // township, school, teacher
     for (const auto &t : visitTargetRows(q, today)) {
         if (t.last < first || t.first > last)
             continue;

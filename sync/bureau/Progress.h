@@ -20,28 +20,28 @@
 namespace cx::bureau {
 
 struct PlanTally {
-    int planned = 0, done = 0, overdue = 0;   // overdue: inspections only
-    int met = 0, targets = 0;                 // home visits only: targets reached / set
+    int planned = 0, done = 0, overdue = 0; // overdue: inspections only
+    int met = 0, targets = 0;               // home visits only: targets reached / set
     Json toJson() const;
 };
 
 struct InspectorProgress {
-    std::string inspector, township;   // the township of most of its assignments
+    std::string inspector, township; // the township of most of its assignments
     PlanTally tally;
 };
 
 struct TeacherProgress {
     std::string teacher, teacherName, school, schoolName, township;
-    PlanTally tally;                   // over its targets in the period
+    PlanTally tally; // over its targets in the period
 };
 
 struct ProgressReport {
     Period period;
-    std::vector<std::string> townships;              // every township of the county, sorted
-    PlanTally inspections, visits;                   // the county
+    std::vector<std::string> townships; // every township of the county, sorted
+    PlanTally inspections, visits;      // the county
     std::map<std::string, PlanTally> inspectionsByTownship, visitsByTownship;
-    std::vector<InspectorProgress> inspectors;       // by account
-    std::vector<TeacherProgress> teachers;           // by township, school, account
+    std::vector<InspectorProgress> inspectors; // by account
+    std::vector<TeacherProgress> teachers;     // by township, school, account
     Json toJson() const;
 };
 

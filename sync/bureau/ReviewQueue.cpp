@@ -15,8 +15,8 @@ Json ReviewItem::toJson() const
 {
     Json f = Json::array();
     for (const auto &x : fields)
-        f.push_back(Json{{"name", x.name}, {"label", x.labelZh}, {"value", x.value}, {"previous", x.previous},
-                         {"flagged", x.flagged}});
+        f.push_back(
+            Json{{"name", x.name}, {"label", x.labelZh}, {"value", x.value}, {"previous", x.previous}, {"flagged", x.flagged}});
     Json c = Json::array();
     for (const auto &x : checks)
         c.push_back(Json{{"field", x.field}, {"code", x.code}, {"message", x.message}, {"message_en", x.messageEn}});
@@ -40,7 +40,7 @@ namespace {
 // One form's parsed definition and returns, read once per queue.
 struct FormReturns {
     FormInfo info;
-    std::shared_ptr<forms::FormDefinition> definition;   // null when it does not parse
+    std::shared_ptr<forms::FormDefinition> definition; // null when it does not parse
     std::vector<Return> returns;
 };
 
@@ -49,7 +49,7 @@ std::shared_ptr<forms::FormDefinition> parsed(const Json &definition)
     try {
         return std::make_shared<forms::FormDefinition>(forms::FormDefinition::parse(definition));
     } catch (const std::exception &) {
-        return nullptr;   // a definition this build cannot read: the answers are still shown
+        return nullptr; // a definition this build cannot read: the answers are still shown
     }
 }
 
@@ -118,8 +118,8 @@ ReviewItem makeItem(const FormReturns &fr, const Return &r, const std::map<std::
     const Json answers = r.record.fields.value("answers", Json::object());
     const Json earlier = item.previous ? item.previous->record.fields.value("answers", Json::object()) : Json::object();
     auto fieldRow = [&](const std::string &name, std::string zh, std::string en) {
-        ReviewField f{name, std::move(zh), std::move(en), shown(answers.value(name, Json())),
-                      shown(earlier.value(name, Json())), false};
+        ReviewField f{name, std::move(zh), std::move(en), shown(answers.value(name, Json())), shown(earlier.value(name, Json())),
+                      false};
         const auto now = number(answers.value(name, Json())), then = number(earlier.value(name, Json()));
         if (now && then) {
             const double diff = *now - *then;
@@ -135,11 +135,11 @@ ReviewItem makeItem(const FormReturns &fr, const Return &r, const std::map<std::
     if (fr.definition) {
         for (const auto &field : fr.definition->fields()) {
             if (field.parent != -1 && fr.definition->field(field.parent).type != forms::FieldType::Group)
-                continue;   // inside a repeat: shown as the repeat's row count
+                continue; // inside a repeat: shown as the repeat's row count
             if (field.type == forms::FieldType::Note || field.type == forms::FieldType::Group)
                 continue;
             fieldRow(field.name, field.label.zh(), field.label.en());
-            if (field.type == forms::FieldType::DateTime) {   // "2026-12-07 09:30 +08:00"
+            if (field.type == forms::FieldType::DateTime) { // "2026-12-07 09:30 +08:00"
                 auto &row = item.fields.back();
                 row.value = forms::dateTimeShown(row.value);
                 row.previous = forms::dateTimeShown(row.previous);
@@ -226,8 +226,8 @@ void review(Engine &e, const std::string &id, Json fields)
         throw Error(ErrorKind::NotFound, "no return '" + id + "' in this replica");
     const std::string status = textOf(rec->fields, "status");
     if (status != "submitted")
-        throw Error(ErrorKind::Invalid, "return '" + id + "' is " + (status.empty() ? "without a status" : status) +
-                                            ", not waiting for review");
+        throw Error(ErrorKind::Invalid,
+                    "return '" + id + "' is " + (status.empty() ? "without a status" : status) + ", not waiting for review");
     fields["reviewed_at"] = formatDay(today());
     e.put("submissions", id, rec->school, fields);
 }

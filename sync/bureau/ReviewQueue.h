@@ -17,13 +17,13 @@ namespace cx::bureau {
 
 struct ReviewField {
     std::string name, labelZh, labelEn;
-    std::string value, previous;   // as text; "" when unanswered
+    std::string value, previous; // as text; "" when unanswered
     bool flagged = false;
 };
 
 struct ReviewCheck {
-    std::string field;       // the field's name, "" for the whole return
-    std::string code;        // change | required | constraint | type | ... (docs/forms.md)
+    std::string field; // the field's name, "" for the whole return
+    std::string code;  // change | required | constraint | type | ... (docs/forms.md)
     std::string message, messageEn;
 };
 
@@ -31,24 +31,24 @@ struct ReviewItem {
     Return ret;
     SchoolInfo school;
     std::string formTitle, formTitleEn;
-    std::optional<Return> previous;     // the school's return of the previous period
-    std::vector<ReviewField> fields;    // top-level answers, in form order
+    std::optional<Return> previous;  // the school's return of the previous period
+    std::vector<ReviewField> fields; // top-level answers, in form order
     std::vector<ReviewCheck> checks;
-    std::vector<std::string> history;   // ids of the versions this one corrects, oldest first
+    std::vector<std::string> history; // ids of the versions this one corrects, oldest first
     Json toJson() const;
 };
 
 struct ReviewFilter {
-    std::string form;        // "" = every form with the review workflow
-    std::string period;      // a period key
+    std::string form;   // "" = every form with the review workflow
+    std::string period; // a period key
     std::string township;
     std::string school;
-    std::string status = "submitted";   // submitted | accepted | returned | all
+    std::string status = "submitted"; // submitted | accepted | returned | all
 };
 
 struct ReviewOptions {
-    double changeRatio = 0.3;   // a number that moved by more than 30 % ...
-    double changeMin = 5;       // ... and by more than 5 is flagged
+    double changeRatio = 0.3; // a number that moved by more than 30 % ...
+    double changeMin = 5;     // ... and by more than 5 is flagged
 };
 
 // Newest first. Superseded versions are left out (they are in a newer one's history).

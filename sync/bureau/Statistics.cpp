@@ -15,8 +15,13 @@ Json StatisticsReport::toJson() const
         Json towns = Json::object();
         for (const auto &[t, v] : x.townships)
             towns[t] = v;
-        f.push_back(Json{{"name", x.name}, {"label", x.labelZh}, {"label_en", x.labelEn}, {"how", x.how},
-                         {"county", x.county}, {"townships", towns}, {"trend", x.trend}});
+        f.push_back(Json{{"name", x.name},
+                         {"label", x.labelZh},
+                         {"label_en", x.labelEn},
+                         {"how", x.how},
+                         {"county", x.county},
+                         {"townships", towns},
+                         {"trend", x.trend}});
     }
     for (const auto &x : choices) {
         Json opts = Json::array();
@@ -24,8 +29,8 @@ Json StatisticsReport::toJson() const
             opts.push_back(Json{{"value", o.value}, {"label", o.labelZh}, {"label_en", o.labelEn}, {"count", o.count}});
         c.push_back(Json{{"field", x.field}, {"label", x.labelZh}, {"label_en", x.labelEn}, {"options", opts}});
     }
-    return Json{{"form", form.id},       {"title", form.titleZh},      {"period", period.key}, {"returns", returns},
-                {"townships", townships}, {"trend_periods", trendPeriods}, {"fields", f},         {"choices", c}};
+    return Json{{"form", form.id},        {"title", form.titleZh},         {"period", period.key}, {"returns", returns},
+                {"townships", townships}, {"trend_periods", trendPeriods}, {"fields", f},          {"choices", c}};
 }
 
 namespace {
@@ -34,7 +39,7 @@ namespace {
 std::vector<const Return *> counted(const std::vector<Return> &returns, const std::string &period)
 {
     std::map<std::string, const Return *> latest;
-    for (const auto &r : returns)   // oldest first
+    for (const auto &r : returns) // oldest first
         if (r.period == period && !r.superseded)
             latest[r.record.school] = &r;
     std::vector<const Return *> out;
@@ -45,8 +50,8 @@ std::vector<const Return *> counted(const std::vector<Return> &returns, const st
 }
 
 struct Sums {
-    std::map<std::string, double> sum;     // integer and decimal answers
-    std::map<std::string, int> n;          // how many answered
+    std::map<std::string, double> sum; // integer and decimal answers
+    std::map<std::string, int> n;      // how many answered
 };
 
 void add(Sums &s, const forms::FormDefinition &def, const Json &answers)
@@ -70,7 +75,7 @@ std::map<std::string, double> values(const forms::FormDefinition &def, const Sum
     for (const auto &f : def.fields())
         if (f.type == forms::FieldType::Integer && !!f.calculate.empty() && s.sum.count(f.name))
             totals[f.name] = std::llround(s.sum.at(f.name));
-    forms::FormSession session(def, totals);   // recomputes the rates over the sums
+    forms::FormSession session(def, totals); // recomputes the rates over the sums
     for (const auto &f : def.fields()) {
         if ((f.type != forms::FieldType::Integer && f.type != forms::FieldType::Decimal) || f.repeat != -1)
             continue;
@@ -88,8 +93,7 @@ std::map<std::string, double> values(const forms::FormDefinition &def, const Sum
 
 } // namespace
 
-StatisticsReport statistics(RecordQuery &q, const std::string &formId, const std::string &periodKey, Day today,
-                            int trendPeriods)
+StatisticsReport statistics(RecordQuery &q, const std::string &formId, const std::string &periodKey, Day today, int trendPeriods)
 {
     StatisticsReport rep;
     auto form = formInfo(q, formId);
@@ -118,7 +122,7 @@ StatisticsReport statistics(RecordQuery &q, const std::string &formId, const std
     rep.returns = int(now.size());
     Sums county;
     std::map<std::string, Sums> towns;
-    std::map<std::string, std::map<std::string, int>> choiceCounts;   // field -> value -> count
+    std::map<std::string, std::map<std::string, int>> choiceCounts; // field -> value -> count
     for (const Return *r : now) {
         const Json answers = r->record.fields.value("answers", Json::object());
         add(county, def, answers);
@@ -154,7 +158,7 @@ StatisticsReport statistics(RecordQuery &q, const std::string &formId, const std
     for (int i = 0; i < std::max(1, trendPeriods); ++i, p = previousPeriod(p))
         trend.insert(trend.begin(), p);
     while (trend.size() > 1 && counted(returns, trend.front().key).empty())
-        trend.erase(trend.begin());   // before anyone reported
+        trend.erase(trend.begin()); // before anyone reported
     std::vector<std::map<std::string, double>> trendValues;
     for (const auto &period : trend) {
         rep.trendPeriods.push_back(period.key);
@@ -168,7 +172,9 @@ StatisticsReport statistics(RecordQuery &q, const std::string &formId, const std
         if ((f.type != forms::FieldType::Integer && f.type != forms::FieldType::Decimal) || f.repeat != -1)
             continue;
         FieldTotal t{f.name, f.label.zh(), f.label.en(),
-                     f.type == forms::FieldType::Integer ? "sum" : !f.calculate.empty() ? "rate" : "mean"};
+                     f.type == forms::FieldType::Integer ? "sum"
+                     : !f.calculate.empty()              ? "rate"
+                                                         : "mean"};
         t.county = countyValues.at(f.name);
         for (const auto &[town, v] : townValues)
             t.townships[town] = v.at(f.name);
@@ -178,7 +184,7 @@ StatisticsReport statistics(RecordQuery &q, const std::string &formId, const std
     }
     for (const auto &f : def.fields()) {
         if (f.type != forms::FieldType::SelectOne || f.from)
-            continue;   // choices of records (a pupil) are not categories
+            continue; // choices of records (a pupil) are not categories
         ChoiceCount c{f.name, f.label.zh(), f.label.en(), {}};
         for (const auto &o : f.options)
             c.options.push_back({o.value, o.label.zh(), o.label.en(), choiceCounts[f.name][o.value]});

@@ -13,10 +13,10 @@ namespace cx::bureau {
 
 struct FieldTotal {
     std::string name, labelZh, labelEn;
-    std::string how;                                 // sum | rate | mean
+    std::string how; // sum | rate | mean
     double county = 0;
     std::map<std::string, double> townships;
-    std::vector<double> trend;                       // the county value per trend period
+    std::vector<double> trend; // the county value per trend period
 };
 
 struct ChoiceCount {
@@ -25,16 +25,16 @@ struct ChoiceCount {
         std::string value, labelZh, labelEn;
         int count = 0;
     };
-    std::vector<Option> options;                     // in the form's order
+    std::vector<Option> options; // in the form's order
 };
 
 struct StatisticsReport {
     FormInfo form;
     Period period;
-    int returns = 0;                                 // counted: one a school
-    std::vector<std::string> townships;              // sorted
-    std::vector<std::string> trendPeriods;           // oldest first, ending with `period`
-    std::vector<FieldTotal> fields;                  // numbers, in form order
+    int returns = 0;                       // counted: one a school
+    std::vector<std::string> townships;    // sorted
+    std::vector<std::string> trendPeriods; // oldest first, ending with `period`
+    std::vector<FieldTotal> fields;        // numbers, in form order
     std::vector<ChoiceCount> choices;
     Json toJson() const;
 };

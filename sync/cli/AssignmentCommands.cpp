@@ -47,8 +47,8 @@ int cmdAssignments(Engine &e, const std::string &db, const std::vector<std::stri
     if (!args.empty())
         usage("assignments takes [--state planned|done|overdue|cancelled|all] [--inspector U] [--township T] "
               "[--school CODE] [--as-of DAY] [--json]");
-    if (!f.state.empty() && f.state != "planned" && f.state != "done" && f.state != "overdue" &&
-        f.state != "cancelled" && f.state != "open" && f.state != "all")
+    if (!f.state.empty() && f.state != "planned" && f.state != "done" && f.state != "overdue" && f.state != "cancelled" &&
+        f.state != "open" && f.state != "all")
         usage("--state is planned, done, overdue, open, cancelled or all, not '" + f.state + "'");
     RecordQuery q(db, e.key());
     const auto rows = bureau::assignmentRows(q, f, day);
@@ -57,9 +57,8 @@ int cmdAssignments(Engine &e, const std::string &db, const std::vector<std::stri
         Json list = Json::array();
         for (const auto &r : rows)
             list.push_back(r.toJson());
-        std::printf("%s\n", Json{{"as_of", bureau::formatDay(day)}, {"counts", t.toJson()}, {"assignments", list}}
-                                 .dump()
-                                 .c_str());
+        std::printf("%s\n",
+                    Json{{"as_of", bureau::formatDay(day)}, {"counts", t.toJson()}, {"assignments", list}}.dump().c_str());
         return Ok;
     }
     for (const auto &r : rows)
@@ -74,8 +73,9 @@ int cmdAssign(Engine &e, const std::string &db, const std::vector<std::string> &
 {
     auto args = argsIn;
     bureau::NewAssignment a;
-    takeOptions(args, {{"--school", &a.school}, {"--inspector", &a.inspector}, {"--due", &a.due},
-                       {"--form", &a.form}, {"--note", &a.note}});
+    takeOptions(
+        args,
+        {{"--school", &a.school}, {"--inspector", &a.inspector}, {"--due", &a.due}, {"--form", &a.form}, {"--note", &a.note}});
     const bool cancel = takeFlag(args, "--cancel"), done = takeFlag(args, "--done");
     if (cancel || done) {
         if (args.size() != 1)
@@ -109,8 +109,8 @@ int cmdVisitTargets(Engine &e, const std::string &db, const std::vector<std::str
         if (json)
             std::printf("%s\n", t.toJson().dump().c_str());
         else
-            std::printf("%-12s %-14s %-12s %3d / %-3d %s%s\n", t.school.c_str(), t.teacher.c_str(), t.period.c_str(),
-                        t.done, t.target, t.met() ? "met" : "", t.over ? " (ended)" : "");
+            std::printf("%-12s %-14s %-12s %3d / %-3d %s%s\n", t.school.c_str(), t.teacher.c_str(), t.period.c_str(), t.done,
+                        t.target, t.met() ? "met" : "", t.over ? " (ended)" : "");
     }
     return Ok;
 }
@@ -119,8 +119,11 @@ int cmdVisitTarget(Engine &e, const std::string &db, const std::vector<std::stri
 {
     auto args = argsIn;
     bureau::NewTarget t;
-    takeOptions(args, {{"--school", &t.school}, {"--teacher", &t.teacher}, {"--name", &t.teacherName},
-                       {"--period", &t.period}, {"--note", &t.note}});
+    takeOptions(args, {{"--school", &t.school},
+                       {"--teacher", &t.teacher},
+                       {"--name", &t.teacherName},
+                       {"--period", &t.period},
+                       {"--note", &t.note}});
     const std::string count = takeOption(args, "--count");
     if (!args.empty() || t.school.empty() || t.teacher.empty() || count.empty())
         usage("visit-target takes --school CODE --teacher USER --count N [--period 2026-12|2026-autumn|2026-2027] "
@@ -136,7 +139,7 @@ int cmdVisitTarget(Engine &e, const std::string &db, const std::vector<std::stri
     if (t.count < 1)
         usage("--count wants a number of visits (1 or more), not '" + count + "'");
     if (t.period.empty())
-        t.period = bureau::formatDay(bureau::today()).substr(0, 7);   // this month
+        t.period = bureau::formatDay(bureau::today()).substr(0, 7); // this month
     RecordQuery q(db, e.key());
     std::printf("%s\n", bureau::setVisitTarget(e, q, t).c_str());
     return Ok;

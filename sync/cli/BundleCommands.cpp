@@ -58,8 +58,8 @@ int cmdBundleOut(Engine &e, const std::vector<std::string> &args)
     if (a.flags.count("--json")) {
         std::printf("%s\n", r.toJson().dump().c_str());
     } else {
-        std::printf("bundle %s written to %s: %d change(s), %d attachment(s), %s\n", r.bundle.c_str(),
-                    a.positional[0].c_str(), r.mutations, r.attachments, size(r.bytes).c_str());
+        std::printf("bundle %s written to %s: %d change(s), %d attachment(s), %s\n", r.bundle.c_str(), a.positional[0].c_str(),
+                    r.mutations, r.attachments, size(r.bytes).c_str());
         if (r.attachmentsLeft)
             std::printf("%d attachment(s) not in this bundle (records only, or too large): they go with a sync\n",
                         r.attachmentsLeft);

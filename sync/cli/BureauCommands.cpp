@@ -116,8 +116,8 @@ int cmdReview(Engine &e, const std::string &db, const std::vector<std::string> &
             continue;
         }
         std::printf("%s  %-10s %-28s %-20s %-10s %s%s\n", item.ret.record.id.c_str(), item.ret.period.c_str(),
-                    item.school.name.c_str(), item.formTitle.c_str(), item.ret.status.c_str(),
-                    item.checks.empty() ? "" : "⚑ ", item.history.empty() ? "" : "(correction)");
+                    item.school.name.c_str(), item.formTitle.c_str(), item.ret.status.c_str(), item.checks.empty() ? "" : "⚑ ",
+                    item.history.empty() ? "" : "(correction)");
         for (const auto &c : item.checks)
             std::printf("    ⚑ %s\n", c.message.c_str());
     }
@@ -138,8 +138,7 @@ int cmdStatistics(Engine &e, const std::string &db, const std::vector<std::strin
         std::printf("%s\n", rep.toJson().dump().c_str());
         return Ok;
     }
-    std::printf("%s (%s), %s: %d returns\n", rep.form.titleZh.c_str(), rep.form.id.c_str(), rep.period.key.c_str(),
-                rep.returns);
+    std::printf("%s (%s), %s: %d returns\n", rep.form.titleZh.c_str(), rep.form.id.c_str(), rep.period.key.c_str(), rep.returns);
     std::printf("%-36s %12s", "", "county");
     for (const auto &t : rep.townships)
         std::printf(" %12s", t.c_str());
@@ -225,8 +224,8 @@ int cmdDevices(Engine &e, const std::string &, const std::vector<std::string> &a
                     row.user.c_str(), row.role.c_str(), schools.empty() ? "*" : schools.c_str(), row.name.c_str(),
                     row.app.c_str(),
                     row.lastSeenMs ? (std::to_string(int64_t(row.daysSinceSync(now))) + " days ago").c_str() : "never",
-                    (unsigned long long)row.pending, (unsigned long long)row.pendingPhotos,
-                    (unsigned long long)row.rejected, (unsigned long long)row.conflicts, flags.c_str());
+                    (unsigned long long)row.pending, (unsigned long long)row.pendingPhotos, (unsigned long long)row.rejected,
+                    (unsigned long long)row.conflicts, flags.c_str());
     }
     if (!json)
         std::printf("(list from %lld minutes ago)\n", (long long)((now - at) / 60000));

@@ -11,10 +11,7 @@
 
 namespace cx::cli {
 
-[[noreturn]] void usage(const std::string &what)
-{
-    throw Error(ErrorKind::Invalid, what + " (see --help)");
-}
+[[noreturn]] void usage(const std::string &what) { throw Error(ErrorKind::Invalid, what + " (see --help)"); }
 
 bool takeFlag(std::vector<std::string> &args, const std::string &flag)
 {
@@ -80,11 +77,16 @@ std::string when(int64_t ms)
 int exitCodeFor(ErrorKind kind)
 {
     switch (kind) {
-    case ErrorKind::Network: return Network;
-    case ErrorKind::Tls: return Tls;
-    case ErrorKind::Auth: return Auth;
-    case ErrorKind::Invalid: return Usage;
-    default: return Failed;
+    case ErrorKind::Network:
+        return Network;
+    case ErrorKind::Tls:
+        return Tls;
+    case ErrorKind::Auth:
+        return Auth;
+    case ErrorKind::Invalid:
+        return Usage;
+    default:
+        return Failed;
     }
 }
 
@@ -97,10 +99,10 @@ Json parseValue(const std::string &field, const std::string &text)
     } catch (const Json::parse_error &) {
         return Json(text);
     } catch (const Json::out_of_range &) {
-        usage("field " + field + ": " + text + " is a number too large to store (to keep it as text, give it as a JSON string: '\"" + text + "\"')");
+        usage("field " + field + ": " + text +
+              " is a number too large to store (to keep it as text, give it as a JSON string: '\"" + text + "\"')");
     }
 }
-
 
 int cmdPut(Engine &e, const std::vector<std::string> &argsIn)
 {
@@ -206,16 +208,18 @@ int cmdSync(Engine &e, const std::vector<std::string> &argsIn)
         r = e.sync();
     } catch (const Error &err) {
         if (json)
-            std::printf("%s\n", Json{{"error", errorKindName(err.kind())}, {"message", err.what()},
-                                     {"report", e.lastReport().toJson()}}.dump().c_str());
+            std::printf("%s\n",
+                        Json{{"error", errorKindName(err.kind())}, {"message", err.what()}, {"report", e.lastReport().toJson()}}
+                            .dump()
+                            .c_str());
         throw;
     }
     if (json) {
         std::printf("%s\n", r.toJson().dump().c_str());
     } else {
-        std::printf("synced: %d request%s, %s up, %s down; pushed %d, pulled %d, rejected %d, conflicts %d\n",
-                    r.requests, r.requests == 1 ? "" : "s", humanBytes(r.bytesUp).c_str(), humanBytes(r.bytesDown).c_str(),
-                    r.pushed, r.pulled, r.rejected, r.conflicts);
+        std::printf("synced: %d request%s, %s up, %s down; pushed %d, pulled %d, rejected %d, conflicts %d\n", r.requests,
+                    r.requests == 1 ? "" : "s", humanBytes(r.bytesUp).c_str(), humanBytes(r.bytesDown).c_str(), r.pushed,
+                    r.pulled, r.rejected, r.conflicts);
         if (r.retries)
             std::printf("network failures retried: %d\n", r.retries);
         if (r.attachmentsSent || r.attachmentsRefused || r.attachmentsHeld || r.attachmentsPending)
@@ -325,7 +329,6 @@ int cmdRejected(Engine &e, const std::vector<std::string> &argsIn)
     }
     return Ok;
 }
-
 
 } // namespace cx::cli
 

@@ -26,7 +26,7 @@ enum Exit {
 int exitCodeFor(ErrorKind kind);
 
 // Argument helpers shared by the command files.
-[[noreturn]] void usage(const std::string &what);           // throws Error(Invalid), exit 2
+[[noreturn]] void usage(const std::string &what); // throws Error(Invalid), exit 2
 bool takeFlag(std::vector<std::string> &args, const std::string &flag);
 std::string takeOption(std::vector<std::string> &args, const std::string &flag);
 // The day given with `flag` (--as-of DAY), today when absent; usage() when not a day like 2026-12-15.
@@ -48,11 +48,11 @@ int cmdStatus(Engine &e, const std::vector<std::string> &args);
 int cmdConflicts(Engine &e, const std::vector<std::string> &args);
 int cmdResolve(Engine &e, const std::vector<std::string> &args);
 int cmdRejected(Engine &e, const std::vector<std::string> &args);
-int cmdAttach(Engine &e, const std::vector<std::string> &args);      // docs/village.md
+int cmdAttach(Engine &e, const std::vector<std::string> &args); // docs/village.md
 int cmdAttachments(Engine &e, const std::vector<std::string> &args);
 int cmdFetchAttachment(Engine &e, const std::vector<std::string> &args);
 int cmdPhotosOnlyUnmetered(Engine &e, const std::vector<std::string> &args);
-int cmdBundleOut(Engine &e, const std::vector<std::string> &args);   // docs/bundles.md, BundleCommands.cpp
+int cmdBundleOut(Engine &e, const std::vector<std::string> &args); // docs/bundles.md, BundleCommands.cpp
 int cmdBundleIn(Engine &e, const std::vector<std::string> &args);
 int cmdRelay(Engine &e, const std::vector<std::string> &args);
 // Runs without an Engine: the database may be too damaged to open (Unlock.cpp).

@@ -57,8 +57,8 @@ int cmdForms(Engine &e, const std::string &, const std::vector<std::string> &arg
             std::printf("  [refused by the server: %s]", f.refused.c_str());
         std::printf("\n   ");
         for (const auto &h : f.held)
-            std::printf(" v%lld: %d device%s (oldest sync %s);", (long long)h.version, h.devices,
-                        h.devices == 1 ? "" : "s", day(h.oldestSyncMs).c_str());
+            std::printf(" v%lld: %d device%s (oldest sync %s);", (long long)h.version, h.devices, h.devices == 1 ? "" : "s",
+                        day(h.oldestSyncMs).c_str());
         if (f.notReported)
             std::printf(" %d not reported", f.notReported);
         if (f.held.empty() && !f.notReported)
@@ -78,7 +78,7 @@ int cmdPublishForm(Engine &e, const std::string &, const std::vector<std::string
     if (args.size() != 1)
         usage("publish-form takes FILE (.json or .xlsx) [--draft]");
     bureau::settleDrafts(e);
-    const bureau::ImportedForm form = bureau::readFormFile(args[0]);   // throws with sheet/row/column
+    const bureau::ImportedForm form = bureau::readFormFile(args[0]); // throws with sheet/row/column
     for (const auto &n : form.notes)
         std::fprintf(stderr, "note: %s\n", n.c_str());
     const bureau::FormDraft d = bureau::keepDraft(e, form, args[0], wallClockMs());

@@ -41,9 +41,10 @@ DataKey unlockDevice(const std::string &db)
         if (Vault::isPlainSqlite(db)) {
             // A replica from before encryption: encrypted once, in place.
             if (pin.empty() || password.empty())
-                throw Error(ErrorKind::Auth, "the data of this device (" + db + ") was stored before encryption: set "
-                                             "CUNXIAO_DEVICE_PIN (a new PIN of at least 6 digits) and CUNXIAO_PASSWORD "
-                                             "(the account password) once to encrypt it");
+                throw Error(ErrorKind::Auth, "the data of this device (" + db +
+                                                 ") was stored before encryption: set "
+                                                 "CUNXIAO_DEVICE_PIN (a new PIN of at least 6 digits) and CUNXIAO_PASSWORD "
+                                                 "(the account password) once to encrypt it");
             DataKey key = v.create(pin, password);
             Vault::encryptExisting(db, key);
             std::fprintf(stderr, "cunxiao-cli: %s is encrypted now (key file %s)\n", db.c_str(), v.path().c_str());
@@ -141,8 +142,7 @@ int cmdEnroll(const std::string &db, const std::vector<std::string> &argsIn)
         std::string schools;
         for (const auto &x : s.schools)
             schools += (schools.empty() ? "" : ",") + x;
-        std::printf("enrolled %s (%s) at %s, schools %s\n", s.user.c_str(), s.role.c_str(), s.server.c_str(),
-                    schools.c_str());
+        std::printf("enrolled %s (%s) at %s, schools %s\n", s.user.c_str(), s.role.c_str(), s.server.c_str(), schools.c_str());
     } catch (...) {
         if (fresh)
             Vault::erase(db); // nothing of this device existed before: leave nothing behind

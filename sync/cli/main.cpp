@@ -112,12 +112,23 @@ int main(int argc, char **argv)
     std::string command = rest.front();
     std::vector<std::string> args(rest.begin() + 1, rest.end());
     static const std::map<std::string, int (*)(cx::Engine &, const std::vector<std::string> &)> commands = {
-        {"put", cmdPut},         {"get", cmdGet},
-        {"delete", cmdDelete},   {"discard", cmdDiscard},   {"list", cmdList},       {"sync", cmdSync},
-        {"status", cmdStatus},   {"conflicts", cmdConflicts}, {"resolve", cmdResolve},
-        {"rejected", cmdRejected}, {"attach", cmdAttach}, {"attachments", cmdAttachments},
-        {"fetch-attachment", cmdFetchAttachment}, {"photos-only-unmetered", cmdPhotosOnlyUnmetered},
-        {"bundle-out", cmdBundleOut}, {"bundle-in", cmdBundleIn}, {"relay", cmdRelay},
+        {"put", cmdPut},
+        {"get", cmdGet},
+        {"delete", cmdDelete},
+        {"discard", cmdDiscard},
+        {"list", cmdList},
+        {"sync", cmdSync},
+        {"status", cmdStatus},
+        {"conflicts", cmdConflicts},
+        {"resolve", cmdResolve},
+        {"rejected", cmdRejected},
+        {"attach", cmdAttach},
+        {"attachments", cmdAttachments},
+        {"fetch-attachment", cmdFetchAttachment},
+        {"photos-only-unmetered", cmdPhotosOnlyUnmetered},
+        {"bundle-out", cmdBundleOut},
+        {"bundle-in", cmdBundleIn},
+        {"relay", cmdRelay},
     };
     static const std::map<std::string, int (*)(const std::string &, const std::vector<std::string> &)> keyCommands = {
         {"enroll", cmdEnroll}, {"change-pin", cmdChangePin}, {"recover", cmdRecover}};
@@ -133,10 +144,20 @@ int main(int argc, char **argv)
         }
     }
     static const std::map<std::string, int (*)(cx::Engine &, const std::string &, const std::vector<std::string> &)>
-        replicaCommands = {{"completeness", cmdCompleteness}, {"review", cmdReview}, {"statistics", cmdStatistics}, {"dropouts", cmdDropouts}, {"devices", cmdDevices}, {"accept", cmdAccept},
-                           {"return", cmdReturn}, {"assignments", cmdAssignments}, {"assign", cmdAssign},
-                           {"visit-targets", cmdVisitTargets}, {"progress", cmdProgress}, {"visit-target", cmdVisitTarget},
-                           {"forms", cmdForms}, {"publish-form", cmdPublishForm}};
+        replicaCommands = {{"completeness", cmdCompleteness},
+                           {"review", cmdReview},
+                           {"statistics", cmdStatistics},
+                           {"dropouts", cmdDropouts},
+                           {"devices", cmdDevices},
+                           {"accept", cmdAccept},
+                           {"return", cmdReturn},
+                           {"assignments", cmdAssignments},
+                           {"assign", cmdAssign},
+                           {"visit-targets", cmdVisitTargets},
+                           {"progress", cmdProgress},
+                           {"visit-target", cmdVisitTarget},
+                           {"forms", cmdForms},
+                           {"publish-form", cmdPublishForm}};
     auto it = commands.find(command);
     auto rc = replicaCommands.find(command);
     if (it == commands.end() && rc == replicaCommands.end()) {

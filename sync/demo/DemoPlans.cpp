@@ -103,7 +103,7 @@ std::vector<DemoRecord> demoPlans(const std::vector<DemoSchool> &schools, forms:
     // Targets: this month's home visits; visits so far, some met, some behind.
     const std::string month = day(today).substr(0, 7);
     const forms::Day first = *forms::parseDay(month + "-01");
-    const int sofar = int((today - first).count()) + 1;   // days of the month so far (visits share days early in a month)
+    const int sofar = int((today - first).count()) + 1; // days of the month so far (visits share days early in a month)
     for (size_t s = 0; s < schools.size(); s += 2) {
         const std::string teacher = demoTeacher(schools, s);
         const int target = 4 + int(s % 3);

@@ -21,8 +21,8 @@ std::string returnId(int64_t ms, std::mt19937_64 &rng)
     const uint64_t lo = (uint64_t(0x8) << 60) | (rng() >> 4);
     char buf[40];
     std::snprintf(buf, sizeof buf, "%08llx-%04llx-%04llx-%04llx-%012llx", (unsigned long long)(hi >> 32),
-                  (unsigned long long)((hi >> 16) & 0xffff), (unsigned long long)(hi & 0xffff),
-                  (unsigned long long)(lo >> 48), (unsigned long long)(lo & 0xffffffffffffull));
+                  (unsigned long long)((hi >> 16) & 0xffff), (unsigned long long)(hi & 0xffff), (unsigned long long)(lo >> 48),
+                  (unsigned long long)(lo & 0xffffffffffffull));
     return buf;
 }
 
@@ -35,7 +35,8 @@ std::string isoAt(Day d, int hour)
     return buf;
 }
 
-class Returns {
+class Returns
+{
 public:
     Returns(const forms::FormDefinition &def, uint64_t seed) : m_def(def), m_rng(seed ^ 0x5e7u) {}
 
@@ -50,7 +51,7 @@ public:
         forms::SessionOptions o;
         o.today = forms::parseDate(forms::formatDay(sent));
         forms::FormSession session(m_def, Json::object(), o);
-        uint64_t h = 1469598103934665603ull;   // FNV-1a of the code
+        uint64_t h = 1469598103934665603ull; // FNV-1a of the code
         for (unsigned char c : s.code)
             h = (h ^ c) * 1099511628211ull;
         std::mt19937_64 stable(h);
@@ -104,8 +105,11 @@ public:
                     Json extra = Json::object())
     {
         const std::string id = returnId(msOf(sent, hour), m_rng);
-        Json f = {{"form", m_def.id()}, {"form_version", m_def.version()}, {"answers", answers},
-                  {"status", status},   {"updated_at", isoAt(sent, hour)}};
+        Json f = {{"form", m_def.id()},
+                  {"form_version", m_def.version()},
+                  {"answers", answers},
+                  {"status", status},
+                  {"updated_at", isoAt(sent, hour)}};
         for (auto &[k, v] : extra.items())
             f[k] = v;
         m_out.push_back({"submissions", id, s.code, std::move(f)});
@@ -145,11 +149,12 @@ std::vector<DemoRecord> demoReturns(const Json &definition, const std::vector<De
         const int startYear = int(std::chrono::year_month_day(previous.first).year());
         const Json prev = gen.answers(s, startYear, prevSent, 1.0);
         if (i == 1) {
-            const std::string first = gen.put(s, prev, prevSent, 10, "returned",
-                                              {{"comment", "在校生数与学籍系统不一致，请核对后重报。"},
-                                               {"reviewed_at", forms::formatDay(prevSent + days(5))}});
+            const std::string first = gen.put(
+                s, prev, prevSent, 10, "returned",
+                {{"comment", "在校生数与学籍系统不一致，请核对后重报。"}, {"reviewed_at", forms::formatDay(prevSent + days(5))}});
             gen.put(s, gen.answers(s, startYear, prevSent + days(9), 1.0), prevSent + days(9), 16, "accepted",
-                    {{"corrects", first}, {"reason", "按教育局意见核对学籍后重报"},
+                    {{"corrects", first},
+                     {"reason", "按教育局意见核对学籍后重报"},
                      {"reviewed_at", forms::formatDay(prevSent + days(12))}});
         } else {
             gen.put(s, prev, prevSent, 9 + int(i % 8), "accepted",
@@ -160,24 +165,23 @@ std::vector<DemoRecord> demoReturns(const Json &definition, const std::vector<De
         const Day curDue = forms::dueDate(due, current);
         const int slot = int(i % 20);
         if (slot == 5 || slot == 12 || slot == 18)
-            continue;   // missing
+            continue; // missing
         const bool late = slot == 2 || slot == 9 || slot == 15;
         Day sent = late ? curDue + days(gen.range(2, 25)) : curDue - days(gen.range(0, 20));
         if (sent > today)
-            continue;   // not sent yet
+            continue; // not sent yet
         const int curYear = int(std::chrono::year_month_day(current.first).year());
-        const double scale = slot == 7 ? 0.55 : 1.0;   // a count that fell by almost half: flagged
+        const double scale = slot == 7 ? 0.55 : 1.0; // a count that fell by almost half: flagged
         const Json cur = gen.answers(s, curYear, sent, scale);
-        if (slot == 3) {   // returned; its correction waits for review
+        if (slot == 3) { // returned; its correction waits for review
             const Day back = std::min(today, sent + days(4));
-            const std::string first =
-                gen.put(s, cur, sent, 11, "returned",
-                        {{"comment", "辍学人数与控辍保学台账不符，请补充辍学学生名单后重报。"},
-                         {"reviewed_at", forms::formatDay(back)}});
+            const std::string first = gen.put(
+                s, cur, sent, 11, "returned",
+                {{"comment", "辍学人数与控辍保学台账不符，请补充辍学学生名单后重报。"}, {"reviewed_at", forms::formatDay(back)}});
             const Day again = std::min(today, back + days(3));
             gen.put(s, gen.answers(s, curYear, again, 1.0), again, 15, "submitted",
                     {{"corrects", first}, {"reason", "已按意见补充辍学学生名单"}});
-        } else if (slot == 10) {   // returned, not corrected yet
+        } else if (slot == 10) { // returned, not corrected yet
             gen.put(s, cur, sent, 14, "returned",
                     {{"comment", "请补充校长签字页并核对3-6岁人口数。"},
                      {"reviewed_at", forms::formatDay(std::min(today, sent + days(6)))}});

@@ -22,15 +22,15 @@ namespace cx::demo {
 struct DemoRecord {
     std::string collection, id, school;
     Json fields;
-    std::string by;   // the account that made it ("" = the demo itself)
+    std::string by; // the account that made it ("" = the demo itself)
 };
 
 struct DemoReturnSchool {
     std::string code;
-    std::string kind;                    // 中心学校, 初级中学, 村完小, 教学点
+    std::string kind; // 中心学校, 初级中学, 村完小, 教学点
     int pupils = 0;
     int grades = 6;
-    std::vector<std::string> pupilIds;   // for the dropout cases
+    std::vector<std::string> pupilIds; // for the dropout cases
 };
 
 // The returns of `definition` (enrolment_return) for the school year holding

@@ -8,7 +8,8 @@ namespace cx::demo {
 namespace {
 
 // splitmix64: a small, well-mixed generator whose output depends on the seed only.
-class Rng {
+class Rng
+{
 public:
     explicit Rng(uint64_t seed) : m_s(seed) {}
     uint64_t next()
@@ -30,22 +31,23 @@ private:
 const std::array<const char *, 40> kSurnames = {
     "李", "王", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "李", "王", "张", "杨", "陈", "罗", "普", "自", "龙", "施",
     "鲁", "毕", "苏", "何", "马", "段", "起", "者", "郭", "高", "李", "杨", "张", "王", "刘", "字", "胡", "朱", "彭", "余"};
-const std::array<const char *, 48> kGiven = {
-    "子涵", "梓萱", "浩然", "雨桐", "宇轩", "欣怡", "俊杰", "思彤", "家豪", "诗琪", "明轩", "佳怡", "志强", "春梅",
-    "建国", "丽娟", "小龙", "文静", "天佑", "海燕", "金花", "永福", "秀英", "国庆", "云飞", "晓燕", "光明", "玉兰",
-    "正清", "红梅", "一诺", "若曦", "嘉怡", "子轩", "昊天", "雪梅", "文博", "新月", "学文", "丽华", "阿呷", "阿依",
-    "木呷", "金凤", "德才", "有才", "美玲", "志华"};
-const std::array<const char *, 14> kVillages = {"大坪村", "小河村", "松林村", "石板村", "新村", "老街村", "水井村",
+const std::array<const char *, 48> kGiven = {"子涵", "梓萱", "浩然", "雨桐", "宇轩", "欣怡", "俊杰", "思彤", "家豪", "诗琪",
+                                             "明轩", "佳怡", "志强", "春梅", "建国", "丽娟", "小龙", "文静", "天佑", "海燕",
+                                             "金花", "永福", "秀英", "国庆", "云飞", "晓燕", "光明", "玉兰", "正清", "红梅",
+                                             "一诺", "若曦", "嘉怡", "子轩", "昊天", "雪梅", "文博", "新月", "学文", "丽华",
+                                             "阿呷", "阿依", "木呷", "金凤", "德才", "有才", "美玲", "志华"};
+const std::array<const char *, 14> kVillages = {"大坪村", "小河村", "松林村", "石板村", "新村",   "老街村", "水井村",
                                                 "龙潭村", "麦地村", "坝子村", "岩脚村", "中寨村", "上寨村", "下寨村"};
 const std::array<const char *, 12> kFindingsA = {
-    "父母常年在外务工，", "家中由祖父母照看，", "家庭经济困难，", "父亲患病在家，", "母亲外出打工，", "家住山顶，上学路远，",
-    "家长重视教育，", "家中有两个弟妹，", "孩子性格内向，", "家中新建了住房，", "孩子喜欢画画，", "奶奶年纪大，"};
-const std::array<const char *, 12> kFindingsB = {
-    "学习用品齐全。", "作业完成情况一般。", "孩子按时到校。", "近期有厌学情绪。", "需要关注营养状况。", "家长同意按时送孩子上学。",
-    "孩子在家帮忙干农活。", "数学基础较弱。", "语文成绩有进步。", "居住环境较差。", "已申请寄宿。", "与父母联系较少。"};
-const std::array<const char *, 8> kActions = {
-    "班主任每周电话联系一次", "安排同学结对帮扶", "申请生活补助", "下月再次家访", "联系村委会协助", "每天放学后辅导作业",
-    "劝返到校，落实控辍保学", "告知营养改善计划"};
+    "父母常年在外务工，", "家中由祖父母照看，", "家庭经济困难，", "父亲患病在家，",   "母亲外出打工，", "家住山顶，上学路远，",
+    "家长重视教育，",     "家中有两个弟妹，",   "孩子性格内向，", "家中新建了住房，", "孩子喜欢画画，", "奶奶年纪大，"};
+const std::array<const char *, 12> kFindingsB = {"学习用品齐全。",       "作业完成情况一般。", "孩子按时到校。",
+                                                 "近期有厌学情绪。",     "需要关注营养状况。", "家长同意按时送孩子上学。",
+                                                 "孩子在家帮忙干农活。", "数学基础较弱。",     "语文成绩有进步。",
+                                                 "居住环境较差。",       "已申请寄宿。",       "与父母联系较少。"};
+const std::array<const char *, 8> kActions = {"班主任每周电话联系一次", "安排同学结对帮扶", "申请生活补助",
+                                              "下月再次家访",           "联系村委会协助",   "每天放学后辅导作业",
+                                              "劝返到校，落实控辍保学", "告知营养改善计划"};
 const std::array<const char *, 7> kEthnic = {"han", "han", "han", "yi", "yi", "hani", "miao"};
 
 std::string two(int v)
@@ -55,10 +57,7 @@ std::string two(int v)
     return b;
 }
 
-std::string date(int year, Rng &r)
-{
-    return std::to_string(year) + "-" + two(1 + r.below(12)) + "-" + two(1 + r.below(28));
-}
+std::string date(int year, Rng &r) { return std::to_string(year) + "-" + two(1 + r.below(12)) + "-" + two(1 + r.below(28)); }
 
 std::string uuid(Rng &r, uint64_t ms)
 {
@@ -105,7 +104,11 @@ std::vector<DemoRecord> demoRoster(const std::string &school, const RosterSize &
     uint64_t ms = 0x0190000000000ull + (seed % 1000) * 86400000ull;
     auto id = [&] { return uuid(r, ms += 1 + uint64_t(r.below(40))); };
 
-    struct Pupil { std::string id; int grade; std::string name, village; };
+    struct Pupil {
+        std::string id;
+        int grade;
+        std::string name, village;
+    };
     std::vector<Pupil> pupils;
     for (int i = 0; i < size.pupils; ++i) {
         const bool male = r.chance(52);
@@ -150,7 +153,7 @@ std::vector<DemoRecord> demoRoster(const std::string &school, const RosterSize &
 
     std::vector<std::string> teacherNames;
     const int teachers = std::max(2, size.pupils * size.teachersPer100Pupils / 100);
-    static const std::array<const char *, 11> subjects = {"chinese", "maths", "english", "science", "ethics", "music",
+    static const std::array<const char *, 11> subjects = {"chinese", "maths", "english", "science",   "ethics", "music",
                                                           "art",     "pe",    "it",      "bilingual", "other"};
     static const std::array<const char *, 4> statuses = {"establishment", "establishment", "special_post", "substitute"};
     static const std::array<const char *, 4> education = {"junior_college", "bachelor", "bachelor", "senior_secondary"};
@@ -183,8 +186,8 @@ std::vector<DemoRecord> demoRoster(const std::string &school, const RosterSize &
         out.push_back({"teachers", id(), school, f});
     }
 
-    static const std::array<const char *, 6> reasons = {"routine", "routine", "routine", "dropout_risk", "left_behind",
-                                                        "returned"};
+    static const std::array<const char *, 6> reasons = {"routine",      "routine",     "routine",
+                                                        "dropout_risk", "left_behind", "returned"};
     static const std::array<const char *, 6> met = {"grandparent", "mother", "father", "pupil", "relative", "grandparent"};
     for (int i = 0; i < size.pupils * size.visitsPerPupil; ++i) {
         const Pupil &p = pupils[size_t(r.below(int(pupils.size())))];
@@ -198,7 +201,8 @@ std::vector<DemoRecord> demoRoster(const std::string &school, const RosterSize &
                {"met", Json::array({r.pick(met), "pupil"})},
                {"findings", std::string(r.pick(kFindingsA)) + r.pick(kFindingsB) +
                                 (r.chance(40) ? std::string(r.pick(kFindingsB)) : std::string())},
-               {"location", Json{{"lat", 25.0 + r.below(100000) / 100000.0}, {"lon", 101.0 + r.below(100000) / 100000.0},
+               {"location", Json{{"lat", 25.0 + r.below(100000) / 100000.0},
+                                 {"lon", 101.0 + r.below(100000) / 100000.0},
                                  {"accuracy", 5 + r.below(40)}}}};
         if (r.chance(70))
             f["agreed_actions"] = std::string(r.pick(kActions)) + (r.chance(30) ? std::string("，") + r.pick(kActions) : "");
@@ -237,7 +241,7 @@ std::vector<DemoRecord> demoRoster(const std::string &school, const RosterSize &
 std::string canonicalJsonLines(const std::vector<DemoRecord> &records)
 {
     std::string out;
-    for (const auto &d : records)   // nlohmann::json keeps object keys sorted: dump() is canonical
+    for (const auto &d : records) // nlohmann::json keeps object keys sorted: dump() is canonical
         out += Json{{"c", d.collection}, {"id", d.id}, {"school", d.school}, {"f", d.fields}}.dump() + "\n";
     return out;
 }

@@ -8,7 +8,7 @@
 // Used by bench_wire (issue 15: the information limit of a sync is what these
 // records hold under `zstd -19 --long`, docs/village.md), so that the wire is
 // measured on data that is not shaped like the engine's own.
-#include "demo/DemoReturns.h"   // DemoRecord
+#include "demo/DemoReturns.h" // DemoRecord
 
 #include <cstdint>
 #include <string>

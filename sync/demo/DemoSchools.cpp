@@ -6,7 +6,7 @@
 namespace cx::demo {
 
 const char *const kDemoCounty = "云岭县";
-const char *const kDemoVillages[20] = {"大箐", "石板", "松林", "岔河", "新村", "小河", "龙潭", "白岩", "麦地", "核桃箐",
+const char *const kDemoVillages[20] = {"大箐", "石板", "松林",   "岔河",   "新村",   "小河", "龙潭", "白岩", "麦地", "核桃箐",
                                        "羊街", "水井", "马鞍山", "干海子", "小米地", "青龙", "凹子", "黑泥", "竹园", "田心"};
 
 namespace {
@@ -19,7 +19,10 @@ std::vector<DemoSchool> demoSchools(int n)
         const char *kind;
         bool boarding;
         int first, last;
-    } cycle[] = {{"初级中学", true, 7, 9}, {"村完小", true, 1, 6}, {"村完小", false, 1, 6}, {"教学点", false, 1, 3},
+    } cycle[] = {{"初级中学", true, 7, 9},
+                 {"村完小", true, 1, 6},
+                 {"村完小", false, 1, 6},
+                 {"教学点", false, 1, 3},
                  {"教学点", false, 1, 2}};
     constexpr int kTownshipCount = int(sizeof kTownships / sizeof kTownships[0]);
     const int townships = std::min(kTownshipCount, std::max(1, (n + 5) / 6));
@@ -27,7 +30,7 @@ std::vector<DemoSchool> demoSchools(int n)
     std::vector<int> inTownship(size_t(townships), 0);
     for (int i = 0; i < n; ++i) {
         const int t = i % townships;
-        const int k = inTownship[size_t(t)]++;   // 0 is the township's central school
+        const int k = inTownship[size_t(t)]++; // 0 is the township's central school
         char code[32];
         std::snprintf(code, sizeof code, "53230%d%04d", 1 + t, k + 1);
         const std::string township = kTownships[t];

@@ -14,7 +14,7 @@ extern const char *const kDemoVillages[20];
 struct DemoSchool {
     std::string code;
     std::string name;
-    std::string kind;   // 中心学校 | 初级中学 | 村完小 | 教学点
+    std::string kind; // 中心学校 | 初级中学 | 村完小 | 教学点
     std::string village;
     std::string township;
     bool boarding;

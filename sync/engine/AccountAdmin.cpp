@@ -20,10 +20,7 @@ Json Engine::adminRequest(const Json &request)
     return *reply;
 }
 
-void Engine::keepAdminAccounts(const Json &list, int64_t atMs)
-{
-    keepDatedList(MetaKey::AdminAccounts, list, atMs);
-}
+void Engine::keepAdminAccounts(const Json &list, int64_t atMs) { keepDatedList(MetaKey::AdminAccounts, list, atMs); }
 
 std::pair<Json, int64_t> Engine::adminAccounts()
 {

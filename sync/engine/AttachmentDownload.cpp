@@ -195,8 +195,8 @@ std::string Engine::downloadOne(const std::string &sha, uint64_t expectedSize)
                 fromScratch = true;
                 continue;
             }
-            throw fail(ErrorKind::Protocol, "the downloaded copy of attachment " + sha +
-                                                " is damaged (its SHA-256 is " + got + "); it was removed, try again");
+            throw fail(ErrorKind::Protocol, "the downloaded copy of attachment " + sha + " is damaged (its SHA-256 is " + got +
+                                                "); it was removed, try again");
         }
         try {
             out->finish();

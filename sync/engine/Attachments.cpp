@@ -104,8 +104,8 @@ AttachmentInfo readRow(Stmt &q)
 // by Replica::saveRecord). Only such files are uploaded: a photo picked for a
 // page that was never saved, or removed before it was sent, stays on the phone.
 // A sent or refused file counts as referenced.
-#define CX_REFERENCED                                                                                          \
-    "CASE WHEN state IN ('pending','uploading') THEN"                                                          \
+#define CX_REFERENCED                                                                                                            \
+    "CASE WHEN state IN ('pending','uploading') THEN"                                                                            \
     " EXISTS(SELECT 1 FROM record_refs WHERE record_refs.sha256 = attachments.sha256) ELSE 1 END"
 constexpr const char *kReferenced = CX_REFERENCED;
 constexpr const char *kColumns = "sha256, size, type, path, state, offset, reason, " CX_REFERENCED;
@@ -113,7 +113,6 @@ constexpr const char *kColumns = "sha256, size, type, path, state, offset, reaso
 constexpr int kMaxDamagedCopies = 3; // the server's copy failed its SHA-256 this often: give up
 
 } // namespace
-
 
 Json AttachmentInfo::reference() const { return Json{{"sha256", sha256}, {"size", size}, {"type", type}}; }
 
@@ -211,8 +210,8 @@ std::vector<AttachmentInfo> Engine::attachments()
 Engine::AttachmentCounts Engine::attachmentCounts()
 {
     std::lock_guard lock(m_mutex);
-    Stmt q(m_replica.db(), std::string("SELECT state, ") + kReferenced +
-                               ", count(*) FROM attachments WHERE state <> 'done' GROUP BY 1, 2");
+    Stmt q(m_replica.db(),
+           std::string("SELECT state, ") + kReferenced + ", count(*) FROM attachments WHERE state <> 'done' GROUP BY 1, 2");
     AttachmentCounts c;
     while (q.step()) {
         const std::string state = q.text(0);
@@ -243,7 +242,11 @@ namespace {
 void saveProgress(Db &db, const AttachmentInfo &a, int failuresDelta = 0)
 {
     Stmt q(db, "UPDATE attachments SET state=?, offset=?, reason=?, failures=failures+?, updated=? WHERE sha256=?");
-    q.bind(1, a.state).bind(2, int64_t(a.offset)).bind(3, a.reason).bind(4, int64_t(failuresDelta)).bind(5, wallClockMs())
+    q.bind(1, a.state)
+        .bind(2, int64_t(a.offset))
+        .bind(3, a.reason)
+        .bind(4, int64_t(failuresDelta))
+        .bind(5, wallClockMs())
         .bind(6, a.sha256)
         .run();
 }

@@ -4,7 +4,7 @@
 // AttachmentInfo and SyncTuning are declared in Engine.h. This helper is
 // shared by the two.
 #include "engine/Transport.h"
-#include "protocol/Crypto.h"   // Sha256Stream, streamFile, isSha256Hex
+#include "protocol/Crypto.h" // Sha256Stream, streamFile, isSha256Hex
 
 #include <string>
 

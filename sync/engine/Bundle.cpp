@@ -21,7 +21,7 @@ namespace cx {
 
 namespace {
 
-constexpr size_t kBundlePushBytes = 16u * 1024 * 1024;       // mutations (uncompressed): all of a month and more
+constexpr size_t kBundlePushBytes = 16u * 1024 * 1024;         // mutations (uncompressed): all of a month and more
 constexpr uint64_t kBundleAttachmentBytes = 24u * 1024 * 1024; // photos per bundle (base64 inside the payload)
 
 std::string readWhole(const std::string &path, const char *what)
@@ -56,8 +56,11 @@ void writeWhole(const std::string &path, const std::string &bytes)
 
 Json BundleOutReport::toJson() const
 {
-    return Json{{"bundle", bundle}, {"mutations", mutations}, {"attachments", attachments},
-                {"attachments_left", attachmentsLeft}, {"bytes", bytes}};
+    return Json{{"bundle", bundle},
+                {"mutations", mutations},
+                {"attachments", attachments},
+                {"attachments_left", attachmentsLeft},
+                {"bytes", bytes}};
 }
 
 Json BundleInReport::toJson() const
@@ -65,8 +68,9 @@ Json BundleInReport::toJson() const
     Json r = Json::array();
     for (const auto &[n, why] : reasons)
         r.push_back(Json{{"n", n}, {"reason", why}});
-    return Json{{"bundle", bundle}, {"applied", applied}, {"rejected", rejected}, {"reasons", r}, {"received", received},
-                {"attachments", attachments}, {"pages", pages}, {"more", more}, {"stale", stale}};
+    return Json{{"bundle", bundle}, {"applied", applied},   {"rejected", rejected},
+                {"reasons", r},     {"received", received}, {"attachments", attachments},
+                {"pages", pages},   {"more", more},         {"stale", stale}};
 }
 
 Json RelayReport::toJson() const
@@ -90,7 +94,7 @@ BundleOutReport Engine::bundleOut(const std::string &file, bool recordsOnly)
                                         "(a server older than bundles does not give one)");
 
     // The push the next sync would send: the same function, the whole outbox.
-    SyncRequest req = takeOutbox(kBundlePushBytes, SIZE_MAX, SIZE_MAX);   // no count or reply limit: its reply comes by hand
+    SyncRequest req = takeOutbox(kBundlePushBytes, SIZE_MAX, SIZE_MAX); // no count or reply limit: its reply comes by hand
     // Full record states in the reply: it is applied later from this bundle's
     // note of (n, collection, id) alone, which cannot rebuild a lean ack.
     req.enc = 1;
@@ -117,8 +121,8 @@ BundleOutReport Engine::bundleOut(const std::string &file, bool recordsOnly)
         rep.attachments++;
     }
     const int64_t now = wallClockMs();
-    Json payload{{"bundle", rep.bundle}, {"device", device},         {"created", now},
-                 {"reply_key", base64Encode(replyKey.pub)}, {"request", req.toJson()}, {"attachments", atts}};
+    Json payload{{"bundle", rep.bundle},    {"device", device},   {"created", now}, {"reply_key", base64Encode(replyKey.pub)},
+                 {"request", req.toJson()}, {"attachments", atts}};
 
     // What the reply will need: its key, the cursor the pages start from,
     // the changes it acknowledges. Kept until a reply is applied.
@@ -130,9 +134,9 @@ BundleOutReport Engine::bundleOut(const std::string &file, bool recordsOnly)
         cursor[k] = v;
     {
         std::lock_guard lock(m_mutex);
-        m_replica.setMeta(MetaKey::BundlePrefix + rep.bundle, Json{{"priv", base64Encode(replyKey.priv)}, {"cursor", cursor},
-                                                       {"mutations", pushed}, {"created", now}}
-                                                      .dump());
+        m_replica.setMeta(
+            MetaKey::BundlePrefix + rep.bundle,
+            Json{{"priv", base64Encode(replyKey.priv)}, {"cursor", cursor}, {"mutations", pushed}, {"created", now}}.dump());
     }
     BundleHeader h;
     h.kind = "push";
@@ -167,8 +171,8 @@ BundleInReport Engine::bundleIn(const std::string &replyFile)
         throw Error(ErrorKind::Invalid, "replayed reply: the reply to bundle " + f.header.bundle +
                                             " was already applied here; nothing was applied again");
     if (!saved)
-        throw Error(ErrorKind::Invalid, "unknown bundle: bundle " + f.header.bundle +
-                                            " was not made by this database; nothing was applied");
+        throw Error(ErrorKind::Invalid,
+                    "unknown bundle: bundle " + f.header.bundle + " was not made by this database; nothing was applied");
     Json mine = parseJson(*saved, "the saved bundle");
     Json payload = parseJson(openBundle(f, base64Decode(mine.at("priv").get<std::string>()), secret), "the reply bundle");
     if (payload.value("bundle", "") != f.header.bundle || payload.value("device", "") != device)
@@ -236,12 +240,16 @@ BundleInReport Engine::bundleIn(const std::string &replyFile)
     for (const auto &a : payload.value("attachments", Json::array())) {
         const std::string st = a.value("state", "");
         if (st == "have") {
-            Stmt q(m_replica.db(), "UPDATE attachments SET state='done', offset=size, updated=? WHERE sha256=? AND state<>'done'");
+            Stmt q(m_replica.db(),
+                   "UPDATE attachments SET state='done', offset=size, updated=? WHERE sha256=? AND state<>'done'");
             q.bind(1, wallClockMs()).bind(2, a.value("sha256", "")).run();
             rep.attachments++;
         } else if (st == "refused") {
             Stmt q(m_replica.db(), "UPDATE attachments SET state='refused', reason=?, updated=? WHERE sha256=?");
-            q.bind(1, a.value("reason", std::string("refused by the server"))).bind(2, wallClockMs()).bind(3, a.value("sha256", "")).run();
+            q.bind(1, a.value("reason", std::string("refused by the server")))
+                .bind(2, wallClockMs())
+                .bind(3, a.value("sha256", ""))
+                .run();
         }
     }
     m_replica.setMeta(MetaKey::BundleDonePrefix + f.header.bundle, std::to_string(wallClockMs()));
@@ -279,9 +287,9 @@ RelayReport Engine::relay(const std::string &bundleFile, const std::string &repl
             // The bundle's bytes go up like an attachment: resumable, from the offset the server holds.
             HttpRequest check;
             check.path = "/v1/attachments/check";
-            check.body = compress(Json{{"protocol", kProtocolVersion},
-                                       {"attachments", Json::array({Json{{"sha256", a.sha256}, {"size", a.size}}})}}
-                                      .dump());
+            check.body = compress(
+                Json{{"protocol", kProtocolVersion}, {"attachments", Json::array({Json{{"sha256", a.sha256}, {"size", a.size}}})}}
+                    .dump());
             check.bearerToken = token;
             Transport &tr = transport();
             tr.setProgress({});
@@ -304,9 +312,9 @@ RelayReport Engine::relay(const std::string &bundleFile, const std::string &repl
             }
             HttpRequest deliver;
             deliver.path = "/v1/relay";
-            deliver.body = compress(Json{{"protocol", kProtocolVersion}, {"sha256", a.sha256}, {"size", a.size},
-                                         {"max_bytes", maxReplyBytes}}
-                                        .dump());
+            deliver.body = compress(
+                Json{{"protocol", kProtocolVersion}, {"sha256", a.sha256}, {"size", a.size}, {"max_bytes", maxReplyBytes}}
+                    .dump());
             deliver.bearerToken = token;
             HttpReply dr = tr.send(deliver);
             up.requests++;

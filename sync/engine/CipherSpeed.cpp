@@ -19,10 +19,10 @@ typedef struct {
     const char *(*get_provider_name)(void *ctx);
     int (*add_random)(void *ctx, void *buffer, int length);
     int (*random)(void *ctx, void *buffer, int length);
-    int (*hmac)(void *ctx, int algorithm, unsigned char *hmac_key, int key_sz, unsigned char *in, int in_sz,
-                unsigned char *in2, int in2_sz, unsigned char *out);
-    int (*kdf)(void *ctx, int algorithm, const unsigned char *pass, int pass_sz, unsigned char *salt, int salt_sz,
-               int workfactor, int key_sz, unsigned char *key);
+    int (*hmac)(void *ctx, int algorithm, unsigned char *hmac_key, int key_sz, unsigned char *in, int in_sz, unsigned char *in2,
+                int in2_sz, unsigned char *out);
+    int (*kdf)(void *ctx, int algorithm, const unsigned char *pass, int pass_sz, unsigned char *salt, int salt_sz, int workfactor,
+               int key_sz, unsigned char *key);
     int (*cipher)(void *ctx, int mode, unsigned char *key, int key_sz, unsigned char *iv, unsigned char *in, int in_sz,
                   unsigned char *out);
     const char *(*get_cipher)(void *ctx);
@@ -41,11 +41,11 @@ sqlcipher_provider *sqlcipher_get_provider(void);
 namespace cx {
 namespace {
 
-constexpr int kHmacAlgorithms = 3;   // SQLCIPHER_HMAC_SHA1, _SHA256, _SHA512 (0, 1, 2)
+constexpr int kHmacAlgorithms = 3; // SQLCIPHER_HMAC_SHA1, _SHA256, _SHA512 (0, 1, 2)
 constexpr const char *kDigestNames[kHmacAlgorithms] = {"SHA1", "SHA256", "SHA512"};
 
 EVP_MAC *g_hmac = nullptr;
-sqlite3 *g_keepActive = nullptr;   // the keyed in-memory connection, open until exit
+sqlite3 *g_keepActive = nullptr; // the keyed in-memory connection, open until exit
 EVP_CIPHER *g_aes = nullptr;
 
 // One HMAC context per digest and one cipher context, per thread: SQLCipher
@@ -118,7 +118,7 @@ bool sameAsSqlcipher(const sqlcipher_provider &stock)
                 fastHmac(nullptr, alg, key, 32, page, int(sizeof page), suffix, 4, b) != SQLITE_OK || std::memcmp(a, b, 64) != 0)
                 return false;
         }
-    for (int mode : {1, 0}) {   // encrypt, decrypt
+    for (int mode : {1, 0}) { // encrypt, decrypt
         static unsigned char a[4096], b[4096];
         if (stock.cipher(nullptr, mode, key, 32, iv, page, int(sizeof page), a) != SQLITE_OK ||
             fastCipher(nullptr, mode, key, 32, iv, page, int(sizeof page), b) != SQLITE_OK || std::memcmp(a, b, sizeof a) != 0)

@@ -20,7 +20,7 @@ namespace {
 std::once_flag g_curlInit;
 
 struct HeaderCapture {
-    long status = 0;             // of the latest status line
+    long status = 0; // of the latest status line
     std::string contentEncoding;
     std::string contentRange;
     long retryAfter = 0;
@@ -123,8 +123,8 @@ std::string hostOf(const std::string &url)
     CURLU *u = curl_url();
     std::string host;
     char *h = nullptr;
-    if (u && curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK &&
-        curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK && h)
+    if (u && curl_url_set(u, CURLUPART_URL, url.c_str(), 0) == CURLUE_OK && curl_url_get(u, CURLUPART_HOST, &h, 0) == CURLUE_OK &&
+        h)
         host = h;
     curl_free(h);
     curl_url_cleanup(u);

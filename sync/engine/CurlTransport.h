@@ -9,7 +9,8 @@ typedef void CURL;
 
 namespace cx {
 
-class CurlTransport : public Transport {
+class CurlTransport : public Transport
+{
 public:
     explicit CurlTransport(TransportOptions options);
     ~CurlTransport() override;

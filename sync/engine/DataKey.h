@@ -11,7 +11,8 @@
 
 namespace cx {
 
-class DataKey {
+class DataKey
+{
 public:
     static constexpr size_t kBytes = 32;
 
@@ -39,7 +40,7 @@ public:
     ~DataKey() { wipe(); }
 
     static DataKey none() { return DataKey(); }
-    static DataKey generate();                 // from OpenSSL's CSPRNG (Vault.cpp)
+    static DataKey generate(); // from OpenSSL's CSPRNG (Vault.cpp)
 
     bool empty() const { return m_raw.empty(); }
     const std::string &raw() const { return m_raw; }

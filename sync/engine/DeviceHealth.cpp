@@ -11,7 +11,7 @@
 namespace cx {
 
 namespace {
-constexpr int64_t kDevicesEveryMs = 5 * 60 * 1000;   // a bureau desktop syncs every few minutes
+constexpr int64_t kDevicesEveryMs = 5 * 60 * 1000; // a bureau desktop syncs every few minutes
 }
 
 std::optional<Json> Engine::askServer(const char *path, const char *what, const Json &body)
@@ -39,22 +39,16 @@ bool Engine::fetchDevices()
 {
     const auto j = askServer("/v1/devices", "the county's devices");
     if (!j)
-        return false;   // a server older than device health
+        return false; // a server older than device health
     if (!j->contains("devices") || !(*j)["devices"].is_array())
         throw Error(ErrorKind::Protocol, "the device list has no \"devices\" array");
     keepDevices((*j)["devices"], wallClockMs());
     return true;
 }
 
-void Engine::keepDevices(const Json &devices, int64_t atMs)
-{
-    keepDatedList(MetaKey::Devices, devices, atMs);
-}
+void Engine::keepDevices(const Json &devices, int64_t atMs) { keepDatedList(MetaKey::Devices, devices, atMs); }
 
-std::pair<Json, int64_t> Engine::devices()
-{
-    return datedList(MetaKey::Devices, Json::array());
-}
+std::pair<Json, int64_t> Engine::devices() { return datedList(MetaKey::Devices, Json::array()); }
 
 void Engine::refreshDevicesAfterSync()
 {

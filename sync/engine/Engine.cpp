@@ -13,21 +13,30 @@ namespace cx {
 
 SyncState syncStateFromName(const std::string &s)
 {
-    if (s == "pending") return SyncState::Pending;
-    if (s == "sent") return SyncState::Sent;
-    if (s == "rejected") return SyncState::Rejected;
-    if (s == "conflict") return SyncState::Conflict;
+    if (s == "pending")
+        return SyncState::Pending;
+    if (s == "sent")
+        return SyncState::Sent;
+    if (s == "rejected")
+        return SyncState::Rejected;
+    if (s == "conflict")
+        return SyncState::Conflict;
     return SyncState::Confirmed;
 }
 
 const char *syncStateName(SyncState s)
 {
     switch (s) {
-    case SyncState::Pending: return "pending";
-    case SyncState::Sent: return "sent";
-    case SyncState::Confirmed: return "confirmed";
-    case SyncState::Rejected: return "rejected";
-    case SyncState::Conflict: return "conflict";
+    case SyncState::Pending:
+        return "pending";
+    case SyncState::Sent:
+        return "sent";
+    case SyncState::Confirmed:
+        return "confirmed";
+    case SyncState::Rejected:
+        return "rejected";
+    case SyncState::Conflict:
+        return "conflict";
     }
     return "confirmed";
 }
@@ -35,10 +44,14 @@ const char *syncStateName(SyncState s)
 namespace {
 SyncState stateOf(const Overlay &o)
 {
-    if (o.anyRejected) return SyncState::Rejected;
-    if (!o.conflicts.empty()) return SyncState::Conflict;
-    if (o.anyPending) return SyncState::Pending;
-    if (o.anySent) return SyncState::Sent;
+    if (o.anyRejected)
+        return SyncState::Rejected;
+    if (!o.conflicts.empty())
+        return SyncState::Conflict;
+    if (o.anyPending)
+        return SyncState::Pending;
+    if (o.anySent)
+        return SyncState::Sent;
     return SyncState::Confirmed;
 }
 
@@ -58,8 +71,8 @@ void checkMutationSize(const Mutation &m)
     }
     throw Error(ErrorKind::Invalid, m.collection + "/" + m.id + ": the changes are " + std::to_string(bytes) +
                                         " bytes, more than the " + std::to_string(kMaxFieldsBytes / 1024) +
-                                        " KiB a record change may hold (field \"" + biggest + "\": " +
-                                        std::to_string(most) + " bytes); attach large content as a file");
+                                        " KiB a record change may hold (field \"" + biggest + "\": " + std::to_string(most) +
+                                        " bytes); attach large content as a file");
 }
 
 void checkFields(const Json &fields)
@@ -102,8 +115,8 @@ Json LocalRecord::toJson() const
             }
             auto b = by.find(c.field);
             x["by"] = b == by.end() ? "" : b->second;
-            x["other"] = Json{{"value", c.value}, {"version", c.version.toString()}, {"at", int64_t(c.version.millis())},
-                              {"by", c.by}};
+            x["other"] =
+                Json{{"value", c.value}, {"version", c.version.toString()}, {"at", int64_t(c.version.millis())}, {"by", c.by}};
             xs.push_back(x);
         }
         j["conflicts"] = xs;
@@ -119,7 +132,8 @@ Engine::Engine(const std::string &dbPath, const DataKey &key, TransportFactory f
         m_factory = [](const TransportOptions &o) { return std::make_unique<CurlTransport>(o); };
     uint32_t node = uint32_t(std::stoul(m_replica.meta(MetaKey::Node).value_or("0")));
     m_clock.setNode(node);
-    m_clock.restore(std::stoull(m_replica.meta(MetaKey::Hlc).value_or("0")), std::stoll(m_replica.meta(MetaKey::ClockOffset).value_or("0")));
+    m_clock.restore(std::stoull(m_replica.meta(MetaKey::Hlc).value_or("0")),
+                    std::stoll(m_replica.meta(MetaKey::ClockOffset).value_or("0")));
 }
 
 Engine::~Engine() = default;
@@ -150,8 +164,7 @@ Transport &Engine::transport()
     return *m_transport;
 }
 
-LocalRecord localRecordOf(const StoredRecord &r, const std::function<std::vector<OutboxEntry>()> &outbox,
-                          const std::string &user)
+LocalRecord localRecordOf(const StoredRecord &r, const std::function<std::vector<OutboxEntry>()> &outbox, const std::string &user)
 {
     LocalRecord l;
     l.collection = r.collection;
@@ -178,8 +191,9 @@ LocalRecord localRecordOf(const StoredRecord &r, const std::function<std::vector
 LocalRecord Engine::toLocal(const StoredRecord &r)
 {
     const bool confirmed = r.state == syncStateName(SyncState::Confirmed) && r.server;
-    return localRecordOf(r, [&] { return m_replica.outboxFor(r.collection, r.id); },
-                         confirmed ? std::string() : m_replica.meta(MetaKey::User).value_or(""));
+    return localRecordOf(
+        r, [&] { return m_replica.outboxFor(r.collection, r.id); },
+        confirmed ? std::string() : m_replica.meta(MetaKey::User).value_or(""));
 }
 
 void Engine::recompute(StoredRecord &r)
@@ -260,7 +274,8 @@ std::string Engine::put(const std::string &collection, const std::string &idIn, 
     // Typing into a draft makes many small changes: while the last change of
     // this record has not been sent, fold the new values into it (nobody has
     // seen its version yet) instead of queueing another.
-    if (!o.anyRejected && !outbox.empty() && outbox.back().state == OutboxState::Pending && outbox.back().mutation.op == Op::Put) {
+    if (!o.anyRejected && !outbox.empty() && outbox.back().state == OutboxState::Pending &&
+        outbox.back().mutation.op == Op::Put) {
         Mutation prev = outbox.back().mutation;
         for (auto it = m.fields.begin(); it != m.fields.end(); ++it) {
             if (!prev.fields.contains(it.key()))

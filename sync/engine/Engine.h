@@ -121,7 +121,7 @@ class Sha256Stream;
 
 enum class SyncState { Pending, Sent, Confirmed, Rejected, Conflict };
 const char *syncStateName(SyncState s);
-SyncState syncStateFromName(const std::string &name);   // unknown names: Confirmed
+SyncState syncStateFromName(const std::string &name); // unknown names: Confirmed
 
 struct LocalRecord {
     std::string collection, id, school;
@@ -130,9 +130,9 @@ struct LocalRecord {
     SyncState state = SyncState::Confirmed;
     std::string rejectReason;
     Json rejectFields = Json::object();
-    std::vector<Conflict> conflicts;           // unsettled, as the person sees them
-    std::map<std::string, Version> versions;   // of the visible values
-    std::map<std::string, std::string> by;     // who set each visible value
+    std::vector<Conflict> conflicts;         // unsettled, as the person sees them
+    std::map<std::string, Version> versions; // of the visible values
+    std::map<std::string, std::string> by;   // who set each visible value
     uint64_t seq = 0;
 
     Json toJson() const;
@@ -148,50 +148,50 @@ struct SyncReport {
     int requests = 0;
     uint64_t bytesUp = 0, bytesDown = 0;
     int pushed = 0, pulled = 0, rejected = 0, conflicts = 0;
-    bool complete = false;                     // nothing left to send or fetch
+    bool complete = false; // nothing left to send or fetch
     int repairedScopes = 0;
     // Village links (docs/village.md):
-    int retries = 0;                           // network failures retried after a backoff
-    int connections = 0;                       // new connections opened (0 per request = reused)
-    uint64_t remainingRecords = 0;             // server's estimate of what is still to pull
-    uint64_t remainingBytes = 0;               // ... on the wire (compressed), estimated
+    int retries = 0;               // network failures retried after a backoff
+    int connections = 0;           // new connections opened (0 per request = reused)
+    uint64_t remainingRecords = 0; // server's estimate of what is still to pull
+    uint64_t remainingBytes = 0;   // ... on the wire (compressed), estimated
     int attachmentsSent = 0, attachmentsRefused = 0, attachmentsHeld = 0, attachmentsPending = 0;
-    int attachmentsUnreferenced = 0;           // kept here: no record refers to them (not sent)
-    uint64_t attachmentBytes = 0;              // attachment payload confirmed by the server
-    std::string attachmentError;               // the last attachment failure (records still synced)
+    int attachmentsUnreferenced = 0; // kept here: no record refers to them (not sent)
+    uint64_t attachmentBytes = 0;    // attachment payload confirmed by the server
+    std::string attachmentError;     // the last attachment failure (records still synced)
     Json toJson() const;
 };
 
 // Knobs for bad links; defaults suit a 40 kbit/s, 600 ms link (docs/village.md).
 struct SyncTuning {
-    uint64_t pageWireBytes = 32 * 1024;        // target compressed page size (<= 64 KB lost per cut)
-    uint64_t firstPageBytes = 192 * 1024;      // uncompressed page asked for before the ratio is known (~20 KB of records)
-    uint64_t maxPageBytes = 2 * 1024 * 1024;   // uncompressed page never above this
-    double maxPageScale = 4;                   // pages and pushes grow to pageWireBytes x this on a link that holds
+    uint64_t pageWireBytes = 32 * 1024;      // target compressed page size (<= 64 KB lost per cut)
+    uint64_t firstPageBytes = 192 * 1024;    // uncompressed page asked for before the ratio is known (~20 KB of records)
+    uint64_t maxPageBytes = 2 * 1024 * 1024; // uncompressed page never above this
+    double maxPageScale = 4;                 // pages and pushes grow to pageWireBytes x this on a link that holds
     // Pushes are sized like pages: about pageWireBytes compressed, from the
     // last push's compression ratio (firstPushBytes before it is known),
     // halved per consecutive failure, never above pushBytes (uncompressed).
-    size_t pushBytes = 1024 * 1024;            // mutations per request, uncompressed, at most
-    size_t firstPushBytes = 256 * 1024;        // uncompressed push sent before the ratio is known
-    int maxRetries = -1;                       // consecutive network failures before sync() gives up;
-                                               // -1: 8 with CurlTransport, 0 with an injected transport
-    int backoffMs = 1000;                      // first retry after ~this, doubling ...
-    int backoffMaxMs = 30000;                  // ... up to this; each jittered to 50-100 %
-    size_t chunkBytes = 32 * 1024;             // attachment upload chunk
+    size_t pushBytes = 1024 * 1024;     // mutations per request, uncompressed, at most
+    size_t firstPushBytes = 256 * 1024; // uncompressed push sent before the ratio is known
+    int maxRetries = -1;                // consecutive network failures before sync() gives up;
+                                        // -1: 8 with CurlTransport, 0 with an injected transport
+    int backoffMs = 1000;               // first retry after ~this, doubling ...
+    int backoffMaxMs = 30000;           // ... up to this; each jittered to 50-100 %
+    size_t chunkBytes = 32 * 1024;      // attachment upload chunk
 };
 
 struct AttachmentInfo {
-    std::string sha256, type, path, state;     // state: pending | uploading | done | refused
-    uint64_t size = 0, offset = 0;             // offset: bytes the server confirmed
-    std::string reason;                        // for refused
-    bool referenced = true;                    // a record refers to it (only then is it uploaded)
-    bool sealed = true;                        // kept encrypted here (a relayed bundle is a plain file)
-    Json reference() const;                    // {"sha256":..,"size":N,"type":..} for a record field
+    std::string sha256, type, path, state; // state: pending | uploading | done | refused
+    uint64_t size = 0, offset = 0;         // offset: bytes the server confirmed
+    std::string reason;                    // for refused
+    bool referenced = true;                // a record refers to it (only then is it uploaded)
+    bool sealed = true;                    // kept encrypted here (a relayed bundle is a plain file)
+    Json reference() const;                // {"sha256":..,"size":N,"type":..} for a record field
     Json toJson() const;
 };
 
 struct BundleOutReport {
-    std::string bundle;                        // its id
+    std::string bundle;                                      // its id
     int mutations = 0, attachments = 0, attachmentsLeft = 0; // left: over the size limit, or records only
     uint64_t bytes = 0;
     Json toJson() const;
@@ -200,8 +200,8 @@ struct BundleOutReport {
 struct BundleInReport {
     std::string bundle;
     int applied = 0, rejected = 0, received = 0, attachments = 0, pages = 0;
-    bool more = false;                         // the server had more than the reply's size allowed
-    bool stale = false;                        // the device had synced since: acknowledgements and newer records only
+    bool more = false;                                     // the server had more than the reply's size allowed
+    bool stale = false;                                    // the device had synced since: acknowledgements and newer records only
     std::vector<std::pair<uint64_t, std::string>> reasons; // rejected: change number, reason
     Json toJson() const;
 };
@@ -217,8 +217,8 @@ struct EngineStatus {
     std::string server, user, role, device;
     std::vector<std::string> schools;
     int pending = 0, sent = 0, rejected = 0, conflicts = 0;
-    int64_t lastSyncMs = 0;                    // last cycle that reached the server
-    int64_t lastCompleteMs = 0;                // last time everything was confirmed
+    int64_t lastSyncMs = 0;     // last cycle that reached the server
+    int64_t lastCompleteMs = 0; // last time everything was confirmed
     Cursor cursor;
     std::vector<std::pair<int64_t, std::string>> recentErrors;
     Json toJson() const;
@@ -228,11 +228,12 @@ struct SyncProgress {
     int cycle = 0;
     uint64_t upNow = 0, upTotal = 0, downNow = 0, downTotal = 0;
     int pulled = 0;
-    uint64_t remainingBytes = 0;               // estimated wire bytes still to pull (0 = none/unknown)
+    uint64_t remainingBytes = 0; // estimated wire bytes still to pull (0 = none/unknown)
     uint64_t remainingRecords = 0;
 };
 
-class Engine {
+class Engine
+{
 public:
     using TransportFactory = std::function<std::unique_ptr<Transport>(const TransportOptions &)>;
 
@@ -240,8 +241,7 @@ public:
     // (engine/Vault.h unwraps it; the replica and every attachment file are
     // unreadable without it). The factory makes the transport; the default is
     // CurlTransport.
-    Engine(const std::string &dbPath, const DataKey &key, TransportFactory factory = {},
-           HybridClock::WallClock wall = {});
+    Engine(const std::string &dbPath, const DataKey &key, TransportFactory factory = {}, HybridClock::WallClock wall = {});
     ~Engine();
 
     // Signs this device in; stores the server, the device token and the account.
@@ -287,14 +287,16 @@ public:
     // The same for bytes in memory (a scaled photo, a drawn signature): sealed
     // straight into the folder, never written in the clear.
     AttachmentInfo attachBytes(std::string_view data, const std::string &type);
-    std::vector<AttachmentInfo> attachments();   // every one, oldest first
+    std::vector<AttachmentInfo> attachments(); // every one, oldest first
     // How many are still to send (a record uses them), refused, or not used by
     // any record; counted in SQL, without listing every photo ever taken.
-    struct AttachmentCounts { int waiting = 0, refused = 0, unreferenced = 0; };
+    struct AttachmentCounts {
+        int waiting = 0, refused = 0, unreferenced = 0;
+    };
     AttachmentCounts attachmentCounts();
     // "Photos only on unmetered": while both hold, attachment uploads wait.
-    void setAttachmentsOnlyUnmetered(bool on);  // stored in the replica
-    void setLinkMetered(bool metered);          // the app tells what link it is on
+    void setAttachmentsOnlyUnmetered(bool on); // stored in the replica
+    void setLinkMetered(bool metered);         // the app tells what link it is on
     // Uploads waiting attachments now (sync() calls it after the records).
     void uploadAttachments(SyncReport &report);
     // The local complete copy of an attachment ("<db>.attachments/<sha256>"),
@@ -382,8 +384,8 @@ private:
     void keepDatedList(const std::string &key, const Json &list, int64_t atMs);
     // The kept list and when it was fetched (ms; 0: never); `empty` if none.
     std::pair<Json, int64_t> datedList(const std::string &key, const Json &empty);
-    void enrollWith(const TransportOptions &server, const std::string &user, const std::string &password,
-                    const std::string &code, const std::string &deviceName);
+    void enrollWith(const TransportOptions &server, const std::string &user, const std::string &password, const std::string &code,
+                    const std::string &deviceName);
     LocalRecord toLocal(const StoredRecord &r);
     std::vector<LocalRecord> toLocal(const std::vector<StoredRecord> &rs);
     void recompute(StoredRecord &r);
@@ -396,13 +398,12 @@ private:
     SyncReport cycle(SyncReport &total, bool &more);
     SyncRequest takeOutbox(size_t pushBytes, size_t maxChanges = Replica::kMaxChangesPerPush,
                            size_t maxReplyState = Replica::kMaxReplyStateBytes);
-    size_t pushBudget();                       // uncompressed bytes of mutations for the next request
+    size_t pushBudget(); // uncompressed bytes of mutations for the next request
     void checkAcked(const SyncResponse &resp);
-    void applyReply(const SyncRequest &req, const SyncResponse &resp, const int64_t *timing, SyncReport &total,
-                    bool &more, bool pageFits);
+    void applyReply(const SyncRequest &req, const SyncResponse &resp, const int64_t *timing, SyncReport &total, bool &more,
+                    bool pageFits);
     class Retry; // engine/Retry.h: the one retry policy of network calls
-    AttachmentInfo keepAttachment(const std::function<uint64_t(SealedWriter &, Sha256Stream &)> &copy,
-                                  const std::string &type);
+    AttachmentInfo keepAttachment(const std::function<uint64_t(SealedWriter &, Sha256Stream &)> &copy, const std::string &type);
     void uploadOne(AttachmentInfo &a, const std::string &token, SyncReport &report);
     std::string downloadOne(const std::string &sha256, uint64_t expectedSize);
 
@@ -415,24 +416,24 @@ private:
     SyncReport m_lastReport;
     std::function<void(const SyncProgress &)> m_progress;
     SyncTuning m_tuning;
-    double m_wireRatio = 0;                    // compressed / uncompressed of the last page (0 = unknown)
+    double m_wireRatio = 0; // compressed / uncompressed of the last page (0 = unknown)
     // Pages and pushes of pageWireBytes x m_pageScale (docs/village.md): the
     // scale doubles after each cycle that got through, up to m_pageCeiling;
     // a failed cycle halves it and lowers the ceiling to it for this sync.
     double m_pageScale = 1, m_pageCeiling = 4;
-    double m_pushRatio = 0;                    // compressed / uncompressed of the last push (0 = unknown)
+    double m_pushRatio = 0; // compressed / uncompressed of the last push (0 = unknown)
     // Wire encoding 3 (docs/protocol.md "Wire encoding"), for this sync only:
     // the last reply body received (uncompressed), named in the next request
     // as the prefix the server may compress its reply with; the last push the
     // server said it kept, the prefix the next push is compressed with.
     std::string m_lastPage, m_lastPush;
     bool m_linkMetered = true;
-    bool m_reportHealth = false;               // the next request of this sync carries healthReport()
+    bool m_reportHealth = false; // the next request of this sync carries healthReport()
     // Downloads use their own connection so that they never wait for, or
     // disturb, a sync running on another thread; one download at a time.
     std::mutex m_fetchMutex;
     std::unique_ptr<Transport> m_fetchTransport;
-    std::string m_fetchServer;                 // the server m_fetchTransport talks to
+    std::string m_fetchServer; // the server m_fetchTransport talks to
 };
 
 } // namespace cx

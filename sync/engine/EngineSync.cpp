@@ -63,13 +63,25 @@ Json decodeBody(const HttpReply &reply, const char *what, size_t *plainSize = nu
 
 Json SyncReport::toJson() const
 {
-    return Json{{"requests", requests}, {"bytes_up", bytesUp}, {"bytes_down", bytesDown}, {"pushed", pushed},
-                {"pulled", pulled},     {"rejected", rejected}, {"conflicts", conflicts}, {"complete", complete},
-                {"repaired_scopes", repairedScopes}, {"retries", retries}, {"connections", connections},
-                {"remaining_records", remainingRecords}, {"remaining_bytes", remainingBytes},
-                {"attachments", Json{{"sent", attachmentsSent}, {"bytes", attachmentBytes},
-                                     {"refused", attachmentsRefused}, {"held", attachmentsHeld},
-                                     {"pending", attachmentsPending}, {"unreferenced", attachmentsUnreferenced},
+    return Json{{"requests", requests},
+                {"bytes_up", bytesUp},
+                {"bytes_down", bytesDown},
+                {"pushed", pushed},
+                {"pulled", pulled},
+                {"rejected", rejected},
+                {"conflicts", conflicts},
+                {"complete", complete},
+                {"repaired_scopes", repairedScopes},
+                {"retries", retries},
+                {"connections", connections},
+                {"remaining_records", remainingRecords},
+                {"remaining_bytes", remainingBytes},
+                {"attachments", Json{{"sent", attachmentsSent},
+                                     {"bytes", attachmentBytes},
+                                     {"refused", attachmentsRefused},
+                                     {"held", attachmentsHeld},
+                                     {"pending", attachmentsPending},
+                                     {"unreferenced", attachmentsUnreferenced},
                                      {"error", attachmentError}}}};
 }
 
@@ -87,9 +99,18 @@ SyncTuning Engine::tuning()
 
 Json EngineStatus::toJson() const
 {
-    Json j{{"enrolled", enrolled}, {"server", server}, {"user", user}, {"role", role}, {"device", device},
-           {"schools", schools}, {"pending", pending}, {"sent", sent}, {"rejected", rejected}, {"conflicts", conflicts},
-           {"last_sync", lastSyncMs}, {"last_complete", lastCompleteMs}};
+    Json j{{"enrolled", enrolled},
+           {"server", server},
+           {"user", user},
+           {"role", role},
+           {"device", device},
+           {"schools", schools},
+           {"pending", pending},
+           {"sent", sent},
+           {"rejected", rejected},
+           {"conflicts", conflicts},
+           {"last_sync", lastSyncMs},
+           {"last_complete", lastCompleteMs}};
     j["cursor"] = Json::object();
     for (const auto &[k, v] : cursor)
         j["cursor"][k] = v;
@@ -242,7 +263,7 @@ SyncReport Engine::syncOnce()
 {
     SyncReport report;
     bool more = false;
-    m_pageScale = 1;   // one cycle at the nominal size, as a sync starts
+    m_pageScale = 1; // one cycle at the nominal size, as a sync starts
     m_lastPage.clear();
     m_lastPush.clear();
     m_pageCeiling = std::max(1.0, tuning().maxPageScale);
@@ -266,8 +287,8 @@ SyncReport Engine::sync(int maxCycles)
     // commits its page and cursor, so a retry resumes where the cut came.
     // The server busy (429/503): wait what it asks, at least the backoff.
     Retry retry(*this, Retry::RetryAfter::Honour);
-    m_pageScale = 1;   // each sync starts at the nominal size: the link may be another one
-    m_lastPage.clear();   // prefixes are of one sync (wire encoding 3)
+    m_pageScale = 1;    // each sync starts at the nominal size: the link may be another one
+    m_lastPage.clear(); // prefixes are of one sync (wire encoding 3)
     m_lastPush.clear();
     m_pageCeiling = std::max(1.0, tuning().maxPageScale);
     for (int i = 0; i < maxCycles;) {
@@ -283,7 +304,7 @@ SyncReport Engine::sync(int maxCycles)
             if (!retry.again(e))
                 throw;
             total.retries++;
-            if (!Retry::serverBusy(e)) {   // a page that is cut gets smaller, and stays so for this sync
+            if (!Retry::serverBusy(e)) { // a page that is cut gets smaller, and stays so for this sync
                 m_pageCeiling = std::max(1.0 / 16, m_pageScale / 2);
                 m_pageScale = m_pageCeiling;
             }
@@ -291,7 +312,7 @@ SyncReport Engine::sync(int maxCycles)
             continue;
         }
         retry.progressed();
-        m_pageScale = std::min(m_pageScale * 2, m_pageCeiling);   // the link holds: larger pages, fewer round trips
+        m_pageScale = std::min(m_pageScale * 2, m_pageCeiling); // the link holds: larger pages, fewer round trips
         ++i;
         m_lastReport = total;
         if (!more) {
@@ -315,7 +336,7 @@ SyncReport Engine::sync(int maxCycles)
                 fetchBundleKey();
         } catch (const std::exception &) {
         }
-        refreshDevicesAfterSync();   // a bureau account's device list, at most every 5 minutes
+        refreshDevicesAfterSync(); // a bureau account's device list, at most every 5 minutes
     }
     // Records first; attachments after. Their failure never fails the record sync.
     if (total.complete) {
@@ -370,10 +391,10 @@ SyncRequest Engine::takeOutbox(size_t pushBytes, size_t maxChanges, size_t maxRe
     for (const auto &row : m_replica.scopes())
         req.cursor[row.school] = row.cursor;
     t.commit();
-    if (m_reportHealth) {   // once a sync: what only the device knows (docs/protocol.md "Device health")
+    if (m_reportHealth) { // once a sync: what only the device knows (docs/protocol.md "Device health")
         m_reportHealth = false;
         Json h = healthReport();
-        if (h.dump() != m_replica.meta(MetaKey::HealthSent).value_or(""))   // unchanged since the server got it: not resent
+        if (h.dump() != m_replica.meta(MetaKey::HealthSent).value_or("")) // unchanged since the server got it: not resent
             req.health = std::move(h);
     }
     return req;
@@ -396,7 +417,8 @@ Json Engine::healthReport()
     std::error_code ec;
     const auto space = std::filesystem::space(std::filesystem::path(m_replica.db().path()).parent_path(), ec);
     if (!ec)
-        h["free_bytes"] = uint64_t(space.available) / (100ull << 20) * (100ull << 20);   // to 100 MB: a steady report is not rewritten
+        h["free_bytes"] =
+            uint64_t(space.available) / (100ull << 20) * (100ull << 20); // to 100 MB: a steady report is not rewritten
     if (!st.recentErrors.empty())
         h["last_error"] = st.recentErrors.front().second;
     // The version of each form the server gave this device (not a publish of
@@ -406,18 +428,18 @@ Json Engine::healthReport()
         if (r.server && !r.server->deleted())
             if (auto v = r.server->fields.find("version"); v != r.server->fields.end() && v->is_number_unsigned())
                 forms[r.id] = v->get<uint64_t>();
-    h["forms"] = std::move(forms);   // also when empty: a device that holds none is not an old app
+    h["forms"] = std::move(forms); // also when empty: a device that holds none is not an old app
     return h;
 }
 
 size_t Engine::pushBudget()
 {
-    const SyncTuning t = tuning();   // under m_mutex: setTuning may come from another thread
+    const SyncTuning t = tuning(); // under m_mutex: setTuning may come from another thread
     size_t push = size_t(double(t.firstPushBytes) * std::min(m_pageScale, 1.0));
     if (m_pushRatio > 0)
         push = size_t(double(t.pageWireBytes) * m_pageScale / m_pushRatio);
     push = std::max<size_t>(4096, push);
-    return std::min(t.pushBytes, push);   // outboxToSend takes one change even over the budget
+    return std::min(t.pushBytes, push); // outboxToSend takes one change even over the budget
 }
 
 SyncReport Engine::cycle(SyncReport &total, bool &more)
@@ -435,7 +457,7 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
     const std::string plainBody = req.toJson().dump();
     bool withPrefix = !m_lastPush.empty() && !req.mutations.empty();
     std::string body = withPrefix ? compressWithPrefix(plainBody, m_lastPush) : compress(plainBody);
-    if (!req.mutations.empty() && plainBody.size() > 4096)   // sizes the next push
+    if (!req.mutations.empty() && plainBody.size() > 4096) // sizes the next push
         m_pushRatio = double(body.size()) / double(plainBody.size());
     Transport &tr = transport();
     if (m_progress) {
@@ -493,7 +515,7 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
             m_lastPush.clear();
         else if (!resp.kept.empty() && resp.kept == prefixName(plainBody))
             m_lastPush = plainBody;
-        expandAcks(req, resp);   // lean acknowledgements (wire encoding 2) into the states they stand for
+        expandAcks(req, resp); // lean acknowledgements (wire encoding 2) into the states they stand for
         // Wire/plain ratio of a reply with a page: sizes the next page, scales the estimate.
         if (!resp.changes.empty() && plain > 4096)
             m_wireRatio = double(reply.body.size()) / double(plain);
@@ -508,7 +530,7 @@ SyncReport Engine::cycle(SyncReport &total, bool &more)
 
     const int64_t timing[2] = {t0, t1};
     applyReply(req, resp, timing, total, more, true);
-    if (!req.health.empty()) {   // the server has it: the same report is not sent again
+    if (!req.health.empty()) { // the server has it: the same report is not sent again
         std::lock_guard lock(m_mutex);
         m_replica.setMeta(MetaKey::HealthSent, req.health.dump());
     }
@@ -538,8 +560,8 @@ void Engine::checkAcked(const SyncResponse &resp)
 // records' server states and the page (each only if newer), then, when
 // pageFits (the page starts at this device's cursor), the cursors and the
 // checksums.
-void Engine::applyReply(const SyncRequest &req, const SyncResponse &resp, const int64_t *timing, SyncReport &total,
-                        bool &more, bool pageFits)
+void Engine::applyReply(const SyncRequest &req, const SyncResponse &resp, const int64_t *timing, SyncReport &total, bool &more,
+                        bool pageFits)
 {
     std::lock_guard lock(m_mutex);
     Transaction t(m_replica.db());
@@ -638,8 +660,7 @@ void Engine::applyReply(const SyncRequest &req, const SyncResponse &resp, const 
 // refused changes (the outbox), which stay visible and are still sent; the
 // server refuses them with a reason the person sees. Returns the photo files
 // no remaining record or unsent photo needs (removed after the commit).
-std::vector<std::string> Engine::dropLostSchools(const std::vector<std::string> &now,
-                                                 std::map<std::string, ScopeRow> &scopes)
+std::vector<std::string> Engine::dropLostSchools(const std::vector<std::string> &now, std::map<std::string, ScopeRow> &scopes)
 {
     // "*" is the county scope (forms) every account has; schools are named.
     std::set<std::string> keep(now.begin(), now.end());

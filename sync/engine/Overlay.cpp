@@ -49,8 +49,8 @@ Overlay computeOverlay(const std::optional<RecordState> &server, const std::vect
         }
     }
     auto d = o.fields.find(kDeletedField);
-    bool deletionConflict = std::any_of(o.conflicts.begin(), o.conflicts.end(),
-                                        [](const Conflict &c) { return c.field == kDeletedField; });
+    bool deletionConflict =
+        std::any_of(o.conflicts.begin(), o.conflicts.end(), [](const Conflict &c) { return c.field == kDeletedField; });
     o.deleted = d != o.fields.end() && *d == true && !deletionConflict;
     return o;
 }

@@ -15,8 +15,8 @@ namespace cx {
 
 struct Overlay {
     Json fields = Json::object();
-    std::map<std::string, Version> versions;      // visible values' versions
-    std::map<std::string, Version> baseVersions;  // what a new change builds on
+    std::map<std::string, Version> versions;     // visible values' versions
+    std::map<std::string, Version> baseVersions; // what a new change builds on
     std::map<std::string, std::string> by;
     std::vector<Conflict> conflicts;
     bool deleted = false;

@@ -52,8 +52,10 @@ std::string pathOf(const std::string &field) { return "$.\"" + field + "\""; }
 // The field's value as text: booleans as true/false, missing or null as "".
 std::string textOf(const std::string &path)
 {
-    return "(CASE json_type(r.fields, '" + path + "') WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' "
-           "WHEN 'null' THEN '' ELSE coalesce(CAST(json_extract(r.fields, '" + path + "') AS TEXT), '') END)";
+    return "(CASE json_type(r.fields, '" + path +
+           "') WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' "
+           "WHEN 'null' THEN '' ELSE coalesce(CAST(json_extract(r.fields, '" +
+           path + "') AS TEXT), '') END)";
 }
 
 // Transaction for reading: one snapshot for a statement and the outbox reads after it.
@@ -89,8 +91,8 @@ RecordQuery::RecordQuery(const std::string &dbPath, const DataKey &key, TextKey 
 {
     int rc = sqlite3_open_v2(dbPath.c_str(), &m_db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX, nullptr);
     if (rc != SQLITE_OK) {
-        std::string msg = "cannot open the local database " + dbPath + " for reading: " +
-                          (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
+        std::string msg =
+            "cannot open the local database " + dbPath + " for reading: " + (m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc));
         sqlite3_close(m_db);
         m_db = nullptr;
         throw Error(ErrorKind::Storage, msg);
@@ -107,8 +109,8 @@ RecordQuery::RecordQuery(const std::string &dbPath, const DataKey &key, TextKey 
         fail("creating the temporary selection");
     if (textKey) {
         m_textKey = std::make_unique<TextKey>(std::move(textKey));
-        sqlite3_create_function_v2(m_db, "cx_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, m_textKey.get(),
-                                   textKeyFunction, nullptr, nullptr, nullptr);
+        sqlite3_create_function_v2(m_db, "cx_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, m_textKey.get(), textKeyFunction,
+                                   nullptr, nullptr, nullptr);
     }
 }
 
@@ -209,14 +211,17 @@ std::string RecordQuery::user()
 LocalRecord RecordQuery::toLocal(Stmt &q, const std::string &user)
 {
     const StoredRecord r = readStoredRecord(q);
-    return localRecordOf(r, [&] {
-        std::vector<OutboxEntry> outbox;
-        Stmt o(*this, std::string("SELECT ") + kOutboxColumns + " FROM main.outbox WHERE collection=?1 AND id=?2 ORDER BY n");
-        o.bind(1, r.collection).bind(2, r.id);
-        while (o.step())
-            outbox.push_back(readOutboxEntry(o));
-        return outbox;
-    }, user);
+    return localRecordOf(
+        r,
+        [&] {
+            std::vector<OutboxEntry> outbox;
+            Stmt o(*this, std::string("SELECT ") + kOutboxColumns + " FROM main.outbox WHERE collection=?1 AND id=?2 ORDER BY n");
+            o.bind(1, r.collection).bind(2, r.id);
+            while (o.step())
+                outbox.push_back(readOutboxEntry(o));
+            return outbox;
+        },
+        user);
 }
 
 std::vector<LocalRecord> RecordQuery::readRows(Stmt &q)
@@ -262,8 +267,8 @@ std::vector<LocalRecord> RecordQuery::list(const RecordSelection &s, size_t limi
     std::vector<std::string> binds;
     const std::string where = whereClause(s, binds);
     ReadTxn txn(m_db);
-    Stmt q(*this, std::string("SELECT ") + kColumns + " FROM main.records r WHERE " + where + orderClause(s) +
-                      " LIMIT ?" + std::to_string(binds.size() + 2));
+    Stmt q(*this, std::string("SELECT ") + kColumns + " FROM main.records r WHERE " + where + orderClause(s) + " LIMIT ?" +
+                      std::to_string(binds.size() + 2));
     q.bind(1, s.collection);
     for (size_t i = 0; i < binds.size(); ++i)
         q.bind(int(i + 2), binds[i]);

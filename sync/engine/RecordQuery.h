@@ -36,14 +36,15 @@ struct FieldCondition {
 
 struct RecordSelection {
     std::string collection;
-    std::string search;                        // substring of the search fields, case-insensitive (ASCII)
+    std::string search; // substring of the search fields, case-insensitive (ASCII)
     std::vector<std::string> searchFields = {"name", "code", "title"};
-    std::vector<FieldCondition> conditions;    // all must hold
-    std::string sortField;                     // empty: by id
-    bool descending = false;                   // ties always by id, ascending
+    std::vector<FieldCondition> conditions; // all must hold
+    std::string sortField;                  // empty: by id
+    bool descending = false;                // ties always by id, ascending
 };
 
-class RecordQuery {
+class RecordQuery
+{
 public:
     // Orders text values for sort (e.g. a collation key for Chinese names);
     // without one, text sorts by code point.

@@ -64,9 +64,9 @@ RecoveryReport recoverReplica(const std::string &path, const DataKey &key)
         }
         sqlite3_busy_timeout(d.db, 5000);
         // meta: by key first (each lookup on its own), then a scan for anything else.
-        for (const char *key : {MetaKey::Device, MetaKey::Token, MetaKey::Server, MetaKey::CaFile, MetaKey::Pin,
-                                MetaKey::Node, MetaKey::User, MetaKey::Role, MetaKey::Schools, MetaKey::NextN,
-                                MetaKey::Hlc, MetaKey::ClockOffset}) {
+        for (const char *key :
+             {MetaKey::Device, MetaKey::Token, MetaKey::Server, MetaKey::CaFile, MetaKey::Pin, MetaKey::Node, MetaKey::User,
+              MetaKey::Role, MetaKey::Schools, MetaKey::NextN, MetaKey::Hlc, MetaKey::ClockOffset}) {
             RawStmt q(d.db, "SELECT value FROM meta WHERE key=?");
             if (!q.st)
                 break;

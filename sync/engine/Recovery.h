@@ -17,11 +17,11 @@
 namespace cx {
 
 struct RecoveryReport {
-    std::string damagedCopy;   // where the damaged file went
+    std::string damagedCopy; // where the damaged file went
     int metaKept = 0;
-    int outboxKept = 0, outboxLost = 0;   // unsent edits salvaged / unreadable
+    int outboxKept = 0, outboxLost = 0; // unsent edits salvaged / unreadable
     int recordsKept = 0;
-    bool enrolled = false;     // the device token survived (else: enroll again)
+    bool enrolled = false; // the device token survived (else: enroll again)
 };
 
 // The damaged file is read, and the fresh one written, with the device's key

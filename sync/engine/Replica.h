@@ -22,15 +22,16 @@ namespace cx {
 
 struct OutboxEntry {
     Mutation mutation;
-    std::string state;   // pending | sent | rejected
-    std::string reason;  // for rejected
+    std::string state;  // pending | sent | rejected
+    std::string reason; // for rejected
     Json fieldReasons = Json::object();
 };
 
 struct StoredRecord {
     StoredRecord() = default;
-    StoredRecord(std::string c, std::string i, std::string s)  // a record this device has not stored yet
-        : collection(std::move(c)), id(std::move(i)), school(std::move(s)) {}
+    StoredRecord(std::string c, std::string i, std::string s) // a record this device has not stored yet
+        : collection(std::move(c)), id(std::move(i)), school(std::move(s))
+    {}
 
     std::string collection, id, school;
     Json fields = Json::object();
@@ -46,8 +47,7 @@ struct StoredRecord {
 inline constexpr const char *kRecordColumns = "collection, id, school, fields, deleted, server, state, updated";
 inline constexpr const char *kOutboxColumns = "body, state, reason, field_reasons";
 
-template <class Row>
-StoredRecord readStoredRecord(const Row &q)
+template <class Row> StoredRecord readStoredRecord(const Row &q)
 {
     StoredRecord r;
     r.collection = q.text(0);
@@ -62,8 +62,7 @@ StoredRecord readStoredRecord(const Row &q)
     return r;
 }
 
-template <class Row>
-OutboxEntry readOutboxEntry(const Row &q)
+template <class Row> OutboxEntry readOutboxEntry(const Row &q)
 {
     OutboxEntry e;
     e.mutation = Mutation::fromJson(parseJson(q.text(0), "an outbox entry"), "outbox");
@@ -80,7 +79,8 @@ struct ScopeRow {
     uint64_t sum = 0;
 };
 
-class Replica {
+class Replica
+{
 public:
     static constexpr int kSchemaVersion = 3; // 2: attachments, 3: record_refs
 
@@ -93,13 +93,13 @@ public:
     void setMeta(const std::string &key, const std::string &value);
 
     std::optional<StoredRecord> record(const std::string &collection, const std::string &id);
-    void saveRecord(const StoredRecord &r);   // and its attachment references (record_refs)
+    void saveRecord(const StoredRecord &r); // and its attachment references (record_refs)
     void deleteRecord(const std::string &collection, const std::string &id);
     std::vector<StoredRecord> records(const std::string &collection, bool includeDeleted);
     std::vector<StoredRecord> recordsInState(const std::string &state);
 
-    uint64_t appendOutbox(Mutation m);               // assigns n, returns it
-    void replacePendingOutbox(const Mutation &m);    // same n, still unsent
+    uint64_t appendOutbox(Mutation m);            // assigns n, returns it
+    void replacePendingOutbox(const Mutation &m); // same n, still unsent
     std::vector<OutboxEntry> outboxFor(const std::string &collection, const std::string &id);
     // Up to maxBytes of changes (at least one), never more than
     // kMaxChangesPerPush (the server refuses over 10,000 in one request), and

@@ -31,8 +31,8 @@ void throwReplyError(const HttpReply &reply, const std::string &what)
     Json j = replyJson(reply);
     std::string message = j.value("message", std::string());
     if (reply.status == 426 && j.contains("server_protocol") && j["server_protocol"].is_number_integer())
-        message = "the server speaks protocol " + std::to_string(j["server_protocol"].get<int>()) +
-                  ", this device speaks " + std::to_string(kProtocolVersion) + (message.empty() ? "" : ": " + message);
+        message = "the server speaks protocol " + std::to_string(j["server_protocol"].get<int>()) + ", this device speaks " +
+                  std::to_string(kProtocolVersion) + (message.empty() ? "" : ": " + message);
     if (message.empty())
         message = "HTTP " + std::to_string(reply.status);
     switch (reply.status) {
@@ -45,18 +45,21 @@ void throwReplyError(const HttpReply &reply, const std::string &what)
                                          "again with the password; nothing on the device is lost");
         throw Error(ErrorKind::Auth, "the server refused this device: " + message);
     }
-    case 403: throw Error(ErrorKind::Forbidden, message);
-    case 426: throw Error(ErrorKind::Version, message);
+    case 403:
+        throw Error(ErrorKind::Forbidden, message);
+    case 426:
+        throw Error(ErrorKind::Version, message);
     case 400:
     case 404:
-    case 413: throw Error(ErrorKind::Protocol, what + ": the server could not take the request: " + message);
+    case 413:
+        throw Error(ErrorKind::Protocol, what + ": the server could not take the request: " + message);
     case 429:
     case 503: {
         const int wait = reply.retryAfterSec > 0 ? int(reply.retryAfterSec) : 5;
-        throw RetryLaterError("the server asks to wait " + std::to_string(wait) + " s before " + what + ": " + message,
-                              wait);
+        throw RetryLaterError("the server asks to wait " + std::to_string(wait) + " s before " + what + ": " + message, wait);
     }
-    default: throw Error(ErrorKind::Server, what + " failed (HTTP " + std::to_string(reply.status) + "): " + message);
+    default:
+        throw Error(ErrorKind::Server, what + " failed (HTTP " + std::to_string(reply.status) + "): " + message);
     }
 }
 

@@ -13,7 +13,8 @@ namespace cx {
 // The server asked the device to come back later (429 or 503 with
 // Retry-After): a network-style wait, retried by the sync loop after at least
 // `seconds`, never shown as a failure of the person's work.
-class RetryLaterError : public Error {
+class RetryLaterError : public Error
+{
 public:
     RetryLaterError(const std::string &what, int seconds) : Error(ErrorKind::Network, what), m_seconds(seconds) {}
     int seconds() const { return m_seconds; }
@@ -25,7 +26,8 @@ private:
 // The bureau revoked this device and ordered its data erased (401 with
 // "device-revoked", docs/protocol.md). The engine erases the replica, its
 // photos and its key, then rethrows this (Engine::eraseAfterRevoke).
-class DeviceRevokedError : public Error {
+class DeviceRevokedError : public Error
+{
 public:
     explicit DeviceRevokedError(const std::string &what) : Error(ErrorKind::Auth, what) {}
 };

@@ -12,8 +12,7 @@ namespace cx {
 
 Engine::Retry::Retry(Engine &engine, RetryAfter retryAfter, int maxRetries)
     : m_engine(engine), m_retryAfter(retryAfter), m_maxRetries(maxRetries)
-{
-}
+{}
 
 int Engine::Retry::limit(const SyncTuning &tuning, Transport &transport)
 {

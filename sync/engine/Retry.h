@@ -25,7 +25,8 @@
 
 namespace cx {
 
-class Engine::Retry {
+class Engine::Retry
+{
 public:
     enum class RetryAfter { Ignore, Honour }; // whether a 429/503's Retry-After sets the wait
     // maxRetries < 0: the engine's limit, read at each failure.

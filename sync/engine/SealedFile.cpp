@@ -17,25 +17,19 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr char kMagic[4] = {'C', 'X', 'S', '1'};
-constexpr size_t kHeaderBytes = 12;            // magic + prefix
+constexpr size_t kHeaderBytes = 12; // magic + prefix
 constexpr size_t kTagBytes = 16;
 constexpr uint32_t kLastFlag = 0x80000000u;
-constexpr uint32_t kMaxRecord = 1u << 20;      // a record longer than this is damage, not data
+constexpr uint32_t kMaxRecord = 1u << 20; // a record longer than this is damage, not data
 
 std::string fileKey(const DataKey &key, const std::string &prefix)
 {
     return key.empty() ? std::string() : hkdfSha256(key.raw(), prefix, "cunxiao attachment v1");
 }
 
-std::string be32(uint32_t v)
-{
-    return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)};
-}
+std::string be32(uint32_t v) { return std::string{char(v >> 24), char(v >> 16), char(v >> 8), char(v)}; }
 
-std::string le32(uint32_t v)
-{
-    return std::string{char(v), char(v >> 8), char(v >> 16), char(v >> 24)};
-}
+std::string le32(uint32_t v) { return std::string{char(v), char(v >> 8), char(v >> 16), char(v >> 24)}; }
 
 uint32_t readLe32(const char *p)
 {
@@ -67,8 +61,7 @@ void syncFile(const std::string &path)
 // Walks the records of a sealed file from after the header. For each complete
 // record calls fn(index, last, plain); stops at the first torn or failing
 // record. Returns the offset where the good records end.
-template <class Fn>
-uint64_t walk(std::ifstream &in, const std::string &key, const std::string &prefix, Fn &&fn)
+template <class Fn> uint64_t walk(std::ifstream &in, const std::string &key, const std::string &prefix, Fn &&fn)
 {
     uint64_t good = kHeaderBytes;
     in.seekg(std::streamoff(kHeaderBytes));
@@ -97,8 +90,7 @@ uint64_t walk(std::ifstream &in, const std::string &key, const std::string &pref
 
 } // namespace
 
-SealedWriter::SealedWriter(const std::string &path, const DataKey &key, bool resume, Sha256Stream *rehash)
-    : m_path(path)
+SealedWriter::SealedWriter(const std::string &path, const DataKey &key, bool resume, Sha256Stream *rehash) : m_path(path)
 {
     std::error_code ec;
     if (resume && fs::exists(path, ec)) {
@@ -123,7 +115,7 @@ SealedWriter::SealedWriter(const std::string &path, const DataKey &key, bool res
             m_key = fileKey(key, m_prefix);
             const uint64_t good = walk(in, m_key, m_prefix, [&](uint32_t index, bool last, const std::string &plain) {
                 if (last)
-                    return false;     // a finished file reopened: its last record is written again
+                    return false; // a finished file reopened: its last record is written again
                 if (rehash)
                     rehash->update(plain.data(), plain.size());
                 m_size += plain.size();
@@ -238,8 +230,7 @@ SealedReader::SealedReader(const std::string &path, const DataKey &key) : m_path
 
 // Every record's header word, in order, skipping the sealed bytes (nothing is
 // decrypted); the read position is kept.
-template <class Fn>
-void SealedReader::eachHeader(Fn &&fn)
+template <class Fn> void SealedReader::eachHeader(Fn &&fn)
 {
     const auto pos = m_in.tellg();
     m_in.seekg(std::streamoff(kHeaderBytes));

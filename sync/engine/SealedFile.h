@@ -24,7 +24,8 @@ namespace cx {
 
 class Sha256Stream;
 
-class SealedWriter {
+class SealedWriter
+{
 public:
     static constexpr size_t kRecordBytes = 64 * 1024;
 
@@ -37,7 +38,7 @@ public:
     SealedWriter(const SealedWriter &) = delete;
     SealedWriter &operator=(const SealedWriter &) = delete;
 
-    uint64_t size() const { return m_size; }   // plain bytes, written and buffered
+    uint64_t size() const { return m_size; } // plain bytes, written and buffered
     void write(std::string_view data);
     // Seals what is buffered as a record and flushes it to the file, so it
     // survives this process (called before giving up on a cut download).
@@ -49,7 +50,7 @@ private:
     void sealRecord(std::string_view plain, bool last);
 
     std::string m_path;
-    std::string m_key;                         // this file's key (empty: plain)
+    std::string m_key; // this file's key (empty: plain)
     std::string m_prefix;
     std::ofstream m_out;
     std::string m_buffer;
@@ -58,25 +59,26 @@ private:
     bool m_finished = false;
 };
 
-class SealedReader {
+class SealedReader
+{
 public:
     // Throws Error(Storage) if the file is not a sealed file of this key.
     SealedReader(const std::string &path, const DataKey &key);
-    uint64_t size();                           // plain size; walks the record headers
-    bool complete();                           // ends with a last record
+    uint64_t size(); // plain size; walks the record headers
+    bool complete(); // ends with a last record
     void seek(uint64_t plainOffset);
     // Up to n plain bytes; 0 at the end. Throws Error(Storage) naming the file
     // if a record fails its tag or the file was cut before its last record.
     size_t read(char *out, size_t n);
 
 private:
-    bool nextRecord();                         // false at a clean end
+    bool nextRecord(); // false at a clean end
     template <class Fn> void eachHeader(Fn &&fn);
 
     std::string m_path, m_key, m_prefix;
     std::ifstream m_in;
-    std::string m_record;                      // the current record's plain bytes
-    size_t m_pos = 0;                          // read position in m_record
+    std::string m_record; // the current record's plain bytes
+    size_t m_pos = 0;     // read position in m_record
     uint32_t m_index = 0;
     bool m_sawLast = false;
     bool m_plain = false;

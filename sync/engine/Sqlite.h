@@ -23,7 +23,8 @@ int applyKey(sqlite3 *db, const DataKey &key, const char *schema = "main");
 // The same for a database ATTACHed under `schema` with ATTACH ... KEY.
 std::string cipherPragmas(const char *schema);
 
-class Stmt {
+class Stmt
+{
 public:
     Stmt(Db &db, std::string_view sql);
     ~Stmt();
@@ -35,8 +36,8 @@ public:
     Stmt &bindNull(int i);
     Stmt &bindOptional(int i, const std::optional<std::string> &v);
 
-    bool step();            // true while a row is available
-    void run();             // step to completion, reset
+    bool step(); // true while a row is available
+    void run();  // step to completion, reset
     void reset();
 
     int64_t integer(int col) const;
@@ -49,7 +50,8 @@ private:
     std::string m_sql;
 };
 
-class Db {
+class Db
+{
 public:
     // With a key, the file is encrypted (SQLCipher) and the key is checked at
     // once: a wrong key or a damaged file is an Error(Storage) here, not later.
@@ -71,7 +73,8 @@ private:
 };
 
 // BEGIN IMMEDIATE ... COMMIT, rolled back unless commit() was reached.
-class Transaction {
+class Transaction
+{
 public:
     explicit Transaction(Db &db);
     ~Transaction();

@@ -46,8 +46,8 @@ constexpr int kVersion = 1;
 std::string derive(std::string_view secret, const std::string &salt, const KdfParams &k)
 {
     std::string out(32, '\0');
-    int rc = argon2id_hash_raw(k.passes, k.memoryKiB, k.lanes, secret.data(), secret.size(), salt.data(), salt.size(),
-                               out.data(), out.size());
+    int rc = argon2id_hash_raw(k.passes, k.memoryKiB, k.lanes, secret.data(), secret.size(), salt.data(), salt.size(), out.data(),
+                               out.size());
     if (rc != ARGON2_OK)
         throw Error(ErrorKind::Storage, std::string("cannot derive the key (Argon2id: ") + argon2_error_message(rc) + ")");
     return out;
@@ -131,8 +131,12 @@ Json Vault::wrap(const DataKey &key, std::string_view secret, const char *which,
     randomBytes(reinterpret_cast<unsigned char *>(salt.data()), salt.size());
     randomBytes(reinterpret_cast<unsigned char *>(nonce.data()), nonce.size());
     std::string kek = derive(secret, salt, kdf);
-    Json w{{"kdf", "argon2id"}, {"m", kdf.memoryKiB}, {"t", kdf.passes}, {"p", kdf.lanes},
-           {"salt", base64Encode(salt)}, {"nonce", base64Encode(nonce)},
+    Json w{{"kdf", "argon2id"},
+           {"m", kdf.memoryKiB},
+           {"t", kdf.passes},
+           {"p", kdf.lanes},
+           {"salt", base64Encode(salt)},
+           {"nonce", base64Encode(nonce)},
            {"key", base64Encode(aesGcmSeal(kek, nonce, aad(which), key.raw()))}};
     OPENSSL_cleanse(kek.data(), kek.size());
     return w;
@@ -175,7 +179,9 @@ DataKey Vault::create(std::string_view pin, std::string_view password, const Kdf
     if (const auto dir = fs::path(m_path).parent_path(); !dir.empty())
         fs::create_directories(dir, ec);
     DataKey key = DataKey::generate();
-    Json j{{"format", kFormat}, {"v", kVersion}, {"pin_failures", 0},
+    Json j{{"format", kFormat},
+           {"v", kVersion},
+           {"pin_failures", 0},
            {"pin", pin.empty() ? Json(nullptr) : wrap(key, pin, "pin", kdf)},
            {"password", wrap(key, password, "password", kdf)}};
     save(j);

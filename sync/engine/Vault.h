@@ -26,7 +26,8 @@ struct KdfParams {
     uint32_t lanes = 1;
 };
 
-class Vault {
+class Vault
+{
 public:
     static constexpr int kMaxPinAttempts = 5;
     static constexpr size_t kMinPinDigits = 6;
@@ -43,8 +44,8 @@ public:
     // is gone, "the PIN no longer unlocks this device ...". Changes nothing
     // but the attempt counter.
     DataKey unlockWithPin(std::string_view pin);
-    DataKey unlockWithPassword(std::string_view password);   // Error(Auth) "wrong password ..."
-    int pinAttemptsLeft() const;                              // 0: only the password unlocks
+    DataKey unlockWithPassword(std::string_view password); // Error(Auth) "wrong password ..."
+    int pinAttemptsLeft() const;                           // 0: only the password unlocks
     // Replace a wrap (the key comes from an unlock). setPin also restores the
     // PIN after it was destroyed; setPassword follows a password change.
     void setPin(const DataKey &key, std::string_view pin);

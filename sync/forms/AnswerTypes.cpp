@@ -14,8 +14,8 @@ namespace cx::forms {
 
 bool isEmptyAnswer(const cx::Json &a)
 {
-    return a.is_null() || (a.is_string() && a.get_ref<const std::string &>().empty()) ||
-           (a.is_array() && a.empty()) || (a.is_object() && a.empty());
+    return a.is_null() || (a.is_string() && a.get_ref<const std::string &>().empty()) || (a.is_array() && a.empty()) ||
+           (a.is_object() && a.empty());
 }
 
 static LocalText bad(const char *zh, const char *en) { return LocalText::of(zh, en); }
@@ -68,8 +68,9 @@ std::optional<LocalText> answerTypeProblem(const Field &f, const cx::Json &a)
         // The value is named: a date-time has several parts to get wrong.
         const std::string given = a.is_string() ? a.get<std::string>() : a.dump();
         return LocalText::of("“" + given + "”不是有效的日期时间；格式应为 年-月-日T时:分:秒+时区（如 2026-12-07T09:30:00+08:00）",
-                             "'" + given + "' is not a valid date and time; write YYYY-MM-DDTHH:MM:SS with the "
-                             "offset from UTC (e.g. 2026-12-07T09:30:00+08:00)");
+                             "'" + given +
+                                 "' is not a valid date and time; write YYYY-MM-DDTHH:MM:SS with the "
+                                 "offset from UTC (e.g. 2026-12-07T09:30:00+08:00)");
     }
     case FieldType::SelectOne:
         if (a.is_string())
@@ -131,11 +132,14 @@ Value answerValue(const Field &f, const cx::Json &a)
     if (isEmptyAnswer(a))
         return {};
     switch (a.type()) {
-    case cx::Json::value_t::boolean: return Value(a.get<bool>());
+    case cx::Json::value_t::boolean:
+        return Value(a.get<bool>());
     case cx::Json::value_t::number_integer:
     case cx::Json::value_t::number_unsigned:
-    case cx::Json::value_t::number_float: return Value(a.get<double>());
-    case cx::Json::value_t::string: return Value(a.get<std::string>());
+    case cx::Json::value_t::number_float:
+        return Value(a.get<double>());
+    case cx::Json::value_t::string:
+        return Value(a.get<std::string>());
     case cx::Json::value_t::array: {
         Value::List items;
         for (const auto &e : a) {
@@ -151,8 +155,7 @@ Value answerValue(const Field &f, const cx::Json &a)
         return Value::list(std::move(items));
     }
     case cx::Json::value_t::object:
-        if (f.type == FieldType::Geopoint && a.contains("lat") && a.contains("lon"))
-        {
+        if (f.type == FieldType::Geopoint && a.contains("lat") && a.contains("lon")) {
             if (!a["lat"].is_number() || !a["lon"].is_number())
                 return {};
             return Value(formatNumber(a["lat"].get<double>()) + " " + formatNumber(a["lon"].get<double>()));
@@ -162,7 +165,8 @@ Value answerValue(const Field &f, const cx::Json &a)
         if (a.contains("id"))
             return answerValue(f, a["id"]);
         return {};
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -184,8 +188,10 @@ cx::Json valueAsAnswer(const Field &f, const Value &v)
     case FieldType::Date:
     case FieldType::Time:
     case FieldType::DateTime:
-    case FieldType::SelectOne: return v.toString();
-    default: return v.toJson();
+    case FieldType::SelectOne:
+        return v.toString();
+    default:
+        return v.toJson();
     }
 }
 

@@ -126,8 +126,8 @@ void DefinitionReader::compileExpressions(const cx::Json &j, Field &f)
         if (d.is_string()) {
             f.defaultExpr = compile(f, "default", d);
         } else if (auto p = answerTypeProblem(f, d)) {
-            problem(f.name, "default", "the default " + d.dump() + " " + p->en() +
-                                           " (write text defaults as an expression in quotes: \"'yes'\")");
+            problem(f.name, "default",
+                    "the default " + d.dump() + " " + p->en() + " (write text defaults as an expression in quotes: \"'yes'\")");
         } else {
             f.defaultLiteral = d;
         }

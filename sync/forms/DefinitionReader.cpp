@@ -27,10 +27,13 @@ bool validLanguage(const std::string &s)
 
 const std::set<std::string> kFormKeys = {"id", "version", "title", "description", "roles", "schools", "pages", "fields", "meta"};
 const std::set<std::string> kPageKeys = {"id", "title", "fields"};
-const std::set<std::string> kFieldKeys = {"name", "type", "label", "hint", "required", "required_message", "relevant",
-                                          "constraint", "constraint_message", "calculate", "default", "readonly",
-                                          "options", "from", "options_filter", "multiple", "fields", "min_rows",
-                                          "max_rows", "appearance"};
+const std::set<std::string> kFieldKeys = {"name",      "type",       "label",
+                                          "hint",      "required",   "required_message",
+                                          "relevant",  "constraint", "constraint_message",
+                                          "calculate", "default",    "readonly",
+                                          "options",   "from",       "options_filter",
+                                          "multiple",  "fields",     "min_rows",
+                                          "max_rows",  "appearance"};
 const std::set<std::string> kRoles = {"head", "teacher", "inspector", "bureau"};
 
 // A member by reference (definitions keep pointers into the JSON), or null.
@@ -137,8 +140,9 @@ void DefinitionReader::readForm()
     const cx::Json schools = j.value("schools", cx::Json("*"));
     if (schools == "*") {
         m_def.m_allSchools = true;
-    } else if (schools.is_array() && !schools.empty() &&
-               std::all_of(schools.begin(), schools.end(), [](const cx::Json &s) { return s.is_string() && !s.get<std::string>().empty(); })) {
+    } else if (schools.is_array() && !schools.empty() && std::all_of(schools.begin(), schools.end(), [](const cx::Json &s) {
+                   return s.is_string() && !s.get<std::string>().empty();
+               })) {
         m_def.m_allSchools = false;
         for (const auto &s : schools)
             m_def.m_schools.push_back(s.get<std::string>());
@@ -226,9 +230,10 @@ void DefinitionReader::readField(const cx::Json &j, int parent, int repeat, int 
     std::string fn = f.name.empty() ? label : f.name;
     auto type = fieldTypeFromName(j.value("type", cx::Json()).is_string() ? j["type"].get<std::string>() : "");
     if (!type) {
-        problem(fn, "type", "unknown type " + j.value("type", cx::Json()).dump() +
-                                " (known: text, integer, decimal, date, time, datetime, select_one, select_many, geopoint, photo, "
-                                "signature, note, group, repeat)");
+        problem(fn, "type",
+                "unknown type " + j.value("type", cx::Json()).dump() +
+                    " (known: text, integer, decimal, date, time, datetime, select_one, select_many, geopoint, photo, "
+                    "signature, note, group, repeat)");
         if (m_def.m_byName.count(f.name) && m_def.m_byName[f.name] == index)
             m_def.m_byName.erase(f.name);
         return;
@@ -306,8 +311,7 @@ void DefinitionReader::readField(const cx::Json &j, int parent, int repeat, int 
     into.push_back(index);
     if (container) {
         std::vector<int> children;
-        readFields(member(j, "fields"), index, f.type == FieldType::Repeat ? index : repeat, page, children,
-                   "fields");
+        readFields(member(j, "fields"), index, f.type == FieldType::Repeat ? index : repeat, page, children, "fields");
         m_def.m_fields[size_t(index)].children = std::move(children);
     }
 }

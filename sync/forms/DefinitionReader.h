@@ -15,12 +15,11 @@ class DefinitionReader
 {
 public:
     explicit DefinitionReader(const cx::Json &json) : m_json(json) {}
-    FormDefinition read();   // throws FormDefinitionError
+    FormDefinition read(); // throws FormDefinitionError
 
 private:
     void readForm();
-    void readFields(const cx::Json &list, int parent, int repeat, int page, std::vector<int> &into,
-                    const std::string &where);
+    void readFields(const cx::Json &list, int parent, int repeat, int page, std::vector<int> &into, const std::string &where);
     void readField(const cx::Json &j, int parent, int repeat, int page, std::vector<int> &into);
     void readOptions(Field &f, const cx::Json &j);
     void compileExpressions(const cx::Json &j, Field &f);
@@ -33,7 +32,7 @@ private:
     const cx::Json &m_json;
     FormDefinition m_def;
     std::vector<DefinitionProblem> m_problems;
-    std::vector<const cx::Json *> m_fieldJson;   // per field index, its JSON object
+    std::vector<const cx::Json *> m_fieldJson; // per field index, its JSON object
 };
 
 } // namespace cx::forms

@@ -77,8 +77,8 @@ void DependencyGraph::build(FormDefinition &def, std::vector<DefinitionProblem> 
             text += def.m_fields[size_t(c)].name + " -> ";
         text += def.m_fields[size_t(cycle.front())].name;
         const Field &first = def.m_fields[size_t(cycle.front())];
-        problems.push_back({def.m_id, first.name, first.calculate ? "calculate" : "relevant",
-                            0, "calculations or relevance depend on each other in a cycle: " + text});
+        problems.push_back({def.m_id, first.name, first.calculate ? "calculate" : "relevant", 0,
+                            "calculations or relevance depend on each other in a cycle: " + text});
         return;
     }
     std::vector<int> rank(n);

@@ -21,10 +21,7 @@ struct Binder {
     bool usesToday = false;
     bool usesSelf = false;
 
-    [[noreturn]] void fail(const Node &n, const std::string &what)
-    {
-        throw ExpressionError(charPosition(src, n.offset), what);
-    }
+    [[noreturn]] void fail(const Node &n, const std::string &what) { throw ExpressionError(charPosition(src, n.offset), what); }
     void dep(int f)
     {
         if (f >= 0 && std::find(deps.begin(), deps.end(), f) == deps.end())
@@ -47,10 +44,17 @@ struct Binder {
                 fail(n, "${" + n.name + "}: field references are not allowed here");
             RefTarget t = opt.resolve(n.name);
             switch (t.kind) {
-            case RefTarget::Field: n.kind = NodeKind::Field; break;
-            case RefTarget::Column: n.kind = NodeKind::Column; break;
-            case RefTarget::Rows: n.kind = NodeKind::Rows; break;
-            case RefTarget::Error: fail(n, t.error);
+            case RefTarget::Field:
+                n.kind = NodeKind::Field;
+                break;
+            case RefTarget::Column:
+                n.kind = NodeKind::Column;
+                break;
+            case RefTarget::Rows:
+                n.kind = NodeKind::Rows;
+                break;
+            case RefTarget::Error:
+                fail(n, t.error);
             }
             n.field = t.field;
             n.repeat = t.repeat;
@@ -64,7 +68,8 @@ struct Binder {
             if (n.fn == Fn::Age && n.args.size() == 1)
                 usesToday = true;
             break;
-        default: break;
+        default:
+            break;
         }
         for (auto &a : n.args)
             bind(*a);
@@ -106,20 +111,30 @@ std::optional<int> compareValues(const Value &a, const Value &b)
 Value eval(const Node &n, const Scope &s)
 {
     switch (n.kind) {
-    case NodeKind::Literal: return n.literal;
-    case NodeKind::Self: return s.self();
-    case NodeKind::Field: return s.field(n.field);
-    case NodeKind::Column: return s.column(n.repeat, n.field);
-    case NodeKind::Rows: return s.rows(n.repeat);
-    case NodeKind::RecordProp: return s.recordProp(n.name);
-    case NodeKind::Ref: return {};
+    case NodeKind::Literal:
+        return n.literal;
+    case NodeKind::Self:
+        return s.self();
+    case NodeKind::Field:
+        return s.field(n.field);
+    case NodeKind::Column:
+        return s.column(n.repeat, n.field);
+    case NodeKind::Rows:
+        return s.rows(n.repeat);
+    case NodeKind::RecordProp:
+        return s.recordProp(n.name);
+    case NodeKind::Ref:
+        return {};
     case NodeKind::Neg: {
         auto x = eval(*n.args[0], s).toNumber();
         return x ? Value(-*x) : Value();
     }
-    case NodeKind::Not: return Value(!eval(*n.args[0], s).truthy());
-    case NodeKind::And: return Value(eval(*n.args[0], s).truthy() && eval(*n.args[1], s).truthy());
-    case NodeKind::Or: return Value(eval(*n.args[0], s).truthy() || eval(*n.args[1], s).truthy());
+    case NodeKind::Not:
+        return Value(!eval(*n.args[0], s).truthy());
+    case NodeKind::And:
+        return Value(eval(*n.args[0], s).truthy() && eval(*n.args[1], s).truthy());
+    case NodeKind::Or:
+        return Value(eval(*n.args[0], s).truthy() || eval(*n.args[1], s).truthy());
     case NodeKind::Compare: {
         Value a = eval(*n.args[0], s), b = eval(*n.args[1], s);
         if (a.isNull() || b.isNull())
@@ -128,13 +143,20 @@ Value eval(const Node &n, const Scope &s)
         if (!c)
             return Value(n.op == Op::Ne);
         switch (n.op) {
-        case Op::Eq: return Value(*c == 0);
-        case Op::Ne: return Value(*c != 0);
-        case Op::Lt: return Value(*c < 0);
-        case Op::Le: return Value(*c <= 0);
-        case Op::Gt: return Value(*c > 0);
-        case Op::Ge: return Value(*c >= 0);
-        default: return Value(false);
+        case Op::Eq:
+            return Value(*c == 0);
+        case Op::Ne:
+            return Value(*c != 0);
+        case Op::Lt:
+            return Value(*c < 0);
+        case Op::Le:
+            return Value(*c <= 0);
+        case Op::Gt:
+            return Value(*c > 0);
+        case Op::Ge:
+            return Value(*c >= 0);
+        default:
+            return Value(false);
         }
     }
     case NodeKind::Arith: {
@@ -145,17 +167,24 @@ Value eval(const Node &n, const Scope &s)
         if (!y)
             return {};
         switch (n.op) {
-        case Op::Add: return Value(*x + *y);
-        case Op::Sub: return Value(*x - *y);
-        case Op::Mul: return Value(*x * *y);
-        case Op::Div: return *y == 0 ? Value() : Value(*x / *y);
-        case Op::Mod: return *y == 0 ? Value() : Value(std::fmod(*x, *y));
-        default: return {};
+        case Op::Add:
+            return Value(*x + *y);
+        case Op::Sub:
+            return Value(*x - *y);
+        case Op::Mul:
+            return Value(*x * *y);
+        case Op::Div:
+            return *y == 0 ? Value() : Value(*x / *y);
+        case Op::Mod:
+            return *y == 0 ? Value() : Value(std::fmod(*x, *y));
+        default:
+            return {};
         }
     }
     case NodeKind::Call:
         switch (n.fn) {
-        case Fn::If: return eval(*n.args[eval(*n.args[0], s).truthy() ? 1 : 2], s);
+        case Fn::If:
+            return eval(*n.args[eval(*n.args[0], s).truthy() ? 1 : 2], s);
         case Fn::Coalesce:
             for (const auto &a : n.args) {
                 Value v = eval(*a, s);
@@ -172,8 +201,10 @@ Value eval(const Node &n, const Scope &s)
                 return Value(false);
             return Value(std::regex_search(text, *n.regex));
         }
-        case Fn::Row: return s.row() < 0 ? Value() : Value(s.row() + 1);
-        case Fn::Now: return Value(s.now());
+        case Fn::Row:
+            return s.row() < 0 ? Value() : Value(s.row() + 1);
+        case Fn::Now:
+            return Value(s.now());
         default: {
             std::vector<Value> args;
             args.reserve(n.args.size());

@@ -11,9 +11,10 @@ class ExpressionError : public cx::Error
 {
 public:
     ExpressionError(size_t position, std::string problem)
-        : cx::Error(cx::ErrorKind::Invalid, "position " + std::to_string(position) + ": " + problem),
-          m_position(position), m_problem(std::move(problem)) {}
-    size_t position() const { return m_position; }      // 1-based, in characters
+        : cx::Error(cx::ErrorKind::Invalid, "position " + std::to_string(position) + ": " + problem), m_position(position),
+          m_problem(std::move(problem))
+    {}
+    size_t position() const { return m_position; } // 1-based, in characters
     const std::string &problem() const { return m_problem; }
 
 private:

@@ -33,13 +33,9 @@ std::string DefinitionProblem::text() const
 
 FormDefinitionError::FormDefinitionError(std::vector<DefinitionProblem> problems)
     : cx::Error(cx::ErrorKind::Invalid, joinProblems(problems)), m_problems(std::move(problems))
-{
-}
+{}
 
-FormDefinition FormDefinition::parse(const cx::Json &definition)
-{
-    return DefinitionReader(definition).read();
-}
+FormDefinition FormDefinition::parse(const cx::Json &definition) { return DefinitionReader(definition).read(); }
 
 FormDefinition FormDefinition::parseText(std::string_view text)
 {
@@ -103,8 +99,8 @@ const Option *Field::option(const std::string &value) const
     return nullptr;
 }
 
-static const char *const kTypeNames[] = {"text", "integer", "decimal", "date", "time", "datetime", "select_one", "select_many",
-                                         "geopoint", "photo", "signature", "note", "group", "repeat"};
+static const char *const kTypeNames[] = {"text",        "integer",  "decimal", "date",      "time", "datetime", "select_one",
+                                         "select_many", "geopoint", "photo",   "signature", "note", "group",    "repeat"};
 
 const char *fieldTypeName(FieldType t) { return kTypeNames[int(t)]; }
 

@@ -15,9 +15,9 @@ namespace cx::forms {
 // One problem found in a definition: which form, which field, which part.
 struct DefinitionProblem {
     std::string formId;
-    std::string field;      // empty for form-level problems
-    std::string where;      // "constraint", "relevant", "calculate", "default", "options", "type", ...
-    size_t position = 0;    // 1-based character position inside an expression, 0 if none
+    std::string field;   // empty for form-level problems
+    std::string where;   // "constraint", "relevant", "calculate", "default", "options", "type", ...
+    size_t position = 0; // 1-based character position inside an expression, 0 if none
     std::string message;
     std::string text() const; // "form 'x', field 'y', constraint, position 7: expected ..."
 };
@@ -50,12 +50,12 @@ public:
     const std::vector<std::string> &schools() const { return m_schools; }
     bool isFor(const std::string &role, const std::string &school) const;
     const cx::Json &meta() const { return m_meta; }
-    const cx::Json &source() const { return m_source; }   // the definition as published
+    const cx::Json &source() const { return m_source; } // the definition as published
 
     const std::vector<Page> &pages() const { return m_pages; }
-    const std::vector<Field> &fields() const { return m_fields; }   // document order
+    const std::vector<Field> &fields() const { return m_fields; } // document order
     const Field &field(int index) const { return m_fields[size_t(index)]; }
-    int indexOf(const std::string &name) const;                      // -1 if none
+    int indexOf(const std::string &name) const; // -1 if none
     const Field *find(const std::string &name) const;
 
     // Dependency graph (see DependencyGraph): evaluation order of all fields,

@@ -212,7 +212,8 @@ void FormSession::applyDefaults(int repeat, int row)
         if (!f.defaultLiteral.is_null())
             storeAnswer(f.index, r, f.defaultLiteral);
         else if (f.defaultExpr)
-            storeAnswer(f.index, r, valueAsAnswer(f, f.defaultExpr.evaluate(InstanceScope(*this, f.index, repeat >= 0 ? row : -1))));
+            storeAnswer(f.index, r,
+                        valueAsAnswer(f, f.defaultExpr.evaluate(InstanceScope(*this, f.index, repeat >= 0 ? row : -1))));
     }
 }
 
@@ -297,10 +298,7 @@ cx::Json FormSession::submission() const
     return out;
 }
 
-Value FormSession::value(const std::string &field, int row) const
-{
-    return effective(fieldIndex(field, nullptr), row);
-}
+Value FormSession::value(const std::string &field, int row) const { return effective(fieldIndex(field, nullptr), row); }
 
 bool FormSession::isRelevant(const std::string &field, int row) const
 {

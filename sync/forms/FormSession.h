@@ -13,9 +13,9 @@
 namespace cx::forms {
 
 struct SessionOptions {
-    const RecordSource *records = nullptr;  // not owned; may be null
-    std::optional<long> today;              // day number (see parseDate); default: local date now
-    std::optional<std::string> now;         // now() (see parseDateTime); default: the local clock
+    const RecordSource *records = nullptr; // not owned; may be null
+    std::optional<long> today;             // day number (see parseDate); default: local date now
+    std::optional<std::string> now;        // now() (see parseDateTime); default: the local clock
 };
 
 class FormSession
@@ -37,11 +37,11 @@ public:
     // or note, or a row that does not exist. Answers of the wrong type are stored
     // (never lost) and reported as issues.
     void setAnswer(const std::string &field, const cx::Json &value, int row = -1);
-    int addRow(const std::string &repeat);                   // returns the new row's index
+    int addRow(const std::string &repeat); // returns the new row's index
     void removeRow(const std::string &repeat, int row);
-    void setAnswers(cx::Json answers);                       // replaces all; full re-evaluation
+    void setAnswers(cx::Json answers); // replaces all; full re-evaluation
 
-    Value value(const std::string &field, int row = -1) const;  // as expressions see it (null if hidden)
+    Value value(const std::string &field, int row = -1) const; // as expressions see it (null if hidden)
     bool isRelevant(const std::string &field, int row = -1) const;
     bool isRequired(const std::string &field, int row = -1) const;
     bool isReadonly(const std::string &field, int row = -1) const;
@@ -49,7 +49,7 @@ public:
     // Choices to show now: inline options passing options_filter, or records passing the filter.
     std::vector<Option> options(const std::string &field, int row = -1) const;
 
-    std::vector<Issue> issues() const;                       // all, in form order
+    std::vector<Issue> issues() const; // all, in form order
     std::vector<Issue> issues(const std::string &field, int row = -1) const;
     bool isValid() const;
 
@@ -67,7 +67,7 @@ private:
     };
 
     int fieldIndex(const std::string &name, const char *what) const;
-    int instances(int field) const;                          // 1, or the rows of its repeat
+    int instances(int field) const; // 1, or the rows of its repeat
     void syncRows(int repeat);
     const cx::Json &rawAnswer(int field, int row) const;
     void storeAnswer(int field, int row, cx::Json value);
@@ -83,7 +83,7 @@ private:
     SessionOptions m_options;
     long m_today;
     cx::Json m_answers;
-    std::vector<std::vector<Inst>> m_state;                  // [field][row]
+    std::vector<std::vector<Inst>> m_state; // [field][row]
     size_t m_evaluations = 0;
 };
 

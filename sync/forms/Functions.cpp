@@ -103,7 +103,8 @@ Value applyFunction(Fn fn, const std::vector<Value> &a, long today)
 {
     auto num = [&](size_t i) { return i < a.size() ? a[i].toNumber() : std::nullopt; };
     switch (fn) {
-    case Fn::Empty: return Value(a[0].isNull());
+    case Fn::Empty:
+        return Value(a[0].isNull());
     case Fn::Count: {
         if (!a[0].isList())
             return Value(a[0].isNull() ? 0 : 1);
@@ -151,11 +152,24 @@ Value applyFunction(Fn fn, const std::vector<Value> &a, long today)
             return {};
         return roundTo(*x, *d);
     }
-    case Fn::Int: { auto x = num(0); return x ? Value(std::trunc(*x)) : Value(); }
-    case Fn::Floor: { auto x = num(0); return x ? Value(std::floor(*x)) : Value(); }
-    case Fn::Ceil: { auto x = num(0); return x ? Value(std::ceil(*x)) : Value(); }
-    case Fn::Abs: { auto x = num(0); return x ? Value(std::fabs(*x)) : Value(); }
-    case Fn::StringLength: return Value(double(codePoints(a[0].toString())));
+    case Fn::Int: {
+        auto x = num(0);
+        return x ? Value(std::trunc(*x)) : Value();
+    }
+    case Fn::Floor: {
+        auto x = num(0);
+        return x ? Value(std::floor(*x)) : Value();
+    }
+    case Fn::Ceil: {
+        auto x = num(0);
+        return x ? Value(std::ceil(*x)) : Value();
+    }
+    case Fn::Abs: {
+        auto x = num(0);
+        return x ? Value(std::fabs(*x)) : Value();
+    }
+    case Fn::StringLength:
+        return Value(double(codePoints(a[0].toString())));
     case Fn::Concat: {
         std::string s;
         for (const Value &v : a)
@@ -164,8 +178,10 @@ Value applyFunction(Fn fn, const std::vector<Value> &a, long today)
     }
     case Fn::Contains:
         return Value(!a[0].isNull() && a[0].toString().find(a[1].toString()) != std::string::npos);
-    case Fn::StartsWith: return Value(!a[0].isNull() && a[0].toString().starts_with(a[1].toString()));
-    case Fn::EndsWith: return Value(!a[0].isNull() && a[0].toString().ends_with(a[1].toString()));
+    case Fn::StartsWith:
+        return Value(!a[0].isNull() && a[0].toString().starts_with(a[1].toString()));
+    case Fn::EndsWith:
+        return Value(!a[0].isNull() && a[0].toString().ends_with(a[1].toString()));
     case Fn::Selected: {
         if (a[1].isNull())
             return Value(false);
@@ -180,7 +196,8 @@ Value applyFunction(Fn fn, const std::vector<Value> &a, long today)
     }
     case Fn::CountSelected:
         return Value(a[0].isList() ? double(a[0].items().size()) : a[0].isNull() ? 0.0 : 1.0);
-    case Fn::Today: return Value(formatDate(today));
+    case Fn::Today:
+        return Value(formatDate(today));
     case Fn::DateAdd: {
         auto d = dateOf(a[0]);
         auto n = num(1);
@@ -209,11 +226,18 @@ Value applyFunction(Fn fn, const std::vector<Value> &a, long today)
         auto d = dateOf(a[0]);
         return d ? Value(std::stoi(formatDate(*d).substr(0, 4))) : Value();
     }
-    case Fn::Number: { auto x = num(0); return x ? Value(*x) : Value(); }
-    case Fn::String: return Value(a[0].toString());
-    case Fn::True: return Value(true);
-    case Fn::False: return Value(false);
-    default: return {}; // handled by the evaluator
+    case Fn::Number: {
+        auto x = num(0);
+        return x ? Value(*x) : Value();
+    }
+    case Fn::String:
+        return Value(a[0].toString());
+    case Fn::True:
+        return Value(true);
+    case Fn::False:
+        return Value(false);
+    default:
+        return {}; // handled by the evaluator
     }
 }
 

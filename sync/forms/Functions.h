@@ -9,16 +9,46 @@
 namespace cx::forms {
 
 enum class Fn {
-    If, Coalesce, Empty, Count, Sum, Min, Max, Avg, Round, Int, Floor, Ceil, Abs,
-    CountValue, StringLength, Concat, Contains, StartsWith, EndsWith, Regex, Selected, CountSelected,
-    Today, Now, DateAdd, DateDiff, Age, Year, Number, String, Row, True, False,
+    If,
+    Coalesce,
+    Empty,
+    Count,
+    Sum,
+    Min,
+    Max,
+    Avg,
+    Round,
+    Int,
+    Floor,
+    Ceil,
+    Abs,
+    CountValue,
+    StringLength,
+    Concat,
+    Contains,
+    StartsWith,
+    EndsWith,
+    Regex,
+    Selected,
+    CountSelected,
+    Today,
+    Now,
+    DateAdd,
+    DateDiff,
+    Age,
+    Year,
+    Number,
+    String,
+    Row,
+    True,
+    False,
 };
 
 struct FunctionInfo {
     const char *name;
     Fn fn;
     int minArgs;
-    int maxArgs;    // -1: any number
+    int maxArgs; // -1: any number
     const char *usage;
 };
 

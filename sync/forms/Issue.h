@@ -13,13 +13,13 @@
 namespace cx::forms {
 
 struct Issue {
-    std::string field;      // path: "enrolled_7_12", or "classes[0].pupils" (rows count from 0)
-    std::string message;    // Chinese, for the person
-    std::string messageEn;  // English
-    std::string name;       // the field's name ("pupils")
-    int row = -1;           // row inside its repeat, -1 outside repeats
-    std::string code;       // required | type | option | record | constraint | rows | calculation | unknown
-    LocalText text;         // the message in every language the form provides
+    std::string field;     // path: "enrolled_7_12", or "classes[0].pupils" (rows count from 0)
+    std::string message;   // Chinese, for the person
+    std::string messageEn; // English
+    std::string name;      // the field's name ("pupils")
+    int row = -1;          // row inside its repeat, -1 outside repeats
+    std::string code;      // required | type | option | record | constraint | rows | calculation | unknown
+    LocalText text;        // the message in every language the form provides
 
     bool operator==(const Issue &o) const { return field == o.field && code == o.code && message == o.message; }
 };

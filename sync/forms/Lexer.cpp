@@ -98,15 +98,24 @@ std::vector<Token> tokenize(std::string_view s)
                     i = k;
             }
             t.text = std::string(s.substr(b, i - b));
-            if (t.text == "and") t.kind = Tok::And;
-            else if (t.text == "or") t.kind = Tok::Or;
-            else if (t.text == "not") t.kind = Tok::Not;
-            else if (t.text == "div") t.kind = Tok::Div;
-            else if (t.text == "mod") t.kind = Tok::Mod;
-            else if (t.text == "true") t.kind = Tok::True;
-            else if (t.text == "false") t.kind = Tok::False;
-            else if (t.text == "null") t.kind = Tok::Null;
-            else t.kind = Tok::Ident;
+            if (t.text == "and")
+                t.kind = Tok::And;
+            else if (t.text == "or")
+                t.kind = Tok::Or;
+            else if (t.text == "not")
+                t.kind = Tok::Not;
+            else if (t.text == "div")
+                t.kind = Tok::Div;
+            else if (t.text == "mod")
+                t.kind = Tok::Mod;
+            else if (t.text == "true")
+                t.kind = Tok::True;
+            else if (t.text == "false")
+                t.kind = Tok::False;
+            else if (t.text == "null")
+                t.kind = Tok::Null;
+            else
+                t.kind = Tok::Ident;
             // true() and false() are functions as well as literals.
             if ((t.kind == Tok::True || t.kind == Tok::False) && i < s.size() && s[i] == '(')
                 t.kind = Tok::Ident;
@@ -115,32 +124,71 @@ std::vector<Token> tokenize(std::string_view s)
         }
         size_t len = 1;
         switch (c) {
-        case '.': t.kind = Tok::Dot; break;
-        case '(': t.kind = Tok::LParen; break;
-        case ')': t.kind = Tok::RParen; break;
-        case ',': t.kind = Tok::Comma; break;
-        case '+': t.kind = Tok::Plus; break;
-        case '-': t.kind = Tok::Minus; break;
-        case '*': t.kind = Tok::Star; break;
-        case '/': t.kind = Tok::Slash; break;
-        case '%': t.kind = Tok::Percent; break;
-        case '=': t.kind = Tok::Eq; len = two('=') ? 2 : 1; break;
+        case '.':
+            t.kind = Tok::Dot;
+            break;
+        case '(':
+            t.kind = Tok::LParen;
+            break;
+        case ')':
+            t.kind = Tok::RParen;
+            break;
+        case ',':
+            t.kind = Tok::Comma;
+            break;
+        case '+':
+            t.kind = Tok::Plus;
+            break;
+        case '-':
+            t.kind = Tok::Minus;
+            break;
+        case '*':
+            t.kind = Tok::Star;
+            break;
+        case '/':
+            t.kind = Tok::Slash;
+            break;
+        case '%':
+            t.kind = Tok::Percent;
+            break;
+        case '=':
+            t.kind = Tok::Eq;
+            len = two('=') ? 2 : 1;
+            break;
         case '!':
             if (!two('='))
                 fail(i, "expected '=' after '!' (write != for \"not equal\", or not(...))");
-            t.kind = Tok::Ne; len = 2; break;
-        case '<':
-            if (two('>')) { t.kind = Tok::Ne; len = 2; }
-            else if (two('=')) { t.kind = Tok::Le; len = 2; }
-            else t.kind = Tok::Lt;
+            t.kind = Tok::Ne;
+            len = 2;
             break;
-        case '>': t.kind = two('=') ? Tok::Ge : Tok::Gt; len = two('=') ? 2 : 1; break;
+        case '<':
+            if (two('>')) {
+                t.kind = Tok::Ne;
+                len = 2;
+            } else if (two('=')) {
+                t.kind = Tok::Le;
+                len = 2;
+            } else
+                t.kind = Tok::Lt;
+            break;
+        case '>':
+            t.kind = two('=') ? Tok::Ge : Tok::Gt;
+            len = two('=') ? 2 : 1;
+            break;
         case '&':
-            if (two('&')) { t.kind = Tok::And; len = 2; break; }
+            if (two('&')) {
+                t.kind = Tok::And;
+                len = 2;
+                break;
+            }
             fail(i, "expected an operand or operator, found '&' (write and)");
             break;
         case '|':
-            if (two('|')) { t.kind = Tok::Or; len = 2; break; }
+            if (two('|')) {
+                t.kind = Tok::Or;
+                len = 2;
+                break;
+            }
             fail(i, "expected an operand or operator, found '|' (write or)");
             break;
         default: {
@@ -159,12 +207,18 @@ std::vector<Token> tokenize(std::string_view s)
 std::string describe(const Token &t)
 {
     switch (t.kind) {
-    case Tok::End: return "end of expression";
-    case Tok::Number: return "number " + t.text;
-    case Tok::String: return "text '" + t.text + "'";
-    case Tok::Ref: return "${" + t.text + "}";
-    case Tok::Ident: return "name '" + t.text + "'";
-    default: return "'" + t.text + "'";
+    case Tok::End:
+        return "end of expression";
+    case Tok::Number:
+        return "number " + t.text;
+    case Tok::String:
+        return "text '" + t.text + "'";
+    case Tok::Ref:
+        return "${" + t.text + "}";
+    case Tok::Ident:
+        return "name '" + t.text + "'";
+    default:
+        return "'" + t.text + "'";
     }
 }
 

@@ -8,16 +8,41 @@
 namespace cx::forms {
 
 enum class Tok {
-    End, Number, String, Ref, Dot, Ident, LParen, RParen, Comma,
-    Plus, Minus, Star, Slash, Percent, Eq, Ne, Lt, Le, Gt, Ge,
-    And, Or, Not, Div, Mod, True, False, Null,
+    End,
+    Number,
+    String,
+    Ref,
+    Dot,
+    Ident,
+    LParen,
+    RParen,
+    Comma,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Percent,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    And,
+    Or,
+    Not,
+    Div,
+    Mod,
+    True,
+    False,
+    Null,
 };
 
 struct Token {
     Tok kind = Tok::End;
-    std::string text;   // identifier, reference name (without ${ }), or decoded string
+    std::string text; // identifier, reference name (without ${ }), or decoded string
     double number = 0;
-    size_t offset = 0;  // byte offset in the source
+    size_t offset = 0; // byte offset in the source
 };
 
 // Throws ExpressionError on a bad character, an unterminated string or ${...}.

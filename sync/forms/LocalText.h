@@ -9,7 +9,7 @@
 namespace cx::forms {
 
 struct LocalText {
-    std::map<std::string, std::string> text;   // language code -> text
+    std::map<std::string, std::string> text; // language code -> text
 
     static LocalText of(std::string zh, std::string en);
     bool empty() const { return text.empty(); }

@@ -6,7 +6,7 @@
 namespace cx::forms {
 
 struct MigrationResult {
-    cx::Json answers = cx::Json::object();  // answers that fit the new version
+    cx::Json answers = cx::Json::object(); // answers that fit the new version
     // Answers with no place in the new version, keyed by their old path
     // ("old_field", "classes[1].old_field"): fields removed, moved in or out of
     // a repeat, or whose old answer does not fit the field's new type.

@@ -110,13 +110,26 @@ private:
     static bool compareOp(Tok k, Op &op)
     {
         switch (k) {
-        case Tok::Eq: op = Op::Eq; return true;
-        case Tok::Ne: op = Op::Ne; return true;
-        case Tok::Lt: op = Op::Lt; return true;
-        case Tok::Le: op = Op::Le; return true;
-        case Tok::Gt: op = Op::Gt; return true;
-        case Tok::Ge: op = Op::Ge; return true;
-        default: return false;
+        case Tok::Eq:
+            op = Op::Eq;
+            return true;
+        case Tok::Ne:
+            op = Op::Ne;
+            return true;
+        case Tok::Lt:
+            op = Op::Lt;
+            return true;
+        case Tok::Le:
+            op = Op::Le;
+            return true;
+        case Tok::Gt:
+            op = Op::Gt;
+            return true;
+        case Tok::Ge:
+            op = Op::Ge;
+            return true;
+        default:
+            return false;
         }
     }
     std::unique_ptr<Node> parseCompare()
@@ -147,10 +160,19 @@ private:
         while (true) {
             Op op;
             switch (peek().kind) {
-            case Tok::Star: op = Op::Mul; break;
-            case Tok::Slash: case Tok::Div: op = Op::Div; break;
-            case Tok::Percent: case Tok::Mod: op = Op::Mod; break;
-            default: return l;
+            case Tok::Star:
+                op = Op::Mul;
+                break;
+            case Tok::Slash:
+            case Tok::Div:
+                op = Op::Div;
+                break;
+            case Tok::Percent:
+            case Tok::Mod:
+                op = Op::Mod;
+                break;
+            default:
+                return l;
             }
             size_t off = next().offset;
             l = binary(NodeKind::Arith, op, off, std::move(l), parseUnary());
@@ -170,13 +192,35 @@ private:
     {
         const Token &t = next();
         switch (t.kind) {
-        case Tok::Number: { auto n = make(NodeKind::Literal, t.offset); n->literal = Value(t.number); return n; }
-        case Tok::String: { auto n = make(NodeKind::Literal, t.offset); n->literal = Value(t.text); return n; }
-        case Tok::True: { auto n = make(NodeKind::Literal, t.offset); n->literal = Value(true); return n; }
-        case Tok::False: { auto n = make(NodeKind::Literal, t.offset); n->literal = Value(false); return n; }
-        case Tok::Null: return make(NodeKind::Literal, t.offset);
-        case Tok::Dot: return make(NodeKind::Self, t.offset);
-        case Tok::Ref: { auto n = make(NodeKind::Ref, t.offset); n->name = t.text; return n; }
+        case Tok::Number: {
+            auto n = make(NodeKind::Literal, t.offset);
+            n->literal = Value(t.number);
+            return n;
+        }
+        case Tok::String: {
+            auto n = make(NodeKind::Literal, t.offset);
+            n->literal = Value(t.text);
+            return n;
+        }
+        case Tok::True: {
+            auto n = make(NodeKind::Literal, t.offset);
+            n->literal = Value(true);
+            return n;
+        }
+        case Tok::False: {
+            auto n = make(NodeKind::Literal, t.offset);
+            n->literal = Value(false);
+            return n;
+        }
+        case Tok::Null:
+            return make(NodeKind::Literal, t.offset);
+        case Tok::Dot:
+            return make(NodeKind::Self, t.offset);
+        case Tok::Ref: {
+            auto n = make(NodeKind::Ref, t.offset);
+            n->name = t.text;
+            return n;
+        }
         case Tok::LParen: {
             auto n = parseOr();
             if (!accept(Tok::RParen))
@@ -187,7 +231,11 @@ private:
         case Tok::Ident:
             if (peek().kind == Tok::LParen)
                 return parseCall(t);
-            { auto n = make(NodeKind::RecordProp, t.offset); n->name = t.text; return n; }
+            {
+                auto n = make(NodeKind::RecordProp, t.offset);
+                n->name = t.text;
+                return n;
+            }
         default:
             fail(t, "expected a value (a number, 'text', ${field}, '.', a function or '('), found " + describe(t));
         }

@@ -40,8 +40,8 @@ Period monthOf(int y, unsigned m)
 std::optional<Day> parseDay(std::string_view iso)
 {
     int y, m, d;
-    if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-' || !number(iso.substr(0, 4), y) ||
-        !number(iso.substr(5, 2), m) || !number(iso.substr(8, 2), d))
+    if (iso.size() < 10 || iso[4] != '-' || iso[7] != '-' || !number(iso.substr(0, 4), y) || !number(iso.substr(5, 2), m) ||
+        !number(iso.substr(8, 2), d))
         return std::nullopt;
     if (iso.size() > 10 && iso[10] != 'T' && iso[10] != ' ')
         return std::nullopt;
@@ -76,7 +76,7 @@ Period periodContaining(const std::string &kind, Day dayIn)
     const unsigned m = unsigned(v.month());
     if (kind == "school_year")
         return schoolYear(m >= 9 ? y : y - 1);
-    if (kind == "term")   // autumn term September-January, spring term February-August
+    if (kind == "term") // autumn term September-January, spring term February-August
         return m >= 9 ? autumn(y) : m == 1 ? autumn(y - 1) : spring(y);
     if (kind == "month")
         return monthOf(y, m);

@@ -22,7 +22,7 @@ using Day = std::chrono::sys_days;
 // "2025-09-01", or the date part of an ISO date-time ("2025-09-01T08:30:00").
 std::optional<Day> parseDay(std::string_view iso);
 std::string formatDay(Day d);
-Day today();   // the local calendar day
+Day today(); // the local calendar day
 
 struct Period {
     std::string kind;

@@ -16,8 +16,8 @@ namespace cx::forms {
 struct Publication {
     std::string formId;
     int64_t version = 1;
-    Json fields;                 // {definition, version, title}
-    bool unchanged = false;      // the same definition as the published one: nothing new to publish
+    Json fields;            // {definition, version, title}
+    bool unchanged = false; // the same definition as the published one: nothing new to publish
     std::string versionId() const { return formId + ".v" + std::to_string(version); }
 };
 

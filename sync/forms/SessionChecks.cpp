@@ -95,9 +95,9 @@ void FormSession::check(int field, int row)
         }
     }
     if (f.constraint && !f.constraint.evaluate(scope).truthy())
-        add("constraint", withFallback(f.constraintMessage,
-                                       LocalText::of("答案不符合要求：" + f.constraint.source(),
-                                                     "The answer breaks the rule: " + f.constraint.source())));
+        add("constraint",
+            withFallback(f.constraintMessage, LocalText::of("答案不符合要求：" + f.constraint.source(),
+                                                            "The answer breaks the rule: " + f.constraint.source())));
 }
 
 std::vector<Option> FormSession::options(const std::string &name, int row) const

@@ -10,7 +10,8 @@ class InstanceScope : public Scope
 {
 public:
     InstanceScope(const FormSession &s, int field, int row, const cx::Json *record = nullptr)
-        : m_s(s), m_field(field), m_row(row), m_record(record) {}
+        : m_s(s), m_field(field), m_row(row), m_record(record)
+    {}
 
     Value field(int f) const override;
     Value column(int repeat, int f) const override;

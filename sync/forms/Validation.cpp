@@ -40,8 +40,7 @@ void unknownKeys(const FormDefinition &def, const cx::Json &answers, std::vector
     for (const auto &[key, value] : answers.items()) {
         const Field *f = def.find(key);
         if (!f || f->repeat >= 0 || !f->hasValue()) {
-            out.push_back(issue(key, key, -1, "unknown",
-                                LocalText::of("表单中没有此项", "the form has no such field")));
+            out.push_back(issue(key, key, -1, "unknown", LocalText::of("表单中没有此项", "the form has no such field")));
             continue;
         }
         if (f->type != FieldType::Repeat || !value.is_array())
@@ -95,11 +94,11 @@ std::vector<Issue> validateSubmission(const FormDefinition &def, const cx::Json 
             continue;
         auto compare = [&](const cx::Json &sent, const cx::Json &computed, const std::string &path, int row) {
             if (!sameAnswer(sent, computed))
-                out.push_back(issue(path, f.name, row, "calculation",
-                                    LocalText::of("计算结果应为 " + (computed.is_null() ? std::string("空") : computed.dump()) +
-                                                      "，提交的是 " + sent.dump(),
-                                                  "the calculated value should be " + computed.dump() + ", was sent as " +
-                                                      sent.dump())));
+                out.push_back(
+                    issue(path, f.name, row, "calculation",
+                          LocalText::of("计算结果应为 " + (computed.is_null() ? std::string("空") : computed.dump()) +
+                                            "，提交的是 " + sent.dump(),
+                                        "the calculated value should be " + computed.dump() + ", was sent as " + sent.dump())));
         };
         if (f.repeat < 0) {
             if (session.isRelevant(f.name) && answers.contains(f.name))

@@ -39,11 +39,15 @@ const Value::List &Value::items() const
 bool Value::truthy() const
 {
     switch (m_v.index()) {
-    case 1: return boolean();
-    case 2: return number() != 0;
-    case 3:              // non-empty text
-    case 4: return true; // non-empty list
-    default: return false;
+    case 1:
+        return boolean();
+    case 2:
+        return number() != 0;
+    case 3: // non-empty text
+    case 4:
+        return true; // non-empty list
+    default:
+        return false;
     }
 }
 
@@ -81,9 +85,12 @@ std::string formatNumber(double d)
 std::string Value::toString() const
 {
     switch (m_v.index()) {
-    case 1: return boolean() ? "true" : "false";
-    case 2: return formatNumber(number());
-    case 3: return string();
+    case 1:
+        return boolean() ? "true" : "false";
+    case 2:
+        return formatNumber(number());
+    case 3:
+        return string();
     case 4: {
         std::string out;
         for (const Value &v : items()) {
@@ -93,28 +100,32 @@ std::string Value::toString() const
         }
         return out;
     }
-    default: return {};
+    default:
+        return {};
     }
 }
 
 cx::Json Value::toJson() const
 {
     switch (m_v.index()) {
-    case 1: return boolean();
+    case 1:
+        return boolean();
     case 2: {
         double d = number();
         if (std::fabs(d) < 9e15 && d == std::floor(d))
             return static_cast<long long>(d);
         return d;
     }
-    case 3: return string();
+    case 3:
+        return string();
     case 4: {
         cx::Json a = cx::Json::array();
         for (const Value &v : items())
             a.push_back(v.toJson());
         return a;
     }
-    default: return nullptr;
+    default:
+        return nullptr;
     }
 }
 
@@ -232,7 +243,7 @@ std::string dateTimeShown(const std::string &s)
     auto t = parseDateTime(s);
     if (!t)
         return s;
-    std::string iso = formatDateTime(*t);   // "2026-12-07T09:30:00+08:00"
+    std::string iso = formatDateTime(*t); // "2026-12-07T09:30:00+08:00"
     return iso.substr(0, 10) + " " + iso.substr(11, t->seconds % 60 ? 8 : 5) + " " + iso.substr(19);
 }
 

@@ -17,13 +17,13 @@ class Value
 public:
     using List = std::vector<Value>;
 
-    Value() = default;                                  // null
+    Value() = default; // null
     Value(bool b) : m_v(b) {}
-    Value(double d);                                    // NaN and infinities become null
+    Value(double d); // NaN and infinities become null
     Value(int i) : m_v(double(i)) {}
-    Value(std::string s);                               // "" becomes null
+    Value(std::string s); // "" becomes null
     Value(const char *s) : Value(std::string(s)) {}
-    static Value list(List items);                      // an empty list is null
+    static Value list(List items); // an empty list is null
 
     bool isNull() const { return m_v.index() == 0; }
     bool isBool() const { return m_v.index() == 1; }
@@ -34,11 +34,11 @@ public:
     bool boolean() const { return std::get<bool>(m_v); }
     double number() const { return std::get<double>(m_v); }
     const std::string &string() const { return std::get<std::string>(m_v); }
-    const List &items() const;                          // empty for non-lists
+    const List &items() const; // empty for non-lists
 
-    bool truthy() const;                                // null, false, 0 and "" are false
-    std::optional<double> toNumber() const;             // numbers, numeric text, booleans
-    std::string toString() const;                       // null is ""; lists join with spaces
+    bool truthy() const;                    // null, false, 0 and "" are false
+    std::optional<double> toNumber() const; // numbers, numeric text, booleans
+    std::string toString() const;           // null is ""; lists join with spaces
     cx::Json toJson() const;
 
     bool operator==(const Value &o) const;
@@ -53,8 +53,8 @@ std::string formatNumber(double d);
 // Dates as day numbers (days since 1970-01-01), from and to "YYYY-MM-DD".
 std::optional<long> parseDate(std::string_view s);
 std::string formatDate(long days);
-bool isValidTime(std::string_view s);                   // "HH:MM" or "HH:MM:SS"
-long todayLocal();                                      // the device's (or server's) local date
+bool isValidTime(std::string_view s); // "HH:MM" or "HH:MM:SS"
+long todayLocal();                    // the device's (or server's) local date
 
 // A date-time as a datetime field stores it: ISO 8601 local date and time with
 // its offset from UTC, "2026-12-07T09:30:00+08:00" ("Z" for UTC; seconds may be
@@ -67,8 +67,8 @@ struct DateTime {
     long long utcSeconds() const { return (long long)days * 86400 + seconds - offsetMinutes * 60LL; }
 };
 std::optional<DateTime> parseDateTime(std::string_view s);
-std::string formatDateTime(const DateTime &t);          // always with seconds and "+HH:MM"
-std::string nowLocal();                                 // the device's (or server's) local date-time
+std::string formatDateTime(const DateTime &t); // always with seconds and "+HH:MM"
+std::string nowLocal();                        // the device's (or server's) local date-time
 // A date-time as a person reads it: "2026-12-07 09:30 +08:00" (seconds when not
 // 0); text that is not a date-time is returned as it is.
 std::string dateTimeShown(const std::string &s);

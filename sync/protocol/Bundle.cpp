@@ -120,8 +120,7 @@ std::string aesGcmSeal(const std::string &key, const std::string &nonce, std::st
     if (!ctx || key.size() != 32 || nonce.size() != 12 ||
         EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, u(key), u(nonce)) != 1 ||
         EVP_EncryptUpdate(ctx.get(), nullptr, &n, u(aad), int(aad.size())) != 1 ||
-        EVP_EncryptUpdate(ctx.get(), o, &n, u(plain), int(plain.size())) != 1 ||
-        EVP_EncryptFinal_ex(ctx.get(), o + n, &m) != 1 ||
+        EVP_EncryptUpdate(ctx.get(), o, &n, u(plain), int(plain.size())) != 1 || EVP_EncryptFinal_ex(ctx.get(), o + n, &m) != 1 ||
         EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, 16, o + plain.size()) != 1)
         fail("AES-256-GCM encryption");
     return out;
@@ -190,8 +189,8 @@ OpenedFrame parseBundleFrame(std::string_view bytes)
         throw Error(ErrorKind::Protocol, "truncated bundle: " + std::to_string(bytes.size()) + " bytes, the header says " +
                                              std::to_string(f.aad.size() + f.header.size) + "; copy the whole file again");
     if (have > f.header.size)
-        throw Error(ErrorKind::Protocol, "damaged bundle: " + std::to_string(have - f.header.size) +
-                                             " bytes more than its header says");
+        throw Error(ErrorKind::Protocol,
+                    "damaged bundle: " + std::to_string(have - f.header.size) + " bytes more than its header says");
     f.sealed = std::string(bytes.substr(f.aad.size()));
     return f;
 }
@@ -203,8 +202,7 @@ std::string bundleKey(const std::string &agreement, const std::string &deviceSec
     return hkdfSha256(agreement + deviceSecret, h.eph + receiverPub, info);
 }
 
-std::string sealBundle(BundleHeader h, const std::string &receiverPub, const std::string &deviceSecret,
-                       std::string_view payload)
+std::string sealBundle(BundleHeader h, const std::string &receiverPub, const std::string &deviceSecret, std::string_view payload)
 {
     X25519Pair eph = x25519Generate();
     h.eph = eph.pub;
@@ -212,10 +210,15 @@ std::string sealBundle(BundleHeader h, const std::string &receiverPub, const std
     randomBytes(reinterpret_cast<unsigned char *>(h.nonce.data()), 12);
     const std::string packed = compress(payload, 9);
     h.size = packed.size() + 16;
-    const std::string head = Json{{"format", "cunxiao-bundle"}, {"v", kBundleVersion}, {"kind", h.kind},
-                                  {"device", h.device}, {"bundle", h.bundle}, {"eph", base64Encode(h.eph)},
-                                  {"nonce", base64Encode(h.nonce)}, {"size", h.size}}
-                                 .dump();
+    const std::string head = Json{
+        {"format", "cunxiao-bundle"},
+        {"v", kBundleVersion},
+        {"kind", h.kind},
+        {"device", h.device},
+        {"bundle", h.bundle},
+        {"eph", base64Encode(h.eph)},
+        {"nonce", base64Encode(h.nonce)},
+        {"size", h.size}}.dump();
     std::string out = kBundleMagic;
     putU32(out, uint32_t(head.size()));
     out += head;

@@ -40,17 +40,17 @@ bool aesGcmOpen(const std::string &key, const std::string &nonce, std::string_vi
                 std::string &plain);
 
 struct BundleHeader {
-    std::string kind;                          // push | reply
+    std::string kind; // push | reply
     std::string device;
-    std::string bundle;                        // the bundle id (a reply: the push it answers)
-    std::string eph;                           // sender's ephemeral X25519 public key (raw)
-    std::string nonce;                         // 12 bytes
-    uint64_t size = 0;                         // sealed body bytes
+    std::string bundle; // the bundle id (a reply: the push it answers)
+    std::string eph;    // sender's ephemeral X25519 public key (raw)
+    std::string nonce;  // 12 bytes
+    uint64_t size = 0;  // sealed body bytes
 };
 
 struct OpenedFrame {
     BundleHeader header;
-    std::string aad;                           // magic + length + header bytes
+    std::string aad; // magic + length + header bytes
     std::string sealed;
 };
 
@@ -65,8 +65,7 @@ std::string bundleKey(const std::string &agreement, const std::string &deviceSec
 
 // Compresses and seals `payload` (JSON text) for `receiverPub`; h.kind, device
 // and bundle set by the caller, the rest filled here.
-std::string sealBundle(BundleHeader h, const std::string &receiverPub, const std::string &deviceSecret,
-                       std::string_view payload);
+std::string sealBundle(BundleHeader h, const std::string &receiverPub, const std::string &deviceSecret, std::string_view payload);
 // Opens a frame with the receiver's private key; returns the payload JSON
 // text. Throws cx::Error(Auth) "tampered" when the seal fails.
 std::string openBundle(const OpenedFrame &f, const std::string &receiverPriv, const std::string &deviceSecret);

@@ -15,9 +15,9 @@ int compressionLevelFor(size_t bytes)
         return 6;
     if (bytes < 32 * 1024)
         return 15;
-    if (bytes <= 2 * 1024 * 1024)   // the largest page the engine asks for (SyncTuning::maxPageBytes)
+    if (bytes <= 2 * 1024 * 1024) // the largest page the engine asks for (SyncTuning::maxPageBytes)
         return 19;
-    return 12;   // a larger body (a client asking up to 8 MiB pages): ~70 MB/s, not ~2 MB/s and ~100 MB of tables
+    return 12; // a larger body (a client asking up to 8 MiB pages): ~70 MB/s, not ~2 MB/s and ~100 MB of tables
 }
 
 namespace {
@@ -136,8 +136,8 @@ std::string decompressWithPrefix(std::string_view body, std::string_view prefix,
     if (named.empty())
         throw Error(ErrorKind::Protocol, "the body names no prefix");
     if (named != prefixName(prefix))
-        throw Error(ErrorKind::Protocol, "the body was compressed with prefix " + named + ", not the one held (" +
-                                             prefixName(prefix) + ")");
+        throw Error(ErrorKind::Protocol,
+                    "the body was compressed with prefix " + named + ", not the one held (" + prefixName(prefix) + ")");
     return decompressImpl(body.substr(kFrameBytes), maxBytes, prefix, true);
 }
 

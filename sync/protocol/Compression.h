@@ -33,8 +33,8 @@ std::string decompress(std::string_view data, size_t maxBytes = kMaxBodyBytes);
 // prefix (prefixName of its bytes); a decoder without the prefix reads it as
 // corrupt, never as other values (the content checksum), and the name lets
 // the receiver check it holds that prefix before decoding.
-inline constexpr size_t kMinPrefixBytes = 2 * 1024;         // smaller bodies are not kept as prefixes
-inline constexpr size_t kMaxPrefixBytes = 2 * 1024 * 1024;  // nor larger ones (the largest page the engine asks for)
+inline constexpr size_t kMinPrefixBytes = 2 * 1024;        // smaller bodies are not kept as prefixes
+inline constexpr size_t kMaxPrefixBytes = 2 * 1024 * 1024; // nor larger ones (the largest page the engine asks for)
 // The name of a prefix: the first 128 bits of its SHA-256, 32 hex digits.
 std::string prefixName(std::string_view body);
 // The skippable frame naming `prefix`, then `data` compressed with it.

@@ -58,14 +58,15 @@ uint64_t hash64(std::string_view data)
 std::string base64Encode(std::string_view raw, bool url)
 {
     std::string out(4 * ((raw.size() + 2) / 3) + 1, '\0');
-    int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                            reinterpret_cast<const unsigned char *>(raw.data()),
+    int n = EVP_EncodeBlock(reinterpret_cast<unsigned char *>(out.data()), reinterpret_cast<const unsigned char *>(raw.data()),
                             static_cast<int>(raw.size()));
     out.resize(n);
     if (url) {
         for (char &c : out) {
-            if (c == '+') c = '-';
-            else if (c == '/') c = '_';
+            if (c == '+')
+                c = '-';
+            else if (c == '/')
+                c = '_';
         }
         while (!out.empty() && out.back() == '=')
             out.pop_back();
@@ -77,14 +78,15 @@ std::string base64Decode(std::string_view text)
 {
     std::string in(text);
     for (char &c : in) {
-        if (c == '-') c = '+';
-        else if (c == '_') c = '/';
+        if (c == '-')
+            c = '+';
+        else if (c == '_')
+            c = '/';
     }
     while (in.size() % 4)
         in.push_back('=');
     std::string out(3 * in.size() / 4 + 1, '\0');
-    int n = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(out.data()),
-                            reinterpret_cast<const unsigned char *>(in.data()),
+    int n = EVP_DecodeBlock(reinterpret_cast<unsigned char *>(out.data()), reinterpret_cast<const unsigned char *>(in.data()),
                             static_cast<int>(in.size()));
     if (n < 0)
         throw Error(ErrorKind::Invalid, "not valid base64");
@@ -103,9 +105,8 @@ constexpr uint64_t kScryptP = 1;
 std::string scrypt(std::string_view password, std::string_view salt, uint64_t N, uint64_t r, uint64_t p)
 {
     std::string out(32, '\0');
-    if (EVP_PBE_scrypt(password.data(), password.size(),
-                       reinterpret_cast<const unsigned char *>(salt.data()), salt.size(), N, r, p,
-                       64ull * 1024 * 1024, reinterpret_cast<unsigned char *>(out.data()), out.size()) != 1)
+    if (EVP_PBE_scrypt(password.data(), password.size(), reinterpret_cast<const unsigned char *>(salt.data()), salt.size(), N, r,
+                       p, 64ull * 1024 * 1024, reinterpret_cast<unsigned char *>(out.data()), out.size()) != 1)
         throw Error(ErrorKind::Storage, "scrypt failed");
     return out;
 }
@@ -117,8 +118,8 @@ std::string hashPassword(std::string_view password)
     randomBytes(reinterpret_cast<unsigned char *>(salt.data()), salt.size());
     std::string h = scrypt(password, salt, kScryptN, kScryptR, kScryptP);
     char head[64];
-    std::snprintf(head, sizeof head, "scrypt$%llu$%llu$%llu$", (unsigned long long)kScryptN,
-                  (unsigned long long)kScryptR, (unsigned long long)kScryptP);
+    std::snprintf(head, sizeof head, "scrypt$%llu$%llu$%llu$", (unsigned long long)kScryptN, (unsigned long long)kScryptR,
+                  (unsigned long long)kScryptP);
     return head + base64Encode(salt) + "$" + base64Encode(h);
 }
 

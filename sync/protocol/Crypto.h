@@ -13,15 +13,16 @@
 namespace cx {
 
 void randomBytes(unsigned char *out, size_t n);
-std::string randomToken(size_t bytes = 32);          // base64url, no padding
+std::string randomToken(size_t bytes = 32); // base64url, no padding
 
 std::string sha256Hex(std::string_view data);
-std::string sha256Raw(std::string_view data);        // 32 raw bytes
-uint64_t hash64(std::string_view data);              // first 8 bytes of SHA-256
-bool isSha256Hex(std::string_view s);                // 64 lower-case hex digits (an attachment's name)
+std::string sha256Raw(std::string_view data); // 32 raw bytes
+uint64_t hash64(std::string_view data);       // first 8 bytes of SHA-256
+bool isSha256Hex(std::string_view s);         // 64 lower-case hex digits (an attachment's name)
 
 // SHA-256 fed piece by piece, for files never held whole in memory.
-class Sha256Stream {
+class Sha256Stream
+{
 public:
     Sha256Stream();
     void reset();
@@ -37,7 +38,7 @@ private:
 uint64_t streamFile(const std::string &path, Sha256Stream &hash, std::ofstream *copy = nullptr);
 
 std::string base64Encode(std::string_view raw, bool url = false);
-std::string base64Decode(std::string_view text);     // throws cx::Error on bad input
+std::string base64Decode(std::string_view text); // throws cx::Error on bad input
 
 // scrypt (N=2^14, r=8, p=1) with a random 16-byte salt; the stored form is
 // "scrypt$N$r$p$salt_b64$hash_b64". verifyPassword runs in constant time.

@@ -32,8 +32,7 @@ std::string percentDecode(const std::string &s)
 {
     std::string out;
     for (size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit((unsigned char)s[i + 1]) &&
-            std::isxdigit((unsigned char)s[i + 2])) {
+        if (s[i] == '%' && i + 2 < s.size() && std::isxdigit((unsigned char)s[i + 1]) && std::isxdigit((unsigned char)s[i + 2])) {
             out += char(std::stoi(s.substr(i + 1, 2), nullptr, 16));
             i += 2;
         } else if (s[i] == '+') {

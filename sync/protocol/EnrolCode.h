@@ -23,10 +23,10 @@ std::optional<std::string> normaliseEnrolCode(const std::string &typed);
 std::string groupEnrolCode(const std::string &normalised);
 
 struct EnrolLink {
-    std::string server;                        // https://host:port
-    std::string pin;                           // "sha256//BASE64" or ""
+    std::string server; // https://host:port
+    std::string pin;    // "sha256//BASE64" or ""
     std::string user;
-    std::string code;                          // as shown (grouped)
+    std::string code; // as shown (grouped)
 };
 
 std::string enrolLinkText(const EnrolLink &link);

@@ -105,8 +105,7 @@ MergeOutcome applyMutation(RecordState &rec, const Mutation &m, const std::strin
     if (m.op == Op::Resolve) {
         size_t before = rec.conflicts.size();
         std::erase_if(rec.conflicts, [&](const Conflict &c) {
-            return m.fields.contains(c.field) &&
-                   std::find(m.settles.begin(), m.settles.end(), c.version) != m.settles.end();
+            return m.fields.contains(c.field) && std::find(m.settles.begin(), m.settles.end(), c.version) != m.settles.end();
         });
         out.changed = before != rec.conflicts.size();
     }

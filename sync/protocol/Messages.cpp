@@ -95,9 +95,12 @@ std::vector<RecordState> recordsFrom(const Json &j, const char *key, const std::
 const char *opName(Op op)
 {
     switch (op) {
-    case Op::Put: return "put";
-    case Op::Delete: return "delete";
-    case Op::Resolve: return "resolve";
+    case Op::Put:
+        return "put";
+    case Op::Delete:
+        return "delete";
+    case Op::Resolve:
+        return "resolve";
     }
     return "put";
 }
@@ -144,10 +147,14 @@ Mutation Mutation::fromJson(const Json &j, const std::string &path)
     if (!isValidSchoolCode(m.school))
         throwProtocolError(path + ".school", "not a school code");
     std::string op = needString(j, "op", path);
-    if (op == "put") m.op = Op::Put;
-    else if (op == "delete") m.op = Op::Delete;
-    else if (op == "resolve") m.op = Op::Resolve;
-    else throwProtocolError(path + ".op", "unknown operation \"" + op + "\"");
+    if (op == "put")
+        m.op = Op::Put;
+    else if (op == "delete")
+        m.op = Op::Delete;
+    else if (op == "resolve")
+        m.op = Op::Resolve;
+    else
+        throwProtocolError(path + ".op", "unknown operation \"" + op + "\"");
     const Json &f = need(j, "f", path);
     if (!f.is_object())
         throwProtocolError(path + ".f", "not an object");
@@ -161,8 +168,7 @@ Mutation Mutation::fromJson(const Json &j, const std::string &path)
     for (auto it = b.begin(); it != b.end(); ++it) {
         if (!isValidFieldName(it.key()))
             throwProtocolError(path + ".base", "bad field name \"" + it.key() + "\"");
-        m.base[it.key()] = it->is_null() ? std::nullopt
-                                         : std::optional<Version>(needVersion(*it, path + ".base." + it.key()));
+        m.base[it.key()] = it->is_null() ? std::nullopt : std::optional<Version>(needVersion(*it, path + ".base." + it.key()));
     }
     m.version = needVersion(need(j, "v", path), path + ".v");
     if (auto s = j.find("settles"); s != j.end()) {
@@ -244,7 +250,7 @@ SyncRequest SyncRequest::fromJson(const Json &j)
     if (j.contains("page_bytes"))
         r.pageBytes = needUnsigned(j, "page_bytes", path);
     if (auto e = j.find("enc"); e != j.end() && e->is_number_integer() && e->get<int64_t>() >= 1)
-        r.enc = int(std::min<int64_t>(e->get<int64_t>(), kWireEncoding));   // one we do not know yet: the highest we do
+        r.enc = int(std::min<int64_t>(e->get<int64_t>(), kWireEncoding)); // one we do not know yet: the highest we do
     if (auto p = j.find("prev"); p != j.end()) {
         if (!p->is_string() || p->get<std::string>().size() > 64)
             throwProtocolError(path + ".prev", "not a prefix name");
@@ -264,7 +270,7 @@ SyncRequest SyncRequest::fromJson(const Json &j)
             for (auto it = f->begin(); it != f->end() && forms.size() < kMaxHealthForms; ++it)
                 if (isValidRecordId(it.key()) && it->is_number_unsigned())
                     forms[it.key()] = it->get<uint64_t>();
-            r.health["forms"] = std::move(forms);   // empty: the device holds none (an old app sends no "forms")
+            r.health["forms"] = std::move(forms); // empty: the device holds none (an old app sends no "forms")
         }
     }
     return r;
@@ -334,8 +340,7 @@ SyncResponse SyncResponse::fromJson(const Json &j)
     r.changes = recordsFrom(j, "changes", path);
     if (auto e = j.find("enc"); e != j.end()) {
         if (!e->is_number_integer() || e->get<int64_t>() < 1 || e->get<int64_t>() > kWireEncoding)
-            throwProtocolError(path + ".enc", "not a wire encoding this device reads (1.." +
-                                                  std::to_string(kWireEncoding) + ")");
+            throwProtocolError(path + ".enc", "not a wire encoding this device reads (1.." + std::to_string(kWireEncoding) + ")");
         r.enc = int(e->get<int64_t>());
     }
     if (auto a = j.find("acks"); a != j.end()) {
@@ -463,8 +468,8 @@ EnrollRequest EnrollRequest::fromJson(const Json &j)
 
 Json EnrollResponse::toJson() const
 {
-    Json j{{"protocol", protocol}, {"token", token}, {"node", node},        {"user", user},
-           {"role", role},         {"schools", schools}, {"server_time", serverTime}};
+    Json j{{"protocol", protocol}, {"token", token},           {"node", node}, {"user", user}, {"role", role},
+           {"schools", schools},   {"server_time", serverTime}};
     if (!bundleKey.empty()) // optional (docs/bundles.md); older devices ignore it
         j["bundle"] = Json{{"server_key", base64Encode(bundleKey)}, {"device_secret", base64Encode(bundleSecret)}};
     if (tokenExpires) // optional (docs/protocol.md "Device tokens")
@@ -566,8 +571,8 @@ int jsonDepth(std::string_view text, int limit)
 Json parseJson(std::string_view text, const char *what)
 {
     if (jsonDepth(text) > kMaxJsonDepth)
-        throw Error(ErrorKind::Protocol, std::string(what) + " nests arrays or objects deeper than " +
-                                             std::to_string(kMaxJsonDepth) + " levels");
+        throw Error(ErrorKind::Protocol,
+                    std::string(what) + " nests arrays or objects deeper than " + std::to_string(kMaxJsonDepth) + " levels");
     try {
         return Json::parse(text.begin(), text.end());
     } catch (const Json::parse_error &e) {

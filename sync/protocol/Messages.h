@@ -47,7 +47,7 @@ struct Mutation {
     Json fields = Json::object();
     std::map<std::string, std::optional<Version>> base;
     Version version;
-    std::vector<Version> settles;              // Resolve: the conflict versions this settles
+    std::vector<Version> settles; // Resolve: the conflict versions this settles
 
     Json toJson() const;
     static Mutation fromJson(const Json &j, const std::string &path = "mutation");
@@ -56,23 +56,23 @@ struct Mutation {
 struct Rejection {
     uint64_t n = 0;
     std::string reason;
-    Json fieldReasons = Json::object();        // field -> reason, for form checks
+    Json fieldReasons = Json::object(); // field -> reason, for form checks
 
     Json toJson() const;
     static Rejection fromJson(const Json &j, const std::string &path);
 };
 
-using Cursor = std::map<std::string, uint64_t>;  // school -> last seq seen
+using Cursor = std::map<std::string, uint64_t>; // school -> last seq seen
 
-inline constexpr size_t kMaxHealthForms = 500;   // health.forms entries a server keeps
+inline constexpr size_t kMaxHealthForms = 500; // health.forms entries a server keeps
 
 struct SyncRequest {
     int protocol = kProtocolVersion;
     std::string device;
     Cursor cursor;
     std::vector<Mutation> mutations;
-    uint64_t pageBytes = 48 * 1024;            // the most change bytes (uncompressed) wanted back
-    int enc = 1;                               // the highest wire encoding the device reads ("enc"; absent: 1)
+    uint64_t pageBytes = 48 * 1024; // the most change bytes (uncompressed) wanted back
+    int enc = 1;                    // the highest wire encoding the device reads ("enc"; absent: 1)
     // Encoding 3: the prefixName of the last reply body (uncompressed) of this
     // sync, which the device holds: the server may compress this reply with it
     // if it still holds it too. "": none ("prev" absent).
@@ -90,10 +90,10 @@ struct SyncRequest {
 
 struct SyncResponse {
     int protocol = kProtocolVersion;
-    int64_t serverTime = 0;                    // ms since the epoch
-    uint64_t acked = 0;                        // last applied mutation counter of this device
+    int64_t serverTime = 0; // ms since the epoch
+    uint64_t acked = 0;     // last applied mutation counter of this device
     std::vector<Rejection> rejected;
-    std::vector<RecordState> applied;          // server state of the records just pushed
+    std::vector<RecordState> applied; // server state of the records just pushed
     // Wire encoding 2: a pushed record whose server state is exactly what this
     // request wrote (stateFromPush) is acknowledged by its last mutation's n
     // and its seq instead of in `applied`; the device already holds the rest.
@@ -102,22 +102,22 @@ struct SyncResponse {
         bool operator==(const PushAck &) const = default;
     };
     std::vector<PushAck> acks;
-    std::string acksBy;                        // the author those states carry (this account)
-    int enc = 1;                               // the encoding toJson writes ("enc"; absent: 1)
+    std::string acksBy; // the author those states carry (this account)
+    int enc = 1;        // the encoding toJson writes ("enc"; absent: 1)
     // Encoding 3: the prefixName of this request's body (uncompressed), which
     // the server keeps: the device's next push of this sync may be compressed
     // with it. "": not kept ("kept" absent).
     std::string kept;
-    std::vector<RecordState> changes;          // the page
+    std::vector<RecordState> changes; // the page
     Cursor cursor;
     bool more = false;
     std::map<std::string, std::string> checksums; // per scope, for scopes fully pulled
-    std::vector<std::string> scopes;           // schools this account may see now
+    std::vector<std::string> scopes;              // schools this account may see now
     // Optional (added for village links, docs/village.md): when `more`, the
     // server's estimate of what is still to come after this page, so a device
     // can tell the person before a large first download. 0 = not given.
     uint64_t remainingRecords = 0;
-    uint64_t remainingBytes = 0;               // uncompressed JSON bytes, estimated
+    uint64_t remainingBytes = 0; // uncompressed JSON bytes, estimated
     // Optional (issue 13, docs/protocol.md "Device tokens"): when this device's
     // token expires, ms since the epoch (renewed by use). 0 = not given.
     int64_t tokenExpires = 0;
@@ -130,9 +130,9 @@ struct EnrollRequest {
     int protocol = kProtocolVersion;
     std::string user;
     std::string password;
-    std::string device;                        // the device's UUIDv7
+    std::string device; // the device's UUIDv7
     std::string deviceName;
-    std::string appVersion;                    // optional "app": e.g. "cunxiao-android 1.4.2" (also X-Cunxiao-App)
+    std::string appVersion; // optional "app": e.g. "cunxiao-android 1.4.2" (also X-Cunxiao-App)
     // Optional "code" (docs/protocol.md "Enrolment codes"): a one-time
     // enrolment code instead of the password; exactly one of the two is sent.
     // Last, so the brace initialisers that name the fields above keep their meaning.
@@ -145,7 +145,7 @@ struct EnrollRequest {
 struct EnrollResponse {
     int protocol = kProtocolVersion;
     std::string token;
-    uint32_t node = 0;                         // the device's number in versions
+    uint32_t node = 0; // the device's number in versions
     std::string user;
     std::string role;
     std::vector<std::string> schools;
@@ -153,7 +153,7 @@ struct EnrollResponse {
     // Optional (docs/bundles.md): the server's X25519 bundle key and this
     // device's bundle secret (raw bytes; base64 on the wire). Empty: none given.
     std::string bundleKey, bundleSecret;
-    int64_t tokenExpires = 0;                  // optional "token_expires" (ms since the epoch); 0 = not given
+    int64_t tokenExpires = 0; // optional "token_expires" (ms since the epoch); 0 = not given
 
     Json toJson() const;
     static EnrollResponse fromJson(const Json &j);
@@ -164,7 +164,7 @@ struct EnrollResponse {
 struct TokenRotateResponse {
     int protocol = kProtocolVersion;
     std::string token;
-    int64_t tokenExpires = 0;                  // ms since the epoch
+    int64_t tokenExpires = 0; // ms since the epoch
 
     Json toJson() const;
     static TokenRotateResponse fromJson(const Json &j);
@@ -197,7 +197,7 @@ struct ErrorReply {
     std::string error;
     std::string message;
     int serverProtocol = kProtocolVersion;
-    bool wipe = false;                         // "wipe": true (only with "device-revoked"); absent when false
+    bool wipe = false; // "wipe": true (only with "device-revoked"); absent when false
 
     Json toJson() const;
     static ErrorReply fromJson(const Json &j); // lenient: missing fields stay empty

@@ -39,9 +39,8 @@ bool RecordState::deleted() const
 
 void RecordState::sortConflicts()
 {
-    std::sort(conflicts.begin(), conflicts.end(), [](const Conflict &a, const Conflict &b) {
-        return std::tie(a.field, a.version) < std::tie(b.field, b.version);
-    });
+    std::sort(conflicts.begin(), conflicts.end(),
+              [](const Conflict &a, const Conflict &b) { return std::tie(a.field, a.version) < std::tie(b.field, b.version); });
 }
 
 namespace {
@@ -117,7 +116,7 @@ RecordState RecordState::fromJson(const Json &j, const std::string &path)
             throwProtocolError(path + ".f", "bad field name \"" + it.key() + "\"");
     r.fields = f;
     const Json &v = member(j, "v", path);
-    if (v.is_string()) {   // compact: one version for every field
+    if (v.is_string()) { // compact: one version for every field
         auto ver = Version::parse(v.get<std::string>());
         if (!ver)
             throwProtocolError(path + ".v", "not a version");
@@ -133,7 +132,7 @@ RecordState RecordState::fromJson(const Json &j, const std::string &path)
             throwProtocolError(path + ".v." + it.key(), "not a version");
         r.versions[it.key()] = *ver;
     }
-    if (auto b = j.find("by"); b != j.end() && b->is_string()) {   // compact: one author for every field
+    if (auto b = j.find("by"); b != j.end() && b->is_string()) { // compact: one author for every field
         for (auto it = f.begin(); it != f.end(); ++it)
             r.by[it.key()] = b->get<std::string>();
     } else if (b != j.end()) {
@@ -196,7 +195,8 @@ bool isValidRecordId(std::string_view s)
     if (s.empty() || s.size() > 64)
         return false;
     return std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' || c == ':';
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' ||
+               c == ':';
     });
 }
 

@@ -32,13 +32,13 @@ struct RecordState {
     std::string collection;
     std::string id;
     std::string school;
-    uint64_t seq = 0;                          // server sequence of the last change; 0 = not on the server
+    uint64_t seq = 0; // server sequence of the last change; 0 = not on the server
     Json fields = Json::object();
     std::map<std::string, Version> versions;
     std::map<std::string, std::string> by;
-    std::vector<Conflict> conflicts;           // kept sorted by (field, version)
+    std::vector<Conflict> conflicts; // kept sorted by (field, version)
 
-    bool deleted() const;                      // deleted and no deletion conflict pending
+    bool deleted() const; // deleted and no deletion conflict pending
     bool hasConflict(std::string_view field) const;
     void sortConflicts();
 
@@ -52,10 +52,10 @@ struct RecordState {
     bool operator==(const RecordState &) const = default;
 };
 
-bool isValidName(std::string_view s);         // collection and field names: [a-z][a-z0-9_]{0,63}
-bool isValidFieldName(std::string_view s);    // a name, or "_deleted"
-bool isValidSchoolCode(std::string_view s);   // [A-Za-z0-9_-]{1,32}, or "*"
-bool isValidRecordId(std::string_view s);     // 1-64 of [A-Za-z0-9_.:-]
+bool isValidName(std::string_view s);       // collection and field names: [a-z][a-z0-9_]{0,63}
+bool isValidFieldName(std::string_view s);  // a name, or "_deleted"
+bool isValidSchoolCode(std::string_view s); // [A-Za-z0-9_-]{1,32}, or "*"
+bool isValidRecordId(std::string_view s);   // 1-64 of [A-Za-z0-9_.:-]
 
 // Contribution of one record to its scope's checksum; a scope's checksum is the
 // sum (mod 2^64) over its records, kept incrementally on both sides.

@@ -18,29 +18,31 @@ std::optional<Version> Version::parse(std::string_view s)
     if (s.size() < 18 || s.size() > 25 || s[16] != '-')
         return std::nullopt;
     auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
         return -1;
     };
     Version v;
     for (size_t i = 0; i < 16; ++i) {
         int d = hex(s[i]);
-        if (d < 0) return std::nullopt;
+        if (d < 0)
+            return std::nullopt;
         v.hlc = (v.hlc << 4) | uint64_t(d);
     }
-    if (s.size() - 17 > 8) return std::nullopt;
+    if (s.size() - 17 > 8)
+        return std::nullopt;
     for (size_t i = 17; i < s.size(); ++i) {
         int d = hex(s[i]);
-        if (d < 0) return std::nullopt;
+        if (d < 0)
+            return std::nullopt;
         v.node = (v.node << 4) | uint32_t(d);
     }
     return v;
 }
 
-uint64_t makeHlc(int64_t millis, uint32_t counter)
-{
-    return (uint64_t(millis) << 16) | (counter & 0xffff);
-}
+uint64_t makeHlc(int64_t millis, uint32_t counter) { return (uint64_t(millis) << 16) | (counter & 0xffff); }
 
 int64_t wallClockMs()
 {
@@ -48,10 +50,7 @@ int64_t wallClockMs()
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-HybridClock::HybridClock(uint32_t node, WallClock wall)
-    : m_node(node), m_wall(wall ? std::move(wall) : WallClock(wallClockMs))
-{
-}
+HybridClock::HybridClock(uint32_t node, WallClock wall) : m_node(node), m_wall(wall ? std::move(wall) : WallClock(wallClockMs)) {}
 
 int64_t HybridClock::physicalNow() const
 {
@@ -73,9 +72,6 @@ void HybridClock::observe(uint64_t remoteHlc)
     m_last = m;
 }
 
-void HybridClock::correct(int64_t serverTimeMs, int64_t localWallMs)
-{
-    m_offsetMs = serverTimeMs - localWallMs;
-}
+void HybridClock::correct(int64_t serverTimeMs, int64_t localWallMs) { m_offsetMs = serverTimeMs - localWallMs; }
 
 } // namespace cx

@@ -28,7 +28,8 @@ struct Version {
 // Hybrid logical clock. The physical part is the wall clock corrected by the
 // offset learnt from the server's time on every response, so a device whose
 // clock is wrong by days still makes versions close to the bureau's time.
-class HybridClock {
+class HybridClock
+{
 public:
     using WallClock = std::function<int64_t()>; // milliseconds since the epoch
 
@@ -39,7 +40,11 @@ public:
 
     // The last hlc issued or observed; persisted so versions never go backwards.
     uint64_t last() const { return m_last; }
-    void restore(uint64_t last, int64_t offsetMs) { m_last = last; m_offsetMs = offsetMs; }
+    void restore(uint64_t last, int64_t offsetMs)
+    {
+        m_last = last;
+        m_offsetMs = offsetMs;
+    }
     int64_t offsetMs() const { return m_offsetMs; }
 
     // A new version for a local write.

@@ -14,8 +14,7 @@ namespace cx {
 std::vector<std::vector<bool>> qrModules(const std::string &text)
 {
     std::unique_ptr<QRcode, void (*)(QRcode *)> qr(
-        QRcode_encodeData(int(text.size()), reinterpret_cast<const unsigned char *>(text.data()), 0, QR_ECLEVEL_M),
-        QRcode_free);
+        QRcode_encodeData(int(text.size()), reinterpret_cast<const unsigned char *>(text.data()), 0, QR_ECLEVEL_M), QRcode_free);
     if (!qr)
         throw Error(ErrorKind::Invalid, "the text is too long for a QR code (" + std::to_string(text.size()) + " bytes)");
     const int n = qr->width;

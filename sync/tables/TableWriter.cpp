@@ -117,7 +117,7 @@ void XlsxBook::Sheet::row(const std::vector<Json> &cells, bool header)
         const auto when = dt ? forms::parseDateTime(*dt) : std::nullopt;
         if (v.is_number())
             e = worksheet_write_number(m_ws, r, col, v.get<double>(), fmt);
-        else if (when)   // Excel counts days from 1899-12-30 (after February 1900)
+        else if (when) // Excel counts days from 1899-12-30 (after February 1900)
             e = worksheet_write_number(m_ws, r, col, double(when->days + 25569) + when->seconds / 86400.0,
                                        m_book.dateTimeFormat(when->offsetMinutes));
         else if (v.is_boolean())
@@ -146,8 +146,7 @@ lxw_format *XlsxBook::dateTimeFormat(int offsetMinutes)
     if (!f) {
         const int a = offsetMinutes < 0 ? -offsetMinutes : offsetMinutes;
         char code[64];
-        std::snprintf(code, sizeof code, "yyyy-mm-dd hh:mm:ss \"%c%02d:%02d\"", offsetMinutes < 0 ? '-' : '+', a / 60,
-                      a % 60);
+        std::snprintf(code, sizeof code, "yyyy-mm-dd hh:mm:ss \"%c%02d:%02d\"", offsetMinutes < 0 ? '-' : '+', a / 60, a % 60);
         f = workbook_add_format(m_wb);
         format_set_num_format(f, code);
     }
@@ -190,8 +189,7 @@ void XlsxBook::close()
         throw Error(ErrorKind::Invalid, "writing " + m_path + ": " + lxw_strerror(e));
 }
 
-void writeTables(const std::string &path, const std::vector<NamedTable> &tables, Format format,
-                 const std::string &generator)
+void writeTables(const std::string &path, const std::vector<NamedTable> &tables, Format format, const std::string &generator)
 {
     const std::string part = path + ".part";
     try {

@@ -36,7 +36,8 @@ std::string csvCell(const Json &v);
 std::string cutUtf8(std::string s, size_t n);
 
 // One table: a CSV stream or an XLSX sheet.
-class Table {
+class Table
+{
 public:
     virtual ~Table() = default;
     // A header row is bold (the first) or grey (a second, e.g. English labels)
@@ -44,7 +45,8 @@ public:
     virtual void row(const std::vector<Json> &cells, bool header = false) = 0;
 };
 
-class CsvTable : public Table {
+class CsvTable : public Table
+{
 public:
     explicit CsvTable(std::ostream &out) : m_out(out) {}
     void row(const std::vector<Json> &cells, bool header = false) override;
@@ -56,14 +58,16 @@ private:
 // An .xlsx written with constant memory: each sheet's rows go to a temporary
 // file as they are written (in order, sheet by sheet or interleaved). The file
 // is complete only after close(); destroyed before, the partial file is removed.
-class XlsxBook {
+class XlsxBook
+{
 public:
     explicit XlsxBook(const std::string &path, const std::string &generator = "cunxiao");
     ~XlsxBook();
     XlsxBook(const XlsxBook &) = delete;
     XlsxBook &operator=(const XlsxBook &) = delete;
 
-    class Sheet : public Table {
+    class Sheet : public Table
+    {
     public:
         Sheet(XlsxBook &book, lxw_worksheet *ws) : m_book(book), m_ws(ws) {}
         void row(const std::vector<Json> &cells, bool header = false) override;
@@ -84,7 +88,7 @@ private:
     std::string m_path;
     lxw_workbook *m_wb = nullptr;
     lxw_format *m_bold = nullptr, *m_grey = nullptr;
-    std::map<int, lxw_format *> m_dateTimes;   // by offset in minutes
+    std::map<int, lxw_format *> m_dateTimes; // by offset in minutes
     lxw_format *dateTimeFormat(int offsetMinutes);
     std::set<std::string> m_names;
     std::vector<std::unique_ptr<Sheet>> m_sheets;
@@ -92,9 +96,9 @@ private:
 
 // Whole tables at once, for reports that fit in memory (the bureau's pages).
 struct NamedTable {
-    std::string name;                       // the sheet's name (XLSX)
-    std::string fallback;                   // an ASCII name if `name` cannot be one
-    std::vector<std::vector<Json>> rows;    // the first `headerRows` are headers
+    std::string name;                    // the sheet's name (XLSX)
+    std::string fallback;                // an ASCII name if `name` cannot be one
+    std::vector<std::vector<Json>> rows; // the first `headerRows` are headers
     int headerRows = 1;
 };
 

@@ -24,11 +24,11 @@ NumberKind formatKind(const std::string &code)
         }
         if (quoted)
             continue;
-        if (c == '\\' || c == '_' || c == '*') {   // escaped or padding character
+        if (c == '\\' || c == '_' || c == '*') { // escaped or padding character
             ++i;
             continue;
         }
-        if (c == '[') {   // [Red], [$-804]; but [h] and [mm] are elapsed time
+        if (c == '[') { // [Red], [$-804]; but [h] and [mm] are elapsed time
             size_t e = code.find(']', i);
             std::string in = code.substr(i + 1, e == std::string::npos ? std::string::npos : e - i - 1);
             if (!in.empty() && (in[0] == 'h' || in[0] == 'H' || in[0] == 'm' || in[0] == 's'))
@@ -42,7 +42,7 @@ NumberKind formatKind(const std::string &code)
         else if (l == 'h' || l == 's')
             time = true;
         else if (l == 'm')
-            date = date || !time;   // m after h is minutes; otherwise month
+            date = date || !time; // m after h is minutes; otherwise month
     }
     if (date && time)
         return NumberKind::DateTime;
@@ -58,7 +58,7 @@ void NumberFormats::read(const XmlNode &styleSheet)
                 custom.emplace_back(std::atoi(f.attribute("numFmtId")->c_str()), formatKind(*f.attribute("formatCode")));
     auto builtIn = [](int id) {
         if ((id >= 14 && id <= 17) || (id >= 27 && id <= 31) || (id >= 34 && id <= 36) || (id >= 50 && id <= 58))
-            return NumberKind::Date;   // 27-36 and 50-58: the Chinese, Japanese and Korean date formats
+            return NumberKind::Date; // 27-36 and 50-58: the Chinese, Japanese and Korean date formats
         if ((id >= 18 && id <= 21) || (id >= 32 && id <= 33) || (id >= 45 && id <= 47))
             return NumberKind::Time;
         return id == 22 ? NumberKind::DateTime : NumberKind::Number;
@@ -115,7 +115,7 @@ std::string numberText(const std::string &stored, NumberKind kind, bool date1904
     double v = std::strtod(stored.c_str(), &end);
     if (end == stored.c_str() || !std::isfinite(v))
         return stored;
-    if (kind == NumberKind::Number || v < 0 || v > 2958465)   // 9999-12-31
+    if (kind == NumberKind::Number || v < 0 || v > 2958465) // 9999-12-31
         return plainNumber(v);
     long seconds = std::lround((v - std::floor(v)) * 86400.0);
     long days = long(std::floor(v));

@@ -12,8 +12,8 @@ enum class NumberKind { Number, Date, Time, DateTime };
 
 // The number formats of a workbook (xl/styles.xml): per cell style, what its numbers are.
 struct NumberFormats {
-    std::vector<NumberKind> styles;   // by cell style index (<c s="N">)
-    bool date1904 = false;            // workbookPr date1904: days counted from 1904-01-01
+    std::vector<NumberKind> styles; // by cell style index (<c s="N">)
+    bool date1904 = false;          // workbookPr date1904: days counted from 1904-01-01
     void read(const XmlNode &styleSheet);
     NumberKind kindOf(int style) const;
 };

@@ -9,8 +9,8 @@ void Converter::readChoices()
     if (!m_choices.present())
         return;
     std::string nameKey = m_choices.has("name") || !m_choices.has("value") ? "name" : "value";
-    static const std::set<std::string> kNotProperties = {"list_name", "name", "value", "label", "image", "audio",
-                                                         "video", "big-image"};
+    static const std::set<std::string> kNotProperties = {"list_name", "name",  "value", "label",
+                                                         "image",     "audio", "video", "big-image"};
     for (const Row *r : m_choices.rows()) {
         std::string list = m_choices.text(*r, "list_name");
         Choice c;

@@ -23,12 +23,12 @@ private:
         int row = 0;
         std::string name;
         std::map<std::string, std::string> labels;
-        cx::Json properties = cx::Json::object();   // the other columns, for choice_filter
+        cx::Json properties = cx::Json::object(); // the other columns, for choice_filter
     };
     struct Place {
-        int row = 0;                  // survey row
-        std::vector<int> choiceRows;  // choices rows of its options, in order
-        std::set<std::string> used;   // survey column keys this row had a value in
+        int row = 0;                 // survey row
+        std::vector<int> choiceRows; // choices rows of its options, in order
+        std::set<std::string> used;  // survey column keys this row had a value in
     };
 
     // Import.cpp
@@ -54,17 +54,17 @@ private:
     const Workbook &m_workbook;
     ImportOptions m_options;
     Table m_survey, m_choices, m_settings;
-    std::string m_plainLanguage = "zh";   // the language of a label column without one
+    std::string m_plainLanguage = "zh"; // the language of a label column without one
     bool m_hasChinese = false;
     std::string m_fallbackLanguage = "zh"; // copied as Chinese when the workbook has no Chinese at all
     bool m_idReported = false;
     cx::Json m_form = cx::Json::object();
     int m_settingsRow = 0;
     std::map<std::string, std::vector<Choice>> m_lists;
-    std::map<std::string, FieldPlace> m_fields;   // every named survey row
+    std::map<std::string, FieldPlace> m_fields; // every named survey row
     std::map<std::string, Place> m_places;
-    std::vector<int> m_pageRows;                  // survey row of each page's begin group
-    std::set<int> m_badRows;                      // survey rows that already have a problem
+    std::vector<int> m_pageRows; // survey row of each page's begin group
+    std::set<int> m_badRows;     // survey rows that already have a problem
     std::vector<XlsformProblem> m_problems;
     std::vector<std::string> m_notes;
 };

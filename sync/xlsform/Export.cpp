@@ -19,10 +19,10 @@ namespace cx::xlsform {
 
 namespace {
 
-using SheetRow = std::map<std::string, std::string>;   // column header -> text
+using SheetRow = std::map<std::string, std::string>; // column header -> text
 
 struct Sheet {
-    std::vector<std::string> columns;   // in order of first use
+    std::vector<std::string> columns; // in order of first use
     std::vector<SheetRow> rows;
     void set(SheetRow &row, const std::string &column, const std::string &value)
     {
@@ -74,8 +74,8 @@ public:
 private:
     void collectLanguages(const cx::Json &j)
     {
-        static const std::set<std::string> kTexts = {"title", "description", "label", "hint", "required_message",
-                                                     "constraint_message"};
+        static const std::set<std::string> kTexts = {"title", "description",      "label",
+                                                     "hint",  "required_message", "constraint_message"};
         if (j.is_array())
             for (const auto &e : j)
                 collectLanguages(e);
@@ -123,8 +123,8 @@ private:
                     sheet.set(row, column + "::" + languageColumnName(lang), v.get<std::string>());
     }
 
-    std::string expression(const std::string &field, const std::string &what, const std::string &text,
-                           const std::string &repeat, bool choiceFilter = false, bool inlineChoices = false)
+    std::string expression(const std::string &field, const std::string &what, const std::string &text, const std::string &repeat,
+                           bool choiceFilter = false, bool inlineChoices = false)
     {
         ExpressionContext c;
         c.fields = &m_places;
@@ -150,13 +150,14 @@ private:
             return d.dump();
         if (d.is_boolean())
             return d.get<bool>() ? "true()" : "false()";
-        if (d.is_object()) {   // a location: XLSForm writes "lat lon [alt [accuracy]]"
+        if (d.is_object()) { // a location: XLSForm writes "lat lon [alt [accuracy]]"
             std::string s;
             for (const char *k : {"lat", "lon", "alt", "accuracy"})
                 if (d.contains(k))
                     s += (s.empty() ? "" : " ") + d[k].dump();
             if (d.contains("accuracy") && !d.contains("alt"))
-                fail(field, "默认位置有精度而没有海拔，XLSForm 无法表示", "default: a location with an accuracy but no "
+                fail(field, "默认位置有精度而没有海拔，XLSForm 无法表示",
+                     "default: a location with an accuracy but no "
                      "altitude has no XLSForm spelling");
             return s;
         }
@@ -167,8 +168,7 @@ private:
             return s;
         }
         std::string e = d.get<std::string>();
-        if (e.size() >= 2 && (e[0] == '\'' || e[0] == '"') && e.back() == e[0] &&
-            e.find(e[0], 1) == e.size() - 1) {
+        if (e.size() >= 2 && (e[0] == '\'' || e[0] == '"') && e.back() == e[0] && e.find(e[0], 1) == e.size() - 1) {
             std::string inner = e.substr(1, e.size() - 2);
             char *end = nullptr;
             std::strtod(inner.c_str(), &end);
@@ -210,7 +210,8 @@ private:
                 xtype = std::string(word) + "_from_file " + from.value("collection", "") + ".csv";
                 m_survey.set(row, "parameters", "value=" + from.value("value", "id") + " label=" + from.value("label", ""));
                 if (from.contains("filter"))
-                    m_survey.set(row, "choice_filter", expression(name, "filter", from["filter"].get<std::string>(), repeat, true));
+                    m_survey.set(row, "choice_filter",
+                                 expression(name, "filter", from["filter"].get<std::string>(), repeat, true));
             } else if (type == "select_one" && (appearance == "acknowledge" || appearance.rfind("acknowledge ", 0) == 0) &&
                        f["options"].size() == 1 && f["options"][0].value("value", "") == "OK") {
                 xtype = "acknowledge";
@@ -322,11 +323,33 @@ private:
     // Columns in the order people expect: type, name, label, ..., each language zh, en, others.
     void sortColumns(Sheet &sheet)
     {
-        static const std::vector<std::string> order = {
-            "type", "list_name", "name", "label", "hint", "required", "required_message", "relevant", "constraint",
-            "constraint_message", "calculation", "default", "choice_filter", "parameters", "appearance", "read_only",
-            "repeat_count", "min_rows", "max_rows", "multiple", "form_id", "version", "form_title", "default_language",
-            "description", "roles", "schools"};
+        static const std::vector<std::string> order = {"type",
+                                                       "list_name",
+                                                       "name",
+                                                       "label",
+                                                       "hint",
+                                                       "required",
+                                                       "required_message",
+                                                       "relevant",
+                                                       "constraint",
+                                                       "constraint_message",
+                                                       "calculation",
+                                                       "default",
+                                                       "choice_filter",
+                                                       "parameters",
+                                                       "appearance",
+                                                       "read_only",
+                                                       "repeat_count",
+                                                       "min_rows",
+                                                       "max_rows",
+                                                       "multiple",
+                                                       "form_id",
+                                                       "version",
+                                                       "form_title",
+                                                       "default_language",
+                                                       "description",
+                                                       "roles",
+                                                       "schools"};
         auto rank = [&](const std::string &col) {
             std::string base = col.substr(0, col.find("::"));
             size_t r = size_t(std::find(order.begin(), order.end(), base) - order.begin()) * 100;
@@ -348,8 +371,8 @@ private:
             throw XlsformError(path, {fileProblem("无法创建文件", "cannot create the file")});
         lxw_format *bold = workbook_add_format(wb);
         format_set_bold(bold);
-        for (auto [name, sheet] : {std::pair<const char *, Sheet *>{"survey", &m_survey}, {"choices", &m_choices},
-                                   {"settings", &m_settings}}) {
+        for (auto [name, sheet] :
+             {std::pair<const char *, Sheet *>{"survey", &m_survey}, {"choices", &m_choices}, {"settings", &m_settings}}) {
             lxw_worksheet *ws = workbook_add_worksheet(wb, name);
             for (size_t c = 0; c < sheet->columns.size(); ++c)
                 worksheet_write_string(ws, 0, lxw_col_t(c), sheet->columns[c].c_str(), bold);
@@ -378,7 +401,7 @@ private:
 
 void exportXlsform(const cx::Json &definition, const std::string &path)
 {
-    forms::FormDefinition::parse(definition);   // refuses what is not a valid definition
+    forms::FormDefinition::parse(definition); // refuses what is not a valid definition
     Exporter(definition).run(path);
 }
 

@@ -18,9 +18,8 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 // Functions both languages have, with the same name and meaning, and Cunxiao's
 // own (docs/forms.md), which an XLSForm written for Cunxiao may use.
 const std::set<std::string> kSameFunctions = {
-    "if", "concat", "selected", "count-selected", "today", "now", "string-length", "regex", "round", "int", "floor",
-    "abs", "number", "string", "contains", "starts-with", "ends-with", "coalesce", "count", "sum", "min", "max",
-    "true", "false", "not",
+    "if", "concat", "selected", "count-selected", "today", "now", "string-length", "regex", "round", "int", "floor", "abs",
+    "number", "string", "contains", "starts-with", "ends-with", "coalesce", "count", "sum", "min", "max", "true", "false", "not",
     // Cunxiao's own
     "empty", "count-value", "date-add", "date-diff", "age", "year", "avg", "ceil", "row"};
 
@@ -39,16 +38,17 @@ Hint unsupportedHint(const std::string &fn)
     if (fn == "indexed-repeat" || fn == "jr:choice-name" || fn == "selected-at")
         return {"请直接用 ${字段名}；在重复组外读取各行的值请用 sum()、count()、min()、max() 等",
                 "refer to the question as ${name}; outside a repeat, use its rows with sum(), count(), min(), max()"};
-    if (fn == "date" || fn == "date-time" || fn == "decimal-date-time" || fn == "format-date" ||
-        fn == "format-date-time" || fn == "decimal-time")
+    if (fn == "date" || fn == "date-time" || fn == "decimal-date-time" || fn == "format-date" || fn == "format-date-time" ||
+        fn == "decimal-time")
         return {"Cunxiao 的日期是“年-月-日”文字，日期时间是“年-月-日T时:分:秒+08:00”文字，不能换算成数字或改写格式；"
                 "可用 today()、now()、date-add()、date-diff()、year()、age()，比较日期时间可直接用 < 和 >",
                 "Cunxiao dates are text written YYYY-MM-DD and date-times text written YYYY-MM-DDTHH:MM:SS+08:00; "
                 "they are not turned into numbers or reformatted; use today(), now(), date-add(), date-diff(), "
                 "year() or age(), and compare date-times with < and >"};
     if (fn == "once")
-        return {"Cunxiao 的默认值只在新建时填入一次：请把表达式写在 default 列", "Cunxiao fills a default once, when a draft is "
-                                                                            "created: put the expression in the default column"};
+        return {"Cunxiao 的默认值只在新建时填入一次：请把表达式写在 default 列",
+                "Cunxiao fills a default once, when a draft is "
+                "created: put the expression in the default column"};
     if (fn == "uuid" || fn == "random" || fn == "randomize")
         return {"Cunxiao 不生成随机值或编号（每条记录已有唯一编号）",
                 "Cunxiao does not make random values or identifiers (every record already has a unique id)"};
@@ -98,7 +98,7 @@ Translation fromXlsform(std::string_view s, const ExpressionContext &ctx)
 {
     Translation out;
     std::string &o = out.text;
-    bool operand = false;   // the last token was a value (so '/' would be a division)
+    bool operand = false; // the last token was a value (so '/' would be a division)
     size_t i = 0;
     while (i < s.size()) {
         char c = s[i];
@@ -150,7 +150,7 @@ Translation fromXlsform(std::string_view s, const ExpressionContext &ctx)
             while (i < s.size() && (isLetter(s[i]) || isDigit(s[i]) || s[i] == '-' || s[i] == '.' ||
                                     (s[i] == ':' && i + 1 < s.size() && isLetter(s[i + 1]))))
                 ++i;
-            while (i > b && (s[i - 1] == '-' || s[i - 1] == '.'))   // "a-" before a number is a subtraction
+            while (i > b && (s[i - 1] == '-' || s[i - 1] == '.')) // "a-" before a number is a subtraction
                 --i;
             std::string name(s.substr(b, i - b));
             size_t k = i;
@@ -172,8 +172,9 @@ Translation fromXlsform(std::string_view s, const ExpressionContext &ctx)
                     while (e < s.size() && s[e] == ' ')
                         ++e;
                     if (!dots || e >= s.size() || s[e] != ')')
-                        return failed("position() 只支持写成 position(..)，即重复组中的行号", "position() is supported only as "
-                                                                                    "position(..), the row number in a repeat");
+                        return failed("position() 只支持写成 position(..)，即重复组中的行号",
+                                      "position() is supported only as "
+                                      "position(..), the row number in a repeat");
                     o += "row()";
                     i = e + 1;
                     operand = true;
@@ -190,16 +191,15 @@ Translation fromXlsform(std::string_view s, const ExpressionContext &ctx)
                 operand = false;
                 continue;
             }
-            if (k < s.size() && (static_cast<unsigned char>(s[k]) & 0x80)) {   // if（ with a full-width bracket
+            if (k < s.size() && (static_cast<unsigned char>(s[k]) & 0x80)) { // if（ with a full-width bracket
                 i = k;
                 continue;
             }
             if (!ctx.choiceFilter || name.find_first_of("-.:") != std::string::npos)
                 return failed("不能直接写名称 " + name + "：引用问题请写 ${" + name + "}，文字请加引号 '" + name + "'" +
                                   (name == "true" || name == "false" ? "，真假值请写 " + name + "()" : ""),
-                              "a bare name '" + name + "' cannot be used here: write ${" + name +
-                                  "} for a question or '" + name + "' (in quotes) for text" +
-                                  (name == "true" || name == "false" ? ", or " + name + "()" : ""));
+                              "a bare name '" + name + "' cannot be used here: write ${" + name + "} for a question or '" + name +
+                                  "' (in quotes) for text" + (name == "true" || name == "false" ? ", or " + name + "()" : ""));
             o += ctx.inlineChoices && name == "name" ? "value" : name;
             operand = true;
             continue;
@@ -216,7 +216,10 @@ Translation fromXlsform(std::string_view s, const ExpressionContext &ctx)
             if (operand)
                 return failed("除法请写 div，例如 ${a} div ${b}", "write division as div, e.g. ${a} div ${b}");
             return failed(kPathZh, kPathEn);
-        case '[': case ']': case '@': case '|':
+        case '[':
+        case ']':
+        case '@':
+        case '|':
             return failed(kPathZh, kPathEn);
         case ':':
             return failed(kPathZh, kPathEn);
@@ -238,7 +241,8 @@ Translation fromXlsform(std::string_view s, const ExpressionContext &ctx)
             operand = false;
             i += 2;
             continue;
-        case '<': case '>':
+        case '<':
+        case '>':
             if (c == '<' && next(1) == '>')
                 return failed("不等于请写 !=", "write not equal as !=");
             o += c;
@@ -249,7 +253,11 @@ Translation fromXlsform(std::string_view s, const ExpressionContext &ctx)
             operand = false;
             ++i;
             continue;
-        case '+': case '-': case '*': case '(': case ',':
+        case '+':
+        case '-':
+        case '*':
+        case '(':
+        case ',':
             o += c;
             operand = false;
             ++i;
@@ -265,8 +273,9 @@ Translation fromXlsform(std::string_view s, const ExpressionContext &ctx)
                 ++e;
             std::string ch(s.substr(i, e - i));
             return failed("无法识别的字符“" + ch + "”；表达式中的括号、逗号、引号和等号须为半角（英文）符号 ( ) , ' =",
-                          "unexpected character '" + ch + "'; brackets, commas, quotes and = in an expression must be "
-                          "ASCII (not full-width) characters");
+                          "unexpected character '" + ch +
+                              "'; brackets, commas, quotes and = in an expression must be "
+                              "ASCII (not full-width) characters");
         }
         }
     }
@@ -284,10 +293,14 @@ Translation toXlsform(std::string_view s, const ExpressionContext &ctx)
     }
     auto end = [&](const forms::Token &t) -> size_t {
         switch (t.kind) {
-        case Tok::String: return s.find(s[t.offset], t.offset + 1) + 1;
-        case Tok::Ref: return t.offset + t.text.size() + 3;
-        case Tok::End: return s.size();
-        default: return t.offset + t.text.size();
+        case Tok::String:
+            return s.find(s[t.offset], t.offset + 1) + 1;
+        case Tok::Ref:
+            return t.offset + t.text.size() + 3;
+        case Tok::End:
+            return s.size();
+        default:
+            return t.offset + t.text.size();
         }
     };
     Translation out;
@@ -319,16 +332,35 @@ Translation toXlsform(std::string_view s, const ExpressionContext &ctx)
                 word = "name";
             }
             break;
-        case Tok::And: word = t.text == "and" ? word : " and "; break;
-        case Tok::Or: word = t.text == "or" ? word : " or "; break;
-        case Tok::Eq: word = "="; break;
-        case Tok::Ne: word = "!="; break;
-        case Tok::Percent: word = " mod "; break;
-        case Tok::Slash: word = " div "; break;
-        case Tok::Null: word = "''"; break;
-        case Tok::True: word = "true()"; break;
-        case Tok::False: word = "false()"; break;
-        default: break;
+        case Tok::And:
+            word = t.text == "and" ? word : " and ";
+            break;
+        case Tok::Or:
+            word = t.text == "or" ? word : " or ";
+            break;
+        case Tok::Eq:
+            word = "=";
+            break;
+        case Tok::Ne:
+            word = "!=";
+            break;
+        case Tok::Percent:
+            word = " mod ";
+            break;
+        case Tok::Slash:
+            word = " div ";
+            break;
+        case Tok::Null:
+            word = "''";
+            break;
+        case Tok::True:
+            word = "true()";
+            break;
+        case Tok::False:
+            word = "false()";
+            break;
+        default:
+            break;
         }
         o += word;
     }

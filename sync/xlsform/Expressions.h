@@ -15,10 +15,10 @@ struct FieldPlace {
 };
 
 struct ExpressionContext {
-    const std::map<std::string, FieldPlace> *fields = nullptr;   // every field of the form, by name
-    std::string repeat;            // the repeat of the field this expression belongs to
-    bool choiceFilter = false;     // bare names are columns of the choices (or of the records)
-    bool inlineChoices = false;    // and `name` is the choice's name (Cunxiao: value)
+    const std::map<std::string, FieldPlace> *fields = nullptr; // every field of the form, by name
+    std::string repeat;                                        // the repeat of the field this expression belongs to
+    bool choiceFilter = false;                                 // bare names are columns of the choices (or of the records)
+    bool inlineChoices = false;                                // and `name` is the choice's name (Cunxiao: value)
 };
 
 // The translated text, or (when zh is not empty) why it cannot be translated.

@@ -13,21 +13,25 @@ namespace cx::xlsform {
 
 namespace {
 
-const std::set<std::string> kSurveyColumns = {
-    "type", "name", "label", "hint", "required", "required_message", "relevant", "constraint", "constraint_message",
-    "calculation", "default", "choice_filter", "appearance", "read_only", "repeat_count", "parameters",
-    "min_rows", "max_rows", "multiple"};
+const std::set<std::string> kSurveyColumns = {"type",        "name",       "label",
+                                              "hint",        "required",   "required_message",
+                                              "relevant",    "constraint", "constraint_message",
+                                              "calculation", "default",    "choice_filter",
+                                              "appearance",  "read_only",  "repeat_count",
+                                              "parameters",  "min_rows",   "max_rows",
+                                              "multiple"};
 const std::set<std::string> kSurveyUnsupported = {
-    "media::image", "media::audio", "media::video", "media::big-image", "image", "audio", "video", "big-image",
-    "guidance_hint", "trigger", "autoplay", "intent", "save_to", "body::accuracythreshold", "body::intent"};
+    "media::image", "media::audio", "media::video", "media::big-image",        "image",
+    "audio",        "video",        "big-image",    "guidance_hint",           "trigger",
+    "autoplay",     "intent",       "save_to",      "body::accuracythreshold", "body::intent"};
 const std::set<std::string> kChoicesColumns = {"list_name", "name", "value", "label"};
-const std::set<std::string> kChoicesUnsupported = {"media::image", "media::audio", "media::video", "image", "audio",
-                                                   "video", "big-image", "media::big-image"};
-const std::set<std::string> kSettingsColumns = {"form_id", "version", "form_title", "default_language", "description",
-                                                "roles", "schools"};
-const std::set<std::string> kSettingsIgnored = {"style", "instance_name", "allow_choice_duplicates", "name",
-                                                "namespaces", "clean_text_values", "auto_send", "auto_delete",
-                                                "omit_instanceid", "id_string"};
+const std::set<std::string> kChoicesUnsupported = {"media::image", "media::audio", "media::video", "image",
+                                                   "audio",        "video",        "big-image",    "media::big-image"};
+const std::set<std::string> kSettingsColumns = {"form_id",     "version", "form_title", "default_language",
+                                                "description", "roles",   "schools"};
+const std::set<std::string> kSettingsIgnored = {
+    "style",     "instance_name", "allow_choice_duplicates", "name",     "namespaces", "clean_text_values",
+    "auto_send", "auto_delete",   "omit_instanceid",         "id_string"};
 const std::set<std::string> kSettingsUnsupported = {"public_key", "submission_url"};
 
 bool validName(const std::string &s)
@@ -155,7 +159,7 @@ void Converter::readSettings()
                 m_hasChinese = true;
             if (c.key == "label" && !explicitDefault && !c.language.empty() && c.language != "?" &&
                 m_fallbackLanguage == m_plainLanguage && c.language != m_plainLanguage)
-                m_fallbackLanguage = c.language;   // the first language written out, when no default is set
+                m_fallbackLanguage = c.language; // the first language written out, when no default is set
         }
 
     std::string id = m_options.id;
@@ -171,14 +175,17 @@ void Converter::readSettings()
     m_idReported = !validName(id);
     if (m_idReported) {
         std::string zh = "表单编号“" + id + "”须由小写字母、数字和 _ 组成，并以字母开头，如 class_return";
-        std::string en = "the form id '" + id + "' must be lower-case letters, digits and _ starting with a letter, "
+        std::string en = "the form id '" + id +
+                         "' must be lower-case letters, digits and _ starting with a letter, "
                          "e.g. class_return";
         if (idWhere == "form_id")
             problem(m_settings, m_settingsRow, "form_id", zh, en);
         else
-            m_problems.push_back(fileProblem(zh + (idWhere == "file" ? "（取自文件名；可用 --id 指定，或在 settings 表写 form_id）" : ""),
-                                             en + (idWhere == "file" ? " (taken from the file name; give --id, or "
-                                                                       "write form_id on the settings sheet)" : "")));
+            m_problems.push_back(
+                fileProblem(zh + (idWhere == "file" ? "（取自文件名；可用 --id 指定，或在 settings 表写 form_id）" : ""),
+                            en + (idWhere == "file" ? " (taken from the file name; give --id, or "
+                                                      "write form_id on the settings sheet)"
+                                                    : "")));
     }
     m_form["id"] = id;
 
@@ -188,8 +195,9 @@ void Converter::readSettings()
         if (*end != '\0' || n < 1 || n > 1000000)
             problem(m_settings, m_settingsRow, "version",
                     "版本号“" + v + "”应为 1 到 1000000 的整数（每次修改后加 1）；也可以清空这一格，发布时自动编号",
-                    "the version '" + v + "' must be a whole number from 1 to 1000000 (add 1 for each change); or "
-                    "leave the cell empty and publishing numbers the version");
+                    "the version '" + v +
+                        "' must be a whole number from 1 to 1000000 (add 1 for each change); or "
+                        "leave the cell empty and publishing numbers the version");
         else
             m_form["version"] = n;
     }
@@ -252,8 +260,9 @@ void Converter::checkColumns(const Table &t, const std::set<std::string> &known,
 {
     for (const auto &c : t.columns()) {
         if (c.language == "?") {
-            problem(t, t.headerRow(), c.header, "无法识别列名中的语言“" + c.languageName + "”；请写成 " + c.key + "::名称 (代码)，如 " +
-                                                 c.key + "::中文 (zh)",
+            problem(t, t.headerRow(), c.header,
+                    "无法识别列名中的语言“" + c.languageName + "”；请写成 " + c.key + "::名称 (代码)，如 " + c.key +
+                        "::中文 (zh)",
                     "the language '" + c.languageName + "' in the column name is not known; write " + c.key +
                         "::Name (code), e.g. " + c.key + "::English (en)");
             continue;
@@ -268,7 +277,8 @@ void Converter::checkColumns(const Table &t, const std::set<std::string> &known,
             continue;
         }
         if (&t == &m_settings && kSettingsIgnored.count(c.key)) {
-            note("settings 表的 " + c.header + " 列对 Cunxiao 没有作用，已忽略", "the settings column " + c.header + " has no meaning in Cunxiao and is ignored");
+            note("settings 表的 " + c.header + " 列对 Cunxiao 没有作用，已忽略",
+                 "the settings column " + c.header + " has no meaning in Cunxiao and is ignored");
             continue;
         }
         std::string near;
@@ -279,15 +289,15 @@ void Converter::checkColumns(const Table &t, const std::set<std::string> &known,
             problem(t, t.headerRow(), c.header, "无法识别的列名 " + c.header + "，是否应为 " + near + "？",
                     "unknown column " + c.header + "; did you mean " + near + "?");
         else if (std::any_of(t.rows().begin(), t.rows().end(), [&](const Row *r) { return r->cell(c.index); }))
-            note(t.name() + " 表的 " + c.header + " 列无法识别，已忽略", "the column " + c.header + " of sheet " + t.name() +
-                                                                   " is not an XLSForm column and is ignored");
+            note(t.name() + " 表的 " + c.header + " 列无法识别，已忽略",
+                 "the column " + c.header + " of sheet " + t.name() + " is not an XLSForm column and is ignored");
     }
 }
 
 void Converter::languageFallback(cx::Json &j)
 {
-    static const std::set<std::string> kTexts = {"title", "description", "label", "hint", "required_message",
-                                                 "constraint_message"};
+    static const std::set<std::string> kTexts = {"title", "description",      "label",
+                                                 "hint",  "required_message", "constraint_message"};
     if (j.is_array()) {
         for (auto &e : j)
             languageFallback(e);
@@ -311,14 +321,15 @@ void Converter::checkDefinition()
 {
     cx::Json checked = m_form;
     if (!checked.contains("version"))
-        checked["version"] = 1;   // publishing gives it the next version
+        checked["version"] = 1; // publishing gives it the next version
     try {
         forms::FormDefinition::parse(checked);
     } catch (const forms::FormDefinitionError &e) {
-        const std::set<int> badRows = m_badRows;   // rows with a problem of the conversion itself
+        const std::set<int> badRows = m_badRows; // rows with a problem of the conversion itself
         for (const auto &p : e.problems()) {
-            std::string en = p.message + (p.position ? " (at character " + std::to_string(p.position) +
-                                                           " of the expression as Cunxiao writes it)" : "");
+            std::string en =
+                p.message +
+                (p.position ? " (at character " + std::to_string(p.position) + " of the expression as Cunxiao writes it)" : "");
             std::string zh = readerZh(p.message);
             if (p.field.empty() || p.field[0] == '#') {
                 if (p.where.rfind("page ", 0) == 0) {
@@ -339,7 +350,7 @@ void Converter::checkDefinition()
             auto it = m_places.find(p.field);
             int row = it == m_places.end() ? 0 : it->second.row;
             if (badRows.count(row))
-                continue;   // this row's own problem was reported; the rest follows from it
+                continue; // this row's own problem was reported; the rest follows from it
             if (p.where.rfind("options[", 0) == 0 && it != m_places.end()) {
                 size_t n = size_t(std::atoi(p.where.c_str() + 8));
                 if (n >= 1 && n <= it->second.choiceRows.size()) {
@@ -349,8 +360,7 @@ void Converter::checkDefinition()
                     continue;
                 }
             }
-            problem(m_survey, row, columnOf(p.where, it == m_places.end() ? std::set<std::string>{} : it->second.used),
-                    zh, en);
+            problem(m_survey, row, columnOf(p.where, it == m_places.end() ? std::set<std::string>{} : it->second.used), zh, en);
         }
     }
 }
@@ -358,8 +368,9 @@ void Converter::checkDefinition()
 ImportResult Converter::run()
 {
     if (!m_survey.present() || m_survey.columns().empty()) {
-        m_problems.push_back(fileProblem("工作簿中没有 survey 工作表（XLSForm 的问题写在名为 survey 的表中）",
-                                         "the workbook has no survey sheet (XLSForm puts the questions on a sheet named survey)"));
+        m_problems.push_back(
+            fileProblem("工作簿中没有 survey 工作表（XLSForm 的问题写在名为 survey 的表中）",
+                        "the workbook has no survey sheet (XLSForm puts the questions on a sheet named survey)"));
         throw XlsformError(m_options.fileName, m_problems);
     }
     if (!m_survey.has("type") || !m_survey.has("name"))

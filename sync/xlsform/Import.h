@@ -13,13 +13,13 @@
 namespace cx::xlsform {
 
 struct ImportOptions {
-    std::string id;         // the form id; overrides settings form_id
-    std::string fileName;   // for messages, and the id when neither --id nor form_id is given
+    std::string id;       // the form id; overrides settings form_id
+    std::string fileName; // for messages, and the id when neither --id nor form_id is given
 };
 
 struct ImportResult {
-    cx::Json definition;             // passes cx::forms::FormDefinition::parse
-    std::vector<std::string> notes;  // what was assumed or ignored, Chinese / English, one a line
+    cx::Json definition;            // passes cx::forms::FormDefinition::parse
+    std::vector<std::string> notes; // what was assumed or ignored, Chinese / English, one a line
 };
 
 // Throws XlsformError (unreadable file, or every problem found in it).

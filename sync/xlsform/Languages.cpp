@@ -77,9 +77,9 @@ std::string languageCode(const std::string &raw)
     for (const auto &lang : languages())
         if (l == lang.code)
             return lang.code;
-    if ((l.size() == 2 || l.size() == 3) && isCode(l) && l.find('-') == std::string::npos)   // de, yue
+    if ((l.size() == 2 || l.size() == 3) && isCode(l) && l.find('-') == std::string::npos) // de, yue
         return l;
-    if (l.size() >= 4 && (l[2] == '-' || l[2] == '_'))   // zh-CN, en_US
+    if (l.size() >= 4 && (l[2] == '-' || l[2] == '_')) // zh-CN, en_US
         return primary(l);
     return {};
 }

@@ -49,8 +49,7 @@ std::string XlsformProblem::text() const
 
 XlsformError::XlsformError(const std::string &file, std::vector<XlsformProblem> problems)
     : cx::Error(cx::ErrorKind::Invalid, joined(file, problems)), m_problems(std::move(problems))
-{
-}
+{}
 
 XlsformProblem fileProblem(std::string zh, std::string en)
 {

@@ -9,14 +9,14 @@
 namespace cx::xlsform {
 
 struct XlsformProblem {
-    std::string sheet;    // "survey", "choices", "settings"; empty for the file as a whole
-    int row = 0;          // the Excel row number, 0 when none
-    std::string column;   // the column's header as written, empty when none
-    std::string zh;       // what is wrong and how to fix it, in Chinese
-    std::string en;       // the same in English
+    std::string sheet;  // "survey", "choices", "settings"; empty for the file as a whole
+    int row = 0;        // the Excel row number, 0 when none
+    std::string column; // the column's header as written, empty when none
+    std::string zh;     // what is wrong and how to fix it, in Chinese
+    std::string en;     // the same in English
     // "survey 表第 17 行 relevant 列：…\n    survey row 17, column relevant: …"
     std::string text() const;
-    std::string english() const;   // "survey row 17, column relevant: ..."
+    std::string english() const; // "survey row 17, column relevant: ..."
 };
 
 // Thrown when a workbook cannot be read or converted, or a definition cannot be

@@ -56,9 +56,9 @@ bool wholeNumber(const std::string &s, long &out)
 }
 
 struct Frame {
-    cx::Json field;            // the group or repeat being filled (null for the top)
+    cx::Json field; // the group or repeat being filled (null for the top)
     SurveyType::Kind kind;
-    std::string repeat;        // the repeat its fields are in
+    std::string repeat; // the repeat its fields are in
 };
 
 } // namespace
@@ -92,11 +92,12 @@ void Converter::scanSurvey()
             auto begin = st.kind == SurveyType::EndGroup ? SurveyType::BeginGroup : SurveyType::BeginRepeat;
             const char *zhWhat = begin == SurveyType::BeginGroup ? "end group" : "end repeat";
             if (stack.empty() || stack.back().kind != begin) {
-                problem(m_survey, r->number, "type",
-                        std::string(zhWhat) + " 没有对应的 begin" + (begin == SurveyType::BeginGroup ? " group" : " repeat") +
-                            (stack.empty() ? "" : "（第 " + std::to_string(stack.back().row) + " 行开始的组尚未结束）"),
-                        std::string(zhWhat) + " has no matching begin" + (begin == SurveyType::BeginGroup ? " group" : " repeat") +
-                            (stack.empty() ? "" : " (the one opened in row " + std::to_string(stack.back().row) + " is still open)"));
+                problem(
+                    m_survey, r->number, "type",
+                    std::string(zhWhat) + " 没有对应的 begin" + (begin == SurveyType::BeginGroup ? " group" : " repeat") +
+                        (stack.empty() ? "" : "（第 " + std::to_string(stack.back().row) + " 行开始的组尚未结束）"),
+                    std::string(zhWhat) + " has no matching begin" + (begin == SurveyType::BeginGroup ? " group" : " repeat") +
+                        (stack.empty() ? "" : " (the one opened in row " + std::to_string(stack.back().row) + " is still open)"));
                 continue;
             }
             stack.pop_back();
@@ -157,7 +158,7 @@ void Converter::buildSurvey()
         }
         add(std::move(f));
     }
-    while (stack.size() > 1) {   // not closed (reported): keep what it holds
+    while (stack.size() > 1) { // not closed (reported): keep what it holds
         cx::Json f = std::move(stack.back().field);
         stack.pop_back();
         add(std::move(f));
@@ -215,8 +216,8 @@ bool Converter::convertRow(const Row &row, cx::Json &f, const std::string &repea
     setTexts(row, f, "constraint_message", "constraint_message");
     ExpressionContext ctx = context(repeat);
 
-    for (auto [column, key] : std::initializer_list<std::pair<const char *, const char *>>{
-             {"required", "required"}, {"read_only", "readonly"}}) {
+    for (auto [column, key] :
+         std::initializer_list<std::pair<const char *, const char *>>{{"required", "required"}, {"read_only", "readonly"}}) {
         std::string v = m_survey.text(row, column);
         if (v.empty())
             continue;
@@ -266,9 +267,8 @@ bool Converter::convertRow(const Row &row, cx::Json &f, const std::string &repea
     if (!st.list.empty()) {
         auto it = m_lists.find(st.list);
         if (it == m_lists.end()) {
-            problem(m_survey, row.number, "type",
-                    "choices 表中没有名为 " + st.list + " 的选项列表", "there is no choice list named '" + st.list +
-                                                                      "' on the choices sheet (list_name column)");
+            problem(m_survey, row.number, "type", "choices 表中没有名为 " + st.list + " 的选项列表",
+                    "there is no choice list named '" + st.list + "' on the choices sheet (list_name column)");
         } else {
             cx::Json opts = cx::Json::array();
             for (const Choice &c : it->second) {
@@ -335,8 +335,7 @@ bool Converter::convertRow(const Row &row, cx::Json &f, const std::string &repea
             if (count.size() > 3 && count.compare(0, 2, "${") == 0 && count.back() == '}' &&
                 count.find_first_of("${} ", 2) == count.size() - 1) {
                 std::string q = count.substr(2, count.size() - 3);
-                zh += "；要核对行数与 " + q + " 的答案一致，可在 " + q + " 这一行的 constraint 列写 . = count(${" + name +
-                      "})";
+                zh += "；要核对行数与 " + q + " 的答案一致，可在 " + q + " 这一行的 constraint 列写 . = count(${" + name + "})";
                 en += "; to check the rows against the answer to " + q + ", give the row of " + q +
                       " the constraint . = count(${" + name + "})";
             }
@@ -350,7 +349,8 @@ bool Converter::convertRow(const Row &row, cx::Json &f, const std::string &repea
         if (wholeNumber(v, n))
             f[k] = n;
         else
-            problem(m_survey, row.number, k, std::string(k) + " 应为 0 到 10000 的整数", std::string(k) + " must be a whole number");
+            problem(m_survey, row.number, k, std::string(k) + " 应为 0 到 10000 的整数",
+                    std::string(k) + " must be a whole number");
     }
     if (std::string m = m_survey.text(row, "multiple"); !m.empty()) {
         auto b = yesNo(m);
@@ -380,7 +380,8 @@ bool Converter::convertRow(const Row &row, cx::Json &f, const std::string &repea
             }
             if (*p || n.size() < 2 || n.size() > 4 || n[0] < -90 || n[0] > 90 || n[1] < -180 || n[1] > 180 ||
                 (n.size() == 4 && n[3] < 0)) {
-                problem(m_survey, row.number, "default", "位置的默认值应写纬度和经度（可再写海拔和精度），用空格分开，如 27.7 103.7",
+                problem(m_survey, row.number, "default",
+                        "位置的默认值应写纬度和经度（可再写海拔和精度），用空格分开，如 27.7 103.7",
                         "a location's default must be latitude and longitude, optionally altitude and accuracy, "
                         "separated by spaces (e.g. 27.7 103.7)");
             } else {
@@ -398,14 +399,18 @@ bool Converter::convertRow(const Row &row, cx::Json &f, const std::string &repea
                 f["default"] = "'" + *v + "'";
                 if (zoneAdded)
                     note("第 " + std::to_string(row.number) + " 行的默认日期时间没有时区，按北京时间读作 " + *v,
-                         "row " + std::to_string(row.number) + ": the default date-time has no time zone; read as "
-                         "China's time, " + *v);
+                         "row " + std::to_string(row.number) +
+                             ": the default date-time has no time zone; read as "
+                             "China's time, " +
+                             *v);
             } else {
                 problem(m_survey, row.number, "default",
                         "日期时间的默认值应写成 年-月-日 时:分（如 2026-12-07 09:30，按北京时间），或带时区："
-                        "2026-12-07T09:30:00+08:00；“" + d + "”不是",
+                        "2026-12-07T09:30:00+08:00；“" +
+                            d + "”不是",
                         "a date-time default must be written YYYY-MM-DD HH:MM (e.g. 2026-12-07 09:30, China's "
-                        "time) or with its offset, 2026-12-07T09:30:00+08:00; '" + d + "' is not");
+                        "time) or with its offset, 2026-12-07T09:30:00+08:00; '" +
+                            d + "' is not");
             }
         } else if ((t == "integer" || t == "decimal") && *end == '\0') {
             if (t == "integer" && num == double(static_cast<long long>(num)))

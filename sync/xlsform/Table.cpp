@@ -7,10 +7,7 @@ namespace cx::xlsform {
 
 namespace {
 
-bool isComment(const Row &r)
-{
-    return !r.cells.empty() && r.cells.begin()->second.text.rfind("#", 0) == 0;
-}
+bool isComment(const Row &r) { return !r.cells.empty() && r.cells.begin()->second.text.rfind("#", 0) == 0; }
 
 // Prefixes whose "::" is part of the key, not a language.
 bool compoundKey(const std::string &base)
@@ -27,7 +24,7 @@ Column parseHeader(int index, const std::string &header)
     auto sep = header.find("::");
     size_t sepLen = 2;
     if (sep == std::string::npos) {
-        sep = header.find(':');   // old spelling: label:English
+        sep = header.find(':'); // old spelling: label:English
         sepLen = 1;
     }
     if (sep != std::string::npos) {
@@ -39,7 +36,7 @@ Column parseHeader(int index, const std::string &header)
             std::string sub = second == std::string::npos ? lang : lang.substr(0, second);
             base = lb + "::" + lower(sub);
             lang = second == std::string::npos ? std::string() : lang.substr(second + 2);
-            if (lb == "meta") {   // settings meta::KEY keeps the key's spelling
+            if (lb == "meta") { // settings meta::KEY keeps the key's spelling
                 base = "meta::" + sub;
                 lang.clear();
             }
@@ -119,8 +116,7 @@ std::string Table::header(const std::string &key) const
     return key;
 }
 
-std::map<std::string, std::string> Table::texts(const Row &row, const std::string &key,
-                                                const std::string &plainLanguage) const
+std::map<std::string, std::string> Table::texts(const Row &row, const std::string &key, const std::string &plainLanguage) const
 {
     std::map<std::string, std::string> out;
     for (const auto &c : m_columns) {
@@ -130,7 +126,7 @@ std::map<std::string, std::string> Table::texts(const Row &row, const std::strin
         if (!cell)
             continue;
         std::string lang = c.language.empty() ? plainLanguage : c.language;
-        if (!out.count(lang) || !c.language.empty())   // an explicit language column wins
+        if (!out.count(lang) || !c.language.empty()) // an explicit language column wins
             out[lang] = cell->text;
     }
     return out;

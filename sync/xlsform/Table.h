@@ -11,11 +11,11 @@
 namespace cx::xlsform {
 
 struct Column {
-    int index = 0;              // 0 for A
-    std::string header;         // as written: "label::English (en)"
-    std::string key;            // lower case, spaces as _: "label", "list_name", "media::image"
-    std::string language;       // "en"; empty when the column has no language; "?" when unknown
-    std::string languageName;   // as written: "English (en)"
+    int index = 0;            // 0 for A
+    std::string header;       // as written: "label::English (en)"
+    std::string key;          // lower case, spaces as _: "label", "list_name", "media::image"
+    std::string language;     // "en"; empty when the column has no language; "?" when unknown
+    std::string languageName; // as written: "English (en)"
 };
 
 class Table
@@ -25,7 +25,7 @@ public:
     Table(const Sheet &sheet, std::string name);
 
     bool present() const { return m_sheet != nullptr; }
-    const std::string &name() const { return m_name; }          // "survey", as the messages name it
+    const std::string &name() const { return m_name; } // "survey", as the messages name it
     const std::vector<const Row *> &rows() const { return m_rows; }
     const std::vector<Column> &columns() const { return m_columns; }
     int headerRow() const { return m_headerRow; }
@@ -39,8 +39,7 @@ public:
     std::string header(const std::string &key) const;
     // Every language column of `key` in this row: code -> text; a column
     // without language counts as `plainLanguage`.
-    std::map<std::string, std::string> texts(const Row &row, const std::string &key,
-                                             const std::string &plainLanguage) const;
+    std::map<std::string, std::string> texts(const Row &row, const std::string &key, const std::string &plainLanguage) const;
 
 private:
     const Sheet *m_sheet = nullptr;

@@ -26,7 +26,11 @@ constexpr zip_uint64_t kMaxPartBytes = 128ull * 1024 * 1024;
 
 struct Zip {
     zip_t *z = nullptr;
-    ~Zip() { if (z) zip_discard(z); }
+    ~Zip()
+    {
+        if (z)
+            zip_discard(z);
+    }
 };
 
 // The part's bytes, or nullopt-like false when the archive has no such part.
@@ -43,7 +47,8 @@ bool readPart(zip_t *z, const std::string &path, const std::string &name, std::s
         fail(path, "文件中的 " + name + " 过大（超过 128 MB）", "its part " + name + " is too large (over 128 MB)");
     std::unique_ptr<zip_file_t, int (*)(zip_file_t *)> f(zip_fopen_index(z, zip_uint64_t(index), 0), zip_fclose);
     if (!f)
-        fail(path, "文件已损坏（无法解压 " + name + "）", std::string("the file is corrupt (cannot unpack ") + name + ": " + zip_strerror(z) + ")");
+        fail(path, "文件已损坏（无法解压 " + name + "）",
+             std::string("the file is corrupt (cannot unpack ") + name + ": " + zip_strerror(z) + ")");
     out.resize(size_t(st.size));
     zip_int64_t n = st.size ? zip_fread(f.get(), out.data(), st.size) : 0;
     if (n < 0 || zip_uint64_t(n) != st.size)
@@ -237,11 +242,13 @@ Workbook readWorkbook(const std::string &path)
         zip_error_init_with_code(&ze, err);
         std::string why = zip_error_strerror(&ze);
         zip_error_fini(&ze);
-        fail(path, "文件已损坏，无法作为 zip 打开（" + why + "）；请在 Excel 中重新保存", "the file is corrupt and cannot be opened as a zip archive (" + why + "); save it again from Excel");
+        fail(path, "文件已损坏，无法作为 zip 打开（" + why + "）；请在 Excel 中重新保存",
+             "the file is corrupt and cannot be opened as a zip archive (" + why + "); save it again from Excel");
     }
     std::string bytes;
     if (!readPart(zip.z, path, "xl/workbook.xml", bytes))
-        fail(path, "这个 zip 文件不是 Excel 工作簿（缺少 xl/workbook.xml）", "this zip file is not an Excel workbook (it has no xl/workbook.xml)");
+        fail(path, "这个 zip 文件不是 Excel 工作簿（缺少 xl/workbook.xml）",
+             "this zip file is not an Excel workbook (it has no xl/workbook.xml)");
     XmlNode wb = parsePart(path, "xl/workbook.xml", bytes);
 
     NumberFormats formats;
@@ -250,7 +257,7 @@ Workbook readWorkbook(const std::string &path)
     if (readPart(zip.z, path, "xl/styles.xml", bytes))
         formats.read(parsePart(path, "xl/styles.xml", bytes));
 
-    std::vector<std::pair<std::string, std::string>> rels;   // Id -> part
+    std::vector<std::pair<std::string, std::string>> rels; // Id -> part
     if (readPart(zip.z, path, "xl/_rels/workbook.xml.rels", bytes))
         for (const auto &r : parsePart(path, "xl/_rels/workbook.xml.rels", bytes).children)
             if (r.attribute("Id") && r.attribute("Target"))

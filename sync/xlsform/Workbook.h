@@ -11,23 +11,23 @@
 namespace cx::xlsform {
 
 struct Cell {
-    std::string text;      // trimmed; numbers as "12" or "2.5", dates as "2025-09-01", booleans "TRUE"/"FALSE"
-    bool error = false;    // an Excel error value such as #REF! (text holds it)
+    std::string text;   // trimmed; numbers as "12" or "2.5", dates as "2025-09-01", booleans "TRUE"/"FALSE"
+    bool error = false; // an Excel error value such as #REF! (text holds it)
 };
 
 struct Row {
-    int number = 0;                 // the Excel row number, 1 for the first
-    std::map<int, Cell> cells;      // by column, 0 for A; only non-empty cells
+    int number = 0;            // the Excel row number, 1 for the first
+    std::map<int, Cell> cells; // by column, 0 for A; only non-empty cells
     const Cell *cell(int column) const;
 };
 
 struct Sheet {
-    std::string name;               // as written in the workbook
-    std::vector<Row> rows;          // non-empty rows, in order
+    std::string name;      // as written in the workbook
+    std::vector<Row> rows; // non-empty rows, in order
 };
 
 struct Workbook {
-    std::vector<Sheet> sheets;      // in the workbook's order
+    std::vector<Sheet> sheets; // in the workbook's order
     // The sheet whose name equals `name` ignoring ASCII case, or null.
     const Sheet *find(std::string_view name) const;
 };

@@ -23,7 +23,7 @@ const XmlNode *XmlNode::child(std::string_view n) const
 
 namespace {
 
-constexpr char kSeparator = '\x01';   // between namespace URI and local name
+constexpr char kSeparator = '\x01'; // between namespace URI and local name
 constexpr size_t kMaxDepth = 64;
 
 struct Builder {
@@ -89,8 +89,7 @@ bool parseXml(std::string_view xml, XmlNode &root, std::string &error)
     XML_SetCharacterDataHandler(p, onText);
     bool ok = XML_Parse(p, xml.data(), int(xml.size()), XML_TRUE) == XML_STATUS_OK;
     if (!ok)
-        error = std::string(XML_ErrorString(XML_GetErrorCode(p))) + " at line " +
-                std::to_string(XML_GetCurrentLineNumber(p));
+        error = std::string(XML_ErrorString(XML_GetErrorCode(p))) + " at line " + std::to_string(XML_GetCurrentLineNumber(p));
     XML_ParserFree(p);
     if (ok && b.tooDeep) {
         error = "elements nested more than " + std::to_string(kMaxDepth) + " deep";

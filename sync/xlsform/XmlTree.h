@@ -9,10 +9,10 @@
 namespace cx::xlsform {
 
 struct XmlNode {
-    std::string name;                                           // local name: "row", "c", "v"
+    std::string name;                                            // local name: "row", "c", "v"
     std::vector<std::pair<std::string, std::string>> attributes; // local names
     std::vector<XmlNode> children;
-    std::string text;                                           // character data directly inside
+    std::string text; // character data directly inside
 
     const std::string *attribute(std::string_view name) const;
     const XmlNode *child(std::string_view name) const;

@@ -60,8 +60,8 @@ QtMessageHandler g_previousHandler = nullptr;
 
 void messageHandler(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
 {
-    const bool fromQml = (ctx.file && QString::fromUtf8(ctx.file).contains(QLatin1String(".qml"))) ||
-                         msg.contains(QLatin1String(".qml:"));
+    const bool fromQml =
+        (ctx.file && QString::fromUtf8(ctx.file).contains(QLatin1String(".qml"))) || msg.contains(QLatin1String(".qml:"));
     if (type != QtDebugMsg && type != QtInfoMsg && fromQml)
         g_qmlWarnings << msg;
     if (g_previousHandler)
@@ -153,7 +153,7 @@ class TestAppE2E : public QObject
     bool syncOnce()
     {
         SyncController *sync = m_ctx->sync();
-        if (sync->syncing()) {   // a cycle already under way: let it end first
+        if (sync->syncing()) { // a cycle already under way: let it end first
             QSignalSpy running(sync, &SyncController::finished);
             if (!running.wait(kSyncTimeoutMs))
                 return false;
@@ -213,8 +213,9 @@ private slots:
         b->admin({"publish-form", QString(CX_SOURCE_DIR) + "/forms/county/home_visit.json"});
         // Grades are whole numbers, as the app's PupilEditPage and the server's demo store them.
         const QByteArray pupils =
-            QStringLiteral(R"({"collection":"pupils","id":"%1","fields":{"name":"王小芳","gender":"female","grade":3,"class":"1","status":"left"}})"
-                           "\n")
+            QStringLiteral(
+                R"({"collection":"pupils","id":"%1","fields":{"name":"王小芳","gender":"female","grade":3,"class":"1","status":"left"}})"
+                "\n")
                 .arg(kPupil)
                 .toUtf8();
         QFile f(b->path("pupils.jsonl"));
@@ -267,8 +268,8 @@ private slots:
 
         // Sign-in starts a sync; it must succeed and bring the form and the pupil.
         QTRY_VERIFY_WITH_TIMEOUT(firstSync.count() > 0, kSyncTimeoutMs);
-        QVERIFY2(firstSync.first().at(0).toBool(), qPrintable(m_ctx->sync()->lastError() + QLatin1Char(' ') +
-                                                              m_ctx->recentErrors().join(QStringLiteral(" | "))));
+        QVERIFY2(firstSync.first().at(0).toBool(),
+                 qPrintable(m_ctx->sync()->lastError() + QLatin1Char(' ') + m_ctx->recentErrors().join(QStringLiteral(" | "))));
         QVERIFY(m_ctx->sync()->online());
         QVERIFY(m_ctx->engine()->get("forms", "home_visit").has_value());
         QVERIFY(m_ctx->engine()->get("pupils", kPupil.toStdString()).has_value());
@@ -313,8 +314,9 @@ private slots:
         form.setAnswer(QStringLiteral("back_at_school"), QStringLiteral("no"));
         form.setAnswer(QStringLiteral("not_back_reason"), QStringLiteral("study"));
         form.setAnswer(QStringLiteral("follow_up_date"), QDate::currentDate().addDays(7).toString(Qt::ISODate));
-        form.setAnswer(QStringLiteral("location"),
-                       QVariantMap{{QStringLiteral("lat"), 27.65}, {QStringLiteral("lon"), 103.81}, {QStringLiteral("accuracy"), 8}});
+        form.setAnswer(
+            QStringLiteral("location"),
+            QVariantMap{{QStringLiteral("lat"), 27.65}, {QStringLiteral("lon"), 103.81}, {QStringLiteral("accuracy"), 8}});
         // A photo as the camera gives it (a QImage, 3000x2000: scaled to 1600 px) and a drawn signature.
         const QVariantMap photo = media()->importImage(QVariant(picture(3000, 2000, 1)));
         QVERIFY2(!photo.isEmpty(), qPrintable(media()->lastError()));
@@ -430,7 +432,7 @@ private slots:
     {
         QSignalSpy meteredSeen(m_ctx->link(), &LinkMonitor::meteredChanged);
         m_settings->setPhotosOnlyUnmetered(true);
-        m_ctx->link()->setMetered(true);   // what QNetworkInformation::isMeteredChanged drives
+        m_ctx->link()->setMetered(true); // what QNetworkInformation::isMeteredChanged drives
         QCOMPARE(meteredSeen.count(), 1);
         QVERIFY(m_ctx->sync()->linkMetered());
         QVERIFY(m_ctx->sync()->photosHeld());
@@ -456,13 +458,13 @@ private slots:
         auto *status = SyncStatus::create(nullptr, nullptr);
         QVERIFY(status->photosHeld());
         QVERIFY2(status->photoSummary().contains(QStringLiteral("Wi-Fi")), qPrintable(status->photoSummary()));
-        if (m_ctx->sync()->pending() == 0)   // the bar does not say "everything sent" while a photo waits
+        if (m_ctx->sync()->pending() == 0) // the bar does not say "everything sent" while a photo waits
             QCOMPARE(status->summary(), status->photoSummary());
 
         // On Wi-Fi: the app syncs by itself and the photo goes.
         QSignalSpy done(m_ctx->sync(), &SyncController::finished);
         m_ctx->link()->setMetered(false);
-        QVERIFY(m_ctx->sync()->syncing());   // at once, not at the next periodic sync
+        QVERIFY(m_ctx->sync()->syncing()); // at once, not at the next periodic sync
         QVERIFY(done.wait(kSyncTimeoutMs));
         QVERIFY(done.first().at(0).toBool());
         verifyServerHas(photo);
@@ -484,7 +486,7 @@ private slots:
         QVERIFY(!QFileInfo::exists(serverAttachment(sha) + QStringLiteral(".part")));
         QCOMPARE(m_ctx->sync()->photosWaiting(), 0);
         QCOMPARE(media()->status(photo).value(QStringLiteral("state")).toString(), QStringLiteral("unsaved"));
-        QVERIFY(!media()->url(photo).isEmpty());   // still on the phone
+        QVERIFY(!media()->url(photo).isEmpty()); // still on the phone
 
         // The page is saved after all: the next sync sends it.
         Records records;
@@ -495,7 +497,7 @@ private slots:
                                                     {QStringLiteral("status"), QStringLiteral("done")}});
         QVERIFY2(!id.isEmpty(), qPrintable(records.lastError()));
         QCOMPARE(media()->status(photo).value(QStringLiteral("state")).toString(), QStringLiteral("waiting"));
-        QCOMPARE(m_ctx->sync()->photosWaiting(), 1);   // on the sync card at once, before the sync
+        QCOMPARE(m_ctx->sync()->photosWaiting(), 1); // on the sync card at once, before the sync
         QVERIFY(syncOnce());
         verifyServerHas(photo);
         QCOMPARE(m_ctx->sync()->photosWaiting(), 0);
@@ -507,30 +509,31 @@ private slots:
     {
         QSignalSpy back(m_ctx->link(), &LinkMonitor::reconnected);
         m_ctx->link()->setReachability(QNetworkInformation::Reachability::Online);
-        QCOMPARE(back.count(), 0);   // already online: nothing to do
+        QCOMPARE(back.count(), 0); // already online: nothing to do
         b->stop();
         m_ctx->link()->setReachability(QNetworkInformation::Reachability::Disconnected);
         QVERIFY(!m_ctx->link()->online());
         Records records;
-        const QString id = records.save(QStringLiteral("pupils"), kPupil, QVariantMap{{QStringLiteral("class"), QStringLiteral("2")}});
+        const QString id =
+            records.save(QStringLiteral("pupils"), kPupil, QVariantMap{{QStringLiteral("class"), QStringLiteral("2")}});
         QVERIFY(!id.isEmpty());
-        QVERIFY(!syncOnce());   // no server: fails, and the app backs off
+        QVERIFY(!syncOnce()); // no server: fails, and the app backs off
         QVERIFY(!m_ctx->sync()->online());
         QVERIFY(m_ctx->sync()->nextDelaySeconds() >= 30);
         QVERIFY(m_ctx->sync()->pending() > 0);
 
         const int backoff = m_ctx->sync()->nextDelaySeconds();
-        b->start();   // the same port: the link is back
+        b->start(); // the same port: the link is back
         QSignalSpy done(m_ctx->sync(), &SyncController::finished);
         QElapsedTimer t;
         t.start();
-        m_ctx->link()->setReachability(QNetworkInformation::Reachability::Online);   // what reachabilityChanged drives
+        m_ctx->link()->setReachability(QNetworkInformation::Reachability::Online); // what reachabilityChanged drives
         QCOMPARE(back.count(), 1);
         QVERIFY(m_ctx->sync()->syncing());
         QVERIFY(done.wait(kSyncTimeoutMs));
         QVERIFY2(done.first().at(0).toBool(), qPrintable(m_ctx->sync()->lastError()));
-        qInfo("synced %lld ms after the link returned (the backoff would have waited %d s); network backend: %s",
-              t.elapsed(), backoff, qPrintable(m_ctx->link()->hasBackend() ? m_ctx->link()->backendName() : QStringLiteral("none")));
+        qInfo("synced %lld ms after the link returned (the backoff would have waited %d s); network backend: %s", t.elapsed(),
+              backoff, qPrintable(m_ctx->link()->hasBackend() ? m_ctx->link()->backendName() : QStringLiteral("none")));
         QVERIFY(t.elapsed() < 20000);
         QCOMPARE(m_ctx->sync()->pending(), 0);
         QCOMPARE(m_ctx->sync()->nextDelaySeconds(), 0);
@@ -547,16 +550,17 @@ private slots:
         QVERIFY(picture(800, 600, 5).save(file, "JPG", 80));
         const QString sha = sha256OfFile(file);
         QString err;
-        const QString id = m_ctx->put(QStringLiteral("submissions"), {},
-                                      QVariantMap{{QStringLiteral("form"), QStringLiteral("home_visit")},
-                                                  {QStringLiteral("form_version"), 1},
-                                                  {QStringLiteral("status"), QStringLiteral("draft")},
-                                                  {QStringLiteral("answers"), QVariantMap{{QStringLiteral("grade"), QStringLiteral("3")},
-                                                                                          {QStringLiteral("photos"), QVariantList{name}}}}},
-                                      &err);
+        const QString id =
+            m_ctx->put(QStringLiteral("submissions"), {},
+                       QVariantMap{{QStringLiteral("form"), QStringLiteral("home_visit")},
+                                   {QStringLiteral("form_version"), 1},
+                                   {QStringLiteral("status"), QStringLiteral("draft")},
+                                   {QStringLiteral("answers"), QVariantMap{{QStringLiteral("grade"), QStringLiteral("3")},
+                                                                           {QStringLiteral("photos"), QVariantList{name}}}}},
+                       &err);
         QVERIFY2(!id.isEmpty(), qPrintable(err));
         QCOMPARE(media()->status(name).value(QStringLiteral("state")).toString(), QStringLiteral("old"));
-        QVERIFY(!media()->url(name).isEmpty());   // still shows
+        QVERIFY(!media()->url(name).isEmpty()); // still shows
 
         FormController form;
         QVERIFY2(form.open(QStringLiteral("home_visit"), id), qPrintable(form.error()));
@@ -575,7 +579,7 @@ private slots:
     {
         const QString shot = media()->captureLocation();
         QVERIFY(shot.contains(QStringLiteral("/capture/")));
-        QVERIFY(picture(4032, 3024, 6).save(shot, "JPG", 95));   // a phone camera's 12 MP
+        QVERIFY(picture(4032, 3024, 6).save(shot, "JPG", 95)); // a phone camera's 12 MP
         const QVariantMap ref = media()->importImage(QVariant(shot));
         QVERIFY2(!ref.isEmpty(), qPrintable(media()->lastError()));
         QVERIFY(!QFileInfo::exists(shot));
@@ -595,8 +599,9 @@ private slots:
         QCOMPARE(att.exitCode, 0);
         const QVariantMap ref = QJsonDocument::fromJson(att.out.toUtf8()).object().toVariantMap();
         QCOMPARE(ref.value(QStringLiteral("sha256")).toString(), sha256OfFile(file));
-        CliResult put = b->cli(db, {"put", "inspections", "-", "school_name=红旗村完小",
-                                    "photo=" + QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(ref)).toJson(QJsonDocument::Compact))});
+        CliResult put = b->cli(
+            db, {"put", "inspections", "-", "school_name=红旗村完小",
+                 "photo=" + QString::fromUtf8(QJsonDocument(QJsonObject::fromVariantMap(ref)).toJson(QJsonDocument::Compact))});
         QCOMPARE(put.exitCode, 0);
         const QString id = put.out.trimmed();
         QCOMPARE(b->cli(db, {"sync", "--unmetered"}).exitCode, 0);
@@ -610,7 +615,7 @@ private slots:
         QVERIFY(media()->url(got).isEmpty());
 
         QSignalSpy downloaded(media(), &MediaStore::downloadFinished);
-        media()->download(got);   // the placeholder's "download" button
+        media()->download(got); // the placeholder's "download" button
         QCOMPARE(media()->status(got).value(QStringLiteral("state")).toString(), QStringLiteral("downloading"));
         QVERIFY(downloaded.wait(kSyncTimeoutMs));
         QVERIFY2(downloaded.first().at(1).toBool(), qPrintable(downloaded.first().at(2).toString()));
@@ -648,10 +653,11 @@ private slots:
                                                     {QStringLiteral("status"), QStringLiteral("done")}});
         QVERIFY2(!id.isEmpty(), qPrintable(records.lastError()));
         QVERIFY(syncOnce());
-        QVERIFY2(b->serverRecords(QStringLiteral("inspections")).contains(id), qPrintable(serverDump(QStringLiteral("inspections"))));
+        QVERIFY2(b->serverRecords(QStringLiteral("inspections")).contains(id),
+                 qPrintable(serverDump(QStringLiteral("inspections"))));
         const QString sha = QString::fromStdString(a.sha256);
         QVERIFY(!QFileInfo::exists(serverAttachment(sha)));
-        QVERIFY(!QFileInfo::exists(serverAttachment(sha) + QStringLiteral(".part")));   // not a byte sent
+        QVERIFY(!QFileInfo::exists(serverAttachment(sha) + QStringLiteral(".part"))); // not a byte sent
         const QVariantMap st = media()->status(ref);
         QCOMPARE(st.value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
         QVERIFY2(st.value(QStringLiteral("reason")).toString().contains(QStringLiteral("10.0 MB")),
@@ -661,7 +667,7 @@ private slots:
         QCOMPARE(m_ctx->sync()->photosRefused(), 1);
         QCOMPARE(m_ctx->sync()->photosWaiting(), 0);
         auto *status = SyncStatus::create(nullptr, nullptr);
-        QCOMPARE(status->photoSummary(), SyncStatus::tr("%n photo(s) refused by the bureau", nullptr, 1));   // 1 张照片被教育局拒收
+        QCOMPARE(status->photoSummary(), SyncStatus::tr("%n photo(s) refused by the bureau", nullptr, 1)); // 1 张照片被教育局拒收
         // Refused is final: the next sync does not try again.
         QVERIFY(syncOnce());
         QCOMPARE(media()->status(ref).value(QStringLiteral("state")).toString(), QStringLiteral("refused"));
@@ -709,7 +715,7 @@ private slots:
         QVERIFY2(QFileInfo(file).isFile() && QFileInfo(file).dir() == QDir(stick.path()), qPrintable(file));
         QVERIFY(file.endsWith(QLatin1String(".cxbundle")));
         QVERIFY(r.value("lines").toStringList().join(' ').contains(QString::number(waiting)));
-        QVERIFY(!b->serverRecords(QStringLiteral("pupils")).contains(first));   // nothing went over the link
+        QVERIFY(!b->serverRecords(QStringLiteral("pupils")).contains(first)); // nothing went over the link
 
         // At the bureau.
         const QString reply = stick.filePath(QStringLiteral("reply.cxbundle"));
@@ -725,12 +731,13 @@ private slots:
         QCOMPARE(r.value("refused").toInt(), 0);
         QCOMPARE(bundles.waiting(), 0);
         QCOMPARE(sync->pending(), 0);
-        QVERIFY(data.count() > 0);   // the pages reload
+        QVERIFY(data.count() > 0); // the pages reload
 
         // The same reply again: refused in plain words, nothing changes.
         r = run([&] { bundles.applyReply(QUrl::fromLocalFile(reply)); });
         QVERIFY(!r.value("ok").toBool());
-        QVERIFY2(r.value("detail").toString().contains(QLatin1String("replayed reply")), qPrintable(r.value("detail").toString()));
+        QVERIFY2(r.value("detail").toString().contains(QLatin1String("replayed reply")),
+                 qPrintable(r.value("detail").toString()));
         QCOMPARE(r.value("lines").toStringList().first(), BundleController::plainError(r.value("detail").toString()));
         QVERIFY(r.value("lines").toStringList().first() != BundleController::plainError(QString()));
         // A bundle chosen where a reply belongs is named as such.
@@ -755,14 +762,15 @@ private slots:
         QCOMPARE(r.value("file").toString(), QDir::toNativeSeparators(reply2));
         QVERIFY(r.value("sent").toULongLong() > 0);
         QVERIFY(b->serverRecords(QStringLiteral("pupils")).contains(second));
-        QVERIFY(!sync->syncing());   // the delivery held the sync and let it go
+        QVERIFY(!sync->syncing()); // the delivery held the sync and let it go
         r = run([&] { bundles.applyReply(QUrl::fromLocalFile(reply2)); });
         QVERIFY2(r.value("ok").toBool(), qPrintable(r.value("detail").toString()));
         QCOMPARE(r.value("confirmed").toInt(), 1);
         QCOMPARE(bundles.waiting(), 0);
 
         // A stick pulled out: the place cannot be written, the change stays.
-        const QString third = m_ctx->put(QStringLiteral("pupils"), QString(), {{"name", "孙小明"}, {"gender", "male"}, {"grade", 1}, {"class", "1"}}, &err);
+        const QString third = m_ctx->put(QStringLiteral("pupils"), QString(),
+                                         {{"name", "孙小明"}, {"gender", "male"}, {"grade", 1}, {"class", "1"}}, &err);
         QVERIFY(!third.isEmpty());
         r = run([&] { bundles.saveBundle(QUrl::fromLocalFile(stick.filePath(QStringLiteral("gone/x.cxbundle"))), false); });
         QVERIFY(!r.value("ok").toBool());
@@ -792,7 +800,7 @@ private slots:
     void cleanupTestCase()
     {
         m_engine.reset();
-        delete m_ctx;   // closes the replica (waits for a running sync)
+        delete m_ctx; // closes the replica (waits for a running sync)
         m_ctx = nullptr;
         if (b)
             b->stop();

@@ -59,11 +59,13 @@ private slots:
     {
         const int n = 1200;
         for (int i = 0; i < n; ++i)
-            QVERIFY(!m_ctx->put(QStringLiteral("pupils"), {},
-                                {{QStringLiteral("name"), QStringLiteral("学生%1").arg(i, 4, 10, QLatin1Char('0'))},
-                                 {QStringLiteral("grade"), 1 + i % 6},
-                                 {QStringLiteral("class"), QString::number(1 + i % 2)},
-                                 {QStringLiteral("status"), QStringLiteral("in_school")}}).isEmpty());
+            QVERIFY(!m_ctx
+                         ->put(QStringLiteral("pupils"), {},
+                               {{QStringLiteral("name"), QStringLiteral("学生%1").arg(i, 4, 10, QLatin1Char('0'))},
+                                {QStringLiteral("grade"), 1 + i % 6},
+                                {QStringLiteral("class"), QString::number(1 + i % 2)},
+                                {QStringLiteral("status"), QStringLiteral("in_school")}})
+                         .isEmpty());
         RecordListModel model;
         QElapsedTimer t;
         t.start();
@@ -72,8 +74,8 @@ private slots:
         QVERIFY(model.waitForLoaded(20000));
         qInfo("roster of %d pupils: first rows in %lld ms", n, static_cast<long long>(t.elapsed()));
         QCOMPARE(model.total(), n);
-        QCOMPARE(model.rowCount(), n);                  // the view knows the size at once ...
-        QCOMPARE(model.count(), model.pageSize());      // ... but only one page is in memory
+        QCOMPARE(model.rowCount(), n);             // the view knows the size at once ...
+        QCOMPARE(model.count(), model.pageSize()); // ... but only one page is in memory
         QCOMPARE(model.get(0).value(QStringLiteral("name")).toString(), QStringLiteral("学生0000"));
         QCOMPARE(model.pagesRead(), 0);
         // Scrolling to the end reads the pages it shows and keeps a window of them.
@@ -91,11 +93,10 @@ private slots:
         model.setSearch({});
         model.setFilters({{QStringLiteral("grade"), QStringLiteral("3")}, {QStringLiteral("class"), QStringLiteral("1")}});
         QVERIFY(model.waitForLoaded(20000));
-        QCOMPARE(model.total(), n / 6);   // grade 3 pupils are all in class 1 (i % 6 == 2 is even)
+        QCOMPARE(model.total(), n / 6); // grade 3 pupils are all in class 1 (i % 6 == 2 is even)
         for (int row = 0; row < model.total(); ++row)
             QCOMPARE(model.get(row).value(QStringLiteral("grade")).toInt(), 3);
-        QCOMPARE(model.distinct(QStringLiteral("grade")),
-                 QStringList({"1", "2", "3", "4", "5", "6"}));
+        QCOMPARE(model.distinct(QStringLiteral("grade")), QStringList({"1", "2", "3", "4", "5", "6"}));
         model.setFilters({});
         model.setSortDescending(true);
         QVERIFY(model.waitForLoaded(20000));
@@ -138,7 +139,9 @@ private slots:
         QVERIFY(model.waitForLoaded());
         QCOMPARE(model.total(), 0);
         QSignalSpy loaded(&model, &RecordListModel::loaded);
-        const QString id = m_ctx->put(QStringLiteral("home_visits"), {}, {{QStringLiteral("pupil"), QStringLiteral("x")}, {QStringLiteral("date"), QStringLiteral("2025-09-01")}});
+        const QString id =
+            m_ctx->put(QStringLiteral("home_visits"), {},
+                       {{QStringLiteral("pupil"), QStringLiteral("x")}, {QStringLiteral("date"), QStringLiteral("2025-09-01")}});
         QVERIFY(loaded.wait(5000));
         QVERIFY(model.waitForLoaded());
         QCOMPARE(model.total(), 1);
@@ -158,13 +161,27 @@ private slots:
         QTest::addColumn<QString>("status");
         QTest::addColumn<QString>("sync");
         QTest::addColumn<QString>("shown");
-        QTest::newRow("draft") << "draft" << "pending" << "draft";
-        QTest::newRow("waiting") << "submitted" << "pending" << "waiting";
-        QTest::newRow("sent") << "submitted" << "sent" << "sent";
-        QTest::newRow("confirmed") << "submitted" << "confirmed" << "confirmed";
-        QTest::newRow("rejected") << "submitted" << "rejected" << "rejected";
-        QTest::newRow("returned") << "returned" << "confirmed" << "returned";
-        QTest::newRow("accepted") << "accepted" << "confirmed" << "accepted";
+        QTest::newRow("draft") << "draft"
+                               << "pending"
+                               << "draft";
+        QTest::newRow("waiting") << "submitted"
+                                 << "pending"
+                                 << "waiting";
+        QTest::newRow("sent") << "submitted"
+                              << "sent"
+                              << "sent";
+        QTest::newRow("confirmed") << "submitted"
+                                   << "confirmed"
+                                   << "confirmed";
+        QTest::newRow("rejected") << "submitted"
+                                  << "rejected"
+                                  << "rejected";
+        QTest::newRow("returned") << "returned"
+                                  << "confirmed"
+                                  << "returned";
+        QTest::newRow("accepted") << "accepted"
+                                  << "confirmed"
+                                  << "accepted";
     }
     void submissionStates()
     {
@@ -214,7 +231,8 @@ private slots:
         QVERIFY(field(QStringLiteral("back_at_school")).value(QStringLiteral("relevant")).toBool());
         // Constraints are checked as the person types.
         form.setAnswer(QStringLiteral("household"), 0);
-        QVERIFY(field(QStringLiteral("household")).value(QStringLiteral("error")).toString().contains(QStringLiteral("1 and 20")));
+        QVERIFY(
+            field(QStringLiteral("household")).value(QStringLiteral("error")).toString().contains(QStringLiteral("1 and 20")));
         form.setAnswer(QStringLiteral("household"), 4);
         QVERIFY(field(QStringLiteral("household")).value(QStringLiteral("error")).toString().isEmpty());
         form.setAnswer(QStringLiteral("household"), QStringLiteral("four"));
@@ -226,7 +244,7 @@ private slots:
         QVERIFY(sub.has_value());
         QCOMPARE(sub->fields["status"].get<std::string>(), std::string("draft"));
         QCOMPARE(sub->fields["answers"]["visitors"].get<std::string>(), std::string("李老师"));
-        QVERIFY(!form.submit());   // the pupil is still missing
+        QVERIFY(!form.submit()); // the pupil is still missing
     }
 
     // A datetime field: a malformed answer is kept and named in its error, a good
@@ -245,7 +263,10 @@ private slots:
         auto arrived = [&] { return form.fields().at(0).toMap(); };
         QCOMPARE(arrived().value(QStringLiteral("type")).toString(), QStringLiteral("datetime"));
         form.setAnswer(QStringLiteral("arrived"), QStringLiteral("2026-12-07 09:30"));
-        QVERIFY2(arrived().value(QStringLiteral("error")).toString().contains(QStringLiteral("'2026-12-07 09:30' is not a valid date and time")),
+        QVERIFY2(arrived()
+                     .value(QStringLiteral("error"))
+                     .toString()
+                     .contains(QStringLiteral("'2026-12-07 09:30' is not a valid date and time")),
                  qPrintable(arrived().value(QStringLiteral("error")).toString()));
         QCOMPARE(arrived().value(QStringLiteral("value")).toString(), QStringLiteral("2026-12-07 09:30"));
         form.setAnswer(QStringLiteral("arrived"), QStringLiteral("2999-01-01T08:00:00+08:00"));
@@ -270,7 +291,8 @@ private slots:
         };
         auto form = [&](const QString &id, const QStringList &roles, const QVariantMap &meta) {
             put(QStringLiteral("forms"), id,
-                {{QStringLiteral("definition"), QVariantMap{{QStringLiteral("id"), id}, {QStringLiteral("roles"), roles},
+                {{QStringLiteral("definition"), QVariantMap{{QStringLiteral("id"), id},
+                                                            {QStringLiteral("roles"), roles},
                                                             {QStringLiteral("schools"), QStringLiteral("*")},
                                                             {QStringLiteral("meta"), meta}}},
                  {QStringLiteral("version"), 1}});
@@ -281,26 +303,31 @@ private slots:
         };
         auto visit = [&](const QString &pupil, const QString &date, const QString &followUp, const QVariant &back) {
             put(QStringLiteral("home_visits"), {},
-                {{QStringLiteral("pupil"), pupil}, {QStringLiteral("date"), date},
-                 {QStringLiteral("follow_up_date"), followUp}, {QStringLiteral("outcome_back_at_school"), back}});
+                {{QStringLiteral("pupil"), pupil},
+                 {QStringLiteral("date"), date},
+                 {QStringLiteral("follow_up_date"), followUp},
+                 {QStringLiteral("outcome_back_at_school"), back}});
         };
-        const QVariantMap yearly{{QStringLiteral("period"), QStringLiteral("school_year")}, {QStringLiteral("due"), QStringLiteral("10-08")}};
-        form(QStringLiteral("enrolment"), {"head"}, yearly);                                 // due, not filed: counts
+        const QVariantMap yearly{{QStringLiteral("period"), QStringLiteral("school_year")},
+                                 {QStringLiteral("due"), QStringLiteral("10-08")}};
+        form(QStringLiteral("enrolment"), {"head"}, yearly); // due, not filed: counts
         form(QStringLiteral("basic_info"), {"head"}, {{QStringLiteral("period"), QStringLiteral("school_year")}});
-        sub(QStringLiteral("basic_info"), QStringLiteral("submitted"), QStringLiteral("2025-05-02T10:00:00"));   // last year's: counts
+        sub(QStringLiteral("basic_info"), QStringLiteral("submitted"),
+            QStringLiteral("2025-05-02T10:00:00")); // last year's: counts
         form(QStringLiteral("monthly"), {"head"}, {{QStringLiteral("period"), QStringLiteral("month")}});
-        sub(QStringLiteral("monthly"), QStringLiteral("submitted"), QStringLiteral("2025-10-03T09:00:00"));      // filed: no
-        form(QStringLiteral("visit"), {"head"}, {{QStringLiteral("workflow"), QStringLiteral("record")}});       // no due date: no
-        form(QStringLiteral("inspect"), {"inspector"}, yearly);                              // not for a head: no
-        sub(QStringLiteral("enrolment"), QStringLiteral("draft"), QStringLiteral("2025-10-10T08:00:00"));        // a draft is not filed
+        sub(QStringLiteral("monthly"), QStringLiteral("submitted"), QStringLiteral("2025-10-03T09:00:00")); // filed: no
+        form(QStringLiteral("visit"), {"head"}, {{QStringLiteral("workflow"), QStringLiteral("record")}});  // no due date: no
+        form(QStringLiteral("inspect"), {"inspector"}, yearly);                                             // not for a head: no
+        sub(QStringLiteral("enrolment"), QStringLiteral("draft"), QStringLiteral("2025-10-10T08:00:00")); // a draft is not filed
         sub(QStringLiteral("basic_info"), QStringLiteral("returned"), QStringLiteral("2025-05-02T10:00:00"));
-        visit(QStringLiteral("A"), QStringLiteral("2025-10-01"), QStringLiteral("2025-10-10"), false);   // overdue
-        visit(QStringLiteral("B"), QStringLiteral("2025-10-01"), QStringLiteral("2025-10-12"), false);   // followed up on the 13th
+        visit(QStringLiteral("A"), QStringLiteral("2025-10-01"), QStringLiteral("2025-10-10"), false); // overdue
+        visit(QStringLiteral("B"), QStringLiteral("2025-10-01"), QStringLiteral("2025-10-12"), false); // followed up on the 13th
         visit(QStringLiteral("B"), QStringLiteral("2025-10-13"), QString(), QVariant());
-        visit(QStringLiteral("C"), QStringLiteral("2025-10-01"), QStringLiteral("2025-10-20"), false);   // not yet
-        visit(QStringLiteral("D"), QStringLiteral("2025-10-01"), QStringLiteral("2025-10-15"), true);    // back at school
-        visit(QStringLiteral("E"), QStringLiteral("2025-10-02"), QStringLiteral("2025-10-15"), false);   // today
-        put(QStringLiteral("pupils"), {}, {{QStringLiteral("name"), QStringLiteral("周强")}, {QStringLiteral("status"), QStringLiteral("left")}});
+        visit(QStringLiteral("C"), QStringLiteral("2025-10-01"), QStringLiteral("2025-10-20"), false); // not yet
+        visit(QStringLiteral("D"), QStringLiteral("2025-10-01"), QStringLiteral("2025-10-15"), true);  // back at school
+        visit(QStringLiteral("E"), QStringLiteral("2025-10-02"), QStringLiteral("2025-10-15"), false); // today
+        put(QStringLiteral("pupils"), {},
+            {{QStringLiteral("name"), QStringLiteral("周强")}, {QStringLiteral("status"), QStringLiteral("left")}});
         put(QStringLiteral("inspections"), {}, {{QStringLiteral("status"), QStringLiteral("assigned")}});
 
         TodoModel todo;
@@ -310,7 +337,7 @@ private slots:
         todo.setToday(QDate(2025, 10, 15));
         QVERIFY(todo.waitForLoaded());
         QCOMPARE(todo.countOf(QStringLiteral("forms_due")), 2);
-        QVERIFY(todo.urgentOf(QStringLiteral("forms_due")));   // due on 10-08
+        QVERIFY(todo.urgentOf(QStringLiteral("forms_due"))); // due on 10-08
         QCOMPARE(todo.countOf(QStringLiteral("drafts")), 1);
         QCOMPARE(todo.countOf(QStringLiteral("returned")), 1);
         QCOMPARE(todo.countOf(QStringLiteral("rejected")), 0);
@@ -318,7 +345,7 @@ private slots:
         QCOMPARE(todo.countOf(QStringLiteral("follow_ups")), 2);
         QVERIFY(todo.urgentOf(QStringLiteral("follow_ups")));
         QCOMPARE(todo.countOf(QStringLiteral("dropouts")), 1);
-        QCOMPARE(todo.rowCount(), 8);   // no inspections rows for a head; a visit target row (empty)
+        QCOMPARE(todo.rowCount(), 8); // no inspections rows for a head; a visit target row (empty)
         QCOMPARE(todo.countOf(QStringLiteral("visit_target")), 0);
         const QModelIndex first = todo.index(0);
         QCOMPARE(todo.data(first, TodoModel::KindRole).toString(), QStringLiteral("forms_due"));
@@ -335,9 +362,9 @@ private slots:
         // An inspector sees the inspections assigned, and forms meant for inspectors.
         todo.setRole(QStringLiteral("inspector"));
         QVERIFY(todo.waitForLoaded());
-        QCOMPARE(todo.rowCount(), 9);   // inspections in progress, and those assigned
+        QCOMPARE(todo.rowCount(), 9); // inspections in progress, and those assigned
         QCOMPARE(todo.countOf(QStringLiteral("inspections")), 1);
-        QCOMPARE(todo.countOf(QStringLiteral("forms_due")), 1);   // "inspect"
+        QCOMPARE(todo.countOf(QStringLiteral("forms_due")), 1); // "inspect"
         QCOMPARE(todo.countOf(QStringLiteral("assigned_inspections")), 0);
 
         // The bureau's assignments naming this inspector (issue 14.4): not
@@ -345,10 +372,12 @@ private slots:
         auto assignment = [&](const QString &inspector, const QString &due) {
             const QString school = m_ctx->defaultSchool();
             QString id = m_ctx->put(QStringLiteral("assignments"), {},
-                                          {{QStringLiteral("school"), school}, {QStringLiteral("inspector"), inspector},
-                                           {QStringLiteral("due"), due}, {QStringLiteral("form"), QStringLiteral("inspect")},
-                                           {QStringLiteral("assigned_on"), QStringLiteral("2025-09-20")},
-                                           {QStringLiteral("status"), QStringLiteral("planned")}});
+                                    {{QStringLiteral("school"), school},
+                                     {QStringLiteral("inspector"), inspector},
+                                     {QStringLiteral("due"), due},
+                                     {QStringLiteral("form"), QStringLiteral("inspect")},
+                                     {QStringLiteral("assigned_on"), QStringLiteral("2025-09-20")},
+                                     {QStringLiteral("status"), QStringLiteral("planned")}});
             return id;
         };
         assignment(QStringLiteral("wang.fang"), QStringLiteral("2025-11-20"));
@@ -356,23 +385,25 @@ private slots:
         assignment(QStringLiteral("zhou.min"), QStringLiteral("2025-10-01"));
         const QString finished = assignment(QStringLiteral("wang.fang"), QStringLiteral("2025-10-10"));
         put(QStringLiteral("inspections"), {},
-            {{QStringLiteral("assignment"), finished}, {QStringLiteral("date"), QStringLiteral("2025-10-09")},
+            {{QStringLiteral("assignment"), finished},
+             {QStringLiteral("date"), QStringLiteral("2025-10-09")},
              {QStringLiteral("status"), QStringLiteral("done")}});
         todo.setUser(QStringLiteral("wang.fang"));
         QVERIFY(todo.waitForLoaded());
         QCOMPARE(todo.countOf(QStringLiteral("assigned_inspections")), 2);
-        QVERIFY(!todo.urgentOf(QStringLiteral("assigned_inspections")));   // the nearest is 15 days away
+        QVERIFY(!todo.urgentOf(QStringLiteral("assigned_inspections"))); // the nearest is 15 days away
         const QModelIndex last = todo.index(todo.rowCount() - 1);
         QCOMPARE(todo.data(last, TodoModel::KindRole).toString(), QStringLiteral("assigned_inspections"));
         QVERIFY2(todo.data(last, TodoModel::DetailRole).toString().endsWith(QStringLiteral("2025-10-30")),
                  qPrintable(todo.data(last, TodoModel::DetailRole).toString()));
-        todo.setToday(QDate(2025, 10, 31));   // the first is now overdue
+        todo.setToday(QDate(2025, 10, 31)); // the first is now overdue
         QVERIFY(todo.waitForLoaded());
         QVERIFY(todo.urgentOf(QStringLiteral("assigned_inspections")));
 
         // A teacher's home-visit target: the visits they made this month count.
         put(QStringLiteral("visit_targets"), {},
-            {{QStringLiteral("teacher"), QStringLiteral("li.na")}, {QStringLiteral("count"), 3},
+            {{QStringLiteral("teacher"), QStringLiteral("li.na")},
+             {QStringLiteral("count"), 3},
              {QStringLiteral("period"), QStringLiteral("2025-10")}});
         put(QStringLiteral("home_visits"), {},
             {{QStringLiteral("date"), QStringLiteral("2025-10-05")}, {QStringLiteral("visitors"), QStringLiteral("li.na")}});
@@ -382,8 +413,8 @@ private slots:
         todo.setUser(QStringLiteral("li.na"));
         todo.setToday(QDate(2025, 10, 28));
         QVERIFY(todo.waitForLoaded());
-        QCOMPARE(todo.countOf(QStringLiteral("visit_target")), 2);   // 1 of 3 made
-        QVERIFY(todo.urgentOf(QStringLiteral("visit_target")));      // the month ends within a week
+        QCOMPARE(todo.countOf(QStringLiteral("visit_target")), 2); // 1 of 3 made
+        QVERIFY(todo.urgentOf(QStringLiteral("visit_target")));    // the month ends within a week
         for (int i = 0; i < todo.rowCount(); ++i)
             if (todo.data(todo.index(i), TodoModel::KindRole).toString() == QLatin1String("visit_target"))
                 QCOMPARE(todo.data(todo.index(i), TodoModel::DetailRole).toString(), QStringLiteral("1 / 3"));
@@ -407,7 +438,7 @@ private slots:
         QCOMPARE(county[QStringLiteral("missing")].toInt(), 3);
         QCOMPARE(county[QStringLiteral("late")].toInt(), 3);
         QCOMPARE(county[QStringLiteral("onTime")].toInt(), 14);
-        QCOMPARE(county[QStringLiteral("returned")].toInt(), 1);   // the other returned one was corrected
+        QCOMPARE(county[QStringLiteral("returned")].toInt(), 1); // the other returned one was corrected
         QCOMPARE(c.townships().size(), 3);
         QCOMPARE(c.schools().size(), 20);
         // Four periods asked for; the grid starts at the first anyone reported in.
@@ -441,7 +472,8 @@ private slots:
         QVERIFY(!correction.isEmpty());
         const QVariantMap d = q.detail(correction);
         QCOMPARE(d[QStringLiteral("history")].toList().size(), 1);
-        QCOMPARE(d[QStringLiteral("history")].toList()[0].toMap()[QStringLiteral("status")].toString(), QStringLiteral("returned"));
+        QCOMPARE(d[QStringLiteral("history")].toList()[0].toMap()[QStringLiteral("status")].toString(),
+                 QStringLiteral("returned"));
         QCOMPARE(d[QStringLiteral("previousPeriod")].toString(), QStringLiteral("2024-2025"));
         QVERIFY(!d[QStringLiteral("fields")].toList().isEmpty());
         // The one school whose primary enrolment fell by almost half, and only it.
@@ -459,7 +491,7 @@ private slots:
         QCOMPARE(st.shownField(), st.fields()[0].toMap()[QStringLiteral("name")].toString());
         QCOMPARE(st.byTownship().size(), 3);
         QCOMPARE(st.trend().size(), 2);
-        QCOMPARE(st.choices().size(), 2);   // dropout reason, back at school (a pupil is not a category)
+        QCOMPARE(st.choices().size(), 2); // dropout reason, back at school (a pupil is not a category)
         st.setField(QStringLiteral("primary_rate"));
         QVERIFY(st.waitForLoaded());
         QCOMPARE(st.shownField(), QStringLiteral("primary_rate"));
@@ -481,7 +513,7 @@ private slots:
         for (const QVariant &v : cases)
             never += v.toMap()[QStringLiteral("days")].toInt() < 0 ? 1 : 0;
         QCOMPARE(never, 6);
-        for (int i = 0; i < never; ++i)   // never visited first
+        for (int i = 0; i < never; ++i) // never visited first
             QCOMPARE(cases[i].toMap()[QStringLiteral("days")].toInt(), -1);
         QCOMPARE(cases[never].toMap()[QStringLiteral("days")].toInt(), 45);
         QCOMPARE(cases.last().toMap()[QStringLiteral("days")].toInt(), 10);
@@ -536,10 +568,10 @@ private slots:
         QCOMPARE(int(statsBook.sheets[3].rows.size()), 1 + 3 + 1);
         const cx::xlsform::Row &progCounty = statsBook.sheets[3].rows.back();
         QCOMPARE(QString::fromStdString(progCounty.cell(0)->text), StatisticsModel::tr("County"));
-        QCOMPARE(progCounty.cell(1)->text, std::string("20"));   // inspections planned
-        QCOMPARE(progCounty.cell(2)->text, std::string("11"));   // done
-        QCOMPARE(progCounty.cell(4)->text, std::string("49"));   // home visits planned
-        QCOMPARE(progCounty.cell(5)->text, std::string("34"));   // done
+        QCOMPARE(progCounty.cell(1)->text, std::string("20")); // inspections planned
+        QCOMPARE(progCounty.cell(2)->text, std::string("11")); // done
+        QCOMPARE(progCounty.cell(4)->text, std::string("49")); // home visits planned
+        QCOMPARE(progCounty.cell(5)->text, std::string("34")); // done
         QCOMPARE(int(statsBook.sheets[4].rows.size()), 1 + 3 + 10);
         c.setPeriod(QStringLiteral("2025-2026"));
         QVERIFY(c.waitForLoaded());
@@ -548,18 +580,18 @@ private slots:
         QVERIFY2(TableExport::write(compXlsx, c.tables(), QStringLiteral("xlsx"), &failure), qPrintable(failure));
         const auto book = cx::xlsform::readWorkbook(compXlsx.toStdString());
         QCOMPARE(int(book.sheets.size()), 3);
-        QCOMPARE(int(book.sheets[0].rows.size()), 1 + 20);                 // header + the schools
-        QCOMPARE(int(book.sheets[1].rows.size()), 1 + 3 + 1);              // header + townships + county
+        QCOMPARE(int(book.sheets[0].rows.size()), 1 + 20);    // header + the schools
+        QCOMPARE(int(book.sheets[1].rows.size()), 1 + 3 + 1); // header + townships + county
         const cx::xlsform::Row &countyRow = book.sheets[1].rows.back();
         QCOMPARE(QString::fromStdString(countyRow.cell(0)->text), CompletenessModel::tr("County"));
-        QCOMPARE(countyRow.cell(1)->text, std::string("20"));              // expected
-        QCOMPARE(countyRow.cell(5)->text, std::string("3"));               // missing
+        QCOMPARE(countyRow.cell(1)->text, std::string("20")); // expected
+        QCOMPARE(countyRow.cell(5)->text, std::string("3"));  // missing
         int missing = 0;
         for (const auto &r : book.sheets[0].rows)
             if (r.cell(3) && QString::fromStdString(r.cell(3)->text) == CompletenessModel::stateText(QStringLiteral("missing")))
                 ++missing;
         QCOMPARE(missing, 3);
-        QCOMPARE(int(book.sheets[2].rows.size()), 1 + 20);                 // the grid
+        QCOMPARE(int(book.sheets[2].rows.size()), 1 + 20); // the grid
         QCOMPARE(book.sheets[2].rows[0].cells.size(), size_t(3 + c.periods().size()));
         const QString reviewXlsx = out.filePath(QStringLiteral("review.xlsx"));
         QVERIFY(TableExport::write(reviewXlsx, q.tables(), QStringLiteral("xlsx"), nullptr));
@@ -568,10 +600,11 @@ private slots:
         int withChecks = 0;
         for (const auto &r : reviewBook.sheets[0].rows)
             withChecks += r.cell(7) && r.number > 1 ? 1 : 0;
-        QCOMPARE(withChecks, 1);   // the one flagged school, with its check written out
+        QCOMPARE(withChecks, 1); // the one flagged school, with its check written out
 
         // Never a formula: a text starting with "=" stays text in both formats.
-        const QVariantList hostile{QVariantMap{{"name", "x"}, {"rows", QVariantList{QVariantList{"a", "b"}, QVariantList{"=1+1", 12}}}}};
+        const QVariantList hostile{
+            QVariantMap{{"name", "x"}, {"rows", QVariantList{QVariantList{"a", "b"}, QVariantList{"=1+1", 12}}}}};
         const QString hx = out.filePath(QStringLiteral("hostile.xlsx")), hc = out.filePath(QStringLiteral("hostile.csv"));
         QVERIFY(TableExport::write(hx, hostile, QStringLiteral("xlsx"), nullptr));
         QVERIFY(TableExport::write(hc, hostile, QStringLiteral("csv"), nullptr));
@@ -582,7 +615,8 @@ private slots:
         QVERIFY(hf.open(QIODevice::ReadOnly));
         QVERIFY(hf.readAll().contains("'=1+1,12"));
         // A place that cannot be written: false with the reason, nothing left behind.
-        QVERIFY(!TableExport::write(out.filePath(QStringLiteral("no/such/dir/x.xlsx")), hostile, QStringLiteral("xlsx"), &failure));
+        QVERIFY(
+            !TableExport::write(out.filePath(QStringLiteral("no/such/dir/x.xlsx")), hostile, QStringLiteral("xlsx"), &failure));
         QVERIFY(!failure.isEmpty());
         QVERIFY(!QFile::exists(out.filePath(QStringLiteral("no/such/dir/x.xlsx.part"))));
 
@@ -598,12 +632,12 @@ private slots:
         for (const QVariant &v : dev.rows())
             QVERIFY(!v.toMap()[QStringLiteral("attention")].toStringList().isEmpty());
         const int after14 = dev.needingAttention();
-        dev.setStaleDays(1);   // silent after a day: more need attention
+        dev.setStaleDays(1); // silent after a day: more need attention
         QVERIFY(dev.needingAttention() > after14);
         QCOMPARE(all, 40);
         const QVariantMap silent = dev.rows()[0].toMap();
         QVERIFY(!silent[QStringLiteral("schools")].toStringList().isEmpty());
-        QVERIFY(!silent[QStringLiteral("schools")].toStringList()[0].startsWith(QStringLiteral("5323")));   // names, not codes
+        QVERIFY(!silent[QStringLiteral("schools")].toStringList()[0].startsWith(QStringLiteral("5323"))); // names, not codes
         const QString code = silent[QStringLiteral("schoolCodes")].toStringList()[0];
         QVERIFY(dev.lastSyncOfSchool(code) >= 0);
         QCOMPARE(dev.lastSyncOfSchool(QStringLiteral("no-such-school")), -1);
@@ -652,24 +686,29 @@ private slots:
         am.setState({});
         am.setInspector({});
         const QString school = QString::fromStdString(cx::demo::demoSchools(20)[1].code);
-        QVERIFY(am.plan(school, QStringLiteral("sun.li"), QStringLiteral("2025-13-01"), QStringLiteral("school_inspection")).isEmpty());
+        QVERIFY(am.plan(school, QStringLiteral("sun.li"), QStringLiteral("2025-13-01"), QStringLiteral("school_inspection"))
+                    .isEmpty());
         QVERIFY2(am.error().contains(QStringLiteral("2025-13-01")), qPrintable(am.error()));
-        QVERIFY(am.plan(school, QStringLiteral("sun.li"), QStringLiteral("2025-12-20"), QStringLiteral("no_such_form")).isEmpty());
+        QVERIFY(
+            am.plan(school, QStringLiteral("sun.li"), QStringLiteral("2025-12-20"), QStringLiteral("no_such_form")).isEmpty());
         // The library's refusals reach the page through tr() (the test runs untranslated: the source text).
         QCOMPARE(am.error(), QStringLiteral("There is no form no_such_form to use as the checklist."));
-        QVERIFY(am.plan(QStringLiteral("Z9"), QStringLiteral("sun.li"), QStringLiteral("2025-12-20"), QStringLiteral("school_inspection")).isEmpty());
+        QVERIFY(am.plan(QStringLiteral("Z9"), QStringLiteral("sun.li"), QStringLiteral("2025-12-20"),
+                        QStringLiteral("school_inspection"))
+                    .isEmpty());
         QCOMPARE(am.error(), QStringLiteral("There is no school Z9 in this county."));
-        const QString planned = am.plan(school, QStringLiteral("sun.li"), QStringLiteral("2025-12-20"), QStringLiteral("school_inspection"));
+        const QString planned =
+            am.plan(school, QStringLiteral("sun.li"), QStringLiteral("2025-12-20"), QStringLiteral("school_inspection"));
         QVERIFY2(!planned.isEmpty(), qPrintable(am.error()));
         QCOMPARE(am.planned(), 9);
         QVERIFY(am.cancel(planned));
         QCOMPARE(am.planned(), 8);
         QCOMPARE(am.cancelled(), 1);
-        QVERIFY(!am.markDone(planned));   // a cancelled one is not marked done
+        QVERIFY(!am.markDone(planned)); // a cancelled one is not marked done
         QCOMPARE(am.error(), QStringLiteral("This inspection is already cancelled; only a planned or overdue one can be "
                                             "cancelled or marked done."));
         QCOMPARE(am.done(), 11);
-        QCOMPARE(am.rows().size(), 20);   // cancelled ones leave the list
+        QCOMPARE(am.rows().size(), 20); // cancelled ones leave the list
         // The assignments page's export: the inspections shown and the targets, read back.
         const QString amXlsx = out.filePath(QStringLiteral("assignments.xlsx"));
         QVERIFY2(TableExport::write(amXlsx, am.tables(), QStringLiteral("xlsx"), &failure), qPrintable(failure));
@@ -681,11 +720,13 @@ private slots:
             const QString st = r.cell(1) ? QString::fromStdString(r.cell(1)->text) : QString();
             doneRows += st == AssignmentsModel::tr("Done");
             overdueRows += st == AssignmentsModel::tr("Overdue");
-            byInspection += r.cell(9) && QString::fromStdString(r.cell(9)->text).startsWith(AssignmentsModel::tr("Inspection %1").arg(QString()));
+            byInspection +=
+                r.cell(9) &&
+                QString::fromStdString(r.cell(9)->text).startsWith(AssignmentsModel::tr("Inspection %1").arg(QString()));
         }
         QCOMPARE(doneRows, 11);
         QCOMPARE(overdueRows, 1);
-        QCOMPARE(byInspection, 11);   // the demo's inspections completed them, none by hand
+        QCOMPARE(byInspection, 11); // the demo's inspections completed them, none by hand
         QCOMPARE(int(amBook.sheets[1].rows.size()), 1 + 10);
         int metRows = 0, visitsMade = 0;
         for (size_t i = 1; i < amBook.sheets[1].rows.size(); ++i) {
@@ -694,7 +735,7 @@ private slots:
             visitsMade += std::stoi(r.cell(5)->text);
         }
         QCOMPARE(metRows, 5);
-        QCOMPARE(visitsMade, 4 + 2 + 5 + 1 + 6 + 0 + 4 + 4 + 5 + 3);   // uncapped: the visits each teacher made
+        QCOMPARE(visitsMade, 4 + 2 + 5 + 1 + 6 + 0 + 4 + 4 + 5 + 3); // uncapped: the visits each teacher made
 
         // An assignment's report as its checklist form (what the Inspections
         // page opens): filed in the assignment's school, naming it, the school
@@ -705,7 +746,8 @@ private slots:
                 v.toMap()[QStringLiteral("school")] != m_ctx->defaultSchool())
                 openOne = v.toMap();
         QVERIFY(!openOne.isEmpty());
-        const QString plannedSchool = openOne[QStringLiteral("school")].toString(), plannedId = openOne[QStringLiteral("id")].toString();
+        const QString plannedSchool = openOne[QStringLiteral("school")].toString(),
+                      plannedId = openOne[QStringLiteral("id")].toString();
         QString reportId;
         {
             FormController report;
@@ -745,16 +787,18 @@ private slots:
             if (a[QStringLiteral("role")] == QStringLiteral("inspector"))
                 inspectorSchools[a[QStringLiteral("user")].toString()] = a[QStringLiteral("schools")].toStringList();
         }
-        QCOMPARE(inspectorSchools.keys(), am.inspectors());   // he.jie, sun.li, zhou.min
-        QVERIFY(users.contains(QStringLiteral("zhang.wei")) && users.contains(QStringLiteral("li.na")));   // the docs' head and teacher
+        QCOMPARE(inspectorSchools.keys(), am.inspectors()); // he.jie, sun.li, zhou.min
+        QVERIFY(users.contains(QStringLiteral("zhang.wei")) &&
+                users.contains(QStringLiteral("li.na"))); // the docs' head and teacher
         am.setState(QStringLiteral("all"));
         for (const QVariant &v : am.rows()) {
             const QVariantMap a = v.toMap();
             QVERIFY2(inspectorSchools[a[QStringLiteral("inspector")].toString()].contains(a[QStringLiteral("school")].toString()),
                      qPrintable(a[QStringLiteral("inspector")].toString() + " " + a[QStringLiteral("school")].toString()));
         }
-        for (const QVariant &v : am.targets())   // every target's teacher has an account
-            QVERIFY2(users.contains(v.toMap()[QStringLiteral("teacher")].toString()), qPrintable(v.toMap()[QStringLiteral("teacher")].toString()));
+        for (const QVariant &v : am.targets()) // every target's teacher has an account
+            QVERIFY2(users.contains(v.toMap()[QStringLiteral("teacher")].toString()),
+                     qPrintable(v.toMap()[QStringLiteral("teacher")].toString()));
         am.setState({});
         QVERIFY(acc.fetchedAt() > 0);
         int admins = 0, revoked = 0;
@@ -763,7 +807,8 @@ private slots:
             admins += a[QStringLiteral("admin")].toBool();
             revoked += a[QStringLiteral("revoked")].toBool();
             if (a[QStringLiteral("user")] == QStringLiteral("zhou.min")) {
-                QCOMPARE(a[QStringLiteral("schools")].toStringList().size(), int(cx::demo::demoInspectors(cx::demo::demoSchools(20))[0].schools.size()));
+                QCOMPARE(a[QStringLiteral("schools")].toStringList().size(),
+                         int(cx::demo::demoInspectors(cx::demo::demoSchools(20))[0].schools.size()));
                 QVERIFY(!a[QStringLiteral("schoolNames")].toStringList()[0].startsWith(QStringLiteral("5323")));
             }
         }
@@ -779,7 +824,9 @@ private slots:
         QCOMPARE(acc.accounts().size(), 45);
 
         // The enrolment QR code: drawn (libqrencode), read back by the one decoder.
-        const QString link = QStringLiteral("cunxiao://enrol?server=https%3A%2F%2Fbureau.example%3A8443&pin=sha256%2F%2FAAAA&user=li.ming&code=K7Q2-MP9X-3ZTD-8HWA");
+        const QString link = QStringLiteral(
+            "cunxiao://"
+            "enrol?server=https%3A%2F%2Fbureau.example%3A8443&pin=sha256%2F%2FAAAA&user=li.ming&code=K7Q2-MP9X-3ZTD-8HWA");
         QCOMPARE(decodeQrImage(qrImage(link, 5)), link);
         QImage blank(300, 300, QImage::Format_RGB32);
         blank.fill(Qt::white);
@@ -816,7 +863,7 @@ private slots:
         q.setStatus(QStringLiteral("returned"));
         QVERIFY(q.waitForLoaded());
         QCOMPARE(q.items().size(), 2);
-        QVERIFY(!q.accept({second}));   // a returned one waits for the school, not for the bureau
+        QVERIFY(!q.accept({second})); // a returned one waits for the school, not for the bureau
     }
 
     // The bureau's Forms page: the demo's draft is previewed (changes by field,
@@ -844,10 +891,10 @@ private slots:
             changes.insert(c.toMap().value("field").toString(), c.toMap().value("value"));
         QCOMPARE(changes.value("name").toString(), QStringLiteral("王小明"));
         QCOMPARE(changes.value("grade").toString(), QStringLiteral("3"));
-        QCOMPARE(changes.value("note").toString(), QString());   // emptied
+        QCOMPARE(changes.value("note").toString(), QString()); // emptied
         QCOMPARE(second.value("action").toString(), QStringLiteral("deleted"));
         QVERIFY(second.value("changes").toList().isEmpty());
-        QVERIFY(RecordHistoryModel::fromReply(cx::Json::object()).isEmpty());   // not a list: nothing, no crash
+        QVERIFY(RecordHistoryModel::fromReply(cx::Json::object()).isEmpty()); // not a list: nothing, no crash
     }
 
     void bureauFormsPreviewNeverSaves()
@@ -869,13 +916,14 @@ private slots:
         QCOMPARE(f.value(QStringLiteral("draft")).toString(), QStringLiteral("draft"));
         const QVariantList held = f.value(QStringLiteral("held")).toList();
         QCOMPARE(held.size(), 1);
-        QCOMPARE(held.at(0).toMap().value(QStringLiteral("devices")).toInt(), 20);   // the demo's heads
+        QCOMPARE(held.at(0).toMap().value(QStringLiteral("devices")).toInt(), 20); // the demo's heads
         QCOMPARE(m.previewId(), QStringLiteral("enrolment_return"));
         QCOMPARE(m.previewPublished(), 1);
         QCOMPARE(m.previewLanguages(), QStringList({"zh", "en"}));
         QStringList changes;
         for (const auto &c : m.previewChanges())
-            changes << c.toMap().value(QStringLiteral("change")).toString() + " " + c.toMap().value(QStringLiteral("name")).toString();
+            changes << c.toMap().value(QStringLiteral("change")).toString() + " " +
+                           c.toMap().value(QStringLiteral("name")).toString();
         QCOMPARE(changes, QStringList({"changed school_year", "added classes"}));
 
         const size_t before = m_ctx->engine()->list("submissions").size();
@@ -883,20 +931,28 @@ private slots:
         form.setPreview(true);
         QVERIFY2(form.openDefinition(m.previewDefinition()), qPrintable(form.error()));
         // A complete, valid return: submit() would store it were this not a preview.
-        const QVariantMap answers{{"school_year", "2026-2027"}, {"classes", 6},
-                                  {"pop_3_6", 100},              {"enrolled_3_6", 90},
-                                  {"pop_7_12", 200},             {"enrolled_7_12", 190},
-                                  {"primary_pupils", 195},       {"pop_13_15", 150},
-                                  {"enrolled_13_15", 140},       {"pupils_at_start", 300},
-                                  {"dropouts", 0},               {"cohort_entry", 100},
-                                  {"graduates", 95},             {"explanation", "无"},
-                                  {"report_date", "2025-11-30"}, {"head_signature", "signature.png"}};
+        const QVariantMap answers{{"school_year", "2026-2027"},
+                                  {"classes", 6},
+                                  {"pop_3_6", 100},
+                                  {"enrolled_3_6", 90},
+                                  {"pop_7_12", 200},
+                                  {"enrolled_7_12", 190},
+                                  {"primary_pupils", 195},
+                                  {"pop_13_15", 150},
+                                  {"enrolled_13_15", 140},
+                                  {"pupils_at_start", 300},
+                                  {"dropouts", 0},
+                                  {"cohort_entry", 100},
+                                  {"graduates", 95},
+                                  {"explanation", "无"},
+                                  {"report_date", "2025-11-30"},
+                                  {"head_signature", "signature.png"}};
         for (auto it = answers.begin(); it != answers.end(); ++it)
             form.setAnswer(it.key(), it.value());
         QVERIFY2(form.valid(), qPrintable(QJsonDocument::fromVariant(form.issues()).toJson()));
         QVERIFY(!form.saveDraft());
         QVERIFY(!form.submit());
-        QCoreApplication::processEvents();   // the save timer, had it been started
+        QCoreApplication::processEvents(); // the save timer, had it been started
         QCOMPARE(m_ctx->engine()->list("submissions").size(), before);
         QVERIFY(form.submissionId().isEmpty());
 
@@ -907,21 +963,22 @@ private slots:
         bad.close();
         QVERIFY(!m.importPath(bad.fileName()));
         QVERIFY2(m.error().contains(QStringLiteral("broken.json")), qPrintable(m.error()));
-        QCOMPARE(m.previewSource(), QStringLiteral("enrolment_return_2026.xlsx"));   // the draft is untouched
+        QCOMPARE(m.previewSource(), QStringLiteral("enrolment_return_2026.xlsx")); // the draft is untouched
 
         QVERIFY2(m.publish(QStringLiteral("enrolment_return")), qPrintable(m.error()));
         m.refresh();
         f = enrolment();
         QCOMPARE(f.value(QStringLiteral("draft")).toString(), QStringLiteral("sending"));
         QCOMPARE(f.value(QStringLiteral("draftVersion")).toInt(), 2);
-        QCOMPARE(f.value(QStringLiteral("version")).toInt(), 1);   // still v1 until the server confirms
+        QCOMPARE(f.value(QStringLiteral("version")).toInt(), 1); // still v1 until the server confirms
         QVERIFY(m_ctx->engine()->get("forms", "enrolment_return")->fields["version"] == cx::Json(2));
         QVERIFY(m_ctx->engine()->get("form_versions", "enrolment_return.v2"));
-        QVERIFY(!m.publish(QStringLiteral("enrolment_return")));   // already on its way
-        QVERIFY2(m.error().contains(QStringLiteral("Version 2 of enrolment_return is waiting to be sent")), qPrintable(m.error()));
+        QVERIFY(!m.publish(QStringLiteral("enrolment_return"))); // already on its way
+        QVERIFY2(m.error().contains(QStringLiteral("Version 2 of enrolment_return is waiting to be sent")),
+                 qPrintable(m.error()));
         m.showDraft(QStringLiteral("enrolment_return"));
-        QCOMPARE(m.previewState(), QStringLiteral("sending"));   // the page hides Publish and Discard
-        QVERIFY(!m.discardDraft(QStringLiteral("enrolment_return")));   // nor can it be thrown away
+        QCOMPARE(m.previewState(), QStringLiteral("sending"));        // the page hides Publish and Discard
+        QVERIFY(!m.discardDraft(QStringLiteral("enrolment_return"))); // nor can it be thrown away
         QVERIFY(cx::bureau::formDraft(*m_ctx->engine(), "enrolment_return"));
         QVERIFY2(m.error().contains(QStringLiteral("waiting to be sent")), qPrintable(m.error()));
     }

@@ -27,13 +27,13 @@ private slots:
         QCOMPARE(app.exitStatus(), QProcess::NormalExit);
         QCOMPARE(app.exitCode(), 0);
 
-        const QStringList pages = {"01-SignInPage",    "02-PinPage",       "03-HomePage",       "04-PupilsPage",
-                                   "05-PupilPage",     "06-PupilEditPage", "07-HomeVisitPage",  "08-DropoutsPage",
-                                   "09-FormsPage",     "10-FormFillPage",  "11-SubmissionsPage", "12-InspectionPage",
-                                   "13-ConflictsPage", "14-SettingsPage",  "15-CameraPage", "16-BundlesPage",
+        const QStringList pages = {"01-SignInPage", "02-PinPage", "03-HomePage", "04-PupilsPage", "05-PupilPage",
+                                   "06-PupilEditPage", "07-HomeVisitPage", "08-DropoutsPage", "09-FormsPage", "10-FormFillPage",
+                                   "11-SubmissionsPage", "12-InspectionPage", "13-ConflictsPage", "14-SettingsPage",
+                                   "15-CameraPage", "16-BundlesPage",
                                    // The bureau's pages over the demo county (issue 14).
-                                   "bureau-home", "bureau-review", "bureau-completeness", "bureau-statistics", "bureau-assignments",
-                                   "bureau-devices", "bureau-forms", "bureau-accounts"};
+                                   "bureau-home", "bureau-review", "bureau-completeness", "bureau-statistics",
+                                   "bureau-assignments", "bureau-devices", "bureau-forms", "bureau-accounts"};
         const QList<QSize> sizes = {QSize(360, 640), QSize(1280, 800)};
         QStringList expectedDirs;
         for (const QSize &size : sizes) {

@@ -50,7 +50,8 @@ private slots:
                 }
             } else if (xml.isEndElement() && xml.name() == u"message" && numerus) {
                 if (type == u"unfinished" || type == u"obsolete" || type == u"vanished" || forms == 0 || emptyForms)
-                    problems << QStringLiteral("plural %1 \"%2\"").arg(type.isEmpty() ? QStringLiteral("incomplete") : type, source);
+                    problems
+                        << QStringLiteral("plural %1 \"%2\"").arg(type.isEmpty() ? QStringLiteral("incomplete") : type, source);
             }
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));

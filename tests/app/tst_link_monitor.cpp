@@ -35,7 +35,7 @@ private slots:
         QFETCH(QList<R>, steps);
         QFETCH(bool, online);
         QFETCH(int, reconnects);
-        LinkMonitor link;   // not started: only what the slots are told
+        LinkMonitor link; // not started: only what the slots are told
         QSignalSpy back(&link, &LinkMonitor::reconnected);
         for (R r : steps)
             link.setReachability(r);
@@ -61,7 +61,7 @@ private slots:
         QSignalSpy changed(&link, &LinkMonitor::meteredChanged);
         link.setTransportMedium(T(medium));
         QCOMPARE(link.metered(), metered);
-        QCOMPARE(changed.count(), metered ? 1 : 0);   // starts unmetered
+        QCOMPARE(changed.count(), metered ? 1 : 0); // starts unmetered
         link.setTransportMedium(T::WiFi);
         QVERIFY(!link.metered());
     }

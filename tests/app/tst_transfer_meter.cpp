@@ -42,7 +42,7 @@ private slots:
         m.update(request(1, 400, 400, 0, 0));
         m.update(request(1, 400, 400, 16 * 1024, 32 * 1024));
         m.update(request(1, 400, 400, 32 * 1024, 32 * 1024));
-        QCOMPARE(m.expectedDown(), 0u);   // not known before the first page ends
+        QCOMPARE(m.expectedDown(), 0u); // not known before the first page ends
         m.update(afterCycle(1, 320 * 1024, 6000));
         QCOMPARE(m.received(), uint64_t(32 * 1024));
         QCOMPARE(m.expectedDown(), uint64_t(352 * 1024));
@@ -69,8 +69,8 @@ private slots:
         TransferMeter m;
         m.update(request(1, 400, 400, 32 * 1024, 32 * 1024));
         m.update(afterCycle(1, 100 * 1024, 900));
-        m.update(request(2, 400, 400, 20 * 1024, 32 * 1024));   // cut after 20 KB
-        m.update(request(2, 400, 400, 8 * 1024, 32 * 1024));    // the retry
+        m.update(request(2, 400, 400, 20 * 1024, 32 * 1024)); // cut after 20 KB
+        m.update(request(2, 400, 400, 8 * 1024, 32 * 1024));  // the retry
         QCOMPARE(m.received(), uint64_t(52 * 1024));
         m.update(request(2, 400, 400, 32 * 1024, 32 * 1024));
         QCOMPARE(m.received(), uint64_t(64 * 1024));
@@ -86,7 +86,7 @@ private slots:
         m.update(p);
         QCOMPARE(m.text(), QStringLiteral("Sending a photo: 96 kB of 350 kB"));
         QCOMPARE(m.fraction(), 96.0 / 350.0);
-        p.upNow = p.upTotal;   // sent: the line goes away
+        p.upNow = p.upTotal; // sent: the line goes away
         m.update(p);
         QVERIFY(m.text().isEmpty());
     }

@@ -79,8 +79,8 @@ ssize_t write(int fd, const void *buf, size_t count)
     if (count > 0 && getenv("CX_FULLDISK_DIR")) {
         int fl = fcntl(fd, F_GETFL);
         struct stat st;
-        long long at = (fl >= 0 && (fl & O_APPEND) && fstat(fd, &st) == 0) ? (long long)st.st_size
-                                                                            : (long long)lseek(fd, 0, SEEK_CUR);
+        long long at =
+            (fl >= 0 && (fl & O_APPEND) && fstat(fd, &st) == 0) ? (long long)st.st_size : (long long)lseek(fd, 0, SEEK_CUR);
         if (at >= 0 && wouldOverflow(fd, at + (long long)count)) {
             errno = ENOSPC;
             return -1;

@@ -40,7 +40,8 @@
 namespace {
 
 // A blocking HTTP/1.1 proxy on loopback in its own thread, one connection at a time.
-class SwitchProxy : public QThread {
+class SwitchProxy : public QThread
+{
 public:
     explicit SwitchProxy(quint16 target) : m_target(target)
     {
@@ -169,8 +170,9 @@ QByteArray zstd(const std::string &text)
 // A reply that would be applied if it were believed: it carries a record "evil-1".
 cx::Json plausibleReply()
 {
-    cx::Json evil = {{"c", "pupils"}, {"id", "evil-1"}, {"school", "S1"}, {"seq", 999999},
-                     {"f", {{"name", "EVIL"}}}, {"v", {{"name", "0190000000000001-0"}}}, {"by", {{"name", "x"}}}};
+    cx::Json evil = {{"c", "pupils"},        {"id", "evil-1"},          {"school", "S1"},
+                     {"seq", 999999},        {"f", {{"name", "EVIL"}}}, {"v", {{"name", "0190000000000001-0"}}},
+                     {"by", {{"name", "x"}}}};
     return cx::Json{{"protocol", 1},
                     {"server_time", 1764000000000},
                     {"acked", 0},
@@ -187,7 +189,8 @@ QString sqliteOne(const QString &path, const QString &sql)
 {
     sqlite3 *db = nullptr;
     QString out;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK && keyForReading(db, path.toStdString())) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
+        keyForReading(db, path.toStdString())) {
         sqlite3_busy_timeout(db, 5000);
         sqlite3_stmt *st = nullptr;
         if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
@@ -202,7 +205,8 @@ QString sqliteOne(const QString &path, const QString &sql)
 
 } // namespace
 
-class TestBadInput : public QObject {
+class TestBadInput : public QObject
+{
     Q_OBJECT
 
     std::unique_ptr<BureauFixture> b;
@@ -213,7 +217,7 @@ class TestBadInput : public QObject {
     struct Snapshot {
         QMap<QString, QJsonValue> fields; // id -> fields
         QJsonObject cursor;
-        int unsent = 0;                   // pending + sent
+        int unsent = 0; // pending + sent
         int pending = 0;
     };
 
@@ -261,7 +265,8 @@ class TestBadInput : public QObject {
         QVERIFY(f.open(QIODevice::WriteOnly));
         const QString pad = QString(1500, QChar(u'学'));
         for (int i = 0; i < 700; ++i)
-            f.write(QString("{\"collection\":\"pupils\",\"fields\":{\"name\":\"big%1\",\"pad\":\"%2\"}}\n").arg(i).arg(pad).toUtf8());
+            f.write(
+                QString("{\"collection\":\"pupils\",\"fields\":{\"name\":\"big%1\",\"pad\":\"%2\"}}\n").arg(i).arg(pad).toUtf8());
         f.close();
         runTool(CX_SERVER_EXE, {"import", b->dataDir(), "--school", "S1", b->path("big.jsonl")});
         m_bigImported = true;
@@ -271,7 +276,8 @@ class TestBadInput : public QObject {
     static QString ids(const QString &file, const QString &where)
     {
         return sqliteOne(file, "SELECT count(*) || ':' || coalesce(group_concat(id, ','), '') FROM "
-                               "(SELECT id FROM records WHERE " + where + " ORDER BY id)");
+                               "(SELECT id FROM records WHERE " +
+                                   where + " ORDER BY id)");
     }
 
     // A full disk while a page is applied, however the disk was filled: `full`
@@ -279,12 +285,13 @@ class TestBadInput : public QObject {
     // the space back. The page is rolled back with a clear error, nothing the
     // person typed is lost, the replica is consistent, and once there is room
     // the sync completes with the edit on the server once.
-    void fullDiskScenario(const QString &db, const QString &uniq, const std::function<CliResult(const QStringList &, const QByteArray &)> &full,
+    void fullDiskScenario(const QString &db, const QString &uniq,
+                          const std::function<CliResult(const QStringList &, const QByteArray &)> &full,
                           const std::function<void()> &makeRoom)
     {
         importBigSchool();
-        CliResult en = full({"enroll", QString("http://127.0.0.1:%1").arg(b->port()), "--user", "head1", "--password-stdin"},
-                            "pw-123456\n");
+        CliResult en =
+            full({"enroll", QString("http://127.0.0.1:%1").arg(b->port()), "--user", "head1", "--password-stdin"}, "pw-123456\n");
         QVERIFY2(en.exitCode == 0, qPrintable(en.err));
         CliResult put = full({"put", "pupils", "-", "uniq=" + uniq, "name=满"}, {});
         QVERIFY2(put.exitCode == 0, qPrintable(put.err));
@@ -304,11 +311,12 @@ class TestBadInput : public QObject {
                 cursor = "0";
             // (The pushed edit comes back in "applied" with a newer seq: it is held too.)
             QString held = sqliteOne(file, QString("SELECT count(*) FROM records WHERE school='S1' AND collection='pupils' "
-                                                   "AND seq>0 AND seq<=%1").arg(cursor));
+                                                   "AND seq>0 AND seq<=%1")
+                                               .arg(cursor));
             QVERIFY(sqliteOne(file, QString("SELECT count(*) FROM records WHERE seq>%1").arg(cursor)).toInt() <= 1);
-            QString expected = sqliteOne(b->dataDir() + "/cunxiao.db",
-                                         QString("SELECT count(*) FROM records WHERE school='S1' AND collection='pupils' AND seq<=%1")
-                                             .arg(cursor));
+            QString expected = sqliteOne(
+                b->dataDir() + "/cunxiao.db",
+                QString("SELECT count(*) FROM records WHERE school='S1' AND collection='pupils' AND seq<=%1").arg(cursor));
             qInfo("disk full after %s of 700+ pupils (cursor %s)", qPrintable(held), qPrintable(cursor));
             QCOMPARE(held, expected);
             QVERIFY(held.toInt() < 700);
@@ -496,10 +504,10 @@ private slots:
             return;
 
         Snapshot after = snapshot("dev.db");
-        QCOMPARE(after.fields, before.fields);       // nothing applied (no "evil-1", nothing changed)
+        QCOMPARE(after.fields, before.fields); // nothing applied (no "evil-1", nothing changed)
         QVERIFY(!after.fields.contains("evil-1"));
-        QCOMPARE(after.cursor, before.cursor);       // cursor unchanged
-        QCOMPARE(after.unsent, before.unsent);       // the outbox intact (pending ones now "sent")
+        QCOMPARE(after.cursor, before.cursor); // cursor unchanged
+        QCOMPARE(after.unsent, before.unsent); // the outbox intact (pending ones now "sent")
 
         // The real server again: the same edits go through, once.
         CliResult ok = b->cli("dev.db", {"sync", "--json"});
@@ -524,16 +532,16 @@ private slots:
         const QString asan = full.value("ASAN_OPTIONS");
         full.insert("ASAN_OPTIONS", (asan.isEmpty() ? "" : asan + ":") + "verify_asan_link_order=0");
         const QString db = "quota/full.db";
-        fullDiskScenario(db, "fulldisk-enospc",
-                         [&](const QStringList &args, const QByteArray &in) { return cliWith(db, args, in, full); },
-                         [&] {
-                             // The quota held while the disk was "full"; room again: the
-                             // next processes run without the library.
-                             qint64 n = 0;
-                             for (const QFileInfo &fi : QDir(dir).entryInfoList(QDir::Files))
-                                 n += fi.size();
-                             QVERIFY2(n <= 700 * 1024, qPrintable(QString("%1 bytes in %2").arg(n).arg(dir)));
-                         });
+        fullDiskScenario(
+            db, "fulldisk-enospc", [&](const QStringList &args, const QByteArray &in) { return cliWith(db, args, in, full); },
+            [&] {
+                // The quota held while the disk was "full"; room again: the
+                // next processes run without the library.
+                qint64 n = 0;
+                for (const QFileInfo &fi : QDir(dir).entryInfoList(QDir::Files))
+                    n += fi.size();
+                QVERIFY2(n <= 700 * 1024, qPrintable(QString("%1 bytes in %2").arg(n).arg(dir)));
+            });
     }
 
     // The same on a real 700 KB tmpfs, when this process may mount one (root,
@@ -548,12 +556,18 @@ private slots:
             QSKIP("cannot mount a small tmpfs here (needs root); fullDiskWhileApplyingAPage ran without one");
         struct Unmount {
             QString m;
-            ~Unmount() { int x; runTool("umount", {"-l", m}, {}, &x); }
+            ~Unmount()
+            {
+                int x;
+                runTool("umount", {"-l", m}, {}, &x);
+            }
         } unmount{mnt};
         const QString db = "small/full.db";
-        fullDiskScenario(db, "fulldisk-tmpfs",
-                         [&](const QStringList &args, const QByteArray &in) { return b->cli(db, args, in); },
-                         [&] { runTool("mount", {"-o", "remount,size=64m", mnt}); });
+        fullDiskScenario(
+            db, "fulldisk-tmpfs", [&](const QStringList &args, const QByteArray &in) { return b->cli(db, args, in); },
+            [&] {
+                runTool("mount", {"-o", "remount,size=64m", mnt});
+            });
     }
 
     // A damaged local database is refused at open, with a clear error.
@@ -649,15 +663,17 @@ private slots:
         const QString file = b->path("roster.jsonl");
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"collection\":\"teachers\",\"id\":\"t1\",\"fields\":{\"name\":\"王芳\"}}\n"   // 1 ok
-                "{\"collection\":\"teachers\",\"fields\":{\"name\":\"李\"}\n"                   // 2 bad JSON
-                "\n"                                                                            // 3 blank
-                "{\"collection\":\"Teachers\",\"fields\":{}}\n"                                 // 4 bad name
-                "{\"collection\":\"teachers\",\"id\":\"t1\",\"fields\":{\"name\":\"又\"}}\n"    // 5 twice
-                "{\"collection\":\"teachers\",\"fields\":[1]}\n"                                // 6 fields
-                "{\"collection\":\"teachers\",\"school\":\"S9\",\"fields\":{}}\n"               // 7 other school
-                "{\"collection\":\"teachers\",\"fields\":{\"a\":" + QByteArray(100000, '[') + QByteArray(100000, ']') + "}}\n" // 8 deep
-                "{\"collection\":\"teachers\",\"id\":\"t2\",\"fields\":{\"name\":\"赵\"}}\n");  // 9 ok
+        f.write("{\"collection\":\"teachers\",\"id\":\"t1\",\"fields\":{\"name\":\"王芳\"}}\n" // 1 ok
+                "{\"collection\":\"teachers\",\"fields\":{\"name\":\"李\"}\n"                  // 2 bad JSON
+                "\n"                                                                           // 3 blank
+                "{\"collection\":\"Teachers\",\"fields\":{}}\n"                                // 4 bad name
+                "{\"collection\":\"teachers\",\"id\":\"t1\",\"fields\":{\"name\":\"又\"}}\n"   // 5 twice
+                "{\"collection\":\"teachers\",\"fields\":[1]}\n"                               // 6 fields
+                "{\"collection\":\"teachers\",\"school\":\"S9\",\"fields\":{}}\n"              // 7 other school
+                "{\"collection\":\"teachers\",\"fields\":{\"a\":" +
+                QByteArray(100000, '[') + QByteArray(100000, ']') +
+                "}}\n"                                                                         // 8 deep
+                "{\"collection\":\"teachers\",\"id\":\"t2\",\"fields\":{\"name\":\"赵\"}}\n"); // 9 ok
         f.close();
         int rc = 0;
         QProcess p;
@@ -668,7 +684,8 @@ private slots:
         QString err = QString::fromUtf8(p.readAllStandardError());
         QVERIFY2(rc != 0, qPrintable(err));
         for (int line : {2, 4, 5, 6, 7, 8})
-            QVERIFY2(err.contains(QString("roster.jsonl:%1: ").arg(line)), qPrintable(QString("line %1 not named: %2").arg(line).arg(err)));
+            QVERIFY2(err.contains(QString("roster.jsonl:%1: ").arg(line)),
+                     qPrintable(QString("line %1 not named: %2").arg(line).arg(err)));
         for (int line : {1, 3, 9})
             QVERIFY2(!err.contains(QString("roster.jsonl:%1: ").arg(line)), qPrintable(err));
         QVERIFY(err.contains("nothing was imported"));

@@ -24,7 +24,8 @@ extern "C" int cx_fuzz_expression(const uint8_t *, size_t);
 extern "C" int cx_fuzz_xlsform(const uint8_t *, size_t);
 #endif
 
-class TestFuzzRegressions : public QObject {
+class TestFuzzRegressions : public QObject
+{
     Q_OBJECT
 
     using Target = int (*)(const uint8_t *, size_t);
@@ -32,7 +33,8 @@ class TestFuzzRegressions : public QObject {
     void replay(const QString &name, Target target)
     {
         int n = 0;
-        for (const QString &root : {QStringLiteral(CX_SOURCE_DIR "/tests/badinput/crashes/"), QStringLiteral(CX_SOURCE_DIR "/fuzz/corpus/")}) {
+        for (const QString &root :
+             {QStringLiteral(CX_SOURCE_DIR "/tests/badinput/crashes/"), QStringLiteral(CX_SOURCE_DIR "/fuzz/corpus/")}) {
             QDir dir(root + name);
             for (const QFileInfo &fi : dir.entryInfoList(QDir::Files)) {
                 QFile f(fi.filePath());

@@ -6,14 +6,12 @@
 #include <QtTest>
 
 namespace {
-std::string unhex(const char *h)
-{
-    return QByteArray::fromHex(h).toStdString();
-}
+std::string unhex(const char *h) { return QByteArray::fromHex(h).toStdString(); }
 std::string hex(const std::string &s) { return QByteArray::fromStdString(s).toHex().toStdString(); }
 } // namespace
 
-class TestBundleSeal : public QObject {
+class TestBundleSeal : public QObject
+{
     Q_OBJECT
 private slots:
     void x25519MatchesRfc7748()
@@ -28,8 +26,8 @@ private slots:
 
     void hkdfMatchesRfc5869()
     {
-        const std::string okm = cx::hkdfSha256(std::string(22, '\x0b'), unhex("000102030405060708090a0b0c"),
-                                               unhex("f0f1f2f3f4f5f6f7f8f9"), 42);
+        const std::string okm =
+            cx::hkdfSha256(std::string(22, '\x0b'), unhex("000102030405060708090a0b0c"), unhex("f0f1f2f3f4f5f6f7f8f9"), 42);
         QCOMPARE(hex(okm), std::string("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865"));
     }
 

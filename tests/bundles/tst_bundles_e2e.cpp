@@ -44,7 +44,6 @@ void writeFile(const QString &path, const QByteArray &data)
     f.write(data);
 }
 
-
 // Answers to every field of a county form, as a person would fill them in
 // (no photos: a photo or signature field is left out).
 QJsonObject answersFor(const QString &form, int k)
@@ -52,8 +51,9 @@ QJsonObject answersFor(const QString &form, int k)
     QFile f(QString(CX_SOURCE_DIR) + "/forms/county/" + form + ".json");
     f.open(QIODevice::ReadOnly);
     const QJsonObject def = QJsonDocument::fromJson(f.readAll()).object();
-    static const QStringList texts = {"学生父母外出务工，由祖父母照看，学生表示下周一返校。", "已与班主任联系，家长同意每天接送。",
-                                      "村委会协助联系，学生身体已恢复。", "家中农忙，学生帮忙收玉米，已劝返。"};
+    static const QStringList texts = {"学生父母外出务工，由祖父母照看，学生表示下周一返校。",
+                                      "已与班主任联系，家长同意每天接送。", "村委会协助联系，学生身体已恢复。",
+                                      "家中农忙，学生帮忙收玉米，已劝返。"};
     std::function<void(const QJsonArray &, QJsonObject &)> fill = [&](const QJsonArray &fields, QJsonObject &out) {
         for (const auto &v : fields) {
             const QJsonObject x = v.toObject();
@@ -81,7 +81,8 @@ QJsonObject answersFor(const QString &form, int k)
                 out[name] = QString("2026-11-%1").arg(1 + k % 28, 2, 10, QChar('0'));
             } else if (type == "text") {
                 // A phrase and some words of its own: real notes differ from visit to visit.
-                static const QString words = "学生家长外出务工祖父母照看返校班主任联系同意接送村委会协助身体恢复农忙收玉米劝返生病住院搬家转学";
+                static const QString words =
+                    "学生家长外出务工祖父母照看返校班主任联系同意接送村委会协助身体恢复农忙收玉米劝返生病住院搬家转学";
                 QString note = texts[k % texts.size()];
                 for (int i = 0; i < 12; ++i)
                     note += words[int((k * 7919u + i * 104729u + name.size() * 31u) % unsigned(words.size()))];
@@ -99,7 +100,8 @@ QJsonObject answersFor(const QString &form, int k)
 
 } // namespace
 
-class TestBundlesE2E : public QObject {
+class TestBundlesE2E : public QObject
+{
     Q_OBJECT
     std::unique_ptr<BureauFixture> b;
 
@@ -136,7 +138,7 @@ private slots:
         b->addSchool("S2", "向阳教学点");
         b->addUser("head1", "head", "S1");
         b->addUser("teacher1", "teacher", "S1");
-        b->addUser("clerk2", "teacher", "S2");   // the township clerk: another school, relays anyway
+        b->addUser("clerk2", "teacher", "S2"); // the township clerk: another school, relays anyway
         b->addUser("gone", "teacher", "S1");
         b->start();
         b->enroll("head.db", "head1");
@@ -230,11 +232,16 @@ private slots:
     {
         QTest::addColumn<QString>("damage");
         QTest::addColumn<QString>("expect");
-        QTest::newRow("tampered body") << "body" << "tampered bundle";
-        QTest::newRow("tampered header") << "header" << "tampered bundle";
-        QTest::newRow("truncated") << "truncate" << "truncated bundle";
-        QTest::newRow("not a bundle") << "garbage" << "not a Cunxiao bundle";
-        QTest::newRow("a reply delivered as a bundle") << "reply" << "reply bundle";
+        QTest::newRow("tampered body") << "body"
+                                       << "tampered bundle";
+        QTest::newRow("tampered header") << "header"
+                                         << "tampered bundle";
+        QTest::newRow("truncated") << "truncate"
+                                   << "truncated bundle";
+        QTest::newRow("not a bundle") << "garbage"
+                                      << "not a Cunxiao bundle";
+        QTest::newRow("a reply delivered as a bundle") << "reply"
+                                                       << "reply bundle";
     }
 
     void refusedBundlesApplyNothing()
@@ -350,7 +357,7 @@ private slots:
     // starting over, and the reply it brings back applies as any other.
     void relayCutMidUploadResumes()
     {
-        QByteArray photo(600 * 1024, Qt::Uninitialized);   // incompressible: the bundle stays this big
+        QByteArray photo(600 * 1024, Qt::Uninitialized); // incompressible: the bundle stays this big
         QRandomGenerator rng(17);
         rng.fillRange(reinterpret_cast<quint32 *>(photo.data()), photo.size() / 4);
         writeFile(b->path("cut.jpg"), photo);
@@ -366,7 +373,8 @@ private slots:
         LinkProcess link(b->port(), {"--kbps", "8000", "--delay-ms", "5", "--cut-every", "150K"});
         b->enroll("relay-cut.db", "clerk2", "pw-123456", link.url());
         const QJsonObject before = link.stats();
-        CliResult r = b->cli("relay-cut.db", {"relay", b->path("cut.cxb"), "--reply", b->path("cut-r.cxb"), "--json"}, {}, 600000);
+        CliResult r =
+            b->cli("relay-cut.db", {"relay", b->path("cut.cxb"), "--reply", b->path("cut-r.cxb"), "--json"}, {}, 600000);
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         const QJsonObject after = link.stats();
         const int cuts = after["cuts"].toInt() - before["cuts"].toInt();
@@ -396,8 +404,12 @@ private slots:
         auto put = [&](const QString &collection, const QString &id, const QJsonObject &fields) {
             QStringList args = {"put", collection, id};
             for (auto it = fields.begin(); it != fields.end(); ++it)
-                args << it.key() + "=" + (it.value().isString() ? it.value().toString()
-                                                                : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+                args << it.key() + "=" +
+                            (it.value().isString()
+                                 ? it.value().toString()
+                                 : QString::fromUtf8(QJsonDocument(QJsonArray{it.value()}).toJson(QJsonDocument::Compact))
+                                       .mid(1)
+                                       .chopped(1));
             CliResult r = b->cli("month.db", args);
             if (r.exitCode != 0)
                 qWarning("put failed: %s", qPrintable(r.err));
@@ -411,12 +423,15 @@ private slots:
         QCOMPARE(b->cli("month.db", {"sync"}).exitCode, 0);
         for (int k = 0; k < 30; ++k)
             put("home_visits", "-", answersFor("home_visit", k));
-        QJsonObject ret{{"form", "enrolment_return"}, {"form_version", 1}, {"status", "submitted"},
+        QJsonObject ret{{"form", "enrolment_return"},
+                        {"form_version", 1},
+                        {"status", "submitted"},
                         {"answers", answersFor("enrolment_return", 1)}};
         put("submissions", "-", ret);
         for (int k = 0; k < 3; ++k) // roster edits: a new phone, a new grade
-            put("pupils", pupils[k % 2], QJsonObject{{"guardian_phone", QString("1380000%1").arg(k, 4, 10, QChar('0'))},
-                                                     {"grade", QString::number(2 + k)}});
+            put("pupils", pupils[k % 2],
+                QJsonObject{{"guardian_phone", QString("1380000%1").arg(k, 4, 10, QChar('0'))},
+                            {"grade", QString::number(2 + k)}});
         for (int k = 2; k < 4; ++k)
             put("pupils", "-", answersFor("pupil_roster", k)); // two new pupils
         QCOMPARE(failed, 0);

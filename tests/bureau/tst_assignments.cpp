@@ -43,7 +43,8 @@ struct Planning {
         cx::server::publishForm(*lb.county.store, cx::Json::parse(kChecklist), kNow);
         for (const char *code : {"A", "B"})
             cx::server::serverPut(*lb.county.store, "schools", code, code,
-                                  {{"code", code}, {"name", std::string("学校") + code},
+                                  {{"code", code},
+                                   {"name", std::string("学校") + code},
                                    {"township", std::string(code) == std::string("A") ? "龙泉镇" : "石门乡"}},
                                   "admin", kNow);
         bureau = lb.device("bureau", "bureau");
@@ -58,17 +59,13 @@ struct Planning {
             for (auto *e : {inspector.get(), headA.get(), teacherB.get(), bureau.get()})
                 QVERIFY(e->sync().complete);
     }
-    cx::RecordQuery query(const std::string &device = "bureau")
-    {
-        return cx::RecordQuery(lb.replicaPath(device), testKey());
-    }
+    cx::RecordQuery query(const std::string &device = "bureau") { return cx::RecordQuery(lb.replicaPath(device), testKey()); }
     std::string plan(const std::string &school, int dueInDays, const std::string &note = "重点检查校舍安全")
     {
         auto q = query();
-        return cx::bureau::planInspection(*bureau, q,
-                                          {school, "inspector", dayText(today() + std::chrono::days(dueInDays)),
-                                           "school_inspection", note},
-                                          today());
+        return cx::bureau::planInspection(
+            *bureau, q, {school, "inspector", dayText(today() + std::chrono::days(dueInDays)), "school_inspection", note},
+            today());
     }
 };
 
@@ -80,7 +77,8 @@ std::string rejectReason(cx::Engine &e, const char *collection, const std::strin
 
 } // namespace
 
-class TestAssignments : public QObject {
+class TestAssignments : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -106,9 +104,9 @@ private slots:
         QCOMPARE(cx::bureau::tallyOf(cx::bureau::assignmentRows(q, {}, today())).planned, 1);
 
         // The inspection, started from the to-do, names the assignment.
-        const std::string insp = p.inspector->put(
-            "inspections", "", "A",
-            {{"assignment", id}, {"date", dayText(today())}, {"status", "done"}, {"problems", "消防通道堵塞"}});
+        const std::string insp =
+            p.inspector->put("inspections", "", "A",
+                             {{"assignment", id}, {"date", dayText(today())}, {"status", "done"}, {"problems", "消防通道堵塞"}});
         p.syncAll();
         rows = cx::bureau::assignmentRows(q, {}, today());
         QCOMPARE(rows.size(), size_t(1));
@@ -158,7 +156,7 @@ private slots:
         auto rows = cx::bureau::assignmentRows(q, {}, due);
         QCOMPARE(rows.size(), size_t(1));
         QCOMPARE(rows[0].id, id);
-        QCOMPARE(rows[0].state, std::string("planned"));   // due today is not overdue yet
+        QCOMPARE(rows[0].state, std::string("planned")); // due today is not overdue yet
         rows = cx::bureau::assignmentRows(q, {}, due + std::chrono::days(1));
         QCOMPARE(rows[0].state, std::string("overdue"));
         QCOMPARE(rows[0].daysLeft, -1);
@@ -186,13 +184,23 @@ private slots:
         Planning p;
         // The device refuses what it can see is wrong, before writing anything.
         auto q = p.query();
-        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::planInspection(*p.bureau, q, {"A", "inspector", "2026-13-01", "school_inspection", ""}, today()));
-        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::planInspection(*p.bureau, q, {"A", "", dayText(today()), "school_inspection", ""}, today()));
-        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::planInspection(*p.bureau, q, {"Z", "inspector", dayText(today()), "school_inspection", ""}, today()));
-        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::planInspection(*p.bureau, q, {"A", "inspector", dayText(today()), "no_such_form", ""}, today()));
+        QVERIFY_THROWS_EXCEPTION(
+            cx::Error,
+            cx::bureau::planInspection(*p.bureau, q, {"A", "inspector", "2026-13-01", "school_inspection", ""}, today()));
+        QVERIFY_THROWS_EXCEPTION(
+            cx::Error, cx::bureau::planInspection(*p.bureau, q, {"A", "", dayText(today()), "school_inspection", ""}, today()));
+        QVERIFY_THROWS_EXCEPTION(
+            cx::Error,
+            cx::bureau::planInspection(*p.bureau, q, {"Z", "inspector", dayText(today()), "school_inspection", ""}, today()));
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::planInspection(
+                                                *p.bureau, q, {"A", "inspector", dayText(today()), "no_such_form", ""}, today()));
 
-        const cx::Json valid{{"school", "A"},        {"inspector", "inspector"}, {"due", dayText(today())},
-                             {"form", "school_inspection"}, {"assigned_on", dayText(today())}, {"status", "planned"}};
+        const cx::Json valid{{"school", "A"},
+                             {"inspector", "inspector"},
+                             {"due", dayText(today())},
+                             {"form", "school_inspection"},
+                             {"assigned_on", dayText(today())},
+                             {"status", "planned"}};
         // A head writing an assignment straight into the replica: the server refuses it.
         const std::string byHead = p.headA->put("assignments", "", "A", valid);
         QCOMPARE(p.headA->sync().rejected, 1);
@@ -279,7 +287,9 @@ private slots:
         const std::string id = p.plan("A", 7), other = p.plan("B", 7);
         p.syncAll();
         auto report = [&](const std::string &school, const std::string &status, const std::string &assignment) {
-            cx::Json f{{"form", "school_inspection"}, {"form_version", 1}, {"status", status},
+            cx::Json f{{"form", "school_inspection"},
+                       {"form_version", 1},
+                       {"status", status},
                        {"answers", {{"safety", "消防通道畅通"}, {"inspection_date", dayText(today())}}},
                        {"updated_at", dayText(today()) + "T10:00:00"}};
             if (!assignment.empty())
@@ -299,9 +309,10 @@ private slots:
         };
         QCOMPARE(stateOf(id).state, std::string("planned"));
         p.inspector->put("submissions", draft, "A", {{"status", "submitted"}});
-        report("B", "submitted", id);   // filed in another school: completes nothing
+        report("B", "submitted", id); // filed in another school: completes nothing
         p.syncAll();
-        QVERIFY2(p.inspector->get("submissions", draft)->rejectReason.empty(), p.inspector->get("submissions", draft)->rejectReason.c_str());
+        QVERIFY2(p.inspector->get("submissions", draft)->rejectReason.empty(),
+                 p.inspector->get("submissions", draft)->rejectReason.c_str());
         const auto done = stateOf(id);
         QCOMPARE(done.state, std::string("done"));
         QCOMPARE(done.inspection, draft);
@@ -312,10 +323,14 @@ private slots:
         p.bureau->put("submissions", draft, "A", {{"status", "returned"}, {"comment", "请补充照片"}});
         p.syncAll();
         QCOMPARE(stateOf(id).state, std::string("planned"));
-        const std::string fix = p.inspector->put(
-            "submissions", "", "A",
-            {{"form", "school_inspection"}, {"form_version", 1}, {"status", "submitted"}, {"corrects", draft},
-             {"reason", "补充照片"}, {"answers", {{"safety", "消防通道畅通"}}}, {"updated_at", dayText(today()) + "T16:00:00"}});
+        const std::string fix = p.inspector->put("submissions", "", "A",
+                                                 {{"form", "school_inspection"},
+                                                  {"form_version", 1},
+                                                  {"status", "submitted"},
+                                                  {"corrects", draft},
+                                                  {"reason", "补充照片"},
+                                                  {"answers", {{"safety", "消防通道畅通"}}},
+                                                  {"updated_at", dayText(today()) + "T16:00:00"}});
         p.syncAll();
         QCOMPARE(p.inspector->get("submissions", fix)->rejectReason, std::string());
         QCOMPARE(stateOf(id).state, std::string("done"));
@@ -328,10 +343,10 @@ private slots:
     void progressDoneVsPlanned()
     {
         Planning p;
-        const std::string doneA = p.plan("A", 5);   // 2026-11-23, inspected below
-        p.plan("A", 10);                             // 11-28, still planned
-        p.plan("B", 3);                              // 11-21, overdue on 11-22
-        p.plan("B", 20);                             // 12-08: outside November
+        const std::string doneA = p.plan("A", 5); // 2026-11-23, inspected below
+        p.plan("A", 10);                          // 11-28, still planned
+        p.plan("B", 3);                           // 11-21, overdue on 11-22
+        p.plan("B", 20);                          // 12-08: outside November
         const std::string cancelled = p.plan("B", 4);
         {
             auto q = p.query();
@@ -342,7 +357,7 @@ private slots:
         }
         p.syncAll();
         p.inspector->put("inspections", "", "A", {{"assignment", doneA}, {"date", dayText(today())}, {"status", "done"}});
-        for (int i = 0; i < 4; ++i)   // one more than the target
+        for (int i = 0; i < 4; ++i) // one more than the target
             p.teacherB->put("home_visits", "", "B", {{"date", dayText(today() - std::chrono::days(i))}});
         p.syncAll();
 
@@ -360,10 +375,10 @@ private slots:
         QCOMPARE(rep.inspectionsByTownship.at("石门乡").overdue, 1);
         QCOMPARE(rep.inspectors.size(), size_t(1));
         QCOMPARE(rep.inspectors[0].inspector, std::string("inspector"));
-        QCOMPARE(rep.inspectors[0].township, std::string("龙泉镇"));   // two of its three
+        QCOMPARE(rep.inspectors[0].township, std::string("龙泉镇")); // two of its three
         QCOMPARE(rep.inspectors[0].tally.done, 1);
         QCOMPARE(rep.visits.planned, 3);
-        QCOMPARE(rep.visits.done, 3);   // four visits, capped at the target
+        QCOMPARE(rep.visits.done, 3); // four visits, capped at the target
         QCOMPARE(rep.visits.met, 1);
         QCOMPARE(rep.visitsByTownship.at("石门乡").planned, 3);
         QCOMPARE(rep.visitsByTownship.at("龙泉镇").planned, 0);
@@ -379,7 +394,7 @@ private slots:
         QCOMPARE(term.visits.done, 3);
         QCOMPARE(term.visits.targets, 2);
         QCOMPARE(term.visits.met, 1);
-        QCOMPARE(term.teachers.size(), size_t(1));   // one teacher, two targets
+        QCOMPARE(term.teachers.size(), size_t(1)); // one teacher, two targets
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::progressPeriod("十一月", asOf));
     }
 
@@ -394,7 +409,7 @@ private slots:
         auto mine = p.query("head-a");
         auto rows = cx::bureau::assignmentRows(mine, {}, today());
         QCOMPARE(rows.size(), size_t(1));
-        QCOMPARE(rows[0].state, std::string("planned"));   // on the head's own device already
+        QCOMPARE(rows[0].state, std::string("planned")); // on the head's own device already
         QCOMPARE(p.headA->sync().rejected, 1);
         const auto refused = p.headA->list("inspections");
         QCOMPARE(refused.size(), size_t(1));
@@ -488,8 +503,8 @@ private slots:
         QCOMPARE(byId[first].inspection, insp);
         QCOMPARE(byId[second].state, std::string("planned"));
         // A later visit completes the open one.
-        const std::string next = p.inspector->put(
-            "inspections", "", "A", {{"date", dayText(today() + std::chrono::days(2))}, {"status", "done"}});
+        const std::string next =
+            p.inspector->put("inspections", "", "A", {{"date", dayText(today() + std::chrono::days(2))}, {"status", "done"}});
         p.syncAll();
         for (const auto &r : cx::bureau::assignmentRows(q, {}, today()))
             byId[r.id] = r;

@@ -10,7 +10,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
-class TestAssignmentsCli : public QObject {
+class TestAssignmentsCli : public QObject
+{
     Q_OBJECT
 
     static QJsonObject find(const QJsonArray &rows, const QString &id)
@@ -26,8 +27,8 @@ private slots:
     {
         BureauFixture b;
         int code = -1;
-        const QString demo = runTool(CX_SERVER_EXE, {"demo", b.location(), "--schools", "7", "--pupils", "20", "--forms", CX_FORMS_DIR},
-                                     {}, &code);
+        const QString demo = runTool(
+            CX_SERVER_EXE, {"demo", b.location(), "--schools", "7", "--pupils", "20", "--forms", CX_FORMS_DIR}, {}, &code);
         QCOMPARE(code, 0);
         QVERIFY2(demo.contains("zhou.min  inspector"), qPrintable(demo));
         b.start();
@@ -90,10 +91,12 @@ private slots:
 
         // Plan one; a bad due date is refused with the reason, before anything is written.
         const QString due = QDate::currentDate().addDays(10).toString(Qt::ISODate);
-        c = b.cli(bureau, {"assign", "--school", "5323010001", "--inspector", "zhou.min", "--due", "明天", "--form", "school_inspection"});
+        c = b.cli(bureau, {"assign", "--school", "5323010001", "--inspector", "zhou.min", "--due", "明天", "--form",
+                           "school_inspection"});
         QVERIFY(c.exitCode != 0);
         QVERIFY2(c.err.contains("is not a day"), qPrintable(c.err));
-        c = b.cli(bureau, {"assign", "--school", "5323010001", "--inspector", "zhou.min", "--due", due, "--form", "school_inspection"});
+        c = b.cli(bureau,
+                  {"assign", "--school", "5323010001", "--inspector", "zhou.min", "--due", due, "--form", "school_inspection"});
         QCOMPARE(c.exitCode, 0);
         const QString id = c.out.trimmed();
         QVERIFY(!id.isEmpty());
@@ -122,11 +125,14 @@ private slots:
 
         // A head cannot plan: its device does not hold the checklist form (it is for
         // inspectors), and an assignment written straight into its replica is refused by the server.
-        c = b.cli(head, {"assign", "--school", "5323010001", "--inspector", "zhou.min", "--due", due, "--form", "school_inspection"});
+        c = b.cli(head,
+                  {"assign", "--school", "5323010001", "--inspector", "zhou.min", "--due", due, "--form", "school_inspection"});
         QVERIFY2(c.exitCode != 0 && c.err.contains("no form school_inspection"), qPrintable(c.err));
         QCOMPARE(b.cli(head, {"put", "assignments", "-", "--school", "5323010001", "school=5323010001", "inspector=zhou.min",
                               "due=" + due, "form=school_inspection", "status=planned",
-                              "assigned_on=" + QDate::currentDate().toString(Qt::ISODate)}).exitCode, 0);
+                              "assigned_on=" + QDate::currentDate().toString(Qt::ISODate)})
+                     .exitCode,
+                 0);
         c = b.cli(head, {"sync"});
         QVERIFY(c.exitCode != 0);
         c = b.cli(head, {"rejected"});
@@ -135,7 +141,7 @@ private slots:
         // The head sets li.na's target for this month (an edit of the demo's), li.na's visits count.
         c = b.cli(head, {"visit-target", "--school", "5323010001", "--teacher", "li.na", "--count", "6"});
         QCOMPARE(c.exitCode, 0);
-        b.cli(head, {"sync"});   // its refused assignment stays refused; the target goes
+        b.cli(head, {"sync"}); // its refused assignment stays refused; the target goes
         QCOMPARE(b.serverRecords("visit_targets")["demo-target-00-00"].toObject()["fields"].toObject()["count"].toInt(), 6);
         QCOMPARE(b.cli(teacher, {"sync"}).exitCode, 0);
         c = b.cli(teacher, {"visit-targets", "--json"});
@@ -145,14 +151,15 @@ private slots:
         const QJsonObject t = QJsonDocument::fromJson(lines[0].toUtf8()).object();
         QCOMPARE(t["teacher"].toString(), QString("li.na"));
         QCOMPARE(t["target"].toInt(), 6);
-        QCOMPARE(t["done"].toInt(), 4);   // the demo's four visits this month
+        QCOMPARE(t["done"].toInt(), 4); // the demo's four visits this month
         QCOMPARE(t["met"].toBool(), false);
         QVERIFY(b.cli(head, {"visit-target", "--school", "5323010001", "--teacher", "li.na", "--count", "x"}).exitCode != 0);
 
         // A teacher cannot set targets.
         QCOMPARE(b.cli(teacher, {"visit-target", "--school", "5323010001", "--teacher", "li.na", "--count", "1"}).exitCode, 0);
         QVERIFY(b.cli(teacher, {"sync"}).exitCode != 0);
-        QVERIFY2(b.cli(teacher, {"rejected"}).out.contains("only a school head or the bureau"), qPrintable(b.cli(teacher, {"rejected"}).out));
+        QVERIFY2(b.cli(teacher, {"rejected"}).out.contains("only a school head or the bureau"),
+                 qPrintable(b.cli(teacher, {"rejected"}).out));
     }
 };
 

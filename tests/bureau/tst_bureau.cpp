@@ -64,21 +64,29 @@ cx::Json staffing(const std::string &year, int pupils, int teachers, double dist
     cx::Json rows = cx::Json::array();
     for (const auto &w : leavers)
         rows.push_back({{"why", w}});
-    return cx::Json{{"form", "staffing"}, {"form_version", 1},
-                    {"answers", {{"year", year}, {"pupils", pupils}, {"teachers", teachers},
-                                 {"ratio", std::round(double(pupils) / teachers * 10) / 10}, {"distance", distance},
-                                 {"canteen", canteen}, {"leavers", rows}}},
-                    {"status", status}, {"updated_at", year.substr(0, 4) + "-10-01T09:00:00"}};
+    return cx::Json{{"form", "staffing"},
+                    {"form_version", 1},
+                    {"answers",
+                     {{"year", year},
+                      {"pupils", pupils},
+                      {"teachers", teachers},
+                      {"ratio", std::round(double(pupils) / teachers * 10) / 10},
+                      {"distance", distance},
+                      {"canteen", canteen},
+                      {"leavers", rows}}},
+                    {"status", status},
+                    {"updated_at", year.substr(0, 4) + "-10-01T09:00:00"}};
 }
 
 cx::Json submission(const std::string &year, int pupils, const std::string &sentAt, const std::string &status = "submitted")
 {
-    return cx::Json{{"form", "school_stats"},
-                    {"form_version", 1},
-                    {"answers", {{"year", year}, {"pupils", pupils}, {"teachers", 4},
-                                 {"counted_at", year.substr(0, 4) + "-09-30T16:05:00+08:00"}}},
-                    {"status", status},
-                    {"updated_at", sentAt}};
+    return cx::Json{
+        {"form", "school_stats"},
+        {"form_version", 1},
+        {"answers",
+         {{"year", year}, {"pupils", pupils}, {"teachers", 4}, {"counted_at", year.substr(0, 4) + "-09-30T16:05:00+08:00"}}},
+        {"status", status},
+        {"updated_at", sentAt}};
 }
 
 cx::bureau::Day day(const char *iso) { return *cx::bureau::parseDay(iso); }
@@ -96,14 +104,14 @@ struct BureauCounty {
     BureauCounty()
     {
         cx::server::publishForm(*lb.county.store, cx::Json::parse(kForm), kNow);
-        cx::server::serverPut(*lb.county.store, "schools", "A", "A",
-                              {{"code", "A"}, {"name", "龙泉镇中心学校"}, {"township", "龙泉镇"}, {"head", "张伟"},
-                               {"phone", "13800000001"}},
-                              "admin", kNow);
-        cx::server::serverPut(*lb.county.store, "schools", "B", "B",
-                              {{"code", "B"}, {"name", "石门乡松林教学点"}, {"township", "石门乡"}, {"head", "李娜"},
-                               {"phone", "13800000002"}},
-                              "admin", kNow);
+        cx::server::serverPut(
+            *lb.county.store, "schools", "A", "A",
+            {{"code", "A"}, {"name", "龙泉镇中心学校"}, {"township", "龙泉镇"}, {"head", "张伟"}, {"phone", "13800000001"}},
+            "admin", kNow);
+        cx::server::serverPut(
+            *lb.county.store, "schools", "B", "B",
+            {{"code", "B"}, {"name", "石门乡松林教学点"}, {"township", "石门乡"}, {"head", "李娜"}, {"phone", "13800000002"}},
+            "admin", kNow);
         bureau = lb.device("bureau", "bureau");
         headA = lb.device("head.a", "head-a");
         teacherB = lb.device("teacher.b", "teacher-b");
@@ -120,7 +128,8 @@ struct BureauCounty {
 
 } // namespace
 
-class TestBureau : public QObject {
+class TestBureau : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -146,7 +155,7 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::sendBack(*c.bureau, first, "  "));
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::acceptReturn(*c.bureau, "no-such-id"));
         cx::bureau::sendBack(*c.bureau, first, "在校生数与学籍系统不一致，请核对");
-        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::acceptReturn(*c.bureau, first));   // already returned
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::acceptReturn(*c.bureau, first)); // already returned
         c.syncAll();
 
         // The head's device shows it returned, with the bureau's words.
@@ -170,7 +179,7 @@ private slots:
         QCOMPARE(queue[0].history, std::vector<std::string>{first});
         cx::bureau::ReviewFilter all;
         all.status = "all";
-        QCOMPARE(cx::bureau::reviewQueue(q, all).size(), size_t(1));   // the first is inside the second's history
+        QCOMPARE(cx::bureau::reviewQueue(q, all).size(), size_t(1)); // the first is inside the second's history
 
         cx::bureau::acceptReturn(*c.bureau, second);
         c.syncAll();
@@ -195,8 +204,8 @@ private slots:
         BureauCounty c;
         const std::string id = c.headA->put("submissions", "", "A", submission("2025-2026", 90, "2025-10-01T10:00:00"));
         c.syncAll();
-        cx::bureau::acceptReturn(*c.headA, id);   // the device lets the person try ...
-        QCOMPARE(c.headA->sync().rejected, 1);    // ... the server refuses
+        cx::bureau::acceptReturn(*c.headA, id); // the device lets the person try ...
+        QCOMPARE(c.headA->sync().rejected, 1);  // ... the server refuses
         QCOMPARE(textOf(c.bureau->get("submissions", id), "status"), std::string("submitted"));
     }
 
@@ -277,17 +286,17 @@ private slots:
         QCOMPARE(f.at("pupils").townships.at("龙泉镇"), 310.0);
         QCOMPARE(f.at("teachers").county, 13.0);
         QCOMPARE(f.at("ratio").how, std::string("rate"));
-        QCOMPARE(f.at("ratio").county, 26.2);                 // 340 / 13, not the mean of 31 and 10
+        QCOMPARE(f.at("ratio").county, 26.2); // 340 / 13, not the mean of 31 and 10
         QCOMPARE(f.at("ratio").townships.at("石门乡"), 10.0);
         QCOMPARE(f.at("distance").how, std::string("mean"));
         QCOMPARE(f.at("distance").county, 6.25);
         QCOMPARE(rep.choices.size(), size_t(2));
         QCOMPARE(rep.choices[0].field, std::string("canteen"));
-        QCOMPARE(rep.choices[0].options[0].count, 1);         // yes
-        QCOMPARE(rep.choices[0].options[1].count, 1);         // no
-        QCOMPARE(rep.choices[1].field, std::string("why"));   // inside the repeat
-        QCOMPARE(rep.choices[1].options[0].count, 1);         // retired
-        QCOMPARE(rep.choices[1].options[1].count, 2);         // moved
+        QCOMPARE(rep.choices[0].options[0].count, 1);       // yes
+        QCOMPARE(rep.choices[0].options[1].count, 1);       // no
+        QCOMPARE(rep.choices[1].field, std::string("why")); // inside the repeat
+        QCOMPARE(rep.choices[1].options[0].count, 1);       // retired
+        QCOMPARE(rep.choices[1].options[1].count, 2);       // moved
         // The trend: last year counts only A (B's return was sent back).
         QCOMPARE(rep.trendPeriods, (std::vector<std::string>{"2024-2025", "2025-2026"}));
         QCOMPARE(f.at("pupils").trend, (std::vector<double>{300, 340}));
@@ -311,7 +320,7 @@ private slots:
         c.headA->put("pupils", "", "A", {{"name", "王小明"}});
         c.headA->setLinkMetered(false);
         cx::SyncTuning t = c.headA->tuning();
-        t.pushBytes = 1;   // the first request carries one change; the other still waits
+        t.pushBytes = 1; // the first request carries one change; the other still waits
         c.headA->setTuning(t);
         c.headA->put("pupils", "", "A", {{"name", "李小红"}});
         QVERIFY(c.headA->sync().complete);
@@ -329,7 +338,7 @@ private slots:
         QCOMPARE(a->schools, std::vector<std::string>{"A"});
         QVERIFY(a->reported);
         QCOMPARE(a->rejected, uint64_t(1));
-        QCOMPARE(a->pending, uint64_t(1));          // sent after the first request of that sync
+        QCOMPARE(a->pending, uint64_t(1)); // sent after the first request of that sync
         QCOMPARE(a->link, std::string("unmetered"));
         QVERIFY(a->freeKnown && a->freeBytes % (100ull << 20) == 0);
         QVERIFY(a->lastSeenMs > 0);
@@ -370,7 +379,7 @@ private slots:
         QCOMPARE(now.townships.size(), size_t(2));
         QCOMPARE(now.townships.at("石门乡").missing, 1);
         QCOMPARE(now.schools.size(), size_t(2));
-        QCOMPARE(now.schools[0].school.code, std::string("B"));   // 石门乡 sorts before 龙泉镇 by code point
+        QCOMPARE(now.schools[0].school.code, std::string("B")); // 石门乡 sorts before 龙泉镇 by code point
         QCOMPARE(now.schools[0].state, std::string("missing"));
         QCOMPARE(now.schools[0].school.phone, std::string("13800000002"));
         QCOMPARE(now.schools[1].state, std::string("on_time"));
@@ -391,8 +400,8 @@ private slots:
         QCOMPARE(grid.periods.size(), size_t(2));
         QCOMPARE(grid.periods[0].key, std::string("2024-2025"));
         QCOMPARE(grid.states.size(), size_t(2));
-        QCOMPARE(grid.states[0], (std::vector<std::string>{"on_time", "missing"}));   // B
-        QCOMPARE(grid.states[1], (std::vector<std::string>{"late", "on_time"}));      // A
+        QCOMPARE(grid.states[0], (std::vector<std::string>{"on_time", "missing"})); // B
+        QCOMPARE(grid.states[1], (std::vector<std::string>{"late", "on_time"}));    // A
 
         // Clear errors for a wrong form or period.
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::completeness(q, "nope", "", day("2025-12-01")));

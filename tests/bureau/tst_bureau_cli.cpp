@@ -10,7 +10,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
-class TestBureauCli : public QObject {
+class TestBureauCli : public QObject
+{
     Q_OBJECT
 
     QList<QJsonObject> lines(const CliResult &r)
@@ -26,12 +27,12 @@ private slots:
     {
         BureauFixture b;
         int code = -1;
-        const QString demo = runTool(CX_SERVER_EXE, {"demo", b.location(), "--schools", "7", "--pupils", "20", "--forms", CX_FORMS_DIR},
-                                     {}, &code);
+        const QString demo = runTool(
+            CX_SERVER_EXE, {"demo", b.location(), "--schools", "7", "--pupils", "20", "--forms", CX_FORMS_DIR}, {}, &code);
         QCOMPARE(code, 0);
         QVERIFY2(demo.contains("returns"), qPrintable(demo));
         b.start();
-        const QString bureau = "bureau.db", head = "head.db";   // inside the fixture's directory
+        const QString bureau = "bureau.db", head = "head.db"; // inside the fixture's directory
         b.enroll(bureau, "chen.jun", "cunxiao-demo");
         b.enroll(head, "zhang.wei", "cunxiao-demo");
         QCOMPARE(b.cli(bureau, {"sync"}).exitCode, 0);
@@ -46,7 +47,7 @@ private slots:
         QCOMPARE(rep["schools"].toArray().size(), 7);
         QCOMPARE(county["submitted"].toInt() + county["missing"].toInt() + county["due"].toInt(), 7);
         QCOMPARE(county["on_time"].toInt() + county["late"].toInt(), county["submitted"].toInt());
-        QCOMPARE(rep["townships"].toObject().size(), 2);   // seven schools: two townships
+        QCOMPARE(rep["townships"].toObject().size(), 2); // seven schools: two townships
         // Last year every school reported and every return was settled.
         const int year = rep["period"].toString().left(4).toInt();
         c = b.cli(bureau, {"completeness", "enrolment_return", "--period", QString("%1-%2").arg(year - 1).arg(year), "--json"});
@@ -56,7 +57,7 @@ private slots:
         // The grid, and the table a person reads.
         c = b.cli(bureau, {"completeness", "enrolment_return", "--grid", "3", "--json"});
         QCOMPARE(c.exitCode, 0);
-        QCOMPARE(c.json().object()["periods"].toArray().size(), 2);   // none before the first returns
+        QCOMPARE(c.json().object()["periods"].toArray().size(), 2); // none before the first returns
         c = b.cli(bureau, {"completeness", "enrolment_return"});
         QCOMPARE(c.exitCode, 0);
         QVERIFY2(c.out.contains("龙泉镇中心学校"), qPrintable(c.out));
@@ -83,11 +84,11 @@ private slots:
         QVERIFY(!waiting.isEmpty());
         for (const auto &w : waiting)
             QCOMPARE(w["status"].toString(), QString("submitted"));
-        QVERIFY(b.cli(bureau, {"return", waiting[0]["id"].toString()}).exitCode != 0);   // no comment
+        QVERIFY(b.cli(bureau, {"return", waiting[0]["id"].toString()}).exitCode != 0); // no comment
         QCOMPARE(b.cli(bureau, {"return", waiting[0]["id"].toString(), "--comment", "请核对3-6岁人口数"}).exitCode, 0);
         if (waiting.size() > 1)
             QCOMPARE(b.cli(bureau, {"accept", waiting[1]["id"].toString()}).exitCode, 0);
-        c = b.cli(bureau, {"accept", waiting[0]["id"].toString()});   // already returned
+        c = b.cli(bureau, {"accept", waiting[0]["id"].toString()}); // already returned
         QVERIFY(c.exitCode != 0);
         QVERIFY2(c.err.contains("not waiting for review"), qPrintable(c.err));
         QCOMPARE(b.cli(bureau, {"sync"}).exitCode, 0);
@@ -127,8 +128,8 @@ private slots:
         QJsonArray pages = def["pages"].toArray();
         QJsonObject first = pages[0].toObject();
         QJsonArray fields = first["fields"].toArray();
-        fields.append(QJsonObject{{"name", "classes"}, {"type", "integer"},
-                                  {"label", QJsonObject{{"zh", "教学班数"}, {"en", "Classes"}}}});
+        fields.append(
+            QJsonObject{{"name", "classes"}, {"type", "integer"}, {"label", QJsonObject{{"zh", "教学班数"}, {"en", "Classes"}}}});
         first["fields"] = fields;
         pages[0] = first;
         def["pages"] = pages;
@@ -166,7 +167,8 @@ private slots:
         // A malformed definition: refused with what is wrong, nothing published.
         QFile bad(dir.filePath("bad.json"));
         QVERIFY(bad.open(QIODevice::WriteOnly));
-        bad.write(R"({"id": "enrolment_return", "title": "x", "pages": [{"id": "p", "fields": [{"name": "a", "type": "integr"}]}]})");
+        bad.write(
+            R"({"id": "enrolment_return", "title": "x", "pages": [{"id": "p", "fields": [{"name": "a", "type": "integr"}]}]})");
         bad.close();
         c = b.cli(bureau, {"publish-form", bad.fileName()});
         QVERIFY(c.exitCode != 0);

@@ -66,15 +66,15 @@ private slots:
         cx::server::publishForm(*lb.county.store, cx::Json::parse(kForm), kNow);
         auto bureau = lb.device("bureau", "bureau");
         auto head = lb.device("head.a", "head-a");
-        auto head2 = lb.device("head.a2", "head-a2");   // a phone that will not sync again
+        auto head2 = lb.device("head.a2", "head-a2"); // a phone that will not sync again
         auto teacher = lb.device("teacher.b", "teacher-b");
         for (auto *e : {head.get(), head2.get(), teacher.get(), bureau.get()})
             QVERIFY(e->sync().complete);
         for (auto *e : {head.get(), head2.get()})
-            QVERIFY(e->sync().complete);   // their health now says they hold v1
+            QVERIFY(e->sync().complete); // their health now says they hold v1
 
         // The bureau writes v2 in Excel: "teachers" gets a hint, "pupils" goes, "classes" comes.
-        cx::Json v2 = cx::Json::parse(kForm);   // exported, edited: its settings still say version 1
+        cx::Json v2 = cx::Json::parse(kForm); // exported, edited: its settings still say version 1
         auto &fields = v2["pages"][0]["fields"];
         fields[2]["hint"] = {{"zh", "含代课教师"}, {"en", "Including supply teachers"}};
         fields.erase(1);
@@ -95,7 +95,7 @@ private slots:
         QCOMPARE(draft->source, std::string("school_stats.xlsx"));
         QCOMPARE(cx::bureau::draftState(*bureau, *draft), std::string("draft"));
         QVERIFY(bureau->sync().complete);
-        QCOMPARE(serverVersion(lb, "school_stats"), int64_t(1));   // a draft never leaves the device
+        QCOMPARE(serverVersion(lb, "school_stats"), int64_t(1)); // a draft never leaves the device
         QVERIFY(bureau->fetchDevices());
 
         // What changes from the published version, by field name.
@@ -119,15 +119,15 @@ private slots:
         QCOMPARE(f->version, int64_t(1));
         QCOMPARE(f->draft, std::string("draft"));
         QCOMPARE(f->roles, (std::vector<std::string>{"head", "bureau"}));
-        QCOMPARE(f->held.size(), size_t(1));   // the heads and the bureau hold v1; the teacher is not reached
+        QCOMPARE(f->held.size(), size_t(1)); // the heads and the bureau hold v1; the teacher is not reached
         QCOMPARE(f->held[0].version, int64_t(1));
         QCOMPARE(f->held[0].devices, 3);
 
         // Publish: v2 goes out at the next sync, v1 stays kept.
         QCOMPARE(cx::bureau::publishDraft(*bureau, "school_stats"), int64_t(2));
-        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::publishDraft(*bureau, "school_stats"));   // already waiting
+        QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::publishDraft(*bureau, "school_stats")); // already waiting
         QCOMPARE(cx::bureau::draftState(*bureau, *cx::bureau::formDraft(*bureau, "school_stats")), std::string("sending"));
-        QCOMPARE(serverVersion(lb, "school_stats"), int64_t(1));   // offline-first: nothing sent yet
+        QCOMPARE(serverVersion(lb, "school_stats"), int64_t(1)); // offline-first: nothing sent yet
         QVERIFY(bureau->sync().complete);
         QCOMPARE(serverVersion(lb, "school_stats"), int64_t(2));
         auto kept = lb.county.store->record("form_versions", "school_stats.v1");
@@ -136,7 +136,7 @@ private slots:
         QVERIFY(v2rec);
         QCOMPARE(v2rec->fields["definition"]["version"], cx::Json(2));
         QCOMPARE(v2rec->fields["title"], cx::Json::parse(kForm)["title"]);
-        QCOMPARE(cx::bureau::settleDrafts(*bureau), 1);   // confirmed: the draft is done
+        QCOMPARE(cx::bureau::settleDrafts(*bureau), 1); // confirmed: the draft is done
         QVERIFY(!cx::bureau::formDraft(*bureau, "school_stats"));
 
         // The head's phone gets v2, and says so at its next sync.
@@ -152,9 +152,9 @@ private slots:
         QCOMPARE(f->draft, std::string());
         QCOMPARE(f->held.size(), size_t(2));
         QCOMPARE(f->held[0].version, int64_t(2));
-        QCOMPARE(f->held[0].devices, 2);   // head.a and the bureau
+        QCOMPARE(f->held[0].devices, 2); // head.a and the bureau
         QCOMPARE(f->held[1].version, int64_t(1));
-        QCOMPARE(f->held[1].devices, 1);   // head.a2 has not synced since
+        QCOMPARE(f->held[1].devices, 1); // head.a2 has not synced since
         QVERIFY(f->held[1].oldestSyncMs > 0);
         const cx::Json j = f->toJson();
         QCOMPARE(j["devices"][0]["version"], cx::Json(2));
@@ -165,22 +165,25 @@ private slots:
                 QVERIFY(row.formsKnown);
                 QCOMPARE(row.forms.at("school_stats"), int64_t(2));
             } else if (row.user == "teacher.b") {
-                QVERIFY(row.formsKnown);   // it holds none, and says so: not an old app
-                QVERIFY(!row.forms.count("school_stats"));   // not meant for a teacher
+                QVERIFY(row.formsKnown);                   // it holds none, and says so: not an old app
+                QVERIFY(!row.forms.count("school_stats")); // not meant for a teacher
             }
     }
 
     // health.forms is advisory: the server keeps only its shape ({valid id: whole number}), never refuses for it.
     void healthFormsKeepOnlyTheirShape()
     {
-        cx::Json j{{"protocol", 1}, {"device", "d"}, {"cursor", cx::Json::object()}, {"mutations", cx::Json::array()},
-                   {"health", {{"pending", 1},
-                               {"forms", {{"school_stats", 3}, {"bad id!", 2}, {"negative", -1}, {"text", "2"}}}}}};
-        auto read = [](const cx::Json &msg) { return cx::SyncRequest::fromJson(cx::Json::parse(msg.dump())); };   // as on the wire
+        cx::Json j{
+            {"protocol", 1},
+            {"device", "d"},
+            {"cursor", cx::Json::object()},
+            {"mutations", cx::Json::array()},
+            {"health", {{"pending", 1}, {"forms", {{"school_stats", 3}, {"bad id!", 2}, {"negative", -1}, {"text", "2"}}}}}};
+        auto read = [](const cx::Json &msg) { return cx::SyncRequest::fromJson(cx::Json::parse(msg.dump())); }; // as on the wire
         const cx::SyncRequest r = read(j);
         QVERIFY(r.health.contains("forms"));
         QVERIFY(r.health["forms"] == (cx::Json{{"school_stats", 3}}));
-        j["health"]["forms"] = cx::Json::object();   // a device that holds no form says so
+        j["health"]["forms"] = cx::Json::object(); // a device that holds no form says so
         const cx::SyncRequest r1 = read(j);
         QVERIFY(r1.health.contains("forms"));
         QVERIFY(r1.health["forms"] == cx::Json::object());
@@ -267,7 +270,7 @@ private slots:
         cx::Json b = cx::Json::parse(kForm);
         b["pages"][0]["fields"].push_back({{"name", "rooms"}, {"type", "integer"}, {"label", {{"zh", "教室数"}}}});
         cx::bureau::keepDraft(*laptop, {b, {}}, "b.json", kNow);
-        QCOMPARE(cx::bureau::publishDraft(*laptop, "school_stats"), int64_t(2));   // it still knows v1 only
+        QCOMPARE(cx::bureau::publishDraft(*laptop, "school_stats"), int64_t(2)); // it still knows v1 only
         QCOMPARE(laptop->sync().rejected, 2);
         QCOMPARE(cx::bureau::settleDrafts(*laptop), 1);
         auto d = cx::bureau::formDraft(*laptop, "school_stats");
@@ -279,7 +282,9 @@ private slots:
         QVERIFY(stored);
         QCOMPARE(stored->fields["version"], cx::Json(2));
         QCOMPARE(stored->fields["definition"]["pages"][0]["fields"].back()["name"], cx::Json("classes"));
-        QCOMPARE(lb.county.store->record("form_versions", "school_stats.v2")->fields["definition"]["pages"][0]["fields"].back()["name"],
+        QCOMPARE(lb.county.store->record("form_versions", "school_stats.v2")
+                     ->fields["definition"]["pages"][0]["fields"]
+                     .back()["name"],
                  cx::Json("classes"));
 
         // Synced, the laptop publishes its draft again: v3.
@@ -290,7 +295,7 @@ private slots:
         QCOMPARE(serverVersion(lb, "school_stats"), int64_t(3));
 
         // A record whose id, version and definition's version disagree is refused.
-        cx::Json fields = stored->fields;   // v2
+        cx::Json fields = stored->fields; // v2
         laptop->put("form_versions", "school_stats.v7", cx::kCountyScope, fields);
         fields["version"] = 9;
         laptop->put("forms", "school_stats", cx::kCountyScope, fields);
@@ -306,7 +311,7 @@ private slots:
     {
         Loopback lb;
         cx::server::publishForm(*lb.county.store, cx::Json::parse(kForm), kNow);
-        auto head = lb.device("head.a", "head-a");   // the server refuses a school's publish
+        auto head = lb.device("head.a", "head-a"); // the server refuses a school's publish
         QVERIFY(head->sync().complete);
         cx::Json v2 = cx::Json::parse(kForm);
         v2["pages"][0]["fields"].push_back({{"name", "classes"}, {"type", "integer"}, {"label", {{"zh", "班级数"}}}});
@@ -359,7 +364,7 @@ private slots:
         QCOMPARE(head->sync().rejected, 2);
         QCOMPARE(cx::bureau::settleDrafts(*head), 1);
         auto d = cx::bureau::formDraft(*head, "school_stats");
-        QVERIFY(d);   // kept
+        QVERIFY(d); // kept
         QCOMPARE(cx::bureau::draftState(*head, *d), std::string("refused"));
         QVERIFY2(d->refused.find("bureau") != std::string::npos, d->refused.c_str());
         // The phone shows the published form again, the server never changed.

@@ -10,7 +10,8 @@ Day day(const char *iso) { return *parseDay(iso); }
 QString text(Day d) { return QString::fromStdString(formatDay(d)); }
 } // namespace
 
-class TestPeriods : public QObject {
+class TestPeriods : public QObject
+{
     Q_OBJECT
 private slots:
     void parsesDaysAndDateTimes()
@@ -31,12 +32,42 @@ private slots:
         QTest::addColumn<QString>("first");
         QTest::addColumn<QString>("last");
         QTest::addColumn<QString>("previous");
-        QTest::newRow("year, autumn") << "school_year" << "2025-09-01" << "2025-2026" << "2025-09-01" << "2026-08-31" << "2024-2025";
-        QTest::newRow("year, summer") << "school_year" << "2026-08-31" << "2025-2026" << "2025-09-01" << "2026-08-31" << "2024-2025";
-        QTest::newRow("autumn term, January") << "term" << "2026-01-31" << "2025-autumn" << "2025-09-01" << "2026-01-31" << "2025-spring";
-        QTest::newRow("spring term") << "term" << "2026-02-01" << "2026-spring" << "2026-02-01" << "2026-08-31" << "2025-autumn";
-        QTest::newRow("February, leap year") << "month" << "2028-02-10" << "2028-02" << "2028-02-01" << "2028-02-29" << "2028-01";
-        QTest::newRow("January") << "month" << "2026-01-05" << "2026-01" << "2026-01-01" << "2026-01-31" << "2025-12";
+        QTest::newRow("year, autumn") << "school_year"
+                                      << "2025-09-01"
+                                      << "2025-2026"
+                                      << "2025-09-01"
+                                      << "2026-08-31"
+                                      << "2024-2025";
+        QTest::newRow("year, summer") << "school_year"
+                                      << "2026-08-31"
+                                      << "2025-2026"
+                                      << "2025-09-01"
+                                      << "2026-08-31"
+                                      << "2024-2025";
+        QTest::newRow("autumn term, January") << "term"
+                                              << "2026-01-31"
+                                              << "2025-autumn"
+                                              << "2025-09-01"
+                                              << "2026-01-31"
+                                              << "2025-spring";
+        QTest::newRow("spring term") << "term"
+                                     << "2026-02-01"
+                                     << "2026-spring"
+                                     << "2026-02-01"
+                                     << "2026-08-31"
+                                     << "2025-autumn";
+        QTest::newRow("February, leap year") << "month"
+                                             << "2028-02-10"
+                                             << "2028-02"
+                                             << "2028-02-01"
+                                             << "2028-02-29"
+                                             << "2028-01";
+        QTest::newRow("January") << "month"
+                                 << "2026-01-05"
+                                 << "2026-01"
+                                 << "2026-01-01"
+                                 << "2026-01-31"
+                                 << "2025-12";
     }
     void schoolYearsTermsAndMonths()
     {
@@ -72,11 +103,11 @@ private slots:
     {
         const Period year = *periodNamed("school_year", "2025-2026");
         QCOMPARE(text(dueDate("10-15", year)), QString("2025-10-15"));
-        QCOMPARE(text(dueDate("03-01", year)), QString("2026-03-01"));   // the first 1 March inside the year
+        QCOMPARE(text(dueDate("03-01", year)), QString("2026-03-01")); // the first 1 March inside the year
         QCOMPARE(text(dueDate("2025-11-20", year)), QString("2025-11-20"));
         QCOMPARE(text(dueDate("", year)), QString("2026-08-31"));
         QCOMPARE(text(dueDate("soon", year)), QString("2026-08-31"));
-        QCOMPARE(text(dueDate("02-30", year)), QString("2026-08-31"));   // not a day: the period's end
+        QCOMPARE(text(dueDate("02-30", year)), QString("2026-08-31")); // not a day: the period's end
     }
 };
 

@@ -55,8 +55,8 @@ struct Instance {
     {
         proc = std::make_unique<QProcess>();
         proc->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        proc->start(CX_SERVER_EXE, {"serve", location, "--listen", QString("127.0.0.1:%1").arg(port), "--tls-cert",
-                                    cert, "--tls-key", key, "--threads", "2"});
+        proc->start(CX_SERVER_EXE, {"serve", location, "--listen", QString("127.0.0.1:%1").arg(port), "--tls-cert", cert,
+                                    "--tls-key", key, "--threads", "2"});
         QVERIFY(proc->waitForStarted(10000));
         QByteArray out;
         for (int i = 0; i < 300 && !out.contains("listening on"); ++i) {
@@ -84,7 +84,8 @@ struct Instance {
 
 } // namespace
 
-class TestCluster : public QObject {
+class TestCluster : public QObject
+{
     Q_OBJECT
 private slots:
     void twoInstancesBehindHaproxy()
@@ -183,11 +184,11 @@ backend instances
                 QTest::qWait(100);
         };
         waitSyncs(8);
-        one.kill9();            // mid-traffic: requests on it are cut
-        waitSyncs(8);           // the balancer sends everyone to the other
-        one.start();            // back, on the same port
+        one.kill9();  // mid-traffic: requests on it are cut
+        waitSyncs(8); // the balancer sends everyone to the other
+        one.start();  // back, on the same port
         waitSyncs(8);
-        two.kill9();            // now the other one
+        two.kill9(); // now the other one
         waitSyncs(8);
         two.start();
         waitSyncs(8);

@@ -16,7 +16,8 @@
 
 namespace cxc {
 
-class ServeProcess {
+class ServeProcess
+{
 public:
     // Starts `serve` on a free loopback port over TLS (plain HTTP when tls is
     // false); fails the process if it does not start.
@@ -26,8 +27,8 @@ public:
     std::string url() const { return (m_tls ? "https://localhost:" : "http://localhost:") + std::to_string(m_port); }
     qint64 pid() const { return m_proc.processId(); }
     bool running() const { return m_proc.state() == QProcess::Running; }
-    long rssKb() const;                        // VmRSS of /proc/PID/status
-    QString log() const;                       // its standard error so far
+    long rssKb() const;  // VmRSS of /proc/PID/status
+    QString log() const; // its standard error so far
 
 private:
     QProcess m_proc;
@@ -37,7 +38,8 @@ private:
 };
 
 // A device on a fast link: enrolls once, then syncs (nothing changed).
-class FastDevice {
+class FastDevice
+{
 public:
     FastDevice(const std::string &url, const std::string &caFile);
     ~FastDevice();

@@ -20,11 +20,12 @@ long raiseOpenFiles();
 struct RawReply {
     int status = 0;
     std::map<std::string, std::string> headers; // names lower-cased
-    std::string body;                            // as received (maybe zstd)
+    std::string body;                           // as received (maybe zstd)
     std::string header(const std::string &name) const;
 };
 
-class RawClient {
+class RawClient
+{
 public:
     RawClient() = default;
     RawClient(RawClient &&o) noexcept;
@@ -53,7 +54,7 @@ private:
     int readAvailable();
     int m_fd = -1;
     SSL *m_ssl = nullptr;
-    bool m_closed = false;                       // the server's side ended (read EOF, reset, close_notify)
+    bool m_closed = false; // the server's side ended (read EOF, reset, close_notify)
     bool m_sendFailed = false;
     std::string m_in;
 };

@@ -13,7 +13,8 @@
 
 namespace cxc {
 
-class SlowCrowd {
+class SlowCrowd
+{
 public:
     // `token`: a live device's bearer token, for the body tricklers (they get
     // past authentication and then send their body slowly).

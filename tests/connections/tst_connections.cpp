@@ -73,7 +73,8 @@ std::optional<RawReply> floodUntilAnswered(RawClient &c, const std::string &piec
 
 } // namespace
 
-class TestConnections : public QObject {
+class TestConnections : public QObject
+{
     Q_OBJECT
     std::unique_ptr<BureauFixture> m_bureau;
     SSL_CTX *m_ctx = nullptr;
@@ -137,8 +138,8 @@ private slots:
         const double crowded = secondsSince(t0) / 5;
         QCOMPARE(crowd.closedCount(), 0);
         QVERIFY(s.running());
-        qInfo("no-change sync: %.1f ms alone, %.1f ms beside 1,200 slow connections; server RSS %ld KB",
-              alone * 1000, crowded * 1000, s.rssKb());
+        qInfo("no-change sync: %.1f ms alone, %.1f ms beside 1,200 slow connections; server RSS %ld KB", alone * 1000,
+              crowded * 1000, s.rssKb());
     }
 
     // (b) Slowloris (a header byte a second) is closed by --header-timeout;
@@ -184,7 +185,8 @@ private slots:
         RawClient c;
         QVERIFY(c.connect(s.port(), m_ctx));
         QVERIFY(c.send(request("POST", "/v1/sync",
-                               {{"Authorization", "Bearer " + probe.token}, {"Content-Type", "application/json"},
+                               {{"Authorization", "Bearer " + probe.token},
+                                {"Content-Type", "application/json"},
                                 {"Content-Length", std::to_string(body.size())}})));
         const auto t0 = Clock::now();
         for (size_t done = 0; done < body.size(); done += 500) {
@@ -231,10 +233,9 @@ private slots:
         const std::string bomb = zstdBomb(1ull << 30);
         RawClient c;
         QVERIFY(c.connect(s.port(), m_ctx));
-        QVERIFY(c.send(request("POST", "/v1/sync",
-                               {{"Authorization", "Bearer " + tok}, {"Content-Encoding", "zstd"},
-                                {"Content-Type", "application/json"}},
-                               bomb)));
+        QVERIFY(c.send(request(
+            "POST", "/v1/sync",
+            {{"Authorization", "Bearer " + tok}, {"Content-Encoding", "zstd"}, {"Content-Type", "application/json"}}, bomb)));
         auto r = c.readReply(60000);
         QVERIFY(r);
         QCOMPARE(r->status, 413);
@@ -255,10 +256,9 @@ private slots:
         const std::string declared = cx::compress(std::string(70 << 20, '\0'), 1);
         RawClient d;
         QVERIFY(d.connect(s.port(), m_ctx));
-        QVERIFY(d.send(request("POST", "/v1/sync",
-                               {{"Authorization", "Bearer " + tok}, {"Content-Encoding", "zstd"},
-                                {"Content-Type", "application/json"}},
-                               declared)));
+        QVERIFY(d.send(request(
+            "POST", "/v1/sync",
+            {{"Authorization", "Bearer " + tok}, {"Content-Encoding", "zstd"}, {"Content-Type", "application/json"}}, declared)));
         r = d.readReply(60000);
         QVERIFY(r);
         QCOMPARE(r->status, 413);
@@ -292,7 +292,8 @@ private slots:
         QVERIFY(c.connect(s.port(), m_ctx));
         const uint64_t total = 60ull << 20;
         QVERIFY(c.send(request("POST", "/v1/sync",
-                               {{"Authorization", "Bearer not-a-token"}, {"Content-Type", "application/json"},
+                               {{"Authorization", "Bearer not-a-token"},
+                                {"Content-Type", "application/json"},
                                 {"Content-Length", std::to_string(total)}})));
         uint64_t sent = 0;
         auto r = floodUntilAnswered(c, std::string(256 * 1024, ' '), total, sent);

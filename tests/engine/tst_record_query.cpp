@@ -73,9 +73,10 @@ private slots:
 
         // 30 confirmed pupils in grades 1-3, classes 1-2.
         for (int i = 0; i < 30; ++i)
-            QVERIFY(!put("head1.db", "-", {QString("name=学生%1").arg(i, 2, 10, QLatin1Char('0')),
-                                            QString("grade=%1").arg(1 + i % 3), QString("class=\"%1\"").arg(1 + i % 2),
-                                            "code=P" + QString::number(1000 + i)}).isEmpty());
+            QVERIFY(!put("head1.db", "-",
+                         {QString("name=学生%1").arg(i, 2, 10, QLatin1Char('0')), QString("grade=%1").arg(1 + i % 3),
+                          QString("class=\"%1\"").arg(1 + i % 2), "code=P" + QString::number(1000 + i)})
+                         .isEmpty());
         conflictId = put("head1.db", "-", {"name=赵磊", "grade=4"});
         pendingId = put("head1.db", "-", {"name=钱芳", "grade=2"});
         deletedId = put("head1.db", "-", {"name=孙丽", "grade=2"});
@@ -104,8 +105,8 @@ private slots:
         std::set<std::string> states;
         for (const auto &r : engine.list("pupils", true))
             states.insert(r.deleted ? "deleted" : cx::syncStateName(r.state));
-        QVERIFY(states.count("conflict") && states.count("rejected") && states.count("pending") &&
-                states.count("confirmed") && states.count("deleted"));
+        QVERIFY(states.count("conflict") && states.count("rejected") && states.count("pending") && states.count("confirmed") &&
+                states.count("deleted"));
 
         cx::RecordQuery q(dbPath(), cliKey(dbPath()));
         for (const auto &r : engine.list("pupils", true)) {
@@ -182,7 +183,7 @@ private slots:
         for (const auto &r : q.rows(0, 100))
             QCOMPARE(r.fields["grade"].get<int>(), 3);
         s.conditions = {{"grade", cx::FieldCondition::Ge, "4"}};
-        QCOMPARE(q.count(s), size_t(1));   // the conflicting one (5 or 6)
+        QCOMPARE(q.count(s), size_t(1)); // the conflicting one (5 or 6)
         s.conditions = {{"code", cx::FieldCondition::NotEmpty, {}}};
         QCOMPARE(q.count(s), size_t(30));
 
@@ -227,7 +228,7 @@ private slots:
         engine.replica().db().exec("UPDATE records SET deleted=1 WHERE collection='pupils'");
         // The write transaction stays open across the read: a reader that had
         // to wait for it would give up with SQLITE_BUSY and throw.
-        QCOMPARE(q.select(s), before);   // the last committed state
+        QCOMPARE(q.select(s), before); // the last committed state
         // Rolled back when t goes out of scope.
     }
 };

@@ -11,7 +11,8 @@
 
 using namespace cx;
 
-class TestReplica : public QObject {
+class TestReplica : public QObject
+{
     Q_OBJECT
     QTemporaryDir dir;
     int n = 0;
@@ -94,10 +95,14 @@ private slots:
     {
         QTest::addColumn<QString>("collection");
         QTest::addColumn<QString>("fields");
-        QTest::newRow("bad field name") << "pupils" << R"({"Bad Name":1})";
-        QTest::newRow("reserved field") << "pupils" << R"({"_secret":1})";
-        QTest::newRow("bad collection") << "Pupils!" << R"({"name":"x"})";
-        QTest::newRow("not an object") << "pupils" << R"([1,2])";
+        QTest::newRow("bad field name") << "pupils"
+                                        << R"({"Bad Name":1})";
+        QTest::newRow("reserved field") << "pupils"
+                                        << R"({"_secret":1})";
+        QTest::newRow("bad collection") << "Pupils!"
+                                        << R"({"name":"x"})";
+        QTest::newRow("not an object") << "pupils"
+                                       << R"([1,2])";
     }
     void invalidChangeWritesNothing()
     {
@@ -127,7 +132,7 @@ private slots:
         QCOMPARE(int(out.size()), 1);
         QCOMPARE(out[0].mutation.fields["answers"]["a"].get<int>(), 49);
         QCOMPARE(out[0].mutation.fields["status"].get<std::string>(), std::string("draft"));
-        QVERIFY(!out[0].mutation.base.count("note") || !out[0].mutation.base.at("note"));   // saw no value
+        QVERIFY(!out[0].mutation.base.count("note") || !out[0].mutation.base.at("note")); // saw no value
         QCOMPARE(e->get("submissions", id)->fields["note"].get<std::string>(), std::string("n49"));
     }
 
@@ -139,8 +144,8 @@ private slots:
         for (int i = 0; i < 5200; ++i)
             e->put("pupils", "", "", Json{{"g", i % 7}});
         QCOMPARE(e->replica().outboxToSend(size_t(1) << 30).size(), Replica::kMaxChangesPerPush);
-        QCOMPARE(e->replica().outboxToSend(1).size(), size_t(1));   // and at least one, whatever the budget
-        QCOMPARE(e->replica().outboxToSend(size_t(1) << 30, SIZE_MAX, SIZE_MAX).size(), size_t(5200));   // a bundle: all
+        QCOMPARE(e->replica().outboxToSend(1).size(), size_t(1)); // and at least one, whatever the budget
+        QCOMPARE(e->replica().outboxToSend(size_t(1) << 30, SIZE_MAX, SIZE_MAX).size(), size_t(5200)); // a bundle: all
     }
 
     // Edits of records the server holds come back whole in the reply: a push
@@ -157,7 +162,7 @@ private slots:
         std::vector<std::string> ids;
         {
             Transaction t(e->replica().db());
-            for (int i = 0; i < 60; ++i) {   // 60 records of 200 KB the server holds
+            for (int i = 0; i < 60; ++i) { // 60 records of 200 KB the server holds
                 big.id = "big" + std::to_string(i);
                 big.seq = uint64_t(i) + 1;
                 big.fields = Json{{"notes", notes}};
@@ -175,7 +180,7 @@ private slots:
         for (const auto &id : ids)
             e->put("pupils", id, "", Json{{"grade", 3}});
         const auto push = e->replica().outboxToSend(size_t(1) << 30);
-        QVERIFY(push.size() >= 30 && push.size() <= 42);   // 8 MiB / ~205 KB of state each
+        QVERIFY(push.size() >= 30 && push.size() <= 42); // 8 MiB / ~205 KB of state each
         QCOMPARE(e->replica().outboxToSend(size_t(1) << 30, SIZE_MAX, SIZE_MAX).size(), size_t(60)); // a bundle: all
     }
 
@@ -188,7 +193,7 @@ private slots:
         e->put("pupils", id, "", Json{{"grade", 4}});
         auto out = e->replica().outboxFor("pupils", id);
         QCOMPARE(int(out.size()), 2);
-        QVERIFY(!out[0].mutation.base.count("grade") || !out[0].mutation.base.at("grade"));   // saw no value
+        QVERIFY(!out[0].mutation.base.count("grade") || !out[0].mutation.base.at("grade")); // saw no value
         QVERIFY(out[1].mutation.base.at("grade").has_value());
         QCOMPARE(*out[1].mutation.base.at("grade"), out[0].mutation.version);
         QVERIFY(out[0].mutation.version < out[1].mutation.version);
@@ -240,7 +245,7 @@ private slots:
         QVERIFY(!referenced(b.sha256));
         QCOMPARE(counts(), std::make_pair(1, 1));
         e->put("submissions", id, "", Json{{"answers", Json{{"photos", Json::array({b.reference()})}}}});
-        QVERIFY(!referenced(a.sha256));   // replaced before it was sent
+        QVERIFY(!referenced(a.sha256)); // replaced before it was sent
         QVERIFY(referenced(b.sha256));
         e->remove("submissions", id);
         QVERIFY(!referenced(b.sha256));
@@ -267,7 +272,7 @@ private slots:
         QCOMPARE(q.text(0), sha);
         QCOMPARE(q.text(1), std::string("home_visits"));
         QCOMPARE(q.text(2), std::string("v1"));
-        QVERIFY(!q.step());   // the deleted record refers to nothing
+        QVERIFY(!q.step()); // the deleted record refers to nothing
     }
 
     void schoolOfARecordCannotChange()

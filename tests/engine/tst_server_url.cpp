@@ -8,7 +8,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-class TestServerUrl : public QObject {
+class TestServerUrl : public QObject
+{
     Q_OBJECT
 private slots:
     void accepted_data()
@@ -31,12 +32,18 @@ private slots:
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("needle");
         // The host is what follows the "@": curl would connect to evil.example.
-        QTest::newRow("user info") << "http://127.0.0.1@evil.example/" << "refusing plain http to evil.example";
-        QTest::newRow("user info port") << "http://127.0.0.1:80@evil.example:8080/" << "refusing plain http to evil.example";
-        QTest::newRow("name") << "http://localhost:8080" << "refusing plain http to localhost";
-        QTest::newRow("lookalike") << "http://127.0.0.1.evil.example/" << "refusing plain http to 127.0.0.1.evil.example";
-        QTest::newRow("lan") << "http://10.0.0.5" << "refusing plain http to 10.0.0.5";
-        QTest::newRow("not a url") << "cunxiao.example" << "not a server address";
+        QTest::newRow("user info") << "http://127.0.0.1@evil.example/"
+                                   << "refusing plain http to evil.example";
+        QTest::newRow("user info port") << "http://127.0.0.1:80@evil.example:8080/"
+                                        << "refusing plain http to evil.example";
+        QTest::newRow("name") << "http://localhost:8080"
+                              << "refusing plain http to localhost";
+        QTest::newRow("lookalike") << "http://127.0.0.1.evil.example/"
+                                   << "refusing plain http to 127.0.0.1.evil.example";
+        QTest::newRow("lan") << "http://10.0.0.5"
+                             << "refusing plain http to 10.0.0.5";
+        QTest::newRow("not a url") << "cunxiao.example"
+                                   << "not a server address";
     }
     void refused()
     {
@@ -59,8 +66,8 @@ private slots:
         QTemporaryDir dir;
         const QString cert = dir.path() + "/cert.pem", key = dir.path() + "/key.pem";
         QProcess req;
-        req.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days",
-                              "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"});
+        req.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "2",
+                              "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"});
         if (!req.waitForFinished(60000) || req.exitCode() != 0)
             QSKIP("openssl command not available");
         // This machine's OpenSSL would refuse TLS 1.1 by itself (Debian's
@@ -80,8 +87,8 @@ private slots:
                 const int port = 20000 + int(QRandomGenerator::global()->bounded(30000));
                 QProcess server;
                 server.setProcessChannelMode(QProcess::MergedChannels);
-                server.start("openssl", {"s_server", "-accept", QString::number(port), "-cert", cert, "-key", key,
-                                         version, "-cipher", "DEFAULT@SECLEVEL=0", "-www"});
+                server.start("openssl", {"s_server", "-accept", QString::number(port), "-cert", cert, "-key", key, version,
+                                         "-cipher", "DEFAULT@SECLEVEL=0", "-www"});
                 if (!server.waitForStarted(10000))
                     return "openssl s_server did not start";
                 QString out;

@@ -64,7 +64,8 @@ QString errorOf(const std::function<void()> &fn)
 
 } // namespace
 
-class TestVault : public QObject {
+class TestVault : public QObject
+{
     Q_OBJECT
     QTemporaryDir m_dir;
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -134,8 +135,8 @@ private slots:
         QVERIFY(errorOf([] { Vault::checkPin("12345a"); }).contains("at least 6 digits"));
         QVERIFY(errorOf([] { Vault::checkPin(""); }).contains("at least 6 digits"));
         QVERIFY(errorOf([] { Vault::checkPin("123456"); }).isEmpty());
-        QVERIFY(errorOf([&] { Vault(path("short.db").toStdString()).create("1234", "pw", kQuick); })
-                    .contains("at least 6 digits"));
+        QVERIFY(
+            errorOf([&] { Vault(path("short.db").toStdString()).create("1234", "pw", kQuick); }).contains("at least 6 digits"));
         QVERIFY(!QFile::exists(path("short.db.keys")));
     }
 
@@ -244,8 +245,8 @@ private slots:
         SealedReader r(p.toStdString(), key);
         QCOMPARE(r.size(), uint64_t(plain.size()));
         QVERIFY(r.complete());
-        for (uint64_t at : {uint64_t(0), uint64_t(1), uint64_t(65535), uint64_t(65536), uint64_t(200000),
-                            uint64_t(plain.size() - 5)}) {
+        for (uint64_t at :
+             {uint64_t(0), uint64_t(1), uint64_t(65535), uint64_t(65536), uint64_t(200000), uint64_t(plain.size() - 5)}) {
             r.seek(at);
             std::string got(100, '\0');
             got.resize(r.read(got.data(), got.size()));
@@ -312,14 +313,16 @@ private slots:
             sha = e.attach(path("old-photo.jpg").toStdString(), "image/jpeg").sha256;
         }
         QVERIFY(Vault::isPlainSqlite(db));
-        QVERIFY(fileBytes(QString::fromStdString(db + ".attachments/" + sha)).contains(QByteArray::fromStdString(photo.substr(0, 64))));
+        QVERIFY(fileBytes(QString::fromStdString(db + ".attachments/" + sha))
+                    .contains(QByteArray::fromStdString(photo.substr(0, 64))));
         DataKey k = Vault(db).create("246810", "pw", kQuick);
         QVERIFY(Vault::encryptExisting(db, k));
         QVERIFY(!Vault::encryptExisting(db, k)); // once
         QVERIFY(!Vault::isPlainSqlite(db));
         for (const char *suffix : {"", "-wal", "-shm", "-journal"})
             QVERIFY(!fileBytes(QString::fromStdString(db) + suffix).contains(QString("诸葛").toUtf8()));
-        QVERIFY(!fileBytes(QString::fromStdString(db + ".attachments/" + sha)).contains(QByteArray::fromStdString(photo.substr(0, 64))));
+        QVERIFY(!fileBytes(QString::fromStdString(db + ".attachments/" + sha))
+                     .contains(QByteArray::fromStdString(photo.substr(0, 64))));
         Engine e(db, k);
         QCOMPARE(e.get("pupils", "p1")->fields["name"].get<std::string>(), std::string("诸葛小芳"));
         QCOMPARE(e.readAttachment(sha), photo);

@@ -75,18 +75,18 @@ private slots:
         QVERIFY(!text.isEmpty());
         try {
             FormDefinition d = FormDefinition::parseText(text.toStdString());
-            QCOMPARE(QString::fromStdString(d.id()) + ".json", file);   // file named after the form id
+            QCOMPARE(QString::fromStdString(d.id()) + ".json", file); // file named after the form id
             QVERIFY(d.version() >= 1);
             QVERIFY(!d.title().text.at("zh").empty());
             QVERIFY(!d.title().text.at("en").empty());
-            for (const Field &f : d.fields()) {                          // Chinese and English everywhere
+            for (const Field &f : d.fields()) { // Chinese and English everywhere
                 QVERIFY2(f.label.text.count("zh") && f.label.text.count("en"), f.name.c_str());
                 for (const Option &o : f.options)
                     QVERIFY2(o.label.text.count("zh") && o.label.text.count("en"), (f.name + "/" + o.value).c_str());
                 if (f.constraint && f.type != FieldType::Photo)
                     QVERIFY2(f.constraintMessage.text.count("zh") && f.constraintMessage.text.count("en"), f.name.c_str());
             }
-            QVERIFY(QFile::exists(samplesDir() + "/" + file));           // every form has samples
+            QVERIFY(QFile::exists(samplesDir() + "/" + file)); // every form has samples
         } catch (const FormDefinitionError &e) {
             QFAIL(e.what());
         }
@@ -95,7 +95,7 @@ private slots:
     void samples_data()
     {
         QTest::addColumn<QString>("file");
-        QTest::addColumn<int>("index");   // -1: the valid base answers
+        QTest::addColumn<int>("index"); // -1: the valid base answers
         const QStringList files = QDir(samplesDir()).entryList({"*.json"}, QDir::Files, QDir::Name);
         QVERIFY(files.size() >= 7);
         for (const QString &f : files) {

@@ -59,7 +59,9 @@ private slots:
         QCOMPARE(QString::fromStdString(d.find("grade")->options[1].label.zh()), QString::fromUtf8("二年级"));
         QCOMPARE(QString::fromStdString(d.find("pupil")->from->collection), QString("pupils"));
         // total is computed after the pupils of every row; girl_share after girls and pupils
-        auto rank = [&](const char *n) { return std::find(d.order().begin(), d.order().end(), d.indexOf(n)) - d.order().begin(); };
+        auto rank = [&](const char *n) {
+            return std::find(d.order().begin(), d.order().end(), d.indexOf(n)) - d.order().begin();
+        };
         QVERIFY(rank("total") > rank("pupils"));
         QVERIFY(rank("girl_share") > rank("girls"));
         // a change to pupils recomputes girl_share and total, and re-checks girls
@@ -100,58 +102,71 @@ private slots:
         row("empty options", R"([{"name": "a", "type": "select_one", "label": "A", "options": []}])", "a", "options", 0,
             "non-empty list");
         row("duplicate option", R"([{"name": "a", "type": "select_many", "label": "A",
-            "options": [{"value": "x", "label": "X"}, {"value": "x", "label": "Y"}]}])", "a", "options[2]", 0, "duplicate option value 'x'");
-        row("option without value", R"([{"name": "a", "type": "select_one", "label": "A", "options": [{"label": "X"}]}])",
-            "a", "options[1]", 0, "needs a \"value\"");
-        row("option with space", R"([{"name": "a", "type": "select_one", "label": "A", "options": [{"value": "x y", "label": "X"}]}])",
-            "a", "options[1]", 0, "spaces");
-        row("from without collection", R"([{"name": "a", "type": "select_one", "label": "A", "from": {"label": "name"}}])",
-            "a", "from.collection", 0, "lowercase name");
+            "options": [{"value": "x", "label": "X"}, {"value": "x", "label": "Y"}]}])",
+            "a", "options[2]", 0, "duplicate option value 'x'");
+        row("option without value", R"([{"name": "a", "type": "select_one", "label": "A", "options": [{"label": "X"}]}])", "a",
+            "options[1]", 0, "needs a \"value\"");
+        row("option with space",
+            R"([{"name": "a", "type": "select_one", "label": "A", "options": [{"value": "x y", "label": "X"}]}])", "a",
+            "options[1]", 0, "spaces");
+        row("from without collection", R"([{"name": "a", "type": "select_one", "label": "A", "from": {"label": "name"}}])", "a",
+            "from.collection", 0, "lowercase name");
         row("empty group", R"([{"name": "g", "type": "group", "label": "G", "fields": []}])", "g", "fields", 0, "non-empty");
         row("nested repeat", R"([{"name": "r", "type": "repeat", "label": "R", "fields": [
             {"name": "s", "type": "repeat", "label": "S", "fields": [{"name": "x", "type": "text", "label": "X"}]}]}])",
             "s", "type", 0, "repeat inside another repeat");
         row("rows", R"([{"name": "r", "type": "repeat", "label": "R", "min_rows": 3, "max_rows": 2,
-            "fields": [{"name": "x", "type": "text", "label": "X"}]}])", "r", "max_rows", 0, "less than min_rows");
-        row("constraint syntax", R"([{"name": "a", "type": "integer", "label": "A", "constraint": ". >= 0 and . <"}])",
-            "a", "constraint", 15, "expected a value");
+            "fields": [{"name": "x", "type": "text", "label": "X"}]}])",
+            "r", "max_rows", 0, "less than min_rows");
+        row("constraint syntax", R"([{"name": "a", "type": "integer", "label": "A", "constraint": ". >= 0 and . <"}])", "a",
+            "constraint", 15, "expected a value");
         row("relevant unknown ref", R"([{"name": "a", "type": "integer", "label": "A"},
-            {"name": "b", "type": "text", "label": "B", "relevant": "${aa} > 1"}])", "b", "relevant", 1, "unknown field 'aa' (did you mean 'a'?)");
-        row("calculate unknown fn", R"([{"name": "a", "type": "integer", "label": "A", "calculate": "1 + summ(2) "}])",
-            "a", "calculate", 5, "unknown function 'summ'");
-        row("default bare word", R"([{"name": "a", "type": "text", "label": "A", "default": "routine"}])",
-            "a", "default", 1, "text must be in quotes");
-        row("default literal type", R"([{"name": "a", "type": "integer", "label": "A", "default": 1.5}])",
-            "a", "default", 0, "whole number");
+            {"name": "b", "type": "text", "label": "B", "relevant": "${aa} > 1"}])",
+            "b", "relevant", 1, "unknown field 'aa' (did you mean 'a'?)");
+        row("calculate unknown fn", R"([{"name": "a", "type": "integer", "label": "A", "calculate": "1 + summ(2) "}])", "a",
+            "calculate", 5, "unknown function 'summ'");
+        row("default bare word", R"([{"name": "a", "type": "text", "label": "A", "default": "routine"}])", "a", "default", 1,
+            "text must be in quotes");
+        row("default literal type", R"([{"name": "a", "type": "integer", "label": "A", "default": 1.5}])", "a", "default", 0,
+            "whole number");
         row("default not an option", R"([{"name": "a", "type": "select_many", "label": "A",
-            "options": [{"value": "x", "label": "X"}], "default": ["y"]}])", "a", "default", 0, "'y' is not one of the options");
-        row("self in calculate", R"([{"name": "a", "type": "integer", "label": "A", "calculate": ". + 1"}])",
-            "a", "calculate", 1, "'.'");
-        row("self cycle", R"([{"name": "a", "type": "integer", "label": "A", "calculate": "${a} + 1"}])",
-            "a", "calculate", 0, "cycle: a -> a");
+            "options": [{"value": "x", "label": "X"}], "default": ["y"]}])",
+            "a", "default", 0, "'y' is not one of the options");
+        row("self in calculate", R"([{"name": "a", "type": "integer", "label": "A", "calculate": ". + 1"}])", "a", "calculate", 1,
+            "'.'");
+        row("self cycle", R"([{"name": "a", "type": "integer", "label": "A", "calculate": "${a} + 1"}])", "a", "calculate", 0,
+            "cycle: a -> a");
         row("cycle", R"([{"name": "a", "type": "integer", "label": "A", "calculate": "${c} + 1"},
             {"name": "b", "type": "integer", "label": "B", "calculate": "${a} * 2"},
-            {"name": "c", "type": "integer", "label": "C", "calculate": "${b} - 1"}])", "a", "calculate", 0, "a -> b -> c -> a");
+            {"name": "c", "type": "integer", "label": "C", "calculate": "${b} - 1"}])",
+            "a", "calculate", 0, "a -> b -> c -> a");
         row("relevance cycle", R"([{"name": "a", "type": "integer", "label": "A", "relevant": "${b} > 1"},
-            {"name": "b", "type": "integer", "label": "B", "relevant": "${a} > 1"}])", "a", "relevant", 0, "a -> b -> a");
-        row("repeat field outside", R"([{"name": "r", "type": "repeat", "label": "R", "fields": [{"name": "x", "type": "integer", "label": "X"}]},
-            {"name": "t", "type": "integer", "label": "T", "calculate": "${x} * 2"}])", "t", "calculate", 1, "${r/x}");
+            {"name": "b", "type": "integer", "label": "B", "relevant": "${a} > 1"}])",
+            "a", "relevant", 0, "a -> b -> a");
+        row("repeat field outside",
+            R"([{"name": "r", "type": "repeat", "label": "R", "fields": [{"name": "x", "type": "integer", "label": "X"}]},
+            {"name": "t", "type": "integer", "label": "T", "calculate": "${x} * 2"}])",
+            "t", "calculate", 1, "${r/x}");
         row("column of non-repeat", R"([{"name": "a", "type": "integer", "label": "A"},
-            {"name": "t", "type": "integer", "label": "T", "calculate": "sum(${a/b}) "}])", "t", "calculate", 5, "'a' is not a repeat");
-        row("group has no value", R"([{"name": "g", "type": "group", "label": "G", "fields": [{"name": "x", "type": "text", "label": "X"}]},
-            {"name": "t", "type": "text", "label": "T", "relevant": "${g} = 1"}])", "t", "relevant", 1, "is a group and has no value");
+            {"name": "t", "type": "integer", "label": "T", "calculate": "sum(${a/b}) "}])",
+            "t", "calculate", 5, "'a' is not a repeat");
+        row("group has no value",
+            R"([{"name": "g", "type": "group", "label": "G", "fields": [{"name": "x", "type": "text", "label": "X"}]},
+            {"name": "t", "type": "text", "label": "T", "relevant": "${g} = 1"}])",
+            "t", "relevant", 1, "is a group and has no value");
         row("constraint on note", R"([{"name": "n", "type": "note", "label": "N", "constraint": "1"}])", "n", "constraint", 0,
             "not allowed on a note");
         row("calculate on photo", R"([{"name": "p", "type": "photo", "label": "P", "calculate": "1"}])", "p", "calculate", 0,
             "only text, integer");
-        row("message without constraint", R"([{"name": "a", "type": "text", "label": "A", "constraint_message": "x"}])",
-            "a", "constraint_message", 0, "no constraint");
+        row("message without constraint", R"([{"name": "a", "type": "text", "label": "A", "constraint_message": "x"}])", "a",
+            "constraint_message", 0, "no constraint");
         row("expression not text", R"([{"name": "a", "type": "text", "label": "A", "relevant": 1}])", "a", "relevant", 0,
             "written as text");
         row("filter bad", R"([{"name": "a", "type": "select_one", "label": "A",
-            "from": {"collection": "pupils", "label": "name", "filter": "grade = ${nope}"}}])", "a", "from.filter", 9, "unknown field 'nope'");
-        row("bare name outside filter", R"([{"name": "a", "type": "integer", "label": "A", "constraint": ". > grade"}])",
-            "a", "constraint", 5, "bare name 'grade'");
+            "from": {"collection": "pupils", "label": "name", "filter": "grade = ${nope}"}}])",
+            "a", "from.filter", 9, "unknown field 'nope'");
+        row("bare name outside filter", R"([{"name": "a", "type": "integer", "label": "A", "constraint": ". > grade"}])", "a",
+            "constraint", 5, "bare name 'grade'");
     }
 
     void problems()
@@ -196,8 +211,10 @@ private slots:
         row("no roles", R"("id": "x", "version": 1, "title": "T", )", "roles", "who fills");
         row("bad role", R"("id": "x", "version": 1, "title": "T", "roles": ["principal"], )", "roles", "unknown role");
         row("bad schools", R"("id": "x", "version": 1, "title": "T", "roles": ["head"], "schools": "all", )", "schools", "\"*\"");
-        row("unknown key", R"("id": "x", "version": 1, "title": "T", "roles": ["head"], "titel": "T", )", "titel", "unknown property");
-        row("both pages and fields", R"("id": "x", "version": 1, "title": "T", "roles": ["head"], "pages": [], )", "pages", "either");
+        row("unknown key", R"("id": "x", "version": 1, "title": "T", "roles": ["head"], "titel": "T", )", "titel",
+            "unknown property");
+        row("both pages and fields", R"("id": "x", "version": 1, "title": "T", "roles": ["head"], "pages": [], )", "pages",
+            "either");
     }
 
     void formLevel()
@@ -224,9 +241,10 @@ private slots:
             QFAIL("accepted");
         } catch (const FormDefinitionError &e) {
             QCOMPARE(int(e.problems().size()), 2);
-            QCOMPARE(QString::fromStdString(e.problems()[0].text()),
-                     QString("form 't', field 'a', type: unknown type \"texty\" (known: text, integer, decimal, date, time, datetime, "
-                             "select_one, select_many, geopoint, photo, signature, note, group, repeat)"));
+            QCOMPARE(
+                QString::fromStdString(e.problems()[0].text()),
+                QString("form 't', field 'a', type: unknown type \"texty\" (known: text, integer, decimal, date, time, datetime, "
+                        "select_one, select_many, geopoint, photo, signature, note, group, repeat)"));
         }
     }
 
@@ -234,10 +252,14 @@ private slots:
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("where");
-        QTest::newRow("missing comma") << "{\n  \"id\": \"x\"\n  \"version\": 1\n}" << "line 3, column 11";
-        QTest::newRow("trailing comma") << "{\"id\": \"x\",}" << "line 1, column 12";
-        QTest::newRow("after chinese") << "{\"title\": \"家访记录\" x}" << "line 1, column 18";
-        QTest::newRow("truncated") << "{\"id\": \"x\", \"fields\": [" << "line 1, column 24";
+        QTest::newRow("missing comma") << "{\n  \"id\": \"x\"\n  \"version\": 1\n}"
+                                       << "line 3, column 11";
+        QTest::newRow("trailing comma") << "{\"id\": \"x\",}"
+                                        << "line 1, column 12";
+        QTest::newRow("after chinese") << "{\"title\": \"家访记录\" x}"
+                                       << "line 1, column 18";
+        QTest::newRow("truncated") << "{\"id\": \"x\", \"fields\": ["
+                                   << "line 1, column 24";
     }
 
     void jsonSyntax()

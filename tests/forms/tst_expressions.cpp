@@ -13,14 +13,24 @@ namespace {
 
 // A fixed set of answers: plain fields, one repeat "cls" with columns, a record.
 struct Fixture : Scope {
-    std::vector<std::string> names = {"a", "b", "z", "s", "n", "d", "d2", "birth", "many", "neg", "cn", "numtext",
-                                      "yes", "dt", "dt_utc", "pupils", "cls"};
+    std::vector<std::string> names = {"a",   "b",  "z",       "s",   "n",  "d",      "d2",     "birth", "many",
+                                      "neg", "cn", "numtext", "yes", "dt", "dt_utc", "pupils", "cls"};
     std::map<std::string, Value> values = {
-        {"a", Value(10)}, {"b", Value(3)}, {"z", Value(0)}, {"s", Value("hello")}, {"n", Value()},
-        {"d", Value("2025-09-01")}, {"d2", Value("2025-08-20")}, {"birth", Value("2015-03-10")},
-        {"many", Value::list({Value("a"), Value("c")})}, {"neg", Value(-2.5)}, {"cn", Value("学校")},
-        {"numtext", Value("12")}, {"yes", Value(true)},
-        {"dt", Value("2025-09-10T09:30:00+08:00")}, {"dt_utc", Value("2025-09-10T01:30:00Z")},
+        {"a", Value(10)},
+        {"b", Value(3)},
+        {"z", Value(0)},
+        {"s", Value("hello")},
+        {"n", Value()},
+        {"d", Value("2025-09-01")},
+        {"d2", Value("2025-08-20")},
+        {"birth", Value("2015-03-10")},
+        {"many", Value::list({Value("a"), Value("c")})},
+        {"neg", Value(-2.5)},
+        {"cn", Value("学校")},
+        {"numtext", Value("12")},
+        {"yes", Value(true)},
+        {"dt", Value("2025-09-10T09:30:00+08:00")},
+        {"dt_utc", Value("2025-09-10T01:30:00Z")},
     };
     Value::List pupils = {Value(30), Value(), Value(25)};
     cx::Json record = {{"grade", 3}, {"name", "王小明"}};
@@ -251,8 +261,7 @@ private slots:
         cx::Json got = e.evaluate(fx).toJson();
         cx::Json want = cx::Json::parse(expected.toStdString());
         if (got.is_number() && want.is_number())
-            QVERIFY2(std::fabs(got.get<double>() - want.get<double>()) < 1e-9,
-                     (got.dump() + " != " + want.dump()).c_str());
+            QVERIFY2(std::fabs(got.get<double>() - want.get<double>()) < 1e-9, (got.dump() + " != " + want.dump()).c_str());
         else
             QCOMPARE(QString::fromStdString(got.dump()), QString::fromStdString(want.dump()));
     }

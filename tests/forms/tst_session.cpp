@@ -95,7 +95,7 @@ private slots:
     {
         FormSession s = FormSession::newDraft(def, opts());
         QCOMPARE(s.answers()["visit_date"], cx::Json("2025-09-10"));
-        QCOMPARE(s.rowCount("classes"), 1);                       // min_rows
+        QCOMPARE(s.rowCount("classes"), 1);                         // min_rows
         QCOMPARE(s.answers()["classes"][0]["pupils"], cx::Json(0)); // default in the row
         QCOMPARE(s.answers()["class_count"], cx::Json(1));
         QVERIFY(!s.isValid());
@@ -108,14 +108,18 @@ private slots:
     void relevance_data()
     {
         QTest::addColumn<QString>("boarding");
-        QTest::addColumn<QString>("canteen");   // JSON
+        QTest::addColumn<QString>("canteen"); // JSON
         QTest::addColumn<bool>("boardersShown");
         QTest::addColumn<bool>("groupShown");
         QTest::addColumn<bool>("cooksShown");
-        QTest::newRow("no boarding") << "no" << "[\"kitchen\"]" << false << false << false;
-        QTest::newRow("boarding, kitchen") << "yes" << "[\"kitchen\"]" << true << true << true;
-        QTest::newRow("boarding, hall only") << "yes" << "[\"hall\"]" << true << true << false;
-        QTest::newRow("unanswered") << "" << "[\"kitchen\"]" << false << false << false;
+        QTest::newRow("no boarding") << "no"
+                                     << "[\"kitchen\"]" << false << false << false;
+        QTest::newRow("boarding, kitchen") << "yes"
+                                           << "[\"kitchen\"]" << true << true << true;
+        QTest::newRow("boarding, hall only") << "yes"
+                                             << "[\"hall\"]" << true << true << false;
+        QTest::newRow("unanswered") << ""
+                                    << "[\"kitchen\"]" << false << false << false;
     }
 
     void relevance()
@@ -145,13 +149,13 @@ private slots:
         QCOMPARE(QString::fromStdString(s.issues("boarders")[0].message), QString::fromUtf8("寄宿生不能多于学生总数"));
         QCOMPARE(s.issues("boarders")[0].messageEn, std::string("Boarders cannot exceed pupils"));
         s.setAnswer("boarding", "no");
-        QVERIFY(s.issues("boarders").empty());             // hidden: not validated
-        QCOMPARE(s.answers()["boarders"], cx::Json(500));  // what was typed is kept
-        QVERIFY(!s.submission().contains("boarders"));     // but not submitted
-        QVERIFY(s.value("boarders").isNull());             // and reads as empty
+        QVERIFY(s.issues("boarders").empty());            // hidden: not validated
+        QCOMPARE(s.answers()["boarders"], cx::Json(500)); // what was typed is kept
+        QVERIFY(!s.submission().contains("boarders"));    // but not submitted
+        QVERIFY(s.value("boarders").isNull());            // and reads as empty
         QVERIFY(s.isValid());
         s.setAnswer("boarding", "yes");
-        QCOMPARE(s.value("boarders").number(), 500.0);     // shown again with the typed value
+        QCOMPARE(s.value("boarders").number(), 500.0); // shown again with the typed value
     }
 
     void calculations_data()
@@ -160,11 +164,21 @@ private slots:
         QTest::addColumn<QString>("enrolled");
         QTest::addColumn<QString>("rate");
         QTest::addColumn<bool>("noteRequired");
-        QTest::newRow("normal") << "1000" << "999" << "99.9" << false;
-        QTest::newRow("low rate") << "200" << "150" << "75" << true;
-        QTest::newRow("division by zero") << "0" << "0" << "null" << false;
-        QTest::newRow("missing population") << "null" << "10" << "null" << false;
-        QTest::newRow("missing enrolled") << "100" << "null" << "null" << false;
+        QTest::newRow("normal") << "1000"
+                                << "999"
+                                << "99.9" << false;
+        QTest::newRow("low rate") << "200"
+                                  << "150"
+                                  << "75" << true;
+        QTest::newRow("division by zero") << "0"
+                                          << "0"
+                                          << "null" << false;
+        QTest::newRow("missing population") << "null"
+                                            << "10"
+                                            << "null" << false;
+        QTest::newRow("missing enrolled") << "100"
+                                          << "null"
+                                          << "null" << false;
     }
 
     void calculations()
@@ -193,7 +207,7 @@ private slots:
         s.setAnswer("pupils", 50, r);
         s.setAnswer("girls", 60, r);
         QCOMPARE(s.answers()["pupils_total"], cx::Json(80));
-        QVERIFY(s.isRelevant("big_note", 1));   // sibling in the same row decides
+        QVERIFY(s.isRelevant("big_note", 1)); // sibling in the same row decides
         QVERIFY(!s.isRelevant("big_note", 0));
         QCOMPARE(paths(s.issues()),
                  (QStringList{"classes[1].big_note:required", "classes[1].girls:constraint", "classes[1].grade:required"}));
@@ -201,7 +215,7 @@ private slots:
         QCOMPARE(s.issues("girls", 1)[0].name, std::string("girls"));
         s.addRow("classes");
         s.addRow("classes");
-        QVERIFY(paths(s.issues()).contains("classes:rows"));   // 4 rows, max_rows 3
+        QVERIFY(paths(s.issues()).contains("classes:rows")); // 4 rows, max_rows 3
         s.removeRow("classes", 3);
         s.removeRow("classes", 2);
         s.removeRow("classes", 1);
@@ -211,7 +225,7 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(cx::Error, s.removeRow("classes", 7));
         QVERIFY_THROWS_EXCEPTION(cx::Error, s.addRow("population"));
         s.removeRow("classes", 0);
-        QVERIFY(paths(s.issues()).contains("classes:rows"));   // min_rows 1
+        QVERIFY(paths(s.issues()).contains("classes:rows")); // min_rows 1
         QCOMPARE(s.answers()["pupils_total"], cx::Json(0));
     }
 
@@ -277,31 +291,35 @@ private slots:
         QVERIFY(s.isValid());
 
         s.setAnswer("arrived", "2025-09-10 09:30");
-        QCOMPARE(s.answers()["arrived"], cx::Json("2025-09-10 09:30"));   // kept
+        QCOMPARE(s.answers()["arrived"], cx::Json("2025-09-10 09:30")); // kept
         auto issues = s.issues("arrived");
         QCOMPARE(int(issues.size()), 1);
         QCOMPARE(issues[0].field, std::string("arrived"));
         QCOMPARE(issues[0].code, std::string("type"));
         QCOMPARE(QString::fromStdString(issues[0].message),
-                 QString::fromUtf8("“2025-09-10 09:30”不是有效的日期时间；格式应为 年-月-日T时:分:秒+时区（如 2026-12-07T09:30:00+08:00）"));
-        QCOMPARE(issues[0].messageEn, std::string("'2025-09-10 09:30' is not a valid date and time; write "
-                                                  "YYYY-MM-DDTHH:MM:SS with the offset from UTC (e.g. 2026-12-07T09:30:00+08:00)"));
+                 QString::fromUtf8(
+                     "“2025-09-10 09:30”不是有效的日期时间；格式应为 年-月-日T时:分:秒+时区（如 2026-12-07T09:30:00+08:00）"));
+        QCOMPARE(issues[0].messageEn,
+                 std::string("'2025-09-10 09:30' is not a valid date and time; write "
+                             "YYYY-MM-DDTHH:MM:SS with the offset from UTC (e.g. 2026-12-07T09:30:00+08:00)"));
 
         s.setAnswer("arrived", "2025-09-10T09:30:00+08:00");
         QVERIFY(s.isValid());
-        s.setAnswer("left", "2025-09-10T01:00:00Z");          // 09:00 in Beijing: before arriving
+        s.setAnswer("left", "2025-09-10T01:00:00Z"); // 09:00 in Beijing: before arriving
         QCOMPARE(paths(s.issues()), QStringList{"left:constraint"});
-        s.setAnswer("left", "2025-09-10T02:15Z");             // 10:15 in Beijing
+        s.setAnswer("left", "2025-09-10T02:15Z"); // 10:15 in Beijing
         QVERIFY(s.isValid());
         QCOMPARE(s.answers()["logged"], cx::Json("2025-09-10T02:15Z"));
-        s.setAnswer("arrived", "2025-09-09T23:59:00+08:00");  // the day before the visit
+        s.setAnswer("arrived", "2025-09-09T23:59:00+08:00"); // the day before the visit
         QCOMPARE(paths(s.issues()), QStringList{"arrived:constraint"});
-        s.setAnswer("arrived", "2025-09-10T10:00:01+08:00");  // after now()
+        s.setAnswer("arrived", "2025-09-10T10:00:01+08:00"); // after now()
         QCOMPARE(paths(s.issues()), QStringList{"arrived:constraint"});
 
         // The server: the same checks through validateSubmission.
-        cx::Json good = {{"visit_date", "2025-09-10"}, {"arrived", "2025-09-10T08:30+08:00"},
-                         {"left", "2025-09-10T09:45:00+08:00"}, {"logged", "2025-09-10T09:45:00+08:00"}};
+        cx::Json good = {{"visit_date", "2025-09-10"},
+                         {"arrived", "2025-09-10T08:30+08:00"},
+                         {"left", "2025-09-10T09:45:00+08:00"},
+                         {"logged", "2025-09-10T09:45:00+08:00"}};
         QVERIFY(cx::forms::validateSubmission(dt, good, nullptr, kToday).empty());
         for (const char *bad : {"2025-13-01T09:00:00+08:00", "2025-09-10T24:00:00+08:00", "2025-09-10T09:00:00+15:00",
                                 "2025-09-10T09:00:00", "2025-09-10T09:00:00.000+08:00", "2025-09-10", "09:30"}) {
@@ -319,7 +337,7 @@ private slots:
         QCOMPARE(dateTimeShown("2025-09-10T08:30:05-03:30"), std::string("2025-09-10 08:30:05 -03:30"));
         QCOMPARE(dateTimeShown("2025-09-10 08:30"), std::string("2025-09-10 08:30"));
         cx::Json number = good;
-        number["arrived"] = 45910.4;   // an Excel serial number is not a date-time
+        number["arrived"] = 45910.4; // an Excel serial number is not a date-time
         QVERIFY(paths(cx::forms::validateSubmission(dt, number, nullptr, kToday)).contains("arrived:type"));
     }
 
@@ -360,7 +378,7 @@ private slots:
 
     void validateSubmission_data()
     {
-        QTest::addColumn<QString>("patch");      // JSON merge patch over validBase()
+        QTest::addColumn<QString>("patch"); // JSON merge patch over validBase()
         QTest::addColumn<QStringList>("expected");
         QTest::newRow("valid") << "{}" << QStringList{};
         QTest::newRow("missing required") << R"({"boarding": null})" << QStringList{"boarding:required"};
@@ -401,12 +419,14 @@ private slots:
         QTest::newRow("engine references") << QStringLiteral(R"({"photos":[%1],"photo":%1,"sig":%1})").arg(ref) << QStringList{};
         QTest::newRow("old file names") << R"({"photos":["a.jpg"],"photo":"b.jpg","sig":"c.png"})" << QStringList{};
         QTest::newRow("object with id") << R"({"photo":{"id":"x1"},"sig":{"id":"x2"}})" << QStringList{};
-        QTest::newRow("sha256 not hex") << QStringLiteral(R"({"photo":{"sha256":"%1","size":1},"sig":"c.png"})").arg(QString(64, QLatin1Char('G')))
-                                        << QStringList{"photo:type"};
+        QTest::newRow("sha256 not hex")
+            << QStringLiteral(R"({"photo":{"sha256":"%1","size":1},"sig":"c.png"})").arg(QString(64, QLatin1Char('G')))
+            << QStringList{"photo:type"};
         QTest::newRow("sha256 without size") << QStringLiteral(R"({"sig":{"sha256":"%1"}})").arg(sha) << QStringList{"sig:type"};
-        QTest::newRow("negative size") << QStringLiteral(R"({"sig":{"sha256":"%1","size":-1}})").arg(sha) << QStringList{"sig:type"};
-        QTest::newRow("one photo where a list is asked") << QStringLiteral(R"({"photos":%1,"sig":"c.png"})").arg(ref)
-                                                         << QStringList{"photos:type"};
+        QTest::newRow("negative size") << QStringLiteral(R"({"sig":{"sha256":"%1","size":-1}})").arg(sha)
+                                       << QStringList{"sig:type"};
+        QTest::newRow("one photo where a list is asked")
+            << QStringLiteral(R"({"photos":%1,"sig":"c.png"})").arg(ref) << QStringList{"photos:type"};
         QTest::newRow("required signature missing") << R"({"photo":"b.jpg"})" << QStringList{"sig:required"};
     }
 
@@ -481,7 +501,7 @@ private slots:
         QCOMPARE(m.answers["classes"][0]["pupils"], cx::Json(30));
         QVERIFY(!m.answers["classes"][0].contains("girls"));
         QCOMPARE(m.orphans["town"], cx::Json("t1"));
-        QCOMPARE(m.orphans["population"], cx::Json(100));      // integer answer does not fit a text field
+        QCOMPARE(m.orphans["population"], cx::Json(100)); // integer answer does not fit a text field
         QCOMPARE(m.orphans["classes[0].girls"], cx::Json(14));
         QCOMPARE(m.orphans["note_from_v0"], cx::Json("keep me"));
         QCOMPARE(int(m.orphans.size()), 4);

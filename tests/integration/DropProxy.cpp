@@ -21,7 +21,14 @@ DropProxy::DropProxy(quint16 targetPort) : m_target(targetPort)
 
 DropProxy::~DropProxy()
 {
-    QMetaObject::invokeMethod(m_ctx, [this] { delete m_server; m_server = nullptr; delete m_ctx; }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_ctx,
+        [this] {
+            delete m_server;
+            m_server = nullptr;
+            delete m_ctx;
+        },
+        Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }

@@ -8,7 +8,8 @@
 #include <QTcpServer>
 #include <QThread>
 
-class DropProxy : public QObject {
+class DropProxy : public QObject
+{
     Q_OBJECT
 public:
     DropProxy(quint16 targetPort);

@@ -54,8 +54,8 @@ void BureauFixture::makeCertificates()
     ext.open(QIODevice::WriteOnly);
     ext.write("subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n");
     ext.close();
-    openssl({"x509", "-req", "-in", d + "/server.csr", "-CA", d + "/ca.pem", "-CAkey", d + "/ca.key", "-CAcreateserial",
-             "-out", d + "/server.pem", "-days", "30", "-extfile", d + "/ext.cnf"});
+    openssl({"x509", "-req", "-in", d + "/server.csr", "-CA", d + "/ca.pem", "-CAkey", d + "/ca.key", "-CAcreateserial", "-out",
+             d + "/server.pem", "-days", "30", "-extfile", d + "/ext.cnf"});
     // The pin: SHA-256 of the DER public key, base64.
     QProcess a, b, c;
     a.setStandardOutputProcess(&b);

@@ -26,7 +26,8 @@ struct CliResult {
     QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
 };
 
-class BureauFixture {
+class BureauFixture
+{
 public:
     explicit BureauFixture(bool tls = true);
     ~BureauFixture();
@@ -37,16 +38,16 @@ public:
     void addUser(const QString &user, const QString &role, const QString &schools, const QString &password = "pw-123456");
 
     void start();
-    QStringList serveArgs;                       // more `serve` options for start() (a benchmark's A/B)
-    void stop();                         // SIGTERM and wait
-    void kill();                         // SIGKILL
+    QStringList serveArgs; // more `serve` options for start() (a benchmark's A/B)
+    void stop();           // SIGTERM and wait
+    void kill();           // SIGKILL
     bool running() const;
 
     QString url() const { return m_url; }
     quint16 port() const { return m_port; }
     QString caFile() const { return m_dir.filePath("ca.pem"); }
     QString otherCaFile() const { return m_dir.filePath("other-ca.pem"); }
-    QString serverPin() const { return m_pin; }  // sha256//BASE64 of the server key
+    QString serverPin() const { return m_pin; } // sha256//BASE64 of the server key
     QString dataDir() const { return m_dir.filePath("data"); }
     // What the server's commands take: dataDir(), or the PostgreSQL URI.
     QString location() const;

@@ -25,7 +25,8 @@ QString lineAfter(const QString &text, const QString &prefix)
 }
 } // namespace
 
-class TestAccountsE2E : public QObject {
+class TestAccountsE2E : public QObject
+{
     Q_OBJECT
     std::unique_ptr<BureauFixture> b;
 
@@ -54,8 +55,8 @@ private slots:
     void adminThroughTheEngine()
     {
         auto chief = engineFor("chief.db", "chief");
-        cx::Json r = chief->adminRequest(cx::Json{{"op", "add-user"}, {"user", "insp"}, {"role", "inspector"},
-                                                  {"township", "东镇"}, {"password", "pw-insp-1"}});
+        cx::Json r = chief->adminRequest(cx::Json{
+            {"op", "add-user"}, {"user", "insp"}, {"role", "inspector"}, {"township", "东镇"}, {"password", "pw-insp-1"}});
         QCOMPARE(r["op"].get<std::string>(), std::string("add-user"));
         chief->adminRequest(cx::Json{{"op", "list"}});
         auto [kept, at] = chief->adminAccounts();
@@ -82,8 +83,8 @@ private slots:
         // A code from the route enrols a phone by typing it (server + user + code).
         cx::Json code = chief->adminRequest(cx::Json{{"op", "enrol-code"}, {"user", "insp"}, {"days", 3}});
         const QString typed = QString::fromStdString(code["code"].get<std::string>()).toLower().remove('-');
-        CliResult ok = b->cli("insp.db", {"enroll", "--server", b->url(), "--user", "insp", "--code", typed, "--ca",
-                                          b->caFile()});
+        CliResult ok =
+            b->cli("insp.db", {"enroll", "--server", b->url(), "--user", "insp", "--code", typed, "--ca", b->caFile()});
         QVERIFY2(ok.exitCode == 0, qPrintable(ok.err));
         QVERIFY2(ok.out.contains("enrolled insp (inspector)"), qPrintable(ok.out));
     }
@@ -110,7 +111,7 @@ private slots:
         // the QR code the phone's decoder reads as the same link.
         QImage read(png);
         QVERIFY2(!read.isNull(), qPrintable(png));
-        QCOMPARE(read.format(), QImage::Format_Grayscale8);   // 8-bit grey, as written
+        QCOMPARE(read.format(), QImage::Format_Grayscale8); // 8-bit grey, as written
         read = read.convertToFormat(QImage::Format_Grayscale8);
         cx::GreyImage image;
         image.width = read.width();

@@ -56,12 +56,12 @@ QStringList findAny(const QStringList &files, const QList<QPair<QString, QByteAr
 
 } // namespace
 
-class TestAtRestE2E : public QObject {
+class TestAtRestE2E : public QObject
+{
     Q_OBJECT
     std::unique_ptr<BureauFixture> b;
 
-    CliResult enrollWith(const QString &db, const QString &user, const QString &password,
-                         const QMap<QString, QString> &env)
+    CliResult enrollWith(const QString &db, const QString &user, const QString &password, const QMap<QString, QString> &env)
     {
         return b->cliEnv(db, {"enroll", b->url(), "--user", user, "--password-stdin", "--ca", b->caFile()}, env,
                          password.toUtf8() + "\n");
@@ -94,8 +94,9 @@ private slots:
             f.write(photo);
         }
         for (const QString &n : kNames)
-            QCOMPARE(b->cli("head.db", {"put", "pupils", "-", "name=" + n, "guardian=" + kGuardian,
-                                        "address=" + kAddress}).exitCode, 0);
+            QCOMPARE(
+                b->cli("head.db", {"put", "pupils", "-", "name=" + n, "guardian=" + kGuardian, "address=" + kAddress}).exitCode,
+                0);
         CliResult att = b->cli("head.db", {"attach", photoFile, "--type", "image/jpeg"});
         QCOMPARE(att.exitCode, 0);
         const QString ref = att.out.trimmed();
@@ -199,8 +200,8 @@ private slots:
         QCOMPARE(r.exitCode, 5);
         QVERIFY2(r.err.contains("wrong password"), qPrintable(r.err));
         // A new PIN, set with the password; the old one stays dead.
-        r = b->cliEnv(db, {"change-pin"}, {{"CUNXIAO_DEVICE_PIN", ""}, {"CUNXIAO_PASSWORD", "pw-123456"},
-                                           {"CUNXIAO_NEW_PIN", "864200"}});
+        r = b->cliEnv(db, {"change-pin"},
+                      {{"CUNXIAO_DEVICE_PIN", ""}, {"CUNXIAO_PASSWORD", "pw-123456"}, {"CUNXIAO_NEW_PIN", "864200"}});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QCOMPARE(b->cliEnv(db, {"status"}, {{"CUNXIAO_DEVICE_PIN", "864200"}}).exitCode, 0);
         QCOMPARE(b->cliEnv(db, {"status"}, {{"CUNXIAO_DEVICE_PIN", "135790"}}).exitCode, 5);
@@ -223,7 +224,8 @@ private slots:
         CliResult r = b->cliEnv("old.db", {"get", "pupils", "p-old"}, {{"CUNXIAO_DEVICE_PIN", "246810"}});
         QCOMPARE(r.exitCode, 5);
         QVERIFY2(r.err.contains("before encryption"), qPrintable(r.err));
-        r = b->cliEnv("old.db", {"get", "pupils", "p-old"}, {{"CUNXIAO_DEVICE_PIN", "246810"}, {"CUNXIAO_PASSWORD", "pw-123456"}});
+        r = b->cliEnv("old.db", {"get", "pupils", "p-old"},
+                      {{"CUNXIAO_DEVICE_PIN", "246810"}, {"CUNXIAO_PASSWORD", "pw-123456"}});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains("旧版本的学生"));
         QVERIFY(!cx::Vault::isPlainSqlite(path));

@@ -11,7 +11,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
-class TestFormsE2E : public QObject {
+class TestFormsE2E : public QObject
+{
     Q_OBJECT
     std::unique_ptr<BureauFixture> b;
     QJsonObject valid;
@@ -25,10 +26,10 @@ class TestFormsE2E : public QObject {
         CliResult r = b->cli(db, args);
         [&] {
             QVERIFY2(r.exitCode == expectedExit, qPrintable(QString("%1 on %2 exited %3, expected %4: %5")
-                                                                 .arg(args.join(' ').left(120), db)
-                                                                 .arg(r.exitCode)
-                                                                 .arg(expectedExit)
-                                                                 .arg(r.err.trimmed())));
+                                                                .arg(args.join(' ').left(120), db)
+                                                                .arg(r.exitCode)
+                                                                .arg(expectedExit)
+                                                                .arg(r.err.trimmed())));
         }();
         return r;
     }
@@ -52,9 +53,9 @@ class TestFormsE2E : public QObject {
 
     QString submit(const QString &db, const QJsonObject &answers, const QString &status = "submitted", int version = 1)
     {
-        CliResult r = run(db, {"put", "submissions", "-", "form=safety_hazard", QString("form_version=%1").arg(version),
-                               "status=" + status,
-                               "answers=" + QString::fromUtf8(QJsonDocument(answers).toJson(QJsonDocument::Compact))});
+        CliResult r =
+            run(db, {"put", "submissions", "-", "form=safety_hazard", QString("form_version=%1").arg(version), "status=" + status,
+                     "answers=" + QString::fromUtf8(QJsonDocument(answers).toJson(QJsonDocument::Compact))});
         QString id = r.out.trimmed();
         [&] { QVERIFY2(r.exitCode != 0 || !id.isEmpty(), "put printed no id"); }();
         return id;
@@ -128,10 +129,11 @@ private slots:
         // Fixing the deadline sends the whole corrected submission again.
         QCOMPARE(b->cli("head1.db", {"put", "submissions", id,
                                      "answers=" + QString::fromUtf8(QJsonDocument([&] {
-                                                      QJsonObject a = bad;
-                                                      a["deadline"] = "2025-10-18";
-                                                      return a;
-                                                  }()).toJson(QJsonDocument::Compact))})
+                                                                        QJsonObject a = bad;
+                                                                        a["deadline"] = "2025-10-18";
+                                                                        return a;
+                                                                    }())
+                                                                        .toJson(QJsonDocument::Compact))})
                      .exitCode,
                  0);
         QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
@@ -151,12 +153,13 @@ private slots:
                      .exitCode,
                  0);
         QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 6);
-        QVERIFY2(get("head1.db", "submissions", id)["reason"].toString().contains("correction"), qPrintable(QJsonDocument(get("head1.db", "submissions", id)).toJson()));
+        QVERIFY2(get("head1.db", "submissions", id)["reason"].toString().contains("correction"),
+                 qPrintable(QJsonDocument(get("head1.db", "submissions", id)).toJson()));
         QCOMPARE(b->serverRecords("submissions")[id].toObject()["fields"].toObject()["answers"].toObject()["place"].toString(),
                  "dormitory");
         QCOMPARE(b->cli("head1.db", {"discard", "submissions", id}).exitCode, 0);
-        CliResult c = b->cli("head1.db", {"put", "submissions", "-", "form=safety_hazard", "form_version=1",
-                                          "status=submitted", "corrects=" + id, "reason=地点填错",
+        CliResult c = b->cli("head1.db", {"put", "submissions", "-", "form=safety_hazard", "form_version=1", "status=submitted",
+                                          "corrects=" + id, "reason=地点填错",
                                           "answers=" + QString::fromUtf8(QJsonDocument(changed).toJson(QJsonDocument::Compact))});
         QCOMPARE(c.exitCode, 0);
         QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
@@ -260,11 +263,16 @@ private slots:
         f.close();
         b->admin({"publish-form", b->path("visit_times.json")});
         QCOMPARE(b->cli("head1.db", {"sync"}).exitCode, 0);
-        QCOMPARE(get("head1.db", "forms", "visit_times")["fields"].toObject()["definition"].toObject()["fields"]
-                     .toArray()[0].toObject()["type"].toString(), QString("datetime"));
+        QCOMPARE(get("head1.db", "forms", "visit_times")["fields"]
+                     .toObject()["definition"]
+                     .toObject()["fields"]
+                     .toArray()[0]
+                     .toObject()["type"]
+                     .toString(),
+                 QString("datetime"));
         auto put = [&](const QString &answers) {
-            CliResult r = run("head1.db", {"put", "submissions", "-", "form=visit_times", "form_version=1",
-                                           "status=submitted", "answers=" + answers});
+            CliResult r = run("head1.db", {"put", "submissions", "-", "form=visit_times", "form_version=1", "status=submitted",
+                                           "answers=" + answers});
             return r.out.trimmed();
         };
         const QString good = put(R"({"arrived":"2026-12-07T08:05:00+08:00","left":"2026-12-07T09:30:00Z"})");

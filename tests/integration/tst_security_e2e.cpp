@@ -15,7 +15,8 @@
 
 #include <map>
 
-class TestSecurityE2E : public QObject {
+class TestSecurityE2E : public QObject
+{
     Q_OBJECT
     std::unique_ptr<BureauFixture> b;
 
@@ -64,7 +65,8 @@ private slots:
         CliResult r = enroll("badpin.db", "head1", "correct horse",
                              {"--ca", b->caFile(), "--pin", "sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="});
         QCOMPARE(r.exitCode, 4);
-        QVERIFY2(r.err.contains("cannot reach " + b->url() + ": the server's public key does not match the pinned key"), qPrintable(r.err));
+        QVERIFY2(r.err.contains("cannot reach " + b->url() + ": the server's public key does not match the pinned key"),
+                 qPrintable(r.err));
     }
 
     void rightPinIsAccepted()
@@ -104,7 +106,8 @@ private slots:
     void revokeOneDeviceOnly()
     {
         b->addUser("teacher8", "teacher", "S1", "horse battery");
-        QCOMPARE(enroll("lost.db", "teacher8", "horse battery", {"--ca", b->caFile(), "--device-name", "lost phone"}).exitCode, 0);
+        QCOMPARE(enroll("lost.db", "teacher8", "horse battery", {"--ca", b->caFile(), "--device-name", "lost phone"}).exitCode,
+                 0);
         QCOMPARE(enroll("kept.db", "teacher8", "horse battery", {"--ca", b->caFile(), "--device-name", "laptop"}).exitCode, 0);
         auto devices = [&] {
             std::map<QString, QJsonObject> byName;
@@ -120,7 +123,8 @@ private slots:
         QVERIFY(before["lost phone"]["token_expires"].toDouble() > 0);
         QCOMPARE(before["lost phone"]["revoked"].toBool(), false);
         // The device says what it runs (X-Cunxiao-App) on every request.
-        QVERIFY2(before["lost phone"]["app"].toString().startsWith("cunxiao/"), qPrintable(before["lost phone"]["app"].toString()));
+        QVERIFY2(before["lost phone"]["app"].toString().startsWith("cunxiao/"),
+                 qPrintable(before["lost phone"]["app"].toString()));
 
         QVERIFY(b->admin({"revoke-device", "--device", lost}).contains("told to wipe"));
         QCOMPARE(b->cli("lost.db", {"sync"}).exitCode, 5);

@@ -9,7 +9,8 @@
 #include <QJsonObject>
 #include <QtTest>
 
-class TestSyncE2E : public QObject {
+class TestSyncE2E : public QObject
+{
     Q_OBJECT
 
     std::unique_ptr<BureauFixture> b;
@@ -46,7 +47,10 @@ class TestSyncE2E : public QObject {
     QJsonObject fieldsOf(const QString &db, const QString &collection)
     {
         CliResult r = b->cli(db, {"list", collection});
-        [&] { QVERIFY2(r.exitCode == 0, qPrintable(QString("list %1 on %2 exited %3: %4").arg(collection, db).arg(r.exitCode).arg(r.err))); }();
+        [&] {
+            QVERIFY2(r.exitCode == 0,
+                     qPrintable(QString("list %1 on %2 exited %3: %4").arg(collection, db).arg(r.exitCode).arg(r.err)));
+        }();
         QJsonObject all;
         for (const QString &line : r.out.split('\n', Qt::SkipEmptyParts)) {
             QJsonObject o = QJsonDocument::fromJson(line.toUtf8()).object();

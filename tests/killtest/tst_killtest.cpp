@@ -95,11 +95,11 @@ QStringList query(const QString &path, const char *sql)
 }
 
 struct Replica {
-    QString db;          // file name inside the fixture directory
+    QString db; // file name inside the fixture directory
     QString user;
     QStringList schools; // what it may read and write
     QString device;
-    int puts = 0;        // puts that exited 0 (each changes something)
+    int puts = 0; // puts that exited 0 (each changes something)
 };
 
 struct LedgerRecord {
@@ -109,7 +109,8 @@ struct LedgerRecord {
 
 } // namespace
 
-class TestKill : public QObject {
+class TestKill : public QObject
+{
     Q_OBJECT
 
     quint32 m_seed = 0;
@@ -117,10 +118,10 @@ class TestKill : public QObject {
     std::unique_ptr<BureauFixture> b;
     std::vector<Replica> m_replicas;
     std::vector<LedgerRecord> m_ledger;
-    int m_failedPuts = 0;        // puts that exited non-zero: must stay 0
-    QStringList m_putFailures;   // what they said
-    int m_unknownPuts = 0;       // puts killed here (outcome read back from the replica)
-    int m_unknownApplied = 0;    // of those, the ones the replica holds
+    int m_failedPuts = 0;      // puts that exited non-zero: must stay 0
+    QStringList m_putFailures; // what they said
+    int m_unknownPuts = 0;     // puts killed here (outcome read back from the replica)
+    int m_unknownApplied = 0;  // of those, the ones the replica holds
 
     int rnd(int lo, int hi) { return int(m_rng.bounded(lo, hi + 1)); } // inclusive
 
@@ -438,8 +439,8 @@ class TestKill : public QObject {
             codes += QString(" exit %1: %2;").arg(c).arg(n);
         qInfo("%d rounds in %.1f s: %d client kills mid-sync, %d kills after the sync had ended, %d server kills, "
               "%d syncs left alone (%s), %zu records, %d failed puts, %d puts of unknown outcome (read back: %d applied)",
-              rounds, total.elapsed() / 1000.0, hits, misses, serverHits, cleanSyncs, qPrintable(codes),
-              m_ledger.size(), m_failedPuts, m_unknownPuts, m_unknownApplied);
+              rounds, total.elapsed() / 1000.0, hits, misses, serverHits, cleanSyncs, qPrintable(codes), m_ledger.size(),
+              m_failedPuts, m_unknownPuts, m_unknownApplied);
         // An edit a replica refused (say, one a kill left broken) is an edit lost.
         QVERIFY2(m_failedPuts == 0, qPrintable(QString("%1 put(s) failed: %2").arg(m_failedPuts).arg(m_putFailures.join("; "))));
         QVERIFY2(hits >= wantKills, qPrintable(QString("only %1 kills landed").arg(hits)));

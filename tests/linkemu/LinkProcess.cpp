@@ -6,8 +6,8 @@
 LinkProcess::LinkProcess(quint16 targetPort, const QStringList &args)
 {
     m_proc.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_proc.start(CX_LINKEMU_EXE, args + QStringList{"--target", QStringLiteral("127.0.0.1:%1").arg(targetPort),
-                                                    "--stdin-control"});
+    m_proc.start(CX_LINKEMU_EXE,
+                 args + QStringList{"--target", QStringLiteral("127.0.0.1:%1").arg(targetPort), "--stdin-control"});
     if (!m_proc.waitForStarted(5000))
         qFatal("cannot start %s", CX_LINKEMU_EXE);
     QByteArray first = readLine(5000);

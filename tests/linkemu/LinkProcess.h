@@ -9,7 +9,8 @@
 #include <QString>
 #include <QStringList>
 
-class LinkProcess {
+class LinkProcess
+{
 public:
     // args: linkemu options such as {"--profile", "village"} or {"--kbps", "2000", "--cut-every", "24K"}.
     LinkProcess(quint16 targetPort, const QStringList &args);

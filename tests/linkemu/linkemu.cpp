@@ -64,49 +64,48 @@ struct Options {
     uint16_t listenPort = 0;
     std::string targetHost;
     std::string targetPort;
-    double kbps[2] = {0, 0};      // 0 = unlimited
-    double delayMs[2] = {0, 0};   // one-way
-    uint64_t cutEvery = 0;        // 0 = never
+    double kbps[2] = {0, 0};    // 0 = unlimited
+    double delayMs[2] = {0, 0}; // one-way
+    uint64_t cutEvery = 0;      // 0 = never
     uint64_t stallAfter = 0;
-    double stallSeconds = 0;      // 0 = no stall
+    double stallSeconds = 0; // 0 = no stall
     double refuseFor = 0;
     std::string statsFile;
     bool stdinControl = false;
     bool connectRtt = false;
-    size_t buffer = 0;            // per connection and direction; 0 = auto
-    size_t quantum = 0;           // serialization unit; 0 = auto
-    int sockbuf = 0;              // SO_RCVBUF/SO_SNDBUF; 0 = kernel default
+    size_t buffer = 0;  // per connection and direction; 0 = auto
+    size_t quantum = 0; // serialization unit; 0 = auto
+    int sockbuf = 0;    // SO_RCVBUF/SO_SNDBUF; 0 = kernel default
     bool verbose = false;
 };
 
 [[noreturn]] void usage(int code)
 {
     std::FILE *out = code == 0 ? stdout : stderr;
-    std::fputs(
-        "usage: cunxiao-linkemu --target HOST:PORT [options]\n"
-        "  --listen PORT            listen on 127.0.0.1:PORT (0 = any free port; default 0)\n"
-        "  --target HOST:PORT       where each accepted connection is forwarded\n"
-        "  --profile NAME           lan | village | village-cutting (flags override it)\n"
-        "  --kbps N                 bandwidth both ways, kbit/s (0 = unlimited)\n"
-        "  --up-kbps N, --down-kbps N\n"
-        "  --delay-ms MS            one-way delay both ways (round trip = 2x)\n"
-        "  --up-delay-ms MS, --down-delay-ms MS\n"
-        "  --cut-every BYTES        reset all connections each time the link's total\n"
-        "                           byte count (up+down) crosses a multiple of BYTES\n"
-        "  --stall-after BYTES      once, after BYTES in total, forward nothing ...\n"
-        "  --stall-seconds T        ... for T seconds\n"
-        "  --refuse-for T           reset new connections during the first T seconds\n"
-        "  --connect-rtt            model the TCP handshake: data of a new connection\n"
-        "                           arrives one extra round trip later\n"
-        "  --stats FILE             JSON counters, rewritten on change (<= 10/s) and at exit\n"
-        "  --stdin-control          read commands from stdin (cut, refuse N, stall T,\n"
-        "                           stats, quit); exit when stdin closes\n"
-        "  --buffer BYTES           proxy buffer per connection and direction (default auto)\n"
-        "  --quantum BYTES          serialization unit (default auto, ~10 ms of airtime)\n"
-        "  --sockbuf BYTES          SO_RCVBUF/SO_SNDBUF of the proxy's sockets\n"
-        "  --verbose                log events to stderr\n"
-        "BYTES accept suffixes K (1024) and M (1048576), e.g. 50K.\n",
-        out);
+    std::fputs("usage: cunxiao-linkemu --target HOST:PORT [options]\n"
+               "  --listen PORT            listen on 127.0.0.1:PORT (0 = any free port; default 0)\n"
+               "  --target HOST:PORT       where each accepted connection is forwarded\n"
+               "  --profile NAME           lan | village | village-cutting (flags override it)\n"
+               "  --kbps N                 bandwidth both ways, kbit/s (0 = unlimited)\n"
+               "  --up-kbps N, --down-kbps N\n"
+               "  --delay-ms MS            one-way delay both ways (round trip = 2x)\n"
+               "  --up-delay-ms MS, --down-delay-ms MS\n"
+               "  --cut-every BYTES        reset all connections each time the link's total\n"
+               "                           byte count (up+down) crosses a multiple of BYTES\n"
+               "  --stall-after BYTES      once, after BYTES in total, forward nothing ...\n"
+               "  --stall-seconds T        ... for T seconds\n"
+               "  --refuse-for T           reset new connections during the first T seconds\n"
+               "  --connect-rtt            model the TCP handshake: data of a new connection\n"
+               "                           arrives one extra round trip later\n"
+               "  --stats FILE             JSON counters, rewritten on change (<= 10/s) and at exit\n"
+               "  --stdin-control          read commands from stdin (cut, refuse N, stall T,\n"
+               "                           stats, quit); exit when stdin closes\n"
+               "  --buffer BYTES           proxy buffer per connection and direction (default auto)\n"
+               "  --quantum BYTES          serialization unit (default auto, ~10 ms of airtime)\n"
+               "  --sockbuf BYTES          SO_RCVBUF/SO_SNDBUF of the proxy's sockets\n"
+               "  --verbose                log events to stderr\n"
+               "BYTES accept suffixes K (1024) and M (1048576), e.g. 50K.\n",
+               out);
     std::exit(code);
 }
 
@@ -164,8 +163,7 @@ Options parseArgs(int argc, char **argv)
 {
     // Split "--flag=value" and "--flag value" into pairs first.
     std::vector<std::pair<std::string, std::string>> args;
-    static const std::vector<std::string> booleans = {"--stdin-control", "--connect-rtt", "--verbose",
-                                                      "--help", "-h"};
+    static const std::vector<std::string> booleans = {"--stdin-control", "--connect-rtt", "--verbose", "--help", "-h"};
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         std::string v;
@@ -194,11 +192,13 @@ Options parseArgs(int argc, char **argv)
             applyProfile(o, v);
 
     for (auto &[k, v] : args) {
-        if (k == "--help" || k == "-h") usage(0);
-        else if (k == "--profile") {}
-        else if (k == "--listen" || k == "--port") {
+        if (k == "--help" || k == "-h")
+            usage(0);
+        else if (k == "--profile") {
+        } else if (k == "--listen" || k == "--port") {
             double p = parseNumber(k, v);
-            if (p > 65535 || p != std::floor(p)) die("bad port " + v);
+            if (p > 65535 || p != std::floor(p))
+                die("bad port " + v);
             o.listenPort = uint16_t(p);
         } else if (k == "--target") {
             auto colon = v.rfind(':');
@@ -208,24 +208,40 @@ Options parseArgs(int argc, char **argv)
             o.targetPort = v.substr(colon + 1);
             if (o.targetHost.size() > 2 && o.targetHost.front() == '[' && o.targetHost.back() == ']')
                 o.targetHost = o.targetHost.substr(1, o.targetHost.size() - 2);
-        }
-        else if (k == "--kbps") o.kbps[UP] = o.kbps[DOWN] = parseNumber(k, v);
-        else if (k == "--up-kbps") o.kbps[UP] = parseNumber(k, v);
-        else if (k == "--down-kbps") o.kbps[DOWN] = parseNumber(k, v);
-        else if (k == "--delay-ms") o.delayMs[UP] = o.delayMs[DOWN] = parseNumber(k, v);
-        else if (k == "--up-delay-ms") o.delayMs[UP] = parseNumber(k, v);
-        else if (k == "--down-delay-ms") o.delayMs[DOWN] = parseNumber(k, v);
-        else if (k == "--cut-every") o.cutEvery = parseBytes(k, v);
-        else if (k == "--stall-after") o.stallAfter = parseBytes(k, v);
-        else if (k == "--stall-seconds") o.stallSeconds = parseNumber(k, v);
-        else if (k == "--refuse-for") o.refuseFor = parseNumber(k, v);
-        else if (k == "--stats") o.statsFile = v;
-        else if (k == "--stdin-control") o.stdinControl = true;
-        else if (k == "--connect-rtt") o.connectRtt = true;
-        else if (k == "--buffer") o.buffer = size_t(parseBytes(k, v));
-        else if (k == "--quantum") o.quantum = size_t(parseBytes(k, v));
-        else if (k == "--sockbuf") o.sockbuf = int(std::min<uint64_t>(parseBytes(k, v), 1u << 30));
-        else if (k == "--verbose") o.verbose = true;
+        } else if (k == "--kbps")
+            o.kbps[UP] = o.kbps[DOWN] = parseNumber(k, v);
+        else if (k == "--up-kbps")
+            o.kbps[UP] = parseNumber(k, v);
+        else if (k == "--down-kbps")
+            o.kbps[DOWN] = parseNumber(k, v);
+        else if (k == "--delay-ms")
+            o.delayMs[UP] = o.delayMs[DOWN] = parseNumber(k, v);
+        else if (k == "--up-delay-ms")
+            o.delayMs[UP] = parseNumber(k, v);
+        else if (k == "--down-delay-ms")
+            o.delayMs[DOWN] = parseNumber(k, v);
+        else if (k == "--cut-every")
+            o.cutEvery = parseBytes(k, v);
+        else if (k == "--stall-after")
+            o.stallAfter = parseBytes(k, v);
+        else if (k == "--stall-seconds")
+            o.stallSeconds = parseNumber(k, v);
+        else if (k == "--refuse-for")
+            o.refuseFor = parseNumber(k, v);
+        else if (k == "--stats")
+            o.statsFile = v;
+        else if (k == "--stdin-control")
+            o.stdinControl = true;
+        else if (k == "--connect-rtt")
+            o.connectRtt = true;
+        else if (k == "--buffer")
+            o.buffer = size_t(parseBytes(k, v));
+        else if (k == "--quantum")
+            o.quantum = size_t(parseBytes(k, v));
+        else if (k == "--sockbuf")
+            o.sockbuf = int(std::min<uint64_t>(parseBytes(k, v), 1u << 30));
+        else if (k == "--verbose")
+            o.verbose = true;
         else {
             std::fprintf(stderr, "cunxiao-linkemu: unknown option %s\n", k.c_str());
             usage(2);
@@ -283,13 +299,13 @@ struct Chunk {
 
 // One direction of one connection.
 struct Pipe {
-    ByteQueue pending;           // read from the source, waiting for the serializer
-    int64_t pendingSince = 0;    // when `pending` last became non-empty
-    std::deque<Chunk> inflight;  // serialized; propagating, or waiting for the socket
+    ByteQueue pending;          // read from the source, waiting for the serializer
+    int64_t pendingSince = 0;   // when `pending` last became non-empty
+    std::deque<Chunk> inflight; // serialized; propagating, or waiting for the socket
     size_t inflightBytes = 0;
-    bool srcEof = false;         // the source sent FIN
-    bool dstShut = false;        // we forwarded the FIN (shutdown SHUT_WR)
-    bool wantWrite = false;      // a deliverable chunk met EAGAIN; wait for POLLOUT
+    bool srcEof = false;    // the source sent FIN
+    bool dstShut = false;   // we forwarded the FIN (shutdown SHUT_WR)
+    bool wantWrite = false; // a deliverable chunk met EAGAIN; wait for POLLOUT
     size_t buffered() const { return pending.size() + inflightBytes; }
     void reset()
     {
@@ -301,11 +317,11 @@ struct Pipe {
 
 struct Conn {
     uint64_t id = 0;
-    int cfd = -1;  // client side (accepted)
-    int sfd = -1;  // server side (connected to the target)
+    int cfd = -1; // client side (accepted)
+    int sfd = -1; // server side (connected to the target)
     bool connecting = true;
     bool dead = false;
-    bool hup[2] = {false, false};  // per fd (0 = cfd, 1 = sfd): stop polling it
+    bool hup[2] = {false, false}; // per fd (0 = cfd, 1 = sfd): stop polling it
     int64_t acceptedAt = 0;
     Pipe pipe[2];
     int src(int d) const { return d == UP ? cfd : sfd; }
@@ -313,16 +329,17 @@ struct Conn {
 };
 
 struct Link {
-    double bytesPerSec = 0;  // 0 = unlimited
-    int64_t delay = 0;       // one-way, ns
-    int64_t freeAt = 0;      // when the serializer finishes the chunk on air
+    double bytesPerSec = 0; // 0 = unlimited
+    int64_t delay = 0;      // one-way, ns
+    int64_t freeAt = 0;     // when the serializer finishes the chunk on air
     size_t quantum = 0;
-    size_t rr = 0;           // round-robin position
+    size_t rr = 0; // round-robin position
 };
 
 // ---------------------------------------------------------------- the emulator
 
-class Emulator {
+class Emulator
+{
 public:
     explicit Emulator(Options o) : opt_(std::move(o)) {}
     int run();
@@ -390,11 +407,11 @@ private:
     uint64_t cuts_ = 0;
     uint64_t connsCut_ = 0;
     uint64_t stalls_ = 0;
-    uint64_t byteCuts_ = 0;  // cuts triggered by --cut-every (sets the next boundary)
+    uint64_t byteCuts_ = 0; // cuts triggered by --cut-every (sets the next boundary)
     std::vector<uint64_t> cutAt_;
 
     bool statsDirty_ = true;
-    bool statsRefusing_ = false;  // as last written
+    bool statsRefusing_ = false; // as last written
     bool statsStalling_ = false;
     int64_t statsWrittenAt_ = 0;
 
@@ -423,7 +440,7 @@ void Emulator::println(const std::string &s)
         if (w < 0) {
             if (errno == EINTR)
                 continue;
-            return;  // stdout gone: nothing to tell anyone
+            return; // stdout gone: nothing to tell anyone
         }
         p += w;
         n -= size_t(w);
@@ -458,7 +475,7 @@ void resetClose(int fd)
 {
     if (fd < 0)
         return;
-    linger l{1, 0};  // close() sends RST and drops whatever is queued
+    linger l{1, 0}; // close() sends RST and drops whatever is queued
     setsockopt(fd, SOL_SOCKET, SO_LINGER, &l, sizeof l);
     ::close(fd);
 }
@@ -470,7 +487,7 @@ void Emulator::openListener()
         die(std::string("socket: ") + std::strerror(errno));
     int one = 1;
     setsockopt(listenFd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-    setSockOpts(listenFd_, opt_.sockbuf);  // inherited by accepted sockets
+    setSockOpts(listenFd_, opt_.sockbuf); // inherited by accepted sockets
     sockaddr_in a{};
     a.sin_family = AF_INET;
     a.sin_port = htons(opt_.listenPort);
@@ -505,7 +522,7 @@ int Emulator::run()
         if (opt_.quantum > 0)
             l.quantum = opt_.quantum;
         else if (l.bytesPerSec > 0)
-            l.quantum = std::clamp<size_t>(size_t(l.bytesPerSec / 100.0), 64, 65536);  // ~10 ms on air
+            l.quantum = std::clamp<size_t>(size_t(l.bytesPerSec / 100.0), 64, 65536); // ~10 ms on air
         else
             l.quantum = 65536;
         if (opt_.buffer > 0) {
@@ -529,15 +546,14 @@ int Emulator::run()
     stdinOpen_ = opt_.stdinControl;
 
     println("LISTENING 127.0.0.1:" + std::to_string(opt_.listenPort));
-    log("forwarding to %s:%s; up %.1f kbit/s %.0f ms, down %.1f kbit/s %.0f ms, cut every %" PRIu64,
-        opt_.targetHost.c_str(), opt_.targetPort.c_str(), opt_.kbps[UP], opt_.delayMs[UP], opt_.kbps[DOWN],
-        opt_.delayMs[DOWN], opt_.cutEvery);
+    log("forwarding to %s:%s; up %.1f kbit/s %.0f ms, down %.1f kbit/s %.0f ms, cut every %" PRIu64, opt_.targetHost.c_str(),
+        opt_.targetPort.c_str(), opt_.kbps[UP], opt_.delayMs[UP], opt_.kbps[DOWN], opt_.delayMs[DOWN], opt_.cutEvery);
     writeStats(start_);
 
     // What each pollfd entry stands for.
     struct Slot {
-        Conn *conn;  // null: a special fd
-        int which;   // conn: 0 = cfd, 1 = sfd; special: 0 = listen, 1 = signal, 2 = stdin
+        Conn *conn; // null: a special fd
+        int which;  // conn: 0 = cfd, 1 = sfd; special: 0 = listen, 1 = signal, 2 = stdin
     };
     std::vector<pollfd> pfds;
     std::vector<Slot> slots;
@@ -548,7 +564,7 @@ int Emulator::run()
         // Sweep finished connections.
         std::erase_if(conns_, [](const std::unique_ptr<Conn> &c) { return c->dead; });
         if ((now < refuseUntil_) != statsRefusing_ || (now < stallUntil_) != statsStalling_)
-            statsDirty_ = true;  // a window ended: the file says so
+            statsDirty_ = true; // a window ended: the file says so
         if (statsDirty_ && now - statsWrittenAt_ >= 100 * kMs)
             writeStats(now);
 
@@ -569,13 +585,17 @@ int Emulator::run()
             Pipe &up = c.pipe[UP];
             Pipe &down = c.pipe[DOWN];
             short ce = 0, se = 0;
-            if (!up.srcEof && up.buffered() < bufferCap_[UP]) ce |= POLLIN;
-            if (down.wantWrite) ce |= POLLOUT;
+            if (!up.srcEof && up.buffered() < bufferCap_[UP])
+                ce |= POLLIN;
+            if (down.wantWrite)
+                ce |= POLLOUT;
             if (c.connecting) {
                 se = POLLOUT;
             } else {
-                if (!down.srcEof && down.buffered() < bufferCap_[DOWN]) se |= POLLIN;
-                if (up.wantWrite) se |= POLLOUT;
+                if (!down.srcEof && down.buffered() < bufferCap_[DOWN])
+                    se |= POLLIN;
+                if (up.wantWrite)
+                    se |= POLLOUT;
             }
             if (ce || !c.hup[0]) {
                 pfds.push_back({c.cfd, ce, 0});
@@ -617,9 +637,12 @@ int Emulator::run()
                 continue;
             const Slot &s = slots[i];
             if (!s.conn) {
-                if (s.which == 0) acceptAll(now);
-                else if (s.which == 1) handleSignal();
-                else handleStdin(now);
+                if (s.which == 0)
+                    acceptAll(now);
+                else if (s.which == 1)
+                    handleSignal();
+                else
+                    handleStdin(now);
                 continue;
             }
             Conn &c = *s.conn;
@@ -629,10 +652,10 @@ int Emulator::run()
                 onConnectDone(c);
                 continue;
             }
-            int d = s.which == 0 ? UP : DOWN;        // the pipe this fd feeds
-            int od = s.which == 0 ? DOWN : UP;       // the pipe this fd drains
+            int d = s.which == 0 ? UP : DOWN;  // the pipe this fd feeds
+            int od = s.which == 0 ? DOWN : UP; // the pipe this fd drains
             if (re & POLLOUT)
-                c.pipe[od].wantWrite = false;        // pump() will write
+                c.pipe[od].wantWrite = false; // pump() will write
             if (re & (POLLIN | POLLRDHUP) || ((re & (POLLERR | POLLHUP)) && (pfds[i].events & POLLIN)))
                 onReadable(c, d, now);
             else if (re & (POLLERR | POLLHUP))
@@ -724,7 +747,7 @@ void Emulator::checkFdError(Conn &c, int which)
         abortConn(c);
         return;
     }
-    c.hup[which] = true;  // both halves shut; writes will tell us if it matters
+    c.hup[which] = true; // both halves shut; writes will tell us if it matters
 }
 
 void Emulator::onReadable(Conn &c, int d, int64_t now)
@@ -770,7 +793,7 @@ void Emulator::handleStdin(int64_t now)
         stdinBuf_.append(buf, size_t(r));
     } else if (r == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
         stdinOpen_ = false;
-        quit_ = true;  // --stdin-control: our controller went away
+        quit_ = true; // --stdin-control: our controller went away
     }
     size_t nl;
     while ((nl = stdinBuf_.find('\n')) != std::string::npos) {
@@ -821,7 +844,7 @@ void Emulator::command(std::string_view line, int64_t now)
         if (s > 0) {
             startStall(now, int64_t(s * kSec));
         } else if (now < stallUntil_) {
-            stallUntil_ = 0;  // `stall 0` ends a stall in progress
+            stallUntil_ = 0; // `stall 0` ends a stall in progress
             statsDirty_ = true;
             log("stall ended by command");
         }
@@ -850,7 +873,7 @@ void Emulator::pump(int64_t now)
             if (!c.dead)
                 deliver(c, d, now);
         if (!c.dead && c.pipe[UP].dstShut && c.pipe[DOWN].dstShut)
-            closeConn(c);  // both FINs forwarded: a clean end
+            closeConn(c); // both FINs forwarded: a clean end
     }
 }
 
@@ -1042,7 +1065,7 @@ void Emulator::cutAll(const char *why)
 
 void Emulator::startStall(int64_t now, int64_t duration)
 {
-    stallArmed_ = false;  // --stall-after fires once
+    stallArmed_ = false; // --stall-after fires once
     stallUntil_ = std::max(stallUntil_, now + duration);
     ++stalls_;
     statsDirty_ = true;

@@ -34,10 +34,7 @@ using SteadyClock = std::chrono::steady_clock;
 
 namespace {
 
-double secondsSince(SteadyClock::time_point t0)
-{
-    return std::chrono::duration<double>(SteadyClock::now() - t0).count();
-}
+double secondsSince(SteadyClock::time_point t0) { return std::chrono::duration<double>(SteadyClock::now() - t0).count(); }
 
 QByteArray randomBytes(qsizetype n)
 {
@@ -48,16 +45,14 @@ QByteArray randomBytes(qsizetype n)
     return b;
 }
 
-QByteArray sha256(const QByteArray &b)
-{
-    return QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex();
-}
+QByteArray sha256(const QByteArray &b) { return QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex(); }
 
 // ------------------------------------------------------------------ a server
 
 // Echo (send back everything, forward the FIN) or sink (count, then close on
 // EOF) on 127.0.0.1, one thread per connection.
-class Server {
+class Server
+{
 public:
     enum Mode { Echo, Sink };
     explicit Server(Mode mode) : mode_(mode)
@@ -189,7 +184,7 @@ int dial(quint16 port)
         ::close(fd);
         return -1;
     }
-    timeval tv{20, 0};  // no test may hang on a read
+    timeval tv{20, 0}; // no test may hang on a read
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
     int one = 1;
@@ -231,8 +226,8 @@ QByteArray recvN(int fd, size_t n, int *err = nullptr)
 
 struct Transfer {
     QByteArray received;
-    int writeErr = 0;  // errno of a failed send, 0 if all was sent
-    int readErr = 0;   // errno that ended the reading, 0 on EOF
+    int writeErr = 0; // errno of a failed send, 0 if all was sent
+    int readErr = 0;  // errno that ended the reading, 0 on EOF
     double seconds = 0;
 };
 
@@ -260,7 +255,8 @@ Transfer transfer(quint16 port, const QByteArray &data)
 
 // ------------------------------------------------------------------ the proxy
 
-class Proxy {
+class Proxy
+{
 public:
     explicit Proxy(quint16 target, QStringList args, bool stdinControl = false)
     {
@@ -268,7 +264,7 @@ public:
         args << "--target" << QStringLiteral("127.0.0.1:%1").arg(target) << "--stats" << statsPath_;
         if (stdinControl)
             args << "--stdin-control";
-        proc_.setProcessChannelMode(QProcess::ForwardedErrorChannel);  // stdout is ours
+        proc_.setProcessChannelMode(QProcess::ForwardedErrorChannel); // stdout is ours
         proc_.start(QStringLiteral(CX_LINKEMU_EXE), args);
         started_ = SteadyClock::now();
         if (!proc_.waitForStarted(5000))
@@ -342,10 +338,7 @@ private:
     SteadyClock::time_point started_;
 };
 
-qint64 num(const QJsonObject &o, const char *key)
-{
-    return o.value(QLatin1String(key)).toInteger(-1);
-}
+qint64 num(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toInteger(-1); }
 
 long cpuTicks(qint64 pid)
 {
@@ -362,7 +355,8 @@ long cpuTicks(qint64 pid)
 
 // ------------------------------------------------------------------ the tests
 
-class TstLinkemu : public QObject {
+class TstLinkemu : public QObject
+{
     Q_OBJECT
 private slots:
     void passthroughIntact_data();
@@ -403,12 +397,13 @@ void TstLinkemu::passthroughIntact()
     QCOMPARE(t.readErr, 0);
     QCOMPARE(t.received.size(), data.size());
     QCOMPARE(sha256(t.received), sha256(data));
-    QJsonObject s = proxy.waitStats([](const QJsonObject &o) { return num(o, "connections_active") == 0 && num(o, "bytes_down") == (1 << 20); });
+    QJsonObject s = proxy.waitStats(
+        [](const QJsonObject &o) { return num(o, "connections_active") == 0 && num(o, "bytes_down") == (1 << 20); });
     QCOMPARE(num(s, "bytes_up"), qint64(1 << 20));
     QCOMPARE(num(s, "bytes_down"), qint64(1 << 20));
     QCOMPARE(num(s, "bytes_total"), qint64(2 << 20));
     QCOMPARE(num(s, "connections_accepted"), 1);
-    QCOMPARE(num(s, "connections_active"), 0);  // closed cleanly after both FINs
+    QCOMPARE(num(s, "connections_active"), 0); // closed cleanly after both FINs
     QCOMPARE(num(s, "cuts"), 0);
     QCOMPARE(proxy.terminate(), 0);
 }
@@ -435,7 +430,8 @@ void TstLinkemu::manyConnections()
     qint64 total = 0;
     for (auto &b : sent)
         total += b.size();
-    QJsonObject s = proxy.waitStats([&](const QJsonObject &o) { return num(o, "bytes_down") == total && num(o, "connections_active") == 0; });
+    QJsonObject s =
+        proxy.waitStats([&](const QJsonObject &o) { return num(o, "bytes_down") == total && num(o, "connections_active") == 0; });
     QCOMPARE(num(s, "connections_accepted"), kConns);
     QCOMPARE(num(s, "bytes_up"), total);
     QCOMPARE(num(s, "bytes_down"), total);
@@ -459,13 +455,12 @@ void TstLinkemu::bandwidthCap()
     QVERIFY2(t.seconds < 15, qPrintable(QString::number(t.seconds)));
 
     const auto tl = sink.timeline();
-    QVERIFY(tl.size() > 20);  // many small deliveries, not a few bursts
+    QVERIFY(tl.size() > 20); // many small deliveries, not a few bursts
     const auto first = tl.front().first;
     for (auto &[when, bytes] : tl) {
         double dt = std::chrono::duration<double>(when - first).count();
         // A token bucket with a 1 s burst would deliver 5000 bytes at once.
-        QVERIFY2(double(bytes) <= 5000.0 * dt + 1500.0,
-                 qPrintable(QStringLiteral("%1 bytes after %2 s").arg(bytes).arg(dt)));
+        QVERIFY2(double(bytes) <= 5000.0 * dt + 1500.0, qPrintable(QStringLiteral("%1 bytes after %2 s").arg(bytes).arg(dt)));
     }
     double span = std::chrono::duration<double>(tl.back().first - first).count();
     qInfo("measured throughput: %.1f kbit/s (first to last byte at the server)",
@@ -515,7 +510,7 @@ void TstLinkemu::connectRtt()
     double second = secondsSince(t0);
     ::close(fd);
     qInfo("with --connect-rtt: first exchange %.0f ms, next %.0f ms", first * 1000, second * 1000);
-    QVERIFY2(first >= 0.79, qPrintable(QString::number(first)));    // handshake + request
+    QVERIFY2(first >= 0.79, qPrintable(QString::number(first))); // handshake + request
     QVERIFY2(second >= 0.4, qPrintable(QString::number(second)));
     QVERIFY(second < 3.0);
 }
@@ -606,8 +601,9 @@ void TstLinkemu::refuseFor()
         QVERIFY(refused(proxy.port()));
         QCOMPARE(proxy.command("refuse 0.3"), QByteArray("OK refuse 0.3"));
         QThread::msleep(500);
-        QVERIFY(accepted(proxy.port()));  // the window expired
-        s = proxy.waitStats([](const QJsonObject &o) { return num(o, "connections_accepted") >= 2 && num(o, "connections_refused") >= 2; });
+        QVERIFY(accepted(proxy.port())); // the window expired
+        s = proxy.waitStats(
+            [](const QJsonObject &o) { return num(o, "connections_accepted") >= 2 && num(o, "connections_refused") >= 2; });
         QCOMPARE(num(s, "connections_refused"), 2);
         QCOMPARE(num(s, "connections_accepted"), 2);
     }
@@ -635,9 +631,9 @@ void TstLinkemu::controlCut()
     int err = 0;
     QByteArray r = recvN(fd, 1, &err);
     QVERIFY(r.isEmpty());
-    QCOMPARE(err, ECONNRESET);  // abrupt, not a FIN
+    QCOMPARE(err, ECONNRESET); // abrupt, not a FIN
     ::close(fd);
-    QTRY_COMPARE(echo.finished(), 1);  // the server side was closed too
+    QTRY_COMPARE(echo.finished(), 1); // the server side was closed too
 
     QJsonObject s = proxy.waitStats([](const QJsonObject &o) { return num(o, "cuts") >= 1; });
     QCOMPARE(num(s, "cuts"), 1);
@@ -662,7 +658,7 @@ void TstLinkemu::controlCut()
     QCOMPARE(proxy.command("stall 0"), QByteArray("OK stall 0"));
     Transfer te = transfer(proxy.port(), "4567");
     QCOMPARE(te.received, QByteArray("4567"));
-    QVERIFY2(te.seconds < 30, qPrintable(QString::number(te.seconds)));  // not the minute
+    QVERIFY2(te.seconds < 30, qPrintable(QString::number(te.seconds))); // not the minute
 
     const QByteArray stats = proxy.command("stats");
     QJsonObject j = QJsonDocument::fromJson(stats).object();
@@ -687,7 +683,7 @@ void TstLinkemu::stall()
     Transfer t2 = transfer(proxy.port(), data);
     QCOMPARE(t2.received, data);
     QJsonObject s = proxy.waitStats([](const QJsonObject &o) { return num(o, "bytes_total") == 3200; });
-    QCOMPARE(num(s, "stalls"), 1);  // the second echo was not stalled
+    QCOMPARE(num(s, "stalls"), 1); // the second echo was not stalled
 }
 
 void TstLinkemu::signalsAndExit()
@@ -751,8 +747,7 @@ void TstLinkemu::idleCpu()
 void TstLinkemu::badArguments()
 {
     for (const QStringList &args : {QStringList{"--profile", "moon", "--target", "127.0.0.1:1"},
-                                    QStringList{"--kbps", "fast", "--target", "127.0.0.1:1"},
-                                    QStringList{"--listen", "0"}}) {
+                                    QStringList{"--kbps", "fast", "--target", "127.0.0.1:1"}, QStringList{"--listen", "0"}}) {
         QProcess p;
         p.start(QStringLiteral(CX_LINKEMU_EXE), args);
         QVERIFY(p.waitForFinished(3000));
@@ -776,7 +771,10 @@ void TstLinkemu::targetDown()
     socklen_t len = sizeof a;
     QCOMPARE(::getsockname(holder, reinterpret_cast<sockaddr *>(&a), &len), 0);
     const quint16 deadPort = ntohs(a.sin_port);
-    struct Close { int fd; ~Close() { ::close(fd); } } closeHolder{holder};
+    struct Close {
+        int fd;
+        ~Close() { ::close(fd); }
+    } closeHolder{holder};
     Proxy proxy(deadPort, {});
     int fd = dial(proxy.port());
     QVERIFY(fd >= 0);
@@ -786,10 +784,10 @@ void TstLinkemu::targetDown()
     sendAll(fd, "x", 1, &sendErr);
     int err = 0;
     QVERIFY(recvN(fd, 1, &err).isEmpty());
-    QVERIFY2(err == ECONNRESET || sendErr == ECONNRESET,
-             qPrintable(QStringLiteral("send: %1, read: %2").arg(sendErr).arg(err)));
+    QVERIFY2(err == ECONNRESET || sendErr == ECONNRESET, qPrintable(QStringLiteral("send: %1, read: %2").arg(sendErr).arg(err)));
     ::close(fd);
-    QJsonObject s = proxy.waitStats([](const QJsonObject &o) { return num(o, "connections_accepted") == 1 && num(o, "connections_active") == 0; });
+    QJsonObject s = proxy.waitStats(
+        [](const QJsonObject &o) { return num(o, "connections_accepted") == 1 && num(o, "connections_active") == 0; });
     QCOMPARE(num(s, "connections_active"), 0);
 }
 

@@ -21,7 +21,7 @@
 namespace cxt {
 
 struct Loopback {
-    County county;                       // schools A, B; head.a, head.a2 (A), teacher.b (B), inspector (A, B), bureau
+    County county; // schools A, B; head.a, head.a2 (A), teacher.b (B), inspector (A, B), bureau
     cx::server::StorePool stores{[this] { return county.open(); }};
     cx::server::FormsValidator validator;
     std::unique_ptr<cx::server::HttpServer> server;

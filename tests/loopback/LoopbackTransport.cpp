@@ -14,8 +14,7 @@ using cx::server::RequestHead;
 
 LoopbackTransport::LoopbackTransport(cx::server::RouteTable routes, std::string peer)
     : m_routes(std::move(routes)), m_peer(std::move(peer))
-{
-}
+{}
 
 void LoopbackTransport::setLink(LinkFn before, LinkFn afterServer)
 {
@@ -62,8 +61,7 @@ cx::HttpReply LoopbackTransport::send(const cx::HttpRequest &req)
             if (auto refused = cx::server::refuseEncoding(head.contentEncoding))
                 return *refused;
         } else if (!head.contentEncoding.empty()) {
-            return cx::server::errorReply(415, "protocol",
-                                          "unsupported Content-Encoding \"" + head.contentEncoding + "\"");
+            return cx::server::errorReply(415, "protocol", "unsupported Content-Encoding \"" + head.contentEncoding + "\"");
         }
         if (req.body.size() > plan.bodyLimit)
             return cx::server::tooLarge("the request body", plan.bodyLimit);
@@ -107,8 +105,8 @@ cx::HttpReply LoopbackTransport::toClient(HttpReply r, const cx::HttpRequest &re
         } else {
             out.status = range.partial ? 206 : 200;
             if (range.partial)
-                out.contentRange = "bytes " + std::to_string(range.first) + "-" +
-                                   std::to_string(range.first + range.length - 1) + "/" + std::to_string(size);
+                out.contentRange = "bytes " + std::to_string(range.first) + "-" + std::to_string(range.first + range.length - 1) +
+                                   "/" + std::to_string(size);
             std::string piece(64 * 1024, '\0');
             for (uint64_t at = range.first, left = range.length; left > 0;) {
                 const size_t n = r.stream->read(at, piece.data(), size_t(std::min<uint64_t>(left, piece.size())));

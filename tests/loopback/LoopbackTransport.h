@@ -16,7 +16,8 @@
 
 namespace cxt {
 
-class LoopbackTransport : public cx::Transport {
+class LoopbackTransport : public cx::Transport
+{
 public:
     // `link` sees every request before the server and may throw
     // cx::Error(Network) to drop it (a cut link); `afterServer` likewise after

@@ -26,7 +26,8 @@ std::string fileBytes(const std::string &path)
 }
 } // namespace
 
-class TestLoopback : public QObject {
+class TestLoopback : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -268,9 +269,11 @@ private slots:
         std::vector<std::string> ids;
         for (int i = 0; i < 400; ++i)
             ids.push_back(a->put("pupils", "", "A",
-                                 cx::Json{{"name", "学生" + std::to_string(i)}, {"grade", i % 6},
-                                          {"village", i % 2 ? "石门村" : "红旗村"}, {"guardian", "家长" + std::to_string(i)}}));
-        std::map<std::string, std::string> sent;   // prefixName -> body, of every sync request a sent
+                                 cx::Json{{"name", "学生" + std::to_string(i)},
+                                          {"grade", i % 6},
+                                          {"village", i % 2 ? "石门村" : "红旗村"},
+                                          {"guardian", "家长" + std::to_string(i)}}));
+        std::map<std::string, std::string> sent; // prefixName -> body, of every sync request a sent
         std::vector<std::string> plains;
         std::vector<bool> prefixed;
         lb.beforeServer["a"] = [&](const cx::HttpRequest &r) {
@@ -283,7 +286,7 @@ private slots:
             plains.push_back(plain);
             prefixed.push_back(!named.empty());
             if (std::count(prefixed.begin(), prefixed.end(), true) == 2 && !named.empty())
-                lb.server->prefixCache()->clear();   // the next prefixed push names a body the server lost
+                lb.server->prefixCache()->clear(); // the next prefixed push names a body the server lost
         };
         const cx::SyncReport up = a->sync();
         QVERIFY(up.complete);
@@ -372,10 +375,10 @@ private slots:
         acc.schools = {"A"};
         lb.county.store->putAccount(acc);
         insp->sync();
-        QVERIFY(insp->get("pupils", inA));                 // school A untouched
-        QVERIFY(!insp->get("home_visits", visitB));        // school B gone
+        QVERIFY(insp->get("pupils", inA));                   // school A untouched
+        QVERIFY(!insp->get("home_visits", visitB));          // school B gone
         QVERIFY(insp->attachmentPath(photo.sha256).empty()); // and its photo
-        const auto kept = insp->get("pupils", inB);        // but not the person's own unsent work
+        const auto kept = insp->get("pupils", inB);          // but not the person's own unsent work
         QVERIFY(kept);
         QCOMPARE(kept->fields["grade"].get<int>(), 2);
         QCOMPARE(kept->state, cx::SyncState::Rejected);

@@ -14,7 +14,8 @@
 
 namespace cxt {
 
-class TestDatabase {
+class TestDatabase
+{
 public:
     TestDatabase() : TestDatabase(std::getenv("CX_TEST_PG") ? std::getenv("CX_TEST_PG") : "") {}
     // On another server (base: its URI, "" for none).
@@ -49,7 +50,7 @@ public:
         const char *base = std::getenv("CX_TEST_PG");
         return base && *base;
     }
-    const std::string &uri() const { return m_uri; }   // "" without CX_TEST_PG
+    const std::string &uri() const { return m_uri; } // "" without CX_TEST_PG
     const std::string &name() const { return m_name; }
     const std::string &base() const { return m_base; }
 

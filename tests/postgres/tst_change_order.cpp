@@ -26,7 +26,8 @@ using namespace cxt;
 namespace {
 
 // Sleeps 0-4 ms in the write transaction, between reading and committing.
-class SleepyValidator final : public Validator {
+class SleepyValidator final : public Validator
+{
 public:
     std::optional<Rejection> check(Store &, const std::optional<RecordState> &, const RecordState &, const Mutation &,
                                    const DeviceSession &) const override
@@ -38,13 +39,14 @@ public:
 };
 
 struct ReaderResult {
-    std::multiset<std::string> ids;       // every record id received, with repeats
-    std::vector<std::string> errors;      // what went wrong (checked in the test thread)
+    std::multiset<std::string> ids;  // every record id received, with repeats
+    std::vector<std::string> errors; // what went wrong (checked in the test thread)
 };
 
 } // namespace
 
-class TestChangeOrder : public QObject {
+class TestChangeOrder : public QObject
+{
     Q_OBJECT
 private slots:
     void readersMissNothing()
@@ -81,11 +83,11 @@ private slots:
                         const std::string id1 = "w" + std::to_string(w) + "-" + std::to_string(n) + "a";
                         const std::string id2 = "w" + std::to_string(w) + "-" + std::to_string(n) + "b";
                         const std::string s1 = gen() % 3 ? "A" : schools[gen() % 3];
-                        req.mutations.push_back(put(uint64_t(2 * n - 1), "pupils", id1, s1, Json{{"n", n}},
-                                                    ver(kNow + n, 100 + uint32_t(w))));
+                        req.mutations.push_back(
+                            put(uint64_t(2 * n - 1), "pupils", id1, s1, Json{{"n", n}}, ver(kNow + n, 100 + uint32_t(w))));
                         if (gen() % 2)
-                            req.mutations.push_back(put(uint64_t(2 * n), "pupils", id2, schools[gen() % 3],
-                                                        Json{{"n", n}}, ver(kNow + n, 100 + uint32_t(w), 1)));
+                            req.mutations.push_back(put(uint64_t(2 * n), "pupils", id2, schools[gen() % 3], Json{{"n", n}},
+                                                        ver(kNow + n, 100 + uint32_t(w), 1)));
                         req.pageBytes = 1;
                         for (;;) {
                             try {
@@ -134,8 +136,8 @@ private slots:
                             const uint64_t below = at == cursor.end() ? 0 : at->second;
                             if (rec.seq <= below)
                                 out.errors.push_back(rec.id + " came with seq " + std::to_string(rec.seq) +
-                                                     " at or below the cursor " + std::to_string(below) +
-                                                     " of school " + rec.school);
+                                                     " at or below the cursor " + std::to_string(below) + " of school " +
+                                                     rec.school);
                             out.ids.insert(rec.id);
                         }
                         for (const auto &[scope, seq] : r.cursor) {

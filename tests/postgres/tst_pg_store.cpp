@@ -54,7 +54,8 @@ int runServer(const QStringList &args, QString *err)
 
 } // namespace
 
-class TestPgStore : public QObject {
+class TestPgStore : public QObject
+{
     Q_OBJECT
 private slots:
     void initTestCase()
@@ -111,8 +112,8 @@ private slots:
 
     void wrongPasswordSaysSo()
     {
-        const std::string bad = withPassword(TestDatabase::withDatabase(std::getenv("CX_TEST_PG"), "postgres"),
-                                             "not-the-password-42");
+        const std::string bad =
+            withPassword(TestDatabase::withDatabase(std::getenv("CX_TEST_PG"), "postgres"), "not-the-password-42");
         try {
             openPostgresStore(bad, false);
             QFAIL("connected with a wrong password");
@@ -295,7 +296,8 @@ private slots:
             ~Stop() { f(); }
         } stopLater{[&] { cluster({"stop", dir}); }};
         {
-            TestDatabase db(QString("postgresql://cx_test:cx_test@127.0.0.1:%1/postgres").arg(CX_TEST_PG_OUTAGE_PORT).toStdString());
+            TestDatabase db(
+                QString("postgresql://cx_test:cx_test@127.0.0.1:%1/postgres").arg(CX_TEST_PG_OUTAGE_PORT).toStdString());
             auto store = openPostgresStore(db.uri(), true);
             store->putSchool({"A", "School A", "Test"});
             addUser(*store, "head.a", "head", {"A"}, "secret1");
@@ -352,7 +354,8 @@ private slots:
             r = sync();
             QVERIFY(r);
             if (r->status != 200)
-                qWarning("after the restart: %s", (r->get_header_value("Content-Encoding") == "zstd" ? cx::decompress(r->body) : r->body).c_str());
+                qWarning("after the restart: %s",
+                         (r->get_header_value("Content-Encoding") == "zstd" ? cx::decompress(r->body) : r->body).c_str());
             QCOMPARE(r->status, 200);
             Json j = Json::parse(r->get_header_value("Content-Encoding") == "zstd" ? cx::decompress(r->body) : r->body);
             QCOMPARE(j["acked"].get<uint64_t>(), uint64_t(2));

@@ -8,7 +8,8 @@
 
 using namespace cx;
 
-class TestCodec : public QObject {
+class TestCodec : public QObject
+{
     Q_OBJECT
 private slots:
     void compressionRoundTrip()
@@ -43,7 +44,8 @@ private slots:
     {
         Json changes = Json::array();
         for (int i = 0; i < 40; ++i)
-            changes.push_back(Json{{"c", "pupils"}, {"id", "r" + std::to_string(i)},
+            changes.push_back(Json{{"c", "pupils"},
+                                   {"id", "r" + std::to_string(i)},
                                    {"f", {{"name", "v" + std::to_string(i * 7919 % 1000) + "d" + std::to_string(i % 6)}}}});
         const std::string text = Json{{"changes", changes}}.dump();
         const std::string z = compress(text);
@@ -145,8 +147,9 @@ private slots:
         QVERIFY(odd.toJson(true)["v"].is_object());
         QVERIFY(RecordState::fromJson(odd.toJson(true)) == odd);
 
-        QVERIFY_THROWS_EXCEPTION(Error, RecordState::fromJson(Json::parse(
-            R"({"c":"pupils","id":"p1","school":"A","seq":1,"f":{"a":1},"v":"not-a-version","by":"x"})")));
+        QVERIFY_THROWS_EXCEPTION(
+            Error, RecordState::fromJson(
+                       Json::parse(R"({"c":"pupils","id":"p1","school":"A","seq":1,"f":{"a":1},"v":"not-a-version","by":"x"})")));
     }
 
     // "enc" in a request: absent is 1; a number above what this side knows is read as the highest it knows.
@@ -188,7 +191,7 @@ private slots:
         resp.kept = prefixName("the push");
         QCOMPARE(SyncResponse::fromJson(resp.toJson()).kept, resp.kept);
         QCOMPARE(SyncResponse::fromJson(resp.toJson()).enc, 3);
-        resp.enc = 1;   // an old device's reply: no "kept"
+        resp.enc = 1; // an old device's reply: no "kept"
         QVERIFY(!resp.toJson().contains("kept"));
     }
 
@@ -198,10 +201,16 @@ private slots:
     {
         std::string page1, page2;
         for (int i = 0; i < 400; ++i) {
-            page1 += Json{{"c", "pupils"}, {"id", "0190-" + std::to_string(i)}, {"v", "0190b2c3d4e50003-1f"},
-                          {"f", {{"name", "李小梅"}, {"grade", std::to_string(i % 6)}, {"village", "石门村"}}}}.dump();
-            page2 += Json{{"c", "pupils"}, {"id", "0191-" + std::to_string(i * 7)}, {"v", "0190b2c3d4e50004-1f"},
-                          {"f", {{"name", "王小红"}, {"grade", std::to_string(i % 5)}, {"village", "石门村"}}}}.dump();
+            page1 += Json{{"c", "pupils"},
+                          {"id", "0190-" + std::to_string(i)},
+                          {"v", "0190b2c3d4e50003-1f"},
+                          {"f", {{"name", "李小梅"}, {"grade", std::to_string(i % 6)}, {"village", "石门村"}}}}
+                         .dump();
+            page2 += Json{{"c", "pupils"},
+                          {"id", "0191-" + std::to_string(i * 7)},
+                          {"v", "0190b2c3d4e50004-1f"},
+                          {"f", {{"name", "王小红"}, {"grade", std::to_string(i % 5)}, {"village", "石门村"}}}}
+                         .dump();
         }
         const std::string alone = compress(page2), chained = compressWithPrefix(page2, page1);
         QVERIFY2(chained.size() < alone.size(), (std::to_string(chained.size()) + " vs " + std::to_string(alone.size())).c_str());
@@ -223,13 +232,18 @@ private slots:
         QTest::addColumn<QString>("json");
         QTest::addColumn<QString>("expected");
         const QString ok = R"({"protocol":1,"server_time":1,"acked":0,"rejected":[],"changes":[],"cursor":{},"more":false})";
-        QTest::newRow("not an object") << "[]" << "response";
+        QTest::newRow("not an object") << "[]"
+                                       << "response";
         QTest::newRow("missing acked") << R"({"protocol":1,"server_time":1,"rejected":[],"cursor":{},"more":false})"
                                        << "missing \"acked\"";
         QTest::newRow("wrong type") << QString(ok).replace("\"more\":false", "\"more\":\"no\"") << "response.more";
-        QTest::newRow("bad change") << QString(ok).replace("\"changes\":[]", R"("changes":[{"c":"pupils","id":"x","school":"S1","seq":1,"f":[],"v":{}}])")
+        QTest::newRow("bad change") << QString(ok).replace(
+                                           "\"changes\":[]",
+                                           R"("changes":[{"c":"pupils","id":"x","school":"S1","seq":1,"f":[],"v":{}}])")
                                     << "response.changes[0].f";
-        QTest::newRow("bad version") << QString(ok).replace("\"changes\":[]", R"("changes":[{"c":"pupils","id":"x","school":"S1","seq":1,"f":{},"v":{"a":"zz"}}])")
+        QTest::newRow("bad version") << QString(ok).replace(
+                                            "\"changes\":[]",
+                                            R"("changes":[{"c":"pupils","id":"x","school":"S1","seq":1,"f":{},"v":{"a":"zz"}}])")
                                      << "response.changes[0].v.a";
         QTest::newRow("negative cursor") << QString(ok).replace("\"cursor\":{}", R"("cursor":{"S1":-4})") << "response.cursor.S1";
     }

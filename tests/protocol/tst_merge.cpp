@@ -52,7 +52,8 @@ Json conflictsOf(const RecordState &r)
 }
 } // namespace
 
-class TestMerge : public QObject {
+class TestMerge : public QObject
+{
     Q_OBJECT
 private slots:
     void table_data()
@@ -63,80 +64,83 @@ private slots:
         QTest::addColumn<bool>("deleted");
 
         QTest::newRow("create") << R"([{"f":{"name":"李梅","grade":3},"v":[10,1]}])"
-                                << R"({"name":"李梅","grade":3})" << "[]" << false;
+                                << R"({"name":"李梅","grade":3})"
+                                << "[]" << false;
         QTest::newRow("sequential edit applies")
             << R"([{"f":{"grade":3},"v":[10,1]}, {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,2]}])"
-            << R"({"grade":4})" << "[]" << false;
+            << R"({"grade":4})"
+            << "[]" << false;
         QTest::newRow("sequential edit with older clock still applies")
             << R"([{"f":{"grade":3},"v":[30,1]}, {"f":{"grade":4},"base":{"grade":[30,1]},"v":[20,2]}])"
-            << R"({"grade":4})" << "[]" << false;
-        QTest::newRow("a device's edit after its own clamped write is sequential")
-            << R"([{"f":{"grade":3},"v":[10,1]},
+            << R"({"grade":4})"
+            << "[]" << false;
+        QTest::newRow("a device's edit after its own clamped write is sequential") << R"([{"f":{"grade":3},"v":[10,1]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[15,2]},
                    {"f":{"grade":5},"base":{"grade":[99,2]},"v":[100,2]}])"
-            << R"({"grade":5})" << "[]" << false;
-        QTest::newRow("different fields both survive")
-            << R"([{"f":{"name":"李梅","grade":3},"v":[10,1]},
+                                                                                   << R"({"grade":5})"
+                                                                                   << "[]" << false;
+        QTest::newRow("different fields both survive") << R"([{"f":{"name":"李梅","grade":3},"v":[10,1]},
                    {"f":{"name":"李小梅"},"base":{"name":[10,1]},"v":[20,2]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[15,3]}])"
-            << R"({"name":"李小梅","grade":4})" << "[]" << false;
-        QTest::newRow("concurrent: later version wins, earlier kept")
-            << R"([{"f":{"grade":3},"v":[10,1]},
+                                                       << R"({"name":"李小梅","grade":4})"
+                                                       << "[]" << false;
+        QTest::newRow("concurrent: later version wins, earlier kept") << R"([{"f":{"grade":3},"v":[10,1]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,2]},
                    {"f":{"grade":5},"base":{"grade":[10,1]},"v":[30,3]}])"
-            << R"({"grade":5})" << R"([["grade",4]])" << false;
-        QTest::newRow("concurrent: earlier version arriving late loses")
-            << R"([{"f":{"grade":3},"v":[10,1]},
+                                                                      << R"({"grade":5})"
+                                                                      << R"([["grade",4]])" << false;
+        QTest::newRow("concurrent: earlier version arriving late loses") << R"([{"f":{"grade":3},"v":[10,1]},
                    {"f":{"grade":5},"base":{"grade":[10,1]},"v":[30,3]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,2]}])"
-            << R"({"grade":5})" << R"([["grade",4]])" << false;
-        QTest::newRow("same hlc: node breaks the tie")
-            << R"([{"f":{"grade":3},"v":[10,1]},
+                                                                         << R"({"grade":5})"
+                                                                         << R"([["grade",4]])" << false;
+        QTest::newRow("same hlc: node breaks the tie") << R"([{"f":{"grade":3},"v":[10,1]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,9]},
                    {"f":{"grade":5},"base":{"grade":[10,1]},"v":[20,2]}])"
-            << R"({"grade":4})" << R"([["grade",5]])" << false;
-        QTest::newRow("concurrent same value is no conflict")
-            << R"([{"f":{"grade":3},"v":[10,1]},
+                                                       << R"({"grade":4})"
+                                                       << R"([["grade",5]])" << false;
+        QTest::newRow("concurrent same value is no conflict") << R"([{"f":{"grade":3},"v":[10,1]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,2]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[30,3]}])"
-            << R"({"grade":4})" << "[]" << false;
-        QTest::newRow("replayed mutation changes nothing")
-            << R"([{"f":{"grade":3},"v":[10,1]},
+                                                              << R"({"grade":4})"
+                                                              << "[]" << false;
+        QTest::newRow("replayed mutation changes nothing") << R"([{"f":{"grade":3},"v":[10,1]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,2]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,2]}])"
-            << R"({"grade":4})" << "[]" << false;
-        QTest::newRow("resolve settles and writes the chosen value")
-            << R"([{"f":{"grade":3},"v":[10,1]},
+                                                           << R"({"grade":4})"
+                                                           << "[]" << false;
+        QTest::newRow("resolve settles and writes the chosen value") << R"([{"f":{"grade":3},"v":[10,1]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,2]},
                    {"f":{"grade":5},"base":{"grade":[10,1]},"v":[30,3]},
                    {"op":"resolve","f":{"grade":4},"base":{"grade":[30,3]},"settles":[[20,2]],"v":[40,1]}])"
-            << R"({"grade":4})" << "[]" << false;
-        QTest::newRow("edit after seeing the loser supersedes it")
-            << R"([{"f":{"grade":3},"v":[10,1]},
+                                                                     << R"({"grade":4})"
+                                                                     << "[]" << false;
+        QTest::newRow("edit after seeing the loser supersedes it") << R"([{"f":{"grade":3},"v":[10,1]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,2]},
                    {"f":{"grade":6},"base":{"grade":[20,2]},"v":[25,2]},
                    {"f":{"grade":5},"base":{"grade":[10,1]},"v":[30,3]}])"
-            << R"({"grade":5})" << R"([["grade",6]])" << false;
-        QTest::newRow("delete that saw everything deletes")
-            << R"([{"f":{"grade":3},"v":[10,1]},
+                                                                   << R"({"grade":5})"
+                                                                   << R"([["grade",6]])" << false;
+        QTest::newRow("delete that saw everything deletes") << R"([{"f":{"grade":3},"v":[10,1]},
                    {"op":"delete","f":{"_deleted":true},"base":{"grade":[10,1],"_deleted":null},"v":[20,2]}])"
-            << R"({"grade":3,"_deleted":true})" << "[]" << true;
-        QTest::newRow("delete racing an edit keeps the record, deletion as conflict")
-            << R"([{"f":{"grade":3},"v":[10,1]},
+                                                            << R"({"grade":3,"_deleted":true})"
+                                                            << "[]" << true;
+        QTest::newRow("delete racing an edit keeps the record, deletion as conflict") << R"([{"f":{"grade":3},"v":[10,1]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,2]},
                    {"op":"delete","f":{"_deleted":true},"base":{"grade":[10,1],"_deleted":null},"v":[30,3]}])"
-            << R"({"grade":4})" << R"([["_deleted",true]])" << false;
-        QTest::newRow("edit racing a delete keeps the record, deletion as conflict")
-            << R"([{"f":{"grade":3},"v":[10,1]},
+                                                                                      << R"({"grade":4})"
+                                                                                      << R"([["_deleted",true]])" << false;
+        QTest::newRow("edit racing a delete keeps the record, deletion as conflict") << R"([{"f":{"grade":3},"v":[10,1]},
                    {"op":"delete","f":{"_deleted":true},"base":{"grade":[10,1],"_deleted":null},"v":[30,3]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,2]}])"
-            << R"({"grade":4,"_deleted":false})" << R"([["_deleted",true]])" << false;
-        QTest::newRow("settling a deletion conflict by deleting")
-            << R"([{"f":{"grade":3},"v":[10,1]},
+                                                                                     << R"({"grade":4,"_deleted":false})"
+                                                                                     << R"([["_deleted",true]])" << false;
+        QTest::newRow("settling a deletion conflict by deleting") << R"([{"f":{"grade":3},"v":[10,1]},
                    {"op":"delete","f":{"_deleted":true},"base":{"grade":[10,1],"_deleted":null},"v":[30,3]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,2]},
                    {"op":"resolve","f":{"_deleted":true},"base":{"_deleted":[20,2]},"settles":[[30,3]],"v":[40,1]}])"
-            << R"({"grade":4,"_deleted":true})" << "[]" << true;
+                                                                  << R"({"grade":4,"_deleted":true})"
+                                                                  << "[]" << true;
         QTest::newRow("settling by deleting, not having seen an edit that kept the record, keeps that as a conflict")
             << R"([{"f":{"grade":3},"v":[10,1]},
                    {"f":{"grade":4},"base":{"grade":[10,1]},"v":[20,1]},
@@ -144,7 +148,8 @@ private slots:
                    {"op":"delete","f":{"_deleted":true},"base":{"grade":[20,1],"_deleted":null},"v":[40,6]},
                    {"f":{"name":"李梅"},"base":{"name":null},"v":[30,3]},
                    {"op":"resolve","f":{"_deleted":true},"base":{"_deleted":[40,6]},"settles":[[25,5]],"v":[50,5]}])"
-            << R"({"grade":4,"name":"李梅","_deleted":true})" << R"([["_deleted",false]])" << false;
+            << R"({"grade":4,"name":"李梅","_deleted":true})"
+            << R"([["_deleted",false]])" << false;
     }
     void table()
     {
@@ -194,7 +199,8 @@ private slots:
         // choice is on record (the current version), the other deletion stays
         // to be settled.
         applyMutation(r, mut(Json::parse(R"({"op":"resolve","f":{"_deleted":false},"base":{"_deleted":null},
-                                             "settles":[[25,5]],"v":[35,5]})")), "e");
+                                             "settles":[[25,5]],"v":[35,5]})")),
+                      "e");
         QCOMPARE(r.deleted(), false);
         QCOMPARE(QString::fromStdString(r.fields[kDeletedField].dump()), QString("false"));
         QCOMPARE(versionOf(r), v(35, 5));
@@ -206,7 +212,8 @@ private slots:
         // again: the edit is a field it raced, so the deletion stays a conflict.
         RecordState again = run(history);
         applyMutation(again, mut(Json::parse(R"({"op":"delete","f":{"_deleted":true},
-                                                 "base":{"grade":[20,1],"_deleted":[40,6]},"v":[50,6]})")), "f");
+                                                 "base":{"grade":[20,1],"_deleted":[40,6]},"v":[50,6]})")),
+                      "f");
         QCOMPARE(again.deleted(), false);
         QCOMPARE(QString::fromStdString(again.fields[kDeletedField].dump()), QString("false"));
         QCOMPARE(versionOf(again), v(30, 3));
@@ -221,7 +228,8 @@ private slots:
             Json::parse(R"({"f":{"grade":2},"base":{"grade":[10,1]},"v":[20,2]})"),
             Json::parse(R"({"f":{"grade":3,"name":"乙"},"base":{"grade":[10,1],"name":[10,1]},"v":[30,3]})"),
             Json::parse(R"({"f":{"grade":4},"base":{"grade":[10,1]},"v":[25,4]})"),
-            Json::parse(R"({"op":"delete","f":{"_deleted":true},"base":{"grade":[10,1],"name":[10,1],"_deleted":null},"v":[26,5]})"),
+            Json::parse(
+                R"({"op":"delete","f":{"_deleted":true},"base":{"grade":[10,1],"name":[10,1],"_deleted":null},"v":[26,5]})"),
         };
         std::vector<int> order = {0, 1, 2, 3};
         std::optional<RecordState> first;

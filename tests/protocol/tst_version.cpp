@@ -6,7 +6,8 @@
 using cx::HybridClock;
 using cx::Version;
 
-class TestVersion : public QObject {
+class TestVersion : public QObject
+{
     Q_OBJECT
 private slots:
     void parse_data()

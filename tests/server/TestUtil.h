@@ -25,7 +25,7 @@ inline constexpr int64_t kNow = 1764000000000; // a fixed server time
 // inspector (A, B), bureau; all with password "secret1".
 struct County {
     QTemporaryDir dir;
-    TestDatabase db;                 // PostgreSQL (CX_TEST_PG), else unused
+    TestDatabase db; // PostgreSQL (CX_TEST_PG), else unused
     std::unique_ptr<Store> store;
 
     bool postgres() const { return !db.uri().empty(); }
@@ -81,8 +81,8 @@ struct County {
 
 inline Version ver(int64_t ms, uint32_t node, uint32_t counter = 0) { return Version{makeHlc(ms, counter), node}; }
 
-inline Mutation put(uint64_t n, const std::string &c, const std::string &id, const std::string &school, Json fields,
-                    Version v, std::map<std::string, std::optional<Version>> base = {})
+inline Mutation put(uint64_t n, const std::string &c, const std::string &id, const std::string &school, Json fields, Version v,
+                    std::map<std::string, std::optional<Version>> base = {})
 {
     Mutation m;
     m.n = n;

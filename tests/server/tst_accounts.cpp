@@ -23,8 +23,8 @@ namespace {
 
 // Enrols `device` as `user` with an enrolment code at `now`; the error's
 // message, or "" on success.
-std::string enrolWith(County &c, const std::string &user, const std::string &code, const std::string &device,
-                      int64_t now, const std::string &source = "10.0.0.7")
+std::string enrolWith(County &c, const std::string &user, const std::string &code, const std::string &device, int64_t now,
+                      const std::string &source = "10.0.0.7")
 {
     EnrollRequest req;
     req.user = user;
@@ -60,7 +60,8 @@ bool contains(const std::string &hay, const std::string &needle) { return hay.fi
 
 } // namespace
 
-class TestAccounts : public QObject {
+class TestAccounts : public QObject
+{
     Q_OBJECT
 private slots:
     void codesAreForgivingWhenTyped()
@@ -74,8 +75,8 @@ private slots:
         std::transform(typed.begin(), typed.end(), typed.begin(), ::tolower);
         QCOMPARE(cx::normaliseEnrolCode(" " + typed.substr(0, 8) + " " + typed.substr(8)), n);
         QCOMPARE(*cx::normaliseEnrolCode("OOOO-IIII-LLLL-0000"), std::string("0000111111110000"));
-        QVERIFY(!cx::normaliseEnrolCode("K7Q2-MP9X-3ZTD"));       // too short
-        QVERIFY(!cx::normaliseEnrolCode("K7Q2-MP9X-3ZTD-8HWU"));  // U is not in the alphabet
+        QVERIFY(!cx::normaliseEnrolCode("K7Q2-MP9X-3ZTD"));      // too short
+        QVERIFY(!cx::normaliseEnrolCode("K7Q2-MP9X-3ZTD-8HWU")); // U is not in the alphabet
         QVERIFY(cx::newEnrolCode() != cx::newEnrolCode());
 
         const cx::EnrolLink link{"https://bureau.example:8443", "sha256//abc+/=", "li.ming", code};
@@ -157,8 +158,8 @@ private slots:
         Store &st = *s.county.store;
         setAdmin(st, "bureau", true, "admin (test)", kNow);
         DeviceSession d = s.county.device("head.a", "0190c000-0000-7000-8000-0000000000a1");
-        s.county.sync(d, {put(1, "pupils", "p1", "A", {{"name", "王小明"}, {"grade", 3}}, ver(kNow + 2, d.node))}, {},
-                      1 << 20, kNow + 2);
+        s.county.sync(d, {put(1, "pupils", "p1", "A", {{"name", "王小明"}, {"grade", 3}}, ver(kNow + 2, d.node))}, {}, 1 << 20,
+                      kNow + 2);
         s.county.sync(d, {put(2, "pupils", "p1", "A", {{"grade", 4}}, ver(kNow + 3, d.node))}, {}, 1 << 20, kNow + 3);
         s.county.sync(d, {put(3, "pupils", "p2", "A", {{"name", "李小梅"}}, ver(kNow + 4, d.node))}, {}, 1 << 20, kNow + 4);
         httplib::Client cli("127.0.0.1", s.port);
@@ -169,7 +170,7 @@ private slots:
         QVERIFY(r);
         QCOMPARE(r->status, 200);
         const Json entries = replyJson(r)["entries"];
-        QCOMPARE(entries.size(), size_t(2));   // p1's two writes, not p2's
+        QCOMPARE(entries.size(), size_t(2)); // p1's two writes, not p2's
         QCOMPARE(entries[0]["user"].get<std::string>(), std::string("head.a"));
         QCOMPARE(entries[0]["device"].get<std::string>(), d.device);
         QCOMPARE(entries[0]["fields"], (Json{"grade", "name"}));
@@ -180,7 +181,7 @@ private slots:
         r = post(cli, "/v1/admin", Json{{"op", "history"}, {"collection", "pupils"}, {"id", "p1"}}, head);
         QCOMPARE(r->status, 403);
         r = post(cli, "/v1/admin", Json{{"op", "history"}, {"collection", "pupils"}}, admin);
-        QCOMPARE(r->status, 400);   // no id: says which field is missing
+        QCOMPARE(r->status, 400); // no id: says which field is missing
     }
 
     // The route: administrators only; every op; audited as the acting account.
@@ -213,7 +214,10 @@ private slots:
         QVERIFY(!ok(Json{{"op", "add-school"}, {"code", "D"}, {"name", "丁村小学"}, {"township", "西乡"}}).is_null());
         QCOMPARE(st.school("D")->county, std::string("Test"));
         QCOMPARE(schoolsOfTownship(st, "西乡"), std::vector<std::string>{"D"});
-        QVERIFY(!ok(Json{{"op", "add-user"}, {"user", "wu.gang"}, {"role", "inspector"}, {"township", "东镇"},
+        QVERIFY(!ok(Json{{"op", "add-user"},
+                         {"user", "wu.gang"},
+                         {"role", "inspector"},
+                         {"township", "东镇"},
                          {"password", "pw-secret-9"}})
                      .is_null());
         QCOMPARE(st.account("wu.gang")->schools, (std::vector<std::string>{"A", "C"}));
@@ -228,16 +232,14 @@ private slots:
         QCOMPARE(bad->status, 400);
         QVERIFY(contains(replyJson(bad)["message"].get<std::string>(), "exactly one school"));
         QCOMPARE(st.account("head.a")->schools, std::vector<std::string>{"A"});
-        bad = post(cli, "/v1/admin", Json{{"op", "add-user"}, {"user", "head.a"}, {"role", "head"}, {"schools", {"A"}},
-                                          {"password", "whatever1"}},
+        bad = post(cli, "/v1/admin",
+                   Json{{"op", "add-user"}, {"user", "head.a"}, {"role", "head"}, {"schools", {"A"}}, {"password", "whatever1"}},
                    admin);
         QCOMPARE(bad->status, 400);
         QVERIFY(contains(replyJson(bad)["message"].get<std::string>(), "exists already"));
         QCOMPARE(post(cli, "/v1/admin", Json{{"op", "frobnicate"}}, admin)->status, 400);
-        QCOMPARE(post(cli, "/v1/admin", Json{{"op", "enrol-code"}, {"user", "head.a"}, {"days", "x"}}, admin)->status,
-                 400);
-        QCOMPARE(post(cli, "/v1/admin", Json{{"op", "list"}, {"pad", std::string(kMaxAdminBytes, 'x')}}, admin)->status,
-                 413);
+        QCOMPARE(post(cli, "/v1/admin", Json{{"op", "enrol-code"}, {"user", "head.a"}, {"days", "x"}}, admin)->status, 400);
+        QCOMPARE(post(cli, "/v1/admin", Json{{"op", "list"}, {"pad", std::string(kMaxAdminBytes, 'x')}}, admin)->status, 413);
 
         // An enrolment code over the wire enrols a phone once.
         Json code = ok(Json{{"op", "enrol-code"}, {"user", "wu.gang"}});

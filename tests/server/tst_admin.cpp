@@ -26,27 +26,27 @@ Run runServer(const QStringList &args)
     p.start(CX_SERVER_EXE, args);
     if (!p.waitForFinished(180000))
         p.kill();
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
 }
 int lines(const QString &s) { return int(s.split('\n', Qt::SkipEmptyParts).size()); }
 } // namespace
 
-class TestAdmin : public QObject {
+class TestAdmin : public QObject
+{
     Q_OBJECT
 private slots:
     void importReportsEveryBadLine()
     {
         County c;
-        std::istringstream in(
-            "{\"collection\":\"pupils\",\"id\":\"p1\",\"fields\":{\"name\":\"李小梅\"}}\n"
-            "{\"collection\":\"pupils\",\"id\":\"p2\",\"fields\":{\"name\":\n"
-            "\n"
-            "{\"collection\":\"Pupils\",\"id\":\"p3\",\"fields\":{}}\n"
-            "{\"collection\":\"pupils\",\"id\":\"p4\",\"fields\":[1]}\n"
-            "{\"collection\":\"pupils\",\"id\":\"p1\",\"fields\":{\"a\":1}}\n"
-            "{\"collection\":\"pupils\",\"fields\":{\"name\":\"no id is fine\"}}\n"
-            "{\"collection\":\"pupils\",\"id\":\"bad id\",\"fields\":{}}\n");
+        std::istringstream in("{\"collection\":\"pupils\",\"id\":\"p1\",\"fields\":{\"name\":\"李小梅\"}}\n"
+                              "{\"collection\":\"pupils\",\"id\":\"p2\",\"fields\":{\"name\":\n"
+                              "\n"
+                              "{\"collection\":\"Pupils\",\"id\":\"p3\",\"fields\":{}}\n"
+                              "{\"collection\":\"pupils\",\"id\":\"p4\",\"fields\":[1]}\n"
+                              "{\"collection\":\"pupils\",\"id\":\"p1\",\"fields\":{\"a\":1}}\n"
+                              "{\"collection\":\"pupils\",\"fields\":{\"name\":\"no id is fine\"}}\n"
+                              "{\"collection\":\"pupils\",\"id\":\"bad id\",\"fields\":{}}\n");
         try {
             importJsonLines(*c.store, "A", in, "roster.jsonl", kNow);
             QFAIL("imported a bad file");
@@ -116,8 +116,14 @@ private slots:
         {
             Transaction tx(*c.store);
             serverPut(*c.store, "pupils", "p1", "A",
-                      {{"a", "=HYPERLINK(\"http://evil\")"}, {"b", "+1"}, {"c", "-2"}, {"d", "@SUM(A1)"}, {"e", -3},
-                       {"f", "\t=1+1"}, {"g", "\r=1+1"}, {"h", "a=b"}},
+                      {{"a", "=HYPERLINK(\"http://evil\")"},
+                       {"b", "+1"},
+                       {"c", "-2"},
+                       {"d", "@SUM(A1)"},
+                       {"e", -3},
+                       {"f", "\t=1+1"},
+                       {"g", "\r=1+1"},
+                       {"h", "a=b"}},
                       "t", kNow);
             tx.commit();
         }
@@ -125,8 +131,9 @@ private slots:
         exportRecords(*c.store, "pupils", std::string("A"), ExportFormat::Csv, csv);
         // A tab or CR first is neutralised too (the CR cell is quoted as RFC 4180
         // wants); an "=" inside a cell and a JSON number are left alone.
-        QCOMPARE(csv.str(), std::string("id,school,a,b,c,d,e,f,g,h\r\n"
-                                        "p1,A,\"'=HYPERLINK(\"\"http://evil\"\")\",'+1,'-2,'@SUM(A1),-3,'\t=1+1,\"'\r=1+1\",a=b\r\n"));
+        QCOMPARE(csv.str(),
+                 std::string("id,school,a,b,c,d,e,f,g,h\r\n"
+                             "p1,A,\"'=HYPERLINK(\"\"http://evil\"\")\",'+1,'-2,'@SUM(A1),-3,'\t=1+1,\"'\r=1+1\",a=b\r\n"));
     }
 
     void exportFormats()
@@ -162,13 +169,16 @@ private slots:
     {
         County c;
         Json field = {{"name", "visitor"}, {"type", "text"}, {"label", {{"zh", "家访人"}, {"en", "Visitor"}}}};
-        Json def = {{"id", "home_visit"}, {"roles", Json::array({"teacher"})}, {"schools", "*"},
-                    {"title", {{"zh", "家访记录"}, {"en", "Home visit"}}},
-                    {"pages", Json::array({{{"id", "p1"}, {"title", {{"zh", "家访"}, {"en", "Visit"}}}, {"fields", Json::array({field})}}})}};
+        Json def = {
+            {"id", "home_visit"},
+            {"roles", Json::array({"teacher"})},
+            {"schools", "*"},
+            {"title", {{"zh", "家访记录"}, {"en", "Home visit"}}},
+            {"pages",
+             Json::array({{{"id", "p1"}, {"title", {{"zh", "家访"}, {"en", "Visit"}}}, {"fields", Json::array({field})}}})}};
         QCOMPARE(publishForm(*c.store, def, kNow), int64_t(1));
         QCOMPARE(publishForm(*c.store, def, kNow), int64_t(1)); // unchanged
-        def["pages"][0]["fields"].push_back(
-            {{"name", "date"}, {"type", "date"}, {"label", {{"zh", "日期"}, {"en", "Date"}}}});
+        def["pages"][0]["fields"].push_back({{"name", "date"}, {"type", "date"}, {"label", {{"zh", "日期"}, {"en", "Date"}}}});
         QCOMPARE(publishForm(*c.store, def, kNow), int64_t(2));
         auto rec = c.store->record("forms", "home_visit");
         QVERIFY(rec);
@@ -234,9 +244,9 @@ private slots:
         const Run serve = runServer({"serve", "--help"});
         QCOMPARE(serve.code, 0);
         for (const Run *r : {&all, &serve}) {
-            for (const char *want : {"serve DATA_DIR --listen", "SQLite", "serve postgresql://", "PostgreSQL",
-                                     "HAProxy", "nginx", "packaging/server/cunxiao-server@.service",
-                                     "packaging/server/haproxy-cunxiao.cfg", "A province"})
+            for (const char *want :
+                 {"serve DATA_DIR --listen", "SQLite", "serve postgresql://", "PostgreSQL", "HAProxy", "nginx",
+                  "packaging/server/cunxiao-server@.service", "packaging/server/haproxy-cunxiao.cfg", "A province"})
                 QVERIFY2(r->out.contains(want), qPrintable(QString("missing \"%1\" in:\n%2").arg(want, r->out)));
         }
         QVERIFY(serve.out.contains("packaging/server/nginx-cunxiao.conf"));
@@ -326,7 +336,8 @@ private slots:
         {
             QFile f(file);
             QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write("{\"collection\":\"pupils\",\"id\":\"0191aae1-a46a-71e2-82cc-2ce46014be3b\",\"fields\":{\"name\":\"李小梅\",\"grade\":3}}\n"
+            f.write("{\"collection\":\"pupils\",\"id\":\"0191aae1-a46a-71e2-82cc-2ce46014be3b\",\"fields\":{\"name\":\"李小梅\","
+                    "\"grade\":3}}\n"
                     "{\"collection\":\"pupils\",\"fields\":{\"name\":\"王小明\",\"grade\":4}}\n"
                     "\n"
                     "{\"collection\":\"teachers\",\"fields\":{\"name\":\"王芳\",\"status\":\"在编\"}}\n");

@@ -70,17 +70,19 @@ Json photoRef(const std::string &sha, size_t size) { return Json{{"sha256", sha}
 
 } // namespace
 
-class TestAttachments : public QObject {
+class TestAttachments : public QObject
+{
     Q_OBJECT
 private slots:
     // References anywhere in a value: nested in form answers, in arrays.
     void collectsNestedReferences()
     {
         const std::string a(64, 'a'), b(64, 'b');
-        Json v = Json{{"answers", Json::array({Json{{"q", 1}, {"photo", Json{{"sha256", a}}}},
-                                               Json::array({Json{{"sha256", b}, {"size", 3}}})})},
-                      {"not", Json{{"sha256", "short"}}},
-                      {"upper", Json{{"sha256", std::string(64, 'A')}}}};
+        Json v =
+            Json{{"answers",
+                  Json::array({Json{{"q", 1}, {"photo", Json{{"sha256", a}}}}, Json::array({Json{{"sha256", b}, {"size", 3}}})})},
+                 {"not", Json{{"sha256", "short"}}},
+                 {"upper", Json{{"sha256", std::string(64, 'A')}}}};
         std::vector<std::string> out;
         collectAttachmentRefs(v, out);
         std::sort(out.begin(), out.end());
@@ -148,8 +150,8 @@ private slots:
         const std::string photo = bytes(3000, 9);
         const std::string sha = upload(cli, headA, photo);
         DeviceSession dev = authenticate(*s.county.store, headA);
-        auto reply = s.county.sync(dev, {put(1, "pupils", "p1", "A", Json{{"photo", photoRef(sha, photo.size())}},
-                                             ver(kNow, dev.node))});
+        auto reply =
+            s.county.sync(dev, {put(1, "pupils", "p1", "A", Json{{"photo", photoRef(sha, photo.size())}}, ver(kNow, dev.node))});
         QCOMPARE(reply.acked, uint64_t(1));
         QCOMPARE(get(cli, headA, sha)->status, 200);
 
@@ -190,7 +192,7 @@ private slots:
         auto sync = [&](Mutation m) {
             const uint64_t n = m.n;
             auto r = s.county.sync(dev, {std::move(m)});
-            QCOMPARE(r.acked, n);   // acknowledged up to this one
+            QCOMPARE(r.acked, n); // acknowledged up to this one
             QVERIFY(r.rejected.empty());
         };
 
@@ -200,7 +202,7 @@ private slots:
         sync(put(2, "visits", "v1", "A", Json{{"photo", photoRef(second, 2000)}}, ver(kNow + 1, dev.node), base("v1")));
         QCOMPARE(get(cli, headA2, first)->status, 404);
         QCOMPARE(get(cli, headA2, second)->status, 200);
-        QCOMPARE(get(cli, headA, first)->status, 200);   // its uploader
+        QCOMPARE(get(cli, headA, first)->status, 200); // its uploader
         QVERIFY(s.county.store->attachmentSchools(first).empty());
         // Another record uses the second too; deleting v1 leaves it open through v2.
         sync(put(3, "visits", "v2", "A", Json{{"photos", Json::array({photoRef(second, 2000)})}}, ver(kNow + 2, dev.node)));
@@ -345,20 +347,22 @@ private slots:
         {
             // Version 1 again: the tables of migration 2 must not exist yet.
             QProcess sq;
-            sq.start("sqlite3", {QString::fromStdString(path), "DROP TABLE record_attachment_refs; DROP TABLE attachment_uploads; DROP TABLE signin_throttle; DROP TABLE signin_audit;"
-                                                      // migration 5
-                                                      "DROP TABLE admin_audit; DROP TRIGGER audit_append_only_u; DROP TRIGGER audit_append_only_d;"
-                                                      "DROP INDEX audit_at; DROP INDEX devices_next_token;"
-                                                      "ALTER TABLE devices DROP COLUMN app_version; ALTER TABLE devices DROP COLUMN last_source;"
-                                                      "ALTER TABLE devices DROP COLUMN token_expires; ALTER TABLE devices DROP COLUMN token_renewed;"
-                                                      "ALTER TABLE devices DROP COLUMN next_token_hash; ALTER TABLE devices DROP COLUMN wipe_sent;"
-                                                      // migration 6
-                                                      "DROP INDEX records_collection_seq;"
-                                                      // migration 7
-                                                      "ALTER TABLE devices DROP COLUMN health; ALTER TABLE devices DROP COLUMN health_at;"
-                                                      // migration 8
-                                                      "DROP INDEX enrol_codes_user; DROP TABLE enrol_codes;"
-                                                      "ALTER TABLE accounts DROP COLUMN admin;"});
+            sq.start("sqlite3", {QString::fromStdString(path),
+                                 "DROP TABLE record_attachment_refs; DROP TABLE attachment_uploads; DROP TABLE signin_throttle; "
+                                 "DROP TABLE signin_audit;"
+                                 // migration 5
+                                 "DROP TABLE admin_audit; DROP TRIGGER audit_append_only_u; DROP TRIGGER audit_append_only_d;"
+                                 "DROP INDEX audit_at; DROP INDEX devices_next_token;"
+                                 "ALTER TABLE devices DROP COLUMN app_version; ALTER TABLE devices DROP COLUMN last_source;"
+                                 "ALTER TABLE devices DROP COLUMN token_expires; ALTER TABLE devices DROP COLUMN token_renewed;"
+                                 "ALTER TABLE devices DROP COLUMN next_token_hash; ALTER TABLE devices DROP COLUMN wipe_sent;"
+                                 // migration 6
+                                 "DROP INDEX records_collection_seq;"
+                                 // migration 7
+                                 "ALTER TABLE devices DROP COLUMN health; ALTER TABLE devices DROP COLUMN health_at;"
+                                 // migration 8
+                                 "DROP INDEX enrol_codes_user; DROP TABLE enrol_codes;"
+                                 "ALTER TABLE accounts DROP COLUMN admin;"});
             if (!sq.waitForStarted())
                 QSKIP("the sqlite3 tool is not installed");
             QVERIFY(sq.waitForFinished());

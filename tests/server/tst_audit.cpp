@@ -57,7 +57,8 @@ std::string tryExec(County &c, const std::string &sql)
 
 } // namespace
 
-class TestAudit : public QObject {
+class TestAudit : public QObject
+{
     Q_OBJECT
 private slots:
     void accountsRolesAndSchoolsAreAudited()
@@ -94,9 +95,12 @@ private slots:
         QCOMPARE(revoke[0].detail["wipe"].get<bool>(), true);
 
         Json field = {{"name", "visitor"}, {"type", "text"}, {"label", {{"zh", "家访人"}, {"en", "Visitor"}}}};
-        Json def = {{"id", "visit"}, {"roles", Json::array({"teacher"})}, {"title", {{"zh", "家访"}, {"en", "Visit"}}},
-                    {"pages", Json::array({{{"id", "p1"}, {"title", {{"zh", "家访"}, {"en", "Visit"}}},
-                                            {"fields", Json::array({field})}}})}};
+        Json def = {
+            {"id", "visit"},
+            {"roles", Json::array({"teacher"})},
+            {"title", {{"zh", "家访"}, {"en", "Visit"}}},
+            {"pages",
+             Json::array({{{"id", "p1"}, {"title", {{"zh", "家访"}, {"en", "Visit"}}}, {"fields", Json::array({field})}}})}};
         publishForm(*c.store, def, kNow, "admin (li)");
         auto pub = eventsOf(*c.store, "form-published");
         QCOMPARE(pub.size(), size_t(1));
@@ -109,8 +113,7 @@ private slots:
             tx.commit();
         }
         std::ostringstream csv;
-        QCOMPARE(exportRecords(*c.store, "pupils", std::string("A"), ExportFormat::Csv, csv, "admin (li)", kNow + 5),
-                 size_t(2));
+        QCOMPARE(exportRecords(*c.store, "pupils", std::string("A"), ExportFormat::Csv, csv, "admin (li)", kNow + 5), size_t(2));
         auto ex = eventsOf(*c.store, "export");
         QCOMPARE(ex.size(), size_t(1));
         QCOMPARE(ex[0].actor, std::string("admin (li)"));
@@ -146,8 +149,7 @@ private slots:
     // No code path writes UPDATE or DELETE against an audit table.
     void noCodeChangesAuditRows()
     {
-        QDirIterator it(QStringLiteral(CX_SOURCE_DIR "/server"), {"*.cpp", "*.h"}, QDir::Files,
-                        QDirIterator::Subdirectories);
+        QDirIterator it(QStringLiteral(CX_SOURCE_DIR "/server"), {"*.cpp", "*.h"}, QDir::Files, QDirIterator::Subdirectories);
         int files = 0;
         const QRegularExpression bad(
             R"((UPDATE\s+(signin_audit|admin_audit|audit)\b|DELETE\s+FROM\s+(signin_audit|admin_audit|audit)\b|TRUNCATE\s+(TABLE\s+)?(signin_audit|admin_audit|audit)\b))",
@@ -169,8 +171,7 @@ private slots:
         County c;
         DeviceSession d = c.device("head.a", "0190c000-0000-7000-8000-000000000001");
         c.store->addSignInEvent(SignInEvent{kNow + 1, "head.a", d.device, "10.0.0.9", "wrong-password"});
-        c.sync(d, {put(1, "pupils", "p1", "A", {{"name", "x"}, {"grade", 3}}, ver(kNow + 2, d.node))}, {}, 1 << 20,
-               kNow + 2);
+        c.sync(d, {put(1, "pupils", "p1", "A", {{"name", "x"}, {"grade", 3}}, ver(kNow + 2, d.node))}, {}, 1 << 20, kNow + 2);
         c.sync(d, {put(2, "pupils", "p2", "A", {{"name", "y"}}, ver(kNow + 3, d.node))}, {}, 1 << 20, kNow + 3);
         revokeOneDevice(*c.store, d.device, "admin (li)", kNow + 4);
 

@@ -29,7 +29,8 @@ std::string authError(County &c, const std::string &user, const std::string &pw,
 }
 } // namespace
 
-class TestAuth : public QObject {
+class TestAuth : public QObject
+{
     Q_OBJECT
 private slots:
     // Issue 12: guesses are limited per account and per address, locked keys
@@ -153,11 +154,16 @@ private slots:
         QTest::addColumn<QString>("role");
         QTest::addColumn<QStringList>("schools");
         QTest::addColumn<QString>("needle");
-        QTest::newRow("bad role") << "x" << "janitor" << QStringList{"A"} << "role";
-        QTest::newRow("bad name") << "a b" << "head" << QStringList{"A"} << "user name";
-        QTest::newRow("unknown school") << "x" << "head" << QStringList{"Z"} << "does not exist";
-        QTest::newRow("head two schools") << "x" << "head" << QStringList{"A", "B"} << "exactly one";
-        QTest::newRow("inspector none") << "x" << "inspector" << QStringList{} << "--schools";
+        QTest::newRow("bad role") << "x"
+                                  << "janitor" << QStringList{"A"} << "role";
+        QTest::newRow("bad name") << "a b"
+                                  << "head" << QStringList{"A"} << "user name";
+        QTest::newRow("unknown school") << "x"
+                                        << "head" << QStringList{"Z"} << "does not exist";
+        QTest::newRow("head two schools") << "x"
+                                          << "head" << QStringList{"A", "B"} << "exactly one";
+        QTest::newRow("inspector none") << "x"
+                                        << "inspector" << QStringList{} << "--schools";
     }
     void addUserValidates()
     {

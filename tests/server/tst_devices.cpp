@@ -60,7 +60,6 @@ httplib::Result post(httplib::Client &cli, const std::string &path, const Json &
     return cli.Post(path, h, cx::compress(body.dump()), "application/json");
 }
 
-
 Json syncBody(const std::string &device)
 {
     SyncRequest req;
@@ -70,7 +69,8 @@ Json syncBody(const std::string &device)
 
 } // namespace
 
-class TestDevices : public QObject {
+class TestDevices : public QObject
+{
     Q_OBJECT
 private slots:
     // Enrolment sets the expiry; any use a day or more after the last renewal
@@ -150,7 +150,7 @@ private slots:
         QVERIFY(wipe);
         QCOMPARE(refusal(*c.store, b.token, kNow + 3), std::string());
         QCOMPARE(c.store->device(lost)->wipeSent, kNow + 3);
-        refusal(*c.store, a.token, kNow + 4);                      // told again, not audited again
+        refusal(*c.store, a.token, kNow + 4); // told again, not audited again
         QCOMPARE(c.store->device(lost)->wipeSent, kNow + 3);
         int revokes = 0, deliveries = 0;
         for (const auto &ev : c.store->adminEvents(0)) {

@@ -73,7 +73,8 @@ std::map<std::string, Row> docTable()
 
 } // namespace
 
-class TestErrors : public QObject {
+class TestErrors : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -93,9 +94,9 @@ private slots:
             const auto it = rows.find(name);
             QVERIFY2(it != rows.end(), ("docs/protocol.md's error table has no row for " + name).c_str());
             const ErrorStatus s = errorStatus(ErrorKind(k));
-            QVERIFY2(s.status == it->second.status,
-                     (name + ": the code answers " + std::to_string(s.status) + ", the table says " +
-                      std::to_string(it->second.status)).c_str());
+            QVERIFY2(s.status == it->second.status, (name + ": the code answers " + std::to_string(s.status) +
+                                                     ", the table says " + std::to_string(it->second.status))
+                                                        .c_str());
             QVERIFY2(s.error == it->second.error,
                      (name + ": the code answers \"" + s.error + "\", the table says \"" + it->second.error + "\"").c_str());
         }

@@ -120,25 +120,32 @@ void putSubmissions(County &c)
     publishForm(*c.store, Json::parse(kFormV2), kNow);
     serverPut(*c.store, "pupils", "p9", "C", Json{{"name", "赵小红"}}, "t", kNow);
     serverPut(*c.store, "submissions", "s1", "C",
-              Json{{"form", "class_count"}, {"form_version", 2}, {"status", "submitted"},
+              Json{{"form", "class_count"},
+                   {"form_version", 2},
+                   {"status", "submitted"},
                    {"updated_at", "2025-10-01T09:00:00"},
-                   {"answers", {{"boarding", "yes"},
-                                {"classes", Json::array({{{"grade", "1"}, {"pupils", 30}}, {{"grade", "2"}, {"pupils", 25}}})},
-                                {"total", 55},
-                                {"head_signature", {{"sha256", kSha}, {"size", 10}, {"type", "image/png"}}},
-                                {"photo", {{"sha256", kSha}, {"size", 10}, {"type", "image/jpeg"}}},
-                                {"monitor", "p9"}}}},
+                   {"answers",
+                    {{"boarding", "yes"},
+                     {"classes", Json::array({{{"grade", "1"}, {"pupils", 30}}, {{"grade", "2"}, {"pupils", 25}}})},
+                     {"total", 55},
+                     {"head_signature", {{"sha256", kSha}, {"size", 10}, {"type", "image/png"}}},
+                     {"photo", {{"sha256", kSha}, {"size", 10}, {"type", "image/jpeg"}}},
+                     {"monitor", "p9"}}}},
               "t", kNow);
     serverPut(*c.store, "submissions", "s2", "B",
-              Json{{"form", "class_count"}, {"form_version", 1}, {"status", "accepted"},
+              Json{{"form", "class_count"},
+                   {"form_version", 1},
+                   {"status", "accepted"},
                    {"updated_at", "2025-09-20T10:00:00"},
-                   {"answers", {{"boarding", "no"}, {"remark", "=1+1"},
-                                {"classes", Json::array({{{"grade", "2"}, {"pupils", 10}}})}, {"total", 10}}}},
+                   {"answers",
+                    {{"boarding", "no"},
+                     {"remark", "=1+1"},
+                     {"classes", Json::array({{{"grade", "2"}, {"pupils", 10}}})},
+                     {"total", 10}}}},
               "t", kNow);
     // Left out: a draft, and another form's submission.
     serverPut(*c.store, "submissions", "s3", "C",
-              Json{{"form", "class_count"}, {"form_version", 2}, {"status", "draft"}, {"answers", {{"total", 1}}}}, "t",
-              kNow);
+              Json{{"form", "class_count"}, {"form_version", 2}, {"status", "draft"}, {"answers", {{"total", 1}}}}, "t", kNow);
     serverPut(*c.store, "submissions", "s4", "C",
               Json{{"form", "other"}, {"form_version", 1}, {"status", "submitted"}, {"answers", {{"x", 1}}}}, "t", kNow);
 }
@@ -153,7 +160,8 @@ std::optional<AdminEvent> lastExport(const std::vector<AdminEvent> &events)
 }
 } // namespace
 
-class TestExport : public QObject {
+class TestExport : public QObject
+{
     Q_OBJECT
 private slots:
     // A collection as XLSX: a valid zip whose sheet holds the Chinese values;
@@ -276,13 +284,13 @@ private slots:
         QCOMPARE(rows.size(), size_t(4)); // two headers, s1, s2 (by seq: s1 was written first)
         QCOMPARE(cellsOf(rows[0]), QStringList({"编号", "学校代码", "学校名称", "状态", "提交时间", "表单版本", "更正自",
                                                 "是否寄宿制", "学生总数", "校长签名", "照片", "班长", "备注"}));
-        QCOMPARE(cellsOf(rows[1]), QStringList({"id", "school", "school name", "status", "updated at", "form version",
-                                                "corrects", "Boarding school?", "Total pupils", "Head's signature",
-                                                "Photo", "Class monitor", "Remark"}));
-        QCOMPARE(cellsOf(rows[2]), QStringList({"s1", "C", "龙泉镇中心学校", "submitted", "2025-10-01T09:00:00", "2", "",
-                                                "是", "55", "已签", QString::fromStdString(kSha), "赵小红"}));
-        QCOMPARE(cellsOf(rows[3]), QStringList({"s2", "B", "School B", "accepted", "2025-09-20T10:00:00", "1", "", "否",
-                                                "10", "", "", "", "=1+1"}));
+        QCOMPARE(cellsOf(rows[1]),
+                 QStringList({"id", "school", "school name", "status", "updated at", "form version", "corrects",
+                              "Boarding school?", "Total pupils", "Head's signature", "Photo", "Class monitor", "Remark"}));
+        QCOMPARE(cellsOf(rows[2]), QStringList({"s1", "C", "龙泉镇中心学校", "submitted", "2025-10-01T09:00:00", "2", "", "是",
+                                                "55", "已签", QString::fromStdString(kSha), "赵小红"}));
+        QCOMPARE(cellsOf(rows[3]), QStringList({"s2", "B", "School B", "accepted", "2025-09-20T10:00:00", "1", "", "否", "10", "",
+                                                "", "", "=1+1"}));
         const auto &rep = wb.sheets[1].rows;
         QCOMPARE(rep.size(), size_t(5));
         QCOMPARE(cellsOf(rep[0]), QStringList({"提交编号", "学校代码", "行号", "年级", "人数"}));
@@ -314,10 +322,14 @@ private slots:
         c.store->putSchool({"C", "龙泉镇中心学校", "云岭县"});
         publishForm(*c.store, Json::parse(R"J({"id": "arrivals", "version": 1, "roles": ["head"],
             "title": {"zh": "到校", "en": "Arrivals"},
-            "fields": [{"name": "arrived", "type": "datetime", "label": {"zh": "到达", "en": "Arrived"}}]})J"), kNow);
+            "fields": [{"name": "arrived", "type": "datetime", "label": {"zh": "到达", "en": "Arrived"}}]})J"),
+                    kNow);
         serverPut(*c.store, "submissions", "s1", "C",
-                  Json{{"form", "arrivals"}, {"form_version", 1}, {"status", "submitted"},
-                       {"updated_at", "2026-12-07T10:00:00"}, {"answers", {{"arrived", "2026-12-07T09:30:00+07:00"}}}},
+                  Json{{"form", "arrivals"},
+                       {"form_version", 1},
+                       {"status", "submitted"},
+                       {"updated_at", "2026-12-07T10:00:00"},
+                       {"answers", {{"arrived", "2026-12-07T09:30:00+07:00"}}}},
                   "t", kNow);
         QTemporaryDir dir;
         const QString loc = QString::fromStdString(c.location());
@@ -326,7 +338,7 @@ private slots:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         const auto wb = cx::xlsform::readWorkbook(file.toStdString());
         QCOMPARE(cellsOf(wb.sheets[0].rows[0]).last(), QString("到达"));
-        QCOMPARE(cellsOf(wb.sheets[0].rows[2]).last(), QString("2026-12-07T09:30"));   // a date-time number
+        QCOMPARE(cellsOf(wb.sheets[0].rows[2]).last(), QString("2026-12-07T09:30")); // a date-time number
         QVERIFY(zipPart(file, "xl/styles.xml").find("formatCode=\"yyyy-mm-dd hh:mm:ss &quot;+07:00&quot;\"") !=
                 std::string::npos);
         r = runServer({"export", loc, "submissions", "--form", "arrivals", "--format", "csv"});
@@ -350,8 +362,8 @@ private slots:
         const QString main = QString::fromUtf8(f.readAll());
         QCOMPARE(main.split("\r\n", Qt::SkipEmptyParts),
                  QStringList({"编号,学校代码,学校名称,状态,提交时间,表单版本,更正自,是否寄宿制,学生总数,校长签名,照片,班长,备注",
-                              "s1,C,龙泉镇中心学校,submitted,2025-10-01T09:00:00,2,,是,55,已签," +
-                                  QString::fromStdString(kSha) + ",赵小红,",
+                              "s1,C,龙泉镇中心学校,submitted,2025-10-01T09:00:00,2,,是,55,已签," + QString::fromStdString(kSha) +
+                                  ",赵小红,",
                               "s2,B,School B,accepted,2025-09-20T10:00:00,1,,否,10,,,,'=1+1"}));
         QFile rep(dir.path() + "/班级人数.classes.csv");
         QVERIFY(rep.open(QIODevice::ReadOnly));

@@ -29,10 +29,10 @@ httplib::Result post(httplib::Client &cli, const std::string &path, const Json &
     return cli.Post(path, h, compress ? cx::compress(body.dump()) : body.dump(), "application/json");
 }
 
-
 } // namespace
 
-class TestHttp : public QObject {
+class TestHttp : public QObject
+{
     Q_OBJECT
 
 private slots:
@@ -185,7 +185,7 @@ private slots:
             lastPage = text;
             QVERIFY(pages < 100);
         }
-        for (int i = 0; i < 120; ++i)   // every pushed record arrived, each once (ids is a set: count them)
+        for (int i = 0; i < 120; ++i) // every pushed record arrived, each once (ids is a set: count them)
             QVERIFY(ids.count("p" + std::to_string(i)));
         QVERIFY(pages >= 3);
         QCOMPARE(chained, pages - 1);
@@ -236,8 +236,14 @@ private slots:
 
         // Malformed: the message names the path.
         Json bad = req.toJson();
-        bad["mutations"] = Json::array({Json{{"n", 1}, {"c", "pupils"}, {"id", "x"}, {"school", "A"}, {"op", "put"},
-                                              {"f", 5}, {"base", Json::object()}, {"v", "0000000000000001-1"}}});
+        bad["mutations"] = Json::array({Json{{"n", 1},
+                                             {"c", "pupils"},
+                                             {"id", "x"},
+                                             {"school", "A"},
+                                             {"op", "put"},
+                                             {"f", 5},
+                                             {"base", Json::object()},
+                                             {"v", "0000000000000001-1"}}});
         r = post(cli, "/v1/sync", bad, e.token);
         QCOMPARE(r->status, 400);
         Json err = replyJson(r);
@@ -299,8 +305,13 @@ private slots:
         Json j = req.toJson();
         Json ms = Json::array();
         for (size_t i = 1; i <= kMaxMutationsPerRequest + 1; ++i)
-            ms.push_back(Json{{"n", i}, {"c", "pupils"}, {"id", "p" + std::to_string(i)}, {"school", "A"},
-                              {"op", "put"}, {"f", Json{{"grade", 1}}}, {"base", Json::object()},
+            ms.push_back(Json{{"n", i},
+                              {"c", "pupils"},
+                              {"id", "p" + std::to_string(i)},
+                              {"school", "A"},
+                              {"op", "put"},
+                              {"f", Json{{"grade", 1}}},
+                              {"base", Json::object()},
                               {"v", "0000000000000001-1"}});
         j["mutations"] = ms;
         r = post(cli, "/v1/sync", j, e.token);
@@ -327,9 +338,9 @@ private slots:
         QTemporaryDir dir;
         const QString cert = dir.path() + "/cert.pem", key = dir.path() + "/key.pem";
         QProcess openssl;
-        openssl.start("openssl", {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                                  "-keyout", key, "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext",
-                                  "subjectAltName=IP:127.0.0.1"});
+        openssl.start("openssl",
+                      {"req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key,
+                       "-out", cert, "-days", "2", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"});
         const bool ran = openssl.waitForFinished(30000);
         const int rc = ran && openssl.exitStatus() == QProcess::NormalExit ? openssl.exitCode() : -1;
         if (rc != 0)

@@ -8,7 +8,8 @@
 
 using namespace cxt;
 
-class TestStore : public QObject {
+class TestStore : public QObject
+{
     Q_OBJECT
 private slots:
     void migratesAndReopens()
@@ -77,7 +78,9 @@ private slots:
     {
         QTemporaryDir dir;
         const std::string path = (dir.path() + "/cunxiao.db").toStdString();
-        { SqliteStore s(path); }
+        {
+            SqliteStore s(path);
+        }
         sqlite3 *db = nullptr;
         QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
         sqlite3_stmt *st = nullptr;

@@ -22,10 +22,11 @@ std::set<std::string> ids(const std::vector<RecordState> &rs)
 }
 
 // Rejects pupils whose grade is above 6.
-class GradeValidator : public Validator {
+class GradeValidator : public Validator
+{
 public:
-    std::optional<Rejection> check(Store &, const std::optional<RecordState> &, const RecordState &after,
-                                   const Mutation &, const DeviceSession &) const override
+    std::optional<Rejection> check(Store &, const std::optional<RecordState> &, const RecordState &after, const Mutation &,
+                                   const DeviceSession &) const override
     {
         auto g = after.fields.find("grade");
         if (g != after.fields.end() && g->is_number() && g->get<int>() > 6)
@@ -36,7 +37,8 @@ public:
 
 } // namespace
 
-class TestSync : public QObject {
+class TestSync : public QObject
+{
     Q_OBJECT
 private slots:
     void retriedPushAppliesOnce()
@@ -87,8 +89,8 @@ private slots:
             put(1, "pupils", "p1", "A", {{"name", "李小梅"}, {"grade", 2}}, ver(kNow, d.node, 1)),
             put(2, "pupils", "p2", "A", {{"name", "王芳"}}, ver(kNow, d.node, 2)),
             put(3, "pupils", "p1", "A", {{"grade", 3}}, ver(kNow, d.node, 3), {{"grade", ver(kNow, d.node, 1)}}),
-            put(4, "pupils", "p3", "A", {{"grade", 5}}, ver(kNow, d.node, 4)),             // p3 has other fields
-            put(5, "pupils", "p4", "B", {{"name", "刘芳"}}, ver(kNow, d.node, 5)),          // refused: not this school
+            put(4, "pupils", "p3", "A", {{"grade", 5}}, ver(kNow, d.node, 4)),                   // p3 has other fields
+            put(5, "pupils", "p4", "B", {{"name", "刘芳"}}, ver(kNow, d.node, 5)),               // refused: not this school
             del(6, "pupils", "p2", "A", ver(kNow, d.node, 6), {{"name", ver(kNow, d.node, 2)}}), // p2 deleted after its put
         };
         SyncRequest req;
@@ -99,7 +101,7 @@ private slots:
         QCOMPARE(lean.acked, uint64_t(6));
         QCOMPARE(lean.rejected.size(), size_t(1));
         QCOMPARE(lean.acks.size(), size_t(1));
-        QCOMPARE(lean.acks[0].n, uint64_t(3));                          // p1, by its last change
+        QCOMPARE(lean.acks[0].n, uint64_t(3)); // p1, by its last change
         QCOMPARE(lean.acks[0].seq, c.store->record("pupils", "p1")->seq);
         QCOMPARE(ids(lean.applied), (std::set<std::string>{"pupils/p2", "pupils/p3"}));
         // The page (from cursor 0) leaves out what the reply already carries.
@@ -459,9 +461,9 @@ private slots:
         County c;
         DeviceSession a = c.device("head.a", "dev-a");
         DeviceSession b = c.device("head.a2", "dev-b");
-        SyncResponse created = c.sync(a, {put(1, "pupils", "p1", "A",
-                                              {{"name", "李小梅"}, {"id_number", "532301201501010023"}, {"grade", 3}},
-                                              ver(kNow, a.node))});
+        SyncResponse created =
+            c.sync(a, {put(1, "pupils", "p1", "A", {{"name", "李小梅"}, {"id_number", "532301201501010023"}, {"grade", 3}},
+                           ver(kNow, a.node))});
         const RecordState base = created.applied.at(0);
         // A concurrent edit leaves a conflict holding a personal value too.
         c.sync(b, {put(1, "pupils", "p1", "A", {{"name", "李小妹"}}, ver(kNow - 5, b.node))}); // had not seen a's
@@ -510,8 +512,11 @@ private slots:
             Transaction tx(*c.store);
             for (int i = 0; i < 5000; ++i)
                 serverPut(*c.store, "pupils", "p" + std::to_string(i), "A",
-                          {{"name", "学生" + std::to_string(i)}, {"grade", 1 + i % 6}, {"village", "大箐村三组"},
-                           {"guardian_phone", "13800000000"}, {"left_behind", i % 3 == 0}},
+                          {{"name", "学生" + std::to_string(i)},
+                           {"grade", 1 + i % 6},
+                           {"village", "大箐村三组"},
+                           {"guardian_phone", "13800000000"},
+                           {"left_behind", i % 3 == 0}},
                           "import", kNow);
             tx.commit();
         }
@@ -529,8 +534,7 @@ private slots:
             if (!r.more)
                 break;
         }
-        qInfo("first pull of 5,000 records: %zu pages, %zu bytes of JSON, %lld ms in the handler", pages, bytes,
-              t.elapsed());
+        qInfo("first pull of 5,000 records: %zu pages, %zu bytes of JSON, %lld ms in the handler", pages, bytes, t.elapsed());
         QCOMPARE(got, size_t(5000));
     }
 

@@ -8,7 +8,7 @@
 
 namespace faultvfs {
 
-void install();                                      // idempotent
+void install(); // idempotent
 // Fail the (writesLeft+1)-th write to any file whose path starts with prefix.
 void arm(const std::string &prefix, int writesLeft);
 void disarm();

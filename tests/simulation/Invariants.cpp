@@ -61,8 +61,7 @@ std::vector<std::string> World::check()
                     server[c + "/" + r.id] = canonical(r.fields, r.conflicts);
         for (const auto &c : collections())
             for (const auto &r : e.list(c, true)) {
-                if (r.state == cx::SyncState::Pending || r.state == cx::SyncState::Sent ||
-                    r.state == cx::SyncState::Rejected)
+                if (r.state == cx::SyncState::Pending || r.state == cx::SyncState::Sent || r.state == cx::SyncState::Rejected)
                     fail(dev + c + "/" + r.id + " is still " + cx::syncStateName(r.state));
                 local[c + "/" + r.id] = canonical(r.fields, r.conflicts);
             }
@@ -102,8 +101,10 @@ std::vector<std::string> World::check()
                 std::map<std::pair<size_t, std::string>, int> memo; // 0 unknown, 1 in progress, 2 yes, 3 no
                 std::function<bool(size_t, const std::string &)> accounted = [&](size_t i, const std::string &f) -> bool {
                     int &state = memo[{i, f}];
-                    if (state == 2) return true;
-                    if (state == 1 || state == 3) return false;
+                    if (state == 2)
+                        return true;
+                    if (state == 1 || state == 3)
+                        return false;
                     state = 1;
                     const cx::Mutation &m = ms[i];
                     bool ok = false;
@@ -176,7 +177,8 @@ std::vector<std::string> World::check()
                     auto cur = rec.versions.find(x.field);
                     if (cur != rec.versions.end() && cur->second.node == x.version.node && x.version.node != 0 &&
                         x.field != cx::kDeletedField)
-                        fail(c + "/" + rec.id + ": a device conflicts with itself on \"" + x.field + "\": " + rec.toJson().dump());
+                        fail(c + "/" + rec.id + ": a device conflicts with itself on \"" + x.field +
+                             "\": " + rec.toJson().dump());
                 }
     // A value and a conflict of the same field never share a version: a
     // version is one write of one value by one author.
@@ -191,13 +193,13 @@ std::vector<std::string> World::check()
                 }
     for (const auto &[key, count] : applied)
         if (count > 1)
-            fail("mutation " + std::to_string(key.second) + " of device " + key.first + " applied " +
-                 std::to_string(count) + " times");
+            fail("mutation " + std::to_string(key.second) + " of device " + key.first + " applied " + std::to_string(count) +
+                 " times");
     for (const auto &l : m_ledger) {
         bool rejected = !m_store->rejections(l.deviceId, l.n, l.n).empty();
         bool in = applied.count({l.deviceId, l.n}) > 0;
-        std::string what = "dev" + std::to_string(l.device) + " change " + std::to_string(l.n) + " on " + l.collection +
-                           "/" + l.id;
+        std::string what =
+            "dev" + std::to_string(l.device) + " change " + std::to_string(l.n) + " on " + l.collection + "/" + l.id;
         if (l.expectRejected && !rejected)
             fail(what + " was outside its scope but not rejected");
         // An edit that reached the server after the record's deletion (and had

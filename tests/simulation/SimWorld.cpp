@@ -25,8 +25,8 @@ namespace sim {
 const std::vector<DeviceSpec> &deviceSpecs()
 {
     static const std::vector<DeviceSpec> specs = {
-        {"head1", "head", "S1"},           {"teacher1", "teacher", "S1"},       {"head1", "head", "S1"},
-        {"head2", "head", "S2"},           {"inspector1", "inspector", "S1,S2"}, {"bureau1", "bureau", ""},
+        {"head1", "head", "S1"}, {"teacher1", "teacher", "S1"},        {"head1", "head", "S1"},
+        {"head2", "head", "S2"}, {"inspector1", "inspector", "S1,S2"}, {"bureau1", "bureau", ""},
     };
     return specs;
 }
@@ -40,11 +40,11 @@ const std::vector<std::string> &collections()
 namespace {
 constexpr int64_t kStart = 1'764'000'000'000;
 // The bureau refuses grade "bad": rejections of records that already exist.
-class SimValidator final : public cx::server::Validator {
+class SimValidator final : public cx::server::Validator
+{
 public:
-    std::optional<cx::Rejection> check(cx::server::Store &, const std::optional<cx::RecordState> &,
-                                       const cx::RecordState &, const cx::Mutation &m,
-                                       const cx::server::DeviceSession &) const override
+    std::optional<cx::Rejection> check(cx::server::Store &, const std::optional<cx::RecordState> &, const cx::RecordState &,
+                                       const cx::Mutation &m, const cx::server::DeviceSession &) const override
     {
         if (m.fields.contains("grade") && m.fields["grade"] == "bad")
             return cx::Rejection{0, "grade \"bad\" is not allowed", Json{{"grade", "not allowed"}}};
@@ -59,7 +59,8 @@ std::vector<std::string> split(const std::string &s)
     std::string cur;
     for (char c : s) {
         if (c == ',') {
-            if (!cur.empty()) out.push_back(cur);
+            if (!cur.empty())
+                out.push_back(cur);
             cur.clear();
         } else {
             cur.push_back(c);
@@ -71,7 +72,8 @@ std::vector<std::string> split(const std::string &s)
 }
 
 // The simulated link of one device.
-class SimTransport : public cx::Transport {
+class SimTransport : public cx::Transport
+{
 public:
     SimTransport(World &w, size_t device) : m_world(w), m_device(device) {}
     cx::HttpReply post(const std::string &path, const std::string &body, const std::string &token) override
@@ -249,8 +251,7 @@ cx::HttpReply World::deliver(size_t device, const std::string &path, const std::
     return reply;
 }
 
-void World::recordLedger(size_t d, const std::string &collection, const std::string &id, bool expectRejected,
-                         bool isDelete)
+void World::recordLedger(size_t d, const std::string &collection, const std::string &id, bool expectRejected, bool isDelete)
 {
     auto out = m_devs[d]->engine->replica().outboxFor(collection, id);
     // What the bureau will refuse follows from the change as it will be sent.

@@ -37,12 +37,13 @@ struct LedgerEntry {
 };
 
 struct Faults {
-    double dropRequest = 0.05, dropReply = 0.08, duplicate = 0.05, staleReplay = 0.05, truncate = 0.03,
-           garble = 0.01, serverCrash = 0.04, deviceCrash = 0.04, outOfScope = 0.02;
+    double dropRequest = 0.05, dropReply = 0.08, duplicate = 0.05, staleReplay = 0.05, truncate = 0.03, garble = 0.01,
+           serverCrash = 0.04, deviceCrash = 0.04, outOfScope = 0.02;
     static Faults none() { return Faults{0, 0, 0, 0, 0, 0, 0, 0, 0}; }
 };
 
-class World {
+class World
+{
 public:
     // Builds a fresh bureau with enrolled devices in `dir` (slow: scrypt); the
     // runs copy it.
@@ -52,8 +53,8 @@ public:
     ~World();
 
     void run(int steps);
-    void quiesce();                          // no faults, all online, sync until quiet
-    std::vector<std::string> check();        // invariant violations (empty = all held)
+    void quiesce();                   // no faults, all online, sync until quiet
+    std::vector<std::string> check(); // invariant violations (empty = all held)
     const std::vector<std::string> &trace() const { return m_trace; }
     int stats(const std::string &what) const;
 
@@ -95,7 +96,6 @@ private:
     std::vector<std::pair<size_t, std::string>> m_bundles, m_replies;
     int m_bundleNo = 0;
     void bundleStep(const std::string &who);
-
 };
 
 } // namespace sim

@@ -48,11 +48,10 @@ int main(int argc, char **argv)
     // Every fault the simulation injects (docs/testing.md), and the failed
     // syncs they cause.
     const std::vector<std::string> kinds = {
-        "server restarts",    "device restarts",   "dropped requests", "dropped replies",
-        "duplicated requests", "stale replays",    "truncated replies", "garbled replies",
-        "offline stretches",  "clocks hours off",  "creates out of scope", "edits the bureau refuses",
-        "failed syncs",       "bundles lost",      "bundles delivered twice", "bundle replies applied",
-        "bundle replies refused"};
+        "server restarts",        "device restarts",          "dropped requests", "dropped replies",   "duplicated requests",
+        "stale replays",          "truncated replies",        "garbled replies",  "offline stretches", "clocks hours off",
+        "creates out of scope",   "edits the bureau refuses", "failed syncs",     "bundles lost",      "bundles delivered twice",
+        "bundle replies applied", "bundle replies refused"};
     std::map<std::string, long> totals;
     for (uint64_t seed = first; seed <= last; ++seed) {
         fs::path dir = root / ("seed-" + std::to_string(seed));

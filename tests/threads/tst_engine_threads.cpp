@@ -48,7 +48,8 @@ QJsonObject toQt(const Json &j) { return QJsonDocument::fromJson(QByteArray::fro
 
 } // namespace
 
-class TestEngineThreads : public QObject {
+class TestEngineThreads : public QObject
+{
     Q_OBJECT
 private slots:
     void syncWhileEditing()
@@ -114,7 +115,8 @@ private slots:
                         if (i % 3 == 0 && mine.size() > 1) { // edit an earlier one
                             auto &[etag, eid] = mine[rng() % (mine.size() - 1)];
                             if (!etag.ends_with('4') && !etag.ends_with('9'))
-                                app.put("pupils", eid, "", Json{{"grade", int(rng() % 6)}, {"note", "edited " + std::to_string(i)}});
+                                app.put("pupils", eid, "",
+                                        Json{{"grade", int(rng() % 6)}, {"note", "edited " + std::to_string(i)}});
                         }
                         if (i % 10 == 4 || i % 10 == 9) { // i ends in 4 or 9: removed (the other device never edits these)
                             app.remove("pupils", id);
@@ -229,7 +231,8 @@ private slots:
         int live = 0;
         for (const auto &[tag, e] : ledger.entries) {
             const auto &[id, removed] = e;
-            QVERIFY2(count[tag] == (removed ? 0 : 1), qPrintable(QString("%1 is on the server %2 times").arg(tag.c_str()).arg(count[tag])));
+            QVERIFY2(count[tag] == (removed ? 0 : 1),
+                     qPrintable(QString("%1 is on the server %2 times").arg(tag.c_str()).arg(count[tag])));
             if (!removed) {
                 ++live;
                 QJsonObject f = onServer[QString::fromStdString(id)].toObject()["fields"].toObject();

@@ -40,7 +40,8 @@ struct Device {
 
 } // namespace
 
-class TestServerThreads : public QObject {
+class TestServerThreads : public QObject
+{
     Q_OBJECT
 private slots:
     void devicesAtOnce()
@@ -125,7 +126,8 @@ private slots:
                     try {
                         for (int i = 0; i < kNewPerRound; ++i) {
                             std::string tag = d.user + "-" + std::to_string(round) + "-" + std::to_string(i);
-                            std::string id = e.put("pupils", "", d.school, Json{{"tag", tag}, {"name", "学生 " + tag}, {"grade", 1}});
+                            std::string id =
+                                e.put("pupils", "", d.school, Json{{"tag", tag}, {"name", "学生 " + tag}, {"grade", 1}});
                             bool remove = i == 3 && round % 2 == 0;
                             {
                                 std::lock_guard l(ledgerMutex);
@@ -206,7 +208,8 @@ private slots:
         for (const auto &[tag, entry] : ledger) {
             const auto &[id, removed] = entry;
             QVERIFY2(onServer.count(id), tag.c_str());
-            QVERIFY2(count[tag] == (removed ? 0 : 1), qPrintable(QString("%1 is live on the server %2 times").arg(tag.c_str()).arg(count[tag])));
+            QVERIFY2(count[tag] == (removed ? 0 : 1),
+                     qPrintable(QString("%1 is live on the server %2 times").arg(tag.c_str()).arg(count[tag])));
             QCOMPARE(onServer[id].deleted(), removed);
             if (!removed)
                 QCOMPARE(onServer[id].fields.value("name", ""), "学生 " + tag);

@@ -71,7 +71,8 @@ CliResult attachBytes(BureauFixture &b, const QString &db, const QString &name, 
 
 } // namespace
 
-class TstVillage : public QObject {
+class TstVillage : public QObject
+{
     Q_OBJECT
 
     // The plain bytes of a photo a device holds (its own copy is encrypted):
@@ -100,14 +101,16 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         const char *names[] = {"王小明", "李小梅", "张伟", "刘芳", "陈静", "杨洋", "黄磊", "赵敏"};
         for (int i = 0; i < 2000; ++i) {
-            QJsonObject fields{{"name", QString::fromUtf8(names[i % 8])}, {"grade", 1 + i % 6}, {"k", i},
+            QJsonObject fields{{"name", QString::fromUtf8(names[i % 8])},
+                               {"grade", 1 + i % 6},
+                               {"k", i},
                                {"guardian_phone", QStringLiteral("138%1").arg(i * 7919 % 100000000, 8, 10, QChar('0'))},
                                {"village", QStringLiteral("第%1组").arg(i % 13)},
                                // An ID-like value nothing else predicts: prefix compression (wire
                                // encoding 3) took the rest of this school to 55 KB, fewer than the
                                // 20 cut windows the first test below needs.
-                               {"id_no", QString::fromLatin1(QCryptographicHash::hash(QByteArray::number(i),
-                                                                                      QCryptographicHash::Sha1).toHex())}};
+                               {"id_no", QString::fromLatin1(
+                                             QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha1).toHex())}};
             f.write(QJsonDocument(QJsonObject{{"collection", "pupils"}, {"fields", fields}}).toJson(QJsonDocument::Compact) +
                     "\n");
         }
@@ -260,14 +263,12 @@ private slots:
         const QJsonObject s0 = link.stats();
         CliResult fetched = m_bureau->cli(
             "teacher-dl.db",
-            QStringList{"fetch-attachment", sha, "--size", QString::number(photo.size()), "--json"} + fastRetries(), {},
-            600000);
+            QStringList{"fetch-attachment", sha, "--size", QString::number(photo.size()), "--json"} + fastRetries(), {}, 600000);
         QVERIFY2(fetched.exitCode == 0, qPrintable(fetched.err));
         const QJsonObject s1 = link.stats();
         const int cuts = s1["cuts"].toInt() - s0["cuts"].toInt();
         const double down = s1["bytes_down"].toDouble() - s0["bytes_down"].toDouble();
-        qInfo("1 MB photo download through %d cuts: %.0f bytes down (%.0f received again)", cuts, down,
-              down - photo.size());
+        qInfo("1 MB photo download through %d cuts: %.0f bytes down (%.0f received again)", cuts, down, down - photo.size());
         QVERIFY2(cuts >= 3, "the download should have been cut several times");
         QVERIFY2(down < photo.size() + cuts * 64 * 1024, "a download must resume from its offset, not restart");
         const QString path = fetched.json().object()["path"].toString();
@@ -394,7 +395,7 @@ private slots:
             }
             callsReturned = true;
         });
-        QElapsedTimer waited;   // a guard against hanging, not a speed limit
+        QElapsedTimer waited; // a guard against hanging, not a speed limit
         waited.start();
         while (!callsReturned && waited.elapsed() < 60000)
             QThread::msleep(10);
@@ -402,10 +403,10 @@ private slots:
         const bool stillDownloading = !done;
         QCOMPARE(link.command("stall 0"), QByteArray("OK stall 0"));
         ui.join();
-        cx::SyncReport r = e.sync();   // its own connection, while the download goes on
-        fetcher.join();                // both threads end before any check can return
-        qInfo("stalled at %llu of %lld bytes; %d engine calls returned meanwhile",
-              (unsigned long long)atStall, qlonglong(m_signature.size()), calls.load());
+        cx::SyncReport r = e.sync(); // its own connection, while the download goes on
+        fetcher.join();              // both threads end before any check can return
+        qInfo("stalled at %llu of %lld bytes; %d engine calls returned meanwhile", (unsigned long long)atStall,
+              qlonglong(m_signature.size()), calls.load());
         QVERIFY2(runningAtStall, "the download ended before the link could be stalled");
         QVERIFY(atStall > 0 && atStall < uint64_t(m_signature.size()));
         QVERIFY2(returnedDuringStall, "an engine call waited for the stalled download");
@@ -415,7 +416,7 @@ private slots:
         QVERIFY2(error.empty(), error.c_str());
         QVERIFY(r.complete);
         QCOMPARE(total.load(), uint64_t(m_signature.size()));
-        QCOMPARE(e.status().pending, 0);   // the 20 notes went up with that sync
+        QCOMPARE(e.status().pending, 0); // the 20 notes went up with that sync
         QVERIFY(QFile::exists(QString::fromStdString(path)));
         QCOMPARE(QByteArray::fromStdString(e.readAttachment(sha)), m_signature); // kept encrypted
     }
@@ -465,7 +466,8 @@ private slots:
             {
                 cx::Engine e(db.toStdString(), cliKey(db.toStdString()));
                 for (int i = 0; i < 150; ++i, ++made)
-                    e.put("visits", "", kSchool.toStdString(), cx::Json{{"m", made}, {"note", "家访记录 " + std::to_string(made)}});
+                    e.put("visits", "", kSchool.toStdString(),
+                          cx::Json{{"m", made}, {"note", "家访记录 " + std::to_string(made)}});
             }
             QProcess sync;
             sync.start(CX_CLI_EXE, QStringList{"--db", db, "sync", "--json", "--push-bytes", "1200"} + fastRetries());

@@ -24,7 +24,7 @@ void writeWorkbook(const std::string &path, const std::vector<std::pair<std::str
                     worksheet_write_number(ws, lxw_row_t(r), lxw_col_t(c),
                                            (std::stoi(v.substr(3, 2)) * 60 + std::stoi(v.substr(6, 2))) / 1440.0, time);
                 else if (v.rfind("#dt:", 0) == 0) {
-                    lxw_datetime dt = {std::stoi(v.substr(4, 4)), std::stoi(v.substr(9, 2)), std::stoi(v.substr(12, 2)),
+                    lxw_datetime dt = {std::stoi(v.substr(4, 4)),  std::stoi(v.substr(9, 2)),  std::stoi(v.substr(12, 2)),
                                        std::stoi(v.substr(15, 2)), std::stoi(v.substr(18, 2)), 0};
                     worksheet_write_datetime(ws, lxw_row_t(r), lxw_col_t(c), &dt, dateTime);
                 } else if (!v.empty())

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-using SheetRows = std::vector<std::vector<std::string>>;   // "" is an empty cell
+using SheetRows = std::vector<std::vector<std::string>>; // "" is an empty cell
 
 // Writes sheets in order; a cell "#n:2.5" is written as the number 2.5, and a
 // cell "#t:08:30" as Excel stores a time typed in: the fraction of a day

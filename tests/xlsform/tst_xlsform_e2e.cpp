@@ -29,7 +29,8 @@ QString sample(const char *name) { return QString(CX_SOURCE_DIR) + "/tests/xlsfo
 
 } // namespace
 
-class TestXlsformE2E : public QObject {
+class TestXlsformE2E : public QObject
+{
     Q_OBJECT
     std::unique_ptr<BureauFixture> b;
 
@@ -38,7 +39,8 @@ private slots:
 
     void importAndPublish()
     {
-        Run r = server({"admin", b->dataDir(), "import-xlsform", sample("yes_or_no_question.xlsx"), "--id", "good_day", "--publish"});
+        Run r =
+            server({"admin", b->dataDir(), "import-xlsform", sample("yes_or_no_question.xlsx"), "--id", "good_day", "--publish"});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(r.out.trimmed(), QString("form good_day published, version 1"));
         QVERIFY(r.err.contains("note: "));
@@ -51,7 +53,8 @@ private slots:
         QVERIFY(b->serverRecords("form_versions").contains("good_day.v1"));
         // The same workbook again changes nothing; with --out it is also written.
         QString out = b->path("good_day.json");
-        r = server({"admin", b->dataDir(), "import-xlsform", sample("yes_or_no_question.xlsx"), "--id", "good_day", "--out", out, "--publish"});
+        r = server({"admin", b->dataDir(), "import-xlsform", sample("yes_or_no_question.xlsx"), "--id", "good_day", "--out", out,
+                    "--publish"});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out.trimmed(), QString("form good_day published, version 1"));
         QFile f(out);

@@ -56,8 +56,8 @@ std::map<std::string, std::string> parts(bool date1904)
 {
     char wb[2048];
     std::snprintf(wb, sizeof wb, kWorkbook, date1904 ? "date1904=\"1\"" : "");
-    return {{"[Content_Types].xml", "<Types/>"}, {"xl/workbook.xml", wb}, {"xl/_rels/workbook.xml.rels", kRels},
-            {"xl/styles.xml", kStyles}, {"xl/sharedStrings.xml", kShared}, {"xl/worksheets/first.xml", kSheet1},
+    return {{"[Content_Types].xml", "<Types/>"},  {"xl/workbook.xml", wb},           {"xl/_rels/workbook.xml.rels", kRels},
+            {"xl/styles.xml", kStyles},           {"xl/sharedStrings.xml", kShared}, {"xl/worksheets/first.xml", kSheet1},
             {"xl/worksheets/second.xml", kSheet2}};
 }
 
@@ -69,7 +69,8 @@ std::string text(const Row &r, int col)
 
 } // namespace
 
-class TestXlsformRead : public QObject {
+class TestXlsformRead : public QObject
+{
     Q_OBJECT
     QTemporaryDir dir;
     std::string path(const char *name) { return dir.filePath(name).toStdString(); }
@@ -104,28 +105,28 @@ private slots:
         QCOMPARE(s->rows.size(), size_t(3));
         const Row &h = s->rows[0];
         QCOMPARE(h.number, 1);
-        QCOMPARE(text(h, 0), std::string("type"));                 // shared string
-        QCOMPARE(text(h, 1), std::string("name"));                 // inline string
-        QCOMPARE(text(h, 2), std::string("label::中文 (zh)"));     // rich text runs, phonetic guide left out
+        QCOMPARE(text(h, 0), std::string("type"));             // shared string
+        QCOMPARE(text(h, 1), std::string("name"));             // inline string
+        QCOMPARE(text(h, 2), std::string("label::中文 (zh)")); // rich text runs, phonetic guide left out
         const Row &v = s->rows[1];
         QCOMPARE(v.number, 4);
         QCOMPARE(text(v, 0), std::string("2.5"));
-        QCOMPARE(text(v, 1), std::string("2024-09-01"));           // a date stored as a number (built-in format 14)
+        QCOMPARE(text(v, 1), std::string("2024-09-01")); // a date stored as a number (built-in format 14)
         QCOMPARE(text(v, 2), std::string("TRUE"));
         QCOMPARE(text(v, 3), std::string("#REF!"));
         QVERIFY(v.cell(3)->error);
         QVERIFY(!v.cell(0)->error);
-        QCOMPARE(text(v, 4), std::string("08:30"));                // custom time format
-        QCOMPARE(text(v, 5), std::string("type"));                 // a formula's cached text
+        QCOMPARE(text(v, 4), std::string("08:30")); // custom time format
+        QCOMPARE(text(v, 5), std::string("type"));  // a formula's cached text
         QCOMPARE(text(v, 6), std::string("1000"));
-        QCOMPARE(text(v, 7), std::string("2024-09-01"));           // custom date format with quoted 年月日
-        QCOMPARE(text(v, 26), std::string("7"));                   // column AA
-        QCOMPARE(text(v, 27), std::string("FALSE"));               // a cell without r follows the previous one
-        QCOMPARE(text(s->rows[2], 0), std::string("# a comment row"));   // trimmed
+        QCOMPARE(text(v, 7), std::string("2024-09-01"));               // custom date format with quoted 年月日
+        QCOMPARE(text(v, 26), std::string("7"));                       // column AA
+        QCOMPARE(text(v, 27), std::string("FALSE"));                   // a cell without r follows the previous one
+        QCOMPARE(text(s->rows[2], 0), std::string("# a comment row")); // trimmed
         QCOMPARE(s->rows[2].number, 6);
         // The second sheet's target is an absolute part name.
         QCOMPARE(text(wb.sheets[1].rows[0], 1), std::string("0"));
-        QCOMPARE(text(wb.sheets[1].rows[0], 2), std::string("1899-12-31"));   // day 0, which Excel shows as 1900-01-00
+        QCOMPARE(text(wb.sheets[1].rows[0], 2), std::string("1899-12-31")); // day 0, which Excel shows as 1900-01-00
     }
 
     void dateSystems()
@@ -159,7 +160,8 @@ private slots:
     void notAWorkbookRefused()
     {
         std::ofstream(path("notes.xlsx")) << "type,name\ntext,q1\n";
-        QCOMPARE(refusal(path("notes.xlsx")), std::string("not an Excel workbook (an .xlsx file is a zip archive and this file is not one)"));
+        QCOMPARE(refusal(path("notes.xlsx")),
+                 std::string("not an Excel workbook (an .xlsx file is a zip archive and this file is not one)"));
         std::ofstream(path("empty.xlsx")).flush();
         QVERIFY(refusal(path("empty.xlsx")).find("empty or too short") != std::string::npos);
         QVERIFY(refusal(path("missing.xlsx")).find("cannot open the file") != std::string::npos);
@@ -173,7 +175,7 @@ private slots:
         std::ifstream in(sample, std::ios::binary);
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         QVERIFY(bytes.size() > 1000);
-        std::ofstream(path("cut.xlsx"), std::ios::binary) << bytes.substr(0, bytes.size() / 2);   // cut in half
+        std::ofstream(path("cut.xlsx"), std::ios::binary) << bytes.substr(0, bytes.size() / 2); // cut in half
         std::string en = refusal(path("cut.xlsx"));
         QVERIFY2(en.find("corrupt") != std::string::npos, en.c_str());
         // Same size, but the compressed data of every part scrambled.

@@ -15,7 +15,8 @@
 using namespace cx::xlsform;
 using cx::Json;
 
-class TestXlsformRoundTrip : public QObject {
+class TestXlsformRoundTrip : public QObject
+{
     Q_OBJECT
     QTemporaryDir dir;
 

@@ -83,6 +83,9 @@ Json AssignmentRow::toJson() const
                 {"state", state},
                 {"inspection", inspection},
                 {"done_on", doneOn},
+                {"done_by", doneBy},
+                {"report_inspectors", reportInspectors},
+                {"report", report},
                 {"done_note", doneNote},
                 {"marked_by_hand", markedByHand},
                 {"days_left", daysLeft}};
@@ -120,6 +123,7 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
         a.state = status == "cancelled" ? "cancelled" : status == "done" ? "done" : "planned";
         a.markedByHand = status == "done";
         if (a.markedByHand) {
+            a.doneBy = authorOf(r, "status");
             a.doneOn = textOf(r.fields, "done_on");
             a.doneNote = textOf(r.fields, "done_note");
         }
@@ -161,6 +165,9 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
             (who == it->second->inspector || bureauAccounts.count(who))) {
             it->second->state = "done";
             it->second->inspection = r.id;
+            it->second->report = "inspection";
+            it->second->doneBy = who;
+            it->second->reportInspectors = textOf(r.fields, "inspectors");
             it->second->doneOn = textOf(r.fields, "date");
         }
     }
@@ -203,6 +210,9 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
                 continue;
             a.state = "done";
             a.inspection = r.id;
+            a.report = "submission";
+            a.doneBy = who;
+            a.reportInspectors = textOf(r.fields.value("answers", Json::object()), "inspectors");
             std::string day = textOf(r.fields.value("answers", Json::object()), "inspection_date").substr(0, 10);
             a.doneOn = parseDay(day) ? day : textOf(r.fields, "updated_at").substr(0, 10);
         }
@@ -220,6 +230,7 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
             if (a.markedByHand && a.inspection.empty() && a.school == r.school && a.inspector == who && !when.empty() &&
                 a.doneOn == when.substr(0, 10)) {
                 a.inspection = r.id;
+                a.report = "inspection";
                 matched = true;
                 break;
             }
@@ -230,6 +241,9 @@ std::vector<AssignmentRow> assignmentRows(RecordQuery &q, const AssignmentFilter
                 when.substr(0, 10) >= a.assignedOn) {
                 a.state = "done";
                 a.inspection = r.id;
+                a.report = "inspection";
+                a.doneBy = who;
+                a.reportInspectors = textOf(r.fields, "inspectors");
                 a.doneOn = when.substr(0, 10);
                 break;
             }
@@ -355,6 +369,7 @@ Json TargetRow::toJson() const
                 {"done", done},
                 {"met", met()},
                 {"over", over},
+                {"refused", refused},
                 {"note", note}};
 }
 
@@ -375,6 +390,7 @@ std::vector<TargetRow> visitTargetRows(RecordQuery &q, Day today, const std::str
         t.teacherName = textOf(r.fields, "teacher_name");
         t.period = textOf(r.fields, "period");
         t.note = textOf(r.fields, "note");
+        t.refused = r.rejectReason;
         auto c = r.fields.find("count");
         t.target = c != r.fields.end() && c->is_number_integer() ? c->get<int>() : 0;
         auto p = forms::targetPeriod(t.period);
@@ -433,6 +449,32 @@ std::string setVisitTarget(Engine &e, RecordQuery &q, const NewTarget &in)
         if (!r.deleted && r.school == school && textOf(r.fields, "teacher") == teacher && textOf(r.fields, "period") == period)
             return e.put("visit_targets", r.id, school, fields);
     return e.put("visit_targets", targetId(school, teacher, period), school, fields);
+}
+
+std::vector<TeacherChoice> teacherChoices(RecordQuery &q, const std::string &school)
+{
+    std::map<std::string, std::string> named; // account -> name ("" while unknown)
+    std::set<std::string> notTeachers;        // those who plan (the bureau) or are sent to inspect
+    for (const auto &r : q.list(all("assignments"))) {
+        for (const auto &[field, who] : r.by)
+            notTeachers.insert(who);
+        notTeachers.insert(textOf(r.fields, "inspector"));
+    }
+    for (const auto &r : q.list(all("visit_targets")))
+        if (!r.deleted && r.school == school && r.rejectReason.empty())
+            if (const std::string t = textOf(r.fields, "teacher"); !t.empty()) {
+                std::string &name = named[t];
+                if (name.empty())
+                    name = textOf(r.fields, "teacher_name");
+            }
+    for (const auto &r : q.list(all("home_visits")))
+        if (!r.deleted && r.school == school && r.rejectReason.empty())
+            if (const std::string who = authorOf(r, "date"); !who.empty() && !notTeachers.count(who))
+                named.emplace(who, std::string());
+    std::vector<TeacherChoice> out;
+    for (auto &[account, name] : named)
+        out.push_back({account, name});
+    return out;
 }
 
 std::string targetId(const std::string &school, const std::string &teacher, const std::string &period)

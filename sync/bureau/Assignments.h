@@ -42,6 +42,9 @@ struct AssignmentRow {
     std::string due, assignedOn;
     std::string state;              // planned | done | overdue | cancelled
     std::string inspection, doneOn; // the inspection that completed it, and its day
+    std::string report;             // what `inspection` is: "inspection" (a record) | "submission" (its checklist form) | ""
+    std::string doneBy;             // the account that completed it (set the report's status, or marked it by hand)
+    std::string reportInspectors;   // who the report says inspected (its "inspectors": names, as typed)
     bool markedByHand = false;      // the bureau marked it done
     int daysLeft = 0;               // due - today (negative when overdue)
     Json toJson() const;
@@ -81,6 +84,7 @@ void markAssignmentDone(Engine &e, RecordQuery &q, const std::string &id, const 
 
 struct TargetRow {
     std::string id, school, schoolName, teacher, teacherName, period, note;
+    std::string refused;     // the server's reason when it refused the target (an account that is no teacher of the school)
     std::string first, last; // the period's days
     int target = 0, done = 0;
     bool met() const { return done >= target; }
@@ -100,6 +104,18 @@ struct NewTarget {
 // record's id is targetId(school, teacher, period), so two devices setting the
 // same target offline write the same record.
 std::string setVisitTarget(Engine &e, RecordQuery &q, const NewTarget &t);
+// The accounts a head can pick for a target in `school`, as far as this
+// replica knows them: those that logged the school's home visits (not an
+// account that planned or was sent to inspect) and those its targets name
+// (not refused), with the name a target gave. Sorted by
+// account. An account not here may still be a teacher of the school (the
+// teachers roster holds names, not accounts; a new teacher has logged
+// nothing yet): the server checks the one typed.
+struct TeacherChoice {
+    std::string account, name;
+};
+std::vector<TeacherChoice> teacherChoices(RecordQuery &q, const std::string &school);
+
 // A UUID-shaped id (version 8, RFC 9562) from SHA-256 of school, teacher and period.
 std::string targetId(const std::string &school, const std::string &teacher, const std::string &period);
 

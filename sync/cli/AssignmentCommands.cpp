@@ -64,7 +64,10 @@ int cmdAssignments(Engine &e, const std::string &db, const std::vector<std::stri
     for (const auto &r : rows)
         std::printf("%-10s %-16s %-12s %-24s %-14s %-16s %s%s\n", r.due.c_str(), stateText(r.state), r.school.c_str(),
                     r.schoolName.c_str(), r.inspector.c_str(), r.form.c_str(), r.id.c_str(),
-                    r.inspection.empty() ? "" : ("  inspection " + r.inspection + " " + r.doneOn).c_str());
+                    r.inspection.empty() ? ""
+                                         : ("  " + r.report + " " + r.inspection + " " + r.doneOn +
+                                            (r.doneBy.empty() ? std::string() : " by " + r.doneBy))
+                                               .c_str());
     std::printf("planned %d  done %d  overdue %d  cancelled %d\n", t.planned, t.done, t.overdue, t.cancelled);
     return Ok;
 }

@@ -112,6 +112,8 @@ private slots:
         QCOMPARE(rows.size(), size_t(1));
         QCOMPARE(rows[0].state, std::string("done"));
         QCOMPARE(rows[0].inspection, insp);
+        QCOMPARE(rows[0].report, std::string("inspection")); // the bureau's page opens it
+        QCOMPARE(rows[0].doneBy, std::string("inspector"));
         QCOMPARE(rows[0].doneOn, dayText(today()));
         const auto t = cx::bureau::tallyOf(rows);
         QCOMPARE(t.done, 1);
@@ -274,6 +276,28 @@ private slots:
         const std::string other = p.headA->put("visit_targets", "", "A", target);
         QCOMPARE(p.headA->sync().rejected, 1);
         QVERIFY(rejectReason(*p.headA, "visit_targets", other).find("not a teacher account of school A") != std::string::npos);
+        // The head's list shows the refused target with the server's reason,
+        // and does not offer its account as a teacher of the school.
+        auto headQ = p.query("head-a");
+        const auto refused = cx::bureau::visitTargetRows(headQ, today(), "A");
+        QCOMPARE(refused.size(), size_t(1));
+        QCOMPARE(refused[0].teacher, std::string("teacher.b"));
+        QVERIFY2(refused[0].refused.find("teacher.b is not a teacher account of school A") != std::string::npos,
+                 refused[0].refused.c_str());
+        for (const auto &c : cx::bureau::teacherChoices(headQ, "A"))
+            QVERIFY2(c.account != "teacher.b", c.account.c_str());
+        // The bureau's replica offers B's teacher, by the name its target
+        // gave; the bureau logged a visit in B too, and is offered until the
+        // replica shows it plans inspections.
+        auto choices = cx::bureau::teacherChoices(q, "B");
+        QCOMPARE(choices.size(), size_t(2));
+        QCOMPARE(choices[0].account, std::string("bureau"));
+        p.plan("B", 7);
+        p.syncAll();
+        choices = cx::bureau::teacherChoices(q, "B");
+        QCOMPARE(choices.size(), size_t(1));
+        QCOMPARE(choices[0].account, std::string("teacher.b"));
+        QCOMPARE(choices[0].name, std::string("赵老师"));
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", "明年", "", 2}));
         QVERIFY_THROWS_EXCEPTION(cx::Error, cx::bureau::setVisitTarget(*p.bureau, q, {"B", "teacher.b", "", month, "", 0}));
     }
@@ -316,7 +340,10 @@ private slots:
         const auto done = stateOf(id);
         QCOMPARE(done.state, std::string("done"));
         QCOMPARE(done.inspection, draft);
+        QCOMPARE(done.report, std::string("submission")); // the bureau's page opens its review
+        QCOMPARE(done.doneBy, std::string("inspector"));
         QCOMPARE(done.doneOn, dayText(today()));
+        QCOMPARE(done.toJson().value("done_by", std::string()), std::string("inspector"));
         QCOMPARE(stateOf(other).state, std::string("planned"));
 
         // Returned by the bureau, then corrected: the correction carries the assignment on.
@@ -335,6 +362,7 @@ private slots:
         QCOMPARE(p.inspector->get("submissions", fix)->rejectReason, std::string());
         QCOMPARE(stateOf(id).state, std::string("done"));
         QCOMPARE(stateOf(id).inspection, fix);
+        QCOMPARE(stateOf(id).report, std::string("submission"));
     }
 
     // Done vs planned (sync/bureau/Progress.h): the inspections due in the

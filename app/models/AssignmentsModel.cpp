@@ -102,8 +102,12 @@ void AssignmentsModel::refresh()
                     const QVariantMap m = s.toMap();
                     return m.value(QStringLiteral("code")).toString() == qstr(tr.school) &&
                            m.value(QStringLiteral("township")).toString() == m_township;
-                }))
-                m_targets.push_back(toVariant(tr.toJson()).toMap());
+                })) {
+                QVariantMap row = toVariant(tr.toJson()).toMap();
+                if (!tr.refused.empty())
+                    row[QStringLiteral("refused")] = localized(tr.refused);
+                m_targets.push_back(row);
+            }
         for (const auto &i : inspectors)
             m_inspectors << qstr(i);
         for (const auto &tw : townships)
@@ -245,6 +249,11 @@ QString AssignmentsModel::localized(const std::string &whatText)
     if (what.startsWith(QLatin1String("a home-visit target needs the teacher")))
         //: Setting a home-visit target: no teacher given.
         return tr("Enter the teacher's account.");
+    if ((m = match("^(.+) is not a teacher account of school (.+)$")).hasMatch())
+        //: A home-visit target the server refused. %1 the account typed, %2 the school's code.
+        return tr("The bureau's server refused %1: it is not a teacher account of school %2. Check the account, or ask the "
+                  "bureau to add it.")
+            .arg(m.captured(1), m.captured(2));
     if (what.startsWith(QLatin1String("a home-visit target needs a number of visits")))
         //: Setting a home-visit target: the number is out of range.
         return tr("The target is a number of visits from 1 to 500.");
@@ -261,6 +270,33 @@ void AssignmentsModel::setError(const QString &e)
         return;
     m_error = e;
     emit errorChanged();
+}
+
+QVariantMap AssignmentsModel::openAssignmentAt(const QString &school) const
+{
+    for (const QVariant &v : m_rows) { // overdue first, then planned by due day
+        QVariantMap a = v.toMap();
+        const QString st = a.value(QStringLiteral("state")).toString();
+        if (a.value(QStringLiteral("school")).toString() == school &&
+            (st == QLatin1String("planned") || st == QLatin1String("overdue")))
+            return a;
+    }
+    return {};
+}
+
+QVariantList AssignmentsModel::teacherChoices(const QString &school)
+{
+    QVariantList out;
+    auto q = m_query.current();
+    if (!q)
+        return out;
+    try {
+        for (const auto &c : cx::bureau::teacherChoices(*q, str(school)))
+            out.push_back(QVariantMap{{QStringLiteral("account"), qstr(c.account)}, {QStringLiteral("name"), qstr(c.name)}});
+    } catch (const std::exception &e) {
+        setError(QString::fromUtf8(e.what()));
+    }
+    return out;
 }
 
 QVariantList AssignmentsModel::tables() const

@@ -73,6 +73,15 @@ public:
     Q_INVOKABLE bool setTarget(const QString &school, const QString &teacher, const QString &teacherName, int count,
                                const QString &period = {});
     Q_INVOKABLE bool markDone(const QString &id, const QString &note = {});
+    // The open assignment (planned or overdue) of `school` among the rows
+    // shown (the filters applied: on the Inspections page, this inspector's),
+    // overdue or due first; {} when there is none. "+ New inspection" files
+    // its report as that assignment's.
+    Q_INVOKABLE QVariantMap openAssignmentAt(const QString &school) const;
+    // The accounts a head can pick for a home-visit target at `school`
+    // [{account, name}] (bureau::teacherChoices: those that logged its visits
+    // or that its targets name).
+    Q_INVOKABLE QVariantList teacherChoices(const QString &school);
     // The assignments shown (the filters applied) and the targets, as two
     // tables (TableExport's shape, headers in the app's language), for the
     // page's Excel and CSV exports.

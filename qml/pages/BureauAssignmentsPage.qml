@@ -9,7 +9,9 @@ import Cunxiao
 // or overdue; filtered by state, inspector and township, with the counts. A
 // form plans a new one (beside the list on a desktop, in a dialog on a
 // phone); each open one can be marked done (inspected on paper) or
-// cancelled. A second tab shows the home-visit targets heads set for their
+// cancelled; a done one says when and by whom, and opens the report that
+// completed it (the review of its checklist form's submission, or the
+// inspection record). A second tab shows the home-visit targets heads set for their
 // teachers, with the visits done so far.
 Page {
     id: page
@@ -37,6 +39,15 @@ Page {
         for (let i = 0; i < list.length; ++i)
             out.push(list[i])
         return out
+    }
+    // The report that completed a done assignment: a submission of its
+    // checklist form opens in the review page, an inspection record in the
+    // inspections page.
+    function openReport(a) {
+        if (a.report === "submission")
+            Navigator.push("BureauReviewPage", { openId: a.inspection })
+        else if (a.report === "inspection")
+            Navigator.push("InspectionPage", { recordId: a.inspection })
     }
     function stateFill(s) {
         return s === "done" ? Theme.onTimeFill : s === "overdue" ? Theme.missingFill : Theme.quietFill
@@ -198,8 +209,8 @@ Page {
                                       ? (row.modelData.marked_by_hand
                                          //: Assignment: marked done by the bureau (inspected on paper). %1 the due day.
                                          ? qsTr("Due %1 · marked done by the bureau").arg(row.modelData.due)
-                                         //: Assignment: done. %1 due day, %2 the day of the inspection.
-                                         : qsTr("Due %1 · inspected %2").arg(row.modelData.due).arg(row.modelData.done_on))
+                                         //: Assignment: done by a report. %1 due day, %2 the day of the inspection, %3 who inspected (the report's names, else the account that sent it).
+                                         : qsTr("Due %1 · done: %2, by %3").arg(row.modelData.due).arg(row.modelData.done_on).arg(row.modelData.report_inspectors || row.modelData.done_by || row.modelData.inspector))
                                       : row.modelData.state === "overdue"
                                         //: Assignment: overdue. %1 the due day; %n days past it.
                                         ? qsTr("Due %1 · %n day(s) overdue", "", -row.modelData.days_left).arg(row.modelData.due)
@@ -224,6 +235,14 @@ Page {
                                 color: Theme.muted
                                 wrapMode: Text.Wrap
                                 Layout.fillWidth: true
+                            }
+                            Button {
+                                objectName: "openReport"
+                                visible: (row.modelData.report || "") !== ""
+                                //: Assignment done: opens the report that completed it (the review of the submission, or the inspection).
+                                text: qsTr("Open report")
+                                implicitHeight: Theme.touch
+                                onClicked: page.openReport(row.modelData)
                             }
                             Flow {
                                 visible: row.open

@@ -17,6 +17,9 @@ Page {
     background: Rectangle { color: Theme.background }
 
     property string selectedId: ""
+    // A submission to open whatever the filters (an assignment's report,
+    // from the assignments page): the state filter starts at "all states".
+    property string openId: ""
     property var detail: ({})
     property var ticked: ({})
     property int tickedCount: 0
@@ -26,7 +29,7 @@ Page {
         id: queue
         onItemsChanged: {
             // Keep the open return if it is still listed; on a desktop, open the first.
-            let still = false
+            let still = page.openId !== "" && page.selectedId === page.openId
             for (const it of items)
                 if (it.id === page.selectedId)
                     still = true
@@ -40,6 +43,13 @@ Page {
             page.ticked = keep
             page.tickedCount = n
         }
+    }
+    Component.onCompleted: {
+        if (openId === "")
+            return
+        queue.status = "all"
+        statusBox.currentIndex = 3
+        open(openId)
     }
     function loadDetail() { detail = selectedId ? queue.detail(selectedId) : ({}) }
     function open(id) { selectedId = id; loadDetail(); comment.text = "" }
@@ -95,6 +105,7 @@ Page {
                 onActivated: (i) => queue.township = i === 0 ? "" : queue.townships[i - 1]
             }
             ComboBox {
+                id: statusBox
                 objectName: "reviewStatus"
                 width: 170
                 textRole: "text"

@@ -148,25 +148,62 @@ Page {
             objectName: "visitTargets"
             //: Home card heading (head): home-visit targets for the school's teachers.
             heading: qsTr("Home-visit targets")
+            id: targets
             AssignmentsModel { id: plans }
+            // The school's teacher accounts this phone knows (those that
+            // logged visits or have a target), re-read with the targets.
+            readonly property var choices: { plans.targets; return plans.teacherChoices(Session.school) }
+            function known(account) {
+                for (const c of choices)
+                    if (c.account === account)
+                        return true
+                return false
+            }
             Repeater {
                 model: plans.targets
-                delegate: RowLayout {
+                delegate: ColumnLayout {
+                    id: targetRow
                     required property var modelData
                     visible: !modelData.over
                     Layout.fillWidth: true
-                    Label { text: modelData.teacher_name || modelData.teacher; elide: Text.ElideRight; Layout.fillWidth: true }
+                    spacing: 2
+                    RowLayout {
+                        Layout.fillWidth: true
+                        Label { text: targetRow.modelData.teacher_name || targetRow.modelData.teacher; elide: Text.ElideRight; Layout.fillWidth: true }
+                        Label {
+                            //: Home-visit target progress. %1 visits done, %2 the target, %3 the period.
+                            text: qsTr("%1 / %2 visits · %3").arg(targetRow.modelData.done).arg(targetRow.modelData.target).arg(targetRow.modelData.period)
+                            color: targetRow.modelData.met ? Theme.ok : Theme.text
+                            font.pixelSize: Theme.fontSmall
+                        }
+                    }
+                    // The server refused it (an account that is no teacher of the school): why.
                     Label {
-                        //: Home-visit target progress. %1 visits done, %2 the target, %3 the period.
-                        text: qsTr("%1 / %2 visits · %3").arg(modelData.done).arg(modelData.target).arg(modelData.period)
-                        color: modelData.met ? Theme.ok : Theme.text
+                        visible: (targetRow.modelData.refused || "") !== ""
+                        text: targetRow.modelData.refused || ""
+                        color: Theme.error
                         font.pixelSize: Theme.fontSmall
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
                     }
                 }
             }
             Flow {
                 Layout.fillWidth: true
                 spacing: 8
+                ComboBox {
+                    objectName: "targetTeacherChoice"
+                    visible: targets.choices.length > 0
+                    width: 200
+                    implicitHeight: Theme.touch
+                    //: Home (head): the first line of the list of the school's teachers for a home-visit target.
+                    model: [qsTr("Choose a teacher…")].concat(targets.choices.map(c => c.name ? c.name + " · " + c.account : c.account))
+                    onActivated: (i) => {
+                        if (i > 0)
+                            targetTeacher.text = targets.choices[i - 1].account
+                        currentIndex = 0
+                    }
+                }
                 TextField {
                     id: targetTeacher
                     objectName: "targetTeacher"
@@ -183,6 +220,16 @@ Page {
                     implicitHeight: Theme.touch
                     onClicked: if (plans.setTarget(Session.school, targetTeacher.text.trim(), "", targetCount.value, "")) targetTeacher.text = ""
                 }
+            }
+            Label {
+                objectName: "targetTeacherUnknown"
+                visible: targetTeacher.text.trim() !== "" && !targets.known(targetTeacher.text.trim())
+                //: Home (head): the typed account is not among the school's teachers this phone knows. %1 the account.
+                text: qsTr("%1 is not among the teachers this phone knows; it is kept, and the bureau's server checks it at the next sync.").arg(targetTeacher.text.trim())
+                color: Theme.muted
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
             }
             Label {
                 visible: plans.error !== ""

@@ -9,7 +9,9 @@ import Cunxiao
 // with a rectification deadline, a photo and the head's signature. Saved as an
 // "inspections" record; one started from an assignment is filed in that
 // school and names it ("assignment"), which marks the assignment done once
-// saved as done (docs/bureau.md, "Assignments and targets").
+// saved as done (docs/bureau.md, "Assignments and targets"). "+ New
+// inspection" at a school this inspector has an open assignment for opens
+// that assignment's report (its checklist form) instead of a loose one.
 Page {
     id: page
     property string pageName: "InspectionPage"
@@ -38,6 +40,7 @@ Page {
     ]
     RecordListModel { id: inspections; collection: "inspections"; sortField: "date"; titleField: "school_name" }
     AssignmentsModel { id: assigned; inspector: Session.user; state: "open" }
+    readonly property alias assignments: assigned
 
     // Opens the inspection of an assignment: the one already started, or a new
     // one in the assigned school that names it.
@@ -46,7 +49,7 @@ Page {
         // the draft already started or a new one filed in the school.
         if (a.form && Records.get("forms", a.form).id !== undefined) {
             const drafts = Records.where("submissions", "assignment", a.id)
-            app.push("FormFillPage", { formId: a.form, submissionId: drafts.length > 0 ? drafts[0].id : "",
+            Navigator.push("FormFillPage", { formId: a.form, submissionId: drafts.length > 0 ? drafts[0].id : "",
                                        school: a.school, assignment: a.id,
                                        prefill: { school: a.school, inspection_date: Qt.formatDate(new Date(), "yyyy-MM-dd"),
                                                   inspectors: Session.user } })
@@ -61,6 +64,20 @@ Page {
                                                      school_name: a.school_name, assignment: a.id, form: a.form }, a.school)
         if (id !== "")
             page.recordId = id
+    }
+
+    // "+ New inspection" at `school`: the report of this inspector's open
+    // assignment there, if any (its checklist form, naming it); else a new
+    // inspection of the page's own checklist, as before.
+    function startNew(school) {
+        const a = assigned.openAssignmentAt(school)
+        if (a.id !== undefined) {
+            startAssigned(a)
+            return
+        }
+        const name = Records.get("schools", school).name
+        page.recordId = Records.save("inspections", "", { date: Qt.formatDate(new Date(), "yyyy-MM-dd"), status: "assigned",
+                                                          school_name: name !== undefined ? name : school }, school)
     }
 
     function setItem(key, prop, value) {
@@ -116,13 +133,25 @@ Page {
                         }
                     }
                 }
+                // The school of a new inspection, when this account covers several.
+                ComboBox {
+                    id: newSchool
+                    objectName: "newInspectionSchool"
+                    visible: Session.schools.length > 1
+                    model: Session.schools.map(code => ({ code: code, name: Records.get("schools", code).name || code }))
+                    textRole: "name"
+                    valueRole: "code"
+                    implicitHeight: Theme.touch
+                    Layout.fillWidth: true
+                }
                 Button {
+                    objectName: "newInspection"
                     //: Inspections: start a new inspection.
                     text: qsTr("+ New inspection")
                     highlighted: true
                     implicitHeight: Theme.touch
                     Layout.fillWidth: true
-                    onClicked: page.recordId = Records.save("inspections", "", { date: Qt.formatDate(new Date(), "yyyy-MM-dd"), status: "assigned", school_name: Session.school })
+                    onClicked: page.startNew(newSchool.visible && newSchool.currentValue ? newSchool.currentValue : Session.school)
                 }
             }
             delegate: ItemDelegate {

@@ -709,6 +709,51 @@ private slots:
                                             "cancelled or marked done."));
         QCOMPARE(am.done(), 11);
         QCOMPARE(am.rows().size(), 20); // cancelled ones leave the list
+        // A done assignment says by whom and which report completed it (the
+        // page's "Open report"): the demo's inspections, by their inspectors.
+        int withReport = 0;
+        for (const QVariant &v : am.rows()) {
+            const QVariantMap a = v.toMap();
+            if (a[QStringLiteral("state")] != QStringLiteral("done"))
+                continue;
+            QCOMPARE(a[QStringLiteral("report")].toString(), QStringLiteral("inspection"));
+            // done_by is the account the server recorded (tst_assignments); this demo's records were never sent.
+            QVERIFY(!a[QStringLiteral("report_inspectors")].toString().isEmpty()); // 周敏, 孙立, 何杰: the report's own
+            QVERIFY(m_ctx->engine()->get("inspections", a[QStringLiteral("inspection")].toString().toStdString()));
+            ++withReport;
+        }
+        QCOMPARE(withReport, 11);
+        // "+ New inspection" at a school: the inspector's open assignment
+        // there (the Inspections page's model: this inspector, open ones),
+        // none where it is done or another inspector's.
+        {
+            AssignmentsModel mine;
+            mine.setToday(QDate(2025, 12, 1));
+            mine.setInspector(QStringLiteral("zhou.min"));
+            mine.setState(QStringLiteral("open"));
+            QString openSchool, openId, doneSchool, othersSchool;
+            for (const QVariant &v : am.rows()) {
+                const QVariantMap a = v.toMap();
+                const bool his = a[QStringLiteral("inspector")] == QStringLiteral("zhou.min");
+                if (his && a[QStringLiteral("state")] == QStringLiteral("planned") && openSchool.isEmpty()) {
+                    openSchool = a[QStringLiteral("school")].toString();
+                    openId = a[QStringLiteral("id")].toString();
+                } else if (his && a[QStringLiteral("state")] == QStringLiteral("done")) {
+                    doneSchool = a[QStringLiteral("school")].toString();
+                } else if (!his) {
+                    othersSchool = a[QStringLiteral("school")].toString();
+                }
+            }
+            QVERIFY(!openSchool.isEmpty() && !doneSchool.isEmpty() && !othersSchool.isEmpty());
+            QCOMPARE(mine.openAssignmentAt(openSchool)[QStringLiteral("id")].toString(), openId);
+            QVERIFY(mine.openAssignmentAt(doneSchool).isEmpty());
+            QVERIFY(mine.openAssignmentAt(othersSchool).isEmpty());
+        }
+        // A head's choice of teachers for a target: the first school's li.na
+        // (her target and her visits), not the inspectors.
+        const QVariantList teachers = am.teacherChoices(QString::fromStdString(cx::demo::demoSchools(20)[0].code));
+        QCOMPARE(teachers.size(), 1);
+        QCOMPARE(teachers[0].toMap()[QStringLiteral("account")].toString(), QStringLiteral("li.na"));
         // The assignments page's export: the inspections shown and the targets, read back.
         const QString amXlsx = out.filePath(QStringLiteral("assignments.xlsx"));
         QVERIFY2(TableExport::write(amXlsx, am.tables(), QStringLiteral("xlsx"), &failure), qPrintable(failure));

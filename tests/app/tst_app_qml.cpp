@@ -19,8 +19,12 @@ public slots:
     {
         engine->addImportPath(QStringLiteral("qrc:/"));
         cx::app::AttachmentImages::install(engine);
-        // Photos need a replica to attach to: a throwaway account (never enrolled, never synced).
+        // Photos and pages need a replica: a throwaway account (never enrolled,
+        // never synced), new for each test file. The previous file's engine is
+        // closed first: erasing the file under an open engine would leave it
+        // writing to a deleted file that the pages' queries no longer see.
         auto *ctx = cx::app::AppContext::ensure();
+        ctx->closeAccount();
         cx::Vault::erase(ctx->replicaPath(QStringLiteral("qml-test")).toStdString());
         ctx->openAccount(QStringLiteral("qml-test"), cx::DataKey::generate());
     }

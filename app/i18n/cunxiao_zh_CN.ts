@@ -397,11 +397,6 @@ Assignments export: the file's name before the date (督导任务 = inspection a
         <extracomment>Assignment: marked done by the bureau (inspected on paper). %1 the due day.</extracomment>
         <translation>截止 %1 · 教育局已标记完成</translation>
     </message>
-    <message>
-        <source>Due %1 · inspected %2</source>
-        <extracomment>Assignment: done. %1 due day, %2 the day of the inspection.</extracomment>
-        <translation>截止 %1 · %2 已督导</translation>
-    </message>
     <message numerus="yes">
         <source>Due %1 · %n day(s) overdue</source>
         <extracomment>Assignment: overdue. %1 the due day; %n days past it.</extracomment>
@@ -491,6 +486,16 @@ Assignments export: the file's name before the date (督导任务 = inspection a
         <source>Plan inspection</source>
         <extracomment>Plan an inspection: the button that saves it.</extracomment>
         <translation>安排督导</translation>
+    </message>
+    <message>
+        <source>Due %1 · done: %2, by %3</source>
+        <extracomment>Assignment: done by a report. %1 due day, %2 the day of the inspection, %3 who inspected (the report's names, else the account that sent it).</extracomment>
+        <translation>截止 %1 · 已完成：%2，检查人 %3</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <extracomment>Assignment done: opens the report that completed it (the review of the submission, or the inspection).</extracomment>
+        <translation>查看报告</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1599,16 @@ Statistics export: the file's name before the date (统计 = statistics).</extra
         <source>Set this month's target</source>
         <extracomment>Home (head): sets the teacher's home-visit target for this month.</extracomment>
         <translation>设定本月目标</translation>
+    </message>
+    <message>
+        <source>Choose a teacher…</source>
+        <extracomment>Home (head): the first line of the list of the school's teachers for a home-visit target.</extracomment>
+        <translation>选择教师…</translation>
+    </message>
+    <message>
+        <source>%1 is not among the teachers this phone knows; it is kept, and the bureau's server checks it at the next sync.</source>
+        <extracomment>Home (head): the typed account is not among the school's teachers this phone knows. %1 the account.</extracomment>
+        <translation>本机还不知道 %1 是本校教师；照样保存，下次同步时由教育局服务器核对。</translation>
     </message>
 </context>
 <context>
@@ -2967,6 +2982,11 @@ Home, sync card: button that starts a sync now.</extracomment>
     <message>
         <source>Home-visit targets</source>
         <translation>家访目标</translation>
+    </message>
+    <message>
+        <source>The bureau's server refused %1: it is not a teacher account of school %2. Check the account, or ask the bureau to add it.</source>
+        <extracomment>A home-visit target the server refused. %1 the account typed, %2 the school's code.</extracomment>
+        <translation>教育局服务器拒收 %1：它不是学校 %2 的教师账号。请核对账号，或请教育局添加。</translation>
     </message>
 </context>
 <context>

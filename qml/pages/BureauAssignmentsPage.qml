@@ -218,6 +218,8 @@ Page {
                                         : qsTr("Due %1 · %n day(s) left", "", row.modelData.days_left).arg(row.modelData.due)
                                 font.pixelSize: Theme.fontSmall
                                 color: row.modelData.state === "overdue" ? Theme.error : Theme.text
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
                             }
                             Label {
                                 visible: (row.modelData.note || "") !== ""

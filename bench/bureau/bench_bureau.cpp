@@ -6,11 +6,13 @@
 //   - first download: records, seconds, wire bytes; the time those bytes take
 //     on a 2 Mbit/s office line, and the information limit (the same records
 //     as canonical JSON Lines under zstd -19 --long, RTT + size / bandwidth);
-//   - review queue, completeness (+ heat grid), statistics: median of 5, cold
-//     (a new read connection) and warm.
+//   - review queue, completeness (+ heat grid), statistics, the assignments
+//     list, and a head's teacher choices (over the whole county's visits, the
+//     worst case): median of 5, cold (a new read connection) and warm.
 // --schools N --pupils N --visits N scale it; --json FILE writes the numbers.
 #include "../../tests/integration/Fixture.h"
 
+#include "bureau/Assignments.h"
 #include "bureau/Completeness.h"
 #include "bureau/ReviewQueue.h"
 #include "bureau/Statistics.h"
@@ -161,6 +163,13 @@ int main(int argc, char **argv)
 
     // The pages.
     const cx::bureau::Day today = cx::bureau::today();
+    std::string firstSchool;
+    {
+        cx::RecordQuery q(db, key);
+        const auto schoolList = cx::bureau::schoolsOf(q);
+        if (!schoolList.empty())
+            firstSchool = schoolList.begin()->first;
+    }
     struct Page {
         const char *name;
         std::function<size_t(cx::RecordQuery &)> run;
@@ -175,6 +184,15 @@ int main(int argc, char **argv)
          [&](cx::RecordQuery &q) { return cx::bureau::completenessGrid(q, "enrolment_return", 4, today).schools.size(); }},
         {"statistics (this year)",
          [&](cx::RecordQuery &q) { return size_t(cx::bureau::statistics(q, "enrolment_return", "", today).returns); }},
+        {"assignments (all)",
+         [&](cx::RecordQuery &q) {
+             cx::bureau::AssignmentFilter all;
+             all.state = "all";
+             return cx::bureau::assignmentRows(q, all, today).size();
+         }},
+        // What a head's target card reads (bureau::teacherChoices), here over
+        // the county's visits, not one school's: the worst case.
+        {"teacher choices (1 school)", [&](cx::RecordQuery &q) { return cx::bureau::teacherChoices(q, firstSchool).size(); }},
     };
     for (int round = 0; round < 5; ++round)
         for (auto &p : pages) {

@@ -1,6 +1,9 @@
 #include "core/AppContext.h"
 
 #include "core/JsonVariant.h"
+#ifdef CX_HAVE_SECRET_SERVICE
+#include "account/SecretServiceKeystore.h"
+#endif
 #include "sync/LinkMonitor.h"
 #include "sync/SyncController.h"
 
@@ -21,6 +24,9 @@ AppContext::AppContext(const QString &dataDir, QObject *parent) : QObject(parent
     QDir().mkpath(m_dataDir);
     m_settings = std::make_unique<QSettings>(QDir(m_dataDir).filePath(QStringLiteral("cunxiao.ini")), QSettings::IniFormat);
     m_sync = new SyncController(this);
+#ifdef CX_HAVE_SECRET_SERVICE
+    m_keystore = std::make_unique<SecretServiceKeystore>();
+#endif
     connect(this, &AppContext::localChange, m_sync, &SyncController::localChanged);
     connect(m_sync, &SyncController::dataPulled, this, [this] { emit dataChanged({}); });
     // The link: sync at once when it comes back; photos wait while it is metered

@@ -86,6 +86,9 @@ bool AppContext::openAccount(const QString &key, const cx::DataKey &dataKey, QSt
         return true;
     closeAccount();
     QDir().mkpath(accountDir(key));
+    // Older versions wrote the camera's full-size picture to capture/ in the
+    // clear; one left by a kill goes now (the camera keeps pictures in memory).
+    QDir(QDir(accountDir(key)).filePath(QStringLiteral("capture"))).removeRecursively();
     try {
         m_engine = std::make_unique<cx::Engine>(replicaPath(key).toStdString(), dataKey);
     } catch (const std::exception &e) {

@@ -7,6 +7,7 @@
 #include "protocol/Errors.h"
 #include "protocol/Json.h"
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -73,6 +74,22 @@ private slots:
         QCOMPARE(back, b->secret);
         m_keyring.forget(b->handle);
         QCOMPARE(m_keyring.secret(b->handle, back), Keystore::Lookup::Missing);
+    }
+
+    // What the binding adds to an unlock: one lookup in the keyring (printed, not asserted).
+    void lookupCost()
+    {
+        auto b = m_keyring.bind();
+        QVERIFY(b.has_value());
+        std::string back;
+        QElapsedTimer t;
+        t.start();
+        constexpr int kRounds = 20;
+        for (int i = 0; i < kRounds; ++i)
+            QCOMPARE(m_keyring.secret(b->handle, back), Keystore::Lookup::Found);
+        qInfo("a Secret Service lookup (gnome-keyring over D-Bus): %.1f ms on average of %d", double(t.elapsed()) / kRounds,
+              kRounds);
+        m_keyring.forget(b->handle);
     }
 
     void pinUnlocksWithTheKeystore()

@@ -22,7 +22,7 @@ void PhotoCapture::setCamera(QObject *camera)
         connect(camera, SIGNAL(imageAvailable(int, QVideoFrame)), this, SLOT(onFrame(int, QVideoFrame)));
         if (camera->metaObject()->indexOfSignal("errorOccurred(int,QImageCapture::Error,QString)") >= 0)
             connect(camera, SIGNAL(errorOccurred(int, QImageCapture::Error, QString)), this,
-                    SLOT(onError(int, int, QString)));
+                    SLOT(onError(int, QImageCapture::Error, QString)));
     }
     setBusy(false);
     emit cameraChanged();
@@ -65,7 +65,7 @@ void PhotoCapture::onFrame(int id, const QVideoFrame &frame)
     take(frame.toImage());
 }
 
-void PhotoCapture::onError(int id, int, const QString &message)
+void PhotoCapture::onError(int id, QImageCapture::Error, const QString &message)
 {
     if (id != m_request && id >= 0)
         return;

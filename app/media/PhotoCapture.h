@@ -12,6 +12,7 @@
 // it its ImageCapture; tests, which have no camera, give it a fake with the
 // same slot and signals (tests/app/FakeCamera.h).
 #include <QImage>
+#include <QImageCapture>
 #include <QObject>
 #include <QPointer>
 #include <QVariantMap>
@@ -49,7 +50,7 @@ signals:
 
 private slots:
     void onFrame(int id, const QVideoFrame &frame);
-    void onError(int id, int error, const QString &message);
+    void onError(int id, QImageCapture::Error error, const QString &message);
 
 private:
     void setBusy(bool b);

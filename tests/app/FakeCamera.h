@@ -20,8 +20,7 @@ class FakeCamera : public QObject
 public:
     explicit FakeCamera(QImage picture, QObject *parent = nullptr)
         : QObject(parent), m_picture(std::move(picture).convertToFormat(QImage::Format_RGBX8888))
-    {
-    }
+    {}
     bool readyForCapture() const { return true; }
     int filesWritten() const { return m_files; }
 

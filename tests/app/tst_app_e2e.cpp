@@ -32,6 +32,7 @@
 
 #include <QBuffer>
 #include <QDirIterator>
+#include <QImageCapture>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QPainter>
@@ -637,6 +638,15 @@ private slots:
         DirWatch watch(data);
         FakeCamera camera(picture(4032, 3024, 6)); // a phone camera's 12 MP
         PhotoCapture shutter;
+        {
+            // The page's real ImageCapture connects without a word (no camera behind it here).
+            QImageCapture real;
+            QTest::failOnWarning(QRegularExpression(QStringLiteral("connect|No such signal|Incompatible")));
+            shutter.setCamera(&real);
+            QSignalSpy refused(&shutter, &PhotoCapture::failed);
+            QVERIFY(!shutter.shoot()); // not ready: said, not silently dropped
+            QCOMPARE(refused.size(), 1);
+        }
         shutter.setCamera(&camera);
         QSignalSpy captured(&shutter, &PhotoCapture::captured), failed(&shutter, &PhotoCapture::failed);
         QVERIFY(shutter.shoot());

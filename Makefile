@@ -22,6 +22,7 @@ PACKAGES := cmake g++ make ninja-build ccache pkg-config git ca-certificates ope
   qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript qml6-module-qttest qml6-module-qtquick-dialogs \
   qml6-module-qtpositioning qml6-module-qtquick-shapes qml6-module-qt-labs-settings \
   libpq-dev postgresql-15 libqrencode-dev libzxing-dev libpng-dev \
+  qtkeychain-qt6-dev libsecret-1-0 gnome-keyring dbus \
   fonts-noto-cjk iproute2 procps
 
 FUZZ_PACKAGES := clang libclang-rt-14-dev

@@ -110,6 +110,12 @@ QVariantMap QrReader::readEnrolmentFile(const QString &path, bool removeFile) co
     const QImage image(file);
     if (removeFile)
         QFile::remove(file);
+    return readEnrolmentImage(image);
+}
+
+QVariantMap QrReader::readEnrolmentImage(const QVariant &picture) const
+{
+    const QImage image = picture.value<QImage>();
     if (image.isNull())
         //: Reading a QR code from a photo failed: the photo could not be opened.
         return {{QStringLiteral("ok"), false}, {QStringLiteral("error"), tr("The photo could not be opened.")}};

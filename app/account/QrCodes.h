@@ -58,6 +58,8 @@ public:
     // {ok, server, pin, user, code} or {ok: false, error}. removeFile: the
     // picture is a camera capture, removed once read.
     Q_INVOKABLE QVariantMap readEnrolmentFile(const QString &path, bool removeFile = false) const;
+    // The same from a picture in memory (CameraPage's scan: a QImage).
+    Q_INVOKABLE QVariantMap readEnrolmentImage(const QVariant &image) const;
     // The same from the text of a link (pasted or typed).
     Q_INVOKABLE QVariantMap parseEnrolment(const QString &text) const;
     // A typed code made tidy (upper case, grouped in fours), "" if it is not one.

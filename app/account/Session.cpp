@@ -68,8 +68,9 @@ int Session::pinAttemptsLeft() const
     if (key.isEmpty())
         return 0;
     try {
-        cx::Vault v(replicaPath(key).toStdString());
-        return v.exists() ? v.pinAttemptsLeft() : 0;
+        cx::Vault v(replicaPath(key).toStdString(), m_ctx->keystore());
+        // A PIN bound to a keystore this build cannot use counts as none: the password, then a new PIN.
+        return v.exists() && v.pinUsable() ? v.pinAttemptsLeft() : 0;
     } catch (const std::exception &) {
         return 0;
     }
@@ -178,7 +179,7 @@ void Session::signInWithCode(const QString &server, const QString &user, const Q
 void Session::signInFromArgs(const QString &server, const QString &user, const QString &password, const QString &caFile)
 {
     const QString key = AppContext::accountKey(server, user);
-    cx::Vault v(replicaPath(key).toStdString());
+    cx::Vault v(replicaPath(key).toStdString(), m_ctx->keystore());
     if (v.exists()) {
         try {
             m_pendingKey = key;
@@ -213,7 +214,7 @@ void Session::startEnroll(const QString &server, const QString &user, const QStr
     // wrapped by the password (the PIN wrap follows once a PIN is chosen).
     cx::DataKey dataKey;
     const std::string path = replicaPath(key).toStdString();
-    cx::Vault v(path);
+    cx::Vault v(path, m_ctx->keystore());
     m_freshVault = false;
     try {
         if (v.exists()) {
@@ -323,7 +324,7 @@ bool Session::setPin(const QString &pin)
     if (!engine)
         return false;
     try {
-        cx::Vault(engine->replica().db().path()).setPin(engine->key(), str(pin));
+        cx::Vault(engine->replica().db().path(), m_ctx->keystore()).setPin(engine->key(), str(pin));
     } catch (const std::exception &e) {
         m_error = QString::fromStdString(e.what());
         emit changed();
@@ -339,16 +340,27 @@ bool Session::unlock(const QString &pin)
     if (m_pendingKey.isEmpty())
         m_pendingKey = m_ctx->settings().value(QStringLiteral("last/account")).toString();
     cx::DataKey dataKey;
+    const int before = pinAttemptsLeft();
     try {
-        dataKey = cx::Vault(replicaPath(m_pendingKey).toStdString()).unlockWithPin(str(pin));
+        dataKey = cx::Vault(replicaPath(m_pendingKey).toStdString(), m_ctx->keystore()).unlockWithPin(str(pin));
     } catch (const cx::Error &e) {
         const int left = pinAttemptsLeft();
         m_error =
-            left > 0
-                //: PIN page: the PIN typed is wrong. %n is how many tries are left before only the password opens the app.
-                ? tr("Wrong PIN. %n attempt(s) left; after that only the account password opens the app.", "", left)
-                //: PIN page: too many wrong PINs; the password is needed now.
-                : tr("Too many wrong PINs: the PIN no longer opens the app. Type the account password, then choose a new PIN.");
+            left == before && left > 0
+                //: PIN page: the system keyring holding the PIN's secret does not answer (locked or not running).
+                ? tr("The system keyring that protects the PIN cannot be reached. Unlock the keyring and try again, or use "
+                     "the account password.")
+                : left == 0 && before > 1
+                      //: PIN page: the system keyring lost the PIN's secret (a new system, or data copied from another computer).
+                      ? tr("The PIN no longer opens the app on this computer: the system keyring no longer holds its secret (a "
+                           "new system, or data copied from elsewhere). Type the account password, then choose a new PIN.")
+                      : left > 0
+                            //: PIN page: the PIN typed is wrong. %n is how many tries are left before only the password opens the
+                            //: app.
+                            ? tr("Wrong PIN. %n attempt(s) left; after that only the account password opens the app.", "", left)
+                            //: PIN page: too many wrong PINs; the password is needed now.
+                            : tr("Too many wrong PINs: the PIN no longer opens the app. Type the account password, then choose a "
+                                 "new PIN.");
         Q_UNUSED(e);
         emit changed();
         return false;
@@ -369,7 +381,7 @@ bool Session::unlockWithPassword(const QString &password)
     const std::string path = replicaPath(m_pendingKey).toStdString();
     cx::DataKey dataKey;
     try {
-        cx::Vault v(path);
+        cx::Vault v(path, m_ctx->keystore());
         // A replica from before encryption gets its key file now.
         dataKey = v.exists() ? v.unlockWithPassword(str(password)) : v.create({}, str(password));
     } catch (const cx::Error &) {

@@ -1,6 +1,9 @@
 #include "core/AppContext.h"
 
 #include "core/JsonVariant.h"
+#ifdef CX_HAVE_SECRET_SERVICE
+#include "account/SecretServiceKeystore.h"
+#endif
 #include "sync/LinkMonitor.h"
 #include "sync/SyncController.h"
 
@@ -21,6 +24,9 @@ AppContext::AppContext(const QString &dataDir, QObject *parent) : QObject(parent
     QDir().mkpath(m_dataDir);
     m_settings = std::make_unique<QSettings>(QDir(m_dataDir).filePath(QStringLiteral("cunxiao.ini")), QSettings::IniFormat);
     m_sync = new SyncController(this);
+#ifdef CX_HAVE_SECRET_SERVICE
+    m_keystore = std::make_unique<SecretServiceKeystore>();
+#endif
     connect(this, &AppContext::localChange, m_sync, &SyncController::localChanged);
     connect(m_sync, &SyncController::dataPulled, this, [this] { emit dataChanged({}); });
     // The link: sync at once when it comes back; photos wait while it is metered
@@ -80,6 +86,9 @@ bool AppContext::openAccount(const QString &key, const cx::DataKey &dataKey, QSt
         return true;
     closeAccount();
     QDir().mkpath(accountDir(key));
+    // Older versions wrote the camera's full-size picture to capture/ in the
+    // clear; one left by a kill goes now (the camera keeps pictures in memory).
+    QDir(QDir(accountDir(key)).filePath(QStringLiteral("capture"))).removeRecursively();
     try {
         m_engine = std::make_unique<cx::Engine>(replicaPath(key).toStdString(), dataKey);
     } catch (const std::exception &e) {

@@ -3,6 +3,7 @@
 // account's engine (one SQLite replica per account) and every local write, so
 // that models reload and the sync controller hears about changes in one place.
 #include "engine/Engine.h"
+#include "engine/Keystore.h"
 
 #include <QObject>
 #include <QSettings>
@@ -42,6 +43,9 @@ public:
     void closeAccount();
     QString account() const { return m_account; }
     cx::Engine *engine() const { return m_engine.get(); }
+    // The OS keystore the PIN wrap is bound to (engine/Keystore.h); nullptr
+    // where none is built (the PIN wrap alone).
+    cx::Keystore *keystore() const { return m_keystore.get(); }
 
     // The account's schools as the engine knows them, else the demo school.
     QString defaultSchool() const;
@@ -79,6 +83,7 @@ private:
     QString m_dataDir, m_account, m_fallbackSchool;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<cx::Engine> m_engine;
+    std::unique_ptr<cx::Keystore> m_keystore;
     SyncController *m_sync = nullptr;
     LinkMonitor *m_link = nullptr;
     QStringList m_errors;

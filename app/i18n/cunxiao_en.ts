@@ -3585,6 +3585,14 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::PhotoCapture</name>
+    <message>
+        <source>The camera is not ready. Please try again.</source>
+        <extracomment>Camera page: the camera cannot take a picture now.</extracomment>
+        <translation>The camera is not ready. Please try again.</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::QrReader</name>
     <message>
         <source>This is not the bureau's enrolment code (%1).</source>
@@ -3758,6 +3766,14 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>The user name or enrolment code is wrong.</source>
         <extracomment>Sign-in error: wrong user name or enrolment code.</extracomment>
         <translation>The user name or enrolment code is wrong.</translation>
+    </message>
+    <message>
+        <source>The system keyring that protects the PIN cannot be reached. Unlock the keyring and try again, or use the account password.</source>
+        <translation>The system keyring that protects the PIN cannot be reached. Unlock the keyring and try again, or use the account password.</translation>
+    </message>
+    <message>
+        <source>The PIN no longer opens the app on this computer: the system keyring no longer holds its secret (a new system, or data copied from elsewhere). Type the account password, then choose a new PIN.</source>
+        <translation>The PIN no longer opens the app on this computer: the system keyring no longer holds its secret (a new system, or data copied from elsewhere). Type the account password, then choose a new PIN.</translation>
     </message>
 </context>
 <context>

@@ -3585,6 +3585,14 @@ Home, sync card: button that starts a sync now.</extracomment>
     </message>
 </context>
 <context>
+    <name>cx::app::PhotoCapture</name>
+    <message>
+        <source>The camera is not ready. Please try again.</source>
+        <extracomment>Camera page: the camera cannot take a picture now.</extracomment>
+        <translation>相机尚未就绪，请重试。</translation>
+    </message>
+</context>
+<context>
     <name>cx::app::QrReader</name>
     <message>
         <source>This is not the bureau's enrolment code (%1).</source>
@@ -3758,6 +3766,14 @@ Home, sync card: button that starts a sync now.</extracomment>
         <source>The user name or enrolment code is wrong.</source>
         <extracomment>Sign-in error: wrong user name or enrolment code.</extracomment>
         <translation>用户名或登记码错误。</translation>
+    </message>
+    <message>
+        <source>The system keyring that protects the PIN cannot be reached. Unlock the keyring and try again, or use the account password.</source>
+        <translation>无法连接保护 PIN 的系统密钥环。请解锁密钥环后重试，或使用账号密码。</translation>
+    </message>
+    <message>
+        <source>The PIN no longer opens the app on this computer: the system keyring no longer holds its secret (a new system, or data copied from elsewhere). Type the account password, then choose a new PIN.</source>
+        <translation>PIN 在这台电脑上已不能打开应用：系统密钥环中已没有它的密钥（系统已重装，或数据是从别处复制来的）。请输入账号密码，然后设置新的 PIN。</translation>
     </message>
 </context>
 <context>

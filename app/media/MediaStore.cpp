@@ -89,15 +89,6 @@ void MediaStore::bump()
     emit revisionChanged();
 }
 
-QString MediaStore::captureLocation() const
-{
-    auto *ctx = AppContext::ensure();
-    const QString dir = QDir(ctx->accountDir(ctx->account().isEmpty() ? QStringLiteral("none") : ctx->account()))
-                            .filePath(QStringLiteral("capture"));
-    QDir().mkpath(dir);
-    return QDir(dir).filePath(QStringLiteral("photo-%1.jpg").arg(QDateTime::currentMSecsSinceEpoch()));
-}
-
 QVariantMap MediaStore::importImage(const QVariant &sourceIn)
 {
     QVariant source = sourceIn;
@@ -118,9 +109,6 @@ QVariantMap MediaStore::importImage(const QVariant &sourceIn)
     if (size.isValid() && qMax(size.width(), size.height()) > kMaxSide)
         reader.setScaledSize(size.scaled(kMaxSide, kMaxSide, Qt::KeepAspectRatio));
     const QImage img = reader.read();
-    // A camera capture was only the hand-over: the engine keeps the scaled copy.
-    if (QFileInfo(path).absolutePath() == QFileInfo(captureLocation()).absolutePath())
-        QFile::remove(path);
     if (img.isNull()) {
         //: Photo field: the chosen file could not be read as a picture. %1 is the file, %2 the reason.
         setError(tr("%1 could not be read as a picture (%2).").arg(QFileInfo(path).fileName(), reader.errorString()));

@@ -52,9 +52,6 @@ public:
     // from the picker). Returns the reference, or an empty map (lastError says why).
     Q_INVOKABLE QVariantMap importImage(const QVariant &source);
     QVariantMap importImage(const QImage &image);
-    // Where the camera page saves a capture before importImage() takes it
-    // (and removes it): a new file name in the account's capture/ folder.
-    Q_INVOKABLE QString captureLocation() const;
     // A signature as the strokes the person traced on a box of width x height:
     // a list of strokes, each a list of {x, y}. Stored as a PNG (white ground).
     Q_INVOKABLE QVariantMap saveSignature(const QVariantList &strokes, int width, int height);

@@ -6,17 +6,18 @@ import Cunxiao
 
 // CameraPage: take a photo with the device's camera (Qt Multimedia: a
 // CaptureSession with a Camera, an ImageCapture and a VideoOutput). The
-// capture is saved to MediaStore.captureLocation() and goes to
-// MediaStore.importImage(), the same path as a picked file; `captured` hands the reference to whoever opened the page
-// (PhotoPicker). Without a camera the page says so and offers to go back.
+// capture stays in memory: PhotoCapture takes the full-resolution frame and
+// MediaStore.importImage() seals it while writing, so no clear file of the
+// photo is ever written; `captured` hands the reference to whoever opened the
+// page (PhotoPicker). Without a camera the page says so and offers to go back.
 Page {
     id: page
     property string pageName: "CameraPage"
     property bool busy: false
     // Scanning a QR code (the sign-in page): the picture is read, not kept;
-    // `scanned` hands its file to the reader (QrReader), which removes it.
+    // `scanned` hands it (a QImage, in memory) to the reader (QrReader).
     property bool scanQr: false
-    signal scanned(string fileName)
+    signal scanned(var image)
     signal captured(var reference)
     signal cancelled()
     //: Title of the camera page.
@@ -31,10 +32,18 @@ Page {
         // Nothing of the camera exists until a camera does: no device, no warnings.
         active: MediaStore.hasCamera && page.visible
         sourceComponent: Item {
-            // The full-resolution capture goes to a file (imageCaptured's image may be a
-            // low-resolution preview on some platforms); importImage reads and removes it.
-            function shoot() { imageCapture.captureToFile(MediaStore.captureLocation()) }
+            // The full-resolution frame, in memory (imageCaptured's image may be a
+            // low-resolution preview on some platforms; imageAvailable's frame is not).
+            function shoot() { photo.shoot() }
             readonly property bool ready: imageCapture.readyForCapture
+            PhotoCapture {
+                id: photo
+                camera: imageCapture
+                scanOnly: page.scanQr
+                onCaptured: ref => { page.busy = false; page.captured(ref) }
+                onScanned: image => { page.busy = false; page.scanned(image) }
+                onFailed: why => { page.busy = false; message.text = why }
+            }
             CaptureSession {
                 camera: Camera {
                     id: cam
@@ -43,20 +52,6 @@ Page {
                 }
                 imageCapture: ImageCapture {
                     id: imageCapture
-                    onImageSaved: (requestId, fileName) => {
-                        if (page.scanQr) {
-                            page.busy = false
-                            page.scanned(fileName)
-                            return
-                        }
-                        const ref = MediaStore.importImage(fileName)
-                        page.busy = false
-                        if (ref.sha256 === undefined)
-                            message.text = MediaStore.lastError
-                        else
-                            page.captured(ref)
-                    }
-                    onErrorOccurred: (requestId, error, errorString) => { page.busy = false; message.text = errorString }
                 }
                 videoOutput: viewfinder
             }

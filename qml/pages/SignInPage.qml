@@ -46,7 +46,7 @@ Page {
             active: scanner.opened
             sourceComponent: CameraPage {
                 scanQr: true
-                onScanned: fileName => { scanner.close(); page.useScan(QrReader.readEnrolmentFile(fileName, true)) }
+                onScanned: image => { scanner.close(); page.useScan(QrReader.readEnrolmentImage(image)) }
                 onCancelled: scanner.close()
             }
         }

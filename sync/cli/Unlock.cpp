@@ -56,7 +56,8 @@ DataKey unlockDevice(const std::string &db)
         throw Error(ErrorKind::Storage, "cannot unlock " + db + ": its key file " + v.path() + " is missing");
     }
     DataKey key;
-    if (!pin.empty() && (password.empty() || v.pinAttemptsLeft() > 0))
+    // No keystore here: a PIN bound to a desktop's keystore cannot be checked, the password can.
+    if (!pin.empty() && (password.empty() || v.pinUsable()))
         key = v.unlockWithPin(pin);
     else if (!password.empty())
         key = v.unlockWithPassword(password);

@@ -53,6 +53,21 @@ std::string derive(std::string_view secret, const std::string &salt, const KdfPa
     return out;
 }
 
+// The PIN's key mixed with the keystore's secret: neither alone unwraps.
+std::string bindToKeystore(std::string &kek, const std::string &keystoreSecret)
+{
+    std::string mixed = hkdfSha256(kek, keystoreSecret, "cunxiao-keys v1 pin+keystore");
+    OPENSSL_cleanse(kek.data(), kek.size());
+    return mixed;
+}
+
+std::string keystoreOf(const Json &wrap)
+{
+    if (!wrap.is_object() || !wrap.contains("keystore") || !wrap["keystore"].is_object())
+        return {};
+    return wrap["keystore"].value("kind", std::string("?"));
+}
+
 std::string aad(const char *which) { return std::string("cunxiao-keys v1 ") + which; }
 
 void writeDurably(const std::string &path, const std::string &data)
@@ -89,7 +104,7 @@ void writeDurably(const std::string &path, const std::string &data)
 
 } // namespace
 
-Vault::Vault(const std::string &dbPath) : m_dbPath(dbPath), m_path(dbPath + ".keys") {}
+Vault::Vault(const std::string &dbPath, Keystore *keystore) : m_dbPath(dbPath), m_path(dbPath + ".keys"), m_keystore(keystore) {}
 
 bool Vault::exists() const
 {
@@ -125,12 +140,15 @@ Json Vault::load() const
 
 void Vault::save(const Json &j) const { writeDurably(m_path, j.dump()); }
 
-Json Vault::wrap(const DataKey &key, std::string_view secret, const char *which, const KdfParams &kdf) const
+Json Vault::wrap(const DataKey &key, std::string_view secret, const char *which, const KdfParams &kdf,
+                 const Keystore::Binding *bound) const
 {
     std::string salt(16, '\0'), nonce(12, '\0');
     randomBytes(reinterpret_cast<unsigned char *>(salt.data()), salt.size());
     randomBytes(reinterpret_cast<unsigned char *>(nonce.data()), nonce.size());
     std::string kek = derive(secret, salt, kdf);
+    if (bound)
+        kek = bindToKeystore(kek, bound->secret);
     Json w{{"kdf", "argon2id"},
            {"m", kdf.memoryKiB},
            {"t", kdf.passes},
@@ -139,10 +157,25 @@ Json Vault::wrap(const DataKey &key, std::string_view secret, const char *which,
            {"nonce", base64Encode(nonce)},
            {"key", base64Encode(aesGcmSeal(kek, nonce, aad(which), key.raw()))}};
     OPENSSL_cleanse(kek.data(), kek.size());
+    if (bound)
+        w["keystore"] = Json{{"kind", m_keystore->kind()}, {"handle", bound->handle}};
     return w;
 }
 
-DataKey Vault::unwrap(const Json &w, std::string_view secret, const char *which) const
+Json Vault::pinWrap(const DataKey &key, std::string_view pin, const KdfParams &kdf, bool onlyBound) const
+{
+    std::optional<Keystore::Binding> bound;
+    if (m_keystore)
+        bound = m_keystore->bind(); // nullopt: unreachable, the PIN wrap stands alone
+    if (onlyBound && !bound)
+        return nullptr;
+    Json w = wrap(key, pin, "pin", kdf, bound ? &*bound : nullptr);
+    if (bound)
+        OPENSSL_cleanse(bound->secret.data(), bound->secret.size());
+    return w;
+}
+
+DataKey Vault::unwrap(const Json &w, std::string_view secret, const char *which, const std::string &keystoreSecret) const
 {
     KdfParams k;
     std::string salt, nonce, sealed;
@@ -159,6 +192,8 @@ DataKey Vault::unwrap(const Json &w, std::string_view secret, const char *which)
         throw Error(ErrorKind::Storage, "the key file " + m_path + " is damaged (" + which + " entry): " + e.what());
     }
     std::string kek = derive(secret, salt, k);
+    if (!keystoreSecret.empty())
+        kek = bindToKeystore(kek, keystoreSecret);
     std::string raw;
     const bool ok = aesGcmOpen(kek, nonce, aad(which), sealed, raw);
     OPENSSL_cleanse(kek.data(), kek.size());
@@ -182,7 +217,7 @@ DataKey Vault::create(std::string_view pin, std::string_view password, const Kdf
     Json j{{"format", kFormat},
            {"v", kVersion},
            {"pin_failures", 0},
-           {"pin", pin.empty() ? Json(nullptr) : wrap(key, pin, "pin", kdf)},
+           {"pin", pin.empty() ? Json(nullptr) : pinWrap(key, pin, kdf)},
            {"password", wrap(key, password, "password", kdf)}};
     save(j);
     return key;
@@ -201,14 +236,53 @@ DataKey Vault::unlockWithPin(std::string_view pin)
     Json j = load();
     const int failures = j.value("pin_failures", 0);
     if (!j.contains("pin") || j["pin"].is_null() || failures >= kMaxPinAttempts)
-        throw Error(ErrorKind::Auth, "the PIN no longer unlocks this device (" + std::to_string(kMaxPinAttempts) +
-                                         " wrong PINs): unlock it with the account password, then set a new PIN");
-    DataKey key = unwrap(j["pin"], pin, "pin");
-    if (!key.empty()) {
-        if (failures > 0) {
-            j["pin_failures"] = 0;
+        throw Error(ErrorKind::Auth,
+                    "the PIN no longer unlocks this device (" + std::to_string(kMaxPinAttempts) +
+                        " wrong PINs, or its keystore lost its secret): unlock it with the account password, then set a new PIN");
+    const std::string bound = keystoreOf(j["pin"]);
+    std::string keystoreSecret, handle;
+    if (!bound.empty()) {
+        // Not a try: without the keystore's secret no PIN could be checked.
+        if (!m_keystore || m_keystore->kind() != bound)
+            throw Error(ErrorKind::Auth, "the PIN of this device is bound to the system keystore (" + bound +
+                                             ") of the machine it was set on, which this program cannot use: unlock with "
+                                             "the account password");
+        handle = j["pin"]["keystore"].value("handle", std::string());
+        switch (m_keystore->secret(handle, keystoreSecret)) {
+        case Keystore::Lookup::Found:
+            break;
+        case Keystore::Lookup::Unavailable:
+            throw Error(ErrorKind::Auth, "the system keystore (" + bound +
+                                             ") that the PIN is bound to cannot be reached now: unlock with the account "
+                                             "password, or try again once the keystore is unlocked");
+        case Keystore::Lookup::Missing:
+            // The keystore answered that it lost the secret (a new OS install,
+            // files copied from elsewhere): the PIN can never unlock again here.
+            j["pin"] = nullptr;
             save(j);
+            throw Error(ErrorKind::Auth, "the PIN no longer unlocks this device: the system keystore (" + bound +
+                                             ") no longer holds its secret; unlock it with the account password, then set "
+                                             "a new PIN");
         }
+    }
+    DataKey key = unwrap(j["pin"], pin, "pin", keystoreSecret);
+    OPENSSL_cleanse(keystoreSecret.data(), keystoreSecret.size());
+    if (!key.empty()) {
+        bool changed = failures > 0;
+        j["pin_failures"] = 0;
+        if (bound.empty() && m_keystore) {
+            // Set without a keystore (or before there was one): bound now.
+            Json w = pinWrap(key, pin,
+                             KdfParams{j["pin"].value("m", KdfParams{}.memoryKiB), j["pin"].value("t", KdfParams{}.passes),
+                                       j["pin"].value("p", KdfParams{}.lanes)},
+                             true);
+            if (!w.is_null()) {
+                j["pin"] = std::move(w);
+                changed = true;
+            }
+        }
+        if (changed)
+            save(j);
         return key;
     }
     // Counted (durably) before the answer is given.
@@ -217,6 +291,8 @@ DataKey Vault::unlockWithPin(std::string_view pin)
     if (left <= 0)
         j["pin"] = nullptr; // destroyed: only the password unlocks now
     save(j);
+    if (left <= 0 && !bound.empty() && m_keystore)
+        m_keystore->forget(handle);
     if (left <= 0) {
         throw Error(ErrorKind::Auth, "wrong PIN (0 attempts left): the PIN no longer unlocks this device; unlock it "
                                      "with the account password, then set a new PIN");
@@ -234,13 +310,31 @@ DataKey Vault::unlockWithPassword(std::string_view password)
     return key;
 }
 
+std::string Vault::pinKeystore() const
+{
+    Json j = load();
+    return j.contains("pin") ? keystoreOf(j["pin"]) : std::string();
+}
+
+bool Vault::pinUsable() const
+{
+    if (pinAttemptsLeft() <= 0)
+        return false;
+    const std::string bound = pinKeystore();
+    return bound.empty() || (m_keystore && m_keystore->kind() == bound);
+}
+
 void Vault::setPin(const DataKey &key, std::string_view pin)
 {
     checkPin(pin);
     Json j = load();
-    j["pin"] = wrap(key, pin, "pin", KdfParams{});
+    const Json old = j.contains("pin") ? j["pin"] : Json(nullptr);
+    j["pin"] = pinWrap(key, pin, KdfParams{});
     j["pin_failures"] = 0;
     save(j);
+    // The old wrap's keystore secret opens nothing any more.
+    if (m_keystore && keystoreOf(old) == m_keystore->kind())
+        m_keystore->forget(old["keystore"].value("handle", std::string()));
 }
 
 void Vault::setPassword(const DataKey &key, std::string_view password)

@@ -10,7 +10,14 @@
 // wrong one the PIN wrap is destroyed and only the password unlocks; a new PIN
 // is then set with setPin. docs/security.md has the threat model and the
 // measured cost of the key derivation.
+//
+// With an OS keystore (engine/Keystore.h) the PIN wrap is bound to it as well:
+// its key is derived from the PIN and a secret only that keystore gives back,
+// so the files and the PIN, copied to another machine, open nothing. The
+// password wrap never depends on a keystore: losing it (a new OS install)
+// costs only the PIN, which is chosen again after the password unlocks.
 #include "engine/DataKey.h"
+#include "engine/Keystore.h"
 #include "protocol/Json.h"
 
 #include <string>
@@ -32,7 +39,8 @@ public:
     static constexpr int kMaxPinAttempts = 5;
     static constexpr size_t kMinPinDigits = 6;
 
-    explicit Vault(const std::string &dbPath);
+    // keystore: the OS keystore the PIN wrap is bound to; nullptr, none (the PIN wrap alone).
+    explicit Vault(const std::string &dbPath, Keystore *keystore = nullptr);
     const std::string &path() const { return m_path; }
     bool exists() const;
 
@@ -42,10 +50,19 @@ public:
     DataKey create(std::string_view pin, std::string_view password, const KdfParams &kdf = {});
     // Throws Error(Auth): "wrong PIN (N attempts left)", or, once the PIN wrap
     // is gone, "the PIN no longer unlocks this device ...". Changes nothing
-    // but the attempt counter.
+    // but the attempt counter. A PIN wrap bound to a keystore this Vault
+    // cannot reach throws without counting a try; one whose keystore answers
+    // that it lost the secret is dropped (only the password unlocks, then a
+    // new PIN is bound). A right PIN on a wrap not yet bound binds it when this
+    // Vault has a keystore.
     DataKey unlockWithPin(std::string_view pin);
     DataKey unlockWithPassword(std::string_view password); // Error(Auth) "wrong password ..."
     int pinAttemptsLeft() const;                           // 0: only the password unlocks
+    // The kind of keystore the PIN wrap is bound to ("secret-service"), empty if none.
+    std::string pinKeystore() const;
+    // Whether a PIN can unlock here: a PIN wrap with tries left whose keystore
+    // (if any) is the kind this Vault has. Does not ask the keystore.
+    bool pinUsable() const;
     // Replace a wrap (the key comes from an unlock). setPin also restores the
     // PIN after it was destroyed; setPassword follows a password change.
     void setPin(const DataKey &key, std::string_view pin);
@@ -69,10 +86,14 @@ public:
 private:
     Json load() const;
     void save(const Json &j) const;
-    DataKey unwrap(const Json &wrap, std::string_view secret, const char *which) const;
-    Json wrap(const DataKey &key, std::string_view secret, const char *which, const KdfParams &kdf) const;
+    DataKey unwrap(const Json &wrap, std::string_view secret, const char *which, const std::string &keystoreSecret = {}) const;
+    Json wrap(const DataKey &key, std::string_view secret, const char *which, const KdfParams &kdf,
+              const Keystore::Binding *bound = nullptr) const;
+    // onlyBound: null unless the keystore binds it (no derivation spent for nothing).
+    Json pinWrap(const DataKey &key, std::string_view pin, const KdfParams &kdf, bool onlyBound = false) const;
 
     std::string m_dbPath, m_path;
+    Keystore *m_keystore = nullptr;
 };
 
 } // namespace cx

@@ -13,6 +13,7 @@
 // link the record arrives and the photo is held until the link is unmetered;
 // when the link comes back (LinkMonitor) the app syncs at once; a photo taken
 // on another device is downloaded on request.
+#include "FakeCamera.h"
 #include "Fixture.h"
 
 #include "account/Session.h"
@@ -21,6 +22,7 @@
 #include "core/AppSettings.h"
 #include "forms/FormController.h"
 #include "media/MediaStore.h"
+#include "media/PhotoCapture.h"
 #include "models/RecordHistoryModel.h"
 #include "models/Records.h"
 #include "sync/BundleController.h"
@@ -29,6 +31,8 @@
 #include "sync/SyncStatus.h"
 
 #include <QBuffer>
+#include <QDirIterator>
+#include <QImageCapture>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QPainter>
@@ -46,6 +50,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/inotify.h>
+#include <unistd.h>
 
 using namespace cx::app;
 
@@ -96,6 +103,50 @@ QVariantList signatureStrokes(int seed)
     }
     return strokes;
 }
+
+// Every file created, written or renamed into a folder under `root` (inotify,
+// the folders there when it starts and the ones made afterwards), by path.
+class DirWatch
+{
+public:
+    explicit DirWatch(const QString &root) : m_fd(inotify_init1(IN_NONBLOCK | IN_CLOEXEC))
+    {
+        add(root);
+        QDirIterator it(root, QDir::Dirs | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            add(it.next());
+    }
+    ~DirWatch() { ::close(m_fd); }
+    QStringList written()
+    {
+        alignas(inotify_event) char buf[64 * 1024];
+        ssize_t n;
+        while ((n = ::read(m_fd, buf, sizeof buf)) > 0) {
+            for (char *p = buf; p < buf + n;) {
+                const auto *e = reinterpret_cast<const inotify_event *>(p);
+                const QString path = m_dirs.value(e->wd) + QLatin1Char('/') + QString::fromUtf8(e->len ? e->name : "");
+                if (e->mask & IN_ISDIR)
+                    add(path);
+                if (!m_seen.contains(path))
+                    m_seen << path;
+                p += sizeof(inotify_event) + e->len;
+            }
+        }
+        return m_seen;
+    }
+
+private:
+    void add(const QString &dir)
+    {
+        const int wd =
+            inotify_add_watch(m_fd, QFile::encodeName(dir).constData(), IN_CREATE | IN_CLOSE_WRITE | IN_MOVED_TO | IN_MODIFY);
+        if (wd >= 0)
+            m_dirs.insert(wd, dir);
+    }
+    int m_fd;
+    QHash<int, QString> m_dirs;
+    QStringList m_seen;
+};
 
 QString sha256OfFile(const QString &path)
 {
@@ -574,18 +625,62 @@ private slots:
         QCOMPARE(draft["answers"].toObject()["photos"].toArray()[0].toObject()["sha256"].toString(), sha);
     }
 
-    // The camera page's path: ImageCapture saves to captureLocation(), importImage takes the file and removes it.
-    void cameraCaptureImported()
+    // The camera page's path: PhotoCapture asks the camera (a fake with QImageCapture's
+    // interface: there is no camera here) for a capture in memory and seals it while
+    // writing. Every file written under the app's data meanwhile is watched (inotify):
+    // none may hold the picture in the clear, and none may be outside the photos'
+    // folder and the replica's journal (the old capture/ folder would be).
+    void cameraCaptureStaysInMemory()
     {
-        const QString shot = media()->captureLocation();
-        QVERIFY(shot.contains(QStringLiteral("/capture/")));
-        QVERIFY(picture(4032, 3024, 6).save(shot, "JPG", 95)); // a phone camera's 12 MP
-        const QVariantMap ref = media()->importImage(QVariant(shot));
-        QVERIFY2(!ref.isEmpty(), qPrintable(media()->lastError()));
-        QVERIFY(!QFileInfo::exists(shot));
+        const QString data = m_ctx->dataDir();
+        const QString replica = m_ctx->replicaPath(m_ctx->account());
+        QVERIFY(QDir().mkpath(replica + QStringLiteral(".attachments"))); // watched from the start (the engine makes it too)
+        DirWatch watch(data);
+        FakeCamera camera(picture(4032, 3024, 6)); // a phone camera's 12 MP
+        PhotoCapture shutter;
+        {
+            // The page's real ImageCapture connects without a word (no camera behind it here).
+            QImageCapture real;
+            QTest::failOnWarning(QRegularExpression(QStringLiteral("connect|No such signal|Incompatible")));
+            shutter.setCamera(&real);
+            QSignalSpy refused(&shutter, &PhotoCapture::failed);
+            QVERIFY(!shutter.shoot()); // not ready: said, not silently dropped
+            QCOMPARE(refused.size(), 1);
+        }
+        shutter.setCamera(&camera);
+        QSignalSpy captured(&shutter, &PhotoCapture::captured), failed(&shutter, &PhotoCapture::failed);
+        QVERIFY(shutter.shoot());
+        QVERIFY(shutter.busy());
+        QVERIFY2(captured.wait(20000) || captured.size() == 1,
+                 qPrintable(failed.isEmpty() ? QStringLiteral("no picture") : failed.first().first().toString()));
+        QCOMPARE(failed.size(), 0);
+        QCOMPARE(camera.filesWritten(), 0);
+        const QVariantMap ref = captured.first().first().toMap();
         QCOMPARE(shown(ref).size(), QSize(1600, 1200));
         QVERIFY(ref.value(QStringLiteral("size")).toLongLong() < 400 * 1024);
-        qInfo("a 4032x3024 capture became %lld bytes (1600x1200, JPEG q80)", ref.value(QStringLiteral("size")).toLongLong());
+        qInfo("a 4032x3024 capture became %lld bytes (1600x1200, JPEG q80), never in the clear on disk",
+              ref.value(QStringLiteral("size")).toLongLong());
+
+        const QByteArray plain = shownBytes(ref);
+        QVERIFY(plain.startsWith("\xFF\xD8\xFF"));
+        const QStringList written = watch.written();
+        QVERIFY(!written.isEmpty()); // the watch sees writes: at least the sealed photo
+        bool sawPhoto = false;
+        for (const QString &f : written) {
+            const bool allowed = f.startsWith(replica + QStringLiteral(".attachments/")) ||
+                                 f == replica + QStringLiteral(".attachments") || f == replica + QStringLiteral("-wal") ||
+                                 f == replica + QStringLiteral("-journal") || f == replica + QStringLiteral("-shm");
+            QVERIFY2(allowed, qPrintable(QStringLiteral("written during the capture: ") + f));
+            QFile in(f);
+            if (!in.open(QIODevice::ReadOnly))
+                continue; // a temporary file renamed or removed since
+            const QByteArray bytes = in.readAll();
+            QVERIFY2(!bytes.startsWith("\xFF\xD8\xFF") && !bytes.contains(plain.mid(plain.size() / 2, 64)),
+                     qPrintable(QStringLiteral("a clear picture: ") + f));
+            sawPhoto = sawPhoto || f.endsWith(MediaStore::sha256Of(ref));
+        }
+        QVERIFY(sawPhoto);
+        QVERIFY(!QFileInfo::exists(QDir(m_ctx->accountDir(m_ctx->account())).filePath(QStringLiteral("capture"))));
     }
 
     // A photo another device took: the record arrives with its reference; the page offers to download it.

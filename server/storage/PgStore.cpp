@@ -110,6 +110,10 @@ CREATE INDEX enrol_codes_user ON enrol_codes("user", created);
 
 constexpr int kLatest = int(sizeof kMigrations / sizeof kMigrations[0]);
 
+// Records kept before they are sent (PgStore::flushWrites): large enough that
+// the round trip is spread over many records, small enough to bound memory.
+constexpr size_t kMaxKeptRecords = 500;
+
 // pg_advisory_xact_lock key of the migrations ("cunxiao" in ASCII).
 constexpr const char *kMigrationLock = "SELECT pg_advisory_xact_lock(27981213145948527)";
 
@@ -686,6 +690,8 @@ void PgStore::putRecord(const RecordState &r)
 {
     if (m_db->inTransaction()) {
         m_records[{r.collection, r.id}] = r; // sent before the next query or at COMMIT
+        if (m_records.size() >= kMaxKeptRecords)
+            flushWrites(); // an import of a million lines holds a bounded batch, not all of them
         return;
     }
     db().run("INSERT INTO records(collection, id, school, seq, state) VALUES($1, $2, $3, $4, $5) "

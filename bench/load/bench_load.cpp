@@ -360,6 +360,7 @@ private:
                     req.mutations.push_back(std::move(m));
                 }
             }
+            req.enc = kWireEncoding; // as the current app: prefixes (encoding 3)
             req.prev = d.lastReply.empty() ? std::string() : prefixName(d.lastReply);
             d.sentPlain = req.toJson().dump();
             d.body =

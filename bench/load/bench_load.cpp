@@ -439,9 +439,15 @@ private:
             d.keptPush.clear(); // 409 prefix-unknown (or anything else): start again without prefixes
             d.lastReply.clear();
             m_stats.s.errors++;
-            if (m_stats.s.firstError.empty())
+            if (m_stats.s.firstError.empty()) {
+                std::string said = d.reply;
+                try {
+                    said = decompress(d.reply); // error replies are zstd too
+                } catch (const std::exception &) {
+                }
                 m_stats.s.firstError =
-                    "HTTP " + std::to_string(status) + " curl " + curl_easy_strerror(rc) + " " + d.reply.substr(0, 200);
+                    "HTTP " + std::to_string(status) + " curl " + curl_easy_strerror(rc) + " " + said.substr(0, 200);
+            }
         }
         if (ok && more && goOn) { // the next page of a first download
             ++d.pages;

@@ -7,6 +7,9 @@
 # at N = 100, 1,000, 5,000 concurrent devices, a share of them at 40 kbit/s.
 # Loopback only; every run is bounded (BENCH_LOAD_SECONDS, default 20 s).
 # BENCH_LOAD_N overrides the device counts ("100 1000").
+# Then, per store on one instance, the cost of each kind alone (100 fast
+# devices, BENCH_COST_SECONDS each, default 10 s): the server CPU seconds per
+# request that the capacity model in docs/server.md is built from.
 set -euo pipefail
 BUILD=${1:-build}
 BUILD=$(cd "$BUILD" && pwd)
@@ -16,6 +19,7 @@ SERVER="$BUILD/server/cunxiao-server"
 SECONDS_EACH=${BENCH_LOAD_SECONDS:-20}
 NS=${BENCH_LOAD_N:-"100 1000 5000"}
 SLOW=${BENCH_LOAD_SLOW:-0.5}
+COST_SECONDS=${BENCH_COST_SECONDS:-10}
 OUT="$BUILD/bench/load.jsonl"
 WORK=$(mktemp -d /tmp/cx-bench-load.XXXXXX)
 chmod 755 "$WORK"
@@ -40,10 +44,16 @@ start_server() { # LOCATION PORT -> pid in SERVER_PID
   for _ in $(seq 100); do grep -q listening "serve-$2.out" 2>/dev/null && return 0; sleep 0.1; done
   echo "cunxiao-server did not start on $2" >&2; return 1
 }
-run_set() { # LABEL URL PIDS
+run_set() { # LABEL URL PIDS [HEALTH_URLS]
   for n in $NS; do
     "$LOAD" run "$2" --devices devices.json --ca cert.pem --concurrent "$n" --slow-share "$SLOW" \
-      --seconds "$SECONDS_EACH" --pids "$3" --label "$1, N=$n" --json "$OUT"
+      --seconds "$SECONDS_EACH" --pids "$3" --label "$1, N=$n" --json "$OUT" --health "${4:-$2}"
+  done
+}
+cost_set() { # LABEL URL PID: each kind alone, 100 fast devices
+  for mix in no-change edits download photo; do
+    "$LOAD" run "$2" --devices devices.json --ca cert.pem --concurrent 100 --slow-share 0 \
+      --seconds "$COST_SECONDS" --pids "$3" --mix "$mix" --label "$1, $mix only" --json "$OUT"
   done
 }
 
@@ -52,6 +62,7 @@ echo "== server load: the morning mix (70% no-change, 20% 10-edit, 5% first down
 "$LOAD" seed "$WORK/sqlite" --schools 100 --pupils 50 --devices "$MAXN" --out devices.json >/dev/null
 P=$(free_port); start_server "$WORK/sqlite" "$P"
 run_set "sqlite, 1 instance" "https://127.0.0.1:$P" "$SERVER_PID"
+cost_set "sqlite" "https://127.0.0.1:$P" "$SERVER_PID"
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
 
 if [ -x "$SRC/scripts/pg-test-cluster.sh" ] && command -v haproxy >/dev/null; then
@@ -62,6 +73,7 @@ if [ -x "$SRC/scripts/pg-test-cluster.sh" ] && command -v haproxy >/dev/null; th
   "$LOAD" seed "$URI" --schools 100 --pupils 50 --devices "$MAXN" --out devices.json >/dev/null
   P1=$(free_port); start_server "$URI" "$P1"; S1=$SERVER_PID
   run_set "postgresql, 1 instance" "https://127.0.0.1:$P1" "$S1"
+  cost_set "postgresql" "https://127.0.0.1:$P1" "$S1"
   P2=$(free_port); start_server "$URI" "$P2"; S2=$SERVER_PID
   LB=$(free_port)
   cat > haproxy.cfg <<CFG
@@ -84,6 +96,6 @@ backend instances
 CFG
   haproxy -db -f haproxy.cfg >/dev/null 2>&1 & PIDS+=($!)
   sleep 2
-  run_set "postgresql, 2 instances + haproxy" "https://127.0.0.1:$LB" "$S1,$S2"
+  run_set "postgresql, 2 instances + haproxy" "https://127.0.0.1:$LB" "$S1,$S2" "https://127.0.0.1:$P1,https://127.0.0.1:$P2"
 fi
 echo "results: $OUT"

@@ -12,6 +12,15 @@
 //       devices' tokens and cursors to DEVICES.json.
 //   bench_load run URL --devices DEVICES.json --ca CA.pem [--concurrent N]
 //       [--slow-share F] [--seconds T] [--pids PID,PID] [--label TEXT] [--json FILE]
+//       [--mix morning|no-change|edits|download|photo] [--health URL,URL]
+//       --mix: the morning's mix (default) or one kind only, so that the
+//       server CPU seconds per request of that kind can be read off.
+//       --health: the instances' own URLs (default URL): their /v1/health
+//       counters before and after give the prefix cache's hit rate and the
+//       CPU the server spent compressing replies.
+//
+// Both raise their open-file limit to the hard limit (N = 5,000 needs more
+// than the usual 1,024 descriptors).
 //
 // Load goes only to the URL given (loopback in make bench), for T seconds.
 #include "admin/Admin.h"
@@ -23,6 +32,7 @@
 #include "sync/RecordWrites.h"
 
 #include <curl/curl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -31,6 +41,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -155,6 +166,10 @@ struct Dev {
     Clock::time_point started, nextAt;
     Json downloadCursor; // first download in progress (pages)
     int pages = 0;
+    // Wire encoding 3, as the device engine does: the last reply's text is
+    // named in "prev" (the server may compress the next one against it), and
+    // a push the server kept is the prefix of the next push.
+    std::string sentPlain, lastReply, keptPush;
 };
 
 struct Stats {
@@ -219,6 +234,17 @@ public:
         size_t concurrent = std::stoul(a.get("--concurrent", std::to_string(list.size())));
         const double slowShare = std::stod(a.get("--slow-share", "0"));
         m_seconds = std::stod(a.get("--seconds", "20"));
+        const std::string mix = a.get("--mix", "morning");
+        if (mix == "no-change")
+            m_only = Kind::NoChange;
+        else if (mix == "edits")
+            m_only = Kind::Edits;
+        else if (mix == "download")
+            m_only = Kind::FirstDownload;
+        else if (mix == "photo")
+            m_only = Kind::Photo;
+        else if (mix != "morning")
+            throw std::runtime_error("--mix " + mix + ": expected morning, no-change, edits, download or photo");
         for (size_t i = 0; i < std::min(concurrent, list.size()); ++i) {
             Dev d;
             d.id = list[i]["device"];
@@ -276,6 +302,8 @@ public:
 private:
     Kind pick()
     {
+        if (m_only)
+            return *m_only;
         int r = std::uniform_int_distribution<int>(0, 99)(m_rng);
         if (r < 70)
             return Kind::NoChange;
@@ -332,7 +360,11 @@ private:
                     req.mutations.push_back(std::move(m));
                 }
             }
-            d.body = compress(req.toJson().dump());
+            req.enc = kWireEncoding; // as the current app: prefixes (encoding 3)
+            req.prev = d.lastReply.empty() ? std::string() : prefixName(d.lastReply);
+            d.sentPlain = req.toJson().dump();
+            d.body =
+                d.keptPush.empty() || req.mutations.empty() ? compress(d.sentPlain) : compressWithPrefix(d.sentPlain, d.keptPush);
         }
         d.reply.clear();
         CURL *e = curl_easy_init();
@@ -385,7 +417,12 @@ private:
         bool more = false;
         if (ok && d.kind != Kind::Photo) {
             try {
-                SyncResponse r = SyncResponse::fromJson(parseJson(decompress(d.reply), "reply"));
+                const std::string named = namedPrefix(d.reply);
+                std::string text = named.empty() ? decompress(d.reply) : decompressWithPrefix(d.reply, d.lastReply);
+                SyncResponse r = SyncResponse::fromJson(parseJson(text, "reply"));
+                if (!r.kept.empty() && r.kept == prefixName(d.sentPlain))
+                    d.keptPush = std::move(d.sentPlain);
+                d.lastReply = std::move(text);
                 Json &cur = d.kind == Kind::FirstDownload ? d.downloadCursor : d.cursor;
                 for (const auto &[scope, seq] : r.cursor)
                     cur[scope] = seq;
@@ -399,10 +436,18 @@ private:
             }
         }
         if (!ok) {
+            d.keptPush.clear(); // 409 prefix-unknown (or anything else): start again without prefixes
+            d.lastReply.clear();
             m_stats.s.errors++;
-            if (m_stats.s.firstError.empty())
+            if (m_stats.s.firstError.empty()) {
+                std::string said = d.reply;
+                try {
+                    said = decompress(d.reply); // error replies are zstd too
+                } catch (const std::exception &) {
+                }
                 m_stats.s.firstError =
-                    "HTTP " + std::to_string(status) + " curl " + curl_easy_strerror(rc) + " " + d.reply.substr(0, 200);
+                    "HTTP " + std::to_string(status) + " curl " + curl_easy_strerror(rc) + " " + said.substr(0, 200);
+            }
         }
         if (ok && more && goOn) { // the next page of a first download
             ++d.pages;
@@ -419,6 +464,7 @@ private:
     }
 
     std::string m_url, m_ca;
+    std::optional<Kind> m_only; // --mix of one kind
     double m_seconds = 20;
     std::vector<Dev> m_devs;
     CURLM *m_multi = nullptr;
@@ -431,8 +477,56 @@ private:
     } m_stats;
 };
 
+// The instances' /v1/health counters, summed (docs/server.md "Capacity").
+struct ServerCounters {
+    double hits = 0, misses = 0, replies = 0, bytesIn = 0, bytesOut = 0, compressMs = 0;
+    bool ok = true;
+};
+
+ServerCounters readCounters(const std::vector<std::string> &urls, const std::string &ca)
+{
+    ServerCounters c;
+    for (const auto &url : urls) {
+        std::string body;
+        CURL *e = curl_easy_init();
+        curl_easy_setopt(e, CURLOPT_URL, (url + "/v1/health").c_str());
+        curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, onBody);
+        curl_easy_setopt(e, CURLOPT_WRITEDATA, &body);
+        curl_easy_setopt(e, CURLOPT_TIMEOUT, 30L);
+        curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+        if (!ca.empty())
+            curl_easy_setopt(e, CURLOPT_CAINFO, ca.c_str());
+        const CURLcode rc = curl_easy_perform(e);
+        curl_easy_cleanup(e);
+        try {
+            if (rc != CURLE_OK)
+                throw std::runtime_error(curl_easy_strerror(rc));
+            const Json j = Json::parse(body);
+            const Json p = j.value("prefix_cache", Json::object()), z = j.value("compression", Json::object());
+            c.hits += p.value("hits", 0.0);
+            c.misses += p.value("misses", 0.0);
+            c.replies += z.value("replies", 0.0);
+            c.bytesIn += z.value("bytes_in", 0.0);
+            c.bytesOut += z.value("bytes_out", 0.0);
+            c.compressMs += z.value("cpu_ms", 0.0);
+        } catch (const std::exception &ex) {
+            std::fprintf(stderr, "bench_load: %s/v1/health: %s\n", url.c_str(), ex.what());
+            c.ok = false;
+        }
+    }
+    return c;
+}
+
 int run(const Args &a)
 {
+    std::vector<std::string> healthUrls;
+    {
+        std::stringstream hs(a.get("--health", a.pos.at(0)));
+        for (std::string u; std::getline(hs, u, ',');)
+            if (!u.empty())
+                healthUrls.push_back(u);
+    }
+    const ServerCounters c0 = readCounters(healthUrls, a.get("--ca"));
     std::vector<int> pids;
     std::stringstream ps(a.get("--pids"));
     for (std::string p; std::getline(ps, p, ',');)
@@ -445,26 +539,50 @@ int run(const Args &a)
     Runner r(a);
     long peakRss = 0;
     Stats s = r.run();
+    const ServerCounters c1 = readCounters(healthUrls, a.get("--ca"));
     double cpu = 0;
     for (size_t i = 0; i < pids.size(); ++i) {
         ProcSample now = sample(pids[i]);
         cpu += now.cpuSec - before[i].cpuSec;
         peakRss += now.rssKb;
     }
-    int syncs = 0;
-    for (auto &[k, n] : s.done)
+    int syncs = 0, requests = 0;
+    for (auto &[k, n] : s.done) {
+        requests += n;
         if (k != Kind::Photo)
             syncs += n;
+    }
     const std::string label = a.get("--label", "");
     std::printf("%-34s syncs/s %7.1f  errors %d  unfinished %d", label.c_str(), double(syncs) / r.seconds(), s.errors,
                 s.unfinished);
     std::printf("  server RSS %6.1f MB  CPU %5.0f %%\n", double(peakRss) / 1024.0, 100.0 * cpu / r.seconds());
+    // Per finished request (a first download counts once, all its pages
+    // included); with --mix of one kind, the server's cost of that kind.
+    const double cpuPerRequestMs = requests ? 1000.0 * cpu / requests : 0;
+    const double hits = c1.hits - c0.hits, misses = c1.misses - c0.misses, replies = c1.replies - c0.replies;
+    const double zIn = c1.bytesIn - c0.bytesIn, zOut = c1.bytesOut - c0.bytesOut, zMs = c1.compressMs - c0.compressMs;
+    std::printf("    server CPU per request %.2f ms", cpuPerRequestMs);
+    if (c0.ok && c1.ok) {
+        std::printf("; compression %.0f replies, %.2f ms CPU each (%.1f %% of the server's CPU), %.1f MB -> %.1f MB", replies,
+                    replies ? zMs / replies : 0.0, cpu > 0 ? 100.0 * zMs / 1000.0 / cpu : 0.0, zIn / 1e6, zOut / 1e6);
+        std::printf("; prefix cache %.0f hits, %.0f misses (%.0f %%)", hits, misses,
+                    hits + misses > 0 ? 100.0 * hits / (hits + misses) : 0.0);
+    }
+    std::printf("\n");
     Json j{{"label", label},
            {"syncs_per_s", double(syncs) / r.seconds()},
            {"errors", s.errors},
            {"unfinished", s.unfinished},
            {"server_rss_mb", double(peakRss) / 1024.0},
            {"server_cpu_pct", 100.0 * cpu / r.seconds()},
+           {"mix", a.get("--mix", "morning")},
+           {"server_cpu_ms_per_request", cpuPerRequestMs},
+           {"compressed_replies", replies},
+           {"compress_cpu_ms", zMs},
+           {"compress_bytes_in", zIn},
+           {"compress_bytes_out", zOut},
+           {"prefix_hits", hits},
+           {"prefix_misses", misses},
            {"bytes_up", s.bytesUp},
            {"bytes_down", s.bytesDown}};
     for (Kind k : {Kind::NoChange, Kind::Edits, Kind::FirstDownload, Kind::Photo}) {
@@ -489,6 +607,11 @@ int main(int argc, char **argv)
         return 2;
     }
     curl_global_init(CURL_GLOBAL_DEFAULT);
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+        lim.rlim_cur = lim.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &lim); // if refused, curl reports the sockets it could not open
+    }
     try {
         Args a = parse(argc, argv);
         const std::string cmd = argv[1];

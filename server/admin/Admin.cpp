@@ -194,10 +194,10 @@ ImportResult importJsonLines(Store &store, const std::string &school, std::istre
     ImportResult result;
     Transaction tx(store);
     for (const auto &line : lines) {
-        uint64_t before = store.lastSeq();
-        serverPut(store, line.collection, line.id, school, line.fields, "import", nowMs);
+        bool changed = false;
+        serverPut(store, line.collection, line.id, school, line.fields, "import", nowMs, &changed);
         ++result.lines;
-        if (store.lastSeq() != before)
+        if (changed)
             ++result.changed;
     }
     tx.commit();

@@ -19,6 +19,7 @@
 #include "http/BodyCodec.h"
 #include "http/ClientAddress.h"
 #include "http/TlsStream.h"
+#include "http/ReplyMetrics.h"
 #include "http/WorkerPool.h"
 #include "protocol/Compression.h"
 #include "protocol/Errors.h"
@@ -93,7 +94,7 @@ Wire toWire(HttpReply r, const RequestHead &head)
         }
     }
     if (r.compress) {
-        w.body = r.prefix ? cx::compressWithPrefix(r.body, *r.prefix) : cx::compress(r.body);
+        w.body = compressReply(r.body, r.prefix.get());
         w.zstd = true;
     } else {
         w.body = std::move(r.body);

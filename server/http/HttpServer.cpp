@@ -5,6 +5,7 @@
 
 #include "attachments/AttachmentStore.h"
 #include "http/ErrorReply.h"
+#include "http/ReplyMetrics.h"
 #include "http/RouteTable.h"
 #include "http/Transport.h"
 
@@ -65,11 +66,19 @@ std::string bearer(const std::string &authorization)
 
 HttpReply routeHealth() { return HttpReply{200, Json{{"ok", true}, {"protocol", kProtocolVersion}}.dump(), false}; }
 
-HttpReply routeHealth(Store &store)
+HttpReply routeHealth(Store &store, const PrefixCache *prefixes)
 {
     try {
         const int schema = store.schemaVersion(); // one query: the database answers
-        return HttpReply{200, Json{{"ok", true}, {"protocol", kProtocolVersion}, {"schema", schema}}.dump(), false};
+        Json j{{"ok", true}, {"protocol", kProtocolVersion}, {"schema", schema}};
+        if (prefixes) {
+            const auto p = prefixes->stats();
+            j["prefix_cache"] = Json{{"entries", p.entries}, {"bytes", p.bytes}, {"hits", p.hits}, {"misses", p.misses}};
+        }
+        const ReplyMetrics m = replyMetrics();
+        j["compression"] =
+            Json{{"replies", m.replies}, {"bytes_in", m.bytesIn}, {"bytes_out", m.bytesOut}, {"cpu_ms", double(m.cpuNs) / 1e6}};
+        return HttpReply{200, j.dump(), false};
     } catch (...) {
         return replyFromException();
     }
@@ -219,7 +228,7 @@ RouteTable HttpServer::routes()
             // while this instance cannot reach its database.
             p.pool = RoutePool::Store;
             p.run = [this](const RequestHead &, const std::string &) {
-                return withStore([&](Store &st) { return routeHealth(st); });
+                return withStore([&](Store &st) { return routeHealth(st, m_prefixes.get()); });
             };
         } else if (h.method == "POST" && h.path == "/v1/enroll") {
             p.found = true;

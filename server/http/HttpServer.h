@@ -105,7 +105,10 @@ HttpReply routeTokenRotate(Store &store, const std::string &authorization, int64
                            const std::string &peer = {});
 HttpReply routeHealth();
 // The same after one query through `store`: 503 while the database is unreachable.
-HttpReply routeHealth(Store &store);
+// Also this process's counters since it started, for benchmarks and monitoring:
+// "prefix_cache" {entries, bytes, hits, misses} (when `prefixes` is given) and
+// "compression" {replies, bytes_in, bytes_out, cpu_ms} (http/ReplyMetrics.h).
+HttpReply routeHealth(Store &store, const PrefixCache *prefixes = nullptr);
 // Error replies (replyFromException, errorReply): http/ErrorReply.h.
 
 class HttpServer

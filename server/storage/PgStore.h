@@ -5,7 +5,12 @@
 // like SqliteStore's, applied under an advisory lock (several instances may
 // run `init` at once). Writers: READ COMMITTED plus row locks (the device row,
 // then school_clock rows of the schools written, in sorted order); readers:
-// REPEATABLE READ READ ONLY snapshots. Seqs come from a sequence (gaps allowed).
+// REPEATABLE READ READ ONLY snapshots. Seqs come from a sequence (gaps allowed),
+// taken in blocks once the transaction holds its schools' locks. Inside a
+// write transaction, records, their attachment references and audit rows are
+// kept here and sent as three array statements before the next query that
+// could read them and at COMMIT: about one round trip per written record
+// (reading it) instead of five.
 // See docs/server.md ("PostgreSQL") and docs/protocol.md ("Change order").
 #include "storage/Store.h"
 
@@ -122,6 +127,11 @@ public:
 private:
     void migrate(bool create, const std::string &uri);
     void flushSchoolRows();
+    // The connection, after sending the writes kept since the last query
+    // (every read but record() and nextSeq() goes through here).
+    PgConnection &db();
+    void flushWrites();
+    void clearTransactionState();
 
     std::unique_ptr<PgConnection> m_db;
     // A school's clock and scope sum while this write transaction holds its
@@ -135,6 +145,23 @@ private:
         bool hlcDirty = false, sumDirty = false;
     };
     std::map<std::string, SchoolRow> m_locked;
+
+    // Seqs taken from the sequence and not used yet. Taken only after the
+    // transaction holds the locks of the schools it writes, dropped when it
+    // locks another one (docs/protocol.md, "Change order"), so a seq never
+    // precedes its school's lock; unused ones are gaps.
+    std::vector<uint64_t> m_seqs;
+    size_t m_seqBlock = 1; // the next block's size (grows while a transaction writes)
+
+    // Writes kept until the next query or COMMIT (only inside a transaction).
+    using Key = std::pair<std::string, std::string>; // collection, id
+    std::map<Key, RecordState> m_records;
+    struct Refs {
+        std::string school;
+        std::vector<std::string> sha256s;
+    };
+    std::map<Key, Refs> m_refs;
+    std::vector<AuditEntry> m_audit; // in order
 };
 
 } // namespace cx::server

@@ -150,7 +150,7 @@ public:
     virtual std::optional<std::string> meta(const std::string &key) = 0;
     virtual void setMeta(const std::string &key, const std::string &value) = 0;
     virtual uint64_t nextSeq() = 0; // unique, increasing; call inside a write transaction
-    virtual uint64_t lastSeq() = 0; // the highest seq handed out (gaps allowed)
+    virtual uint64_t lastSeq() = 0; // the highest seq handed out or reserved (PgStore takes blocks; gaps allowed)
 
     // Serialises this transaction with every other writer of these schools
     // ("*" included) until it ends. Call before reading what will be written.

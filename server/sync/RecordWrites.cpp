@@ -59,8 +59,10 @@ void serverObserve(Store &store, const std::string &school, uint64_t hlc)
 }
 
 RecordState serverPut(Store &store, const std::string &collection, const std::string &id, const std::string &school,
-                      const Json &fields, const std::string &author, int64_t nowMs)
+                      const Json &fields, const std::string &author, int64_t nowMs, bool *changed)
 {
+    if (changed)
+        *changed = false;
     store.lockSchools({school});
     auto existing = store.record(collection, id);
     if (existing && existing->school != school)
@@ -102,6 +104,8 @@ RecordState serverPut(Store &store, const std::string &collection, const std::st
         a.user = author;
         a.mutation = m.toJson();
         storeChangedRecord(store, rec, oldSeq, a);
+        if (changed)
+            *changed = true;
     }
     return rec;
 }

@@ -36,10 +36,11 @@ void serverObserve(Store &store, const std::string &school, uint64_t hlc);
 // An admin write (import, demo, publish-form, bureau correction from the
 // command line): merges `fields` as a sequential edit with a node-0 version
 // through cx::applyMutation. Locks the school (Store::lockSchools). Returns
-// the record's state afterwards.
+// the record's state afterwards; *changed (when given) says whether it
+// wrote a new version.
 // Throws cx::Error(Invalid) if the record exists in another school.
 RecordState serverPut(Store &store, const std::string &collection, const std::string &id, const std::string &school,
-                      const Json &fields, const std::string &author, int64_t nowMs);
+                      const Json &fields, const std::string &author, int64_t nowMs, bool *changed = nullptr);
 
 // The checksum sum of a scope computed from scratch (for checks and tests).
 uint64_t recomputeScopeSum(Store &store, const std::string &school);

@@ -113,6 +113,8 @@ private slots:
         };
         const std::string devA = cx::uuidV7(), devB = cx::uuidV7();
         const EnrollResponse a = enroll(devA), b = enroll(devB);
+        auto health = [&] { return replyJson(cli.Get("/v1/health")); };
+        const Json before = health();
         auto send = [&](const std::string &token, const std::string &plain, const std::string &prefix) {
             httplib::Headers h{{"Authorization", "Bearer " + token}, {"Content-Encoding", "zstd"}};
             return cli.Post("/v1/sync", h, prefix.empty() ? cx::compress(plain) : cx::compressWithPrefix(plain, prefix),
@@ -211,6 +213,21 @@ private slots:
         r = send(a.token, oldPush.toJson().dump(), {});
         QCOMPARE(r->status, 200);
         QVERIFY(!replyJson(r).contains("kept"));
+
+        // /v1/health counts it (docs/server.md "Capacity"): the prefixes found
+        // (push2, each chained page) and not found (the two 409s, the unknown
+        // "prev"), and the replies compressed, smaller than they were.
+        const Json after = health();
+        auto delta = [&](const char *group, const char *key) {
+            return after[group][key].get<double>() - before[group][key].get<double>();
+        };
+        QVERIFY2(delta("prefix_cache", "hits") >= double(1 + chained), after.dump().c_str());
+        QVERIFY2(delta("prefix_cache", "misses") >= 3, after.dump().c_str());
+        QVERIFY(after["prefix_cache"]["entries"].get<int>() >= 1);
+        QVERIFY2(delta("compression", "replies") >= double(pages + 4), after.dump().c_str());
+        QVERIFY(delta("compression", "bytes_out") > 0);
+        QVERIFY(delta("compression", "bytes_out") < delta("compression", "bytes_in"));
+        QVERIFY(delta("compression", "cpu_ms") >= 0);
     }
 
     void errors()

@@ -5,21 +5,18 @@
 #include "core/JsonVariant.h"
 #include "engine/Engine.h"
 #include "protocol/EnrolCode.h"
-#include "protocol/Errors.h"
 #include "protocol/Version.h"
-#include "sync/SyncController.h"
 
 #include <QJsonDocument>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <map>
 #include <set>
 
 namespace cx::app {
 
-AccountsAdminModel::AccountsAdminModel(QObject *parent) : QObject(parent)
+AccountsAdminModel::AccountsAdminModel(QObject *parent)
+    : QObject(parent), m_action(this, [this](const Outcome &o) { onFinished(o); })
 {
-    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, &AccountsAdminModel::onFinished);
     refresh();
 }
 
@@ -72,24 +69,14 @@ void AccountsAdminModel::refresh()
 
 void AccountsAdminModel::run(const QVariantMap &request)
 {
-    auto *ctx = AppContext::instance();
-    cx::Engine *engine = ctx ? ctx->engine() : nullptr;
     const QString op = request.value(QStringLiteral("op")).toString();
-    if (!engine || m_busy) {
-        //: Account administration: another request is still running, or no account is open.
-        emit finished(op, false, m_busy ? tr("Wait for the previous request to finish.") : tr("No account is open."));
-        return;
-    }
-    m_busy = true;
-    m_error.clear();
-    emit changed();
     const cx::Json req = cx::Json::parse(QJsonDocument::fromVariant(request).toJson().toStdString());
     const QString server = Session::instance() ? Session::instance()->server() : QString();
-    m_watcher.setFuture(QtConcurrent::run([engine, req, op, server]() -> Outcome {
+    const auto refused = m_action.start([req, op, server](cx::Engine &engine) -> Outcome {
         Outcome o;
         o.op = op;
         try {
-            const cx::Json reply = engine->adminRequest(req);
+            const cx::Json reply = engine.adminRequest(req);
             if (op == QLatin1String("enrol-code")) {
                 const std::string pin = reply.value("pin", "");
                 const cx::EnrolLink link{str(server), pin, reply.value("user", ""), reply.value("code", "")};
@@ -102,40 +89,41 @@ void AccountsAdminModel::run(const QVariantMap &request)
             o.ok = true; // done on the server, whatever happens to the list below
             if (op != QLatin1String("list")) {
                 try {
-                    engine->adminRequest(cx::Json{{"op", "list"}}); // the page shows the change
+                    engine.adminRequest(cx::Json{{"op", "list"}}); // the page shows the change
                 } catch (const std::exception &) {
                     // the change stands; the list is fetched again with the next refresh
                 }
             }
-        } catch (const cx::Error &e) {
-            switch (e.kind()) {
-            case cx::ErrorKind::Network:
-            case cx::ErrorKind::Tls:
-            case cx::ErrorKind::Unavailable:
-                o.offline = e.kind() != cx::ErrorKind::Unavailable || !QString(e.what()).contains(QLatin1String("older"));
+        } catch (...) {
+            const ActionFailure f = failure(std::current_exception());
+            switch (f.kind) {
+            case ActionFailure::Offline:
+                o.offline = !f.olderServer;
                 //: Account administration needs the server. %1: what went wrong, in plain words.
                 o.message = tr("The server cannot be reached, so nothing was changed (%1). What you typed is kept; "
                                "try again when the connection is back.")
-                                .arg(SyncController::plainError(e.kind()));
+                                .arg(f.plain);
                 break;
-            case cx::ErrorKind::Forbidden:
+            case ActionFailure::Forbidden:
                 //: Account administration refused: this account is not a bureau administrator.
                 o.message = tr("Only a bureau administrator manages accounts and schools.");
                 break;
-            default:
-                o.message = QString::fromStdString(e.what());
+            case ActionFailure::Other:
+                o.message = f.detail;
             }
-        } catch (const std::exception &e) {
-            o.message = QString::fromStdString(e.what());
         }
         return o;
-    }));
+    });
+    if (refused) {
+        emit finished(op, false, *refused);
+        return;
+    }
+    m_error.clear();
+    emit changed();
 }
 
-void AccountsAdminModel::onFinished()
+void AccountsAdminModel::onFinished(const Outcome &o)
 {
-    const Outcome o = m_watcher.result();
-    m_busy = false;
     m_offline = o.offline;
     m_error = o.ok ? QString() : o.message;
     if (!o.enrolment.isEmpty())

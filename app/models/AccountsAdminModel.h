@@ -7,7 +7,8 @@
 // reset a password, revoke, issue an enrolment code) run through the engine
 // off the GUI thread. A failed operation says why and changes nothing: the
 // page keeps what was typed.
-#include <QFutureWatcher>
+#include "models/EngineAction.h"
+
 #include <QObject>
 #include <QStringList>
 #include <QVariantList>
@@ -40,7 +41,7 @@ public:
     QStringList townships() const { return m_townships; }
     QVariantList accounts() const { return m_accounts; }
     qint64 fetchedAt() const { return m_fetchedAt; }
-    bool busy() const { return m_busy; }
+    bool busy() const { return m_action.busy(); }
     QString error() const { return m_error; }
     bool offline() const { return m_offline; }
     QVariantMap enrolment() const { return m_enrolment; }
@@ -73,15 +74,15 @@ private:
         QVariantMap enrolment;
     };
     void run(const QVariantMap &request);
-    void onFinished();
+    void onFinished(const Outcome &o);
 
     QVariantList m_schools, m_accounts;
     QStringList m_townships;
     qint64 m_fetchedAt = 0;
-    bool m_busy = false, m_offline = false;
+    bool m_offline = false;
     QString m_error;
     QVariantMap m_enrolment;
-    QFutureWatcher<Outcome> m_watcher;
+    EngineAction<Outcome> m_action;
 };
 
 } // namespace cx::app

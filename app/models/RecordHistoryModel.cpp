@@ -1,24 +1,17 @@
 #include "models/RecordHistoryModel.h"
 
-#include "core/AppContext.h"
 #include "core/JsonVariant.h"
 #include "engine/Engine.h"
-#include "protocol/Errors.h"
-#include "sync/SyncController.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
-#include <QElapsedTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace cx::app {
 
-RecordHistoryModel::RecordHistoryModel(QObject *parent) : QObject(parent)
-{
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &RecordHistoryModel::onFinished);
-}
+RecordHistoryModel::RecordHistoryModel(QObject *parent)
+    : QObject(parent), m_action(this, [this](Outcome o) { onFinished(std::move(o)); })
+{}
 
-RecordHistoryModel::~RecordHistoryModel() { m_watcher.waitForFinished(); }
+RecordHistoryModel::~RecordHistoryModel() = default;
 
 QVariantList RecordHistoryModel::fromReply(const cx::Json &entries)
 {
@@ -50,64 +43,43 @@ QVariantList RecordHistoryModel::fromReply(const cx::Json &entries)
 
 void RecordHistoryModel::load(const QString &collection, const QString &id)
 {
-    auto *ctx = AppContext::instance();
-    cx::Engine *engine = ctx ? ctx->engine() : nullptr;
-    if (!engine || m_busy) {
-        //: Record history: no account open, or a request still running.
-        m_error = m_busy ? tr("Wait for the previous request to finish.") : tr("No account is open.");
-        emit changed();
-        return;
-    }
-    m_busy = true;
-    m_error.clear();
-    m_entries.clear();
-    emit changed();
     const cx::Json req{{"op", "history"}, {"collection", str(collection)}, {"id", str(id)}};
-    m_watcher.setFuture(QtConcurrent::run([engine, req]() -> Outcome {
+    const auto refused = m_action.start([req](cx::Engine &engine) -> Outcome {
         Outcome o;
         try {
-            const cx::Json reply = engine->adminRequest(req);
-            o.entries = fromReply(reply.value("entries", cx::Json::array()));
-        } catch (const cx::Error &e) {
-            switch (e.kind()) {
-            case cx::ErrorKind::Network:
-            case cx::ErrorKind::Tls:
-            case cx::ErrorKind::Unavailable:
+            o.entries = fromReply(engine.adminRequest(req).value("entries", cx::Json::array()));
+        } catch (...) {
+            const ActionFailure f = failure(std::current_exception());
+            switch (f.kind) {
+            case ActionFailure::Offline:
                 //: Record history is kept on the bureau's server. %1: what went wrong, in plain words.
                 o.error = tr("A record's history is kept on the bureau's server, which cannot be reached now (%1). "
                              "Try again when the connection is back.")
-                              .arg(SyncController::plainError(e.kind()));
+                              .arg(f.plain);
                 break;
-            case cx::ErrorKind::Forbidden:
+            case ActionFailure::Forbidden:
                 //: Record history refused: this account is not a bureau administrator.
                 o.error = tr("Only a bureau administrator can read a record's history.");
                 break;
-            default:
-                o.error = QString::fromStdString(e.what());
+            case ActionFailure::Other:
+                o.error = f.detail;
             }
-        } catch (const std::exception &e) {
-            o.error = QString::fromStdString(e.what());
         }
         return o;
-    }));
+    });
+    m_error = refused.value_or(QString());
+    if (!refused)
+        m_entries.clear();
+    emit changed();
 }
 
-void RecordHistoryModel::onFinished()
+void RecordHistoryModel::onFinished(Outcome o)
 {
-    Outcome o = m_watcher.result();
-    m_busy = false;
     m_entries = std::move(o.entries);
     m_error = o.error;
     emit changed();
 }
 
-bool RecordHistoryModel::waitForLoaded(int msecs)
-{
-    QElapsedTimer t;
-    t.start();
-    while ((m_busy || m_watcher.isRunning()) && t.elapsed() < msecs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    return !m_busy;
-}
+bool RecordHistoryModel::waitForLoaded(int msecs) { return m_action.waitForDone(msecs); }
 
 } // namespace cx::app

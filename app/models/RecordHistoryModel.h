@@ -5,9 +5,9 @@
 // device. The audit lives on the bureau's server only, so this asks it
 // (POST /v1/admin, op "history", administrators only) off the GUI thread; no
 // link, or an account that may not read it, is said in plain words.
+#include "models/EngineAction.h"
 #include "protocol/Json.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
@@ -29,7 +29,7 @@ public:
     ~RecordHistoryModel() override;
 
     QVariantList entries() const { return m_entries; }
-    bool busy() const { return m_busy; }
+    bool busy() const { return m_action.busy(); }
     QString error() const { return m_error; }
 
     // Asks the server for the record's history (replaces what is shown).
@@ -47,12 +47,11 @@ private:
         QVariantList entries;
         QString error;
     };
-    void onFinished();
+    void onFinished(Outcome o);
 
     QVariantList m_entries;
-    bool m_busy = false;
     QString m_error;
-    QFutureWatcher<Outcome> m_watcher;
+    EngineAction<Outcome> m_action;
 };
 
 } // namespace cx::app

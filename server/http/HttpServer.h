@@ -69,6 +69,12 @@ public:
 
 // A reply as the routes produce it, before compression (testable without sockets).
 struct HttpReply {
+    HttpReply() = default;
+    // The positional form every handler uses: HttpReply{409, body, false}.
+    HttpReply(int status, std::string body, bool compress = true, int retryAfterSec = 0)
+        : status(status), body(std::move(body)), compress(compress), retryAfterSec(retryAfterSec)
+    {}
+
     int status = 200;
     std::string body; // uncompressed JSON
     bool compress = true;

@@ -36,8 +36,8 @@ struct ActionFailure {
         Other,     // the server refused it for a reason given in `detail`
     };
     Kind kind = Other;
-    QString plain;  // the link's state in plain words (Offline only)
-    QString detail; // the error's own text
+    QString plain;            // the link's state in plain words (Offline only)
+    QString detail;           // the error's own text
     bool olderServer = false; // Unavailable because the server is older than the app
 };
 

@@ -14,6 +14,14 @@
 //   first upload:   a device that entered the whole school offline syncs.
 // Wire bytes are the link's counters (TLS and HTTP included).
 //
+// Where the time over the limit goes (village): each case prints a breakdown
+// from the requests' own clocks (a timing wrapper around the real
+// CurlTransport): the bytes above the limit (/ bandwidth), the round trips
+// after the first, connection setup, the time inside the requests beyond what
+// the link needs for their bytes and round trip (the server's work: decoding,
+// applying, building and compressing a page; and TLS), and the device's time
+// between requests (applying a page, taking and compressing the next push).
+//
 // usage: bench_wire [--pupils 500,2000] [--profiles lan,village] [--json FILE] [--keep-data DIR] [--page-kb N]
 //                   [--first-kb N] [--no-prefix]
 // --keep-data writes each school's canonical JSON Lines (schoolN.jsonl) to DIR,
@@ -21,6 +29,7 @@
 #include "../../tests/integration/Fixture.h"
 
 #include "demo/DemoRoster.h"
+#include "engine/CurlTransport.h"
 #include "engine/Engine.h"
 #include "protocol/Compression.h"
 #include "LinkProcess.h"
@@ -28,6 +37,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 
@@ -56,25 +66,119 @@ size_t zstd19long(const std::string &data)
     return ZSTD_isError(n) ? 0 : n;
 }
 
+// One request as the device's transport saw it: when it started and ended
+// (seconds since the case began) and its HTTP bytes (headers and body).
+struct Request {
+    double start = 0, end = 0;
+    uint64_t httpUp = 0, httpDown = 0;
+    long newConnections = 0;
+};
+
+// The real CurlTransport with a clock around each request: only observes.
+class TimedTransport : public cx::Transport
+{
+public:
+    TimedTransport(const cx::TransportOptions &o, const QElapsedTimer &clock, std::vector<Request> &log)
+        : m_real(o), m_clock(clock), m_log(log)
+    {}
+    cx::HttpReply post(const std::string &path, const std::string &body, const std::string &token) override
+    {
+        const double t0 = m_clock.nsecsElapsed() / 1e9;
+        cx::HttpReply r = m_real.post(path, body, token);
+        m_log.push_back({t0, m_clock.nsecsElapsed() / 1e9, r.bytesUp, r.bytesDown, r.newConnections});
+        return r;
+    }
+    cx::HttpReply send(const cx::HttpRequest &req) override
+    {
+        const double t0 = m_clock.nsecsElapsed() / 1e9;
+        cx::HttpReply r = m_real.send(req);
+        m_log.push_back({t0, m_clock.nsecsElapsed() / 1e9, r.bytesUp, r.bytesDown, r.newConnections});
+        return r;
+    }
+    void setProgress(cx::ProgressFn fn) override { m_real.setProgress(std::move(fn)); }
+
+private:
+    cx::CurlTransport m_real;
+    const QElapsedTimer &m_clock;
+    std::vector<Request> &m_log;
+};
+
+// The clock and request log of one device; its engine's transports report here.
+struct Timing {
+    QElapsedTimer clock;
+    std::vector<Request> log;
+    cx::Engine::TransportFactory factory()
+    {
+        return [this](const cx::TransportOptions &o) { return std::make_unique<TimedTransport>(o, clock, log); };
+    }
+};
+
 struct Case {
     double seconds = 0, wireUp = 0, wireDown = 0;
     int requests = 0, records = 0;
+    std::vector<Request> log; // the case's requests, times from its start
 };
 
-template <class F> Case measure(Link &link, F &&fn)
+template <class F> Case measure(Link &link, Timing &timing, F &&fn)
 {
     const QJsonObject s0 = link.stats();
-    QElapsedTimer t;
-    t.start();
+    timing.log.clear();
+    timing.clock.start();
     const cx::SyncReport r = fn();
     Case c;
-    c.seconds = t.elapsed() / 1000.0;
+    c.seconds = timing.clock.nsecsElapsed() / 1e9;
+    c.log = timing.log;
     const QJsonObject s1 = link.stats();
     c.requests = r.requests;
     c.records = r.pulled + r.pushed;
     c.wireUp = s1["bytes_up"].toDouble() - s0["bytes_up"].toDouble();
     c.wireDown = s1["bytes_down"].toDouble() - s0["bytes_down"].toDouble();
     return c;
+}
+
+// Where the seconds above the limit went (a link of rtt seconds and bw bytes/s).
+QJsonObject breakdown(const Case &c, double rtt, double bw, double limitBytes)
+{
+    double inFlight = 0, httpBytes = 0, linkNeeds = 0;
+    long conns = 0;
+    for (const Request &r : c.log) {
+        inFlight += r.end - r.start;
+        httpBytes += double(r.httpUp + r.httpDown);
+        linkNeeds += rtt + double(r.httpUp + r.httpDown) / bw;
+        conns += r.newConnections;
+    }
+    const double wire = c.wireUp + c.wireDown;
+    const double limit = rtt + limitBytes / bw;
+    QJsonObject j{{"over_limit_s", c.seconds - limit},
+                  {"bytes_above_limit_s", (wire - limitBytes) / bw},
+                  {"tls_tcp_bytes", wire - httpBytes},
+                  {"extra_round_trips_s", double(std::max<size_t>(c.log.size(), 1) - 1) * rtt},
+                  {"new_connections", double(conns)},
+                  {"in_requests_beyond_link_s", inFlight - linkNeeds},
+                  {"device_between_requests_s", c.seconds - inFlight}};
+    std::printf("    over the limit by %.2f s: bytes above it %.2f s (%.0f B, of which TLS/TCP %.0f B), round trips after "
+                "the first %.2f s (%zu requests, %ld new connections), in requests beyond the link's bytes and round "
+                "trip %.2f s (server, TLS, link queueing), device between requests %.2f s\n",
+                c.seconds - limit, (wire - limitBytes) / bw, wire - limitBytes, wire - httpBytes,
+                j["extra_round_trips_s"].toDouble(), c.log.size(), conns, inFlight - linkNeeds, c.seconds - inFlight);
+    QJsonArray reqs;
+    double last = 0;
+    for (const Request &r : c.log) {
+        const double need = rtt + double(r.httpUp + r.httpDown) / bw;
+        std::printf("      request: after %.2f s on the device, %.2f s in flight (%llu B up, %llu B down over HTTP; the "
+                    "link needs %.2f s), %ld new connections\n",
+                    r.start - last, r.end - r.start, static_cast<unsigned long long>(r.httpUp),
+                    static_cast<unsigned long long>(r.httpDown), need, r.newConnections);
+        reqs.append(QJsonObject{{"device_before_s", r.start - last},
+                                {"in_flight_s", r.end - r.start},
+                                {"http_up", double(r.httpUp)},
+                                {"http_down", double(r.httpDown)},
+                                {"link_needs_s", need}});
+        last = r.end;
+    }
+    j["requests"] = reqs;
+    std::fflush(stdout);
+    return j;
 }
 
 } // namespace
@@ -86,6 +190,7 @@ int main(int argc, char **argv)
     QList<int> sizes = {500, 2000};
     QString jsonOut, keepDir;
     cx::SyncTuning tuning;
+    tuning.maxRetries = 8; // as with CurlTransport alone (the timing wrapper is another transport)
     bool noPrefix = false;
     for (int i = 1; i < argc; ++i) {
         const QString a = argv[i];
@@ -223,20 +328,26 @@ int main(int argc, char **argv)
                 std::printf("%-8s %-7d %-14s %8.2f %5d %10.0f %10.0f %9zu %9.2f %8s\n", qPrintable(profile), n, what, c.seconds,
                             c.requests, c.wireUp, c.wireDown, d.limit, bytes / double(d.limit), qPrintable(t));
                 std::fflush(stdout);
+                if (bw > 0)
+                    j["breakdown"] = breakdown(c, rtt, bw, double(d.limit));
                 return j;
             };
             QJsonObject sj;
             { // First download: a new device of the school.
-                cx::Engine dev((dir.path() + QStringLiteral("/down-%1.db").arg(++runNo)).toStdString(), cx::DataKey::generate());
+                Timing timing;
+                cx::Engine dev((dir.path() + QStringLiteral("/down-%1.db").arg(++runNo)).toStdString(), cx::DataKey::generate(),
+                               timing.factory());
                 dev.setTuning(tuning);
                 dev.enroll(o, "down" + std::to_string(n), "pw-123456", "bench");
-                const Case c = measure(link, [&] { return dev.sync(); });
+                const Case c = measure(link, timing, [&] { return dev.sync(); });
                 sj["first_download"] = row("first download", c);
                 if (c.records < int(d.records.size())) // and the school's own record
                     std::printf("  (downloaded %d records, the school holds %zu)\n", c.records, d.records.size());
             }
             { // First upload: the whole school entered offline (the same records, this school's code).
-                cx::Engine dev((dir.path() + QStringLiteral("/up-%1.db").arg(runNo)).toStdString(), cx::DataKey::generate());
+                Timing timing;
+                cx::Engine dev((dir.path() + QStringLiteral("/up-%1.db").arg(runNo)).toStdString(), cx::DataKey::generate(),
+                               timing.factory());
                 dev.setTuning(tuning);
                 dev.enroll(o, "up" + std::to_string(n), "pw-123456", "bench");
                 dev.sync();
@@ -244,7 +355,7 @@ int main(int argc, char **argv)
                 // Ids are the device's to make; each run its own, so the server holds each school once.
                 for (const auto &r : d.records)
                     dev.put(r.collection, r.id + "-" + std::to_string(runNo), school, r.fields);
-                const Case c = measure(link, [&] { return dev.sync(); });
+                const Case c = measure(link, timing, [&] { return dev.sync(); });
                 sj["first_upload"] = row("first upload", c);
                 if (c.records != int(d.records.size()))
                     std::printf("  (uploaded %d records of %zu)\n", c.records, d.records.size());

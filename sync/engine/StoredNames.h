@@ -45,6 +45,7 @@ struct MetaKey {
     static constexpr const char *LastSync = "last_sync";
     static constexpr const char *LastComplete = "last_complete";
     static constexpr const char *HealthSent = "health_sent";
+    static constexpr const char *ServerEnc = "server_enc"; // the wire encoding of the server's last sync reply
     static constexpr const char *RepairPrefix = "repair:";
     static constexpr const char *AttachmentsOnlyUnmetered = "attachments_only_unmetered";
     // bundles (Bundle.cpp)

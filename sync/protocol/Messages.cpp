@@ -4,6 +4,7 @@
 #include "protocol/Errors.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 namespace cx {
@@ -180,6 +181,56 @@ Mutation Mutation::fromJson(const Json &j, const std::string &path)
     return m;
 }
 
+Json Mutation::toCompactJson(const Mutation *prev) const
+{
+    Json j = toJson();
+    if (prev && n == prev->n + 1)
+        j.erase("n");
+    if (op == Op::Put)
+        j.erase("op");
+    if (j["base"].empty())
+        j.erase("base");
+    if (prev && version.node == prev->version.node && version.hlc > prev->version.hlc) {
+        j.erase("v");
+        if (const uint64_t dv = version.hlc - prev->version.hlc; dv != 1)
+            j["dv"] = dv;
+    }
+    return j;
+}
+
+Mutation Mutation::fromCompactJson(const Json &j, const Mutation *prev, const std::string &path)
+{
+    if (!j.is_object())
+        throwProtocolError(path, "not an object");
+    // The full form from the compact one, then read as ever (every check the same).
+    Json full = j;
+    if (!full.contains("n")) {
+        if (!prev)
+            throwProtocolError(path + ".n", "missing (the first change of a request names its counter)");
+        full["n"] = prev->n + 1;
+    }
+    if (!full.contains("op"))
+        full["op"] = "put";
+    if (!full.contains("base"))
+        full["base"] = Json::object();
+    if (auto dv = full.find("dv"); dv != full.end() || !full.contains("v")) {
+        if (full.contains("v"))
+            throwProtocolError(path + ".dv", "both \"v\" and \"dv\"");
+        if (!prev)
+            throwProtocolError(path + ".v", "missing (the first change of a request names its version)");
+        uint64_t d = 1;
+        if (dv != full.end()) {
+            if (!dv->is_number_unsigned() || dv->get<uint64_t>() == 0 ||
+                dv->get<uint64_t>() > std::numeric_limits<uint64_t>::max() - prev->version.hlc)
+                throwProtocolError(path + ".dv", "not a positive clock difference");
+            d = dv->get<uint64_t>();
+            full.erase("dv");
+        }
+        full["v"] = Version{prev->version.hlc + d, prev->version.node}.toString();
+    }
+    return fromJson(full, path);
+}
+
 Json Rejection::toJson() const
 {
     Json j{{"n", n}, {"reason", reason}};
@@ -210,9 +261,11 @@ Json SyncRequest::toJson() const
     for (const auto &[k, v] : cursor)
         j["cursor"][k] = v;
     Json ms = Json::array();
-    for (const auto &m : mutations)
-        ms.push_back(m.toJson());
+    for (size_t i = 0; i < mutations.size(); ++i)
+        ms.push_back(compact ? mutations[i].toCompactJson(i ? &mutations[i - 1] : nullptr) : mutations[i].toJson());
     j["mutations"] = ms;
+    if (compact)
+        j["compact"] = true;
     j["page_bytes"] = pageBytes;
     if (enc > 1)
         j["enc"] = enc;
@@ -245,8 +298,16 @@ SyncRequest SyncRequest::fromJson(const Json &j)
     const Json &ms = need(j, "mutations", path);
     if (!ms.is_array())
         throwProtocolError(path + ".mutations", "not an array");
-    for (size_t i = 0; i < ms.size(); ++i)
-        r.mutations.push_back(Mutation::fromJson(ms[i], path + ".mutations[" + std::to_string(i) + "]"));
+    if (auto c = j.find("compact"); c != j.end()) {
+        if (!c->is_boolean())
+            throwProtocolError(path + ".compact", "not a boolean");
+        r.compact = c->get<bool>();
+    }
+    for (size_t i = 0; i < ms.size(); ++i) {
+        const std::string at = path + ".mutations[" + std::to_string(i) + "]";
+        r.mutations.push_back(r.compact ? Mutation::fromCompactJson(ms[i], i ? &r.mutations.back() : nullptr, at)
+                                        : Mutation::fromJson(ms[i], at));
+    }
     if (j.contains("page_bytes"))
         r.pageBytes = needUnsigned(j, "page_bytes", path);
     if (auto e = j.find("enc"); e != j.end() && e->is_number_integer() && e->get<int64_t>() >= 1)
@@ -295,8 +356,18 @@ Json SyncResponse::toJson() const
         j["enc"] = enc;
         if (!acks.empty()) {
             Json a = Json::array();
-            for (const auto &k : acks)
-                a.push_back(Json::array({k.n, k.seq}));
+            if (enc >= 4) { // runs: [n, seq, count] stands for count acks, n and seq each one more than the last
+                for (size_t i = 0; i < acks.size();) {
+                    size_t k = 1;
+                    while (i + k < acks.size() && acks[i + k].n == acks[i].n + k && acks[i + k].seq == acks[i].seq + k)
+                        ++k;
+                    a.push_back(k == 1 ? Json::array({acks[i].n, acks[i].seq}) : Json::array({acks[i].n, acks[i].seq, k}));
+                    i += k;
+                }
+            } else {
+                for (const auto &k : acks)
+                    a.push_back(Json::array({k.n, k.seq}));
+            }
             j["acks"] = a;
             j["acks_by"] = acksBy;
         }
@@ -348,9 +419,18 @@ SyncResponse SyncResponse::fromJson(const Json &j)
             throwProtocolError(path + ".acks", "not an array");
         for (size_t i = 0; i < a->size(); ++i) {
             const Json &k = (*a)[i];
-            if (!k.is_array() || k.size() != 2 || !k[0].is_number_unsigned() || !k[1].is_number_unsigned())
-                throwProtocolError(path + ".acks[" + std::to_string(i) + "]", "not [n, seq]");
-            r.acks.push_back({k[0].get<uint64_t>(), k[1].get<uint64_t>()});
+            const std::string at = path + ".acks[" + std::to_string(i) + "]";
+            if (!k.is_array() || k.size() < 2 || k.size() > 3 || !k[0].is_number_unsigned() || !k[1].is_number_unsigned() ||
+                (k.size() == 3 && !k[2].is_number_unsigned()))
+                throwProtocolError(at, "not [n, seq] or [n, seq, count]");
+            const uint64_t n = k[0].get<uint64_t>(), seq = k[1].get<uint64_t>();
+            const uint64_t count = k.size() == 3 ? k[2].get<uint64_t>() : 1; // a run (wire encoding 4)
+            if (count == 0 || count > kMaxAcks - r.acks.size() || n > std::numeric_limits<uint64_t>::max() - count ||
+                seq > std::numeric_limits<uint64_t>::max() - count)
+                throwProtocolError(at, "a run of " + std::to_string(count) + " acknowledgements (1 to " +
+                                           std::to_string(kMaxAcks) + " in a reply)");
+            for (uint64_t d = 0; d < count; ++d)
+                r.acks.push_back({n + d, seq + d});
         }
         r.acksBy = needString(j, "acks_by", path);
     }

@@ -25,8 +25,12 @@ inline constexpr const char *kContentEncoding = "zstd";
 // (SyncRequest::prev, SyncResponse::kept, compressWithPrefix). A device names
 // the highest it reads in the request's "enc"; the server answers in the lower
 // of that and its own. An old device sends none (1); an old server ignores it
-// and answers in 1.
-inline constexpr int kWireEncoding = 3;
+// and answers in 1. 4: push acknowledgements in runs ([n, seq, count]) and
+// compact mutations (SyncRequest::compact), sent to a server known to read 4.
+inline constexpr int kWireEncoding = 4;
+// The most push acknowledgements one reply may stand for (runs expanded): a
+// reply cannot make a device allocate more than this.
+inline constexpr size_t kMaxAcks = size_t(1) << 20;
 // The error kind of a push compressed with a prefix the server no longer holds
 // (restarted, another instance behind the balancer): nothing was applied; the
 // device resends the same body without a prefix (docs/protocol.md).
@@ -51,6 +55,13 @@ struct Mutation {
 
     Json toJson() const;
     static Mutation fromJson(const Json &j, const std::string &path = "mutation");
+    // Wire encoding 4's compact form, written after `prev` (the mutation before
+    // it in the request; null for the first): "n" left out when it is prev's
+    // n + 1, "op" when put, "base" when empty, and the version as "dv", the
+    // difference of its clock to prev's (left out when 1), when both have the
+    // same node and it is later; the full "v" otherwise (docs/protocol.md).
+    Json toCompactJson(const Mutation *prev) const;
+    static Mutation fromCompactJson(const Json &j, const Mutation *prev, const std::string &path);
 };
 
 struct Rejection {
@@ -77,6 +88,10 @@ struct SyncRequest {
     // sync, which the device holds: the server may compress this reply with it
     // if it still holds it too. "": none ("prev" absent).
     std::string prev;
+    // Encoding 4: the mutations in their compact form (Mutation::toCompactJson,
+    // "compact": true). Set only for a server known to read encoding 4: an
+    // older one refuses the request (400), and the device sends it again whole.
+    bool compact = false;
     // Optional: what the server cannot see of the device, sent with the first
     // request of a sync for the bureau's device health page (docs/protocol.md
     // "Device health"): pending, pending_photos, rejected, conflicts,
@@ -97,6 +112,8 @@ struct SyncResponse {
     // Wire encoding 2: a pushed record whose server state is exactly what this
     // request wrote (stateFromPush) is acknowledged by its last mutation's n
     // and its seq instead of in `applied`; the device already holds the rest.
+    // Encoding 4 writes consecutive ones (n and seq each one more) as one run
+    // [n, seq, count]; fromJson expands runs, so `acks` is always one per record.
     struct PushAck {
         uint64_t n = 0, seq = 0;
         bool operator==(const PushAck &) const = default;

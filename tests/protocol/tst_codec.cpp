@@ -6,6 +6,8 @@
 
 #include <QtTest>
 
+#include <functional>
+
 using namespace cx;
 
 class TestCodec : public QObject
@@ -169,6 +171,116 @@ private slots:
         Json r = resp.toJson();
         r["enc"] = 99;
         QVERIFY_THROWS_EXCEPTION(Error, SyncResponse::fromJson(r));
+    }
+
+    // Wire encoding 4: compact mutations leave out what follows from the one
+    // before (n + 1, put, an empty base, the clock one tick later) and read
+    // back as the same changes; a device's other node, an earlier clock, a
+    // delete and a resolve keep what they need; a request without "compact"
+    // is read whole as before, and a malformed compact one is refused, naming where.
+    void compactMutations()
+    {
+        auto mut = [](uint64_t n, uint64_t hlc, uint32_t node) {
+            Mutation m;
+            m.n = n;
+            m.collection = "pupils";
+            m.id = "p" + std::to_string(n);
+            m.school = "530102001";
+            m.fields = Json{{"name", "李小梅"}};
+            m.version = Version{hlc, node};
+            return m;
+        };
+        SyncRequest req;
+        req.device = "d1";
+        req.enc = kWireEncoding;
+        req.mutations = {mut(5, 100, 7), mut(6, 101, 7), mut(8, 300, 7), mut(9, 250, 7), mut(10, 260, 9)};
+        req.mutations[3].op = Op::Delete;
+        req.mutations[3].base["name"] = Version{90, 7};
+        req.mutations[4].op = Op::Resolve;
+        req.mutations[4].settles = {Version{80, 3}};
+        const Json whole = req.toJson();
+        req.compact = true;
+        const Json c = req.toJson();
+        QCOMPARE(c["compact"], Json(true));
+        const Json &ms = c["mutations"];
+        const Json first{{"c", "pupils"},
+                         {"id", "p5"},
+                         {"school", "530102001"},
+                         {"f", {{"name", "李小梅"}}},
+                         {"n", 5},
+                         {"v", Version{100, 7}.toString()}};
+        QCOMPARE(ms[0], first);
+        const Json second{{"c", "pupils"}, {"id", "p6"}, {"school", "530102001"}, {"f", {{"name", "李小梅"}}}};
+        QCOMPARE(ms[1], second); // n + 1, put, base {}, one tick later: nothing of them written
+        QCOMPARE(ms[2]["n"], Json(8));
+        QCOMPARE(ms[2]["dv"], Json(199));
+        QVERIFY(!ms[2].contains("v"));
+        QCOMPARE(ms[3]["v"], Json(Version{250, 7}.toString())); // earlier than the one before: whole
+        QCOMPARE(ms[3]["op"], Json("delete"));
+        QCOMPARE(ms[3]["base"]["name"], Json(Version{90, 7}.toString()));
+        QCOMPARE(ms[4]["v"], Json(Version{260, 9}.toString())); // another node: whole
+        QVERIFY(c.dump().size() < whole.dump().size());
+        const SyncRequest back = SyncRequest::fromJson(c);
+        QVERIFY(back.compact);
+        QCOMPARE(back.mutations.size(), req.mutations.size());
+        for (size_t i = 0; i < req.mutations.size(); ++i)
+            QCOMPARE(back.mutations[i].toJson(), req.mutations[i].toJson());
+        QVERIFY(!SyncRequest::fromJson(whole).compact);
+        QCOMPARE(SyncRequest::fromJson(whole).mutations[2].toJson(), req.mutations[2].toJson());
+
+        auto refusedAt = [&](const std::function<void(Json &)> &spoil, const std::string &where) {
+            Json bad = c;
+            spoil(bad);
+            try {
+                SyncRequest::fromJson(bad);
+            } catch (const Error &e) {
+                return std::string(e.what()).find(where) != std::string::npos;
+            }
+            return false;
+        };
+        QVERIFY(refusedAt([](Json &j) { j["mutations"][0].erase("n"); }, "request.mutations[0].n"));
+        QVERIFY(refusedAt([](Json &j) { j["mutations"][0].erase("v"); }, "request.mutations[0].v"));
+        QVERIFY(refusedAt([](Json &j) { j["mutations"][2]["dv"] = 0; }, "request.mutations[2].dv"));
+        QVERIFY(refusedAt([](Json &j) { j["mutations"][2]["dv"] = -4; }, "request.mutations[2].dv"));
+        QVERIFY(refusedAt([](Json &j) { j["mutations"][2]["v"] = "0000000000000001-7"; }, "request.mutations[2].dv"));
+        QVERIFY(refusedAt([](Json &j) { j["compact"] = "yes"; }, "request.compact"));
+        QVERIFY(refusedAt([](Json &j) { j.erase("compact"); }, "request.mutations[0]")); // compact bodies read whole
+    }
+
+    // Wire encoding 4: consecutive acknowledgements (n and seq each one more)
+    // go out as one run [n, seq, count] and come back one per record; an
+    // encoding-3 device gets pairs; a run that is empty, too long or past the
+    // largest number is refused, naming where.
+    void ackRuns()
+    {
+        SyncResponse resp;
+        resp.enc = 4;
+        resp.acksBy = "zhang.wei";
+        resp.acks = {{1, 10}, {2, 11}, {3, 12}, {5, 20}, {6, 22}, {7, 23}};
+        const Json j = resp.toJson();
+        QCOMPARE(j["acks"], Json::parse("[[1,10,3],[5,20],[6,22,2]]"));
+        QCOMPARE(SyncResponse::fromJson(j).acks, resp.acks);
+        resp.enc = 3;
+        QCOMPARE(resp.toJson()["acks"], Json::parse("[[1,10],[2,11],[3,12],[5,20],[6,22],[7,23]]"));
+        QCOMPARE(SyncResponse::fromJson(resp.toJson()).acks, resp.acks);
+
+        auto refused = [&](const char *acks) {
+            Json bad = j;
+            bad["acks"] = Json::parse(acks);
+            try {
+                SyncResponse::fromJson(bad);
+            } catch (const Error &e) {
+                return std::string(e.what()).find("response.acks[") != std::string::npos;
+            }
+            return false;
+        };
+        QVERIFY(refused("[[1,10,0]]"));
+        QVERIFY(refused("[[1,10,2,1]]"));
+        QVERIFY(refused("[[1,10,-2]]"));
+        QVERIFY(refused("[[1,10,1048577]]"));
+        QVERIFY(refused("[[1,10,1048576],[2000000,3000000]]"));
+        QVERIFY(refused("[[18446744073709551615,10,2]]"));
+        QVERIFY(!refused("[[1,10,1048576]]"));
     }
 
     // Wire encoding 3: "prev" (the last page the device holds) and "kept" (the

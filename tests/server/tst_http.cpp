@@ -136,8 +136,16 @@ private slots:
         const std::string push1 = push(40);
         auto r = send(a.token, push1, {});
         QCOMPARE(r->status, 200);
-        SyncResponse resp = SyncResponse::fromJson(replyJson(r));
-        QCOMPARE(resp.enc, 3);
+        const Json raw1 = replyJson(r);
+        // Encoding 4: 40 new records are acknowledged by one run [n, seq, 40].
+        QCOMPARE(raw1["acks"].size(), size_t(1));
+        QCOMPARE(raw1["acks"][0].size(), size_t(3));
+        QCOMPARE(raw1["acks"][0][0], Json(1));
+        QCOMPARE(raw1["acks"][0][2], Json(40));
+        SyncResponse resp = SyncResponse::fromJson(raw1);
+        QCOMPARE(resp.enc, kWireEncoding);
+        QCOMPARE(resp.acks.size(), size_t(40));
+        QCOMPARE(resp.acks.back().seq, resp.acks.front().seq + 39);
         QCOMPARE(resp.kept, cx::prefixName(push1));
         // The next one goes against it, and is applied.
         const std::string push2 = push(40);
@@ -213,6 +221,11 @@ private slots:
         r = send(a.token, oldPush.toJson().dump(), {});
         QCOMPARE(r->status, 200);
         QVERIFY(!replyJson(r).contains("kept"));
+        // ... and its acknowledgements one [n, seq] each, no runs (encoding 4).
+        const Json oldAcks = replyJson(r)["acks"];
+        QCOMPARE(oldAcks.size(), size_t(40));
+        for (const Json &k : oldAcks)
+            QCOMPARE(k.size(), size_t(2));
 
         // /v1/health counts it (docs/server.md "Capacity"): the prefixes found
         // (push2, each chained page) and not found (the two 409s, the unknown
@@ -228,6 +241,59 @@ private slots:
         QVERIFY(delta("compression", "bytes_out") > 0);
         QVERIFY(delta("compression", "bytes_out") < delta("compression", "bytes_in"));
         QVERIFY(delta("compression", "cpu_ms") >= 0);
+    }
+
+    // Wire encoding 4 over a real socket: a push of compact mutations (n, op,
+    // base and most versions left out) is applied as the whole form would be:
+    // every record with its fields and the versions the device gave; a retry
+    // of the same body applies nothing twice; a compact mutation missing what
+    // cannot be rebuilt is refused with its place, and nothing is applied.
+    void compactPush()
+    {
+        Running s;
+        httplib::Client cli("127.0.0.1", s.port);
+        const std::string dev = cx::uuidV7();
+        auto r = post(cli, "/v1/enroll", EnrollRequest{1, "head.a", "secret1", dev, "phone"}.toJson());
+        const EnrollResponse e = EnrollResponse::fromJson(replyJson(r));
+        SyncRequest req;
+        req.device = dev;
+        req.enc = kWireEncoding;
+        req.compact = true;
+        const int64_t ms = cx::wallClockMs();
+        for (uint64_t n = 1; n <= 30; ++n)
+            req.mutations.push_back(put(n, "pupils", "c" + std::to_string(n), "A", {{"name", "学生" + std::to_string(n)}},
+                                        ver(ms + int64_t(n / 7), e.node, uint32_t(n % 7))));
+        const Json body = req.toJson();
+        QVERIFY(!body["mutations"][1].contains("n"));
+        QVERIFY(!body["mutations"][1].contains("v"));
+        r = post(cli, "/v1/sync", body, e.token);
+        QCOMPARE(r->status, 200);
+        SyncResponse resp = SyncResponse::fromJson(replyJson(r));
+        QCOMPARE(resp.acked, uint64_t(30));
+        QCOMPARE(resp.acks.size(), size_t(30));
+        for (const Mutation &m : req.mutations) {
+            auto rec = s.county.open()->record("pupils", m.id);
+            QVERIFY(rec);
+            QCOMPARE(rec->fields["name"], m.fields["name"]);
+            QCOMPARE(rec->versions["name"], m.version);
+        }
+        const uint64_t seq = s.county.open()->record("pupils", "c30")->seq;
+        r = post(cli, "/v1/sync", body, e.token); // a retry: nothing applied again
+        QCOMPARE(r->status, 200);
+        QCOMPARE(s.county.open()->record("pupils", "c30")->seq, seq);
+
+        SyncRequest more;
+        more.device = dev;
+        more.enc = kWireEncoding;
+        more.compact = true;
+        more.mutations = {put(31, "pupils", "c31", "A", {{"name", "王芳"}}, ver(ms + 10, e.node))};
+        Json bad = more.toJson();
+        bad["mutations"][0].erase("v");
+        r = post(cli, "/v1/sync", bad, e.token);
+        QCOMPARE(r->status, 400);
+        QCOMPARE(replyJson(r)["error"], Json("protocol"));
+        QVERIFY(replyJson(r)["message"].get<std::string>().find("request.mutations[0].v") != std::string::npos);
+        QVERIFY(!s.county.open()->record("pupils", "c31"));
     }
 
     void errors()

@@ -1372,6 +1372,19 @@ Statistics export: the file's name before the date (统计 = statistics).</extra
     </message>
 </context>
 <context>
+    <name>EngineAction</name>
+    <message>
+        <source>Wait for the previous request to finish.</source>
+        <extracomment>A request to the bureau's server is still running (account administration, a record's history).</extracomment>
+        <translation>Wait for the previous request to finish.</translation>
+    </message>
+    <message>
+        <source>No account is open.</source>
+        <extracomment>A request to the bureau's server needs an open account.</extracomment>
+        <translation>No account is open.</translation>
+    </message>
+</context>
+<context>
     <name>ExportButtons</name>
     <message>
         <source>Export Excel</source>
@@ -2770,15 +2783,6 @@ Home, sync card: button that starts a sync now.</extracomment>
 <context>
     <name>cx::app::AccountsAdminModel</name>
     <message>
-        <source>Wait for the previous request to finish.</source>
-        <extracomment>Account administration: another request is still running, or no account is open.</extracomment>
-        <translation>Wait for the previous request to finish.</translation>
-    </message>
-    <message>
-        <source>No account is open.</source>
-        <translation>No account is open.</translation>
-    </message>
-    <message>
         <source>The server cannot be reached, so nothing was changed (%1). What you typed is kept; try again when the connection is back.</source>
         <extracomment>Account administration needs the server. %1: what went wrong, in plain words.</extracomment>
         <translation>The server cannot be reached, so nothing was changed (%1). What you typed is kept; try again when the connection is back.</translation>
@@ -3610,15 +3614,6 @@ Home, sync card: button that starts a sync now.</extracomment>
 </context>
 <context>
     <name>cx::app::RecordHistoryModel</name>
-    <message>
-        <source>Wait for the previous request to finish.</source>
-        <extracomment>Record history: no account open, or a request still running.</extracomment>
-        <translation>Wait for the previous request to finish.</translation>
-    </message>
-    <message>
-        <source>No account is open.</source>
-        <translation>No account is open.</translation>
-    </message>
     <message>
         <source>A record's history is kept on the bureau's server, which cannot be reached now (%1). Try again when the connection is back.</source>
         <extracomment>Record history is kept on the bureau's server. %1: what went wrong, in plain words.</extracomment>

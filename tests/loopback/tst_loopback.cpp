@@ -139,6 +139,56 @@ private slots:
             QCOMPARE(lb.county.store->auditOf("pupils", id).size(), size_t(1));
     }
 
+    // Wire encoding 4 against a server that stops reading it (an older one
+    // restored behind the same address): its 400 "protocol" to a compact push
+    // applied nothing; the device sends the same changes again at once in
+    // their whole form, and each is applied exactly once.
+    void olderServerGetsTheWholeForm()
+    {
+        Loopback lb;
+        auto a = lb.device("head.a", "a");
+        QVERIFY(a->sync().complete); // the server's reply says it reads encoding 4
+        std::vector<std::string> ids;
+        for (int i = 0; i < 3; ++i)
+            ids.push_back(a->put("pupils", "", "A", pupil("学生" + std::to_string(i), 2 + i)));
+        const uint64_t seqBefore = lb.county.store->lastSeq();
+
+        std::vector<cx::Json> pushes; // every /v1/sync body that carried changes, as sent
+        int refused = 0;
+        lb.substitute["a"] = [&](const cx::HttpRequest &r) -> std::optional<cx::HttpReply> {
+            if (r.path.rfind("/v1/sync", 0) != 0)
+                return std::nullopt;
+            const cx::Json body = cx::Json::parse(cx::decompress(r.body));
+            if (!body.contains("mutations") || body["mutations"].empty())
+                return std::nullopt;
+            pushes.push_back(body);
+            if (!body.value("compact", false))
+                return std::nullopt; // the whole form: the real server answers
+            ++refused;
+            cx::HttpReply reply;
+            reply.status = 400;
+            reply.body = R"({"error":"protocol","message":"request.mutations[0].n: missing"})";
+            return reply;
+        };
+        const cx::SyncReport r = a->sync();
+        QVERIFY(r.complete);
+        QCOMPARE(r.rejected, 0);
+        QCOMPARE(r.pushed, 3);
+        QCOMPARE(refused, 1);
+        QCOMPARE(pushes.size(), size_t(2));
+        QVERIFY(pushes[0].value("compact", false));
+        QVERIFY(!pushes[1].value("compact", false));
+        QCOMPARE(pushes[1]["mutations"].size(), size_t(3));
+        for (const cx::Json &m : pushes[1]["mutations"]) // the whole form: counter and version present
+            QVERIFY2(m.contains("n") && m.contains("v"), m.dump().c_str());
+        QCOMPARE(lb.county.store->countAfter("A", seqBefore), uint64_t(3));
+        for (const auto &id : ids) {
+            QCOMPARE(lb.county.store->auditOf("pupils", id).size(), size_t(1));
+            QCOMPARE(a->get("pupils", id)->state, cx::SyncState::Confirmed);
+        }
+        QCOMPARE(a->status().pending, 0);
+    }
+
     // Two heads of one school: each one's edits reach the other, field by field.
     void twoDevicesConverge()
     {

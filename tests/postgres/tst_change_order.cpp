@@ -69,6 +69,7 @@ private slots:
         std::atomic<int> retries{0};
 
         std::vector<std::thread> threads;
+        threads.reserve(size_t(kWriters));
         for (int w = 0; w < kWriters; ++w) {
             threads.emplace_back([&, w] {
                 try {
@@ -84,9 +85,9 @@ private slots:
                         const std::string id2 = "w" + std::to_string(w) + "-" + std::to_string(n) + "b";
                         const std::string s1 = gen() % 3 ? "A" : schools[gen() % 3];
                         req.mutations.push_back(
-                            put(uint64_t(2 * n - 1), "pupils", id1, s1, Json{{"n", n}}, ver(kNow + n, 100 + uint32_t(w))));
+                            put(2 * uint64_t(n) - 1, "pupils", id1, s1, Json{{"n", n}}, ver(kNow + n, 100 + uint32_t(w))));
                         if (gen() % 2)
-                            req.mutations.push_back(put(uint64_t(2 * n), "pupils", id2, schools[gen() % 3], Json{{"n", n}},
+                            req.mutations.push_back(put(2 * uint64_t(n), "pupils", id2, schools[gen() % 3], Json{{"n", n}},
                                                         ver(kNow + n, 100 + uint32_t(w), 1)));
                         req.pageBytes = 1;
                         for (;;) {
@@ -109,7 +110,7 @@ private slots:
                     }
                 } catch (const std::exception &e) {
                     std::lock_guard g(committedLock);
-                    writerErrors.push_back(e.what());
+                    writerErrors.emplace_back(e.what());
                 }
             });
         }
@@ -152,7 +153,7 @@ private slots:
                     while (pull()) {
                     }
                 } catch (const std::exception &e) {
-                    out.errors.push_back(e.what());
+                    out.errors.emplace_back(e.what());
                 }
             });
         }

@@ -68,6 +68,7 @@ private slots:
     {
         TestDatabase db;
         std::vector<std::thread> ts;
+        ts.reserve(4);
         std::atomic<int> ok{0};
         for (int i = 0; i < 4; ++i)
             ts.emplace_back([&] {

@@ -184,12 +184,18 @@ PgResult PgConnection::check(pg_result *r, const std::string &what)
     return PgResult(r);
 }
 
-PgResult PgConnection::exec(const std::string &sql) { return check(PQexec(m_conn, sql.c_str()), sql.substr(0, 120)); }
+PgResult PgConnection::exec(const std::string &sql)
+{
+    ++m_statements;
+    return check(PQexec(m_conn, sql.c_str()), sql.substr(0, 120));
+}
 
 PgResult PgConnection::run(const char *sql, const std::vector<PgParam> &params, uint32_t binaryParams, bool binaryResult)
 {
+    ++m_statements;
     auto it = m_prepared.find(sql);
     if (it == m_prepared.end()) {
+        ++m_statements;
         const std::string name = "cx" + std::to_string(m_prepared.size() + 1);
         check(PQprepare(m_conn, name.c_str(), sql, int(params.size()), nullptr), sql);
         it = m_prepared.emplace(sql, name).first;

@@ -73,13 +73,18 @@ public:
     // request, so a server that went away is noticed before the next one).
     bool usable();
     const std::string &where() const { return m_where; }
+    // Statements sent since connecting (each run/exec is one round trip;
+    // preparing a statement the first time is one more): the store's tests
+    // count what a push costs.
+    uint64_t statements() const { return m_statements; }
 
 private:
     [[noreturn]] void fail(pg_result *r, const std::string &what);
     PgResult check(pg_result *r, const std::string &what);
 
     pg_conn *m_conn = nullptr;
-    bool m_broken = false;                         // the server said it is going away
+    bool m_broken = false; // the server said it is going away
+    uint64_t m_statements = 0;
     std::string m_where;                           // HOST:PORT/DB
     std::map<std::string, std::string> m_prepared; // SQL text -> statement name
 };

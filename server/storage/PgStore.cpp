@@ -176,6 +176,8 @@ PgStore::~PgStore() = default;
 
 int PgStore::latestSchemaVersion() { return kLatest; }
 
+uint64_t PgStore::statements() const { return m_db->statements(); }
+
 void PgStore::migrate(bool create, const std::string &uri)
 {
     auto versionNow = [this] {
@@ -253,6 +255,12 @@ void PgStore::rollback()
     if (m_db->inTransaction())
         m_db->exec("ROLLBACK");
 }
+
+// Reads of tables the kept writes never touch (meta, schools, accounts,
+// enrolment codes, devices, rejections, sign-in limits, scope sums): nothing
+// to send first, so a push's look-up of each mutation's school and account
+// does not send the writes kept so far one record at a time.
+PgConnection &PgStore::direct() { return *m_db; }
 
 PgConnection &PgStore::db()
 {
@@ -373,7 +381,7 @@ int PgStore::schemaVersion()
 
 std::optional<std::string> PgStore::meta(const std::string &key)
 {
-    auto r = db().run("SELECT value FROM meta WHERE key = $1", {key});
+    auto r = direct().run("SELECT value FROM meta WHERE key = $1", {key});
     return r.rows() ? std::optional<std::string>(r.text(0, 0)) : std::nullopt;
 }
 
@@ -456,7 +464,7 @@ void PgStore::putSchool(const School &s)
 
 std::optional<School> PgStore::school(const std::string &code)
 {
-    auto r = db().run("SELECT code, name, county FROM schools WHERE code = $1", {code});
+    auto r = direct().run("SELECT code, name, county FROM schools WHERE code = $1", {code});
     if (!r.rows())
         return std::nullopt;
     return School{r.text(0, 0), r.text(0, 1), r.text(0, 2)};
@@ -464,7 +472,7 @@ std::optional<School> PgStore::school(const std::string &code)
 
 std::vector<School> PgStore::schools()
 {
-    auto r = db().run("SELECT code, name, county FROM schools ORDER BY code COLLATE \"C\"");
+    auto r = direct().run("SELECT code, name, county FROM schools ORDER BY code COLLATE \"C\"");
     std::vector<School> out;
     out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
@@ -487,11 +495,11 @@ void PgStore::putAccount(const Account &a)
 
 std::optional<Account> PgStore::account(const std::string &user)
 {
-    auto r = db().run("SELECT \"user\", role, pw_hash, revoked, admin FROM accounts WHERE \"user\" = $1", {user});
+    auto r = direct().run("SELECT \"user\", role, pw_hash, revoked, admin FROM accounts WHERE \"user\" = $1", {user});
     if (!r.rows())
         return std::nullopt;
     Account a{r.text(0, 0), r.text(0, 1), r.text(0, 2), r.boolean(0, 3), {}, r.boolean(0, 4)};
-    auto s = db().run("SELECT school FROM account_schools WHERE \"user\" = $1 ORDER BY school COLLATE \"C\"", {user});
+    auto s = direct().run("SELECT school FROM account_schools WHERE \"user\" = $1 ORDER BY school COLLATE \"C\"", {user});
     for (int i = 0; i < s.rows(); ++i)
         a.schools.push_back(s.text(i, 0));
     return a;
@@ -499,7 +507,7 @@ std::optional<Account> PgStore::account(const std::string &user)
 
 std::vector<Account> PgStore::accounts()
 {
-    auto r = db().run("SELECT \"user\" FROM accounts ORDER BY \"user\" COLLATE \"C\"");
+    auto r = direct().run("SELECT \"user\" FROM accounts ORDER BY \"user\" COLLATE \"C\"");
     std::vector<Account> out;
     for (int i = 0; i < r.rows(); ++i)
         if (auto a = account(r.text(i, 0)))
@@ -537,7 +545,7 @@ EnrolCode enrolCodeFrom(const PgResult &r, int i)
 
 std::optional<EnrolCode> PgStore::enrolCode(const std::string &hash)
 {
-    auto r = db().run((std::string(kEnrolCodeColumns) + "WHERE hash = $1").c_str(), {hash});
+    auto r = direct().run((std::string(kEnrolCodeColumns) + "WHERE hash = $1").c_str(), {hash});
     if (!r.rows())
         return std::nullopt;
     return enrolCodeFrom(r, 0);
@@ -545,7 +553,7 @@ std::optional<EnrolCode> PgStore::enrolCode(const std::string &hash)
 
 std::vector<EnrolCode> PgStore::enrolCodesOf(const std::string &user)
 {
-    auto r = db().run((std::string(kEnrolCodeColumns) + "WHERE \"user\" = $1 ORDER BY created DESC").c_str(), {user});
+    auto r = direct().run((std::string(kEnrolCodeColumns) + "WHERE \"user\" = $1 ORDER BY created DESC").c_str(), {user});
     std::vector<EnrolCode> out;
     out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
@@ -580,17 +588,17 @@ uint32_t PgStore::insertDevice(const Device &d)
 
 std::optional<Device> PgStore::device(const std::string &id)
 {
-    return oneDevice(db().run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE device_id = $1", {id}));
+    return oneDevice(direct().run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE device_id = $1", {id}));
 }
 
 std::optional<Device> PgStore::deviceByTokenHash(const std::string &hash)
 {
-    return oneDevice(db().run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE token_hash = $1", {hash}));
+    return oneDevice(direct().run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE token_hash = $1", {hash}));
 }
 
 std::optional<Device> PgStore::deviceForUpdate(const std::string &id)
 {
-    return oneDevice(db().run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE device_id = $1 FOR UPDATE", {id}));
+    return oneDevice(direct().run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE device_id = $1 FOR UPDATE", {id}));
 }
 
 void PgStore::setDeviceToken(const std::string &id, const std::string &tokenHash, const std::string &name, int64_t now)
@@ -612,7 +620,7 @@ int PgStore::revokeDevicesOf(const std::string &user)
 
 std::vector<Device> PgStore::devicesOf(const std::string &user)
 {
-    auto r = db().run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE \"user\" = $1 ORDER BY node", {user});
+    auto r = direct().run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE \"user\" = $1 ORDER BY node", {user});
     std::vector<Device> out;
     out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
@@ -622,7 +630,7 @@ std::vector<Device> PgStore::devicesOf(const std::string &user)
 
 std::vector<Device> PgStore::allDevices()
 {
-    auto r = db().run("SELECT " CX_DEVICE_READ_COLS " FROM devices ORDER BY \"user\" COLLATE \"C\", node");
+    auto r = direct().run("SELECT " CX_DEVICE_READ_COLS " FROM devices ORDER BY \"user\" COLLATE \"C\", node");
     std::vector<Device> out;
     out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
@@ -635,7 +643,7 @@ std::optional<Device> PgStore::deviceByNextTokenHash(const std::string &hash)
     if (hash.empty())
         return std::nullopt;
     return oneDevice(
-        db().run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE next_token_hash = $1 AND next_token_hash <> ''", {hash}));
+        direct().run("SELECT " CX_DEVICE_READ_COLS " FROM devices WHERE next_token_hash = $1 AND next_token_hash <> ''", {hash}));
 }
 
 void PgStore::setDeviceTokens(const std::string &id, const std::string &tokenHash, const std::string &nextTokenHash,
@@ -772,8 +780,8 @@ void PgStore::putRejection(const std::string &device, const Rejection &r)
 
 std::vector<Rejection> PgStore::rejections(const std::string &device, uint64_t fromN, uint64_t toN)
 {
-    auto r = db().run("SELECT reason FROM rejections WHERE device_id = $1 AND n >= $2 AND n <= $3 ORDER BY n",
-                      {device, pgU64(fromN), pgU64(toN)});
+    auto r = direct().run("SELECT reason FROM rejections WHERE device_id = $1 AND n >= $2 AND n <= $3 ORDER BY n",
+                          {device, pgU64(fromN), pgU64(toN)});
     std::vector<Rejection> out;
     out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)
@@ -787,7 +795,7 @@ uint64_t PgStore::scopeSum(const std::string &school)
     auto it = m_locked.find(school);
     if (it != m_locked.end() && it->second.sum)
         return *it->second.sum;
-    auto r = db().run("SELECT sum FROM scope_sums WHERE school = $1", {school});
+    auto r = direct().run("SELECT sum FROM scope_sums WHERE school = $1", {school});
     const uint64_t sum = r.rows() ? r.u64(0, 0) : 0;
     if (it != m_locked.end())
         it->second.sum = sum;
@@ -807,7 +815,7 @@ void PgStore::setScopeSum(const std::string &school, uint64_t sum)
 
 SignInThrottle PgStore::signInThrottle(const std::string &key)
 {
-    auto r = db().run("SELECT failures, last_failure, locked_until FROM signin_throttle WHERE key = $1", {key});
+    auto r = direct().run("SELECT failures, last_failure, locked_until FROM signin_throttle WHERE key = $1", {key});
     if (!r.rows())
         return {};
     return SignInThrottle{int(r.i64(0, 0)), r.i64(0, 1), r.i64(0, 2)};
@@ -833,9 +841,9 @@ void PgStore::addSignInEvent(const SignInEvent &e)
 
 std::vector<SignInEvent> PgStore::signInEvents(const std::string &user)
 {
-    auto r = db().run("SELECT at, \"user\", device, source, outcome FROM signin_audit WHERE $1 = '' OR \"user\" = $1 "
-                      "ORDER BY pos",
-                      {user});
+    auto r = direct().run("SELECT at, \"user\", device, source, outcome FROM signin_audit WHERE $1 = '' OR \"user\" = $1 "
+                          "ORDER BY pos",
+                          {user});
     std::vector<SignInEvent> out;
     out.reserve(size_t(r.rows()));
     for (int i = 0; i < r.rows(); ++i)

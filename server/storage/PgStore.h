@@ -40,6 +40,8 @@ public:
     ~PgStore() override;
 
     static int latestSchemaVersion();
+    // Statements sent to PostgreSQL on this store's connection (tests).
+    uint64_t statements() const;
 
     void begin() override;
     void beginRead() override;
@@ -128,8 +130,12 @@ private:
     void migrate(bool create, const std::string &uri);
     void flushSchoolRows();
     // The connection, after sending the writes kept since the last query
-    // (every read but record() and nextSeq() goes through here).
+    // (every read of records, attachment references or the audit; record()
+    // looks in the kept writes first).
     PgConnection &db();
+    // The connection as it is, for reads of tables that are never kept
+    // (see PgStore.cpp): no writes are sent first.
+    PgConnection &direct();
     void flushWrites();
     void clearTransactionState();
 

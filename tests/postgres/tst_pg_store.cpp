@@ -13,6 +13,7 @@
 #include "protocol/Crypto.h"
 #include "protocol/Errors.h"
 #include "storage/PgConnection.h"
+#include "storage/PgStore.h"
 #include "storage/StorePool.h"
 
 #include <QProcess>
@@ -196,6 +197,33 @@ private slots:
     // reads in the same transaction see them, the last write of a record
     // wins, text with quotes, backslashes, braces and Chinese arrives intact,
     // the audit keeps its order, and references are replaced, not added.
+    // A push's writes go in batches (docs/server.md "Round trips per written
+    // record"): the look-ups a push makes per mutation (its school, the
+    // account) must not send the kept writes one record at a time. Measured:
+    // 637 statements for 200 new records (each record read before and after
+    // it is applied, its school read once, the writes in a few batches);
+    // sending the writes per record would cost about 5 per record.
+    void pushCostsAboutOneStatementPerRecord()
+    {
+        County c;
+        DeviceSession d = c.device("head.a", "dev-1");
+        auto *pg = dynamic_cast<PgStore *>(c.store.get());
+        QVERIFY(pg);
+        std::vector<Mutation> batch;
+        for (uint64_t n = 1; n <= 200; ++n)
+            batch.push_back(put(n, "pupils", "p" + std::to_string(n), "A", {{"name", "学生" + std::to_string(n)}},
+                                ver(kNow, d.node, uint32_t(n))));
+        c.sync(d, {}); // prepares the statements of a sync, so the count below is the push's own
+        const uint64_t before = pg->statements();
+        const SyncResponse r = c.sync(d, batch);
+        const uint64_t spent = pg->statements() - before;
+        QCOMPARE(r.acked, uint64_t(200));
+        QVERIFY(r.rejected.empty());
+        QCOMPARE(c.store->countAfter("A", 0), uint64_t(200));
+        qInfo("a push of 200 new records: %llu statements", static_cast<unsigned long long>(spent));
+        QVERIFY2(spent <= 3 * 200 + 60, qPrintable(QString("%1 statements for 200 records").arg(spent)));
+    }
+
     void keptWritesAreSentBeforeReads()
     {
         County c;
